@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Linli",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "linli", targets: ["linli"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Pure domain: values, rules, state machines. Foundation only.
+        .target(name: "LinliCore"),
+        // Text -> Command: catalog, tokenizer, grammars, did-you-mean.
+        .target(name: "LinliCommands", dependencies: ["LinliCore", .product(name: "Yams", package: "Yams")]),
+        // LLP/1 codec: JSON and chat shorthand, both ways.
+        .target(name: "LinliProtocol", dependencies: ["LinliCore"]),
+        // GRDB/SQLite: migrations, records, outbox, dedupe. The only target that speaks SQL.
+        .target(name: "LinliStore", dependencies: ["LinliCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The engine: dedupe, clock, handlers, stdin runner.
+        .target(name: "LinliBot", dependencies: ["LinliCore", "LinliCommands", "LinliProtocol", "LinliStore", .product(name: "Yams", package: "Yams")]),
+        // Fixtures and helpers shared by the test targets.
+        .target(name: "LinliTesting", dependencies: ["LinliBot"]),
+        .executableTarget(name: "linli", dependencies: ["LinliBot", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+        .testTarget(name: "LinliCoreTests", dependencies: ["LinliCore"]),
+        .testTarget(name: "LinliCommandsTests", dependencies: ["LinliCommands", "LinliTesting"]),
+        .testTarget(name: "LinliProtocolTests", dependencies: ["LinliProtocol"]),
+        .testTarget(name: "LinliStoreTests", dependencies: ["LinliStore"]),
+        .testTarget(name: "LinliBotTests", dependencies: ["LinliBot", "LinliTesting", "linli"]),
+    ]
+)

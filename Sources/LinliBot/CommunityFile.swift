@@ -1,0 +1,182 @@
+import Foundation
+import LinliCommands
+import LinliCore
+
+/// Reads a community file (COMMUNITY.md). A file with any error is refused as a
+/// whole, with the file, the line and the problem.
+public enum CommunityFile {
+    /// Loads and checks `path`; `environment` answers `secret_env` look-ups.
+    public static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(YAMLFileError) -> (Community, warnings: [String]) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw YAMLFileError(file: path, line: nil, problem: "cannot read the file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw YAMLFileError(file: path, line: nil, problem: "the file is not UTF-8")
+        }
+        return try parse(text, file: path, environment: environment)
+    }
+
+    /// Parses the text of a community file.
+    public static func parse(_ text: String, file: String, environment: [String: String] = [:]) throws(YAMLFileError) -> (Community, warnings: [String]) {
+        do {
+            return try read(text, file: file, environment: environment)
+        } catch let error as YAMLFileError {
+            throw error
+        } catch {
+            throw YAMLFileError(file: file, line: nil, problem: "\(error)")
+        }
+    }
+
+    private static func read(_ text: String, file: String, environment: [String: String]) throws -> (Community, warnings: [String]) {
+        let root = try YAMLValue.parse(text, file: file)
+        try root.expectMapping(known: ["community", "grids", "buildings", "people", "departments", "categories", "venues", "services", "points", "webhooks"])
+        let c = try root.required("community")
+        try c.expectMapping(known: ["id", "name", "timezone", "quiet_hours", "groups"])
+        let timezone = try c["timezone"]?.string() ?? "Asia/Shanghai"
+        guard TimeZone(identifier: timezone) != nil else { throw try c.required("timezone").error("unknown time zone '\(timezone)'") }
+        var community = Community(
+            id: try identifier(c.required("id")), name: try c.required("name").string(), timezone: timezone,
+            quietHours: try c["quiet_hours"].map(timeRange), groups: try c["groups"]?.strings() ?? []
+        )
+        community.grids = try items(root["grids"], known: ["id", "name", "leader"]) { v in
+            Grid(id: try identifier(v.required("id")), name: try v["name"]?.string() ?? v.required("id").string(), leader: try v["leader"]?.string())
+        }
+        community.buildings = try items(root["buildings"], known: ["id", "name", "grid", "captain", "groups"]) { v in
+            Building(id: try identifier(v.required("id")), name: try v["name"]?.string() ?? v.required("id").string(),
+                     grid: try v["grid"]?.string(), captain: try v["captain"]?.string(), groups: try v["groups"]?.strings() ?? [])
+        }
+        community.people = try items(root["people"], known: ["id", "name", "home", "roles", "lang", "webhook"]) { v in
+            var roles = Set<Role>()
+            for r in try v["roles"]?.strings() ?? [] {
+                guard let role = Role(rawValue: r) else { throw try v.required("roles").error("unknown role '\(r)'") }
+                roles.insert(role)
+            }
+            var lang: Lang?
+            if let l = v["lang"] {
+                guard let parsed = Lang(rawValue: try l.string()) else { throw l.error("lang is zh or en") }
+                lang = parsed
+            }
+            let home = try v["home"]?.string()
+            if home != nil { roles.insert(.resident) }
+            return Person(id: try identifier(v.required("id")), name: try v["name"]?.string() ?? v.required("id").string(),
+                          home: home, roles: roles, lang: lang, webhook: try v["webhook"]?.string())
+        }
+        community.departments = try items(root["departments"], known: ["id", "name", "members", "webhook"]) { v in
+            Department(id: try identifier(v.required("id")), name: try v["name"]?.string() ?? v.required("id").string(),
+                       members: try v["members"]?.strings() ?? [], webhook: try v["webhook"]?.string())
+        }
+        community.categories = try items(root["categories"], known: ["id", "names", "priority", "accept", "resolve", "private"]) { v in
+            let id = try identifier(v.required("id"))
+            var priority = Priority.p2
+            if let p = v["priority"] {
+                guard let parsed = Priority(rawValue: try p.string().uppercased()) else { throw p.error("priority is P0, P1, P2 or P3") }
+                priority = parsed
+            }
+            return Category(id: id, names: try v["names"]?.strings() ?? [id], priority: priority,
+                            accept: try v["accept"].map(span) ?? .days(1), resolve: try v["resolve"].map(span) ?? .days(7),
+                            isPrivate: try v["private"]?.bool() ?? false)
+        }
+        community.venues = try items(root["venues"], known: ["id", "name", "names", "open", "min", "max", "horizon", "weekly_quota", "approval"]) { v in
+            let id = try identifier(v.required("id"))
+            return Venue(id: id, name: try v["name"]?.string() ?? id, names: try v["names"]?.strings() ?? [id],
+                         open: try v["open"].map(timeRange), min: try v["min"].map(span), max: try v["max"].map(span),
+                         horizon: try v["horizon"].map(span), weeklyQuota: try v["weekly_quota"]?.int(), approval: try v["approval"]?.bool() ?? false)
+        }
+        community.services = try items(root["services"], known: ["id", "name", "names", "stock", "loan", "handler"]) { v in
+            let id = try identifier(v.required("id"))
+            return Service(id: id, name: try v["name"]?.string() ?? id, names: try v["names"]?.strings() ?? [id],
+                           stock: try v["stock"]?.int(), loan: try v["loan"].map(span), handler: try v["handler"]?.string())
+        }
+        community.points = try items(root["points"], known: ["id", "names", "points"]) { v in
+            let id = try identifier(v.required("id"))
+            return PointsItem(id: id, names: try v["names"]?.strings() ?? [id], points: try v.required("points").int())
+        }
+        community.webhooks = try items(root["webhooks"], known: ["id", "format", "url", "secret", "secret_env"]) { v in
+            let formatNode = try v.required("format")
+            guard let format = WebhookFormat(rawValue: try formatNode.string()) else {
+                throw formatNode.error("format is wecom, dingtalk, feishu or generic")
+            }
+            let urlNode = try v.required("url")
+            let url = try urlNode.string()
+            guard url.hasPrefix("http://") || url.hasPrefix("https://") else { throw urlNode.error("url must start with http:// or https://") }
+            var secret = try v["secret"]?.string()
+            if let envNode = v["secret_env"] {
+                let name = try envNode.string()
+                guard let value = environment[name], !value.isEmpty else { throw envNode.error("environment variable \(name) is not set") }
+                secret = value
+            }
+            return Webhook(id: try identifier(v.required("id")), format: format, url: url, secret: secret)
+        }
+        try checkReferences(community, root)
+        return (community, root.warnings)
+    }
+
+    private static func items<T>(_ node: YAMLValue?, known: Set<String>, _ make: (YAMLValue) throws -> T) throws -> [T] {
+        var out: [T] = []
+        for item in try node?.list() ?? [] {
+            try item.expectMapping(known: known)
+            out.append(try make(item))
+        }
+        return out
+    }
+
+    private static func identifier(_ v: YAMLValue) throws -> String {
+        let s = try v.string()
+        guard !s.isEmpty, s.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) }) else {
+            throw v.error("'\(s)' is not an id (letters, digits, -, _, .)")
+        }
+        return s
+    }
+
+    private static func span(_ v: YAMLValue) throws -> Span {
+        let s = try v.string()
+        guard let span = Span(parsing: s) else { throw v.error("'\(s)' is not a duration (30m, 2h, 1d)") }
+        return span
+    }
+
+    private static func timeRange(_ v: YAMLValue) throws -> TimeRange {
+        let s = try v.string()
+        guard let range = TimeRange(parsing: s) else { throw v.error("'\(s)' is not a time range (07:00-21:00)") }
+        return range
+    }
+
+    /// Every id a section names must exist, and ids must be unique.
+    private static func checkReferences(_ c: Community, _ root: YAMLValue) throws {
+        let people = Set(c.people.map(\.id))
+        let webhooks = Set(c.webhooks.map(\.id))
+        func unique(_ ids: [String], _ section: String) throws {
+            var seen = Set<String>()
+            for id in ids where !seen.insert(id).inserted { throw try root.required(section).error("duplicate id '\(id)'") }
+        }
+        try unique(c.people.map(\.id), "people")
+        if !c.buildings.isEmpty { try unique(c.buildings.map(\.id), "buildings") }
+        if !c.categories.isEmpty { try unique(c.categories.map(\.id), "categories") }
+        let grids = Set(c.grids.map(\.id))
+        for (i, b) in c.buildings.enumerated() {
+            let node = try root.required("buildings").list()[i]
+            if let g = b.grid, !grids.contains(g) { throw node.error("unknown grid '\(g)'") }
+            if let p = b.captain, !people.contains(p) { throw node.error("unknown captain '\(p)'") }
+        }
+        for (i, g) in c.grids.enumerated() {
+            if let p = g.leader, !people.contains(p) { throw try root.required("grids").list()[i].error("unknown leader '\(p)'") }
+        }
+        let buildings = Set(c.buildings.map(\.id))
+        for (i, p) in c.people.enumerated() {
+            let node = try root.required("people").list()[i]
+            if let home = p.home {
+                guard let dash = home.firstIndex(of: "-"), buildings.contains(String(home[..<dash])) else {
+                    throw node.error("home '\(home)' is not building-room of a known building")
+                }
+            }
+            if let w = p.webhook, !webhooks.contains(w) { throw node.error("unknown webhook '\(w)'") }
+        }
+        for (i, d) in c.departments.enumerated() {
+            let node = try root.required("departments").list()[i]
+            if let m = d.members.first(where: { !people.contains($0) }) { throw node.error("unknown member '\(m)'") }
+            if let w = d.webhook, !webhooks.contains(w) { throw node.error("unknown webhook '\(w)'") }
+        }
+        for (i, s) in c.services.enumerated() {
+            if let h = s.handler, !people.contains(h) { throw try root.required("services").list()[i].error("unknown handler '\(h)'") }
+        }
+    }
+}

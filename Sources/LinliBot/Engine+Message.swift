@@ -1,0 +1,94 @@
+import LinliCommands
+import LinliCore
+import LinliProtocol
+import LinliStore
+
+extension Engine {
+    /// Words that drop a pending follow-up question.
+    static let cancelWords: Set<String> = ["cancel", "取消", "算了", "不用了", "quit"]
+
+    /// Handles one chat message: answers a pending question or parses a command,
+    /// then runs it.
+    func message(_ event: InboundEvent, _ tx: StoreTransaction) throws -> Outcome {
+        let sender = event.from ?? ""
+        let text = event.text ?? ""
+        let registration = try tx.registration(sender)
+        let person = directory.person(sender)
+        let chosen = registration?.lang ?? person?.lang
+        var ctx = Context(sender: sender, displayName: event.name, group: event.group, now: clock, mentions: event.mentions,
+                          person: person, registration: registration, directory: directory, tx: tx,
+                          lang: chosen ?? CommandParser.guessLang(text))
+        let chat = event.group ?? ""
+        var parsed: ParseResult
+        if let prompt = try tx.prompt(chat: chat, user: sender) {
+            try tx.deletePrompt(chat: chat, user: sender)
+            let folded = Grammar.fold(text).lowercased()
+            if clock > prompt.expiresAt {
+                parsed = parser.parse(text)
+                if case .failure(let error, let lang) = parsed, error.code == .unknownCommand {
+                    let spec = parser.catalog.spec(prompt.command)
+                    parsed = .failure(LinliError(
+                        .timeout,
+                        zh: "刚才的问题已超过10分钟，已作废。请重新发送完整的命令：\(spec?.usage.zh ?? "")",
+                        en: "The question I asked has expired (10 minutes). Please send the whole command again: \(spec?.usage.en ?? "")"), lang: lang)
+                }
+            } else if Self.cancelWords.contains(folded) {
+                ctx.lang = chosen ?? prompt.lang
+                var outcome = Outcome(zh: "好的，已取消。", en: "OK, cancelled.")
+                outcome.lang = ctx.lang
+                return outcome
+            } else {
+                // The answer completes the question; a whole new command instead is taken as such.
+                parsed = parser.parse(prompt.soFar + " " + text)
+                if case .failure = parsed, case .command = parser.parse(text) { parsed = parser.parse(text) }
+            }
+        } else {
+            parsed = parser.parse(text)
+        }
+        var outcome: Outcome
+        switch parsed {
+        case .command(let command, let lang):
+            ctx.lang = chosen ?? lang
+            do {
+                outcome = try tx.savepoint { try run(command, ctx) }
+            } catch let error as LinliError {
+                outcome = Outcome(error: error)
+            }
+        case .incomplete(let id, let soFar, let missing, let lang):
+            ctx.lang = chosen ?? lang
+            try tx.setPrompt(Prompt(chat: chat, user: sender, command: id, soFar: soFar, lang: lang, expiresAt: clock.adding(Self.promptLifetime)))
+            let question = missing.prompt ?? Localized(zh: "请补充“\(missing.name)”。", en: "Please add “\(missing.name)”.")
+            let usage = parser.catalog.spec(id)?.usage ?? Localized(zh: "", en: "")
+            outcome = Outcome(error: LinliError(
+                .usage,
+                zh: "\(question.zh)（直接回复即可，发送“取消”放弃。用法：\(usage.zh)）",
+                en: "\(question.en) (just reply; send “cancel” to drop it. Usage: \(usage.en))"))
+        case .failure(let error, let lang):
+            ctx.lang = chosen ?? lang
+            outcome = Outcome(error: error)
+        }
+        outcome.lang = ctx.lang
+        return outcome
+    }
+
+    /// Runs a parsed command.
+    func run(_ command: Command, _ ctx: Context) throws -> Outcome {
+        switch command {
+        case .help(let topic): return try help(topic, ctx)
+        case .register(let room): return try register(room, ctx)
+        case .contacts: return try contacts(ctx)
+        case .lang(let lang): return try setLang(lang, ctx)
+        case .report(let category, let place, let details): return try report(category: category, place: place, details: details, ctx)
+        case .status(let id): return try status(id, ctx)
+        case .queue: return try queue(ctx)
+        case .urge(let id): return try urge(id, ctx)
+        case .cancel(let id): return try cancel(id, ctx)
+        case .rate(let id, let score, let comment): return try rate(id, score: score, comment: comment, ctx)
+        case .reopen(let id, let why): return try reopen(id, why: why, ctx)
+        case .accept(let id): return try accept(id, ctx)
+        case .assign(let id, let to): return try assign(id, to: to, ctx)
+        case .note(let id, let text): return try note(id, text: text, ctx)
+        case .done(let id, let result): return try done(id, result: result, ctx)
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import LinliCore
+import LinliStore
+
+/// Look-ups, rights and wording shared by the work-order handlers.
+extension Engine {
+    /// Who a new report in `building` goes to: its captain, else the grid leader, else the office.
+    func firstResponder(for building: Building) -> (String?, Level) {
+        if let captain = building.captain { return (captain, .captain) }
+        if let leader = directory.gridLeader(of: building) { return (leader, .grid) }
+        return (directory.firstStaff, .staff)
+    }
+
+    func load(_ id: RecordID, _ ctx: Context) throws -> WorkOrder {
+        guard let order = try ctx.tx.workOrder(id.number) else {
+            throw LinliError(.notFound, zh: "没有找到 \(id)。", en: "There is no \(id).", refs: [id.description])
+        }
+        return order
+    }
+
+    func save(_ order: WorkOrder, _ ctx: Context, action: String, detail: String?) throws {
+        try ctx.tx.update(order)
+        try ctx.tx.appendHistory(order.number, HistoryEntry(at: ctx.now, actor: ctx.sender, action: action, detail: detail))
+    }
+
+    func forbidden(_ id: RecordID, _ ctx: Context) -> LinliError {
+        LinliError(.forbidden, zh: "您不能操作 \(id)。", en: "You may not do that to \(id).", refs: [id.description])
+    }
+
+    /// The assignee, or a member of the assigned department.
+    func isHandler(_ user: String, of order: WorkOrder) -> Bool {
+        switch order.assignee {
+        case .person(let id): id == user
+        case .department(let id): directory.department(id)?.members.contains(user) ?? false
+        case nil: false
+        }
+    }
+
+    /// The building's captain, its grid leader, or staff.
+    func manages(_ user: String, _ order: WorkOrder) -> Bool {
+        directory.building(order.building).map { directory.manages(user, building: $0) } ?? directory.person(user)?.roles.contains(.staff) == true
+    }
+
+    /// A person id, a name, `@name`, an @-mention or a department id or name.
+    func resolveAssignee(_ target: String, _ ctx: Context) throws -> Assignee {
+        let t = target.hasPrefix("@") ? String(target.dropFirst()) : target
+        let community = directory.community
+        if let d = community.departments.first(where: { $0.id.lowercased() == t.lowercased() || $0.name == t }) { return .department(d.id) }
+        if let p = community.people.first(where: { $0.id == t || $0.name == t }) { return .person(p.id) }
+        if target.hasPrefix("@"), ctx.mentions.count == 1 { return .person(ctx.mentions[0]) }
+        throw LinliError(.notFound, zh: "不认识“\(target)”：请写人员编号、姓名或部门（\(community.departments.map(\.id).joined(separator: "、"))）。",
+                         en: "I don't know “\(target)”: name a person (id or name) or a department (\(community.departments.map(\.id).joined(separator: ", "))).")
+    }
+
+    /// Pushes to whoever handles the order: the assignee, or each member of its department.
+    func notifyHandlers(_ order: WorkOrder, except sender: String, reason: String, text: Localized) -> [Effect] {
+        let rid = order.id.description
+        let targets: [String] = switch order.assignee {
+        case .person(let id): [id]
+        case .department(let id): directory.department(id).map { $0.members.isEmpty ? [$0.id] : $0.members } ?? [id]
+        case nil: []
+        }
+        return targets.filter { $0 != sender }.map { .notify(to: $0, reason: reason, text: text, refs: [rid]) }
+    }
+
+    /// A push to the reporter, unless the reporter is the one acting.
+    func notifyReporter(_ order: WorkOrder, _ ctx: Context, reason: String, text: Localized) -> [Effect] {
+        order.reporter == ctx.sender ? [] : [.notify(to: order.reporter, reason: reason, text: text, refs: [order.id.description])]
+    }
+
+    func reporterLabel(_ ctx: Context) -> String {
+        let name = ctx.person?.name ?? ctx.registration?.name ?? ctx.displayName ?? ctx.sender
+        return ctx.home.map { "\(name)，\($0)" } ?? name
+    }
+
+    func room(_ home: String) -> String {
+        home.firstIndex(of: "-").map { String(home[home.index(after: $0)...]) } ?? home
+    }
+
+    func categoryName(_ order: WorkOrder, _ lang: Lang) -> String { directory.category(order.category)?.name(lang) ?? order.category }
+
+    func buildingName(_ order: WorkOrder) -> String { directory.building(order.building)?.name ?? order.building }
+
+    func levelName(_ level: Level, _ lang: Lang) -> String {
+        switch (level, lang) {
+        case (.captain, .zh): "楼栋长"
+        case (.grid, .zh): "网格长"
+        case (.staff, .zh): "社区"
+        case (.department, .zh): "部门"
+        case (.captain, .en): "captain"
+        case (.grid, .en): "grid leader"
+        case (.staff, .en): "the office:"
+        case (.department, .en): "department"
+        }
+    }
+
+    /// `R1 漏水 · 3栋 501：已签收（周永林）`
+    func summaryLine(_ o: WorkOrder, _ lang: Lang) -> String {
+        let place = o.place.map { " \($0)" } ?? ""
+        let who = o.assignee.map { directory.name(of: $0.id) }
+        switch lang {
+        case .zh: return "\(o.id) \(categoryName(o, .zh)) · \(buildingName(o))\(place)：\(o.state.label(.zh))\(who.map { "（\($0)）" } ?? "")"
+        case .en: return "\(o.id) \(categoryName(o, .en)) · \(buildingName(o))\(place): \(o.state.label(.en))\(who.map { " (\($0))" } ?? "")"
+        }
+    }
+
+    func historyLine(_ e: HistoryEntry, _ lang: Lang) -> String {
+        let time = RFC3339.format(e.at, offsetSeconds: offset(at: e.at))
+        let shortTime = String(time.dropFirst(5).prefix(11)).replacingOccurrences(of: "T", with: " ")
+        let detail = e.detail.map { lang == .zh ? "：\($0)" : ": \($0)" } ?? ""
+        return "\(shortTime) \(directory.name(of: e.actor)) \(e.action)\(detail)"
+    }
+}

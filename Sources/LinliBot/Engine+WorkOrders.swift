@@ -1,0 +1,174 @@
+import LinliCore
+import LinliStore
+
+/// Work orders (SERVICES.md §1): report, route, take, progress, resolve, rate.
+extension Engine {
+    func report(category categoryID: String, place: String?, details: String, _ ctx: Context) throws -> Outcome {
+        let building = try ctx.requireBuilding()
+        guard let category = directory.category(categoryID) else {
+            throw LinliError(.usage, zh: "没有“\(categoryID)”这个类别。", en: "There is no category “\(categoryID)”.")
+        }
+        let (assignee, level) = firstResponder(for: building)
+        let number = try ctx.tx.nextNumber(.workOrder)
+        var order = WorkOrder(number: number, category: category.id, building: building.id, place: place ?? ctx.home.map(room),
+                              details: details, reporter: ctx.sender, group: ctx.group, assignee: assignee.map(Assignee.person), level: level,
+                              createdAt: ctx.now)
+        order.state = .submitted
+        try ctx.tx.insert(order)
+        try ctx.tx.appendHistory(number, HistoryEntry(at: ctx.now, actor: ctx.sender, action: "report", detail: details))
+        let rid = order.id.description
+        let what = Localized(zh: "\(category.name(.zh)) · \(building.name)\(order.place.map { " \($0)" } ?? "")",
+                             en: "\(category.name(.en)) · \(building.name)\(order.place.map { " \($0)" } ?? "")")
+        let handler = assignee.map { directory.name(of: $0) } ?? "社区"
+        var effects: [Effect] = []
+        if let assignee, assignee != ctx.sender {
+            effects.append(.notify(to: assignee, reason: "new_report", text: Localized(
+                zh: "【新报修】\(rid) \(what.zh)：\(details)（\(reporterLabel(ctx))）。请在\(category.accept.spoken(.zh))内签收：签收 \(rid)",
+                en: "[New report] \(rid) \(what.en): \(details) (\(reporterLabel(ctx))). Please accept within \(category.accept.spoken(.en)): accept \(rid)"),
+                refs: [rid]))
+        }
+        if category.isPrivate && ctx.group != nil {
+            return Outcome(zh: "已收到 \(rid)，已私下转给\(handler)处理，内容不会在群里公开。进度请私聊我发送：进度 \(rid)",
+                           en: "Got it: \(rid), passed privately to \(handler); nothing is shown in the group. Ask me privately: status \(rid)",
+                           refs: [rid], effects: effects)
+        }
+        return Outcome(
+            zh: "已受理 \(rid)（\(what.zh)）：\(details)。已转\(levelName(level, .zh))\(handler)，\(category.accept.spoken(.zh))内签收。",
+            en: "Got it: \(rid) (\(what.en)): \(details). Sent to \(levelName(level, .en)) \(handler), to be accepted within \(category.accept.spoken(.en)).",
+            refs: [rid], effects: effects)
+    }
+
+    func status(_ id: RecordID?, _ ctx: Context) throws -> Outcome {
+        guard let id else {
+            _ = try ctx.requireBuilding()
+            let open = try ctx.tx.openWorkOrders(reporter: ctx.sender)
+            guard !open.isEmpty else { return Outcome(zh: "您没有未办结的记录。", en: "You have no open records.") }
+            let lines = open.map { summaryLine($0, ctx.lang) }.joined(separator: "\n")
+            return Outcome(zh: "您未办结的记录：\n\(lines)", en: "Your open records:\n\(lines)", refs: open.map(\.id.description))
+        }
+        let order = try load(id, ctx)
+        guard order.reporter == ctx.sender || isHandler(ctx.sender, of: order) || manages(ctx.sender, order) else {
+            throw forbidden(id, ctx)
+        }
+        let last = try ctx.tx.history(order.number).last
+        let latest = last.map { entry in
+            Localized(zh: "\n最近：\(historyLine(entry, .zh))", en: "\nLatest: \(historyLine(entry, .en))")
+        } ?? Localized(zh: "", en: "")
+        return Outcome(zh: "\(summaryLine(order, .zh))\(latest.zh)", en: "\(summaryLine(order, .en))\(latest.en)", refs: [id.description])
+    }
+
+    func queue(_ ctx: Context) throws -> Outcome {
+        let assignees = [ctx.sender] + directory.departments(of: ctx.sender).map(\.id)
+        let captainOf = directory.community.buildings.filter { $0.captain == ctx.sender }.map(\.id)
+        let open = try ctx.tx.queue(assignees: assignees, buildings: captainOf)
+        guard !open.isEmpty else { return Outcome(zh: "没有等您处理的工单。", en: "Nothing is waiting on you.") }
+        let lines = open.map { summaryLine($0, ctx.lang) }.joined(separator: "\n")
+        return Outcome(zh: "等您处理的工单（\(open.count)）：\n\(lines)", en: "Waiting on you (\(open.count)):\n\(lines)", refs: open.map(\.id.description))
+    }
+
+    func urge(_ id: RecordID, _ ctx: Context) throws -> Outcome {
+        var order = try load(id, ctx)
+        guard order.reporter == ctx.sender else { throw forbidden(id, ctx) }
+        try order.apply(.urge, at: ctx.now)
+        try save(order, ctx, action: "urge", detail: nil)
+        let rid = id.description
+        let text = Localized(zh: "【催办】\(rid) \(categoryName(order, .zh))：\(order.details)。报修人\(reporterLabel(ctx))在催，请尽快处理。",
+                             en: "[Chase] \(rid) \(categoryName(order, .en)): \(order.details). The reporter (\(reporterLabel(ctx))) is asking for progress.")
+        return Outcome(zh: "已催办 \(rid)，已提醒处理人。", en: "Chased \(rid); the handler has been reminded.", refs: [rid],
+                       effects: notifyHandlers(order, except: ctx.sender, reason: "reminder", text: text))
+    }
+
+    func cancel(_ id: RecordID, _ ctx: Context) throws -> Outcome {
+        var order = try load(id, ctx)
+        guard order.reporter == ctx.sender else { throw forbidden(id, ctx) }
+        try order.apply(.cancel, at: ctx.now)
+        try save(order, ctx, action: "cancel", detail: nil)
+        let rid = id.description
+        return Outcome(zh: "已撤销 \(rid)。", en: "Withdrawn: \(rid).", refs: [rid], effects: notifyHandlers(
+            order, except: ctx.sender, reason: "status_changed",
+            text: Localized(zh: "\(rid) 已由报修人撤销，无需处理。", en: "\(rid) was withdrawn by the reporter; nothing to do.")))
+    }
+
+    func accept(_ id: RecordID, _ ctx: Context) throws -> Outcome {
+        var order = try load(id, ctx)
+        guard isHandler(ctx.sender, of: order) || manages(ctx.sender, order) else { throw forbidden(id, ctx) }
+        try order.apply(.accept(by: ctx.sender), at: ctx.now)
+        try save(order, ctx, action: "accept", detail: nil)
+        let rid = id.description
+        let name = directory.name(of: ctx.sender)
+        let limit = directory.category(order.category)?.resolve ?? .days(7)
+        return Outcome(
+            zh: "已签收 \(rid)，请在\(limit.spoken(.zh))内办结。", en: "Accepted \(rid); please resolve it within \(limit.spoken(.en)).",
+            refs: [rid], effects: notifyReporter(order, ctx, reason: "status_changed",
+                                                 text: Localized(zh: "您的报修 \(rid) 已由\(name)签收。", en: "Your report \(rid) was accepted by \(name).")))
+    }
+
+    func assign(_ id: RecordID, to target: String, _ ctx: Context) throws -> Outcome {
+        var order = try load(id, ctx)
+        guard manages(ctx.sender, order) else { throw forbidden(id, ctx) }
+        let assignee = try resolveAssignee(target, ctx)
+        let level: Level = if case .department = assignee { .department } else { order.level }
+        try order.apply(.assign(assignee, level: level), at: ctx.now)
+        try save(order, ctx, action: "assign", detail: assignee.id)
+        let rid = id.description
+        let name = directory.name(of: assignee.id)
+        let category = directory.category(order.category)
+        let accept = category?.accept ?? .days(1)
+        var effects = notifyHandlers(order, except: ctx.sender, reason: "assigned", text: Localized(
+            zh: "【交办】\(rid) \(categoryName(order, .zh)) · \(buildingName(order))\(order.place.map { " \($0)" } ?? "")：\(order.details)。请在\(accept.spoken(.zh))内签收：签收 \(rid)",
+            en: "[Assigned] \(rid) \(categoryName(order, .en)) · \(buildingName(order))\(order.place.map { " \($0)" } ?? ""): \(order.details). Please accept within \(accept.spoken(.en)): accept \(rid)"))
+        effects += notifyReporter(order, ctx, reason: "status_changed",
+                                  text: Localized(zh: "您的报修 \(rid) 已交给\(name)处理。", en: "Your report \(rid) has been passed to \(name)."))
+        return Outcome(zh: "已将 \(rid) 交办给\(name)。", en: "Assigned \(rid) to \(name).", refs: [rid], effects: effects)
+    }
+
+    func note(_ id: RecordID, text: String, _ ctx: Context) throws -> Outcome {
+        var order = try load(id, ctx)
+        guard isHandler(ctx.sender, of: order) || manages(ctx.sender, order) else { throw forbidden(id, ctx) }
+        try order.apply(.note(text), at: ctx.now)
+        try save(order, ctx, action: "note", detail: text)
+        let rid = id.description
+        return Outcome(zh: "已记录 \(rid) 的进展。", en: "Noted on \(rid).", refs: [rid], effects: notifyReporter(
+            order, ctx, reason: "status_changed", text: Localized(zh: "您的报修 \(rid) 有新进展：\(text)", en: "Progress on your report \(rid): \(text)")))
+    }
+
+    func done(_ id: RecordID, result: String, _ ctx: Context) throws -> Outcome {
+        var order = try load(id, ctx)
+        guard isHandler(ctx.sender, of: order) || manages(ctx.sender, order) else { throw forbidden(id, ctx) }
+        try order.apply(.resolve(result), at: ctx.now)
+        try save(order, ctx, action: "done", detail: result)
+        let rid = id.description
+        var effects = notifyReporter(order, ctx, reason: "rating_request", text: Localized(
+            zh: "您的报修 \(rid) 已办结：\(result)。请评价（1-5分）：评价 \(rid) 5；没解决请回复：没解决 \(rid)",
+            en: "Your report \(rid) is resolved: \(result). Please rate it 1-5: rate \(rid) 5; if it is not fixed: reopen \(rid)"))
+        if let group = order.group, directory.category(order.category)?.isPrivate == false {
+            effects.append(.post(group: group, reason: "status_changed", text: Localized(
+                zh: "\(rid) \(categoryName(order, .zh))（\(buildingName(order))）已办结：\(result)",
+                en: "\(rid) \(categoryName(order, .en)) (\(buildingName(order))) is resolved: \(result)"), refs: [rid]))
+        }
+        return Outcome(zh: "已办结 \(rid)，已请报修人评价。", en: "Resolved \(rid); the reporter has been asked to rate it.", refs: [rid], effects: effects)
+    }
+
+    func rate(_ id: RecordID, score: Int, comment: String?, _ ctx: Context) throws -> Outcome {
+        var order = try load(id, ctx)
+        guard order.reporter == ctx.sender else { throw forbidden(id, ctx) }
+        try order.apply(.rate(score, comment: comment), at: ctx.now)
+        try save(order, ctx, action: "rate", detail: comment.map { "\(score) \($0)" } ?? "\(score)")
+        let rid = id.description
+        return Outcome(zh: "谢谢您的评价：\(rid) \(score)分。", en: "Thank you for rating \(rid): \(score)/5.", refs: [rid], effects: notifyHandlers(
+            order, except: ctx.sender, reason: "status_changed",
+            text: Localized(zh: "\(rid) 获评 \(score)分\(comment.map { "：\($0)" } ?? "")。", en: "\(rid) was rated \(score)/5\(comment.map { ": \($0)" } ?? "").")))
+    }
+
+    func reopen(_ id: RecordID, why: String?, _ ctx: Context) throws -> Outcome {
+        var order = try load(id, ctx)
+        guard order.reporter == ctx.sender else { throw forbidden(id, ctx) }
+        try order.apply(.reopen(why: why), at: ctx.now)
+        try save(order, ctx, action: "reopen", detail: why)
+        let rid = id.description
+        return Outcome(zh: "已重新打开 \(rid)，已退回处理人。", en: "Reopened \(rid); it is back with its handler.", refs: [rid], effects: notifyHandlers(
+            order, except: ctx.sender, reason: "status_changed",
+            text: Localized(zh: "\(rid) 被报修人退回：没解决\(why.map { "（\($0)）" } ?? "")。请重新签收：签收 \(rid)",
+                            en: "\(rid) was sent back by the reporter: not fixed\(why.map { " (\($0))" } ?? ""). Please accept it again: accept \(rid)")))
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import LinliCommands
+import LinliCore
+import LinliStore
+
+/// The composition root's building blocks: load the community and the catalog,
+/// open the store, make the engine.
+public enum Linli {
+    /// Something that stops Linli from starting, with what to fix.
+    public struct StartupError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Loads the community file and the command catalog. Touches no database.
+    public static func loadConfiguration(community path: String, commands directory: String) throws -> (Community, Catalog, warnings: [String]) {
+        let (community, warnings) = try CommunityFile.load(path: path)
+        let catalog = try Catalog.load(directory: directory)
+        for spec in catalog.commands where !Command.knownIDs.contains(spec.id) {
+            throw StartupError(description: "\(directory): command '\(spec.id)' is in the catalog but this build does not know it")
+        }
+        return (community, catalog, warnings + catalog.warnings)
+    }
+
+    /// The wall clock, read only at the edge of the process.
+    public static func wallClock() -> Instant {
+        Instant(milliseconds: Int64((Date().timeIntervalSince1970 * 1000).rounded()))
+    }
+}

@@ -1,0 +1,70 @@
+import LinliCore
+import LinliStore
+
+/// A push the handling of a message causes, besides its reply.
+enum Effect {
+    /// To one person, in their language.
+    case notify(to: String, reason: String, text: Localized, refs: [String])
+    /// Into a group, in the language of the command that caused it.
+    case post(group: String, reason: String, text: Localized, refs: [String])
+}
+
+/// What handling a message came to: the reply and the pushes after it.
+struct Outcome {
+    var ok = true
+    var code: ErrorCode?
+    var text: Localized
+    var refs: [String] = []
+    var effects: [Effect] = []
+    /// The language of the reply and of its posts.
+    var lang: Lang = .zh
+
+    init(_ text: Localized, refs: [String] = [], effects: [Effect] = []) {
+        self.text = text
+        self.refs = refs
+        self.effects = effects
+    }
+
+    init(zh: String, en: String, refs: [String] = [], effects: [Effect] = []) {
+        self.init(Localized(zh: zh, en: en), refs: refs, effects: effects)
+    }
+
+    init(error: LinliError) {
+        ok = false
+        code = error.code
+        text = error.message
+        refs = error.refs
+    }
+}
+
+/// Who sent a message, where and when, and the transaction to act in.
+struct Context {
+    let sender: String
+    let displayName: String?
+    let group: String?
+    let now: Instant
+    let mentions: [String]
+    /// The sender as the community file knows them.
+    let person: Person?
+    /// What the sender told Linli in chat (home, language).
+    let registration: Registration?
+    let directory: Directory
+    let tx: StoreTransaction
+    /// The reply language: the sender's choice, else the command's.
+    var lang: Lang
+
+    /// The sender's household, `b3-501`.
+    var home: String? { registration?.home ?? person?.home }
+    var building: Building? { home.flatMap(directory.building(ofHome:)) }
+    var roles: Set<Role> { person?.roles ?? (home == nil ? [] : [.resident]) }
+    var isStaff: Bool { roles.contains(.staff) }
+
+    /// The sender's building, or `not_registered`.
+    func requireBuilding() throws(LinliError) -> Building {
+        guard let building else {
+            throw LinliError(.notRegistered, zh: "您还没有登记住户。请先在楼栋群里发送“登记 房号”，例如：登记 501",
+                             en: "You are not registered yet. Send “register <room>” in your building group first, e.g. register 501")
+        }
+        return building
+    }
+}

@@ -1,0 +1,153 @@
+import LinliCore
+
+/// The kinds of argument a command can take; the grammar of each lives in `Grammar`.
+public enum ArgType: Sendable, Equatable {
+    /// A record id of one of these kinds: `R1`, `#r1`.
+    case record([RecordKind])
+    /// A work-order category named in the community file.
+    case category
+    /// A room or place: `501`, `b3-501`, `3栋501`.
+    case place
+    /// A whole number in a range; `5分`, `5星` accepted.
+    case int(ClosedRange<Int>)
+    /// One word.
+    case word
+    /// `zh` or `en` (中文, 英文, chinese, english).
+    case lang
+    /// Everything to the end of the message.
+    case text
+}
+
+/// One argument slot of a command.
+public struct ArgSpec: Sendable, Equatable {
+    public var name: String
+    public var type: ArgType
+    public var optional: Bool
+    /// The follow-up question asked when the argument is missing.
+    public var prompt: Localized?
+}
+
+/// A word that calls a command, and the language it belongs to.
+public struct CommandWord: Sendable, Equatable {
+    public var text: String
+    public var lang: Lang
+}
+
+/// A worked example from the catalog: what a person types and the arguments it yields.
+public struct CommandExample: Sendable, Equatable {
+    public var say: String
+    public var args: [String: String]
+}
+
+/// One command as the catalog (commands/*.yaml) describes it.
+public struct CommandSpec: Sendable, Equatable {
+    public var id: String
+    public var family: String
+    public var words: [CommandWord]
+    /// Who may use it: role names from SERVICES.md, `anyone`, or `assignee`.
+    public var roles: [String]
+    public var args: [ArgSpec]
+    public var usage: Localized
+    public var summary: Localized
+    public var examples: [CommandExample]
+
+    /// The first word in `lang`: the command's name in help.
+    public func word(_ lang: Lang) -> String { (words.first { $0.lang == lang } ?? words[0]).text }
+}
+
+/// The parser's vocabulary: every command, loaded from the YAML files of commands/.
+public struct Catalog: Sendable {
+    public private(set) var commands: [CommandSpec]
+    /// Non-fatal remarks made while loading (unknown keys).
+    public private(set) var warnings: [String] = []
+
+    public init(commands: [CommandSpec]) { self.commands = commands }
+
+    /// The command with this id.
+    public func spec(_ id: String) -> CommandSpec? { commands.first { $0.id == id } }
+
+    /// Loads every `*.yaml` file of a folder, in name order. An entry whose id is
+    /// already known adds its words to it (local synonyms without a rebuild).
+    public static func load(directory: String) throws(YAMLFileError) -> Catalog {
+        let fm = FileManagerShim.self
+        let files = fm.yamlFiles(in: directory)
+        guard !files.isEmpty else { throw YAMLFileError(file: directory, line: nil, problem: "no command catalog (*.yaml) found") }
+        var catalog = Catalog(commands: [])
+        for file in files {
+            guard let text = fm.read(file) else { throw YAMLFileError(file: file, line: nil, problem: "cannot read the file") }
+            try catalog.merge(yaml: text, file: file)
+        }
+        return catalog
+    }
+
+    /// Adds the commands of one catalog file.
+    public mutating func merge(yaml text: String, file: String) throws(YAMLFileError) {
+        let root = try YAMLValue.parse(text, file: file)
+        try root.expectMapping(known: ["family", "commands"])
+        let family = try root["family"]?.string() ?? file
+        for item in try root.required("commands").list() {
+            let spec = try Self.spec(item, family: family, extending: { id in commands.first { $0.id == id } })
+            if let i = commands.firstIndex(where: { $0.id == spec.id }) {
+                commands[i].words += spec.words.filter { !commands[i].words.contains($0) }
+            } else {
+                commands.append(spec)
+            }
+        }
+        warnings += root.warnings
+    }
+
+    private static func spec(_ v: YAMLValue, family: String, extending: (String) -> CommandSpec?) throws(YAMLFileError) -> CommandSpec {
+        try v.expectMapping(known: ["id", "words", "roles", "args", "usage", "summary", "examples"])
+        let id = try v.required("id").string()
+        let wordsNode = try v.required("words")
+        try wordsNode.expectMapping(known: ["en", "zh"])
+        var words: [CommandWord] = []
+        for lang in Lang.allCases {
+            for w in try wordsNode[lang.rawValue]?.strings() ?? [] { words.append(CommandWord(text: Grammar.fold(w), lang: lang)) }
+        }
+        guard !words.isEmpty else { throw wordsNode.error("a command needs at least one word") }
+        if let base = extending(id), v["usage"] == nil {
+            return CommandSpec(id: id, family: base.family, words: words, roles: base.roles, args: base.args, usage: base.usage, summary: base.summary, examples: [])
+        }
+        var args: [ArgSpec] = []
+        for a in try v["args"]?.list() ?? [] {
+            try a.expectMapping(known: ["name", "type", "optional", "prompt", "kinds", "min", "max"])
+            let name = try a.required("name").string()
+            let typeNode = try a.required("type")
+            let type: ArgType
+            switch try typeNode.string() {
+            case "record":
+                var kinds: [RecordKind] = []
+                for k in try a["kinds"]?.strings() ?? ["R"] {
+                    guard let kind = RecordKind(rawValue: k) else { throw a.error("unknown record kind '\(k)'") }
+                    kinds.append(kind)
+                }
+                type = .record(kinds)
+            case "category": type = .category
+            case "place": type = .place
+            case "int": type = .int((try a["min"]?.int() ?? 0)...(try a["max"]?.int() ?? Int.max))
+            case "word": type = .word
+            case "lang": type = .lang
+            case "text": type = .text
+            case let other: throw typeNode.error("unknown argument type '\(other)'")
+            }
+            args.append(ArgSpec(name: name, type: type, optional: try a["optional"]?.bool() ?? false, prompt: try a["prompt"].map(localized)))
+        }
+        var examples: [CommandExample] = []
+        for e in try v["examples"]?.list() ?? [] {
+            try e.expectMapping(known: ["say", "args"])
+            var expected: [String: String] = [:]
+            for (k, val) in try e["args"]?.entries() ?? [] { expected[k] = try val.string() }
+            examples.append(CommandExample(say: try e.required("say").string(), args: expected))
+        }
+        return CommandSpec(
+            id: id, family: family, words: words, roles: try v["roles"]?.strings() ?? ["anyone"], args: args,
+            usage: try localized(v.required("usage")), summary: try localized(v.required("summary")), examples: examples
+        )
+    }
+
+    private static func localized(_ v: YAMLValue) throws(YAMLFileError) -> Localized {
+        try v.expectMapping(known: ["en", "zh"])
+        return Localized(zh: try v.required("zh").string(), en: try v.required("en").string())
+    }
+}

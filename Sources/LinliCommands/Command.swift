@@ -1,0 +1,90 @@
+import LinliCore
+
+/// A command as a value: what the parser makes of a message.
+public enum Command: Equatable, Sendable {
+    // People and the community
+    case help(topic: String?)
+    case register(room: String)
+    case contacts
+    case lang(Lang)
+    // Work orders
+    case report(category: String, place: String?, details: String)
+    case status(RecordID?)
+    case urge(RecordID)
+    case cancel(RecordID)
+    case rate(RecordID, score: Int, comment: String?)
+    case reopen(RecordID, why: String?)
+    case accept(RecordID)
+    case assign(RecordID, to: String)
+    case note(RecordID, text: String)
+    case done(RecordID, result: String)
+    case queue
+}
+
+/// An argument the grammar read.
+public enum ArgValue: Equatable, Sendable, CustomStringConvertible {
+    case record(RecordID)
+    case text(String)
+    case int(Int)
+    case lang(Lang)
+
+    public var description: String {
+        switch self {
+        case .record(let id): id.description
+        case .text(let t): t
+        case .int(let n): String(n)
+        case .lang(let l): l.rawValue
+        }
+    }
+}
+
+extension Command {
+    /// The catalog ids this build has a command for.
+    public static let knownIDs: Set<String> = [
+        "help", "register", "contacts", "lang", "report", "status", "queue", "urge", "cancel", "accept", "rate", "reopen", "assign", "note", "done",
+    ]
+
+    /// Builds the command `id` from the arguments its grammar read; nil for an id
+    /// this build does not know (a catalog entry without code behind it).
+    public init?(id: String, args: [String: ArgValue]) {
+        func record(_ k: String) -> RecordID? { if case .record(let r) = args[k] { r } else { nil } }
+        func text(_ k: String) -> String? { if case .text(let t) = args[k] { t } else { nil } }
+        func int(_ k: String) -> Int? { if case .int(let n) = args[k] { n } else { nil } }
+        switch id {
+        case "help": self = .help(topic: text("topic"))
+        case "register":
+            guard let room = text("room") else { return nil }
+            self = .register(room: room)
+        case "contacts": self = .contacts
+        case "lang":
+            guard case .lang(let l) = args["lang"] else { return nil }
+            self = .lang(l)
+        case "report":
+            guard let c = text("category"), let d = text("details") else { return nil }
+            self = .report(category: c, place: text("place"), details: d)
+        case "status": self = .status(record("record"))
+        case "queue": self = .queue
+        default:
+            guard let r = record("record") else { return nil }
+            switch id {
+            case "urge": self = .urge(r)
+            case "cancel": self = .cancel(r)
+            case "accept": self = .accept(r)
+            case "rate":
+                guard let s = int("score") else { return nil }
+                self = .rate(r, score: s, comment: text("comment"))
+            case "reopen": self = .reopen(r, why: text("why"))
+            case "assign":
+                guard let to = text("to") else { return nil }
+                self = .assign(r, to: to)
+            case "note":
+                guard let t = text("text") else { return nil }
+                self = .note(r, text: t)
+            case "done":
+                guard let t = text("result") else { return nil }
+                self = .done(r, result: t)
+            default: return nil
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+import LinliCore
+
+/// What the parser made of one message.
+public enum ParseResult: Equatable, Sendable {
+    /// A whole command, in the language its word was written in.
+    case command(Command, lang: Lang)
+    /// A command with a required argument missing: ask `missing.prompt`, then parse
+    /// `soFar` + the answer.
+    case incomplete(commandID: String, soFar: String, missing: ArgSpec, lang: Lang)
+    /// Not a command, or a wrong argument: `unknown_command` or `usage`.
+    case failure(LinliError, lang: Lang)
+}
+
+/// Turns a chat message into a `Command`, using the catalog's words and the
+/// community's category names. Pure: no I/O, no clock.
+///
+/// ```swift
+/// let parser = CommandParser(catalog: catalog, categories: community.categories)
+/// parser.parse("报修 漏水 501 厨房天花板滴水")
+/// // .command(.report(category: "leak", place: "501", details: "厨房天花板滴水"), lang: .zh)
+/// ```
+public struct CommandParser: Sendable {
+    public let catalog: Catalog
+    private let words: [(chars: [Character], spec: Int, lang: Lang)]
+    private let categoryNames: [(chars: [Character], id: String)]
+    private let fallbackCategory: String?
+
+    public init(catalog: Catalog, categories: [Category]) {
+        self.catalog = catalog
+        var words: [(chars: [Character], spec: Int, lang: Lang)] = []
+        for (i, spec) in catalog.commands.enumerated() {
+            for w in spec.words { words.append((Array(w.text.lowercased()), i, w.lang)) }
+        }
+        self.words = words.sorted { $0.chars.count > $1.chars.count }
+        var names: [(chars: [Character], id: String)] = []
+        for c in categories {
+            for n in c.names + [c.id] { names.append((Array(Grammar.fold(n).lowercased()), c.id)) }
+        }
+        categoryNames = names.sorted { $0.chars.count > $1.chars.count }
+        fallbackCategory = categories.first { $0.id == "other" }?.id
+    }
+
+    /// Parses one message.
+    public func parse(_ text: String) -> ParseResult {
+        let folded = Grammar.fold(text)
+        var cursor = TextCursor(folded)
+        guard let (specIndex, lang) = matchCommandWord(&cursor) else {
+            return .failure(unknown(folded), lang: Self.guessLang(folded))
+        }
+        let spec = catalog.commands[specIndex]
+        var args: [String: ArgValue] = [:]
+        for arg in spec.args {
+            cursor.skipSpaces()
+            if cursor.atEnd {
+                if arg.optional { continue }
+                return .incomplete(commandID: spec.id, soFar: folded, missing: arg, lang: lang)
+            }
+            switch read(arg, &cursor) {
+            case .value(let v): args[arg.name] = v
+            case .absent:
+                if !arg.optional { return .failure(usage(spec, lang, arg: arg), lang: lang) }
+            case .wrong(let problem): return .failure(usage(spec, lang, problem: problem), lang: lang)
+            }
+        }
+        guard let command = Command(id: spec.id, args: args) else {
+            return .failure(usage(spec, lang), lang: lang)
+        }
+        return .command(command, lang: lang)
+    }
+
+    private enum Read {
+        case value(ArgValue)
+        case absent
+        case wrong(Localized)
+    }
+
+    private func read(_ arg: ArgSpec, _ c: inout TextCursor) -> Read {
+        switch arg.type {
+        case .record(let kinds):
+            guard let id = c.takeRecord() else {
+                if arg.optional { return .absent }
+                let example = "\(kinds[0].rawValue)1"
+                return .wrong(Localized(zh: "“\(c.peekToken())”不是记录编号，应写成 \(example)。", en: "“\(c.peekToken())” is not a record id; write it like \(example)."))
+            }
+            guard kinds.contains(id.kind) else {
+                return .wrong(Localized(zh: "\(id) 不是这个命令能用的记录。", en: "\(id) is not a record this command works on."))
+            }
+            return .value(.record(id))
+        case .category:
+            for name in categoryNames {
+                if let n = c.matchLength(name.chars) {
+                    c.pos += n
+                    return .value(.text(name.id))
+                }
+            }
+            if let fallback = fallbackCategory { return .value(.text(fallback)) }
+            return .wrong(Localized(zh: "不认识的类别“\(c.peekToken())”。", en: "Unknown category “\(c.peekToken())”."))
+        case .place:
+            return c.takePlace().map { .value(.text($0)) } ?? .absent
+        case .int(let range):
+            let token = c.peekToken()
+            guard let n = c.takeInt() else {
+                return .wrong(Localized(zh: "“\(token)”不是数字。", en: "“\(token)” is not a number."))
+            }
+            guard range.contains(n) else {
+                return .wrong(Localized(zh: "\(n) 超出范围 \(range.lowerBound)–\(range.upperBound)。", en: "\(n) is outside \(range.lowerBound)–\(range.upperBound)."))
+            }
+            return .value(.int(n))
+        case .word:
+            return .value(.text(c.takeToken()))
+        case .lang:
+            let token = c.takeToken()
+            switch token.lowercased() {
+            case "zh", "cn", "chinese", "中文", "汉语", "普通话": return .value(.lang(.zh))
+            case "en", "english", "英文", "英语": return .value(.lang(.en))
+            default: return .wrong(Localized(zh: "语言只能是 zh 或 en。", en: "The language is zh or en."))
+            }
+        case .text:
+            let rest = c.rest
+            c.pos = c.chars.count
+            return .value(.text(rest))
+        }
+    }
+
+    private func matchCommandWord(_ cursor: inout TextCursor) -> (Int, Lang)? {
+        for w in words {
+            if let n = cursor.matchLength(w.chars) {
+                cursor.pos += n
+                return (w.spec, w.lang)
+            }
+        }
+        return nil
+    }
+
+    private func usage(_ spec: CommandSpec, _ lang: Lang, arg: ArgSpec? = nil, problem: Localized? = nil) -> LinliError {
+        let lead = problem ?? arg.map { Localized(zh: "缺少或看不懂“\($0.name)”。", en: "Missing or unclear “\($0.name)”.") }
+            ?? Localized(zh: "格式不对。", en: "That is not quite the form.")
+        return LinliError(.usage, zh: "\(lead.zh)用法：\(spec.usage.zh)", en: "\(lead.en) Usage: \(spec.usage.en)")
+    }
+
+    /// The commands whose words are closest to what was typed (edit distance over
+    /// every word and synonym, Chinese included), best first, at most three.
+    public func suggestions(for text: String) -> [CommandSpec] {
+        let token = Array(TextCursor(Grammar.fold(text)).peekToken().lowercased())
+        guard !token.isEmpty else { return [] }
+        var best: [Int: Int] = [:]
+        for w in words {
+            let cjk = w.chars.contains(where: Grammar.isCJK)
+            let distance: Int
+            let limit: Int
+            if cjk {
+                distance = Grammar.editDistance(Array(token.prefix(w.chars.count)), w.chars)
+                limit = w.chars.count >= 2 ? 1 : 0
+            } else {
+                distance = Grammar.editDistance(token, w.chars)
+                limit = w.chars.count <= 4 ? 1 : 2
+            }
+            if distance <= limit, distance < (best[w.spec] ?? .max) { best[w.spec] = distance }
+        }
+        return best.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.prefix(3).map { catalog.commands[$0.key] }
+    }
+
+    private func unknown(_ folded: String) -> LinliError {
+        let token = TextCursor(folded).peekToken()
+        let shown = token.count > 20 ? String(token.prefix(20)) + "…" : token
+        let close = suggestions(for: folded)
+        if close.isEmpty {
+            return LinliError(.unknownCommand, zh: "没听懂“\(shown)”。发送“帮助”查看可用的命令。", en: "I don't know “\(shown)”. Send “help” to see what you can do.")
+        }
+        let zh = close.map { $0.word(.zh) }.joined(separator: "、")
+        let en = close.map { $0.word(.en) }.joined(separator: ", ")
+        return LinliError(.unknownCommand, zh: "没听懂“\(shown)”。你是不是想说：\(zh)？", en: "I don't know “\(shown)”. Did you mean: \(en)?")
+    }
+
+    /// Chinese when the text has any CJK ideograph, English otherwise.
+    public static func guessLang(_ text: String) -> Lang { text.contains(where: Grammar.isCJK) ? .zh : .en }
+}

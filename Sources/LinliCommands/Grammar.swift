@@ -1,0 +1,142 @@
+import LinliCore
+
+/// Text normalisation and the small scanners the argument grammars are built from.
+public enum Grammar {
+    /// Folds full-width letters, digits, punctuation and spaces to ASCII, maps the
+    /// ideographic full stop and comma, and collapses runs of white space.
+    public static func fold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            var s = scalar
+            switch scalar.value {
+            case 0xFF01...0xFF5E: s = Unicode.Scalar(scalar.value - 0xFEE0)!
+            case 0x3000: s = " "
+            case 0x3002: s = "."
+            case 0x3001: s = ","
+            default: break
+            }
+            if s.properties.isWhitespace || s == "\u{200B}" {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace {
+                out.append(" ")
+                pendingSpace = false
+            }
+            out.append(s)
+        }
+        return String(out)
+    }
+
+    /// Whether a character is written with CJK ideographs.
+    static func isCJK(_ c: Character) -> Bool {
+        c.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }
+    }
+
+    static func isWordChar(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber) }
+
+    /// Optimal-string-alignment edit distance (a transposition costs one).
+    public static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var prev2 = [Int](repeating: 0, count: b.count + 1)
+        var prev = Array(0...b.count)
+        var cur = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            cur[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { cur[j] = min(cur[j], prev2[j - 2] + 1) }
+            }
+            (prev2, prev, cur) = (prev, cur, prev2)
+        }
+        return prev[b.count]
+    }
+}
+
+/// A cursor over folded text; matching is case-insensitive.
+struct TextCursor {
+    let chars: [Character]
+    let lower: [Character]
+    var pos = 0
+
+    init(_ text: String) {
+        chars = Array(text)
+        lower = chars.map { Character($0.lowercased()) }
+    }
+
+    var atEnd: Bool { pos >= chars.count }
+    var rest: String { atEnd ? "" : String(chars[pos...]) }
+
+    mutating func skipSpaces() {
+        while pos < chars.count, chars[pos] == " " || chars[pos] == "," || chars[pos] == ":" { pos += 1 }
+    }
+
+    /// The length of `word` if the text at the cursor starts with it and does not run on
+    /// into more letters of the same ASCII word.
+    func matchLength(_ word: [Character]) -> Int? {
+        guard !word.isEmpty, pos + word.count <= chars.count else { return nil }
+        for (k, c) in word.enumerated() where lower[pos + k] != c { return nil }
+        let end = pos + word.count
+        if end < chars.count, let last = word.last, Grammar.isWordChar(last), Grammar.isWordChar(chars[end]) { return nil }
+        return word.count
+    }
+
+    /// The next run of characters up to a space.
+    func peekToken() -> String {
+        var end = pos
+        while end < chars.count, chars[end] != " " { end += 1 }
+        return String(chars[pos..<end])
+    }
+
+    mutating func takeToken() -> String {
+        let t = peekToken()
+        pos += t.count
+        return t
+    }
+
+    /// A record id at the cursor: `#R12`, `r12`; nil (cursor unmoved) when there is none.
+    mutating func takeRecord() -> RecordID? {
+        var i = pos
+        if i < chars.count, chars[i] == "#" { i += 1 }
+        guard i < chars.count, chars[i].isASCII, chars[i].isLetter else { return nil }
+        var j = i + 1
+        while j < chars.count, chars[j].isASCII, chars[j].isNumber { j += 1 }
+        guard j > i + 1, j == chars.count || !Grammar.isWordChar(chars[j]),
+              let id = RecordID(parsing: Substring(String(chars[pos..<j])))
+        else { return nil }
+        pos = j
+        return id
+    }
+
+    /// A whole number, allowing a trailing 分/星/stars.
+    mutating func takeInt() -> Int? {
+        var j = pos
+        while j < chars.count, chars[j].isASCII, chars[j].isNumber, j - pos < 9 { j += 1 }
+        guard j > pos, let n = Int(String(chars[pos..<j])) else { return nil }
+        if j < chars.count, chars[j] == "分" || chars[j] == "星" { j += 1 }
+        guard j == chars.count || !Grammar.isWordChar(chars[j]) else { return nil }
+        pos = j
+        return n
+    }
+
+    /// A room or place such as `501`, `b3-501`, `3栋501`, `3-2-501室`: digits with a few
+    /// joining marks, at least two digits, optionally led by a building letter.
+    mutating func takePlace() -> String? {
+        let joiners: Set<Character> = ["-", "栋", "号", "楼", "单", "元", "室", "幢"]
+        var j = pos
+        if j < chars.count, lower[j] == "b" { j += 1 }
+        let start = j
+        var digits = 0
+        while j < chars.count, (chars[j].isASCII && chars[j].isNumber) || joiners.contains(chars[j]) {
+            if chars[j].isNumber { digits += 1 }
+            j += 1
+        }
+        guard digits >= 2, j > start, chars[start].isNumber, j == chars.count || !Grammar.isWordChar(chars[j]) else { return nil }
+        let place = String(chars[pos..<j])
+        pos = j
+        return place
+    }
+}

@@ -1,0 +1,240 @@
+/// One community, as described by its community file (COMMUNITY.md).
+///
+/// Immutable for the life of the process; what residents change in chat
+/// (registrations, language) lives in the store.
+public struct Community: Sendable {
+    public var id: String
+    public var name: String
+    public var timezone: String
+    public var quietHours: TimeRange?
+    public var groups: [String]
+    public var grids: [Grid]
+    public var buildings: [Building]
+    public var people: [Person]
+    public var departments: [Department]
+    public var categories: [Category]
+    public var venues: [Venue]
+    public var services: [Service]
+    public var points: [PointsItem]
+    public var webhooks: [Webhook]
+
+    public init(
+        id: String, name: String, timezone: String, quietHours: TimeRange? = nil, groups: [String] = [],
+        grids: [Grid] = [], buildings: [Building] = [], people: [Person] = [], departments: [Department] = [],
+        categories: [Category] = [], venues: [Venue] = [], services: [Service] = [], points: [PointsItem] = [],
+        webhooks: [Webhook] = []
+    ) {
+        self.id = id
+        self.name = name
+        self.timezone = timezone
+        self.quietHours = quietHours
+        self.groups = groups
+        self.grids = grids
+        self.buildings = buildings
+        self.people = people
+        self.departments = departments
+        self.categories = categories
+        self.venues = venues
+        self.services = services
+        self.points = points
+        self.webhooks = webhooks
+    }
+}
+
+public struct Grid: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var leader: String?
+    public init(id: String, name: String, leader: String?) {
+        self.id = id
+        self.name = name
+        self.leader = leader
+    }
+}
+
+public struct Building: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var grid: String?
+    public var captain: String?
+    public var groups: [String]
+    public init(id: String, name: String, grid: String?, captain: String?, groups: [String]) {
+        self.id = id
+        self.name = name
+        self.grid = grid
+        self.captain = captain
+        self.groups = groups
+    }
+}
+
+/// The roles of SERVICES.md; `resident` is implied by a home.
+public enum Role: String, Sendable, CaseIterable {
+    case resident, captain, gridLeader = "grid_leader", staff, volunteer, partyMember = "party_member", department
+}
+
+public struct Person: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var home: String?
+    public var roles: Set<Role>
+    public var lang: Lang?
+    public var webhook: String?
+    public init(id: String, name: String, home: String? = nil, roles: Set<Role> = [], lang: Lang? = nil, webhook: String? = nil) {
+        self.id = id
+        self.name = name
+        self.home = home
+        self.roles = roles
+        self.lang = lang
+        self.webhook = webhook
+    }
+}
+
+public struct Department: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var members: [String]
+    public var webhook: String?
+    public init(id: String, name: String, members: [String], webhook: String?) {
+        self.id = id
+        self.name = name
+        self.members = members
+        self.webhook = webhook
+    }
+}
+
+/// Work-order priority: P0 is urgent and ignores quiet hours.
+public enum Priority: String, Sendable, CaseIterable, Comparable {
+    case p0 = "P0", p1 = "P1", p2 = "P2", p3 = "P3"
+    public static func < (a: Priority, b: Priority) -> Bool { a.rawValue < b.rawValue }
+}
+
+public struct Category: Sendable, Equatable {
+    public var id: String
+    /// Words that name it, English and Chinese; the first of each language is its display name.
+    public var names: [String]
+    public var priority: Priority
+    public var accept: Span
+    public var resolve: Span
+    public var isPrivate: Bool
+    public init(id: String, names: [String], priority: Priority, accept: Span, resolve: Span, isPrivate: Bool = false) {
+        self.id = id
+        self.names = names
+        self.priority = priority
+        self.accept = accept
+        self.resolve = resolve
+        self.isPrivate = isPrivate
+    }
+
+    /// The display name in `lang`: its first name written in that language.
+    public func name(_ lang: Lang) -> String {
+        let wanted = names.first { ($0.unicodeScalars.allSatisfy(\.isASCII)) == (lang == .en) }
+        return wanted ?? names.first ?? id
+    }
+}
+
+/// A daily time range such as `07:00-21:00`, in minutes after local midnight.
+/// `end` may be smaller than `start` (a range that crosses midnight, like quiet hours).
+public struct TimeRange: Sendable, Equatable {
+    public var start: Int
+    public var end: Int
+    public init(start: Int, end: Int) {
+        self.start = start
+        self.end = end
+    }
+
+    /// Parses `07:00-21:00`; `24:00` is allowed as an end.
+    public init?(parsing text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, let a = Self.minutes(parts[0]), let b = Self.minutes(parts[1]), a < 1440, a != b else { return nil }
+        self.init(start: a, end: b)
+    }
+
+    static func minutes(_ s: Substring) -> Int? {
+        let hm = s.trimmingSpaces.split(separator: ":", omittingEmptySubsequences: false)
+        guard hm.count == 2, hm[0].count <= 2, hm[1].count == 2, let h = Int(hm[0]), let m = Int(hm[1]),
+              (0...24).contains(h), (0..<60).contains(m), h * 60 + m <= 1440 else { return nil }
+        return h * 60 + m
+    }
+
+    /// Whether a minute of the day falls inside the range.
+    public func contains(minuteOfDay m: Int) -> Bool {
+        start < end ? (m >= start && m < end) : (m >= start || m < end)
+    }
+}
+
+extension Substring {
+    var trimmingSpaces: Substring {
+        var s = self
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return s
+    }
+}
+
+public struct Venue: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var names: [String]
+    public var open: TimeRange?
+    public var min: Span?
+    public var max: Span?
+    public var horizon: Span?
+    public var weeklyQuota: Int?
+    public var approval: Bool
+    public init(id: String, name: String, names: [String], open: TimeRange?, min: Span?, max: Span?, horizon: Span?, weeklyQuota: Int?, approval: Bool) {
+        self.id = id
+        self.name = name
+        self.names = names
+        self.open = open
+        self.min = min
+        self.max = max
+        self.horizon = horizon
+        self.weeklyQuota = weeklyQuota
+        self.approval = approval
+    }
+}
+
+public struct Service: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var names: [String]
+    public var stock: Int?
+    public var loan: Span?
+    public var handler: String?
+    public init(id: String, name: String, names: [String], stock: Int?, loan: Span?, handler: String?) {
+        self.id = id
+        self.name = name
+        self.names = names
+        self.stock = stock
+        self.loan = loan
+        self.handler = handler
+    }
+}
+
+public struct PointsItem: Sendable, Equatable {
+    public var id: String
+    public var names: [String]
+    public var points: Int
+    public init(id: String, names: [String], points: Int) {
+        self.id = id
+        self.names = names
+        self.points = points
+    }
+}
+
+public enum WebhookFormat: String, Sendable, CaseIterable {
+    case wecom, dingtalk, feishu, generic
+}
+
+public struct Webhook: Sendable, Equatable {
+    public var id: String
+    public var format: WebhookFormat
+    public var url: String
+    public var secret: String?
+    public init(id: String, format: WebhookFormat, url: String, secret: String?) {
+        self.id = id
+        self.format = format
+        self.url = url
+        self.secret = secret
+    }
+}

@@ -1,0 +1,69 @@
+/// Fast look-ups over a `Community`: who a person is, what a group belongs to,
+/// who is responsible for a building.
+public struct Directory: Sendable {
+    public let community: Community
+    private let peopleByID: [String: Person]
+    private let buildingsByID: [String: Building]
+    private let buildingByGroup: [String: String]
+    private let gridsByID: [String: Grid]
+    private let departmentsByID: [String: Department]
+    private let categoriesByID: [String: Category]
+
+    public init(_ community: Community) {
+        self.community = community
+        peopleByID = Dictionary(community.people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        buildingsByID = Dictionary(community.buildings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var groups: [String: String] = [:]
+        for b in community.buildings { for g in b.groups { groups[g] = b.id } }
+        buildingByGroup = groups
+        gridsByID = Dictionary(community.grids.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        departmentsByID = Dictionary(community.departments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        categoriesByID = Dictionary(community.categories.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    public func person(_ id: String) -> Person? { peopleByID[id] }
+    public func building(_ id: String) -> Building? { buildingsByID[id] }
+    public func grid(_ id: String) -> Grid? { gridsByID[id] }
+    public func department(_ id: String) -> Department? { departmentsByID[id] }
+    public func category(_ id: String) -> Category? { categoriesByID[id] }
+
+    /// The building whose chat group this is.
+    public func building(ofGroup group: String) -> Building? { buildingByGroup[group].flatMap { buildingsByID[$0] } }
+
+    /// Whether `group` is a community-wide group (office, announcements).
+    public func isCommunityGroup(_ group: String) -> Bool { community.groups.contains(group) }
+
+    /// The building part of a home such as `b3-501`.
+    public func building(ofHome home: String) -> Building? {
+        guard let dash = home.firstIndex(of: "-") else { return nil }
+        return buildingsByID[String(home[..<dash])]
+    }
+
+    /// The grid leader over a building.
+    public func gridLeader(of building: Building) -> String? { building.grid.flatMap { gridsByID[$0]?.leader } }
+
+    /// The first staff member in the community file: who escalations to the office reach.
+    public var firstStaff: String? { community.people.first { $0.roles.contains(.staff) }?.id }
+
+    /// Departments the person belongs to.
+    public func departments(of person: String) -> [Department] {
+        community.departments.filter { $0.members.contains(person) }
+    }
+
+    /// A display name: the community file's, or the id.
+    public func name(of id: String) -> String { peopleByID[id]?.name ?? departmentsByID[id]?.name ?? id }
+
+    /// Whether `person` has authority over `building`: its captain, its grid's leader, or staff.
+    public func manages(_ person: String, building: Building) -> Bool {
+        guard let p = peopleByID[person] else { return false }
+        if p.roles.contains(.staff) { return true }
+        if building.captain == person { return true }
+        if let grid = building.grid, gridsByID[grid]?.leader == person { return true }
+        return false
+    }
+
+    /// Buildings the person answers for as captain, grid leader or staff.
+    public func managedBuildings(of person: String) -> [Building] {
+        community.buildings.filter { manages(person, building: $0) }
+    }
+}

@@ -1,0 +1,31 @@
+/// The stable codes of a reply that did not succeed (PROTOCOL.md §3).
+public enum ErrorCode: String, Sendable, CaseIterable {
+    case unknownCommand = "unknown_command"
+    case usage
+    case notRegistered = "not_registered"
+    case notFound = "not_found"
+    case forbidden
+    case conflict
+    case invalidState = "invalid_state"
+    case limit
+    case rateLimited = "rate_limited"
+    case timeout
+    case `internal`
+}
+
+/// A refusal a resident can act on: a stable code and a message in both languages.
+///
+/// ```swift
+/// throw LinliError(.invalidState, zh: "R1 还没办结，不能评价。", en: "R1 is not resolved yet.")
+/// ```
+public struct LinliError: Error, Sendable, Equatable {
+    public var code: ErrorCode
+    public var message: Localized
+    public var refs: [String]
+
+    public init(_ code: ErrorCode, zh: String, en: String, refs: [String] = []) {
+        self.code = code
+        self.message = Localized(zh: zh, en: en)
+        self.refs = refs
+    }
+}

@@ -1,0 +1,115 @@
+import LinliCore
+
+/// Writes outbound events as JSON lines or chat shorthand. Hand-written so that
+/// key order and escaping never vary: the same events give the same bytes.
+public struct EventEncoder: Sendable {
+    public enum Format: String, Sendable, CaseIterable {
+        case json, chat
+    }
+
+    public var format: Format
+    /// Writes a timestamp in the community's offset.
+    public var formatTime: @Sendable (Instant) -> String
+
+    public init(format: Format = .json, formatTime: @escaping @Sendable (Instant) -> String = { RFC3339.format($0, offsetSeconds: 0) }) {
+        self.format = format
+        self.formatTime = formatTime
+    }
+
+    /// One event as one line, with its `\n`.
+    public func encode(_ e: OutboundEvent) -> String {
+        format == .json ? json(e) : chat(e)
+    }
+
+    /// One event as a JSON object (no newline).
+    public func jsonObject(_ e: OutboundEvent) -> String {
+        var out = "{\"type\":\"\(e.type.rawValue)\",\"id\":"
+        JSON.appendString(e.id, to: &out)
+        out += ",\"ts\":"
+        JSON.appendString(formatTime(e.ts), to: &out)
+        func field(_ name: String, _ value: String?) {
+            guard let value else { return }
+            out += ",\"\(name)\":"
+            JSON.appendString(value, to: &out)
+        }
+        switch e.type {
+        case .reply:
+            field("in_reply_to", e.inReplyTo)
+            field("group", e.group)
+            field("to", e.to)
+            field("text", e.text)
+            out += e.ok ? ",\"ok\":true" : ",\"ok\":false"
+            if !e.ok { field("code", e.code) }
+        case .notify:
+            field("to", e.to)
+            field("reason", e.reason)
+            field("text", e.text)
+        case .post:
+            field("group", e.group)
+            field("reason", e.reason)
+            field("text", e.text)
+        case .error:
+            out += ",\"line\":\(e.line ?? 0)"
+            field("code", e.code)
+            field("text", e.text)
+        }
+        out += ",\"refs\":["
+        for (i, r) in e.refs.enumerated() {
+            if i > 0 { out += "," }
+            JSON.appendString(r, to: &out)
+        }
+        out += "]}"
+        return out
+    }
+
+    private func json(_ e: OutboundEvent) -> String { jsonObject(e) + "\n" }
+
+    private func chat(_ e: OutboundEvent) -> String {
+        let text = e.text.replacingOccurrences(of: "\n", with: " | ")
+        let refs = e.refs.isEmpty ? "" : " {\(e.refs.joined(separator: ","))}"
+        switch e.type {
+        case .reply:
+            let group = e.group.map { "[\($0)] " } ?? ""
+            let code = e.ok ? "" : "(\(e.code ?? "error")) "
+            return "\(group)linli → \(e.to ?? "?"): \(code)\(text)\(refs)\n"
+        case .notify:
+            return "notify → \(e.to ?? "?") (\(e.reason ?? "")): \(text)\(refs)\n"
+        case .post:
+            return "[\(e.group ?? "?")] linli (\(e.reason ?? "")): \(text)\(refs)\n"
+        case .error:
+            return "error line \(e.line ?? 0) (\(e.code ?? "")): \(text)\n"
+        }
+    }
+}
+
+/// Minimal JSON string escaping.
+public enum JSON {
+    /// Appends `s` as a quoted JSON string.
+    public static func appendString(_ s: String, to out: inout String) {
+        out.append("\"")
+        var needsEscape = false
+        for b in s.utf8 where b < 0x20 || b == 0x22 || b == 0x5C {
+            needsEscape = true
+            break
+        }
+        guard needsEscape else {
+            out.append(s)
+            out.append("\"")
+            return
+        }
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out.append("\\\"")
+            case "\\": out.append("\\\\")
+            case "\n": out.append("\\n")
+            case "\r": out.append("\\r")
+            case "\t": out.append("\\t")
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out.append("\"")
+    }
+}

@@ -1,0 +1,79 @@
+import GRDB
+
+/// Append-only migrations. Never edit one that has landed: add the next.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-foundation") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    value INTEGER NOT NULL
+                ) STRICT;
+                CREATE TABLE counters (
+                    kind TEXT PRIMARY KEY NOT NULL CHECK (kind IN ('R','B','S','E','W','P')),
+                    last INTEGER NOT NULL CHECK (last > 0)
+                ) STRICT;
+                CREATE TABLE inbound (
+                    event_id TEXT PRIMARY KEY NOT NULL,
+                    ok INTEGER NOT NULL CHECK (ok IN (0, 1)),
+                    code TEXT,
+                    text TEXT NOT NULL,
+                    refs TEXT NOT NULL,
+                    handled_at INTEGER NOT NULL
+                ) STRICT, WITHOUT ROWID;
+                CREATE TABLE residents (
+                    user TEXT PRIMARY KEY NOT NULL,
+                    home TEXT,
+                    name TEXT,
+                    lang TEXT CHECK (lang IN ('zh', 'en')),
+                    updated_at INTEGER NOT NULL
+                ) STRICT;
+                CREATE TABLE work_orders (
+                    number INTEGER PRIMARY KEY NOT NULL,
+                    category TEXT NOT NULL,
+                    building TEXT NOT NULL,
+                    place TEXT,
+                    details TEXT NOT NULL,
+                    reporter TEXT NOT NULL,
+                    origin_group TEXT,
+                    state TEXT NOT NULL CHECK (state IN ('submitted','assigned','accepted','in_progress','resolved','closed','reopened','cancelled','duplicate')),
+                    assignee_kind TEXT CHECK (assignee_kind IN ('person', 'department')),
+                    assignee TEXT,
+                    level TEXT NOT NULL CHECK (level IN ('captain','grid','staff','department')),
+                    created_at INTEGER NOT NULL,
+                    accepted_at INTEGER,
+                    resolved_at INTEGER,
+                    closed_at INTEGER,
+                    result TEXT,
+                    rating INTEGER CHECK (rating BETWEEN 1 AND 5),
+                    comment TEXT,
+                    last_urged_at INTEGER,
+                    CHECK ((assignee IS NULL) = (assignee_kind IS NULL))
+                ) STRICT;
+                CREATE INDEX work_orders_reporter ON work_orders(reporter, state);
+                CREATE INDEX work_orders_assignee ON work_orders(assignee, state);
+                CREATE INDEX work_orders_building ON work_orders(building, state);
+                CREATE TABLE history (
+                    work_order INTEGER NOT NULL REFERENCES work_orders(number),
+                    seq INTEGER NOT NULL,
+                    at INTEGER NOT NULL,
+                    actor TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    detail TEXT,
+                    PRIMARY KEY (work_order, seq)
+                ) STRICT, WITHOUT ROWID;
+                CREATE TABLE prompts (
+                    chat TEXT NOT NULL,
+                    user TEXT NOT NULL,
+                    command TEXT NOT NULL,
+                    so_far TEXT NOT NULL,
+                    lang TEXT NOT NULL CHECK (lang IN ('zh', 'en')),
+                    expires_at INTEGER NOT NULL,
+                    PRIMARY KEY (chat, user)
+                ) STRICT, WITHOUT ROWID;
+                """)
+        }
+        return m
+    }
+}

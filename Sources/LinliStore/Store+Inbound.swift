@@ -1,0 +1,33 @@
+import GRDB
+
+/// What a handled event came to: kept so that a repeat of its id gets the same answer.
+public struct StoredOutcome: Sendable, Equatable {
+    public var ok: Bool
+    public var code: String?
+    public var text: String
+    public var refs: [String]
+
+    public init(ok: Bool, code: String?, text: String, refs: [String]) {
+        self.ok = ok
+        self.code = code
+        self.text = text
+        self.refs = refs
+    }
+}
+
+extension StoreTransaction {
+    /// The outcome of an event id already handled, if any.
+    public func outcome(ofEvent id: String) throws -> StoredOutcome? {
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT ok, code, text, refs FROM inbound WHERE event_id = ?"), arguments: [id])
+        return row.map { row in
+            let refs: String = row["refs"]
+            return StoredOutcome(ok: row["ok"], code: row["code"], text: row["text"], refs: refs.isEmpty ? [] : refs.split(separator: ",").map(String.init))
+        }
+    }
+
+    /// Records that event `id` was handled, and how.
+    public func saveOutcome(_ outcome: StoredOutcome, ofEvent id: String, at: Int64) throws {
+        try db.cachedStatement(sql: "INSERT INTO inbound(event_id, ok, code, text, refs, handled_at) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [id, outcome.ok, outcome.code, outcome.text, outcome.refs.joined(separator: ","), at])
+    }
+}

@@ -1,0 +1,80 @@
+import GRDB
+import LinliCore
+
+/// What a person told Linli about themselves in chat.
+public struct Registration: Sendable, Equatable {
+    public var user: String
+    public var home: String?
+    public var name: String?
+    public var lang: Lang?
+
+    public init(user: String, home: String?, name: String?, lang: Lang?) {
+        self.user = user
+        self.home = home
+        self.name = name
+        self.lang = lang
+    }
+}
+
+/// A follow-up question waiting for the sender's next message in one chat.
+public struct Prompt: Sendable, Equatable {
+    /// The group, or "" for a private chat.
+    public var chat: String
+    public var user: String
+    public var command: String
+    /// The message so far; the answer is appended to it and parsed again.
+    public var soFar: String
+    public var lang: Lang
+    public var expiresAt: Instant
+
+    public init(chat: String, user: String, command: String, soFar: String, lang: Lang, expiresAt: Instant) {
+        self.chat = chat
+        self.user = user
+        self.command = command
+        self.soFar = soFar
+        self.lang = lang
+        self.expiresAt = expiresAt
+    }
+}
+
+extension StoreTransaction {
+    public func registration(_ user: String) throws -> Registration? {
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT home, name, lang FROM residents WHERE user = ?"), arguments: [user])
+        return row.map { Registration(user: user, home: $0["home"], name: $0["name"], lang: ($0["lang"] as String?).flatMap(Lang.init)) }
+    }
+
+    /// Binds `user` to a household.
+    public func register(_ user: String, home: String, name: String?, at: Instant) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO residents(user, home, name, updated_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT(user) DO UPDATE SET home = excluded.home, name = coalesce(excluded.name, name), updated_at = excluded.updated_at
+            """).execute(arguments: [user, home, name, at.milliseconds])
+    }
+
+    /// Sets the language `user` wants replies in.
+    public func setLang(_ user: String, _ lang: Lang, at: Instant) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO residents(user, lang, updated_at) VALUES (?, ?, ?)
+            ON CONFLICT(user) DO UPDATE SET lang = excluded.lang, updated_at = excluded.updated_at
+            """).execute(arguments: [user, lang.rawValue, at.milliseconds])
+    }
+
+    public func prompt(chat: String, user: String) throws -> Prompt? {
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT command, so_far, lang, expires_at FROM prompts WHERE chat = ? AND user = ?"), arguments: [chat, user])
+        return row.map {
+            Prompt(chat: chat, user: user, command: $0["command"], soFar: $0["so_far"], lang: Lang(rawValue: $0["lang"]) ?? .zh,
+                   expiresAt: Instant(milliseconds: $0["expires_at"]))
+        }
+    }
+
+    public func setPrompt(_ p: Prompt) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO prompts(chat, user, command, so_far, lang, expires_at) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT(chat, user) DO UPDATE SET command = excluded.command, so_far = excluded.so_far, lang = excluded.lang, expires_at = excluded.expires_at
+            """).execute(arguments: [p.chat, p.user, p.command, p.soFar, p.lang.rawValue, p.expiresAt.milliseconds])
+    }
+
+    public func deletePrompt(chat: String, user: String) throws {
+        try db.cachedStatement(sql: "DELETE FROM prompts WHERE chat = ? AND user = ?").execute(arguments: [chat, user])
+    }
+}

@@ -1,0 +1,84 @@
+import GRDB
+import LinliCore
+
+/// The database: one SQLite file (or memory) through one GRDB connection for the
+/// life of the process. Every write goes through `write`, one transaction.
+///
+/// ```swift
+/// let store = try Store(path: "linli.sqlite")
+/// try store.write { tx in try tx.insert(order) }
+/// ```
+public final class Store: Sendable {
+    let queue: DatabaseQueue
+
+    /// Opens (creating if needed) the database at `path`; `:memory:` for a
+    /// database that lives as long as the process.
+    public init(path: String) throws {
+        var config = Configuration()
+        config.label = "linli"
+        config.foreignKeysEnabled = true
+        if path == ":memory:" {
+            queue = try DatabaseQueue(configuration: config)
+        } else {
+            config.journalMode = .wal
+            config.prepareDatabase { db in
+                // With WAL, NORMAL keeps every commit through a process crash.
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+            queue = try DatabaseQueue(path: path, configuration: config)
+        }
+        try Schema.migrator.migrate(queue)
+    }
+
+    /// Runs `body` in one write transaction: all of it is committed, or none.
+    public func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+        try queue.write { db in try body(StoreTransaction(db: db)) }
+    }
+
+    /// Runs `body` on a consistent snapshot, for reads only.
+    public func read<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+        try queue.read { db in try body(StoreTransaction(db: db)) }
+    }
+}
+
+/// The store's operations inside one transaction. The only way the rest of
+/// Linli reads or changes the database.
+public struct StoreTransaction {
+    let db: Database
+
+    /// Runs `body` in a savepoint: if it throws, what it wrote is undone and the
+    /// rest of the transaction goes on.
+    public func savepoint<T>(_ body: () throws -> T) throws -> T {
+        var result: Result<T, Error>!
+        try db.inSavepoint {
+            do {
+                result = .success(try body())
+                return .commit
+            } catch {
+                result = .failure(error)
+                return .rollback
+            }
+        }
+        return try result.get()
+    }
+
+    // MARK: Meta values (the clock, the outbound id counter)
+
+    /// A stored number, such as the bot's clock.
+    public func meta(_ key: String) throws -> Int64? {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = ?"), arguments: [key])
+    }
+
+    public func setMeta(_ key: String, _ value: Int64) throws {
+        try db.cachedStatement(sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+            .execute(arguments: [key, value])
+    }
+
+    /// The next number of a record kind: 1, 2, 3… per kind.
+    public func nextNumber(_ kind: RecordKind) throws -> Int {
+        let n = try Int.fetchOne(
+            db.cachedStatement(sql: "INSERT INTO counters(kind, last) VALUES (?, 1) ON CONFLICT(kind) DO UPDATE SET last = last + 1 RETURNING last"),
+            arguments: [kind.rawValue])
+        return n ?? 1
+    }
+}
