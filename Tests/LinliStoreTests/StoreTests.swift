@@ -1,0 +1,137 @@
+import Foundation
+import LinliCore
+import LinliStore
+import Testing
+
+@Suite struct StoreTests {
+    let t0 = Instant(milliseconds: 1_795_827_600_000)
+
+    func order(_ number: Int, reporter: String = "u-li", assignee: Assignee? = .person("u-zhou"), building: String = "b3") -> WorkOrder {
+        WorkOrder(number: number, category: "leak", building: building, place: "501", details: "dripping", reporter: reporter,
+                  group: "fudi-b3", assignee: assignee, level: .captain, createdAt: t0)
+    }
+
+    @Test func countersArePerKindAndStartAtOne() throws {
+        let store = try Store(path: ":memory:")
+        let numbers = try store.write { tx in
+            [try tx.nextNumber(.workOrder), try tx.nextNumber(.workOrder), try tx.nextNumber(.booking), try tx.nextNumber(.workOrder)]
+        }
+        #expect(numbers == [1, 2, 1, 3])
+    }
+
+    @Test func workOrdersRoundTripWithEveryField() throws {
+        let store = try Store(path: ":memory:")
+        var o = order(1)
+        try store.write { tx in try tx.insert(o) }
+        #expect(try store.read { try $0.workOrder(1) } == o)
+        try o.apply(.accept(by: "u-zhou"), at: t0.adding(.minutes(5)))
+        try o.apply(.resolve("fixed"), at: t0.adding(.hours(2)))
+        try o.apply(.rate(5, comment: "好"), at: t0.adding(.hours(3)))
+        o.lastUrgedAt = t0
+        try store.write { tx in try tx.update(o) }
+        #expect(try store.read { try $0.workOrder(1) } == o)
+        #expect(try store.read { try $0.workOrder(2) } == nil)
+    }
+
+    @Test func openOrdersAndQueues() throws {
+        let store = try Store(path: ":memory:")
+        try store.write { tx in
+            try tx.insert(order(1))
+            var closed = order(2)
+            closed.state = .cancelled
+            try tx.insert(closed)
+            try tx.insert(order(3, reporter: "u-zhang", assignee: .department("property")))
+            try tx.insert(order(4, reporter: "u-li", building: "b4"))
+        }
+        #expect(try store.read { try $0.openWorkOrders(reporter: "u-li") }.map(\.number) == [1, 4])
+        #expect(try store.read { try $0.queue(assignees: ["property"], buildings: []) }.map(\.number) == [3])
+        #expect(try store.read { try $0.queue(assignees: [], buildings: ["b4"]) }.map(\.number) == [4])
+        #expect(try store.read { try $0.queue(assignees: [], buildings: []) }.isEmpty)
+    }
+
+    @Test func historyKeepsOrder() throws {
+        let store = try Store(path: ":memory:")
+        try store.write { tx in
+            try tx.insert(order(1))
+            try tx.appendHistory(1, HistoryEntry(at: t0, actor: "u-li", action: "report", detail: "dripping"))
+            try tx.appendHistory(1, HistoryEntry(at: t0.adding(.minutes(1)), actor: "u-zhou", action: "accept", detail: nil))
+        }
+        #expect(try store.read { try $0.history(1) }.map(\.action) == ["report", "accept"])
+    }
+
+    @Test func eventOutcomesAreKeptOnce() throws {
+        let store = try Store(path: ":memory:")
+        let outcome = StoredOutcome(ok: false, code: "usage", text: "用法", refs: ["R1", "R2"])
+        try store.write { tx in try tx.saveOutcome(outcome, ofEvent: "e1", at: 1) }
+        #expect(try store.read { try $0.outcome(ofEvent: "e1") } == outcome)
+        #expect(try store.read { try $0.outcome(ofEvent: "e2") } == nil)
+        #expect(throws: (any Error).self) { try store.write { tx in try tx.saveOutcome(outcome, ofEvent: "e1", at: 2) } }
+    }
+
+    @Test func registrationsLanguagesAndPrompts() throws {
+        let store = try Store(path: ":memory:")
+        try store.write { tx in
+            try tx.setLang("u-x", .en, at: t0)
+            try tx.register("u-x", home: "b3-901", name: "X", at: t0)
+            try tx.setPrompt(Prompt(chat: "fudi-b3", user: "u-x", command: "report", soFar: "report", lang: .en, expiresAt: t0))
+        }
+        #expect(try store.read { try $0.registration("u-x") } == Registration(user: "u-x", home: "b3-901", name: "X", lang: .en))
+        #expect(try store.read { try $0.prompt(chat: "fudi-b3", user: "u-x") }?.command == "report")
+        #expect(try store.read { try $0.prompt(chat: "", user: "u-x") } == nil)
+        try store.write { tx in try tx.deletePrompt(chat: "fudi-b3", user: "u-x") }
+        #expect(try store.read { try $0.prompt(chat: "fudi-b3", user: "u-x") } == nil)
+    }
+
+    @Test func aSavepointUndoesOnlyItsOwnWrites() throws {
+        let store = try Store(path: ":memory:")
+        struct Boom: Error {}
+        try store.write { tx in
+            try tx.insert(order(1))
+            #expect(throws: Boom.self) {
+                try tx.savepoint {
+                    try tx.insert(order(2))
+                    throw Boom()
+                }
+            }
+        }
+        #expect(try store.read { try $0.workOrder(1) } != nil)
+        #expect(try store.read { try $0.workOrder(2) } == nil)
+    }
+
+    @Test func aFailedTransactionLeavesNothing() throws {
+        let store = try Store(path: ":memory:")
+        struct Boom: Error {}
+        #expect(throws: Boom.self) {
+            try store.write { tx in
+                try tx.insert(order(1))
+                try tx.setMeta("clock", 42)
+                throw Boom()
+            }
+        }
+        #expect(try store.read { try $0.workOrder(1) } == nil)
+        #expect(try store.read { try $0.meta("clock") } == nil)
+    }
+
+    @Test func theSchemaRefusesImpossibleRows() throws {
+        let store = try Store(path: ":memory:")
+        var o = order(1)
+        o.rating = 9
+        #expect(throws: (any Error).self) { try store.write { tx in try tx.insert(o) } }
+    }
+
+    @Test func aFileDatabaseKeepsWhatWasCommittedAcrossReopening() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("linli-store-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        do {
+            let store = try Store(path: path)
+            try store.write { tx in
+                try tx.insert(order(1))
+                try tx.setMeta("clock", 7)
+            }
+        }
+        let reopened = try Store(path: path)
+        #expect(try reopened.read { try $0.workOrder(1) } != nil)
+        #expect(try reopened.read { try $0.meta("clock") } == 7)
+        #expect(try reopened.write { try $0.nextNumber(.workOrder) } == 1)
+    }
+}
