@@ -31,6 +31,6 @@ let package = Package(
         .testTarget(name: "LinliCommandsTests", dependencies: ["LinliCommands", "LinliTesting"]),
         .testTarget(name: "LinliProtocolTests", dependencies: ["LinliProtocol"]),
         .testTarget(name: "LinliStoreTests", dependencies: ["LinliStore"]),
-        .testTarget(name: "LinliBotTests", dependencies: ["LinliBot", "LinliTesting", "linli"]),
+        .testTarget(name: "LinliBotTests", dependencies: ["LinliBot", "LinliTesting", "linli"], exclude: ["Transcripts"]),
     ]
 )

@@ -152,31 +152,34 @@ public enum CommunityFile {
         if !c.buildings.isEmpty { try unique(c.buildings.map(\.id), "buildings") }
         if !c.categories.isEmpty { try unique(c.categories.map(\.id), "categories") }
         let grids = Set(c.grids.map(\.id))
+        let buildings = Set(c.buildings.map(\.id))
+        let departments = Set(c.departments.map(\.id))
+        /// Throws at the line of `key` in item `i` of `section` when `value` is not in `known`.
+        func check(_ section: String, _ i: Int, _ key: String, _ values: [String], _ known: Set<String>, _ what: String) throws {
+            guard let bad = values.first(where: { !known.contains($0) }) else { return }
+            let item = try root.required(section).list()[i]
+            throw (item[key] ?? item).error("unknown \(what) '\(bad)'")
+        }
         for (i, b) in c.buildings.enumerated() {
-            let node = try root.required("buildings").list()[i]
-            if let g = b.grid, !grids.contains(g) { throw node.error("unknown grid '\(g)'") }
-            if let p = b.captain, !people.contains(p) { throw node.error("unknown captain '\(p)'") }
+            try check("buildings", i, "grid", b.grid.map { [$0] } ?? [], grids, "grid")
+            try check("buildings", i, "captain", b.captain.map { [$0] } ?? [], people, "captain")
         }
         for (i, g) in c.grids.enumerated() {
-            if let p = g.leader, !people.contains(p) { throw try root.required("grids").list()[i].error("unknown leader '\(p)'") }
+            try check("grids", i, "leader", g.leader.map { [$0] } ?? [], people, "leader")
         }
-        let buildings = Set(c.buildings.map(\.id))
         for (i, p) in c.people.enumerated() {
-            let node = try root.required("people").list()[i]
-            if let home = p.home {
-                guard let dash = home.firstIndex(of: "-"), buildings.contains(String(home[..<dash])) else {
-                    throw node.error("home '\(home)' is not building-room of a known building")
-                }
+            try check("people", i, "home", p.home.map { [String($0.prefix { $0 != "-" })] } ?? [], buildings, "building in home")
+            if let home = p.home, !home.contains("-") {
+                throw try root.required("people").list()[i].required("home").error("home '\(home)' is not building-room, e.g. b3-501")
             }
-            if let w = p.webhook, !webhooks.contains(w) { throw node.error("unknown webhook '\(w)'") }
+            try check("people", i, "webhook", p.webhook.map { [$0] } ?? [], webhooks, "webhook")
         }
         for (i, d) in c.departments.enumerated() {
-            let node = try root.required("departments").list()[i]
-            if let m = d.members.first(where: { !people.contains($0) }) { throw node.error("unknown member '\(m)'") }
-            if let w = d.webhook, !webhooks.contains(w) { throw node.error("unknown webhook '\(w)'") }
+            try check("departments", i, "members", d.members, people, "member")
+            try check("departments", i, "webhook", d.webhook.map { [$0] } ?? [], webhooks, "webhook")
         }
         for (i, s) in c.services.enumerated() {
-            if let h = s.handler, !people.contains(h) { throw try root.required("services").list()[i].error("unknown handler '\(h)'") }
+            try check("services", i, "handler", s.handler.map { [$0] } ?? [], people.union(departments), "handler")
         }
     }
 }

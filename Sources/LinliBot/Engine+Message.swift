@@ -38,9 +38,9 @@ extension Engine {
                 outcome.lang = ctx.lang
                 return outcome
             } else {
-                // The answer completes the question; a whole new command instead is taken as such.
-                parsed = parser.parse(prompt.soFar + " " + text)
-                if case .failure = parsed, case .command = parser.parse(text) { parsed = parser.parse(text) }
+                // A whole command on its own is taken as such; anything else answers the question.
+                let alone = parser.parse(text)
+                if case .command = alone { parsed = alone } else { parsed = parser.parse(prompt.soFar + " " + text) }
             }
         } else {
             parsed = parser.parse(text)

@@ -37,7 +37,12 @@ extension Engine {
         let folded = Grammar.fold(room)
         var building: Building?
         var unit = folded
-        if let dash = folded.firstIndex(of: "-"), let b = directory.building(String(folded[..<dash]).lowercased()) {
+        if let dash = folded.firstIndex(of: "-"), folded.first?.isLetter == true {
+            let id = String(folded[..<dash]).lowercased()
+            guard let b = directory.building(id) else {
+                let known = directory.community.buildings.map(\.id).joined(separator: ", ")
+                throw LinliError(.usage, zh: "没有“\(id)”这个楼栋（有：\(known)）。", en: "There is no building “\(id)” (there are: \(known)).")
+            }
             building = b
             unit = String(folded[folded.index(after: dash)...])
         } else if let b = directory.community.buildings.first(where: { folded.hasPrefix($0.name) && folded.count > $0.name.count }) {

@@ -69,7 +69,7 @@ extension Engine {
 
     func reporterLabel(_ ctx: Context) -> String {
         let name = ctx.person?.name ?? ctx.registration?.name ?? ctx.displayName ?? ctx.sender
-        return ctx.home.map { "\(name)，\($0)" } ?? name
+        return ctx.home.map { "\(name) \($0)" } ?? name
     }
 
     func room(_ home: String) -> String {
@@ -107,6 +107,19 @@ extension Engine {
         let time = RFC3339.format(e.at, offsetSeconds: offset(at: e.at))
         let shortTime = String(time.dropFirst(5).prefix(11)).replacingOccurrences(of: "T", with: " ")
         let detail = e.detail.map { lang == .zh ? "：\($0)" : ": \($0)" } ?? ""
-        return "\(shortTime) \(directory.name(of: e.actor)) \(e.action)\(detail)"
+        return "\(shortTime) \(directory.name(of: e.actor)) \(Self.actionLabels[e.action]?(lang) ?? e.action)\(detail)"
     }
+
+    /// History actions as a reader says them.
+    static let actionLabels: [String: Localized] = [
+        "report": Localized(zh: "报修", en: "reported"),
+        "assign": Localized(zh: "交办", en: "assigned"),
+        "accept": Localized(zh: "签收", en: "accepted"),
+        "note": Localized(zh: "进展", en: "noted"),
+        "done": Localized(zh: "办结", en: "resolved"),
+        "rate": Localized(zh: "评价", en: "rated"),
+        "reopen": Localized(zh: "退回", en: "reopened"),
+        "cancel": Localized(zh: "撤销", en: "withdrew"),
+        "urge": Localized(zh: "催办", en: "chased"),
+    ]
 }

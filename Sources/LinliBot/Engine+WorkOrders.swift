@@ -72,7 +72,7 @@ extension Engine {
         try order.apply(.urge, at: ctx.now)
         try save(order, ctx, action: "urge", detail: nil)
         let rid = id.description
-        let text = Localized(zh: "【催办】\(rid) \(categoryName(order, .zh))：\(order.details)。报修人\(reporterLabel(ctx))在催，请尽快处理。",
+        let text = Localized(zh: "【催办】\(rid) \(categoryName(order, .zh))：\(order.details)。报修人（\(reporterLabel(ctx))）在催，请尽快处理。",
                              en: "[Chase] \(rid) \(categoryName(order, .en)): \(order.details). The reporter (\(reporterLabel(ctx))) is asking for progress.")
         return Outcome(zh: "已催办 \(rid)，已提醒处理人。", en: "Chased \(rid); the handler has been reminded.", refs: [rid],
                        effects: notifyHandlers(order, except: ctx.sender, reason: "reminder", text: text))

@@ -66,6 +66,11 @@ public final class Engine {
         }
     }
 
+    /// A work order's history, for audits and tests.
+    public func history(_ number: Int) throws -> [HistoryEntry] {
+        try store.read { try $0.history(number) }
+    }
+
     func nextID() -> String {
         outSeq += 1
         return "o\(outSeq)"

@@ -153,7 +153,7 @@ public struct CommandParser: Sendable {
                 limit = w.chars.count >= 2 ? 1 : 0
             } else {
                 distance = Grammar.editDistance(token, w.chars)
-                limit = w.chars.count <= 4 ? 1 : 2
+                limit = w.chars.count <= 2 ? 0 : w.chars.count <= 4 ? 1 : 2
             }
             if distance <= limit, distance < (best[w.spec] ?? .max) { best[w.spec] = distance }
         }

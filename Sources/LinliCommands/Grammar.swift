@@ -2,19 +2,19 @@ import LinliCore
 
 /// Text normalisation and the small scanners the argument grammars are built from.
 public enum Grammar {
-    /// Folds full-width letters, digits, punctuation and spaces to ASCII, maps the
-    /// ideographic full stop and comma, and collapses runs of white space.
+    /// Folds full-width letters, digits, spaces and the symbols commands use
+    /// (`＃`, `＠`, `＋`, `？`…) to ASCII and collapses runs of white space. Chinese
+    /// punctuation in what people write (，。：) is kept as written.
     public static func fold(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             var s = scalar
-            switch scalar.value {
-            case 0xFF01...0xFF5E: s = Unicode.Scalar(scalar.value - 0xFEE0)!
-            case 0x3000: s = " "
-            case 0x3002: s = "."
-            case 0x3001: s = ","
-            default: break
+            if (0xFF01...0xFF5E).contains(scalar.value) {
+                let ascii = Unicode.Scalar(scalar.value - 0xFEE0)!
+                if ascii.properties.isAlphabetic || ("0"..."9").contains(ascii) || "#@+-_/?".unicodeScalars.contains(ascii) { s = ascii }
+            } else if scalar.value == 0x3000 {
+                s = " "
             }
             if s.properties.isWhitespace || s == "\u{200B}" {
                 pendingSpace = !out.isEmpty
@@ -67,11 +67,14 @@ struct TextCursor {
         lower = chars.map { Character($0.lowercased()) }
     }
 
+    /// What may stand between a command's words and arguments.
+    static let separators: Set<Character> = [" ", ",", ":", "，", "：", "、"]
+
     var atEnd: Bool { pos >= chars.count }
     var rest: String { atEnd ? "" : String(chars[pos...]) }
 
     mutating func skipSpaces() {
-        while pos < chars.count, chars[pos] == " " || chars[pos] == "," || chars[pos] == ":" { pos += 1 }
+        while pos < chars.count, Self.separators.contains(chars[pos]) { pos += 1 }
     }
 
     /// The length of `word` if the text at the cursor starts with it and does not run on

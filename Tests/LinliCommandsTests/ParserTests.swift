@@ -50,6 +50,8 @@ private let r1 = RecordID(.workOrder, 1)
         ("进度 R1", .status(r1), .zh),
         ("进度R1", .status(r1), .zh),
         ("查询 ＃Ｒ１", .status(r1), .zh),
+        ("进度，R1", .status(r1), .zh),
+        ("进展 R1：师傅十点上门，先关总阀", .note(r1, text: "师傅十点上门，先关总阀"), .zh),
         ("urge R1", .urge(r1), .en),
         ("催办 R1", .urge(r1), .zh),
         ("催 r1", .urge(r1), .zh),
@@ -227,7 +229,7 @@ private let r1 = RecordID(.workOrder, 1)
 
 @Suite struct GrammarTests {
     @Test(arguments: [
-        ("ＡＢＣ１２３", "ABC123"), ("报修　漏水", "报修 漏水"), ("  a \t b  ", "a b"), ("进度，R1。", "进度,R1."), ("＃Ｒ１", "#R1"), ("", ""),
+        ("ＡＢＣ１２３", "ABC123"), ("报修　漏水", "报修 漏水"), ("  a \t b  ", "a b"), ("进度，R1。", "进度，R1。"), ("？", "?"), ("＃Ｒ１", "#R1"), ("", ""),
     ])
     func folds(input: String, output: String) {
         #expect(Grammar.fold(input) == output)

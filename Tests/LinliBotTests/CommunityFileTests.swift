@@ -1,0 +1,102 @@
+import LinliBot
+import LinliCommands
+import LinliCore
+import LinliTesting
+import Testing
+
+@Suite struct CommunityFileTests {
+    @Test func theDemoCommunityIsComplete() throws {
+        let (community, warnings) = try CommunityFile.load(path: Fixtures.communityPath, environment: [:])
+        #expect(warnings.isEmpty, "\(warnings)")
+        #expect(community.name == "福地社区")
+        #expect(community.grids.count >= 2)
+        #expect(community.buildings.count >= 4)
+        #expect(community.buildings.allSatisfy { !$0.groups.isEmpty && $0.captain != nil })
+        #expect(community.grids.allSatisfy { $0.leader != nil })
+        #expect(community.people.filter { $0.home != nil }.count >= 20)
+        #expect(community.people.contains { $0.roles.contains(.staff) })
+        #expect(!community.departments.isEmpty)
+        let categories = Set(community.categories.map(\.id))
+        #expect(categories.isSuperset(of: ["leak", "power", "water", "elevator", "noise", "garbage", "parking", "light", "safety", "dispute", "other"]))
+        let leak = try #require(community.categories.first { $0.id == "leak" })
+        #expect(leak.accept == .minutes(30) && leak.resolve == .hours(24))
+        #expect(!community.venues.isEmpty && !community.services.isEmpty && !community.points.isEmpty)
+        #expect(community.quietHours == TimeRange(start: 22 * 60, end: 7 * 60))
+    }
+
+    static let minimal = """
+        community:
+          id: c
+          name: C
+          timezone: Asia/Shanghai
+        grids:
+          - id: g1
+            name: G1
+            leader: u-ma
+        buildings:
+          - id: b3
+            name: 3栋
+            grid: g1
+            captain: u-zhou
+            groups: [c-b3]
+        people:
+          - id: u-zhou
+            name: 周
+            home: b3-101
+            roles: [captain]
+          - id: u-ma
+            name: 马
+            roles: [grid_leader, staff]
+        webhooks:
+          - id: w
+            format: generic
+            url: http://127.0.0.1:9000/x
+            secret_env: W_SECRET
+        """
+
+    @Test func theCommunityFileFormatIsAccepted() throws {
+        let (c, _) = try CommunityFile.parse(Self.minimal, file: "c.yaml", environment: ["W_SECRET": "whsec_abc"])
+        #expect(c.buildings.first?.captain == "u-zhou")
+        #expect(c.people.first?.roles == [.captain, .resident])
+        #expect(c.webhooks.first?.secret == "whsec_abc")
+    }
+
+    /// (a change to the minimal file, the line the error must name, a word the problem must contain)
+    static let broken: [(String, String, Int?, String)] = [
+        ("    leader: u-ma", "    leader: u-nobody", 8, "u-nobody"),
+        ("    grid: g1", "    grid: g9", 12, "g9"),
+        ("    home: b3-101", "    home: b9-101", 18, "b9"),
+        ("    roles: [captain]", "    roles: [king]", 19, "king"),
+        ("  timezone: Asia/Shanghai", "  timezone: Mars/Olympus", 4, "Mars/Olympus"),
+        ("    format: generic", "    format: telegram", 25, "format"),
+        ("    url: http://127.0.0.1:9000/x", "    url: ftp://x", 26, "http"),
+        ("  id: c\n", "  id: c d\n", 2, "not an id"),
+        ("    name: G1", "    name: [G1", nil, "expected"),
+    ]
+
+    @Test(arguments: broken.indices)
+    func aBrokenFileIsRefusedWithFileLineAndProblem(_ i: Int) {
+        let (from, to, line, word) = Self.broken[i]
+        let text = Self.minimal.replacingOccurrences(of: from, with: to)
+        #expect(text != Self.minimal)
+        #expect {
+            _ = try CommunityFile.parse(text, file: "c.yaml", environment: ["W_SECRET": "s"])
+        } throws: { error in
+            guard let e = error as? YAMLFileError else { return false }
+            return e.file == "c.yaml" && (line == nil ? e.line != nil : e.line == line) && e.problem.contains(word)
+        }
+    }
+
+    @Test func aMissingSecretEnvironmentVariableIsAnError() {
+        #expect(throws: YAMLFileError.self) { try CommunityFile.parse(Self.minimal, file: "c.yaml", environment: [:]) }
+    }
+
+    @Test func durationsMustBeDurations() {
+        let text = Self.minimal + "\ncategories:\n  - id: leak\n    names: [leak]\n    accept: soon\n"
+        #expect {
+            _ = try CommunityFile.parse(text, file: "c.yaml", environment: ["W_SECRET": "s"])
+        } throws: { error in
+            (error as? YAMLFileError)?.problem.contains("soon") == true && (error as? YAMLFileError)?.line == 31
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import LinliTesting
+import Testing
+
+/// Golden transcripts: whole conversations through the real `linli run`
+/// (stdin → stdout), compared byte for byte with the reviewed output beside them.
+/// `LINLI_UPDATE_GOLDEN=1 swift test --filter TranscriptTests` rewrites the `.out`
+/// files; review the diff before committing it.
+@Suite(.serialized) struct TranscriptTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Transcripts")
+
+    static var names: [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return files.filter { $0.hasSuffix(".in") }.map { String($0.dropLast(3)) }.sorted()
+    }
+
+    /// Runs a transcript: `#! args: …` adds options, `#! restart` starts a new
+    /// process on the same database. Returns the concatenated stdout.
+    static func play(_ name: String, via mode: BinaryRunner.Input = .file) throws -> String {
+        let input = try Data(contentsOf: folder.appendingPathComponent("\(name).in"))
+        let db = BinaryRunner.temporaryDatabase()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) } }
+        var args = ["run", "--community", Fixtures.communityPath, "--commands", Fixtures.commandsPath, "--db", db]
+        var runs: [Data] = [Data()]
+        for line in input.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            if line.starts(with: Array("#! args: ".utf8)) {
+                args += String(decoding: line.dropFirst(9), as: UTF8.self).split(separator: " ").map(String.init)
+            } else if line.starts(with: Array("#! restart".utf8)) {
+                runs.append(Data())
+            } else {
+                runs[runs.count - 1] += line + [UInt8(ascii: "\n")]
+            }
+        }
+        if input.last != UInt8(ascii: "\n") { runs[runs.count - 1].removeLast() }
+        var stdout = ""
+        for run in runs {
+            let result = try BinaryRunner.run(args, input: run, via: mode)
+            #expect(result.status == 0, "\(name): \(result.stderr)")
+            stdout += result.stdout
+        }
+        return stdout
+    }
+
+    @Test func thereAreEnoughTranscripts() {
+        #expect(Self.names.count >= 6)
+    }
+
+    @Test(arguments: names)
+    func matchesTheGoldenOutput(_ name: String) throws {
+        let actual = try Self.play(name)
+        let golden = Self.folder.appendingPathComponent("\(name).out")
+        if ProcessInfo.processInfo.environment["LINLI_UPDATE_GOLDEN"] == "1" {
+            try actual.write(to: golden, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        #expect(!expected.isEmpty)
+        #expect(actual == expected, "\(name): output differs from \(name).out")
+    }
+
+    @Test(arguments: names)
+    func isByteIdenticalOnEveryRun(_ name: String) throws {
+        #expect(try Self.play(name) == Self.play(name))
+    }
+
+    @Test func aPipeGivesTheSameOutputAsAFile() throws {
+        #expect(try Self.play("workorder-zh", via: .pipe) == Self.play("workorder-zh", via: .file))
+    }
+
+    @Test func aBrokenCommunityFileIsRefusedAndTheDatabaseIsNotTouched() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("linli-broken-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("bad.yaml")
+        try "community:\n  id: x\n  name: X\nbuildings:\n  - id: b1\n    grid: nowhere\n".write(to: file, atomically: true, encoding: .utf8)
+        let db = dir.appendingPathComponent("db.sqlite").path
+        let result = try BinaryRunner.run(["run", "--community", file.path, "--commands", Fixtures.commandsPath, "--db", db], input: Data("u-a: help\n".utf8))
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("bad.yaml:6:") && result.stderr.contains("nowhere"))
+        #expect(result.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+}

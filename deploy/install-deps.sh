@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what Linli needs beyond Swift on a fresh Debian/Ubuntu machine:
+# libcurl's development files (outbound webhooks are sent with libcurl).
+# Safe to run again: it does nothing when everything is there.
+set -euo pipefail
+
+packages=(libcurl4-openssl-dev pkg-config)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "installing: ${missing[*]}" >&2
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq >&2
+$sudo apt-get install -y -qq "${missing[@]}" >&2
