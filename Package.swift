@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Linli",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "linli", targets: ["linli"]),
     ],
@@ -24,7 +24,7 @@ let package = Package(
         // The engine: dedupe, clock, handlers, stdin runner.
         .target(name: "LinliBot", dependencies: ["LinliCore", "LinliCommands", "LinliProtocol", "LinliStore", .product(name: "Yams", package: "Yams")]),
         // Fixtures and helpers shared by the test targets.
-        .target(name: "LinliTesting", dependencies: ["LinliBot"]),
+        .target(name: "LinliTesting", dependencies: ["LinliBot", "LinliStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "linli", dependencies: ["LinliBot", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .testTarget(name: "LinliCoreTests", dependencies: ["LinliCore"]),

@@ -12,7 +12,7 @@ extension Engine {
     func message(_ event: InboundEvent, _ tx: StoreTransaction) throws -> Outcome {
         let sender = event.from ?? ""
         let text = event.text ?? ""
-        let registration = try tx.registration(sender)
+        let registration = registration(sender)
         let person = directory.person(sender)
         let chosen = registration?.lang ?? person?.lang
         var ctx = Context(sender: sender, displayName: event.name, group: event.group, now: clock, mentions: event.mentions,
@@ -20,8 +20,8 @@ extension Engine {
                           lang: chosen ?? CommandParser.guessLang(text))
         let chat = event.group ?? ""
         var parsed: ParseResult
-        if let prompt = try tx.prompt(chat: chat, user: sender) {
-            try tx.deletePrompt(chat: chat, user: sender)
+        if let prompt = prompt(chat: chat, user: sender) {
+            try deletePrompt(chat: chat, user: sender, tx)
             let folded = Grammar.fold(text).lowercased()
             if clock > prompt.expiresAt {
                 parsed = parser.parse(text)
@@ -49,14 +49,19 @@ extension Engine {
         switch parsed {
         case .command(let command, let lang):
             ctx.lang = chosen ?? lang
+            let saved = memory
+            let changes = tx.changeCount
             do {
-                outcome = try tx.savepoint { try run(command, ctx) }
+                outcome = try careful ? tx.savepoint { try run(command, ctx) } : run(command, ctx)
             } catch let error as LinliError {
+                // A refusal leaves nothing behind; one that wrote first needs the careful run.
+                if !careful, tx.changeCount != changes { throw EventFailure(underlying: error) }
+                memory = saved
                 outcome = Outcome(error: error)
             }
         case .incomplete(let id, let soFar, let missing, let lang):
             ctx.lang = chosen ?? lang
-            try tx.setPrompt(Prompt(chat: chat, user: sender, command: id, soFar: soFar, lang: lang, expiresAt: clock.adding(Self.promptLifetime)))
+            try setPrompt(Prompt(chat: chat, user: sender, command: id, soFar: soFar, lang: lang, expiresAt: clock.adding(Self.promptLifetime)), tx)
             let question = missing.prompt ?? Localized(zh: "请补充“\(missing.name)”。", en: "Please add “\(missing.name)”.")
             let usage = parser.catalog.spec(id)?.usage ?? Localized(zh: "", en: "")
             outcome = Outcome(error: LinliError(

@@ -59,7 +59,7 @@ extension Engine {
             throw LinliError(.usage, zh: "“\(room)”不像房号，例如：登记 501", en: "“\(room)” does not look like a room, e.g. register 501")
         }
         let home = "\(building.id)-\(unit)"
-        try ctx.tx.register(ctx.sender, home: home, name: ctx.displayName, at: ctx.now)
+        try register(ctx.sender, home: home, name: ctx.displayName, ctx.tx)
         return Outcome(zh: "登记成功：\(building.name) \(unit)。发送“帮助”查看可以做什么。", en: "Registered: \(building.name) \(unit). Send “help” to see what you can do.")
     }
 
@@ -77,7 +77,7 @@ extension Engine {
 
     /// Sets the language Linli answers the sender in.
     func setLang(_ lang: Lang, _ ctx: Context) throws -> Outcome {
-        try ctx.tx.setLang(ctx.sender, lang, at: ctx.now)
+        try setLang(ctx.sender, lang, ctx.tx)
         var outcome = Outcome(zh: "好的，以后用中文回复您。", en: "OK, I will answer you in English from now on.")
         outcome.lang = lang
         return outcome
@@ -87,7 +87,7 @@ extension Engine {
     func join(_ event: InboundEvent, _ tx: StoreTransaction) throws -> Outcome? {
         guard let group = event.group, let sender = event.from else { return nil }
         let name = event.name ?? directory.person(sender)?.name ?? sender
-        let lang = try language(of: sender, tx)
+        let lang = language(of: sender)
         let where_ = directory.building(ofGroup: group)?.name ?? directory.community.name
         var outcome = Outcome(
             zh: "欢迎\(name)加入\(where_)！发送“登记 房号”完成住户登记（例如：登记 501），发送“帮助”查看可用的命令。",

@@ -7,8 +7,6 @@ extension Engine {
         timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant.milliseconds) / 1000))
     }
 
-    var timeZone: TimeZone { TimeZone(identifier: directory.community.timezone) ?? TimeZone(secondsFromGMT: 8 * 3600)! }
-
     /// Writes a timestamp in the community's offset, for outbound events.
     public var formatTime: @Sendable (Instant) -> String {
         let tz = timeZone

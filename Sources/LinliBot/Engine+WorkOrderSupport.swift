@@ -17,9 +17,47 @@ extension Engine {
         return order
     }
 
-    func save(_ order: WorkOrder, _ ctx: Context, action: String, detail: String?) throws {
-        try ctx.tx.update(order)
-        try ctx.tx.appendHistory(order.number, HistoryEntry(at: ctx.now, actor: ctx.sender, action: action, detail: detail))
+    /// Who stands in what relation to a work order.
+    enum Party {
+        case reporter
+        /// The assignee, or a member of the assigned department.
+        case handler
+        /// The building's captain, its grid leader, or staff.
+        case manager
+    }
+
+    func may(_ user: String, _ parties: Set<Party>, _ order: WorkOrder) -> Bool {
+        (parties.contains(.reporter) && order.reporter == user)
+            || (parties.contains(.handler) && isHandler(user, of: order))
+            || (parties.contains(.manager) && manages(user, order))
+    }
+
+    /// Loads a work order, checks that the sender is one of `parties`, applies the
+    /// action `transition` gives, and writes the change and its history line.
+    func change(_ id: RecordID, _ ctx: Context, by parties: Set<Party>, _ transition: (WorkOrder) throws -> WorkOrderAction) throws -> WorkOrder {
+        var order = try load(id, ctx)
+        guard may(ctx.sender, parties, order) else { throw forbidden(id, ctx) }
+        let before = order
+        let action = try transition(order)
+        try order.apply(action, at: ctx.now)
+        try ctx.tx.update(order, from: before)
+        let (name, detail) = Self.history(of: action)
+        try ctx.tx.appendHistory(order.number, HistoryEntry(at: ctx.now, actor: ctx.sender, action: name, detail: detail))
+        return order
+    }
+
+    /// How an action is written in a work order's history.
+    static func history(of action: WorkOrderAction) -> (String, String?) {
+        switch action {
+        case .assign(let who, _): ("assign", who.id)
+        case .accept: ("accept", nil)
+        case .note(let text): ("note", text)
+        case .resolve(let result): ("done", result)
+        case .rate(let score, let comment): ("rate", comment.map { "\(score) \($0)" } ?? "\(score)")
+        case .reopen(let why): ("reopen", why)
+        case .cancel: ("cancel", nil)
+        case .urge: ("urge", nil)
+        }
     }
 
     func forbidden(_ id: RecordID, _ ctx: Context) -> LinliError {
@@ -105,7 +143,7 @@ extension Engine {
 
     func historyLine(_ e: HistoryEntry, _ lang: Lang) -> String {
         let time = RFC3339.format(e.at, offsetSeconds: offset(at: e.at))
-        let shortTime = String(time.dropFirst(5).prefix(11)).replacingOccurrences(of: "T", with: " ")
+        let shortTime = "\(time.dropFirst(5).prefix(5)) \(time.dropFirst(11).prefix(5))"  // 11-28 09:10
         let detail = e.detail.map { lang == .zh ? "：\($0)" : ": \($0)" } ?? ""
         return "\(shortTime) \(directory.name(of: e.actor)) \(Self.actionLabels[e.action]?(lang) ?? e.action)\(detail)"
     }

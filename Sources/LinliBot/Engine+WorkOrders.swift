@@ -9,7 +9,7 @@ extension Engine {
             throw LinliError(.usage, zh: "没有“\(categoryID)”这个类别。", en: "There is no category “\(categoryID)”.")
         }
         let (assignee, level) = firstResponder(for: building)
-        let number = try ctx.tx.nextNumber(.workOrder)
+        let number = nextNumber(.workOrder)
         var order = WorkOrder(number: number, category: category.id, building: building.id, place: place ?? ctx.home.map(room),
                               details: details, reporter: ctx.sender, group: ctx.group, assignee: assignee.map(Assignee.person), level: level,
                               createdAt: ctx.now)
@@ -47,9 +47,7 @@ extension Engine {
             return Outcome(zh: "您未办结的记录：\n\(lines)", en: "Your open records:\n\(lines)", refs: open.map(\.id.description))
         }
         let order = try load(id, ctx)
-        guard order.reporter == ctx.sender || isHandler(ctx.sender, of: order) || manages(ctx.sender, order) else {
-            throw forbidden(id, ctx)
-        }
+        guard may(ctx.sender, [.reporter, .handler, .manager], order) else { throw forbidden(id, ctx) }
         let last = try ctx.tx.history(order.number).last
         let latest = last.map { entry in
             Localized(zh: "\n最近：\(historyLine(entry, .zh))", en: "\nLatest: \(historyLine(entry, .en))")
@@ -67,10 +65,7 @@ extension Engine {
     }
 
     func urge(_ id: RecordID, _ ctx: Context) throws -> Outcome {
-        var order = try load(id, ctx)
-        guard order.reporter == ctx.sender else { throw forbidden(id, ctx) }
-        try order.apply(.urge, at: ctx.now)
-        try save(order, ctx, action: "urge", detail: nil)
+        let order = try change(id, ctx, by: [.reporter]) { _ in .urge }
         let rid = id.description
         let text = Localized(zh: "【催办】\(rid) \(categoryName(order, .zh))：\(order.details)。报修人（\(reporterLabel(ctx))）在催，请尽快处理。",
                              en: "[Chase] \(rid) \(categoryName(order, .en)): \(order.details). The reporter (\(reporterLabel(ctx))) is asking for progress.")
@@ -79,10 +74,7 @@ extension Engine {
     }
 
     func cancel(_ id: RecordID, _ ctx: Context) throws -> Outcome {
-        var order = try load(id, ctx)
-        guard order.reporter == ctx.sender else { throw forbidden(id, ctx) }
-        try order.apply(.cancel, at: ctx.now)
-        try save(order, ctx, action: "cancel", detail: nil)
+        let order = try change(id, ctx, by: [.reporter]) { _ in .cancel }
         let rid = id.description
         return Outcome(zh: "已撤销 \(rid)。", en: "Withdrawn: \(rid).", refs: [rid], effects: notifyHandlers(
             order, except: ctx.sender, reason: "status_changed",
@@ -90,10 +82,7 @@ extension Engine {
     }
 
     func accept(_ id: RecordID, _ ctx: Context) throws -> Outcome {
-        var order = try load(id, ctx)
-        guard isHandler(ctx.sender, of: order) || manages(ctx.sender, order) else { throw forbidden(id, ctx) }
-        try order.apply(.accept(by: ctx.sender), at: ctx.now)
-        try save(order, ctx, action: "accept", detail: nil)
+        let order = try change(id, ctx, by: [.handler, .manager]) { _ in .accept(by: ctx.sender) }
         let rid = id.description
         let name = directory.name(of: ctx.sender)
         let limit = directory.category(order.category)?.resolve ?? .days(7)
@@ -104,14 +93,13 @@ extension Engine {
     }
 
     func assign(_ id: RecordID, to target: String, _ ctx: Context) throws -> Outcome {
-        var order = try load(id, ctx)
-        guard manages(ctx.sender, order) else { throw forbidden(id, ctx) }
-        let assignee = try resolveAssignee(target, ctx)
-        let level: Level = if case .department = assignee { .department } else { order.level }
-        try order.apply(.assign(assignee, level: level), at: ctx.now)
-        try save(order, ctx, action: "assign", detail: assignee.id)
+        let order = try change(id, ctx, by: [.manager]) { order in
+            let assignee = try resolveAssignee(target, ctx)
+            let level: Level = if case .department = assignee { .department } else { order.level }
+            return .assign(assignee, level: level)
+        }
         let rid = id.description
-        let name = directory.name(of: assignee.id)
+        let name = directory.name(of: order.assignee?.id ?? target)
         let category = directory.category(order.category)
         let accept = category?.accept ?? .days(1)
         var effects = notifyHandlers(order, except: ctx.sender, reason: "assigned", text: Localized(
@@ -123,20 +111,14 @@ extension Engine {
     }
 
     func note(_ id: RecordID, text: String, _ ctx: Context) throws -> Outcome {
-        var order = try load(id, ctx)
-        guard isHandler(ctx.sender, of: order) || manages(ctx.sender, order) else { throw forbidden(id, ctx) }
-        try order.apply(.note(text), at: ctx.now)
-        try save(order, ctx, action: "note", detail: text)
+        let order = try change(id, ctx, by: [.handler, .manager]) { _ in .note(text) }
         let rid = id.description
         return Outcome(zh: "已记录 \(rid) 的进展。", en: "Noted on \(rid).", refs: [rid], effects: notifyReporter(
             order, ctx, reason: "status_changed", text: Localized(zh: "您的报修 \(rid) 有新进展：\(text)", en: "Progress on your report \(rid): \(text)")))
     }
 
     func done(_ id: RecordID, result: String, _ ctx: Context) throws -> Outcome {
-        var order = try load(id, ctx)
-        guard isHandler(ctx.sender, of: order) || manages(ctx.sender, order) else { throw forbidden(id, ctx) }
-        try order.apply(.resolve(result), at: ctx.now)
-        try save(order, ctx, action: "done", detail: result)
+        let order = try change(id, ctx, by: [.handler, .manager]) { _ in .resolve(result) }
         let rid = id.description
         var effects = notifyReporter(order, ctx, reason: "rating_request", text: Localized(
             zh: "您的报修 \(rid) 已办结：\(result)。请评价（1-5分）：评价 \(rid) 5；没解决请回复：没解决 \(rid)",
@@ -150,10 +132,7 @@ extension Engine {
     }
 
     func rate(_ id: RecordID, score: Int, comment: String?, _ ctx: Context) throws -> Outcome {
-        var order = try load(id, ctx)
-        guard order.reporter == ctx.sender else { throw forbidden(id, ctx) }
-        try order.apply(.rate(score, comment: comment), at: ctx.now)
-        try save(order, ctx, action: "rate", detail: comment.map { "\(score) \($0)" } ?? "\(score)")
+        let order = try change(id, ctx, by: [.reporter]) { _ in .rate(score, comment: comment) }
         let rid = id.description
         return Outcome(zh: "谢谢您的评价：\(rid) \(score)分。", en: "Thank you for rating \(rid): \(score)/5.", refs: [rid], effects: notifyHandlers(
             order, except: ctx.sender, reason: "status_changed",
@@ -161,10 +140,7 @@ extension Engine {
     }
 
     func reopen(_ id: RecordID, why: String?, _ ctx: Context) throws -> Outcome {
-        var order = try load(id, ctx)
-        guard order.reporter == ctx.sender else { throw forbidden(id, ctx) }
-        try order.apply(.reopen(why: why), at: ctx.now)
-        try save(order, ctx, action: "reopen", detail: why)
+        let order = try change(id, ctx, by: [.reporter]) { _ in .reopen(why: why) }
         let rid = id.description
         return Outcome(zh: "已重新打开 \(rid)，已退回处理人。", en: "Reopened \(rid); it is back with its handler.", refs: [rid], effects: notifyHandlers(
             order, except: ctx.sender, reason: "status_changed",

@@ -23,28 +23,53 @@ public final class Engine {
     let parser: CommandParser
     let store: Store
     let wallClock: () -> Instant
+    /// The community's time zone (checked when the community file was read).
+    let timeZone: TimeZone
     /// How long a follow-up question waits for its answer.
     static let promptLifetime = Span.minutes(10)
 
+    var memory: EngineMemory
+    /// Whether events run in savepoints (see `process`).
+    var careful = false
+
     /// The bot's clock: the latest `ts` seen. Never goes back.
-    public private(set) var clock: Instant
-    private var outSeq: Int64
+    public var clock: Instant { memory.clock }
 
     public init(community: Community, catalog: Catalog, store: Store, wallClock: @escaping () -> Instant) throws {
         directory = Directory(community)
         parser = CommandParser(catalog: catalog, categories: community.categories)
         self.store = store
         self.wallClock = wallClock
-        (clock, outSeq) = try store.read { tx in
-            (Instant(milliseconds: try tx.meta("clock") ?? 0), try tx.meta("out_seq") ?? 0)
-        }
+        timeZone = TimeZone(identifier: community.timezone) ?? TimeZone(secondsFromGMT: 8 * 3600)!
+        memory = try store.read { try EngineMemory($0) }
     }
 
     /// Handles a batch of input in one transaction and returns the outbound events,
     /// in order. If the transaction fails, nothing of the batch took effect and the
-    /// error is thrown; the engine's clock and counters are as before the batch.
+    /// error is thrown; the engine's memory is as before the batch.
+    ///
+    /// A batch first runs without savepoints, trusting every handler to refuse
+    /// before it writes. If an event fails unexpectedly, or refuses after writing,
+    /// the whole batch is rolled back and run again with a savepoint around each
+    /// event, so that only that event is undone: the same input gives the same
+    /// output either way.
     public func process(_ items: [InputItem]) throws -> [OutboundEvent] {
-        let saved = (clock, outSeq)
+        do {
+            return try run(items, careful: false)
+        } catch let failure as EventFailure {
+            FileHandle.standardError.write(Data("linli: re-running a batch with savepoints: \(failure.underlying)\n".utf8))
+            return try run(items, careful: true)
+        }
+    }
+
+    /// An event that could not be completed without a savepoint.
+    struct EventFailure: Error {
+        var underlying: any Error
+    }
+
+    private func run(_ items: [InputItem], careful: Bool) throws -> [OutboundEvent] {
+        let saved = memory
+        self.careful = careful
         do {
             return try store.write { tx in
                 var out: [OutboundEvent] = []
@@ -56,12 +81,11 @@ public final class Engine {
                         try handle(event, tx, into: &out)
                     }
                 }
-                try tx.setMeta("clock", clock.milliseconds)
-                try tx.setMeta("out_seq", outSeq)
+                try memory.save(tx)
                 return out
             }
         } catch {
-            (clock, outSeq) = saved
+            memory = saved
             throw error
         }
     }
@@ -72,8 +96,8 @@ public final class Engine {
     }
 
     func nextID() -> String {
-        outSeq += 1
-        return "o\(outSeq)"
+        memory.outSeq += 1
+        return "o\(memory.outSeq)"
     }
 
     private func handle(_ event: InboundEvent, _ tx: StoreTransaction, into out: inout [OutboundEvent]) throws {
@@ -84,22 +108,27 @@ public final class Engine {
             }
             return
         }
-        clock = max(clock, event.ts ?? wallClock())
+        memory.clock = max(clock, event.ts ?? wallClock())
         let outcome: Outcome?
         let countBefore = out.count
-        let savedSeq = outSeq
-        do {
-            outcome = try tx.savepoint {
-                switch event.type {
-                case .message: try message(event, tx)
-                case .join: try join(event, tx)
-                case .tick, .leave: nil
-                }
+        let saved = memory
+        func body() throws -> Outcome? {
+            switch event.type {
+            case .message: try message(event, tx)
+            case .join: try join(event, tx)
+            case .tick, .leave: nil
             }
+        }
+        do {
+            outcome = try careful ? tx.savepoint(body) : body()
+        } catch let failure as EventFailure {
+            throw failure
+        } catch where !careful {
+            throw EventFailure(underlying: error)
         } catch {
             // Not the sender's fault: undo this event alone, answer politely, log the cause.
             out.removeSubrange(countBefore...)
-            outSeq = savedSeq
+            memory = saved
             let reference = "E\(clock.milliseconds % 1_000_000)"
             FileHandle.standardError.write(Data("linli: internal error \(reference) handling event \(event.id ?? "-"): \(error)\n".utf8))
             outcome = event.type == .message
@@ -115,12 +144,12 @@ public final class Engine {
             for effect in outcome.effects {
                 switch effect {
                 case .notify(let to, let reason, let text, let refs):
-                    out.append(OutboundEvent(type: .notify, id: nextID(), ts: clock, to: to, reason: reason, text: text(try language(of: to, tx)), refs: refs))
+                    out.append(OutboundEvent(type: .notify, id: nextID(), ts: clock, to: to, reason: reason, text: text(language(of: to)), refs: refs))
                 case .post(let group, let reason, let text, let refs):
                     out.append(OutboundEvent(type: .post, id: nextID(), ts: clock, group: group, reason: reason, text: text(lang), refs: refs))
                 }
             }
-            if let id = event.id, event.type == .message {
+            if let id = event.id, event.type == .message, outcome.code != .internal {
                 try tx.saveOutcome(StoredOutcome(ok: outcome.ok, code: outcome.code?.rawValue, text: outcome.text(lang), refs: outcome.refs), ofEvent: id, at: clock.milliseconds)
             }
         }
@@ -130,7 +159,7 @@ public final class Engine {
     }
 
     /// The language a person reads pushes in: their choice, else Chinese.
-    func language(of user: String, _ tx: StoreTransaction) throws -> Lang {
-        try tx.registration(user)?.lang ?? directory.person(user)?.lang ?? .zh
+    func language(of user: String) -> Lang {
+        registration(user)?.lang ?? directory.person(user)?.lang ?? .zh
     }
 }

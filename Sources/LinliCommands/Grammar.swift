@@ -64,7 +64,10 @@ struct TextCursor {
 
     init(_ text: String) {
         chars = Array(text)
-        lower = chars.map { Character($0.lowercased()) }
+        lower = chars.map { c in
+            guard let ascii = c.asciiValue else { return c.isCased ? Character(c.lowercased()) : c }
+            return (65...90).contains(ascii) ? Character(Unicode.Scalar(ascii + 32)) : c
+        }
     }
 
     /// What may stand between a command's words and arguments.

@@ -115,7 +115,7 @@ extension WorkOrder {
         }
         switch action {
         case .assign(let who, let level):
-            guard state.isOpen else { throw refuse("\(rid) 已\(state.label(.zh))，不能再交办。", "\(rid) is \(state.label(.en)); it cannot be assigned.") }
+            guard state.isOpen else { throw refuse("\(rid) 当前\(state.label(.zh))，不能再交办。", "\(rid) is \(state.label(.en)); it cannot be assigned.") }
             assignee = who
             self.level = level
             state = .assigned
@@ -128,10 +128,10 @@ extension WorkOrder {
             state = .accepted
             acceptedAt = now
         case .note:
-            guard state.isOpen else { throw refuse("\(rid) 已\(state.label(.zh))，不能再记进展。", "\(rid) is \(state.label(.en)); notes are closed.") }
+            guard state.isOpen else { throw refuse("\(rid) 当前\(state.label(.zh))，不能再记进展。", "\(rid) is \(state.label(.en)); notes are closed.") }
             if state == .accepted { state = .inProgress }
         case .resolve(let text):
-            guard state.isOpen else { throw refuse("\(rid) 已\(state.label(.zh))。", "\(rid) is already \(state.label(.en)).") }
+            guard state.isOpen else { throw refuse("\(rid) 当前\(state.label(.zh))，不能重复办结。", "\(rid) is already \(state.label(.en)).") }
             state = .resolved
             result = text
             resolvedAt = now
@@ -163,11 +163,11 @@ extension WorkOrder {
             comment = nil
             acceptedAt = nil
         case .cancel:
-            guard state.isOpen else { throw refuse("\(rid) 已\(state.label(.zh))，不能撤销。", "\(rid) is \(state.label(.en)); it cannot be cancelled.") }
+            guard state.isOpen else { throw refuse("\(rid) 当前\(state.label(.zh))，不能撤销。", "\(rid) is \(state.label(.en)); it cannot be cancelled.") }
             state = .cancelled
             closedAt = now
         case .urge:
-            guard state.isOpen else { throw refuse("\(rid) 已\(state.label(.zh))，无需催办。", "\(rid) is \(state.label(.en)); there is nothing to chase.") }
+            guard state.isOpen else { throw refuse("\(rid) 当前\(state.label(.zh))，无需催办。", "\(rid) is \(state.label(.en)); there is nothing to chase.") }
             if let last = lastUrgedAt, now.since(last) < Self.urgeInterval {
                 throw LinliError(.rateLimited, zh: "\(rid) 今天已经催办过了，明天再催。", en: "\(rid) was chased less than a day ago; try again tomorrow.", refs: [rid])
             }

@@ -11,6 +11,8 @@ public struct LineDecoder: Sendable {
     /// The longest id the bridge may give an event.
     public static let maxIDLength = 128
 
+    private let json = JSONDecoder()
+
     public init() {}
 
     /// The event on a line, nil for a blank or comment line, or a `LineError`.
@@ -41,7 +43,7 @@ public struct LineDecoder: Sendable {
     private func decodeJSON(_ bytes: ArraySlice<UInt8>) throws(LineError) -> InboundEvent {
         let wire: Wire
         do {
-            wire = try JSONDecoder().decode(Wire.self, from: Data(bytes))
+            wire = try json.decode(Wire.self, from: Data(bytes))
         } catch DecodingError.typeMismatch(_, let context) {
             throw LineError(.badField, "field '\(context.codingPath.map(\.stringValue).joined(separator: "."))' has the wrong type")
         } catch {

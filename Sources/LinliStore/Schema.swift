@@ -51,9 +51,9 @@ enum Schema {
                     last_urged_at INTEGER,
                     CHECK ((assignee IS NULL) = (assignee_kind IS NULL))
                 ) STRICT;
-                CREATE INDEX work_orders_reporter ON work_orders(reporter, state);
-                CREATE INDEX work_orders_assignee ON work_orders(assignee, state);
-                CREATE INDEX work_orders_building ON work_orders(building, state);
+                CREATE INDEX work_orders_reporter ON work_orders(reporter);
+                CREATE INDEX work_orders_assignee ON work_orders(assignee);
+                CREATE INDEX work_orders_building ON work_orders(building);
                 CREATE TABLE history (
                     work_order INTEGER NOT NULL REFERENCES work_orders(number),
                     seq INTEGER NOT NULL,

@@ -20,8 +20,8 @@ extension StoreTransaction {
     public func outcome(ofEvent id: String) throws -> StoredOutcome? {
         let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT ok, code, text, refs FROM inbound WHERE event_id = ?"), arguments: [id])
         return row.map { row in
-            let refs: String = row["refs"]
-            return StoredOutcome(ok: row["ok"], code: row["code"], text: row["text"], refs: refs.isEmpty ? [] : refs.split(separator: ",").map(String.init))
+            let refs: String = row[3]
+            return StoredOutcome(ok: row[0], code: row[1], text: row[2], refs: refs.isEmpty ? [] : refs.split(separator: ",").map(String.init))
         }
     }
 

@@ -1,3 +1,4 @@
+import Synchronization
 import GRDB
 import LinliCore
 
@@ -17,19 +18,37 @@ public struct HistoryEntry: Sendable, Equatable {
 }
 
 extension StoreTransaction {
-    private static let columns = "number, category, building, place, details, reporter, origin_group, state, assignee_kind, assignee, level, created_at, accepted_at, resolved_at, closed_at, result, rating, comment, last_urged_at"
+    private static let columnNames = [
+        "number", "category", "building", "place", "details", "reporter", "origin_group", "state", "assignee_kind", "assignee", "level",
+        "created_at", "accepted_at", "resolved_at", "closed_at", "result", "rating", "comment", "last_urged_at",
+    ]
+    private static let columns = columnNames.joined(separator: ", ")
+    private static let insertSQL = "INSERT INTO work_orders(\(columns)) VALUES (\(Array(repeating: "?", count: columnNames.count).joined(separator: ",")))"
 
     public func insert(_ o: WorkOrder) throws {
-        try db.cachedStatement(sql: "INSERT INTO work_orders(\(Self.columns)) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-            .execute(arguments: StatementArguments(values(o)))
+        try db.cachedStatement(sql: Self.insertSQL).execute(arguments: StatementArguments(values(o)))
     }
 
-    public func update(_ o: WorkOrder) throws {
-        let names = Self.columns.split(separator: ",").dropFirst()
-        let marks = Array(repeating: "?", count: names.count).joined(separator: ",")
-        try db.cachedStatement(sql: "UPDATE work_orders SET (\(names.joined(separator: ","))) = (\(marks)) WHERE number = ?")
-            .execute(arguments: StatementArguments(values(o).dropFirst() + [o.number]))
+    /// Writes the columns in which `new` differs from `old` (the same order as read):
+    /// indexes on columns that did not change are left alone.
+    public func update(_ new: WorkOrder, from old: WorkOrder) throws {
+        precondition(new.number == old.number, "a work order keeps its number")
+        let after = values(new).map { $0?.databaseValue ?? .null }, before = values(old).map { $0?.databaseValue ?? .null }
+        let changed = after.indices.filter { after[$0] != before[$0] }
+        guard !changed.isEmpty else { return }
+        let key = changed.reduce(0) { $0 | (1 << $1) }
+        let sql = Self.updateSQL.withLock { cache in
+            if let sql = cache[key] { return sql }
+            let sql = "UPDATE work_orders SET \(changed.map { "\(Self.columnNames[$0]) = ?" }.joined(separator: ", ")) WHERE number = ?"
+            cache[key] = sql
+            return sql
+        }
+        let arguments: [DatabaseValue] = changed.map { after[$0] } + [new.number.databaseValue]
+        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(arguments))
     }
+
+    /// UPDATE statements by the set of columns they write.
+    private static let updateSQL = Mutex<[Int: String]>([:])
 
     public func workOrder(_ number: Int) throws -> WorkOrder? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.columns) FROM work_orders WHERE number = ?"), arguments: [number]).map(workOrder)
@@ -67,7 +86,7 @@ extension StoreTransaction {
     /// A work order's history, in order.
     public func history(_ number: Int) throws -> [HistoryEntry] {
         try Row.fetchAll(db.cachedStatement(sql: "SELECT at, actor, action, detail FROM history WHERE work_order = ? ORDER BY seq"), arguments: [number])
-            .map { HistoryEntry(at: Instant(milliseconds: $0["at"]), actor: $0["actor"], action: $0["action"], detail: $0["detail"]) }
+            .map { HistoryEntry(at: Instant(milliseconds: $0[0]), actor: $0[1], action: $0[2], detail: $0[3]) }
     }
 
     private func values(_ o: WorkOrder) -> [(any DatabaseValueConvertible)?] {
@@ -83,25 +102,26 @@ extension StoreTransaction {
         ]
     }
 
+    /// Decodes a row selected with `columns`, by position (name look-ups are slow).
     private func workOrder(_ row: Row) -> WorkOrder {
-        func instant(_ column: String) -> Instant? { (row[column] as Int64?).map(Instant.init(milliseconds:)) }
-        let assignee: Assignee? = switch (row["assignee_kind"] as String?, row["assignee"] as String?) {
+        func instant(_ i: Int) -> Instant? { (row[i] as Int64?).map(Instant.init(milliseconds:)) }
+        let assignee: Assignee? = switch (row[8] as String?, row[9] as String?) {
         case ("person", let id?): .person(id)
         case ("department", let id?): .department(id)
         default: nil
         }
         var o = WorkOrder(
-            number: row["number"], category: row["category"], building: row["building"], place: row["place"], details: row["details"],
-            reporter: row["reporter"], group: row["origin_group"], assignee: assignee,
-            level: Level(rawValue: row["level"]) ?? .captain, createdAt: instant("created_at") ?? Instant(milliseconds: 0))
-        o.state = WorkOrderState(rawValue: row["state"]) ?? .submitted
-        o.acceptedAt = instant("accepted_at")
-        o.resolvedAt = instant("resolved_at")
-        o.closedAt = instant("closed_at")
-        o.result = row["result"]
-        o.rating = row["rating"]
-        o.comment = row["comment"]
-        o.lastUrgedAt = instant("last_urged_at")
+            number: row[0], category: row[1], building: row[2], place: row[3], details: row[4],
+            reporter: row[5], group: row[6], assignee: assignee,
+            level: Level(rawValue: row[10]) ?? .captain, createdAt: instant(11) ?? Instant(milliseconds: 0))
+        o.state = WorkOrderState(rawValue: row[7]) ?? .submitted
+        o.acceptedAt = instant(12)
+        o.resolvedAt = instant(13)
+        o.closedAt = instant(14)
+        o.result = row[15]
+        o.rating = row[16]
+        o.comment = row[17]
+        o.lastUrgedAt = instant(18)
         return o
     }
 }

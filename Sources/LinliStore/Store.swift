@@ -46,20 +46,25 @@ public final class Store: Sendable {
 public struct StoreTransaction {
     let db: Database
 
+    /// How many rows this connection has changed so far: equal before and after a
+    /// piece of code when it wrote nothing.
+    public var changeCount: Int { db.totalChangesCount }
+
     /// Runs `body` in a savepoint: if it throws, what it wrote is undone and the
     /// rest of the transaction goes on.
     public func savepoint<T>(_ body: () throws -> T) throws -> T {
-        var result: Result<T, Error>!
-        try db.inSavepoint {
-            do {
-                result = .success(try body())
-                return .commit
-            } catch {
-                result = .failure(error)
-                return .rollback
-            }
+        // Cached statements: GRDB's inSavepoint prepares its SQL anew on every call,
+        // and the engine opens one or two savepoints per event.
+        try db.cachedStatement(sql: "SAVEPOINT linli").execute()
+        do {
+            let result = try body()
+            try db.cachedStatement(sql: "RELEASE SAVEPOINT linli").execute()
+            return result
+        } catch {
+            try db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT linli").execute()
+            try db.cachedStatement(sql: "RELEASE SAVEPOINT linli").execute()
+            throw error
         }
-        return try result.get()
     }
 
     // MARK: Meta values (the clock, the outbound id counter)
@@ -74,11 +79,18 @@ public struct StoreTransaction {
             .execute(arguments: [key, value])
     }
 
-    /// The next number of a record kind: 1, 2, 3… per kind.
-    public func nextNumber(_ kind: RecordKind) throws -> Int {
-        let n = try Int.fetchOne(
-            db.cachedStatement(sql: "INSERT INTO counters(kind, last) VALUES (?, 1) ON CONFLICT(kind) DO UPDATE SET last = last + 1 RETURNING last"),
-            arguments: [kind.rawValue])
-        return n ?? 1
+    /// The last number given to each record kind.
+    public func counters() throws -> [RecordKind: Int] {
+        var out: [RecordKind: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT kind, last FROM counters") {
+            if let kind = RecordKind(rawValue: row[0]) { out[kind] = row[1] }
+        }
+        return out
+    }
+
+    /// Records the last number given to a record kind.
+    public func setCounter(_ kind: RecordKind, _ last: Int) throws {
+        try db.cachedStatement(sql: "INSERT INTO counters(kind, last) VALUES (?, ?) ON CONFLICT(kind) DO UPDATE SET last = excluded.last")
+            .execute(arguments: [kind.rawValue, last])
     }
 }

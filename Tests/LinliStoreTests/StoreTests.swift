@@ -11,12 +11,15 @@ import Testing
                   group: "fudi-b3", assignee: assignee, level: .captain, createdAt: t0)
     }
 
-    @Test func countersArePerKindAndStartAtOne() throws {
+    @Test func countersArePerKind() throws {
         let store = try Store(path: ":memory:")
-        let numbers = try store.write { tx in
-            [try tx.nextNumber(.workOrder), try tx.nextNumber(.workOrder), try tx.nextNumber(.booking), try tx.nextNumber(.workOrder)]
+        #expect(try store.read { try $0.counters() }.isEmpty)
+        try store.write { tx in
+            try tx.setCounter(.workOrder, 2)
+            try tx.setCounter(.booking, 1)
+            try tx.setCounter(.workOrder, 3)
         }
-        #expect(numbers == [1, 2, 1, 3])
+        #expect(try store.read { try $0.counters() } == [.workOrder: 3, .booking: 1])
     }
 
     @Test func workOrdersRoundTripWithEveryField() throws {
@@ -24,11 +27,12 @@ import Testing
         var o = order(1)
         try store.write { tx in try tx.insert(o) }
         #expect(try store.read { try $0.workOrder(1) } == o)
+        let before = o
         try o.apply(.accept(by: "u-zhou"), at: t0.adding(.minutes(5)))
         try o.apply(.resolve("fixed"), at: t0.adding(.hours(2)))
         try o.apply(.rate(5, comment: "好"), at: t0.adding(.hours(3)))
         o.lastUrgedAt = t0
-        try store.write { tx in try tx.update(o) }
+        try store.write { tx in try tx.update(o, from: before) }
         #expect(try store.read { try $0.workOrder(1) } == o)
         #expect(try store.read { try $0.workOrder(2) } == nil)
     }
@@ -77,6 +81,8 @@ import Testing
         }
         #expect(try store.read { try $0.registration("u-x") } == Registration(user: "u-x", home: "b3-901", name: "X", lang: .en))
         #expect(try store.read { try $0.prompt(chat: "fudi-b3", user: "u-x") }?.command == "report")
+        #expect(try store.read { try $0.allPrompts() }.map(\.user) == ["u-x"])
+        #expect(try store.read { try $0.allRegistrations() }.map(\.home) == ["b3-901"])
         #expect(try store.read { try $0.prompt(chat: "", user: "u-x") } == nil)
         try store.write { tx in try tx.deletePrompt(chat: "fudi-b3", user: "u-x") }
         #expect(try store.read { try $0.prompt(chat: "fudi-b3", user: "u-x") } == nil)
@@ -132,6 +138,6 @@ import Testing
         let reopened = try Store(path: path)
         #expect(try reopened.read { try $0.workOrder(1) } != nil)
         #expect(try reopened.read { try $0.meta("clock") } == 7)
-        #expect(try reopened.write { try $0.nextNumber(.workOrder) } == 1)
+        #expect(try reopened.read { try $0.counters() }.isEmpty)
     }
 }

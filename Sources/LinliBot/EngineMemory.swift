@@ -1,0 +1,69 @@
+import LinliCore
+import LinliStore
+
+/// The engine's in-memory mirror of the small tables it reads on every event
+/// (registrations, pending questions, record counters), plus its clock and
+/// outbound id counter. Every change is written through to the store in the same
+/// transaction; being a value, a copy taken before a savepoint is how the mirror
+/// rolls back with it.
+struct EngineMemory {
+    var clock: Instant
+    var outSeq: Int64
+    var counters: [RecordKind: Int]
+    var registrations: [String: Registration]
+    /// Pending questions by `chat \0 user`.
+    var prompts: [String: Prompt]
+
+    init(_ tx: StoreTransaction) throws {
+        clock = Instant(milliseconds: try tx.meta("clock") ?? 0)
+        outSeq = try tx.meta("out_seq") ?? 0
+        counters = try tx.counters()
+        registrations = Dictionary(try tx.allRegistrations().map { ($0.user, $0) }, uniquingKeysWith: { _, b in b })
+        prompts = Dictionary(try tx.allPrompts().map { (Self.key($0.chat, $0.user), $0) }, uniquingKeysWith: { _, b in b })
+    }
+
+    static func key(_ chat: String, _ user: String) -> String { chat + "\u{0}" + user }
+
+    /// Persists the clock, the id counter and the record counters.
+    func save(_ tx: StoreTransaction) throws {
+        try tx.setMeta("clock", clock.milliseconds)
+        try tx.setMeta("out_seq", outSeq)
+        for (kind, last) in counters { try tx.setCounter(kind, last) }
+    }
+}
+
+extension Engine {
+    /// The next number of a record kind: 1, 2, 3… per kind.
+    func nextNumber(_ kind: RecordKind) -> Int {
+        let n = (memory.counters[kind] ?? 0) + 1
+        memory.counters[kind] = n
+        return n
+    }
+
+    func registration(_ user: String) -> Registration? { memory.registrations[user] }
+
+    func register(_ user: String, home: String, name: String?, _ tx: StoreTransaction) throws {
+        try tx.register(user, home: home, name: name, at: memory.clock)
+        let old = memory.registrations[user]
+        memory.registrations[user] = Registration(user: user, home: home, name: name ?? old?.name, lang: old?.lang)
+    }
+
+    func setLang(_ user: String, _ lang: Lang, _ tx: StoreTransaction) throws {
+        try tx.setLang(user, lang, at: memory.clock)
+        var r = memory.registrations[user] ?? Registration(user: user, home: nil, name: nil, lang: nil)
+        r.lang = lang
+        memory.registrations[user] = r
+    }
+
+    func prompt(chat: String, user: String) -> Prompt? { memory.prompts[EngineMemory.key(chat, user)] }
+
+    func setPrompt(_ p: Prompt, _ tx: StoreTransaction) throws {
+        try tx.setPrompt(p)
+        memory.prompts[EngineMemory.key(p.chat, p.user)] = p
+    }
+
+    func deletePrompt(chat: String, user: String, _ tx: StoreTransaction) throws {
+        try tx.deletePrompt(chat: chat, user: user)
+        memory.prompts[EngineMemory.key(chat, user)] = nil
+    }
+}
