@@ -21,20 +21,20 @@ public enum ParseResult: Equatable, Sendable {
 /// ```
 public struct CommandParser: Sendable {
     public let catalog: Catalog
-    private let words: [(chars: [Character], spec: Int, lang: Lang)]
-    private let categoryNames: [(chars: [Character], id: String)]
+    private let words: [(chars: [Unicode.Scalar], spec: Int, lang: Lang)]
+    private let categoryNames: [(chars: [Unicode.Scalar], id: String)]
     private let fallbackCategory: String?
 
     public init(catalog: Catalog, categories: [Category]) {
         self.catalog = catalog
-        var words: [(chars: [Character], spec: Int, lang: Lang)] = []
+        var words: [(chars: [Unicode.Scalar], spec: Int, lang: Lang)] = []
         for (i, spec) in catalog.commands.enumerated() {
-            for w in spec.words { words.append((Array(w.text.lowercased()), i, w.lang)) }
+            for w in spec.words { words.append((Grammar.loweredScalars(w.text), i, w.lang)) }
         }
         self.words = words.sorted { $0.chars.count > $1.chars.count }
-        var names: [(chars: [Character], id: String)] = []
+        var names: [(chars: [Unicode.Scalar], id: String)] = []
         for c in categories {
-            for n in c.names + [c.id] { names.append((Array(Grammar.fold(n).lowercased()), c.id)) }
+            for n in c.names + [c.id] { names.append((Grammar.loweredScalars(Grammar.fold(n)), c.id)) }
         }
         categoryNames = names.sorted { $0.chars.count > $1.chars.count }
         fallbackCategory = categories.first { $0.id == "other" }?.id
@@ -141,7 +141,7 @@ public struct CommandParser: Sendable {
     /// The commands whose words are closest to what was typed (edit distance over
     /// every word and synonym, Chinese included), best first, at most three.
     public func suggestions(for text: String) -> [CommandSpec] {
-        let token = Array(TextCursor(Grammar.fold(text)).peekToken().lowercased())
+        let token = Grammar.loweredScalars(TextCursor(Grammar.fold(text)).peekToken())
         guard !token.isEmpty else { return [] }
         var best: [Int: Int] = [:]
         for w in words {
@@ -173,5 +173,5 @@ public struct CommandParser: Sendable {
     }
 
     /// Chinese when the text has any CJK ideograph, English otherwise.
-    public static func guessLang(_ text: String) -> Lang { text.contains(where: Grammar.isCJK) ? .zh : .en }
+    public static func guessLang(_ text: String) -> Lang { text.unicodeScalars.contains(where: Grammar.isCJK) ? .zh : .en }
 }

@@ -29,15 +29,27 @@ public enum Grammar {
         return String(out)
     }
 
-    /// Whether a character is written with CJK ideographs.
-    static func isCJK(_ c: Character) -> Bool {
-        c.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }
+    /// Whether a scalar is a CJK ideograph.
+    static func isCJK(_ c: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(c.value) || (0x3400...0x4DBF).contains(c.value)
     }
 
-    static func isWordChar(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber) }
+    static func isDigit(_ c: Unicode.Scalar) -> Bool { (48...57).contains(c.value) }
+    static func isASCIILetter(_ c: Unicode.Scalar) -> Bool { (65...90).contains(c.value) || (97...122).contains(c.value) }
+    static func isWordChar(_ c: Unicode.Scalar) -> Bool { isDigit(c) || isASCIILetter(c) }
+
+    /// A scalar in lower case (ASCII fast path).
+    static func lowered(_ c: Unicode.Scalar) -> Unicode.Scalar {
+        if (65...90).contains(c.value) { return Unicode.Scalar(c.value + 32)! }
+        guard c.value >= 128, c.properties.changesWhenLowercased, let l = c.properties.lowercaseMapping.unicodeScalars.first else { return c }
+        return l
+    }
+
+    /// The scalars of `text`, lower-cased: how the parser compares words.
+    static func loweredScalars(_ text: String) -> [Unicode.Scalar] { text.unicodeScalars.map(lowered) }
 
     /// Optimal-string-alignment edit distance (a transposition costs one).
-    public static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    public static func editDistance<T: Equatable>(_ a: [T], _ b: [T]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var prev2 = [Int](repeating: 0, count: b.count + 1)
@@ -56,25 +68,29 @@ public enum Grammar {
     }
 }
 
-/// A cursor over folded text; matching is case-insensitive.
+/// A cursor over the scalars of folded text; matching is case-insensitive.
+/// Scalars, not `Character`s: no grapheme breaking on the hot path.
 struct TextCursor {
-    let chars: [Character]
-    let lower: [Character]
+    let chars: [Unicode.Scalar]
+    let lower: [Unicode.Scalar]
     var pos = 0
 
     init(_ text: String) {
-        chars = Array(text)
-        lower = chars.map { c in
-            guard let ascii = c.asciiValue else { return c.isCased ? Character(c.lowercased()) : c }
-            return (65...90).contains(ascii) ? Character(Unicode.Scalar(ascii + 32)) : c
-        }
+        chars = Array(text.unicodeScalars)
+        lower = chars.map(Grammar.lowered)
     }
 
     /// What may stand between a command's words and arguments.
-    static let separators: Set<Character> = [" ", ",", ":", "，", "：", "、"]
+    static let separators: Set<Unicode.Scalar> = [" ", ",", ":", "，", "：", "、"]
 
     var atEnd: Bool { pos >= chars.count }
-    var rest: String { atEnd ? "" : String(chars[pos...]) }
+    var rest: String { atEnd ? "" : Self.string(chars[pos...]) }
+
+    static func string(_ s: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: s)
+        return String(view)
+    }
 
     mutating func skipSpaces() {
         while pos < chars.count, Self.separators.contains(chars[pos]) { pos += 1 }
@@ -82,9 +98,9 @@ struct TextCursor {
 
     /// The length of `word` if the text at the cursor starts with it and does not run on
     /// into more letters of the same ASCII word.
-    func matchLength(_ word: [Character]) -> Int? {
+    func matchLength(_ word: [Unicode.Scalar]) -> Int? {
         guard !word.isEmpty, pos + word.count <= chars.count else { return nil }
-        for (k, c) in word.enumerated() where lower[pos + k] != c { return nil }
+        for k in word.indices where lower[pos + k] != word[k] { return nil }
         let end = pos + word.count
         if end < chars.count, let last = word.last, Grammar.isWordChar(last), Grammar.isWordChar(chars[end]) { return nil }
         return word.count
@@ -94,34 +110,35 @@ struct TextCursor {
     func peekToken() -> String {
         var end = pos
         while end < chars.count, chars[end] != " " { end += 1 }
-        return String(chars[pos..<end])
+        return Self.string(chars[pos..<end])
     }
 
     mutating func takeToken() -> String {
-        let t = peekToken()
-        pos += t.count
-        return t
+        var end = pos
+        while end < chars.count, chars[end] != " " { end += 1 }
+        defer { pos = end }
+        return Self.string(chars[pos..<end])
     }
 
     /// A record id at the cursor: `#R12`, `r12`; nil (cursor unmoved) when there is none.
     mutating func takeRecord() -> RecordID? {
         var i = pos
         if i < chars.count, chars[i] == "#" { i += 1 }
-        guard i < chars.count, chars[i].isASCII, chars[i].isLetter else { return nil }
+        guard i < chars.count, Grammar.isASCIILetter(chars[i]) else { return nil }
         var j = i + 1
-        while j < chars.count, chars[j].isASCII, chars[j].isNumber { j += 1 }
+        while j < chars.count, Grammar.isDigit(chars[j]) { j += 1 }
         guard j > i + 1, j == chars.count || !Grammar.isWordChar(chars[j]),
-              let id = RecordID(parsing: Substring(String(chars[pos..<j])))
+              let id = RecordID(parsing: Substring(Self.string(chars[i..<j])))
         else { return nil }
         pos = j
         return id
     }
 
-    /// A whole number, allowing a trailing 分/星/stars.
+    /// A whole number, allowing a trailing 分/星.
     mutating func takeInt() -> Int? {
         var j = pos
-        while j < chars.count, chars[j].isASCII, chars[j].isNumber, j - pos < 9 { j += 1 }
-        guard j > pos, let n = Int(String(chars[pos..<j])) else { return nil }
+        while j < chars.count, Grammar.isDigit(chars[j]), j - pos < 9 { j += 1 }
+        guard j > pos, let n = Int(Self.string(chars[pos..<j])) else { return nil }
         if j < chars.count, chars[j] == "分" || chars[j] == "星" { j += 1 }
         guard j == chars.count || !Grammar.isWordChar(chars[j]) else { return nil }
         pos = j
@@ -131,17 +148,17 @@ struct TextCursor {
     /// A room or place such as `501`, `b3-501`, `3栋501`, `3-2-501室`: digits with a few
     /// joining marks, at least two digits, optionally led by a building letter.
     mutating func takePlace() -> String? {
-        let joiners: Set<Character> = ["-", "栋", "号", "楼", "单", "元", "室", "幢"]
+        let joiners: Set<Unicode.Scalar> = ["-", "栋", "号", "楼", "单", "元", "室", "幢"]
         var j = pos
         if j < chars.count, lower[j] == "b" { j += 1 }
         let start = j
         var digits = 0
-        while j < chars.count, (chars[j].isASCII && chars[j].isNumber) || joiners.contains(chars[j]) {
-            if chars[j].isNumber { digits += 1 }
+        while j < chars.count, Grammar.isDigit(chars[j]) || joiners.contains(chars[j]) {
+            if Grammar.isDigit(chars[j]) { digits += 1 }
             j += 1
         }
-        guard digits >= 2, j > start, chars[start].isNumber, j == chars.count || !Grammar.isWordChar(chars[j]) else { return nil }
-        let place = String(chars[pos..<j])
+        guard digits >= 2, j > start, Grammar.isDigit(chars[start]), j == chars.count || !Grammar.isWordChar(chars[j]) else { return nil }
+        let place = Self.string(chars[pos..<j])
         pos = j
         return place
     }

@@ -18,8 +18,7 @@ public struct StoredOutcome: Sendable, Equatable {
 extension StoreTransaction {
     /// The outcome of an event id already handled, if any.
     public func outcome(ofEvent id: String) throws -> StoredOutcome? {
-        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT ok, code, text, refs FROM inbound WHERE event_id = ?"), arguments: [id])
-        return row.map { row in
+        try first("SELECT ok, code, text, refs FROM inbound WHERE event_id = ?", [id]) { row in
             let refs: String = row[3]
             return StoredOutcome(ok: row[0], code: row[1], text: row[2], refs: refs.isEmpty ? [] : refs.split(separator: ",").map(String.init))
         }

@@ -39,20 +39,19 @@ public struct Prompt: Sendable, Equatable {
 
 extension StoreTransaction {
     public func registration(_ user: String) throws -> Registration? {
-        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT home, name, lang FROM residents WHERE user = ?"), arguments: [user])
-        return row.map { Registration(user: user, home: $0[0], name: $0[1], lang: ($0[2] as String?).flatMap(Lang.init)) }
+        try first("SELECT home, name, lang FROM residents WHERE user = ?", [user]) { Registration(user: user, home: $0[0], name: $0[1], lang: ($0[2] as String?).flatMap(Lang.init)) }
     }
 
     /// Every registration, for the engine's in-memory mirror.
     public func allRegistrations() throws -> [Registration] {
-        try Row.fetchAll(db, sql: "SELECT user, home, name, lang FROM residents").map {
+        try all("SELECT user, home, name, lang FROM residents", cached: false) {
             Registration(user: $0[0], home: $0[1], name: $0[2], lang: ($0[3] as String?).flatMap(Lang.init))
         }
     }
 
     /// Every pending question, for the engine's in-memory mirror.
     public func allPrompts() throws -> [Prompt] {
-        try Row.fetchAll(db, sql: "SELECT chat, user, command, so_far, lang, expires_at FROM prompts").map {
+        try all("SELECT chat, user, command, so_far, lang, expires_at FROM prompts", cached: false) {
             Prompt(chat: $0[0], user: $0[1], command: $0[2], soFar: $0[3], lang: Lang(rawValue: $0[4]) ?? .zh, expiresAt: Instant(milliseconds: $0[5]))
         }
     }
@@ -74,8 +73,7 @@ extension StoreTransaction {
     }
 
     public func prompt(chat: String, user: String) throws -> Prompt? {
-        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT command, so_far, lang, expires_at FROM prompts WHERE chat = ? AND user = ?"), arguments: [chat, user])
-        return row.map {
+        try first("SELECT command, so_far, lang, expires_at FROM prompts WHERE chat = ? AND user = ?", [chat, user]) {
             Prompt(chat: chat, user: user, command: $0[0], soFar: $0[1], lang: Lang(rawValue: $0[2]) ?? .zh, expiresAt: Instant(milliseconds: $0[3]))
         }
     }

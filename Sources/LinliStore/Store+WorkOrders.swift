@@ -33,33 +33,64 @@ extension StoreTransaction {
     /// indexes on columns that did not change are left alone.
     public func update(_ new: WorkOrder, from old: WorkOrder) throws {
         precondition(new.number == old.number, "a work order keeps its number")
-        let after = values(new).map { $0?.databaseValue ?? .null }, before = values(old).map { $0?.databaseValue ?? .null }
-        let changed = after.indices.filter { after[$0] != before[$0] }
-        guard !changed.isEmpty else { return }
-        let key = changed.reduce(0) { $0 | (1 << $1) }
+        var mask = 0
+        var arguments: [DatabaseValue] = []
+        func field<T: Equatable & DatabaseValueConvertible>(_ column: Int, _ before: T?, _ after: T?) {
+            guard before != after else { return }
+            mask |= 1 << column
+            arguments.append(after?.databaseValue ?? .null)
+        }
+        field(1, old.category, new.category)
+        field(2, old.building, new.building)
+        field(3, old.place, new.place)
+        field(4, old.details, new.details)
+        field(5, old.reporter, new.reporter)
+        field(6, old.group, new.group)
+        field(7, old.state.rawValue, new.state.rawValue)
+        field(8, Self.kind(old.assignee), Self.kind(new.assignee))
+        field(9, old.assignee?.id, new.assignee?.id)
+        field(10, old.level.rawValue, new.level.rawValue)
+        field(11, old.createdAt.milliseconds, new.createdAt.milliseconds)
+        field(12, old.acceptedAt?.milliseconds, new.acceptedAt?.milliseconds)
+        field(13, old.resolvedAt?.milliseconds, new.resolvedAt?.milliseconds)
+        field(14, old.closedAt?.milliseconds, new.closedAt?.milliseconds)
+        field(15, old.result, new.result)
+        field(16, old.rating, new.rating)
+        field(17, old.comment, new.comment)
+        field(18, old.lastUrgedAt?.milliseconds, new.lastUrgedAt?.milliseconds)
+        guard mask != 0 else { return }
         let sql = Self.updateSQL.withLock { cache in
-            if let sql = cache[key] { return sql }
-            let sql = "UPDATE work_orders SET \(changed.map { "\(Self.columnNames[$0]) = ?" }.joined(separator: ", ")) WHERE number = ?"
-            cache[key] = sql
+            if let sql = cache[mask] { return sql }
+            let columns = Self.columnNames.indices.filter { mask & (1 << $0) != 0 }
+            let sql = "UPDATE work_orders SET \(columns.map { "\(Self.columnNames[$0]) = ?" }.joined(separator: ", ")) WHERE number = ?"
+            cache[mask] = sql
             return sql
         }
-        let arguments: [DatabaseValue] = changed.map { after[$0] } + [new.number.databaseValue]
+        arguments.append(new.number.databaseValue)
         try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(arguments))
+    }
+
+    private static func kind(_ assignee: Assignee?) -> String? {
+        switch assignee {
+        case .person: "person"
+        case .department: "department"
+        case nil: nil
+        }
     }
 
     /// UPDATE statements by the set of columns they write.
     private static let updateSQL = Mutex<[Int: String]>([:])
 
     public func workOrder(_ number: Int) throws -> WorkOrder? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.columns) FROM work_orders WHERE number = ?"), arguments: [number]).map(workOrder)
+        try first("SELECT \(Self.columns) FROM work_orders WHERE number = ?", [number], workOrder)
     }
 
     /// The open work orders a person reported, oldest first.
     public func openWorkOrders(reporter: String) throws -> [WorkOrder] {
-        try Row.fetchAll(db.cachedStatement(sql: """
+        try all("""
             SELECT \(Self.columns) FROM work_orders
             WHERE reporter = ? AND state IN ('submitted','assigned','accepted','in_progress','reopened') ORDER BY number
-            """), arguments: [reporter]).map(workOrder)
+            """, [reporter], workOrder)
     }
 
     /// Open work orders assigned to any of `assignees`, or in `buildings` with no
@@ -67,12 +98,12 @@ extension StoreTransaction {
     public func queue(assignees: [String], buildings: [String]) throws -> [WorkOrder] {
         let a = assignees.isEmpty ? "NULL" : Array(repeating: "?", count: assignees.count).joined(separator: ",")
         let b = buildings.isEmpty ? "NULL" : Array(repeating: "?", count: buildings.count).joined(separator: ",")
-        return try Row.fetchAll(db, sql: """
+        return try all("""
             SELECT \(Self.columns) FROM work_orders
             WHERE state IN ('submitted','assigned','accepted','in_progress','reopened')
               AND (assignee IN (\(a)) OR (building IN (\(b)) AND state = 'submitted'))
             ORDER BY number
-            """, arguments: StatementArguments(assignees + buildings)).map(workOrder)
+            """, StatementArguments(assignees + buildings), cached: false, workOrder)
     }
 
     /// Adds a line to a work order's history.
@@ -85,18 +116,14 @@ extension StoreTransaction {
 
     /// A work order's history, in order.
     public func history(_ number: Int) throws -> [HistoryEntry] {
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT at, actor, action, detail FROM history WHERE work_order = ? ORDER BY seq"), arguments: [number])
-            .map { HistoryEntry(at: Instant(milliseconds: $0[0]), actor: $0[1], action: $0[2], detail: $0[3]) }
+        try all("SELECT at, actor, action, detail FROM history WHERE work_order = ? ORDER BY seq", [number]) {
+            HistoryEntry(at: Instant(milliseconds: $0[0]), actor: $0[1], action: $0[2], detail: $0[3])
+        }
     }
 
     private func values(_ o: WorkOrder) -> [(any DatabaseValueConvertible)?] {
-        let kind: String? = switch o.assignee {
-        case .person: "person"
-        case .department: "department"
-        case nil: nil
-        }
-        return [
-            o.number, o.category, o.building, o.place, o.details, o.reporter, o.group, o.state.rawValue, kind, o.assignee?.id,
+        [
+            o.number, o.category, o.building, o.place, o.details, o.reporter, o.group, o.state.rawValue, Self.kind(o.assignee), o.assignee?.id,
             o.level.rawValue, o.createdAt.milliseconds, o.acceptedAt?.milliseconds, o.resolvedAt?.milliseconds, o.closedAt?.milliseconds,
             o.result, o.rating, o.comment, o.lastUrgedAt?.milliseconds,
         ]

@@ -24,6 +24,8 @@ public final class Store: Sendable {
             config.prepareDatabase { db in
                 // With WAL, NORMAL keeps every commit through a process crash.
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                // Statement journals and sorts in memory, not in temporary files.
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
             }
             queue = try DatabaseQueue(path: path, configuration: config)
         }
@@ -67,6 +69,24 @@ public struct StoreTransaction {
         }
     }
 
+    /// The first row of a cached statement, decoded in place (no copy of the row).
+    func first<T>(_ sql: String, _ arguments: StatementArguments = [], _ decode: (Row) throws -> T) throws -> T? {
+        let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
+        return try withExtendedLifetime(cursor) {  // the row lives only as long as its cursor
+            try cursor.next().map(decode)
+        }
+    }
+
+    /// Every row of a statement, decoded in place.
+    func all<T>(_ sql: String, _ arguments: StatementArguments = [], cached: Bool = true, _ decode: (Row) throws -> T) throws -> [T] {
+        let statement = try cached ? db.cachedStatement(sql: sql) : db.makeStatement(sql: sql)
+        let cursor = try Row.fetchCursor(statement, arguments: arguments)
+        var out: [T] = []
+        while let row = try cursor.next() { out.append(try decode(row)) }
+        withExtendedLifetime(cursor) {}
+        return out
+    }
+
     // MARK: Meta values (the clock, the outbound id counter)
 
     /// A stored number, such as the bot's clock.
@@ -82,8 +102,8 @@ public struct StoreTransaction {
     /// The last number given to each record kind.
     public func counters() throws -> [RecordKind: Int] {
         var out: [RecordKind: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT kind, last FROM counters") {
-            if let kind = RecordKind(rawValue: row[0]) { out[kind] = row[1] }
+        for (kind, last) in try all("SELECT kind, last FROM counters", cached: false, { (RecordKind(rawValue: $0[0]), $0[1] as Int) }) {
+            if let kind { out[kind] = last }
         }
         return out
     }
