@@ -16,7 +16,8 @@ public enum Grammar {
             } else if scalar.value == 0x3000 {
                 s = " "
             }
-            if s.properties.isWhitespace || s == "\u{200B}" {
+            let isSpace = s.isASCII ? (s == " " || (9...13).contains(s.value)) : (s.properties.isWhitespace || s == "\u{200B}")
+            if isSpace {
                 pendingSpace = !out.isEmpty
                 continue
             }
