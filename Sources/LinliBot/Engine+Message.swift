@@ -94,6 +94,8 @@ extension Engine {
         case .assign(let id, let to): return try assign(id, to: to, ctx)
         case .note(let id, let text): return try note(id, text: text, ctx)
         case .done(let id, let result): return try done(id, result: result, ctx)
+        case .escalate(let id, let detail): return try escalate(id, detail: detail, ctx)
+        case .stats(let what): return try stats(what, ctx)
         }
     }
 }

@@ -40,19 +40,44 @@ extension Engine {
         let before = order
         let action = try transition(order)
         try order.apply(action, at: ctx.now)
-        try ctx.tx.update(order, from: before)
-        let (name, detail) = Self.history(of: action)
-        try ctx.tx.appendHistory(order.number, HistoryEntry(at: ctx.now, actor: ctx.sender, action: name, detail: detail))
+        try commit(order, from: before, action, by: ctx.sender, ctx.tx)
         return order
+    }
+
+    /// Writes an applied action: the changed columns, the history line, and the
+    /// clocks the new state runs (accept, resolve, feedback).
+    func commit(_ order: WorkOrder, from before: WorkOrder, _ action: WorkOrderAction, by actor: String, _ tx: StoreTransaction) throws {
+        try tx.update(order, from: before)
+        let (name, detail) = Self.history(of: action)
+        try tx.appendHistory(order.number, HistoryEntry(at: clock, actor: actor, action: name, detail: detail))
+        let subject = order.id.description
+        switch action {
+        case .assign, .escalate, .reopen:
+            try cancelTimers(subject, [.accept, .remind, .overdue, .feedback], tx)
+            try startAcceptClock(order, tx)
+        case .accept:
+            try cancelTimers(subject, [.accept], tx)
+            try startResolveClock(order, tx)
+        case .resolve:
+            try cancelTimers(subject, [.accept, .remind, .overdue], tx)
+            try schedule(.feedback, at: (order.resolvedAt ?? clock).adding(WorkOrder.feedbackWindow), subject: subject, tx)
+        case .rate, .closeUnrated, .cancel:
+            try cancelTimers(subject, [.accept, .remind, .overdue, .feedback], tx)
+        case .note, .urge, .markOverdue:
+            break
+        }
     }
 
     /// How an action is written in a work order's history.
     static func history(of action: WorkOrderAction) -> (String, String?) {
         switch action {
         case .assign(let who, _): ("assign", who.id)
+        case .escalate(let who, _, let ref): ("escalate", ref.map { "\(who.id) \($0)" } ?? who.id)
+        case .closeUnrated: ("close", "unrated")
+        case .markOverdue: ("overdue", nil)
         case .accept: ("accept", nil)
         case .note(let text): ("note", text)
-        case .resolve(let result): ("done", result)
+        case .resolve(let result, let how): ("done", how == .fixed ? result : "\(how.rawValue): \(result)")
         case .rate(let score, let comment): ("rate", comment.map { "\(score) \($0)" } ?? "\(score)")
         case .reopen(let why): ("reopen", why)
         case .cancel: ("cancel", nil)
@@ -97,13 +122,19 @@ extension Engine {
         case .department(let id): directory.department(id).map { $0.members.isEmpty ? [$0.id] : $0.members } ?? [id]
         case nil: []
         }
-        return targets.filter { $0 != sender }.map { .notify(to: $0, reason: reason, text: text, refs: [rid]) }
+        return targets.filter { $0 != sender }.map { .notify(to: $0, reason: reason, text: text, refs: [rid], priority: priority(of: order)) }
     }
 
     /// A push to the reporter, unless the reporter is the one acting.
     func notifyReporter(_ order: WorkOrder, _ ctx: Context, reason: String, text: Localized) -> [Effect] {
-        order.reporter == ctx.sender ? [] : [.notify(to: order.reporter, reason: reason, text: text, refs: [order.id.description])]
+        notifyReporter(order, except: ctx.sender, reason: reason, text: text)
     }
+
+    func notifyReporter(_ order: WorkOrder, except sender: String, reason: String, text: Localized) -> [Effect] {
+        order.reporter == sender ? [] : [.notify(to: order.reporter, reason: reason, text: text, refs: [order.id.description], priority: priority(of: order))]
+    }
+
+    func priority(of order: WorkOrder) -> Priority { directory.category(order.category)?.priority ?? .p2 }
 
     func reporterLabel(_ ctx: Context) -> String {
         let name = ctx.person?.name ?? ctx.registration?.name ?? ctx.displayName ?? ctx.sender
@@ -159,5 +190,8 @@ extension Engine {
         "reopen": Localized(zh: "退回", en: "reopened"),
         "cancel": Localized(zh: "撤销", en: "withdrew"),
         "urge": Localized(zh: "催办", en: "chased"),
+        "escalate": Localized(zh: "升级", en: "escalated"),
+        "close": Localized(zh: "自动关闭", en: "closed"),
+        "overdue": Localized(zh: "超期", en: "overdue"),
     ]
 }

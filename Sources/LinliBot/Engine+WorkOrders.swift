@@ -16,6 +16,7 @@ extension Engine {
         order.state = .submitted
         try ctx.tx.insert(order)
         try ctx.tx.appendHistory(number, HistoryEntry(at: ctx.now, actor: ctx.sender, action: "report", detail: details))
+        try startAcceptClock(order, ctx.tx)
         let rid = order.id.description
         let what = Localized(zh: "\(category.name(.zh)) · \(building.name)\(order.place.map { " \($0)" } ?? "")",
                              en: "\(category.name(.en)) · \(building.name)\(order.place.map { " \($0)" } ?? "")")
@@ -25,7 +26,7 @@ extension Engine {
             effects.append(.notify(to: assignee, reason: "new_report", text: Localized(
                 zh: "【新报修】\(rid) \(what.zh)：\(details)（\(reporterLabel(ctx))）。请在\(category.accept.spoken(.zh))内签收：签收 \(rid)",
                 en: "[New report] \(rid) \(what.en): \(details) (\(reporterLabel(ctx))). Please accept within \(category.accept.spoken(.en)): accept \(rid)"),
-                refs: [rid]))
+                refs: [rid], priority: category.priority))
         }
         if category.isPrivate && ctx.group != nil {
             return Outcome(zh: "已收到 \(rid)，已私下转给\(handler)处理，内容不会在群里公开。进度请私聊我发送：进度 \(rid)",
@@ -117,8 +118,20 @@ extension Engine {
             order, ctx, reason: "status_changed", text: Localized(zh: "您的报修 \(rid) 有新进展：\(text)", en: "Progress on your report \(rid): \(text)")))
     }
 
-    func done(_ id: RecordID, result: String, _ ctx: Context) throws -> Outcome {
-        let order = try change(id, ctx, by: [.handler, .manager]) { _ in .resolve(result) }
+    /// Words that, leading a result, say how it turned out.
+    static let resolutionWords: [(String, Resolution)] = [
+        ("unable", .unable), ("无法解决", .unable), ("无法处理", .unable), ("referred", .referred), ("已转办", .referred), ("转办", .referred),
+    ]
+
+    func done(_ id: RecordID, result text: String, _ ctx: Context) throws -> Outcome {
+        var how = Resolution.fixed
+        var result = text
+        if let (word, r) = Self.resolutionWords.first(where: { text.lowercased().hasPrefix($0.0) }) {
+            how = r
+            let rest = text.dropFirst(word.count).drop { " :：,，".contains($0) }
+            result = rest.isEmpty ? word : String(rest)
+        }
+        let order = try change(id, ctx, by: [.handler, .manager]) { _ in .resolve(result, how) }
         let rid = id.description
         var effects = notifyReporter(order, ctx, reason: "rating_request", text: Localized(
             zh: "您的报修 \(rid) 已办结：\(result)。请评价（1-5分）：评价 \(rid) 5；没解决请回复：没解决 \(rid)",
@@ -126,7 +139,7 @@ extension Engine {
         if let group = order.group, directory.category(order.category)?.isPrivate == false {
             effects.append(.post(group: group, reason: "status_changed", text: Localized(
                 zh: "\(rid) \(categoryName(order, .zh))（\(buildingName(order))）已办结：\(result)",
-                en: "\(rid) \(categoryName(order, .en)) (\(buildingName(order))) is resolved: \(result)"), refs: [rid]))
+                en: "\(rid) \(categoryName(order, .en)) (\(buildingName(order))) is resolved: \(result)"), refs: [rid], priority: priority(of: order)))
         }
         return Outcome(zh: "已办结 \(rid)，已请报修人评价。", en: "Resolved \(rid); the reporter has been asked to rate it.", refs: [rid], effects: effects)
     }
@@ -142,9 +155,48 @@ extension Engine {
     func reopen(_ id: RecordID, why: String?, _ ctx: Context) throws -> Outcome {
         let order = try change(id, ctx, by: [.reporter]) { _ in .reopen(why: why) }
         let rid = id.description
-        return Outcome(zh: "已重新打开 \(rid)，已退回处理人。", en: "Reopened \(rid); it is back with its handler.", refs: [rid], effects: notifyHandlers(
+        var effects = notifyHandlers(
             order, except: ctx.sender, reason: "status_changed",
             text: Localized(zh: "\(rid) 被报修人退回：没解决\(why.map { "（\($0)）" } ?? "")。请重新签收：签收 \(rid)",
-                            en: "\(rid) was sent back by the reporter: not fixed\(why.map { " (\($0))" } ?? ""). Please accept it again: accept \(rid)")))
+                            en: "\(rid) was sent back by the reporter: not fixed\(why.map { " (\($0))" } ?? ""). Please accept it again: accept \(rid)"))
+        if let (above, _) = rung(above: order.level, building: order.building), !effects.contains(where: { $0.to == above }) {
+            let who = order.assignee.map { directory.name(of: $0.id) } ?? "—"
+            effects.append(.notify(to: above, reason: "status_changed", text: Localized(
+                zh: "\(rid) \(categoryName(order, .zh)) · \(buildingName(order)) 被报修人退回（没解决），已交回\(who)。",
+                en: "\(rid) \(categoryName(order, .en)) · \(buildingName(order)) was sent back by the reporter (not fixed); it is with \(who) again."),
+                refs: [rid], priority: priority(of: order)))
+        }
+        return Outcome(zh: "已重新打开 \(rid)，已退回处理人。", en: "Reopened \(rid); it is back with its handler.", refs: [rid], effects: effects)
+    }
+
+    /// 吹哨: staff whistle in a department (`escalate R1 water ref:12345-6 …`); anyone
+    /// handling or overseeing the order moves it one rung up the ladder.
+    func escalate(_ id: RecordID, detail: String?, _ ctx: Context) throws -> Outcome {
+        let words = (detail ?? "").split(separator: " ").map(String.init)
+        let department = words.first.flatMap { w in directory.community.departments.first { $0.id.lowercased() == w.lowercased() || $0.name == w } }
+        let ref = words.first { $0.lowercased().hasPrefix("ref:") }.map { String($0.dropFirst(4)) }.flatMap { $0.isEmpty ? nil : $0 }
+        if department != nil && !ctx.isStaff {
+            throw LinliError(.forbidden, zh: "只有社区工作人员可以吹哨呼叫部门。", en: "Only the community office can whistle in a department.", refs: [id.description])
+        }
+        let order = try change(id, ctx, by: [.handler, .manager]) { order in
+            if let department { return .escalate(.department(department.id), level: .department, ref: ref) }
+            guard let (person, level) = rung(above: order.level, building: order.building) else {
+                let names = directory.community.departments.map(\.id).joined(separator: ", ")
+                throw LinliError(.usage, zh: "\(id) 已在社区层级，请指定部门：吹哨 \(id) 部门（\(names)）",
+                                 en: "\(id) is with the office already; name a department: escalate \(id) <department> (\(names))", refs: [id.description])
+            }
+            return .escalate(.person(person), level: level, ref: ref)
+        }
+        let rid = id.description
+        let name = directory.name(of: order.assignee?.id ?? "")
+        let why = words.filter { !$0.lowercased().hasPrefix("ref:") && $0 != department?.id && $0 != department?.name }.joined(separator: " ")
+        let reason = why.isEmpty ? Localized(zh: "", en: "") : Localized(zh: "（\(why)）", en: " (\(why))")
+        let refText = order.externalRef.map { Localized(zh: "，外部编号 \($0)", en: ", reference \($0)") } ?? Localized(zh: "", en: "")
+        var effects = notifyHandlers(order, except: ctx.sender, reason: "escalated", text: Localized(
+            zh: "【吹哨】\(rid) \(categoryName(order, .zh)) · \(buildingName(order))\(order.place.map { " \($0)" } ?? "")：\(order.details)\(reason.zh)\(refText.zh)。请签收：签收 \(rid)",
+            en: "[Escalated] \(rid) \(categoryName(order, .en)) · \(buildingName(order))\(order.place.map { " \($0)" } ?? ""): \(order.details)\(reason.en)\(refText.en). Please accept it: accept \(rid)"))
+        effects += notifyReporter(order, ctx, reason: "status_changed", text: Localized(
+            zh: "您的报修 \(rid) 已升级交\(name)处理。", en: "Your report \(rid) has been escalated to \(name)."))
+        return Outcome(zh: "已吹哨：\(rid) 交\(name)处理\(refText.zh)。", en: "Escalated \(rid) to \(name)\(refText.en).", refs: [rid], effects: effects)
     }
 }

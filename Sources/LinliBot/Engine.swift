@@ -109,6 +109,7 @@ public final class Engine {
             return
         }
         memory.clock = max(clock, event.ts ?? wallClock())
+        try fireDueTimers(tx, into: &out)
         let outcome: Outcome?
         let countBefore = out.count
         let saved = memory
@@ -141,14 +142,7 @@ public final class Engine {
                 out.append(OutboundEvent(type: .reply, id: nextID(), ts: clock, inReplyTo: event.id, group: event.group, to: event.from,
                                          text: outcome.text(lang), ok: outcome.ok, code: outcome.code?.rawValue, refs: outcome.refs))
             }
-            for effect in outcome.effects {
-                switch effect {
-                case .notify(let to, let reason, let text, let refs):
-                    out.append(OutboundEvent(type: .notify, id: nextID(), ts: clock, to: to, reason: reason, text: text(language(of: to)), refs: refs))
-                case .post(let group, let reason, let text, let refs):
-                    out.append(OutboundEvent(type: .post, id: nextID(), ts: clock, group: group, reason: reason, text: text(lang), refs: refs))
-                }
-            }
+            try emit(outcome.effects, lang: lang, tx, into: &out)
             if let id = event.id, event.type == .message, outcome.code != .internal {
                 try tx.saveOutcome(StoredOutcome(ok: outcome.ok, code: outcome.code?.rawValue, text: outcome.text(lang), refs: outcome.refs), ofEvent: id, at: clock.milliseconds)
             }

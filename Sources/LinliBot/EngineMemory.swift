@@ -13,6 +13,8 @@ struct EngineMemory {
     var registrations: [String: Registration]
     /// Pending questions by `chat \0 user`.
     var prompts: [String: Prompt]
+    /// When the earliest timer falls due: no timer is looked for before then.
+    var nextTimer: Instant?
 
     init(_ tx: StoreTransaction) throws {
         clock = Instant(milliseconds: try tx.meta("clock") ?? 0)
@@ -20,6 +22,7 @@ struct EngineMemory {
         counters = try tx.counters()
         registrations = Dictionary(try tx.allRegistrations().map { ($0.user, $0) }, uniquingKeysWith: { _, b in b })
         prompts = Dictionary(try tx.allPrompts().map { (Self.key($0.chat, $0.user), $0) }, uniquingKeysWith: { _, b in b })
+        nextTimer = try tx.earliestTimer()
     }
 
     static func key(_ chat: String, _ user: String) -> String { chat + "\u{0}" + user }

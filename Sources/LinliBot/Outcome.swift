@@ -1,12 +1,27 @@
 import LinliCore
 import LinliStore
 
-/// A push the handling of a message causes, besides its reply.
-enum Effect {
-    /// To one person, in their language.
-    case notify(to: String, reason: String, text: Localized, refs: [String])
-    /// Into a group, in the language of the command that caused it.
-    case post(group: String, reason: String, text: Localized, refs: [String])
+/// A push the handling of an event causes, besides its reply: a `notify` to one
+/// person (in their language) or a `post` into a group (in the language of the
+/// command that caused it). Codable: a push deferred by quiet hours waits in a timer.
+struct Effect: Codable, Equatable {
+    var to: String?
+    var group: String?
+    var reason: String
+    var text: Localized
+    var refs: [String]
+    /// The work order's priority: pushes below P0 wait out quiet hours.
+    var priority: Priority?
+    /// A post's language, fixed when it is deferred.
+    var lang: Lang?
+
+    static func notify(to: String, reason: String, text: Localized, refs: [String], priority: Priority? = nil) -> Effect {
+        Effect(to: to, reason: reason, text: text, refs: refs, priority: priority)
+    }
+
+    static func post(group: String, reason: String, text: Localized, refs: [String], priority: Priority? = nil) -> Effect {
+        Effect(group: group, reason: reason, text: text, refs: refs, priority: priority)
+    }
 }
 
 /// What handling a message came to: the reply and the pushes after it.

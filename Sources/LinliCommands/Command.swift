@@ -18,7 +18,9 @@ public enum Command: Equatable, Sendable {
     case assign(RecordID, to: String)
     case note(RecordID, text: String)
     case done(RecordID, result: String)
+    case escalate(RecordID, detail: String?)
     case queue
+    case stats(String?)
 }
 
 /// An argument the grammar read.
@@ -42,6 +44,7 @@ extension Command {
     /// The catalog ids this build has a command for.
     public static let knownIDs: Set<String> = [
         "help", "register", "contacts", "lang", "report", "status", "queue", "urge", "cancel", "accept", "rate", "reopen", "assign", "note", "done",
+        "escalate", "stats",
     ]
 
     /// Builds the command `id` from the arguments its grammar read; nil for an id
@@ -64,6 +67,7 @@ extension Command {
             self = .report(category: c, place: text("place"), details: d)
         case "status": self = .status(record("record"))
         case "queue": self = .queue
+        case "stats": self = .stats(text("what"))
         default:
             guard let r = record("record") else { return nil }
             switch id {
@@ -83,6 +87,7 @@ extension Command {
             case "done":
                 guard let t = text("result") else { return nil }
                 self = .done(r, result: t)
+            case "escalate": self = .escalate(r, detail: text("detail"))
             default: return nil
             }
         }

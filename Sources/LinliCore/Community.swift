@@ -103,7 +103,7 @@ public struct Department: Sendable, Equatable {
 }
 
 /// Work-order priority: P0 is urgent and ignores quiet hours.
-public enum Priority: String, Sendable, CaseIterable, Comparable {
+public enum Priority: String, Sendable, CaseIterable, Comparable, Codable {
     case p0 = "P0", p1 = "P1", p2 = "P2", p3 = "P3"
     public static func < (a: Priority, b: Priority) -> Bool { a.rawValue < b.rawValue }
 }
@@ -236,5 +236,17 @@ public struct Webhook: Sendable, Equatable {
         self.format = format
         self.url = url
         self.secret = secret
+    }
+}
+
+extension TimeRange {
+    /// When `instant` falls inside the range (read in local time at `offsetSeconds`
+    /// from UTC), the instant the range ends; nil when it is outside.
+    public func end(containing instant: Instant, offsetSeconds: Int) -> Instant? {
+        let localMinute = Int(((instant.milliseconds / 1000 + Int64(offsetSeconds)) / 60) % 1440 + 1440) % 1440
+        guard contains(minuteOfDay: localMinute) else { return nil }
+        let wait = (end - localMinute + 1440) % 1440
+        let minuteStart = instant.milliseconds - ((instant.milliseconds % 60_000) + 60_000) % 60_000
+        return Instant(milliseconds: minuteStart + Int64(wait) * 60_000)
     }
 }

@@ -4,7 +4,7 @@ public enum Lang: String, Sendable, CaseIterable, Codable {
 }
 
 /// A text in both languages; the reply picks one.
-public struct Localized: Sendable, Equatable {
+public struct Localized: Sendable, Equatable, Codable {
     public var zh: String
     public var en: String
 

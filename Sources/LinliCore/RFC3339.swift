@@ -64,7 +64,7 @@ public enum RFC3339 {
         let local = instant.milliseconds + Int64(offsetSeconds) * 1000
         let millis = Int(((local % 1000) + 1000) % 1000)
         let totalSeconds = (local - Int64(millis)) / 1000
-        let days = Int(floorDiv(totalSeconds, 86_400))
+        let days = Int(floorDivide(totalSeconds, 86_400))
         let secondOfDay = Int(totalSeconds - Int64(days) * 86_400)
         let (y, m, d) = civilFromDays(days)
         var out = "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))"
@@ -79,7 +79,8 @@ public enum RFC3339 {
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }
 
-    static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
+    /// Division rounding towards minus infinity.
+    public static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
 
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {

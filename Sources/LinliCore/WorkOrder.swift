@@ -67,6 +67,12 @@ public struct WorkOrder: Sendable, Equatable {
     public var rating: Int?
     public var comment: String?
     public var lastUrgedAt: Instant?
+    /// How a resolution turned out (set by `done`).
+    public var resolution: Resolution?
+    /// When the resolve deadline passed with the order still open.
+    public var overdueAt: Instant?
+    /// A reference given when a department was whistled in (吹哨), e.g. a 12345 ticket.
+    public var externalRef: String?
 
     public init(
         number: Int, category: String, building: String, place: String?, details: String, reporter: String,
@@ -88,13 +94,29 @@ public struct WorkOrder: Sendable, Equatable {
     public var id: RecordID { RecordID(.workOrder, number) }
 }
 
+/// How a resolved work order turned out.
+public enum Resolution: String, Sendable, CaseIterable {
+    /// Fixed (the default).
+    case fixed
+    /// Could not be solved (无法解决).
+    case unable
+    /// Handed on to an outside body (已转办).
+    case referred
+}
+
 /// What can happen to a work order. Who may do it is decided by the caller;
 /// `apply` decides only whether the order's state allows it.
 public enum WorkOrderAction: Sendable, Equatable {
     case assign(Assignee, level: Level)
+    /// Moved up the ladder (by hand or because nobody accepted in time); it must be accepted again.
+    case escalate(Assignee, level: Level, ref: String?)
     case accept(by: String)
     case note(String)
-    case resolve(String)
+    case resolve(String, Resolution)
+    /// The feedback window passed without a rating: closed as resolved-unconfirmed.
+    case closeUnrated
+    /// The resolve deadline passed.
+    case markOverdue
     case rate(Int, comment: String?)
     case reopen(why: String?)
     case cancel
@@ -106,6 +128,14 @@ extension WorkOrder {
     public static let reopenWindow = Span.days(7)
     /// How often a reporter may urge one record.
     public static let urgeInterval = Span.days(1)
+    /// How long a resolved order waits for its rating before it is closed unconfirmed.
+    public static let feedbackWindow = Span.days(3)
+
+    /// Waiting for someone to accept it: the accept clock is running.
+    public var awaitsAcceptance: Bool { [.submitted, .assigned, .reopened].contains(state) }
+
+    /// When the resolve clock runs out: the resolve limit after acceptance.
+    public func resolveDeadline(_ limit: Span) -> Instant? { acceptedAt.map { $0.adding(limit) } }
 
     /// Applies `action` at `now`, or throws a `LinliError` naming why the state forbids it.
     public mutating func apply(_ action: WorkOrderAction, at now: Instant) throws(LinliError) {
@@ -130,12 +160,27 @@ extension WorkOrder {
         case .note:
             guard state.isOpen else { throw refuse("\(rid) 当前\(state.label(.zh))，不能再记进展。", "\(rid) is \(state.label(.en)); notes are closed.") }
             if state == .accepted { state = .inProgress }
-        case .resolve(let text):
+        case .escalate(let who, let level, let ref):
+            guard state.isOpen else { throw refuse("\(rid) 当前\(state.label(.zh))，不能再吹哨。", "\(rid) is \(state.label(.en)); it cannot be escalated.") }
+            assignee = who
+            self.level = level
+            if let ref { externalRef = ref }
+            state = .assigned
+            acceptedAt = nil
+        case .resolve(let text, let how):
             guard state.isOpen else { throw refuse("\(rid) 当前\(state.label(.zh))，不能重复办结。", "\(rid) is already \(state.label(.en)).") }
             state = .resolved
             result = text
+            resolution = how
             resolvedAt = now
             if acceptedAt == nil { acceptedAt = now }
+        case .closeUnrated:
+            guard state == .resolved else { throw refuse("\(rid) 当前\(state.label(.zh))。", "\(rid) is \(state.label(.en)).") }
+            state = .closed
+            closedAt = now
+        case .markOverdue:
+            guard state.isOpen else { throw refuse("\(rid) 当前\(state.label(.zh))。", "\(rid) is \(state.label(.en)).") }
+            if overdueAt == nil { overdueAt = now }
         case .rate(let score, let comment):
             guard state == .resolved else {
                 throw state == .closed && rating != nil
@@ -161,6 +206,7 @@ extension WorkOrder {
             closedAt = nil
             rating = nil
             comment = nil
+            resolution = nil
             acceptedAt = nil
         case .cancel:
             guard state.isOpen else { throw refuse("\(rid) 当前\(state.label(.zh))，不能撤销。", "\(rid) is \(state.label(.en)); it cannot be cancelled.") }

@@ -74,6 +74,23 @@ enum Schema {
                 ) STRICT, WITHOUT ROWID;
                 """)
         }
+        m.registerMigration("v2-clocks") { db in
+            try db.execute(sql: """
+                ALTER TABLE work_orders ADD COLUMN resolution TEXT CHECK (resolution IN ('fixed', 'unable', 'referred'));
+                ALTER TABLE work_orders ADD COLUMN overdue_at INTEGER;
+                ALTER TABLE work_orders ADD COLUMN external_ref TEXT;
+                CREATE INDEX work_orders_created ON work_orders(created_at);
+                CREATE TABLE timers (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    due_at INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    payload TEXT NOT NULL DEFAULT ''
+                ) STRICT;
+                CREATE INDEX timers_due ON timers(due_at, id);
+                CREATE INDEX timers_subject ON timers(subject);
+                """)
+        }
         return m
     }
 }

@@ -21,6 +21,7 @@ extension StoreTransaction {
     private static let columnNames = [
         "number", "category", "building", "place", "details", "reporter", "origin_group", "state", "assignee_kind", "assignee", "level",
         "created_at", "accepted_at", "resolved_at", "closed_at", "result", "rating", "comment", "last_urged_at",
+        "resolution", "overdue_at", "external_ref",
     ]
     private static let columns = columnNames.joined(separator: ", ")
     private static let insertSQL = "INSERT INTO work_orders(\(columns)) VALUES (\(Array(repeating: "?", count: columnNames.count).joined(separator: ",")))"
@@ -58,6 +59,9 @@ extension StoreTransaction {
         field(16, old.rating, new.rating)
         field(17, old.comment, new.comment)
         field(18, old.lastUrgedAt?.milliseconds, new.lastUrgedAt?.milliseconds)
+        field(19, old.resolution?.rawValue, new.resolution?.rawValue)
+        field(20, old.overdueAt?.milliseconds, new.overdueAt?.milliseconds)
+        field(21, old.externalRef, new.externalRef)
         guard mask != 0 else { return }
         let sql = Self.updateSQL.withLock { cache in
             if let sql = cache[mask] { return sql }
@@ -106,6 +110,18 @@ extension StoreTransaction {
             """, StatementArguments(assignees + buildings), cached: false, workOrder)
     }
 
+    /// The work orders of some buildings reported in `[from, to)`, oldest first: what statistics count.
+    public func workOrders(buildings: [String], from: Instant?, to: Instant?) throws -> [WorkOrder] {
+        guard !buildings.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: buildings.count).joined(separator: ",")
+        var arguments = StatementArguments(buildings)
+        arguments += [from?.milliseconds ?? Int64.min, to?.milliseconds ?? Int64.max]
+        return try all("""
+            SELECT \(Self.columns) FROM work_orders
+            WHERE building IN (\(marks)) AND created_at >= ? AND created_at < ? ORDER BY number
+            """, arguments, cached: false, workOrder)
+    }
+
     /// Adds a line to a work order's history.
     public func appendHistory(_ number: Int, _ entry: HistoryEntry) throws {
         try db.cachedStatement(sql: """
@@ -125,7 +141,7 @@ extension StoreTransaction {
         [
             o.number, o.category, o.building, o.place, o.details, o.reporter, o.group, o.state.rawValue, Self.kind(o.assignee), o.assignee?.id,
             o.level.rawValue, o.createdAt.milliseconds, o.acceptedAt?.milliseconds, o.resolvedAt?.milliseconds, o.closedAt?.milliseconds,
-            o.result, o.rating, o.comment, o.lastUrgedAt?.milliseconds,
+            o.result, o.rating, o.comment, o.lastUrgedAt?.milliseconds, o.resolution?.rawValue, o.overdueAt?.milliseconds, o.externalRef,
         ]
     }
 
@@ -149,6 +165,9 @@ extension StoreTransaction {
         o.rating = row[16]
         o.comment = row[17]
         o.lastUrgedAt = instant(18)
+        o.resolution = (row[19] as String?).flatMap(Resolution.init)
+        o.overdueAt = instant(20)
+        o.externalRef = row[21]
         return o
     }
 }

@@ -25,9 +25,17 @@ import Testing
         (.accepted, .note("on the way"), .inProgress, nil),
         (.submitted, .note("seen"), .submitted, nil),
         (.cancelled, .note("x"), nil, .invalidState),
-        (.inProgress, .resolve("fixed"), .resolved, nil),
-        (.submitted, .resolve("fixed"), .resolved, nil),
-        (.resolved, .resolve("again"), nil, .invalidState),
+        (.inProgress, .resolve("fixed", .fixed), .resolved, nil),
+        (.submitted, .resolve("fixed", .fixed), .resolved, nil),
+        (.resolved, .resolve("again", .fixed), nil, .invalidState),
+        (.accepted, .resolve("12345 took it", .referred), .resolved, nil),
+        (.submitted, .escalate(.person("u-ma"), level: .grid, ref: nil), .assigned, nil),
+        (.accepted, .escalate(.department("water"), level: .department, ref: "12345-1"), .assigned, nil),
+        (.closed, .escalate(.person("u-ma"), level: .grid, ref: nil), nil, .invalidState),
+        (.resolved, .closeUnrated, .closed, nil),
+        (.accepted, .closeUnrated, nil, .invalidState),
+        (.accepted, .markOverdue, .accepted, nil),
+        (.resolved, .markOverdue, nil, .invalidState),
         (.resolved, .rate(5, comment: nil), .closed, nil),
         (.accepted, .rate(5, comment: nil), nil, .invalidState),
         (.resolved, .rate(6, comment: nil), nil, .usage),
@@ -80,6 +88,24 @@ import Testing
         #expect(throws: LinliError.self) { try o.apply(.urge, at: t0.adding(.hours(23))) }
         try o.apply(.urge, at: t0.adding(.days(1)))
         #expect(o.lastUrgedAt == t0.adding(.days(1)))
+    }
+
+    @Test func escalationRestartsTheAcceptClockAndKeepsTheReference() throws {
+        var o = order(.accepted)
+        o.acceptedAt = t0
+        try o.apply(.escalate(.department("water"), level: .department, ref: "12345-88"), at: t0.adding(.hours(1)))
+        #expect(o.awaitsAcceptance && o.acceptedAt == nil && o.level == .department && o.externalRef == "12345-88")
+        try o.apply(.escalate(.person("u-he"), level: .staff, ref: nil), at: t0.adding(.hours(2)))
+        #expect(o.externalRef == "12345-88", "a later escalation without a reference keeps the first")
+    }
+
+    @Test func overdueIsMarkedOnce() throws {
+        var o = order(.accepted)
+        try o.apply(.markOverdue, at: t0)
+        try o.apply(.markOverdue, at: t0.adding(.hours(1)))
+        #expect(o.overdueAt == t0)
+        o.acceptedAt = t0
+        #expect(o.resolveDeadline(.hours(24)) == t0.adding(.hours(24)))
     }
 
     @Test func ratingKeepsTheScoreAndClosesIt() throws {

@@ -29,7 +29,9 @@ import Testing
         #expect(try store.read { try $0.workOrder(1) } == o)
         let before = o
         try o.apply(.accept(by: "u-zhou"), at: t0.adding(.minutes(5)))
-        try o.apply(.resolve("fixed"), at: t0.adding(.hours(2)))
+        try o.apply(.resolve("fixed", .unable), at: t0.adding(.hours(2)))
+        o.overdueAt = t0.adding(.hours(1))
+        o.externalRef = "12345-1"
         try o.apply(.rate(5, comment: "好"), at: t0.adding(.hours(3)))
         o.lastUrgedAt = t0
         try store.write { tx in try tx.update(o, from: before) }

@@ -1,0 +1,82 @@
+/// The published figures of a set of work orders (SERVICES.md §5, 考核评价).
+///
+/// - 办结率 (closure rate) = resolved or closed ÷ all, leaving out cancelled and duplicates;
+///   its mix: confirmed by a rating, unconfirmed, unable, referred.
+/// - 满意率 (satisfaction) = ratings of 4–5 ÷ ratings; rating rate = ratings ÷ resolved or closed.
+/// - Times from report to acceptance and to resolution: median and 90th percentile,
+///   by the nearest-rank method (the value at rank ⌈p·n⌉ of the sorted times).
+/// - On-time acceptance = accepted within the category's accept limit ÷ accepted.
+/// - Overdue = orders whose resolve deadline passed while they were open.
+public struct WorkOrderStats: Sendable, Equatable {
+    public var total = 0
+    public var byState: [WorkOrderState: Int] = [:]
+    /// All but cancelled and duplicates: the closure rate's denominator.
+    public var counted = 0
+    /// Resolved or closed.
+    public var done = 0
+    public var confirmed = 0
+    public var unconfirmed = 0
+    public var unable = 0
+    public var referred = 0
+    public var ratings = 0
+    /// Ratings of 4 or 5.
+    public var satisfied = 0
+    public var accepted = 0
+    public var acceptedOnTime = 0
+    public var overdue = 0
+    public var acceptMedian: Span?
+    public var acceptP90: Span?
+    public var resolveMedian: Span?
+    public var resolveP90: Span?
+
+    public init() {}
+
+    public var closureRate: Double? { Self.ratio(done, counted) }
+    public var satisfactionRate: Double? { Self.ratio(satisfied, ratings) }
+    public var ratingRate: Double? { Self.ratio(ratings, done) }
+    public var onTimeAcceptRate: Double? { Self.ratio(acceptedOnTime, accepted) }
+
+    static func ratio(_ a: Int, _ b: Int) -> Double? { b == 0 ? nil : Double(a) / Double(b) }
+
+    /// Computes the figures; `acceptLimit` gives each category's accept limit.
+    public init(_ orders: [WorkOrder], acceptLimit: (String) -> Span) {
+        var acceptTimes: [Span] = []
+        var resolveTimes: [Span] = []
+        for o in orders {
+            total += 1
+            byState[o.state, default: 0] += 1
+            if o.state != .cancelled && o.state != .duplicate { counted += 1 }
+            if o.overdueAt != nil { overdue += 1 }
+            if let at = o.acceptedAt {
+                let t = at.since(o.createdAt)
+                acceptTimes.append(t)
+                accepted += 1
+                if t <= acceptLimit(o.category) { acceptedOnTime += 1 }
+            }
+            guard o.state == .resolved || o.state == .closed else { continue }
+            done += 1
+            if let at = o.resolvedAt { resolveTimes.append(at.since(o.createdAt)) }
+            if let rating = o.rating {
+                ratings += 1
+                if rating >= 4 { satisfied += 1 }
+            }
+            switch o.resolution {
+            case .unable: unable += 1
+            case .referred: referred += 1
+            case .fixed, nil: if o.rating != nil { confirmed += 1 } else { unconfirmed += 1 }
+            }
+        }
+        acceptMedian = Self.percentile(acceptTimes, 0.5)
+        acceptP90 = Self.percentile(acceptTimes, 0.9)
+        resolveMedian = Self.percentile(resolveTimes, 0.5)
+        resolveP90 = Self.percentile(resolveTimes, 0.9)
+    }
+
+    /// The nearest-rank percentile: the value at rank ⌈p·n⌉ of the sorted values.
+    public static func percentile(_ values: [Span], _ p: Double) -> Span? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        let rank = max(1, Int((p * Double(sorted.count)).rounded(.up)))
+        return sorted[min(rank, sorted.count) - 1]
+    }
+}
