@@ -41,7 +41,7 @@ extension Engine {
     }
 
     /// Nobody accepted in time: one rung up, with a notice naming the record and how
-    /// long it waited; the clock restarts at the new level. A department that does
+    /// long it waited; the clock restarts at the new level, from now. A department that does
     /// not accept is reported to the office but keeps the order.
     func acceptDeadlinePassed(_ order: WorkOrder, _ timer: TimerRow, _ tx: StoreTransaction) throws -> [Effect] {
         guard order.awaitsAcceptance, let (person, level) = rung(above: order.level, building: order.building) else { return [] }
@@ -60,8 +60,9 @@ extension Engine {
         let action = WorkOrderAction.escalate(.person(person), level: level, ref: nil)
         try next.apply(action, at: clock)
         try tx.update(next, from: order)
-        try tx.appendHistory(order.number, HistoryEntry(at: clock, actor: Self.system, action: "escalate", detail: "\(person) \(level.rawValue)"))
-        try schedule(.accept, at: timer.dueAt.adding(limits(order).accept), subject: rid, tx)
+        try tx.appendHistory(order.number, HistoryEntry(at: clock, actor: Self.system, action: "escalate", detail: person))
+        // The new level gets the whole limit from when it is told (now, or after quiet hours).
+        try startAcceptClock(next, tx)
         return [.notify(to: person, reason: "escalated", text: Localized(
             zh: "【升级】\(what.zh)。\(levelName(order.level, .zh))\(who)已等待\(waited.spoken(.zh))未签收，现升级到您（\(levelName(level, .zh))）。请签收：签收 \(rid)",
             en: "[Escalated] \(what.en). It waited \(waited.spoken(.en)) for \(levelName(order.level, .en)) \(who) to accept; it is now with you (\(levelName(level, .en))). Please accept it: accept \(rid)"),
@@ -73,6 +74,7 @@ extension Engine {
         guard order.state.isOpen, let deadline = order.resolveDeadline(limits(order).resolve) else { return [] }
         let rid = order.id.description
         let left = deadline.since(clock)
+        guard left.milliseconds > 0 else { return [] }  // fired late, past the deadline: the overdue notice says it
         return notifyHandlers(order, except: "", reason: "reminder", text: Localized(
             zh: "【提醒】\(rid) \(categoryName(order, .zh)) · \(buildingName(order))：办结时限已过\(percent)%，还剩\(left.spoken(.zh))。办结后请发送：办结 \(rid) 处理结果",
             en: "[Reminder] \(rid) \(categoryName(order, .en)) · \(buildingName(order)): \(percent)% of the time to resolve it has passed, \(left.spoken(.en)) left. When done: done \(rid) <result>"))

@@ -175,8 +175,13 @@ extension Engine {
     func historyLine(_ e: HistoryEntry, _ lang: Lang) -> String {
         let time = RFC3339.format(e.at, offsetSeconds: offset(at: e.at))
         let shortTime = "\(time.dropFirst(5).prefix(5)) \(time.dropFirst(11).prefix(5))"  // 11-28 09:10
-        let detail = e.detail.map { lang == .zh ? "：\($0)" : ": \($0)" } ?? ""
-        return "\(shortTime) \(directory.name(of: e.actor)) \(Self.actionLabels[e.action]?(lang) ?? e.action)\(detail)"
+        // Routing lines name a person or department: show the name.
+        let shown = ["assign", "escalate"].contains(e.action) ? e.detail.map { d in
+            d.split(separator: " ").map { directory.name(of: String($0)) }.joined(separator: " ")
+        } : e.detail
+        let detail = shown.map { lang == .zh ? "：\($0)" : ": \($0)" } ?? ""
+        let actor = e.actor == Self.system ? "Linli" : directory.name(of: e.actor)
+        return "\(shortTime) \(actor) \(Self.actionLabels[e.action]?(lang) ?? e.action)\(detail)"
     }
 
     /// History actions as a reader says them.
