@@ -17,13 +17,19 @@ extension Engine {
     }
 
     /// The resolve clock, from acceptance: reminders at 50% and 90%, overdue at 100%.
+    /// One timer at a time: each step sets the next when it fires.
     func startResolveClock(_ order: WorkOrder, _ tx: StoreTransaction) throws {
+        try scheduleResolveStep(order, percent: 50, tx)
+    }
+
+    private func scheduleResolveStep(_ order: WorkOrder, percent: Int, _ tx: StoreTransaction) throws {
         guard let start = order.acceptedAt else { return }
-        let limit = limits(order).resolve.milliseconds
-        let subject = order.id.description
-        try schedule(.remind, at: start.adding(Span(milliseconds: limit / 2)), subject: subject, payload: "50", tx)
-        try schedule(.remind, at: start.adding(Span(milliseconds: limit * 9 / 10)), subject: subject, payload: "90", tx)
-        try schedule(.overdue, at: start.adding(Span(milliseconds: limit)), subject: subject, tx)
+        let due = start.adding(Span(milliseconds: limits(order).resolve.milliseconds * Int64(percent) / 100))
+        if percent >= 100 {
+            try schedule(.overdue, at: due, subject: order.id.description, tx)
+        } else {
+            try schedule(.remind, at: due, subject: order.id.description, payload: String(percent), tx)
+        }
     }
 
     /// The next rung of the ladder above a work order's level, if any.
@@ -72,6 +78,7 @@ extension Engine {
     /// A reminder to whoever handles it, at 50% or 90% of the resolve limit.
     func remind(_ order: WorkOrder, percent: Int, _ tx: StoreTransaction) throws -> [Effect] {
         guard order.state.isOpen, let deadline = order.resolveDeadline(limits(order).resolve) else { return [] }
+        try scheduleResolveStep(order, percent: percent < 90 ? 90 : 100, tx)
         let rid = order.id.description
         let left = deadline.since(clock)
         guard left.milliseconds > 0 else { return [] }  // fired late, past the deadline: the overdue notice says it
