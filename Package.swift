@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // Pure domain: values, rules, state machines. Foundation only.
@@ -21,16 +22,21 @@ let package = Package(
         .target(name: "LinliProtocol", dependencies: ["LinliCore"]),
         // GRDB/SQLite: migrations, records, outbox, dedupe. The only target that speaks SQL.
         .target(name: "LinliStore", dependencies: ["LinliCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        // The engine: dedupe, clock, handlers, stdin runner.
-        .target(name: "LinliBot", dependencies: ["LinliCore", "LinliCommands", "LinliProtocol", "LinliStore", .product(name: "Yams", package: "Yams")]),
+        // libcurl, through typed wrappers of its variadic calls.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // Outbound webhooks: one curl multi thread, robot formats, signing, classification, backoff.
+        .target(name: "LinliWebhooks", dependencies: ["CCurl", "LinliCore", .product(name: "Crypto", package: "swift-crypto")]),
+        // The engine: dedupe, clock, handlers, stdin runner, outbox delivery.
+        .target(name: "LinliBot", dependencies: ["LinliCore", "LinliCommands", "LinliProtocol", "LinliStore", "LinliWebhooks", .product(name: "Yams", package: "Yams")]),
         // Fixtures and helpers shared by the test targets.
         .target(name: "LinliTesting", dependencies: ["LinliBot", "LinliStore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .executableTarget(name: "linli", dependencies: ["LinliBot", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "linli", dependencies: ["LinliBot", "LinliWebhooks", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .testTarget(name: "LinliCoreTests", dependencies: ["LinliCore"]),
         .testTarget(name: "LinliCommandsTests", dependencies: ["LinliCommands", "LinliTesting"]),
         .testTarget(name: "LinliProtocolTests", dependencies: ["LinliProtocol"]),
         .testTarget(name: "LinliStoreTests", dependencies: ["LinliStore"]),
+        .testTarget(name: "LinliWebhooksTests", dependencies: ["LinliWebhooks", "LinliTesting"]),
         .testTarget(name: "LinliBotTests", dependencies: ["LinliBot", "LinliTesting", "linli"], exclude: ["Transcripts"]),
     ]
 )

@@ -85,11 +85,23 @@ extension Engine {
                 continue
             }
             if let to = effect.to {
-                out.append(OutboundEvent(type: .notify, id: nextID(), ts: clock, to: to, reason: effect.reason, text: effect.text(language(of: to)), refs: effect.refs))
+                let event = OutboundEvent(type: .notify, id: nextID(), ts: clock, to: to, reason: effect.reason, text: effect.text(language(of: to)), refs: effect.refs)
+                out.append(event)
+                try queueForWebhook(event, tx)
             } else if let group = effect.group {
                 out.append(OutboundEvent(type: .post, id: nextID(), ts: clock, group: group, reason: effect.reason, text: effect.text(effect.lang ?? lang), refs: effect.refs))
             }
         }
+    }
+
+    /// Queues a notify for its recipient's webhook (a person's or a department's), in
+    /// the same transaction: it is delivered after commit, at least once.
+    func queueForWebhook(_ event: OutboundEvent, _ tx: StoreTransaction) throws {
+        guard let to = event.to, let webhook = directory.person(to)?.webhook ?? directory.department(to)?.webhook else { return }
+        let now = wallClock()
+        try tx.enqueue(OutboxRow(eventID: event.id, webhook: webhook, recipient: to, reason: event.reason ?? "", text: event.text, refs: event.refs,
+                                 event: eventJSON.jsonObject(event), createdAt: now, dueAt: now))
+        memory.queuedPushes += 1
     }
 
     /// When a push of this priority sent now would have to wait for quiet hours to end.

@@ -119,7 +119,8 @@ extension Engine {
         let rid = order.id.description
         let targets: [String] = switch order.assignee {
         case .person(let id): [id]
-        case .department(let id): directory.department(id).map { $0.members.isEmpty ? [$0.id] : $0.members } ?? [id]
+        // A department's members, and the department itself when it has a webhook (its robot).
+        case .department(let id): directory.department(id).map { $0.members.isEmpty || $0.webhook != nil ? $0.members + [$0.id] : $0.members } ?? [id]
         case nil: []
         }
         return targets.filter { $0 != sender }.map { .notify(to: $0, reason: reason, text: text, refs: [rid], priority: priority(of: order)) }

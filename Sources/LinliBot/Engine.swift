@@ -25,6 +25,8 @@ public final class Engine {
     let wallClock: () -> Instant
     /// The community's time zone (checked when the community file was read).
     let timeZone: TimeZone
+    /// Writes outbound events as JSON for the outbox.
+    private(set) var eventJSON = EventEncoder()
     /// How long a follow-up question waits for its answer.
     static let promptLifetime = Span.minutes(10)
 
@@ -42,6 +44,7 @@ public final class Engine {
         self.wallClock = wallClock
         timeZone = TimeZone(identifier: community.timezone) ?? TimeZone(secondsFromGMT: 8 * 3600)!
         memory = try store.read { try EngineMemory($0) }
+        eventJSON = EventEncoder(format: .json, formatTime: formatTime)
     }
 
     /// Handles a batch of input in one transaction and returns the outbound events,
@@ -89,6 +92,9 @@ public final class Engine {
             throw error
         }
     }
+
+    /// How many pushes were queued for webhooks since the engine started.
+    public var queuedPushes: Int { memory.queuedPushes }
 
     /// A work order's history, for audits and tests.
     public func history(_ number: Int) throws -> [HistoryEntry] {

@@ -15,6 +15,8 @@ struct EngineMemory {
     var prompts: [String: Prompt]
     /// When the earliest timer falls due: no timer is looked for before then.
     var nextTimer: Instant?
+    /// Pushes queued for webhooks since the engine started (tells the deliverer to look).
+    var queuedPushes = 0
 
     init(_ tx: StoreTransaction) throws {
         clock = Instant(milliseconds: try tx.meta("clock") ?? 0)

@@ -10,8 +10,11 @@ public struct StdinRunner {
     public var maxLine: Int
     public var input: Int32
     public var output: Int32
+    /// Told after each batch that queued pushes, so they go out while reading goes on.
+    public var outbox: OutboxService?
 
-    public init(engine: Engine, encoder: EventEncoder, maxLine: Int, input: Int32 = 0, output: Int32 = 1) {
+    public init(engine: Engine, encoder: EventEncoder, maxLine: Int, input: Int32 = 0, output: Int32 = 1, outbox: OutboxService? = nil) {
+        self.outbox = outbox
         self.engine = engine
         self.encoder = encoder
         self.maxLine = maxLine
@@ -41,10 +44,12 @@ public struct StdinRunner {
 
     private func emit(_ items: [InputItem]) throws {
         guard !items.isEmpty else { return }
+        let queued = engine.queuedPushes
         let events = try engine.process(items)
         var text = ""
         for e in events { text += encoder.encode(e) }
         try writeAll(text)
+        if engine.queuedPushes != queued { outbox?.poke() }
     }
 
     private func writeAll(_ text: String) throws {

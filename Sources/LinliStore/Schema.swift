@@ -91,6 +91,42 @@ enum Schema {
                 CREATE INDEX timers_subject ON timers(subject);
                 """)
         }
+        m.registerMigration("v3-outbox") { db in
+            try db.execute(sql: """
+                CREATE TABLE outbox (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    event_id TEXT NOT NULL,
+                    webhook TEXT NOT NULL,
+                    recipient TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    refs TEXT NOT NULL,
+                    event TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    due_at INTEGER NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+                    status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'delivered', 'dead')),
+                    last_error TEXT,
+                    delivered_at INTEGER,
+                    digest_id TEXT
+                ) STRICT;
+                CREATE INDEX outbox_due ON outbox(status, due_at);
+                CREATE TABLE delivery_attempts (
+                    outbox_id INTEGER NOT NULL REFERENCES outbox(id),
+                    at INTEGER NOT NULL,
+                    http_status INTEGER,
+                    error TEXT,
+                    verdict TEXT NOT NULL
+                ) STRICT;
+                CREATE INDEX delivery_attempts_outbox ON delivery_attempts(outbox_id);
+                CREATE TABLE endpoints (
+                    webhook TEXT PRIMARY KEY NOT NULL,
+                    disabled_configuration TEXT NOT NULL,
+                    disabled_at INTEGER NOT NULL,
+                    reason TEXT NOT NULL
+                ) STRICT;
+                """)
+        }
         return m
     }
 }

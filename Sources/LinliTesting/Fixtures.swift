@@ -4,6 +4,7 @@ import LinliCommands
 import LinliCore
 import LinliProtocol
 import LinliStore
+import Synchronization
 
 /// Paths and ready-made objects shared by the test targets, found from this
 /// file's location rather than the current directory.
@@ -97,4 +98,29 @@ public enum BinaryRunner {
     public static func temporaryDatabase() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("linli-test-\(UUID().uuidString).sqlite").path
     }
+}
+
+extension Fixtures {
+    /// The demo community file's text with its webhooks pointing at `base`
+    /// (e.g. a `RecordingReceiver`'s `http://127.0.0.1:<port>`).
+    public static func communityText(webhooksAt base: String) throws -> String {
+        try String(contentsOfFile: communityPath, encoding: .utf8).replacingOccurrences(of: "http://127.0.0.1:9000", with: base)
+    }
+
+    /// An engine and its in-memory store on the demo community with webhooks at `base`.
+    public static func engine(webhooksAt base: String) throws -> (Engine, Store, Community) {
+        let (community, _) = try CommunityFile.parse(communityText(webhooksAt: base), file: "fudi.yaml")
+        let (_, catalog) = try load()
+        let store = try Store(path: ":memory:")
+        let engine = try Engine(community: community, catalog: catalog, store: store, wallClock: { Instant(milliseconds: 1_790_000_000_000) })
+        return (engine, store, community)
+    }
+}
+
+/// A clock a test moves by hand.
+public final class ManualClock: Sendable {
+    private let now: Mutex<Instant>
+    public init(_ start: Instant = Instant(milliseconds: 1_790_000_000_000)) { now = Mutex(start) }
+    public func read() -> Instant { now.withLock { $0 } }
+    public func advance(_ span: Span) { now.withLock { $0 = $0.adding(span) } }
 }

@@ -5,6 +5,7 @@ import LinliCommands
 import LinliCore
 import LinliProtocol
 import LinliStore
+import LinliWebhooks
 
 /// The `linli` command line: the composition root.
 @main
@@ -12,7 +13,7 @@ struct LinliCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "linli",
         abstract: "Linli (邻里): the neighbourhood chat bot.",
-        subcommands: [Run.self, Parse.self, Check.self],
+        subcommands: [Run.self, Deliver.self, Parse.self, Check.self],
         defaultSubcommand: Run.self
     )
 }
@@ -57,23 +58,97 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("max-line"), help: "The longest input line, in bytes.")
     var maxLine = 65_536
 
+    @Option(name: .customLong("drain-timeout"), help: "At end of input, how long to keep delivering queued webhook pushes, in seconds.")
+    var drainTimeout = 10.0
+
     func run() throws {
         let (community, catalog) = try options.load()
+        let store = try openStore(db)
         let engine: Engine
         do {
-            let store = try Store(path: db)
             engine = try Engine(community: community, catalog: catalog, store: store, wallClock: Linli.wallClock)
         } catch {
             log("linli: cannot open the database \(db): \(error)")
             throw ExitCode(3)
         }
-        let runner = StdinRunner(engine: engine, encoder: EventEncoder(format: format, formatTime: engine.formatTime), maxLine: max(maxLine, 1))
+        let client = CurlClient()
+        let outbox = OutboxService(store: store, community: community, client: client)
+        outbox.start()
+        let runner = StdinRunner(engine: engine, encoder: EventEncoder(format: format, formatTime: engine.formatTime), maxLine: max(maxLine, 1), outbox: outbox)
         do {
             try runner.run()
         } catch {
             log("linli: stopped: \(error); nothing of the last batch was kept or printed")
             throw ExitCode(1)
         }
+        outbox.finish(drainingFor: Span(milliseconds: Int64(max(drainTimeout, 0) * 1000)))
+        client.shutdown()
+    }
+}
+
+func openStore(_ path: String) throws -> Store {
+    do {
+        return try Store(path: path)
+    } catch {
+        log("linli: cannot open the database \(path): \(error)")
+        throw ExitCode(3)
+    }
+}
+
+struct Deliver: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Deliver queued webhook pushes (the outbox) without reading events.")
+
+    @OptionGroup var options: CommunityOptions
+
+    @Option(help: "The SQLite database file.")
+    var db = "linli.sqlite"
+
+    @Flag(help: "List the dead letters and exit.")
+    var dead = false
+
+    @Flag(name: .customLong("retry-dead"), help: "Queue the dead letters again and exit.")
+    var retryDead = false
+
+    @Flag(help: "Send every queued push now, without waiting out its backoff.")
+    var flush = false
+
+    @Option(help: "Keep delivering for this many seconds, then exit (default: until interrupted).")
+    var seconds: Double?
+
+    func run() throws {
+        let (community, _) = try options.load()
+        let store = try openStore(db)
+        if dead {
+            for row in try store.read({ try $0.deadLetters() }) {
+                print("\(row.id)\t\(row.eventID)\t\(row.webhook)\t\(row.recipient)\t\(row.attempts)\t\(row.lastError ?? "")")
+            }
+            return
+        }
+        if retryDead {
+            let n = try store.write { try $0.retryDead(now: Linli.wallClock()) }
+            print("queued again: \(n)")
+            return
+        }
+        if flush { _ = try store.write { try $0.flushQueued(now: Linli.wallClock()) } }
+        let client = CurlClient()
+        let outbox = OutboxService(store: store, community: community, client: client)
+        let stop = DispatchSemaphore(value: 0)
+        let sources = [SIGINT, SIGTERM].map { sig in
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig)
+            source.setEventHandler { stop.signal() }
+            source.resume()
+            return source
+        }
+        outbox.start()
+        if let seconds {
+            _ = stop.wait(timeout: .now() + seconds)
+        } else {
+            stop.wait()
+        }
+        outbox.finish(drainingFor: .seconds(0))
+        client.shutdown()
+        withExtendedLifetime(sources) {}
     }
 }
 

@@ -20,7 +20,7 @@ import Testing
         let input = try Data(contentsOf: folder.appendingPathComponent("\(name).in"))
         let db = BinaryRunner.temporaryDatabase()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) } }
-        var args = ["run", "--community", Fixtures.communityPath, "--commands", Fixtures.commandsPath, "--db", db]
+        var args = ["run", "--community", Fixtures.communityPath, "--commands", Fixtures.commandsPath, "--db", db, "--drain-timeout", "0"]
         var runs: [Data] = [Data()]
         for line in input.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             if line.starts(with: Array("#! args: ".utf8)) {

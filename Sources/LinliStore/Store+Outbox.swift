@@ -1,0 +1,146 @@
+import GRDB
+import LinliCore
+
+/// A push waiting for (or done with) delivery to a webhook. Written in the same
+/// transaction as the change that caused it; times are wall-clock.
+public struct OutboxRow: Sendable, Equatable {
+    public enum Status: String, Sendable { case queued, delivered, dead }
+
+    public var id: Int64
+    /// The outbound event's id: stable across retries, so receivers can drop repeats.
+    public var eventID: String
+    public var webhook: String
+    public var recipient: String
+    public var reason: String
+    public var text: String
+    public var refs: [String]
+    /// The outbound event as JSON.
+    public var event: String
+    public var createdAt: Instant
+    public var dueAt: Instant
+    public var attempts: Int
+    public var status: Status
+    public var lastError: String?
+
+    public init(id: Int64 = 0, eventID: String, webhook: String, recipient: String, reason: String, text: String, refs: [String],
+                event: String, createdAt: Instant, dueAt: Instant, attempts: Int = 0, status: Status = .queued, lastError: String? = nil) {
+        self.id = id
+        self.eventID = eventID
+        self.webhook = webhook
+        self.recipient = recipient
+        self.reason = reason
+        self.text = text
+        self.refs = refs
+        self.event = event
+        self.createdAt = createdAt
+        self.dueAt = dueAt
+        self.attempts = attempts
+        self.status = status
+        self.lastError = lastError
+    }
+}
+
+extension StoreTransaction {
+    private static let outboxColumns = "id, event_id, webhook, recipient, reason, text, refs, event, created_at, due_at, attempts, status, last_error"
+
+    private static func outboxRow(_ r: Row) -> OutboxRow {
+        let refs: String = r[6]
+        return OutboxRow(id: r[0], eventID: r[1], webhook: r[2], recipient: r[3], reason: r[4], text: r[5],
+                         refs: refs.isEmpty ? [] : refs.split(separator: ",").map(String.init), event: r[7],
+                         createdAt: Instant(milliseconds: r[8]), dueAt: Instant(milliseconds: r[9]), attempts: r[10],
+                         status: OutboxRow.Status(rawValue: r[11]) ?? .queued, lastError: r[12])
+    }
+
+    /// Queues a push.
+    public func enqueue(_ row: OutboxRow) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO outbox(event_id, webhook, recipient, reason, text, refs, event, created_at, due_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [row.eventID, row.webhook, row.recipient, row.reason, row.text, row.refs.joined(separator: ","),
+                                     row.event, row.createdAt.milliseconds, row.dueAt.milliseconds])
+    }
+
+    /// Takes up to `limit` queued pushes due by `now`, oldest first, and leases them
+    /// until `now + lease`: another deliverer will not take them meanwhile, and if
+    /// this one dies they come back (delivery is at least once).
+    public func claimDue(now: Instant, lease: Span, limit: Int) throws -> [OutboxRow] {
+        let rows = try all("SELECT \(Self.outboxColumns) FROM outbox WHERE status = 'queued' AND due_at <= ? ORDER BY due_at, id LIMIT ?",
+                           [now.milliseconds, limit], Self.outboxRow)
+        for row in rows {
+            try db.cachedStatement(sql: "UPDATE outbox SET due_at = ? WHERE id = ?").execute(arguments: [now.adding(lease).milliseconds, row.id])
+        }
+        return rows
+    }
+
+    /// Records one attempt and what came of it.
+    public func recordAttempt(_ id: Int64, at: Instant, httpStatus: Int?, error: String?, verdict: String) throws {
+        try db.cachedStatement(sql: "INSERT INTO delivery_attempts(outbox_id, at, http_status, error, verdict) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [id, at.milliseconds, httpStatus, error, verdict])
+    }
+
+    public func markDelivered(_ id: Int64, at: Instant, digest: String?) throws {
+        try db.cachedStatement(sql: "UPDATE outbox SET status = 'delivered', delivered_at = ?, attempts = attempts + 1, last_error = NULL, digest_id = ? WHERE id = ?")
+            .execute(arguments: [at.milliseconds, digest, id])
+    }
+
+    /// Puts a push back in the queue for `due`; `attempted` counts the try that failed.
+    public func reschedule(_ id: Int64, due: Instant, attempted: Bool, error: String?) throws {
+        try db.cachedStatement(sql: "UPDATE outbox SET due_at = ?, attempts = attempts + ?, last_error = coalesce(?, last_error) WHERE id = ?")
+            .execute(arguments: [due.milliseconds, attempted ? 1 : 0, error, id])
+    }
+
+    public func markDead(_ id: Int64, reason: String, attempted: Bool) throws {
+        try db.cachedStatement(sql: "UPDATE outbox SET status = 'dead', attempts = attempts + ?, last_error = ? WHERE id = ?")
+            .execute(arguments: [attempted ? 1 : 0, reason, id])
+    }
+
+    /// The dead letters, oldest first.
+    public func deadLetters() throws -> [OutboxRow] {
+        try all("SELECT \(Self.outboxColumns) FROM outbox WHERE status = 'dead' ORDER BY id", cached: false, Self.outboxRow)
+    }
+
+    /// Queues every dead letter again, due at `now`, with a fresh count. Returns how many.
+    public func retryDead(now: Instant) throws -> Int {
+        try db.execute(sql: "UPDATE outbox SET status = 'queued', due_at = ?, attempts = 0, created_at = ? WHERE status = 'dead'",
+                       arguments: [now.milliseconds, now.milliseconds])
+        return db.changesCount
+    }
+
+    /// Makes every queued push due at `now`, whatever its backoff (after an outage is fixed).
+    public func flushQueued(now: Instant) throws -> Int {
+        try db.execute(sql: "UPDATE outbox SET due_at = ? WHERE status = 'queued'", arguments: [now.milliseconds])
+        return db.changesCount
+    }
+
+    /// Pushes waiting for delivery.
+    public func outboxDepth() throws -> Int {
+        try first("SELECT count(*) FROM outbox WHERE status = 'queued'") { $0[0] as Int } ?? 0
+    }
+
+    /// When the next queued push falls due.
+    public func nextOutboxDue() throws -> Instant? {
+        try first("SELECT min(due_at) FROM outbox WHERE status = 'queued'") { ($0[0] as Int64?).map(Instant.init(milliseconds:)) } ?? nil
+    }
+
+    /// Every row of the outbox, for audits and tests.
+    public func outbox() throws -> [OutboxRow] {
+        try all("SELECT \(Self.outboxColumns) FROM outbox ORDER BY id", cached: false, Self.outboxRow)
+    }
+
+    /// The HTTP statuses of a push's attempts, in order (nil where there was no response).
+    public func attempts(_ id: Int64) throws -> [Int?] {
+        try all("SELECT http_status FROM delivery_attempts WHERE outbox_id = ? ORDER BY rowid", [id], cached: false) { $0[0] as Int? }
+    }
+
+    /// The configuration an endpoint was disabled with (410 Gone), if it was.
+    public func disabledConfiguration(_ webhook: String) throws -> String? {
+        try first("SELECT disabled_configuration FROM endpoints WHERE webhook = ?", [webhook]) { $0[0] as String }
+    }
+
+    public func disableEndpoint(_ webhook: String, configuration: String, reason: String, at: Instant) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO endpoints(webhook, disabled_configuration, disabled_at, reason) VALUES (?, ?, ?, ?)
+            ON CONFLICT(webhook) DO UPDATE SET disabled_configuration = excluded.disabled_configuration, disabled_at = excluded.disabled_at, reason = excluded.reason
+            """).execute(arguments: [webhook, configuration, at.milliseconds, reason])
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import LinliCore
+
+/// What one delivery attempt came to.
+public enum Verdict: Sendable, Equatable {
+    case delivered
+    /// Try again later; `after` when the receiver said when (Retry-After).
+    case retry(after: Span?, reason: String)
+    /// No use retrying: a dead letter with the reason.
+    case permanent(reason: String)
+    /// 410 Gone: stop using the endpoint until its configuration changes.
+    case disable(reason: String)
+}
+
+/// Reads responses the way each receiver means them: HTTP status first, then the
+/// robots' own `errcode`/`code`.
+public enum Classifier {
+    /// Robot codes that mean "too fast, try later".
+    static let rateLimitCodes: [WebhookFormat: Set<Int>] = [.wecom: [45009], .feishu: [11232], .dingtalk: [130101, 660026]]
+    /// Robot codes that mean the configuration is wrong (key, signature, keywords, IP).
+    static let configurationCodes: [WebhookFormat: Set<Int>] = [.wecom: [93000], .dingtalk: [310000], .feishu: [19021, 19022, 19024, 9499]]
+
+    public static func classify(_ result: Result<HTTPResponse, TransportError>, format: WebhookFormat, now: Date = Date()) -> Verdict {
+        let response: HTTPResponse
+        switch result {
+        case .failure(let error): return .retry(after: nil, reason: error.message)
+        case .success(let r): response = r
+        }
+        let status = response.status
+        if (200..<300).contains(status) {
+            guard format != .generic, let code = robotCode(response.body, format: format), code != 0 else { return .delivered }
+            let message = robotMessage(response.body) ?? ""
+            if rateLimitCodes[format]?.contains(code) == true { return .retry(after: retryAfter(response, now: now), reason: "rate limited (\(code)) \(message)") }
+            if configurationCodes[format]?.contains(code) == true { return .permanent(reason: "configuration error \(code): \(message)") }
+            return .permanent(reason: "refused (\(code)): \(message)")
+        }
+        switch status {
+        case 410: return .disable(reason: "HTTP 410 Gone")
+        case 408, 425, 429, 500...599: return .retry(after: retryAfter(response, now: now), reason: "HTTP \(status)")
+        default: return .permanent(reason: "HTTP \(status)")
+        }
+    }
+
+    private static func json(_ body: [UInt8]) -> [String: Any]? {
+        (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any]
+    }
+
+    static func robotCode(_ body: [UInt8], format: WebhookFormat) -> Int? {
+        guard let object = json(body) else { return nil }
+        let key = format == .feishu ? (object["code"] != nil ? "code" : "StatusCode") : "errcode"
+        return (object[key] as? NSNumber)?.intValue
+    }
+
+    static func robotMessage(_ body: [UInt8]) -> String? {
+        guard let object = json(body) else { return nil }
+        return (object["errmsg"] ?? object["msg"] ?? object["StatusMessage"]) as? String
+    }
+
+    /// `Retry-After` in seconds or as an HTTP date, clamped to an hour.
+    static func retryAfter(_ response: HTTPResponse, now: Date) -> Span? {
+        guard let value = response.headers["retry-after"]?.trimmingCharacters(in: .whitespaces) else { return nil }
+        var seconds: Int64?
+        if let n = Int64(value) {
+            seconds = n
+        } else {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "GMT")
+            formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+            if let date = formatter.date(from: value) { seconds = Int64(date.timeIntervalSince(now).rounded(.up)) }
+        }
+        return seconds.map { Span.seconds(min(max($0, 0), 3_600)) }
+    }
+}

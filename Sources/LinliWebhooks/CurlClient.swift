@@ -1,0 +1,186 @@
+import CCurl
+import Foundation
+import Synchronization
+
+/// Sends HTTP POSTs with libcurl: one network thread owns one curl multi handle
+/// (connections are reused across requests) and drives it with `curl_multi_poll`;
+/// callers hand it requests and wait for the results.
+///
+/// ```swift
+/// let client = CurlClient()
+/// let results = client.send([HTTPRequest(url: "http://127.0.0.1:9000/hook", body: Array("{}".utf8))])
+/// client.shutdown()
+/// ```
+public final class CurlClient: @unchecked Sendable {
+    /// Connect and whole-transfer limits, in milliseconds.
+    public let connectTimeout: Int
+    public let totalTimeout: Int
+
+    private let multi: UnsafeMutableRawPointer
+    private let incoming = Mutex<[Job]>([])
+    private let stopping = Atomic<Bool>(false)
+    private let finished = DispatchSemaphore(value: 0)
+    private let shutdownOnce = Mutex<Bool>(false)
+
+    /// `curl_global_init` runs once per process, before the first handle; SIGPIPE is ignored.
+    private static let global: Void = {
+        curl_global_init(Int(CURL_GLOBAL_DEFAULT))
+        linli_ignore_sigpipe()
+    }()
+
+    public init(connectTimeout: Int = 5_000, totalTimeout: Int = 15_000) {
+        _ = Self.global
+        self.connectTimeout = connectTimeout
+        self.totalTimeout = totalTimeout
+        multi = curl_multi_init()
+        let thread = Thread { [self] in loop() }
+        thread.name = "linli-curl"
+        thread.start()
+    }
+
+    deinit { shutdown() }
+
+    /// Sends the requests at once and waits until every one has an outcome.
+    public func send(_ requests: [HTTPRequest]) -> [Result<HTTPResponse, TransportError>] {
+        guard !requests.isEmpty else { return [] }
+        let group = DispatchGroup()
+        let jobs = requests.map { Job($0, group) }
+        for _ in jobs { group.enter() }
+        incoming.withLock { $0.append(contentsOf: jobs) }
+        curl_multi_wakeup(multi)
+        group.wait()
+        return jobs.map { $0.result ?? .failure(.other(code: -1, message: "no result")) }
+    }
+
+    /// Finishes the transfers under way, stops the thread and frees the multi handle.
+    public func shutdown() {
+        let first = shutdownOnce.withLock { done in
+            defer { done = true }
+            return !done
+        }
+        guard first else { return }
+        stopping.store(true, ordering: .sequentiallyConsistent)
+        curl_multi_wakeup(multi)
+        finished.wait()
+        curl_multi_cleanup(multi)
+    }
+
+    // MARK: The network thread
+
+    private final class Job: @unchecked Sendable {
+        let request: HTTPRequest
+        let group: DispatchGroup
+        var result: Result<HTTPResponse, TransportError>?
+        init(_ request: HTTPRequest, _ group: DispatchGroup) {
+            self.request = request
+            self.group = group
+        }
+    }
+
+    /// The state of one transfer, reached from curl's callbacks through its pointer.
+    private final class Transfer {
+        let job: Job
+        var headerList: UnsafeMutablePointer<curl_slist>?
+        var body: [UInt8] = []
+        var headers: [String: String] = [:]
+        static let maxBody = 64 * 1024
+        init(_ job: Job) { self.job = job }
+    }
+
+    private func loop() {
+        var active: [UnsafeMutableRawPointer: Transfer] = [:]
+        while true {
+            for job in incoming.withLock({ jobs in defer { jobs.removeAll() }; return jobs }) {
+                if let (easy, transfer) = start(job) {
+                    active[easy] = transfer
+                } else {
+                    job.result = .failure(.other(code: -1, message: "cannot create a curl handle"))
+                    job.group.leave()
+                }
+            }
+            var running: Int32 = 0
+            curl_multi_perform(multi, &running)
+            var queued: Int32 = 0
+            while let message = curl_multi_info_read(multi, &queued) {
+                guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle,
+                      let transfer = active.removeValue(forKey: easy) else { continue }
+                finish(easy, transfer, code: message.pointee.data.result)
+            }
+            if stopping.load(ordering: .sequentiallyConsistent), active.isEmpty, incoming.withLock({ $0.isEmpty }) { break }
+            var ready: Int32 = 0
+            curl_multi_poll(multi, nil, 0, 1_000, &ready)
+        }
+        finished.signal()
+    }
+
+    private func start(_ job: Job) -> (UnsafeMutableRawPointer, Transfer)? {
+        guard let easy = curl_easy_init() else { return nil }
+        let transfer = Transfer(job)
+        let context = Unmanaged.passUnretained(transfer).toOpaque()
+        let r = job.request
+        linli_easy_setopt_string(easy, CURLOPT_URL, r.url)
+        linli_easy_setopt_long(easy, CURLOPT_NOSIGNAL, 1)
+        linli_easy_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, connectTimeout)
+        linli_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, totalTimeout)
+        linli_easy_setopt_long(easy, CURLOPT_FOLLOWLOCATION, 0)
+        linli_easy_setopt_string(easy, CURLOPT_PROTOCOLS_STR, "http,https")
+        linli_easy_setopt_string(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+        linli_easy_setopt_long(easy, CURLOPT_POST, 1)
+        linli_easy_setopt_long(easy, CURLOPT_POSTFIELDSIZE, r.body.count)
+        r.body.withUnsafeBufferPointer { buffer in
+            // COPYPOSTFIELDS copies the bytes: nothing to keep alive.
+            _ = linli_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!))
+        }
+        var list: UnsafeMutablePointer<curl_slist>?
+        for header in r.headers + [HTTPHeader("Expect", "")] {
+            list = curl_slist_append(list, "\(header.name): \(header.value)")
+        }
+        transfer.headerList = list
+        linli_easy_setopt_pointer(easy, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(list))
+        linli_easy_setopt_callback(easy, CURLOPT_WRITEFUNCTION, { data, size, count, context in
+            let transfer = Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue()
+            let n = size * count
+            if let data, transfer.body.count < Transfer.maxBody {
+                transfer.body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: min(n, Transfer.maxBody - transfer.body.count)))
+            }
+            return n
+        })
+        linli_easy_setopt_pointer(easy, CURLOPT_WRITEDATA, context)
+        linli_easy_setopt_callback(easy, CURLOPT_HEADERFUNCTION, { data, size, count, context in
+            let transfer = Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue()
+            let n = size * count
+            guard let data else { return n }
+            let line = String(decoding: UnsafeRawBufferPointer(start: data, count: n), as: UTF8.self)
+            if line.hasPrefix("HTTP/") {
+                transfer.headers.removeAll()  // a new response (after 100 Continue)
+            } else if let colon = line.firstIndex(of: ":") {
+                let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+                transfer.headers[name] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            return n
+        })
+        linli_easy_setopt_pointer(easy, CURLOPT_HEADERDATA, context)
+        curl_multi_add_handle(multi, easy)
+        return (easy, transfer)
+    }
+
+    private func finish(_ easy: UnsafeMutableRawPointer, _ transfer: Transfer, code: CURLcode) {
+        var status = 0
+        linli_easy_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status)
+        curl_multi_remove_handle(multi, easy)
+        curl_easy_cleanup(easy)
+        curl_slist_free_all(transfer.headerList)
+        let job = transfer.job
+        if code == CURLE_OK {
+            job.result = .success(HTTPResponse(status: status, headers: transfer.headers, body: transfer.body))
+        } else {
+            let message = String(cString: curl_easy_strerror(code))
+            switch code {
+            case CURLE_OPERATION_TIMEDOUT: job.result = .failure(.timeout(message))
+            case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST: job.result = .failure(.connect(message))
+            default: job.result = .failure(.other(code: Int(code.rawValue), message: message))
+            }
+        }
+        job.group.leave()
+    }
+}

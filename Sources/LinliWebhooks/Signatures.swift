@@ -1,0 +1,47 @@
+import Crypto
+import Foundation
+
+/// The signatures the webhook formats need, all HMAC-SHA256.
+public enum Signatures {
+    public static func hmacSHA256(key: [UInt8], message: [UInt8]) -> [UInt8] {
+        Array(HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: key)))
+    }
+
+    /// Standard Webhooks: `v1,<base64 HMAC of "id.timestamp.body">`, keyed by the
+    /// base64 secret after its `whsec_` prefix. Nil for a secret that is not base64.
+    public static func standardWebhooks(secret: String, id: String, timestamp: Int64, body: [UInt8]) -> String? {
+        let encoded = secret.hasPrefix("whsec_") ? String(secret.dropFirst(6)) : secret
+        guard let key = Data(base64Encoded: encoded) else { return nil }
+        let message = Array("\(id).\(timestamp).".utf8) + body
+        return "v1," + Data(hmacSHA256(key: Array(key), message: message)).base64EncodedString()
+    }
+
+    /// Checks a `webhook-signature` header (space-separated `v1,…` entries) in constant time.
+    public static func verifyStandardWebhooks(secret: String, id: String, timestamp: Int64, body: [UInt8], header: String) -> Bool {
+        guard let expected = standardWebhooks(secret: secret, id: id, timestamp: timestamp, body: body) else { return false }
+        return header.split(separator: " ").contains { constantTimeEqual(Array($0.utf8), Array(expected.utf8)) }
+    }
+
+    /// DingTalk: base64 HMAC keyed by the secret over "timestamp\nsecret" (timestamp in ms).
+    public static func dingTalk(secret: String, timestampMillis: Int64) -> String {
+        Data(hmacSHA256(key: Array(secret.utf8), message: Array("\(timestampMillis)\n\(secret)".utf8))).base64EncodedString()
+    }
+
+    /// Feishu: base64 HMAC keyed by "timestamp\nsecret" over nothing (timestamp in seconds).
+    public static func feishu(secret: String, timestampSeconds: Int64) -> String {
+        Data(hmacSHA256(key: Array("\(timestampSeconds)\n\(secret)".utf8), message: [])).base64EncodedString()
+    }
+
+    /// GitHub style: `sha256=<hex HMAC of the body>`.
+    public static func sha256Hex(secret: String, body: [UInt8]) -> String {
+        "sha256=" + hmacSHA256(key: Array(secret.utf8), message: body).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Compares without an early exit, so timing says nothing about where they differ.
+    public static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        var diff: UInt8 = 0
+        for i in a.indices { diff |= a[i] ^ b[i] }
+        return diff == 0
+    }
+}
