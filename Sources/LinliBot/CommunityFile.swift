@@ -91,7 +91,7 @@ public enum CommunityFile {
             let id = try identifier(v.required("id"))
             return PointsItem(id: id, names: try v["names"]?.strings() ?? [id], points: try v.required("points").int())
         }
-        community.webhooks = try items(root["webhooks"], known: ["id", "format", "url", "secret", "secret_env"]) { v in
+        community.webhooks = try items(root["webhooks"], known: ["id", "format", "url", "secret", "secret_env", "per_minute"]) { v in
             let formatNode = try v.required("format")
             guard let format = WebhookFormat(rawValue: try formatNode.string()) else {
                 throw formatNode.error("format is wecom, dingtalk, feishu or generic")
@@ -105,7 +105,9 @@ public enum CommunityFile {
                 guard let value = environment[name], !value.isEmpty else { throw envNode.error("environment variable \(name) is not set") }
                 secret = value
             }
-            return Webhook(id: try identifier(v.required("id")), format: format, url: url, secret: secret)
+            let perMinute = try v["per_minute"]?.int()
+            if let perMinute, perMinute < 1 { throw try v.required("per_minute").error("per_minute must be at least 1") }
+            return Webhook(id: try identifier(v.required("id")), format: format, url: url, secret: secret, perMinute: perMinute)
         }
         try checkReferences(community, root)
         return (community, root.warnings)

@@ -65,7 +65,7 @@ public final class OutboxService: @unchecked Sendable {
                     refused += group.map { ($0, "endpoint disabled after 410 Gone; change its configuration to enable it") }
                     continue
                 }
-                let windows = RateLimiter.windows(endpoint.format)
+                let windows = endpoint.windows
                 let budget = s.limiter.available(webhook, windows: windows, now: now)
                 if budget == 0 {
                     let next = s.limiter.nextFree(webhook, windows: windows, now: now)
@@ -73,13 +73,13 @@ public final class OutboxService: @unchecked Sendable {
                 } else if group.count <= budget {
                     for row in group {
                         plans.append(([row], endpoint, message(row)))
-                        s.limiter.record(webhook, at: now)
+                        s.limiter.record(webhook, at: now, windows: windows)
                     }
                 } else if endpoint.format == .generic {
                     let next = s.limiter.nextFree(webhook, windows: windows, now: now.adding(.minutes(1)))
                     for row in group.prefix(budget) {
                         plans.append(([row], endpoint, message(row)))
-                        s.limiter.record(webhook, at: now)
+                        s.limiter.record(webhook, at: now, windows: windows)
                     }
                     held += group.dropFirst(budget).map { ($0, next) }
                 } else {
@@ -89,7 +89,7 @@ public final class OutboxService: @unchecked Sendable {
                                                                   maxBytes: WebhookFormatter.textLimit(endpoint.format))
                     plans.append((Array(group.prefix(taken)), endpoint, digest))
                     held += group.dropFirst(taken).map { ($0, now) }
-                    s.limiter.record(webhook, at: now)
+                    s.limiter.record(webhook, at: now, windows: windows)
                 }
             }
         }

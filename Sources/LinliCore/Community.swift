@@ -231,11 +231,14 @@ public struct Webhook: Sendable, Equatable {
     public var format: WebhookFormat
     public var url: String
     public var secret: String?
-    public init(id: String, format: WebhookFormat, url: String, secret: String?) {
+    /// Sends allowed a minute, for `generic` receivers (the robots' limits are fixed); nil: no limit.
+    public var perMinute: Int?
+    public init(id: String, format: WebhookFormat, url: String, secret: String?, perMinute: Int? = nil) {
         self.id = id
         self.format = format
         self.url = url
         self.secret = secret
+        self.perMinute = perMinute
     }
 }
 

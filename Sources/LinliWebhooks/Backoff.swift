@@ -27,11 +27,11 @@ public struct RateLimiter: Sendable {
         }
     }
 
-    public static func windows(_ format: WebhookFormat, genericPerMinute: Int = 600) -> [Window] {
+    public static func windows(_ format: WebhookFormat, genericPerMinute: Int? = nil) -> [Window] {
         switch format {
         case .wecom, .dingtalk: [Window(20, per: .minutes(1))]
         case .feishu: [Window(5, per: .seconds(1)), Window(100, per: .minutes(1))]
-        case .generic: [Window(genericPerMinute, per: .minutes(1))]
+        case .generic: genericPerMinute.map { [Window($0, per: .minutes(1))] } ?? []
         }
     }
 
@@ -56,7 +56,8 @@ public struct RateLimiter: Sendable {
         return at
     }
 
-    public mutating func record(_ endpoint: String, at now: Instant, keep: Span = .minutes(1)) {
+    public mutating func record(_ endpoint: String, at now: Instant, windows: [Window]) {
+        guard let keep = windows.map(\.span).max() else { return }
         var times = (sent[endpoint] ?? []).filter { $0 > now.adding(Span(milliseconds: -keep.milliseconds)) }
         times.append(now)
         sent[endpoint] = times

@@ -28,17 +28,23 @@ public struct WebhookEndpoint: Sendable, Equatable {
     public var format: WebhookFormat
     public var url: String
     public var secret: String?
+    /// A generic receiver's limit a minute; nil: none.
+    public var perMinute: Int?
 
-    public init(id: String, format: WebhookFormat, url: String, secret: String?) {
+    public init(id: String, format: WebhookFormat, url: String, secret: String?, perMinute: Int? = nil) {
         self.id = id
         self.format = format
         self.url = url
         self.secret = secret
+        self.perMinute = perMinute
     }
 
     public init(_ webhook: Webhook) {
-        self.init(id: webhook.id, format: webhook.format, url: webhook.url, secret: webhook.secret)
+        self.init(id: webhook.id, format: webhook.format, url: webhook.url, secret: webhook.secret, perMinute: webhook.perMinute)
     }
+
+    /// The sending limits that apply to this endpoint.
+    public var windows: [RateLimiter.Window] { RateLimiter.windows(format, genericPerMinute: perMinute) }
 
     /// A fingerprint of the configuration: a disabled endpoint comes back when it changes.
     public var configuration: String { "\(format.rawValue) \(url) \(secret ?? "")" }

@@ -115,6 +115,9 @@ struct Deliver: ParsableCommand {
     @Option(help: "Keep delivering for this many seconds, then exit (default: until interrupted).")
     var seconds: Double?
 
+    @Flag(name: .customLong("until-empty"), help: "Exit once nothing queued falls due within the next minute.")
+    var untilEmpty = false
+
     func run() throws {
         let (community, _) = try options.load()
         let store = try openStore(db)
@@ -132,6 +135,11 @@ struct Deliver: ParsableCommand {
         if flush { _ = try store.write { try $0.flushQueued(now: Linli.wallClock()) } }
         let client = CurlClient()
         let outbox = OutboxService(store: store, community: community, client: client)
+        if untilEmpty {
+            outbox.finish(drainingFor: .minutes(1))
+            client.shutdown()
+            return
+        }
         let stop = DispatchSemaphore(value: 0)
         let sources = [SIGINT, SIGTERM].map { sig in
             signal(sig, SIG_IGN)

@@ -182,15 +182,19 @@ import Testing
         var limiter = RateLimiter()
         let t = Instant(seconds: 1_795_827_600)
         let wecom = RateLimiter.windows(.wecom)
-        for i in 0..<20 { limiter.record("w", at: t.adding(.seconds(Int64(i)))) }
+        for i in 0..<20 { limiter.record("w", at: t.adding(.seconds(Int64(i))), windows: wecom) }
         #expect(limiter.available("w", windows: wecom, now: t.adding(.seconds(30))) == 0)
         #expect(limiter.nextFree("w", windows: wecom, now: t.adding(.seconds(30))) == t.adding(.minutes(1)))
         #expect(limiter.available("w", windows: wecom, now: t.adding(.seconds(61))) == 2)
         #expect(limiter.available("other", windows: wecom, now: t) == 20)
         let feishu = RateLimiter.windows(.feishu)
         var f = RateLimiter()
-        for _ in 0..<5 { f.record("f", at: t) }
+        for _ in 0..<5 { f.record("f", at: t, windows: feishu) }
         #expect(f.available("f", windows: feishu, now: t) == 0)
         #expect(f.available("f", windows: feishu, now: t.adding(.seconds(2))) == 5)
+        #expect(RateLimiter.windows(.generic).isEmpty && RateLimiter.windows(.generic, genericPerMinute: 60) == [.init(60, per: .minutes(1))])
+        var g = RateLimiter()
+        g.record("g", at: t, windows: [])
+        #expect(g.available("g", windows: [], now: t) == Int.max, "no configured limit: no limit")
     }
 }
