@@ -16,7 +16,7 @@ import Synchronization
 /// ```
 public final class OutboxService: @unchecked Sendable {
     let store: Store
-    let endpoints: [String: WebhookEndpoint]
+    let endpoints: [String: Webhook]
     let client: CurlClient
     let clock: @Sendable () -> Instant
     let communityID: String
@@ -41,7 +41,7 @@ public final class OutboxService: @unchecked Sendable {
         self.client = client
         self.clock = clock
         communityID = community.id
-        endpoints = Dictionary(community.webhooks.map { ($0.id, WebhookEndpoint($0)) }, uniquingKeysWith: { a, _ in a })
+        endpoints = Dictionary(community.webhooks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         state = Mutex(State(random: random))
     }
 
@@ -52,7 +52,7 @@ public final class OutboxService: @unchecked Sendable {
         let rows = try store.write { try $0.claimDue(now: now, lease: Self.lease, limit: Self.batchLimit) }
         guard !rows.isEmpty else { return 0 }
         let disabled = try store.read { tx in try Set(rows.map(\.webhook)).filter { w in try tx.disabledConfiguration(w) == endpoints[w]?.configuration } }
-        var plans: [(rows: [OutboxRow], endpoint: WebhookEndpoint, message: PushMessage)] = []
+        var plans: [(rows: [OutboxRow], endpoint: Webhook, message: PushMessage)] = []
         var held: [(OutboxRow, Instant)] = []
         var refused: [(OutboxRow, String)] = []
         state.withLock { s in

@@ -22,32 +22,12 @@ public struct PushMessage: Sendable, Equatable {
     }
 }
 
-/// Where pushes go: a webhook from the community file.
-public struct WebhookEndpoint: Sendable, Equatable {
-    public var id: String
-    public var format: WebhookFormat
-    public var url: String
-    public var secret: String?
-    /// A generic receiver's limit a minute; nil: none.
-    public var perMinute: Int?
-
-    public init(id: String, format: WebhookFormat, url: String, secret: String?, perMinute: Int? = nil) {
-        self.id = id
-        self.format = format
-        self.url = url
-        self.secret = secret
-        self.perMinute = perMinute
-    }
-
-    public init(_ webhook: Webhook) {
-        self.init(id: webhook.id, format: webhook.format, url: webhook.url, secret: webhook.secret, perMinute: webhook.perMinute)
-    }
+extension Webhook {
+    /// A fingerprint of the configuration: a disabled endpoint comes back when it changes.
+    public var configuration: String { "\(format.rawValue) \(url) \(secret ?? "")" }
 
     /// The sending limits that apply to this endpoint.
     public var windows: [RateLimiter.Window] { RateLimiter.windows(format, genericPerMinute: perMinute) }
-
-    /// A fingerprint of the configuration: a disabled endpoint comes back when it changes.
-    public var configuration: String { "\(format.rawValue) \(url) \(secret ?? "")" }
 }
 
 /// Builds the HTTP request each format expects.
@@ -101,7 +81,7 @@ public enum WebhookFormatter {
     }
 
     /// The request for `message` to `endpoint`, signed as of `now`.
-    public static func request(_ message: PushMessage, to endpoint: WebhookEndpoint, now: Instant) -> HTTPRequest {
+    public static func request(_ message: PushMessage, to endpoint: Webhook, now: Instant) -> HTTPRequest {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let text = truncate(message.text, maxBytes: textLimit(endpoint.format))

@@ -26,6 +26,9 @@ struct CommunityOptions: ParsableArguments {
     @Option(help: "The folder of the command catalog (*.yaml).")
     var commands = "commands"
 
+    @Option(help: "The SQLite database file, or :memory:.")
+    var db = "linli.sqlite"
+
     func load() throws -> (Community, Catalog) {
         do {
             let (community, catalog, warnings) = try Linli.loadConfiguration(community: community, commands: commands)
@@ -49,9 +52,6 @@ struct Run: ParsableCommand {
 
     @OptionGroup var options: CommunityOptions
 
-    @Option(help: "The SQLite database file, or :memory:.")
-    var db = "linli.sqlite"
-
     @Option(help: "Output format: json (one JSON object a line) or chat (shorthand).")
     var format: EventEncoder.Format = .json
 
@@ -63,12 +63,12 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let (community, catalog) = try options.load()
-        let store = try openStore(db)
+        let store = try openStore(options.db)
         let engine: Engine
         do {
             engine = try Engine(community: community, catalog: catalog, store: store, wallClock: Linli.wallClock)
         } catch {
-            log("linli: cannot open the database \(db): \(error)")
+            log("linli: cannot open the database \(options.db): \(error)")
             throw ExitCode(3)
         }
         let client = CurlClient()
@@ -100,9 +100,6 @@ struct Deliver: ParsableCommand {
 
     @OptionGroup var options: CommunityOptions
 
-    @Option(help: "The SQLite database file.")
-    var db = "linli.sqlite"
-
     @Flag(help: "List the dead letters and exit.")
     var dead = false
 
@@ -120,7 +117,7 @@ struct Deliver: ParsableCommand {
 
     func run() throws {
         let (community, _) = try options.load()
-        let store = try openStore(db)
+        let store = try openStore(options.db)
         if dead {
             for row in try store.read({ try $0.deadLetters() }) {
                 print("\(row.id)\t\(row.eventID)\t\(row.webhook)\t\(row.recipient)\t\(row.attempts)\t\(row.lastError ?? "")")

@@ -47,7 +47,7 @@ import Testing
     func json(_ r: HTTPRequest) -> [String: Any] { (try? JSONSerialization.jsonObject(with: Data(r.body))) as? [String: Any] ?? [:] }
 
     @Test func wecomText() {
-        let r = WebhookFormatter.request(message, to: WebhookEndpoint(id: "w", format: .wecom, url: "http://h/send?key=K", secret: nil), now: now)
+        let r = WebhookFormatter.request(message, to: Webhook(id: "w", format: .wecom, url: "http://h/send?key=K", secret: nil), now: now)
         #expect(r.url == "http://h/send?key=K")
         #expect(json(r)["msgtype"] as? String == "text")
         #expect((json(r)["text"] as? [String: Any])?["content"] as? String == "【新报修】R1 漏水")
@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func dingtalkSignsTheURL() {
-        let r = WebhookFormatter.request(message, to: WebhookEndpoint(id: "d", format: .dingtalk, url: "http://h/robot/send?access_token=T", secret: "SEC1"), now: now)
+        let r = WebhookFormatter.request(message, to: Webhook(id: "d", format: .dingtalk, url: "http://h/robot/send?access_token=T", secret: "SEC1"), now: now)
         let sign = WebhookFormatter.percentEncode(Signatures.dingTalk(secret: "SEC1", timestampMillis: now.milliseconds))
         #expect(r.url == "http://h/robot/send?access_token=T&timestamp=\(now.milliseconds)&sign=\(sign)")
         #expect(json(r)["msgtype"] as? String == "text")
@@ -63,17 +63,17 @@ import Testing
     }
 
     @Test func feishuSignsTheBody() {
-        let r = WebhookFormatter.request(message, to: WebhookEndpoint(id: "f", format: .feishu, url: "http://h/hook/X", secret: "S"), now: now)
+        let r = WebhookFormatter.request(message, to: Webhook(id: "f", format: .feishu, url: "http://h/hook/X", secret: "S"), now: now)
         let body = json(r)
         #expect(body["msg_type"] as? String == "text")
         #expect(body["timestamp"] as? String == "1795827600")
         #expect(body["sign"] as? String == Signatures.feishu(secret: "S", timestampSeconds: 1_795_827_600))
-        #expect(WebhookFormatter.request(message, to: WebhookEndpoint(id: "f", format: .feishu, url: "http://h", secret: nil), now: now).body.count > 0)
+        #expect(WebhookFormatter.request(message, to: Webhook(id: "f", format: .feishu, url: "http://h", secret: nil), now: now).body.count > 0)
     }
 
     @Test func genericSendsTheEventWithStandardWebhooksHeaders() throws {
         let secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
-        let r = WebhookFormatter.request(message, to: WebhookEndpoint(id: "g", format: .generic, url: "http://h/x", secret: secret), now: now)
+        let r = WebhookFormatter.request(message, to: Webhook(id: "g", format: .generic, url: "http://h/x", secret: secret), now: now)
         #expect(r.body == message.event)
         let headers = Dictionary(r.headers.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
         #expect(headers["webhook-id"] == "fudi-o7")
@@ -93,7 +93,7 @@ import Testing
 
     @Test func wecomTextStaysWithin2048Bytes() {
         let long = PushMessage(id: "x", to: "u", reason: "r", text: String(repeating: "楼", count: 3_000), refs: [], event: [])
-        let r = WebhookFormatter.request(long, to: WebhookEndpoint(id: "w", format: .wecom, url: "http://h", secret: nil), now: now)
+        let r = WebhookFormatter.request(long, to: Webhook(id: "w", format: .wecom, url: "http://h", secret: nil), now: now)
         let content = (json(r)["text"] as? [String: Any])?["content"] as? String ?? ""
         #expect(content.utf8.count <= 2_048 && content.utf8.count > 2_000)
     }
