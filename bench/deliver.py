@@ -79,9 +79,11 @@ def main():
             sys.exit(f"expected {PUSHES} queued pushes, found {len(bodies)}")
         config = os.path.join(work, "curl.cfg")
         with open(config, "w") as f:
+            entries = []
             for body in bodies:
                 escaped = body.replace("\\", "\\\\").replace('"', '\\"')
-                f.write(f'url = "{url}"\nheader = "Content-Type: application/json"\ndata-binary = "{escaped}"\noutput = "/dev/null"\nnext\n')
+                entries.append(f'url = "{url}"\nheader = "Content-Type: application/json"\ndata-binary = "{escaped}"\noutput = "/dev/null"\n')
+            f.write("next\n".join(entries))
         stop = nginx(work)
         try:
             ours, theirs = [], []
@@ -96,7 +98,7 @@ def main():
                 delivered = db.execute("SELECT count(*) FROM outbox WHERE status = 'delivered'").fetchone()[0]
                 db.close()
                 start = time.perf_counter()
-                subprocess.run(["curl", "--parallel", "--parallel-max", "50", "-s", "-K", config], check=True)
+                subprocess.run(["curl", "--parallel", "--parallel-max", "50", "--no-progress-meter", "-s", "-K", config], check=True)
                 curl_elapsed = time.perf_counter() - start
                 ours.append(delivered / elapsed)
                 theirs.append(PUSHES / curl_elapsed)

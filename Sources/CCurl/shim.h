@@ -32,6 +32,10 @@ static inline CURLcode linli_easy_getinfo_pointer(CURL *handle, CURLINFO info, c
     return curl_easy_getinfo(handle, info, value);
 }
 
+static inline CURLMcode linli_multi_setopt_long(CURLM *multi, CURLMoption option, long value) {
+    return curl_multi_setopt(multi, option, value);
+}
+
 /// Ignores SIGPIPE for the whole process: a peer closing a connection must not kill it.
 static inline void linli_ignore_sigpipe(void) {
     signal(SIGPIPE, SIG_IGN);

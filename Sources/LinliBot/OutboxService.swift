@@ -22,7 +22,7 @@ public final class OutboxService: @unchecked Sendable {
     let communityID: String
     /// How long a claimed push is held before another pass may take it again.
     static let lease = Span.minutes(1)
-    static let batchLimit = 200
+    static let batchLimit = 1_000
 
     private let state: Mutex<State>
     private let wake = DispatchSemaphore(value: 0)
@@ -48,9 +48,25 @@ public final class OutboxService: @unchecked Sendable {
     /// One pass: delivers what is due now. Returns how many pushes it attempted.
     @discardableResult
     public func deliverDue() throws -> Int {
+        guard let pass = try prepare() else { return 0 }
+        try complete(pass, client.send(pass.requests))
+        return pass.plans.count
+    }
+
+    /// The pushes of one pass, planned: what to send, hold back or refuse.
+    struct Pass {
+        var now: Instant
+        var plans: [(rows: [OutboxRow], endpoint: Webhook, message: PushMessage)]
+        var held: [(OutboxRow, Instant)]
+        var refused: [(OutboxRow, String)]
+        var requests: [HTTPRequest]
+    }
+
+    /// Claims what is due and plans it (rate limits, digests, disabled endpoints).
+    func prepare() throws -> Pass? {
         let now = clock()
         let rows = try store.write { try $0.claimDue(now: now, lease: Self.lease, limit: Self.batchLimit) }
-        guard !rows.isEmpty else { return 0 }
+        guard !rows.isEmpty else { return nil }
         let disabled = try store.read { tx in try Set(rows.map(\.webhook)).filter { w in try tx.disabledConfiguration(w) == endpoints[w]?.configuration } }
         var plans: [(rows: [OutboxRow], endpoint: Webhook, message: PushMessage)] = []
         var held: [(OutboxRow, Instant)] = []
@@ -93,20 +109,32 @@ public final class OutboxService: @unchecked Sendable {
                 }
             }
         }
-        let results = client.send(plans.map { WebhookFormatter.request($0.message, to: $0.endpoint, now: now) })
+        return Pass(now: now, plans: plans, held: held, refused: refused,
+                    requests: plans.map { WebhookFormatter.request($0.message, to: $0.endpoint, now: now) })
+    }
+
+    /// Records what came of a pass's requests.
+    func complete(_ pass: Pass, _ results: [Result<HTTPResponse, TransportError>]) throws {
+        let (now, plans, held, refused) = (pass.now, pass.plans, pass.held, pass.refused)
         let wall = Date(timeIntervalSince1970: Double(now.milliseconds) / 1000)
         try store.write { tx in
             for (row, due) in held { try tx.reschedule(row.id, due: due, attempted: false, error: nil) }
             for (row, reason) in refused { try tx.markDead(row.id, reason: reason, attempted: false) }
+            var attempts: [StoreTransaction.Attempt] = []
+            var delivered: [(ids: [Int64], digest: String?)] = []
             for (plan, result) in zip(plans, results) {
                 let verdict = Classifier.classify(result, format: plan.endpoint.format, now: wall)
                 let status: Int? = if case .success(let r) = result { r.status } else { nil }
                 let error: String? = if case .failure(let e) = result { e.message } else { nil }
+                attempts += plan.rows.map { StoreTransaction.Attempt(outboxID: $0.id, httpStatus: status, error: error, verdict: "\(verdict)") }
+                if verdict == .delivered {
+                    delivered.append((plan.rows.map(\.id), plan.rows.count > 1 ? plan.message.id : nil))
+                    continue
+                }
                 for row in plan.rows {
-                    try tx.recordAttempt(row.id, at: now, httpStatus: status, error: error, verdict: "\(verdict)")
                     switch verdict {
                     case .delivered:
-                        try tx.markDelivered(row.id, at: now, digest: plan.rows.count > 1 ? plan.message.id : nil)
+                        break
                     case .retry(let after, let reason):
                         let wait = after ?? state.withLock { s in Backoff.delay(afterAttempts: row.attempts + 1, using: &s.random) }
                         let next = now.adding(wait)
@@ -123,8 +151,29 @@ public final class OutboxService: @unchecked Sendable {
                     }
                 }
             }
+            try tx.recordAttempts(attempts, at: now)
+            let singles = delivered.filter { $0.digest == nil }.flatMap(\.ids)
+            try tx.markDelivered(singles, at: now, digest: nil)
+            for d in delivered where d.digest != nil { try tx.markDelivered(d.ids, at: now, digest: d.digest) }
         }
-        return plans.count
+    }
+
+    /// Delivers pass after pass while the network is busy: the next pass is claimed
+    /// and planned while the previous one's requests are in flight. Returns how many
+    /// pushes it attempted.
+    @discardableResult
+    public func deliverAllDue() throws -> Int {
+        var attempted = 0
+        var inFlight: (Pass, CurlClient.Pending)?
+        while true {
+            let next = try prepare().map { ($0, client.submit($0.requests)) }
+            if let (pass, pending) = inFlight {
+                try complete(pass, pending.wait())
+                attempted += pass.plans.count
+            }
+            guard let next else { return attempted }
+            inFlight = next
+        }
     }
 
     private func message(_ row: OutboxRow) -> PushMessage {
@@ -141,7 +190,7 @@ public final class OutboxService: @unchecked Sendable {
         let thread = Thread { [self] in
             while !state.withLock({ $0.stopRequested }) {
                 do {
-                    if try deliverDue() > 0 { continue }
+                    if try deliverAllDue() > 0 { continue }
                 } catch {
                     FileHandle.standardError.write(Data("linli: outbox: \(error)\n".utf8))
                 }
@@ -170,7 +219,7 @@ public final class OutboxService: @unchecked Sendable {
         let deadline = clock().adding(drain)
         while clock() < deadline {
             do {
-                if try deliverDue() > 0 { continue }
+                if try deliverAllDue() > 0 { continue }
                 guard let next = try store.read({ try $0.nextOutboxDue() }), next < deadline else { return }
                 let wait = max(0, min(next.milliseconds, deadline.milliseconds) - clock().milliseconds)
                 Thread.sleep(forTimeInterval: Double(wait) / 1000 + 0.01)

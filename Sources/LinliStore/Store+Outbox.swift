@@ -64,23 +64,44 @@ extension StoreTransaction {
     /// until `now + lease`: another deliverer will not take them meanwhile, and if
     /// this one dies they come back (delivery is at least once).
     public func claimDue(now: Instant, lease: Span, limit: Int) throws -> [OutboxRow] {
-        let rows = try all("SELECT \(Self.outboxColumns) FROM outbox WHERE status = 'queued' AND due_at <= ? ORDER BY due_at, id LIMIT ?",
-                           [now.milliseconds, limit], Self.outboxRow)
-        for row in rows {
-            try db.cachedStatement(sql: "UPDATE outbox SET due_at = ? WHERE id = ?").execute(arguments: [now.adding(lease).milliseconds, row.id])
+        try all("""
+            UPDATE outbox SET due_at = ?
+            WHERE id IN (SELECT id FROM outbox WHERE status = 'queued' AND due_at <= ? ORDER BY due_at, id LIMIT ?)
+            RETURNING \(Self.outboxColumns)
+            """, [now.adding(lease).milliseconds, now.milliseconds, limit], Self.outboxRow).sorted { $0.id < $1.id }
+    }
+
+    /// One delivery attempt and what came of it.
+    public struct Attempt: Sendable {
+        public var outboxID: Int64
+        public var httpStatus: Int?
+        public var error: String?
+        public var verdict: String
+        public init(outboxID: Int64, httpStatus: Int?, error: String?, verdict: String) {
+            self.outboxID = outboxID
+            self.httpStatus = httpStatus
+            self.error = error
+            self.verdict = verdict
         }
-        return rows
     }
 
-    /// Records one attempt and what came of it.
-    public func recordAttempt(_ id: Int64, at: Instant, httpStatus: Int?, error: String?, verdict: String) throws {
-        try db.cachedStatement(sql: "INSERT INTO delivery_attempts(outbox_id, at, http_status, error, verdict) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [id, at.milliseconds, httpStatus, error, verdict])
+    /// Records attempts made at `at`, many rows a statement.
+    public func recordAttempts(_ attempts: [Attempt], at: Instant) throws {
+        for chunk in stride(from: 0, to: attempts.count, by: 100).map({ attempts[$0..<min($0 + 100, attempts.count)] }) {
+            let marks = Array(repeating: "(?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
+            var arguments = StatementArguments()
+            for a in chunk { arguments += [a.outboxID, at.milliseconds, a.httpStatus, a.error, a.verdict] }
+            try db.cachedStatement(sql: "INSERT INTO delivery_attempts(outbox_id, at, http_status, error, verdict) VALUES \(marks)").execute(arguments: arguments)
+        }
     }
 
-    public func markDelivered(_ id: Int64, at: Instant, digest: String?) throws {
-        try db.cachedStatement(sql: "UPDATE outbox SET status = 'delivered', delivered_at = ?, attempts = attempts + 1, last_error = NULL, digest_id = ? WHERE id = ?")
-            .execute(arguments: [at.milliseconds, digest, id])
+    /// Marks pushes delivered at `at` (in a digest, if `digest` names it).
+    public func markDelivered(_ ids: [Int64], at: Instant, digest: String?) throws {
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            try db.cachedStatement(sql: "UPDATE outbox SET status = 'delivered', delivered_at = ?, attempts = attempts + 1, last_error = NULL, digest_id = ? WHERE id IN (\(marks))")
+                .execute(arguments: StatementArguments([at.milliseconds, digest] as [(any DatabaseValueConvertible)?]) + StatementArguments(chunk))
+        }
     }
 
     /// Puts a push back in the queue for `due`; `attempted` counts the try that failed.

@@ -28,11 +28,16 @@ public final class CurlClient: @unchecked Sendable {
         linli_ignore_sigpipe()
     }()
 
-    public init(connectTimeout: Int = 5_000, totalTimeout: Int = 15_000) {
+    /// At most this many connections at once; more requests queue inside curl.
+    public let maxConnections: Int
+
+    public init(connectTimeout: Int = 5_000, totalTimeout: Int = 15_000, maxConnections: Int = 64) {
         _ = Self.global
         self.connectTimeout = connectTimeout
         self.totalTimeout = totalTimeout
+        self.maxConnections = maxConnections
         multi = curl_multi_init()
+        linli_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, maxConnections)
         let thread = Thread { [self] in loop() }
         thread.name = "linli-curl"
         thread.start()
@@ -42,14 +47,31 @@ public final class CurlClient: @unchecked Sendable {
 
     /// Sends the requests at once and waits until every one has an outcome.
     public func send(_ requests: [HTTPRequest]) -> [Result<HTTPResponse, TransportError>] {
-        guard !requests.isEmpty else { return [] }
+        submit(requests).wait()
+    }
+
+    /// Requests handed to the network thread; `wait` for their outcomes.
+    public struct Pending: Sendable {
+        fileprivate let jobs: [Job]
+        fileprivate let group: DispatchGroup
+
+        /// Blocks until every request has an outcome, in the order they were given.
+        public func wait() -> [Result<HTTPResponse, TransportError>] {
+            group.wait()
+            return jobs.map { $0.result ?? .failure(.other(code: -1, message: "no result")) }
+        }
+    }
+
+    /// Starts sending the requests and returns at once.
+    public func submit(_ requests: [HTTPRequest]) -> Pending {
         let group = DispatchGroup()
         let jobs = requests.map { Job($0, group) }
         for _ in jobs { group.enter() }
-        incoming.withLock { $0.append(contentsOf: jobs) }
-        curl_multi_wakeup(multi)
-        group.wait()
-        return jobs.map { $0.result ?? .failure(.other(code: -1, message: "no result")) }
+        if !jobs.isEmpty {
+            incoming.withLock { $0.append(contentsOf: jobs) }
+            curl_multi_wakeup(multi)
+        }
+        return Pending(jobs: jobs, group: group)
     }
 
     /// Finishes the transfers under way, stops the thread and frees the multi handle.
@@ -67,7 +89,7 @@ public final class CurlClient: @unchecked Sendable {
 
     // MARK: The network thread
 
-    private final class Job: @unchecked Sendable {
+    fileprivate final class Job: @unchecked Sendable {
         let request: HTTPRequest
         let group: DispatchGroup
         var result: Result<HTTPResponse, TransportError>?
@@ -87,16 +109,30 @@ public final class CurlClient: @unchecked Sendable {
         init(_ job: Job) { self.job = job }
     }
 
+    /// Easy handles kept for reuse (reset between transfers), so that a busy
+    /// client does not allocate and free one per request.
+    private var idle: [UnsafeMutableRawPointer] = []
+
     private func loop() {
         var active: [UnsafeMutableRawPointer: Transfer] = [:]
+        var waiting: [Job] = []
+        var next = 0
         while true {
-            for job in incoming.withLock({ jobs in defer { jobs.removeAll() }; return jobs }) {
+            waiting += incoming.withLock { jobs in defer { jobs.removeAll() }; return jobs }
+            // At most `maxConnections` transfers in curl at once, the rest wait here.
+            while active.count < maxConnections, next < waiting.count {
+                let job = waiting[next]
+                next += 1
                 if let (easy, transfer) = start(job) {
                     active[easy] = transfer
                 } else {
                     job.result = .failure(.other(code: -1, message: "cannot create a curl handle"))
                     job.group.leave()
                 }
+            }
+            if next == waiting.count {
+                waiting.removeAll(keepingCapacity: true)
+                next = 0
             }
             var running: Int32 = 0
             curl_multi_perform(multi, &running)
@@ -106,15 +142,18 @@ public final class CurlClient: @unchecked Sendable {
                       let transfer = active.removeValue(forKey: easy) else { continue }
                 finish(easy, transfer, code: message.pointee.data.result)
             }
-            if stopping.load(ordering: .sequentiallyConsistent), active.isEmpty, incoming.withLock({ $0.isEmpty }) { break }
+            if stopping.load(ordering: .sequentiallyConsistent), active.isEmpty, waiting.isEmpty, incoming.withLock({ $0.isEmpty }) { break }
+            if active.count < maxConnections, next < waiting.count { continue }
             var ready: Int32 = 0
             curl_multi_poll(multi, nil, 0, 1_000, &ready)
         }
+        for easy in idle { curl_easy_cleanup(easy) }
+        idle.removeAll()
         finished.signal()
     }
 
     private func start(_ job: Job) -> (UnsafeMutableRawPointer, Transfer)? {
-        guard let easy = curl_easy_init() else { return nil }
+        guard let easy = idle.popLast() ?? curl_easy_init() else { return nil }
         let transfer = Transfer(job)
         let context = Unmanaged.passUnretained(transfer).toOpaque()
         let r = job.request
@@ -150,12 +189,17 @@ public final class CurlClient: @unchecked Sendable {
             let transfer = Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue()
             let n = size * count
             guard let data else { return n }
-            let line = String(decoding: UnsafeRawBufferPointer(start: data, count: n), as: UTF8.self)
-            if line.hasPrefix("HTTP/") {
+            let bytes = UnsafeRawBufferPointer(start: data, count: n)
+            if bytes.starts(with: "HTTP/".utf8) {
                 transfer.headers.removeAll()  // a new response (after 100 Continue)
-            } else if let colon = line.firstIndex(of: ":") {
-                let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-                transfer.headers[name] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+            } else if let colon = bytes.firstIndex(of: UInt8(ascii: ":")) {
+                func trimmed(_ s: Slice<UnsafeRawBufferPointer>) -> String {
+                    let blank: (UInt8) -> Bool = { $0 == 32 || $0 == 9 || $0 == 13 || $0 == 10 }
+                    let start = s.firstIndex { !blank($0) } ?? s.endIndex
+                    let end = s.lastIndex { !blank($0) }.map { $0 + 1 } ?? start
+                    return String(decoding: s[start..<max(start, end)], as: UTF8.self)
+                }
+                transfer.headers[trimmed(bytes[..<colon]).lowercased()] = trimmed(bytes[(colon + 1)...])
             }
             return n
         })
@@ -168,7 +212,8 @@ public final class CurlClient: @unchecked Sendable {
         var status = 0
         linli_easy_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status)
         curl_multi_remove_handle(multi, easy)
-        curl_easy_cleanup(easy)
+        curl_easy_reset(easy)
+        idle.append(easy)
         curl_slist_free_all(transfer.headerList)
         let job = transfer.job
         if code == CURLE_OK {
