@@ -1,0 +1,277 @@
+import LinliCore
+
+/// A time range of a day, in minutes after midnight; `end` may be 1440 (24:00).
+public struct DayTimes: Hashable, Sendable {
+    public var start: Int
+    public var end: Int
+    public init(start: Int, end: Int) {
+        self.start = start
+        self.end = end
+    }
+}
+
+/// What a time range read came to.
+public enum TimeRead: Equatable, Sendable {
+    case times(DayTimes)
+    /// There is a time, but it is wrong: why.
+    case wrong(Localized)
+}
+
+extension Grammar {
+    /// Reads a whole text as a date (for tests and tools).
+    public static func date(_ text: String) -> DateSpec? {
+        var c = TextCursor(fold(text))
+        guard let d = c.takeDate(), c.atEnd else { return nil }
+        return d
+    }
+
+    /// Reads a whole text as a time range (for tests and tools); nil when it is not one.
+    public static func times(_ text: String) -> TimeRead? {
+        var c = TextCursor(fold(text))
+        guard let t = c.takeTimeRange() else { return nil }
+        if case .times = t, !c.atEnd { return nil }
+        return t
+    }
+}
+
+/// Dates and times as residents write them, in Chinese and English:
+/// `2026-12-03`, `12-03`, `12月3日`, today/今天, tomorrow/明天, 后天, `thu`, `周四`,
+/// `星期四`, next thu/下周四; `15:00-16:30`, `3pm`, `3-4pm`, `下午3点`, `下午三点到四点`, `晚上7点半`.
+extension TextCursor {
+    static let chineseDigits: [Unicode.Scalar: Int] = ["零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
+
+    /// Tries `word` at the cursor (case-insensitive) and moves past it.
+    mutating func take(_ word: String) -> Bool {
+        guard let n = matchLength(Grammar.loweredScalars(word)) else { return false }
+        pos += n
+        return true
+    }
+
+    /// A number in digits or Chinese numerals up to 99 (`12`, `十二`, `二十三`).
+    mutating func takeNumber(maxDigits: Int = 4) -> Int? {
+        var j = pos
+        var value = 0
+        while j < chars.count, Grammar.isDigit(chars[j]), j - pos < maxDigits {
+            value = value * 10 + Int(chars[j].value - 48)
+            j += 1
+        }
+        if j > pos {
+            pos = j
+            return value
+        }
+        // Chinese: 十, 十二, 二十, 二十三, 三
+        var total = 0
+        var current = 0
+        var seen = false
+        while j < chars.count, let d = Self.chineseDigits[chars[j]] {
+            seen = true
+            if d == 10 {
+                total += (current == 0 ? 1 : current) * 10
+                current = 0
+            } else {
+                current = d
+            }
+            j += 1
+        }
+        guard seen else { return nil }
+        pos = j
+        return total + current
+    }
+
+    // MARK: Dates
+
+    static let englishWeekdays: [(String, Int)] = [
+        ("monday", 1), ("tuesday", 2), ("wednesday", 3), ("thursday", 4), ("friday", 5), ("saturday", 6), ("sunday", 7),
+        ("tues", 2), ("thurs", 4), ("thur", 4), ("mon", 1), ("tue", 2), ("wed", 3), ("thu", 4), ("fri", 5), ("sat", 6), ("sun", 7),
+    ]
+    static let chineseWeekdays: [Unicode.Scalar: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7]
+
+    /// A date at the cursor; the cursor does not move when there is none.
+    mutating func takeDate() -> DateSpec? {
+        let start = pos
+        if let d = dateWord() { return d }
+        pos = start
+        if let d = numericDate() { return d }
+        pos = start
+        return nil
+    }
+
+    private mutating func dateWord() -> DateSpec? {
+        for (word, days) in [("day after tomorrow", 2), ("大后天", 3), ("后天", 2), ("today", 0), ("今天", 0), ("今日", 0), ("tomorrow", 1), ("明天", 1), ("明日", 1)] where take(word) {
+            return .relative(days: days)
+        }
+        var next = false
+        if take("next ") || take("下周") || take("下星期") || take("下礼拜") {
+            next = true
+            if let w = chineseWeekday() { return .weekday(w, nextWeek: true) }
+        } else if take("this ") || take("本周") || take("这周") {
+            if let w = chineseWeekday() { return .weekday(w, nextWeek: false) }
+        }
+        if take("周") || take("星期") || take("礼拜") {
+            if let w = chineseWeekday() { return .weekday(w, nextWeek: next) }
+            return nil
+        }
+        for (word, w) in Self.englishWeekdays where take(word) { return .weekday(w, nextWeek: next) }
+        return nil
+    }
+
+    private mutating func chineseWeekday() -> Int? {
+        guard pos < chars.count, let w = Self.chineseWeekdays[chars[pos]] else { return nil }
+        pos += 1
+        return w
+    }
+
+    private func boundaryAfterDate() -> Bool {
+        pos == chars.count || !(Grammar.isWordChar(chars[pos]) || chars[pos] == ":")
+    }
+
+    private mutating func numericDate() -> DateSpec? {
+        guard let first = takeNumber() else { return nil }
+        if pos < chars.count, chars[pos] == "月" {
+            pos += 1
+            guard let day = takeNumber(maxDigits: 2), day >= 1, day <= 31 else { return nil }
+            if pos < chars.count, chars[pos] == "日" || chars[pos] == "号" { pos += 1 }
+            return (1...12).contains(first) ? .monthDay(month: first, day: day) : nil
+        }
+        guard pos < chars.count, chars[pos] == "-" || chars[pos] == "/" || chars[pos] == "." else { return nil }
+        let separator = chars[pos]
+        pos += 1
+        guard let second = takeNumber(maxDigits: 2) else { return nil }
+        if first >= 1000 {
+            guard pos < chars.count, chars[pos] == separator else { return nil }
+            pos += 1
+            guard let third = takeNumber(maxDigits: 2), boundaryAfterDate() else { return nil }
+            return .absolute(year: first, month: second, day: third)
+        }
+        guard (1...12).contains(first), (1...31).contains(second), boundaryAfterDate() else { return nil }
+        return .monthDay(month: first, day: second)
+    }
+
+    // MARK: Times
+
+    private enum Half { case am, pm, noon, evening }
+
+    /// A time range at the cursor: nil when there is none (cursor unmoved), or the
+    /// problem with one that is there but wrong (end before start, a bad hour).
+    mutating func takeTimeRange() -> TimeRead? {
+        let start = pos
+        guard let (h1, m1, half1, explicit1) = clockTime(asEnd: false) else {
+            pos = start
+            return nil
+        }
+        skipSpaces()
+        guard take("-") || take("~") || take("到") || take("至") || take("to ") || take("–") || take("—") else {
+            return .wrong(Localized(zh: "请写开始和结束时间，例如 15:00-16:30 或 下午3点到5点。", en: "Give a start and an end, e.g. 15:00-16:30 or 3-4pm."))
+        }
+        skipSpaces()
+        guard let (h2, m2, half2, explicit2) = clockTime(asEnd: true) else {
+            if !explicit1 {
+                pos = start
+                return nil
+            }
+            return .wrong(Localized(zh: "看不懂结束时间。", en: "The end time is unclear."))
+        }
+        guard explicit1 || explicit2 else {  // `12-03` is a date, not 12 to 3
+            pos = start
+            return nil
+        }
+        // A half-day word on one side carries to the other: 3-4pm, 下午三点到四点.
+        var end = minutes(h2, m2, half2 ?? half1)
+        var begin = minutes(h1, m1, half1 ?? half2)
+        if half1 == nil, let half2, let b = begin, let e = end, b >= e { begin = minutes(h1, m1, half2 == .pm ? .am : half2) }
+        if half2 == nil, half1 != nil, let b = begin, let e = end, e <= b { end = minutes(h2, m2, .pm) }
+        guard let b = begin, let e = end, b < 1440, e <= 1440 else {
+            return .wrong(Localized(zh: "时间不对：小时是 0-24，分钟是 0-59。", en: "That is not a time of day."))
+        }
+        guard b < e else {
+            return .wrong(Localized(zh: "结束时间要晚于开始时间（不能跨过午夜）。", en: "The end must be after the start (a booking cannot cross midnight)."))
+        }
+        return .times(DayTimes(start: b, end: e))
+    }
+
+    /// A time of day: hour, minute, half-day word, and whether it is unmistakably a
+    /// time (a colon, 点, am/pm or 上午/下午) rather than a bare number.
+    private mutating func clockTime(asEnd: Bool) -> (Int, Int, Half?, Bool)? {
+        let start = pos
+        var half: Half?
+        for (word, h) in [("上午", Half.am), ("早上", .am), ("早晨", .am), ("凌晨", .am), ("中午", .noon), ("下午", .pm), ("傍晚", .pm), ("晚上", .evening), ("夜里", .evening)] where take(word) {
+            half = h
+            break
+        }
+        guard let hour = takeNumber(maxDigits: 2) else {
+            pos = start
+            return nil
+        }
+        var minute = 0
+        var explicit = half != nil
+        if pos < chars.count, chars[pos] == ":" {
+            explicit = true
+            pos += 1
+            guard let m = takeNumber(maxDigits: 2) else { return nil }
+            minute = m
+        } else if pos < chars.count, chars[pos] == "点" || chars[pos] == "时" {
+            explicit = true
+            pos += 1
+            if take("半") { minute = 30 } else if take("一刻") { minute = 15 } else if take("三刻") { minute = 45 } else {
+                let before = pos
+                if let m = takeNumber(maxDigits: 2), pos < chars.count, chars[pos] == "分" {
+                    pos += 1
+                    minute = m
+                } else {
+                    pos = before
+                }
+            }
+        } else if half == nil {
+            // A bare number is a time only with am/pm after it (3pm, 3 pm) or in a range (3-4pm).
+            let before = pos
+            skipSpaces()
+            if !(take("am") || take("a.m.") || take("pm") || take("p.m.")) {
+                pos = before
+                guard asEnd || (pos < chars.count && ["-", "~", "到", "至", "–", "—"].contains(chars[pos])) || isRangeWordAhead() else {
+                    pos = start
+                    return nil
+                }
+                return (hour, 0, nil, false)
+            }
+            pos = before
+        }
+        let before = pos
+        skipSpaces()
+        if take("am") || take("a.m.") {
+            half = .am
+            explicit = true
+        } else if take("pm") || take("p.m.") {
+            half = .pm
+            explicit = true
+        } else {
+            pos = before
+        }
+        return (hour, minute, half, explicit)
+    }
+
+    private func isRangeWordAhead() -> Bool {
+        var probe = self
+        probe.skipSpaces()
+        return probe.take("to ")
+    }
+
+    /// Minutes after midnight, or nil for an impossible hour.
+    private func minutes(_ hour: Int, _ minute: Int, _ half: Half?) -> Int? {
+        var h = hour
+        switch half {
+        case .am?:
+            guard (0...12).contains(h) else { return nil }
+            if h == 12 { h = 0 }
+        case .pm?, .evening?:
+            guard (0...12).contains(h) else { return nil }
+            if h < 12 { h += 12 } else if half == .evening { h = 24 }
+        case .noon?:
+            guard (11...13).contains(h) || (1...2).contains(h) else { return nil }
+            if h <= 2 { h += 12 }
+        case nil:
+            guard (0...24).contains(h) else { return nil }
+        }
+        guard minute < 60, h < 24 || minute == 0 else { return nil }
+        return h * 60 + minute
+    }
+}

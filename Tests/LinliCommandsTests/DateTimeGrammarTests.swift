@@ -1,0 +1,77 @@
+import LinliCommands
+import LinliCore
+import Testing
+
+/// Dates and times against a fixed clock: today is Saturday 2026-11-28.
+@Suite struct DateTimeGrammarTests {
+    static let today = LocalDay(year: 2026, month: 11, day: 28)
+
+    static let dates: [(String, String)] = [
+        ("2026-12-03", "2026-12-03"), ("2026/12/03", "2026-12-03"), ("2027-01-05", "2027-01-05"),
+        ("12-03", "2026-12-03"), ("12/3", "2026-12-03"), ("12.3", "2026-12-03"), ("12月3日", "2026-12-03"), ("12月3号", "2026-12-03"),
+        ("十二月三日", "2026-12-03"), ("1月2日", "2027-01-02"), ("11-28", "2026-11-28"), ("11-27", "2027-11-27"),
+        ("today", "2026-11-28"), ("今天", "2026-11-28"), ("Today", "2026-11-28"), ("tomorrow", "2026-11-29"), ("明天", "2026-11-29"),
+        ("后天", "2026-11-30"), ("大后天", "2026-12-01"), ("day after tomorrow", "2026-11-30"),
+        ("mon", "2026-11-30"), ("Monday", "2026-11-30"), ("thu", "2026-12-03"), ("thursday", "2026-12-03"), ("sat", "2026-11-28"),
+        ("sun", "2026-11-29"), ("周四", "2026-12-03"), ("星期四", "2026-12-03"), ("礼拜四", "2026-12-03"), ("周六", "2026-11-28"),
+        ("周日", "2026-11-29"), ("星期天", "2026-11-29"), ("周1", "2026-11-30"),
+        ("next thu", "2026-12-03"), ("next sat", "2026-12-05"), ("下周四", "2026-12-03"), ("下周六", "2026-12-05"), ("下星期日", "2026-12-06"),
+        ("本周日", "2026-11-29"),
+    ]
+
+    @Test(arguments: dates)
+    func dateResolves(text: String, expected: String) throws {
+        let spec = try #require(Grammar.date(text), "\(text)")
+        #expect(spec.resolve(today: Self.today)?.description == expected, "\(text)")
+    }
+
+    @Test(arguments: ["2026-13-01", "13-01", "12-32", "2月30日", "yesterday", "3-4pm", "15:00", "周八", "next"])
+    func notADate(_ text: String) {
+        let resolved = Grammar.date(text)?.resolve(today: Self.today)
+        #expect(resolved == nil, "\(text)")
+    }
+
+    static let times: [(String, Int, Int)] = [
+        ("15:00-16:30", 900, 990), ("15:00~16:30", 900, 990), ("15:00 - 16:30", 900, 990), ("15:00到16:30", 900, 990), ("9:05-9:35", 545, 575),
+        ("3pm-4pm", 900, 960), ("3-4pm", 900, 960), ("3 pm - 5 pm", 900, 1020), ("10am-12pm", 600, 720), ("11am-1pm", 660, 780),
+        ("11-1pm", 660, 780), ("12pm-1pm", 720, 780), ("12am-1am", 0, 60), ("9am-11", 540, 660), ("7:30pm-9pm", 1170, 1260),
+        ("3 to 4pm", 900, 960), ("下午3点到4点", 900, 960), ("下午三点到四点", 900, 960), ("下午3点-5点半", 900, 1050),
+        ("晚上7点半到9点", 1170, 1260), ("上午9点到11点", 540, 660), ("早上八点到九点半", 480, 570), ("中午12点到1点", 720, 780),
+        ("15点到17点", 900, 1020), ("下午两点到三点一刻", 840, 915), ("下午2点15分到3点", 855, 900), ("20:00-24:00", 1200, 1440),
+        ("晚上10点到12点", 1320, 1440), ("0:00-1:00", 0, 60),
+    ]
+
+    @Test(arguments: times)
+    func timeRange(text: String, start: Int, end: Int) {
+        #expect(Grammar.times(text) == .times(DayTimes(start: start, end: end)), "\(text)")
+    }
+
+    @Test(arguments: ["16:00-15:00", "23:00-01:00", "晚上11点到凌晨1点", "10pm-2am", "25:00-26:00", "15:70-16:00", "24:30-25:00", "3pm", "下午3点"])
+    func refusedTimes(_ text: String) {
+        guard case .wrong = Grammar.times(text) else {
+            Issue.record("\(text) should be refused, got \(String(describing: Grammar.times(text)))")
+            return
+        }
+    }
+
+    @Test(arguments: ["pavilion", "hello", "R1", "12-03"])
+    func notATime(_ text: String) {
+        #expect(Grammar.times(text) == nil, "\(text)")
+    }
+
+    @Test func thereAreAtLeastSixtyPhrasesInBothLanguages() {
+        let phrases = Self.dates.map(\.0) + Self.times.map(\.0)
+        #expect(phrases.count >= 60)
+        #expect(phrases.filter { CommandParser.guessLang($0) == .zh }.count >= 20)
+        #expect(phrases.filter { CommandParser.guessLang($0) == .en }.count >= 20)
+    }
+
+    @Test func localDays() {
+        #expect(Self.today.weekday == 6 && Self.today.weekStart.description == "2026-11-23")
+        #expect(Self.today.spoken(.zh) == "11月28日 周六" && Self.today.spoken(.en) == "Sat 28 Nov")
+        let nine = Self.today.instant(minutes: 540, offsetSeconds: 8 * 3600)
+        #expect(nine == RFC3339.parse("2026-11-28T09:00:00+08:00"))
+        #expect(LocalDay(nine, offsetSeconds: 8 * 3600) == Self.today)
+        #expect(LocalDay(RFC3339.parse("2026-11-28T23:59:00+08:00")!, offsetSeconds: 8 * 3600) == Self.today)
+    }
+}
