@@ -87,7 +87,7 @@ extension Engine {
         case .status(let id): return try status(id, ctx)
         case .queue: return try queue(ctx)
         case .urge(let id): return try urge(id, ctx)
-        case .cancel(let id): return try cancel(id, ctx)
+        case .cancel(let id): return id.kind == .booking ? try cancelBooking(id, ctx) : try cancel(id, ctx)
         case .rate(let id, let score, let comment): return try rate(id, score: score, comment: comment, ctx)
         case .reopen(let id, let why): return try reopen(id, why: why, ctx)
         case .accept(let id): return try accept(id, ctx)
@@ -96,6 +96,12 @@ extension Engine {
         case .done(let id, let result): return try done(id, result: result, ctx)
         case .escalate(let id, let detail): return try escalate(id, detail: detail, ctx)
         case .stats(let what): return try stats(what, ctx)
+        case .venues(let date): return try venuesList(date, ctx)
+        case .book(let venue, let date, let times, let purpose): return try book(venue: venue, date: date, times: times, purpose: purpose, ctx)
+        case .bookings: return try myBookings(ctx)
+        case .schedule(let venue, let date): return try venueSchedule(venue, date, ctx)
+        case .approve(let id): return try decide(id, approve: true, why: nil, ctx)
+        case .decline(let id, let why): return try decide(id, approve: false, why: why, ctx)
         }
     }
 }

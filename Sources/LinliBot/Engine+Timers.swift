@@ -18,6 +18,8 @@ extension Engine {
         case feedback
         /// A push held back by quiet hours (payload: the effect as JSON).
         case push
+        /// Shortly before a booking starts.
+        case bookingReminder = "booking_reminder"
     }
 
     func schedule(_ kind: TimerKind, at due: Instant, subject: String, payload: String = "", _ tx: StoreTransaction) throws {
@@ -62,13 +64,15 @@ extension Engine {
             now.priority = nil
             return [now]
         }
-        guard let id = RecordID(parsing: Substring(timer.subject)), id.kind == .workOrder, let order = try tx.workOrder(id.number) else { return [] }
+        guard let id = RecordID(parsing: Substring(timer.subject)) else { return [] }
+        if kind == .bookingReminder { return try bookingReminder(id, tx) }
+        guard id.kind == .workOrder, let order = try tx.workOrder(id.number) else { return [] }
         switch kind {
         case .accept: return try acceptDeadlinePassed(order, timer, tx)
         case .remind: return try remind(order, percent: Int(timer.payload) ?? 50, tx)
         case .overdue: return try resolveDeadlinePassed(order, tx)
         case .feedback: return try feedbackWindowPassed(order, tx)
-        case .push: return []
+        case .push, .bookingReminder: return []
         }
     }
 

@@ -16,6 +16,12 @@ public enum ArgType: Sendable, Equatable {
     case lang
     /// Everything to the end of the message.
     case text
+    /// A venue named in the community file.
+    case venue
+    /// A date: `2026-12-03`, `12月3日`, tomorrow/明天, thu/周四, next thu/下周四.
+    case date
+    /// A time range: `15:00-16:30`, `3-4pm`, `下午三点到四点`.
+    case times
 }
 
 /// One argument slot of a command.
@@ -129,6 +135,9 @@ public struct Catalog: Sendable {
             case "word": type = .word
             case "lang": type = .lang
             case "text": type = .text
+            case "venue": type = .venue
+            case "date": type = .date
+            case "times": type = .times
             case let other: throw typeNode.error("unknown argument type '\(other)'")
             }
             args.append(ArgSpec(name: name, type: type, optional: try a["optional"]?.bool() ?? false, prompt: try a["prompt"].map(localized)))

@@ -21,6 +21,13 @@ public enum Command: Equatable, Sendable {
     case escalate(RecordID, detail: String?)
     case queue
     case stats(String?)
+    // Bookings
+    case venues(DateSpec?)
+    case book(venue: String, date: DateSpec?, times: DayTimes, purpose: String?)
+    case bookings
+    case schedule(venue: String, date: DateSpec?)
+    case approve(RecordID)
+    case decline(RecordID, why: String?)
 }
 
 /// An argument the grammar read.
@@ -29,9 +36,13 @@ public enum ArgValue: Equatable, Sendable, CustomStringConvertible {
     case text(String)
     case int(Int)
     case lang(Lang)
+    case date(DateSpec)
+    case times(DayTimes)
 
     public var description: String {
         switch self {
+        case .date(let d): "\(d)"
+        case .times(let t): "\(t.start)-\(t.end)"
         case .record(let id): id.description
         case .text(let t): t
         case .int(let n): String(n)
@@ -44,7 +55,7 @@ extension Command {
     /// The catalog ids this build has a command for.
     public static let knownIDs: Set<String> = [
         "help", "register", "contacts", "lang", "report", "status", "queue", "urge", "cancel", "accept", "rate", "reopen", "assign", "note", "done",
-        "escalate", "stats",
+        "escalate", "stats", "venues", "book", "bookings", "schedule", "approve", "decline",
     ]
 
     /// Builds the command `id` from the arguments its grammar read; nil for an id
@@ -53,6 +64,7 @@ extension Command {
         func record(_ k: String) -> RecordID? { if case .record(let r) = args[k] { r } else { nil } }
         func text(_ k: String) -> String? { if case .text(let t) = args[k] { t } else { nil } }
         func int(_ k: String) -> Int? { if case .int(let n) = args[k] { n } else { nil } }
+        func date(_ k: String) -> DateSpec? { if case .date(let d) = args[k] { d } else { nil } }
         switch id {
         case "help": self = .help(topic: text("topic"))
         case "register":
@@ -68,6 +80,14 @@ extension Command {
         case "status": self = .status(record("record"))
         case "queue": self = .queue
         case "stats": self = .stats(text("what"))
+        case "venues": self = .venues(date("date"))
+        case "bookings": self = .bookings
+        case "book":
+            guard let venue = text("venue"), case .times(let t) = args["times"] else { return nil }
+            self = .book(venue: venue, date: date("date"), times: t, purpose: text("purpose"))
+        case "schedule":
+            guard let venue = text("venue") else { return nil }
+            self = .schedule(venue: venue, date: date("date"))
         default:
             guard let r = record("record") else { return nil }
             switch id {
@@ -88,6 +108,8 @@ extension Command {
                 guard let t = text("result") else { return nil }
                 self = .done(r, result: t)
             case "escalate": self = .escalate(r, detail: text("detail"))
+            case "approve": self = .approve(r)
+            case "decline": self = .decline(r, why: text("why"))
             default: return nil
             }
         }

@@ -23,9 +23,10 @@ public struct CommandParser: Sendable {
     public let catalog: Catalog
     private let words: [(chars: [Unicode.Scalar], spec: Int, lang: Lang)]
     private let categoryNames: [(chars: [Unicode.Scalar], id: String)]
+    private let venueNames: [(chars: [Unicode.Scalar], id: String)]
     private let fallbackCategory: String?
 
-    public init(catalog: Catalog, categories: [Category]) {
+    public init(catalog: Catalog, categories: [Category], venues: [Venue] = []) {
         self.catalog = catalog
         var words: [(chars: [Unicode.Scalar], spec: Int, lang: Lang)] = []
         for (i, spec) in catalog.commands.enumerated() {
@@ -37,6 +38,8 @@ public struct CommandParser: Sendable {
             for n in c.names + [c.id] { names.append((Grammar.loweredScalars(Grammar.fold(n)), c.id)) }
         }
         categoryNames = names.sorted { $0.chars.count > $1.chars.count }
+        venueNames = venues.flatMap { v in (v.names + [v.id, v.name]).map { (Grammar.loweredScalars(Grammar.fold($0)), v.id) } }
+            .sorted { $0.chars.count > $1.chars.count }
         fallbackCategory = categories.first { $0.id == "other" }?.id
     }
 
@@ -97,6 +100,22 @@ public struct CommandParser: Sendable {
             return .wrong(Localized(zh: "不认识的类别“\(c.peekToken())”。", en: "Unknown category “\(c.peekToken())”."))
         case .place:
             return c.takePlace().map { .value(.text($0)) } ?? .absent
+        case .venue:
+            for name in venueNames {
+                if let n = c.matchLength(name.chars) {
+                    c.pos += n
+                    return .value(.text(name.id))
+                }
+            }
+            return .wrong(Localized(zh: "没有“\(c.peekToken())”这个场地，发送“场地”查看全部。", en: "There is no venue “\(c.peekToken())”; send “venues” to see them."))
+        case .date:
+            return c.takeDate().map { .value(.date($0)) } ?? .absent
+        case .times:
+            switch c.takeTimeRange() {
+            case .times(let t)?: return .value(.times(t))
+            case .wrong(let problem)?: return .wrong(problem)
+            case nil: return .absent
+            }
         case .int(let range):
             let token = c.peekToken()
             guard let n = c.takeInt() else {

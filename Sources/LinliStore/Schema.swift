@@ -127,6 +127,26 @@ enum Schema {
                 ) STRICT;
                 """)
         }
+        m.registerMigration("v4-bookings") { db in
+            try db.execute(sql: """
+                CREATE TABLE bookings (
+                    number INTEGER PRIMARY KEY NOT NULL,
+                    venue TEXT NOT NULL,
+                    day INTEGER NOT NULL,
+                    start_minute INTEGER NOT NULL CHECK (start_minute BETWEEN 0 AND 1439),
+                    end_minute INTEGER NOT NULL CHECK (end_minute BETWEEN 1 AND 1440),
+                    booker TEXT NOT NULL,
+                    household TEXT NOT NULL,
+                    purpose TEXT,
+                    state TEXT NOT NULL CHECK (state IN ('pending', 'confirmed', 'declined', 'cancelled')),
+                    created_at INTEGER NOT NULL,
+                    CHECK (start_minute < end_minute)
+                ) STRICT;
+                CREATE INDEX bookings_venue_day ON bookings(venue, day);
+                CREATE INDEX bookings_booker ON bookings(booker, day);
+                CREATE INDEX bookings_household ON bookings(household, day);
+                """)
+        }
         return m
     }
 }

@@ -193,6 +193,8 @@ private let r1 = RecordID(.workOrder, 1)
             case .record: expected[arg.name] = RecordID(parsing: Substring(text)).map(ArgValue.record)
             case .int: expected[arg.name] = Int(text).map(ArgValue.int)
             case .lang: expected[arg.name] = Lang(rawValue: text).map(ArgValue.lang)
+            case .date: expected[arg.name] = Grammar.date(text).map(ArgValue.date)
+            case .times: if case .times(let t)? = Grammar.times(text) { expected[arg.name] = .times(t) }
             default: expected[arg.name] = .text(text)
             }
         }

@@ -1,0 +1,107 @@
+/// A booking of a shared space (`B<n>`).
+public struct Booking: Sendable, Equatable {
+    public enum State: String, Sendable, CaseIterable {
+        /// Waiting for a captain's or staff's approval; it holds the slot.
+        case pending
+        case confirmed
+        case declined
+        case cancelled
+
+        /// Holds its slot.
+        public var holds: Bool { self == .pending || self == .confirmed }
+
+        public func label(_ lang: Lang) -> String {
+            switch (self, lang) {
+            case (.pending, .zh): "待审批"
+            case (.confirmed, .zh): "已确认"
+            case (.declined, .zh): "未通过"
+            case (.cancelled, .zh): "已取消"
+            default: rawValue
+            }
+        }
+    }
+
+    public var number: Int
+    public var venue: String
+    public var day: LocalDay
+    /// Minutes after local midnight.
+    public var start: Int
+    public var end: Int
+    public var booker: String
+    /// The booker's household, `b3-501`: quotas count per household.
+    public var household: String
+    public var purpose: String?
+    public var state: State
+    public var createdAt: Instant
+
+    public init(number: Int, venue: String, day: LocalDay, start: Int, end: Int, booker: String, household: String, purpose: String?,
+                state: State, createdAt: Instant) {
+        self.number = number
+        self.venue = venue
+        self.day = day
+        self.start = start
+        self.end = end
+        self.booker = booker
+        self.household = household
+        self.purpose = purpose
+        self.state = state
+        self.createdAt = createdAt
+    }
+
+    public var id: RecordID { RecordID(.booking, number) }
+
+    public func overlaps(start s: Int, end e: Int) -> Bool { start < e && s < end }
+
+    /// `15:00-16:30`
+    public var times: String { "\(Booking.clock(start))-\(Booking.clock(end))" }
+
+    public static func clock(_ minutes: Int) -> String {
+        let h = minutes / 60, m = minutes % 60
+        return "\(h < 10 ? "0" : "")\(h):\(m < 10 ? "0" : "")\(m)"
+    }
+}
+
+/// The rules of a venue (COMMUNITY.md `venues`), as pure functions.
+public enum BookingRules {
+    /// Checks a request against the venue's rules; the first broken rule is thrown.
+    /// - Parameters:
+    ///   - now: the bot's clock; `startAt` the requested start as an instant.
+    ///   - householdThisWeek: the household's bookings that hold a slot in the booking's week.
+    public static func check(venue: Venue, day: LocalDay, start: Int, end: Int, startAt: Instant, now: Instant,
+                             householdThisWeek: Int) throws(LinliError) {
+        if startAt < now {
+            throw LinliError(.usage, zh: "这个时间已经过去了。", en: "That time has already passed.")
+        }
+        if let open = venue.open, start < open.start || end > open.end {
+            throw LinliError(.usage, zh: "\(venue.name)开放时间是 \(Booking.clock(open.start))-\(Booking.clock(open.end))。",
+                             en: "\(venue.name) is open \(Booking.clock(open.start))-\(Booking.clock(open.end)).")
+        }
+        let length = Span.minutes(Int64(end - start))
+        if let min = venue.min, length < min {
+            throw LinliError(.usage, zh: "\(venue.name)每次至少预约\(min.spoken(.zh))。", en: "\(venue.name) is booked for at least \(min.spoken(.en)).")
+        }
+        if let max = venue.max, length > max {
+            throw LinliError(.usage, zh: "\(venue.name)每次最多预约\(max.spoken(.zh))。", en: "\(venue.name) is booked for at most \(max.spoken(.en)).")
+        }
+        if let horizon = venue.horizon, startAt.since(now) > horizon {
+            throw LinliError(.limit, zh: "\(venue.name)最多提前\(horizon.spoken(.zh))预约。", en: "\(venue.name) can be booked at most \(horizon.spoken(.en)) ahead.")
+        }
+        if let quota = venue.weeklyQuota, householdThisWeek >= quota {
+            throw LinliError(.limit, zh: "您家本周已预约\(venue.name) \(householdThisWeek) 次，每周最多 \(quota) 次。",
+                             en: "Your household has booked \(venue.name) \(householdThisWeek) times this week; the limit is \(quota).")
+        }
+    }
+
+    /// The free slot of `length` minutes nearest to `wanted` on `day` (in half-hour
+    /// steps, within opening hours, not before `earliest`), given the taken ranges.
+    public static func nearestFree(venue: Venue, length: Int, wanted: Int, taken: [(Int, Int)], earliest: Int = 0) -> Int? {
+        let open = venue.open ?? TimeRange(start: 0, end: 1440)
+        var candidates: [Int] = []
+        var t = open.start
+        while t + length <= open.end {
+            if t >= earliest, !taken.contains(where: { t < $0.1 && $0.0 < t + length }) { candidates.append(t) }
+            t += 30
+        }
+        return candidates.min { (abs($0 - wanted), $0) < (abs($1 - wanted), $1) }
+    }
+}
