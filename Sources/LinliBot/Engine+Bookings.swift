@@ -64,7 +64,7 @@ extension Engine {
         let startAt = startInstant(d, times.start)
         let week = d.weekStart
         let held = try ctx.tx.householdBookings(venue: v.id, household: household, from: week, to: week.adding(days: 7))
-        try BookingRules.check(venue: v, day: d, start: times.start, end: times.end, startAt: startAt, now: clock, householdThisWeek: held)
+        try BookingRules.check(venue: v, day: d, start: times.start, end: times.end, startAt: startAt, now: clock, today: today, householdThisWeek: held)
         let taken = try ctx.tx.bookings(venue: v.id, day: d)
         if let clash = taken.first(where: { $0.overlaps(start: times.start, end: times.end) }) {
             throw LinliError(.conflict, zh: "\(v.name) \(clash.times) 已有预约。\(try nearestFreeText(v, d, length: times.end - times.start, wanted: times.start, .zh, ctx))",
@@ -184,7 +184,7 @@ extension Engine {
 
     /// 30 minutes before a confirmed booking starts.
     func bookingReminder(_ id: RecordID, _ tx: StoreTransaction) throws -> [Effect] {
-        guard let b = try tx.booking(id.number), b.state == .confirmed else { return [] }
+        guard let b = try tx.booking(id.number), b.state == .confirmed, clock < startInstant(b.day, b.start) else { return [] }  // not once it has begun
         let name = directory.community.venues.first { $0.id == b.venue }?.name ?? b.venue
         return [.notify(to: b.booker, reason: "reminder", text: Localized(
             zh: "【提醒】您预约的\(name) \(b.times) 快开始了（\(id)）。不用了请发送：取消 \(id)",

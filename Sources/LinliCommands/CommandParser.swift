@@ -152,9 +152,13 @@ public struct CommandParser: Sendable {
     }
 
     private func usage(_ spec: CommandSpec, _ lang: Lang, arg: ArgSpec? = nil, problem: Localized? = nil) -> LinliError {
-        let lead = problem ?? arg.map { Localized(zh: "缺少或看不懂“\($0.name)”。", en: "Missing or unclear “\($0.name)”.") }
+        let lead = problem ?? arg.map { a in
+            a.prompt.map { Localized(zh: "没看懂。\($0.zh)", en: "I could not read that. \($0.en)") }
+                ?? Localized(zh: "缺少或看不懂“\(a.name)”。", en: "Missing or unclear “\(a.name)”.")
+        }
             ?? Localized(zh: "格式不对。", en: "That is not quite the form.")
-        return LinliError(.usage, zh: "\(lead.zh)用法：\(spec.usage.zh)", en: "\(lead.en) Usage: \(spec.usage.en)")
+        let stop = lead.zh.hasSuffix("。") || lead.zh.hasSuffix("？") ? "" : "。"
+        return LinliError(.usage, zh: "\(lead.zh)\(stop)用法：\(spec.usage.zh)", en: "\(lead.en) Usage: \(spec.usage.en)")
     }
 
     /// The commands whose words are closest to what was typed (edit distance over

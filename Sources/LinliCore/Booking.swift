@@ -65,9 +65,10 @@ public struct Booking: Sendable, Equatable {
 public enum BookingRules {
     /// Checks a request against the venue's rules; the first broken rule is thrown.
     /// - Parameters:
-    ///   - now: the bot's clock; `startAt` the requested start as an instant.
+    ///   - now: the bot's clock, `today` its local day; `startAt` the requested start as an instant.
+    ///     The horizon counts whole days: 14d means up to the same weekday two weeks on.
     ///   - householdThisWeek: the household's bookings that hold a slot in the booking's week.
-    public static func check(venue: Venue, day: LocalDay, start: Int, end: Int, startAt: Instant, now: Instant,
+    public static func check(venue: Venue, day: LocalDay, start: Int, end: Int, startAt: Instant, now: Instant, today: LocalDay,
                              householdThisWeek: Int) throws(LinliError) {
         if startAt < now {
             throw LinliError(.usage, zh: "这个时间已经过去了。", en: "That time has already passed.")
@@ -83,7 +84,7 @@ public enum BookingRules {
         if let max = venue.max, length > max {
             throw LinliError(.usage, zh: "\(venue.name)每次最多预约\(max.spoken(.zh))。", en: "\(venue.name) is booked for at most \(max.spoken(.en)).")
         }
-        if let horizon = venue.horizon, startAt.since(now) > horizon {
+        if let horizon = venue.horizon, day.index - today.index > Int(horizon.milliseconds / 86_400_000) {
             throw LinliError(.limit, zh: "\(venue.name)最多提前\(horizon.spoken(.zh))预约。", en: "\(venue.name) can be booked at most \(horizon.spoken(.en)) ahead.")
         }
         if let quota = venue.weeklyQuota, householdThisWeek >= quota {
