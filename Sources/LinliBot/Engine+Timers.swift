@@ -20,6 +20,14 @@ extension Engine {
         case push
         /// Shortly before a booking starts.
         case bookingReminder = "booking_reminder"
+        /// A loan fell due (and again every 2 days).
+        case loanDue = "loan_due"
+        /// An hour before an event.
+        case eventReminder = "event_reminder"
+        /// An unfinished claim of a wish runs out.
+        case wishClaim = "wish_claim"
+        /// A fulfilled wish is confirmed if the wisher has not.
+        case wishConfirm = "wish_confirm"
     }
 
     func schedule(_ kind: TimerKind, at due: Instant, subject: String, payload: String = "", _ tx: StoreTransaction) throws {
@@ -65,14 +73,21 @@ extension Engine {
             return [now]
         }
         guard let id = RecordID(parsing: Substring(timer.subject)) else { return [] }
-        if kind == .bookingReminder { return try bookingReminder(id, tx) }
+        switch kind {
+        case .bookingReminder: return try bookingReminder(id, tx)
+        case .loanDue: return try loanOverdue(id, tx)
+        case .eventReminder: return try eventReminder(id, tx)
+        case .wishClaim: return try wishClaimExpired(id, tx)
+        case .wishConfirm: return try wishConfirmDue(id, tx)
+        case .accept, .remind, .overdue, .feedback, .push: break
+        }
         guard id.kind == .workOrder, let order = try tx.workOrder(id.number) else { return [] }
         switch kind {
         case .accept: return try acceptDeadlinePassed(order, timer, tx)
         case .remind: return try remind(order, percent: Int(timer.payload) ?? 50, tx)
         case .overdue: return try resolveDeadlinePassed(order, tx)
         case .feedback: return try feedbackWindowPassed(order, tx)
-        case .push, .bookingReminder: return []
+        case .push, .bookingReminder, .loanDue, .eventReminder, .wishClaim, .wishConfirm: return []
         }
     }
 

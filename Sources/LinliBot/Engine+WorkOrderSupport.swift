@@ -58,6 +58,10 @@ extension Engine {
         case .accept:
             try cancelTimers(subject, [.accept], tx)
             try startResolveClock(order, tx)
+            // Accepted within the category's limit: the ledger's on-time item, if it has one.
+            if let at = order.acceptedAt, at.since(order.createdAt) <= limits(order).accept, let item = pointsItem("ontime") {
+                try tx.record(PointsEntry(person: actor, item: item.id, points: item.points, note: nil, actor: Self.system, at: clock, ref: subject))
+            }
         case .resolve:
             try cancelTimers(subject, [.accept, .remind, .overdue], tx)
             try schedule(.feedback, at: (order.resolvedAt ?? clock).adding(WorkOrder.feedbackWindow), subject: subject, tx)

@@ -39,7 +39,7 @@ public final class Engine {
 
     public init(community: Community, catalog: Catalog, store: Store, wallClock: @escaping () -> Instant) throws {
         directory = Directory(community)
-        parser = CommandParser(catalog: catalog, categories: community.categories, venues: community.venues)
+        parser = CommandParser(catalog: catalog, categories: community.categories, venues: community.venues, services: community.services)
         self.store = store
         self.wallClock = wallClock
         timeZone = TimeZone(identifier: community.timezone) ?? TimeZone(secondsFromGMT: 8 * 3600)!

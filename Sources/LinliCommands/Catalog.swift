@@ -22,6 +22,12 @@ public enum ArgType: Sendable, Equatable {
     case date
     /// A time range: `15:00-16:30`, `3-4pm`, `下午三点到四点`.
     case times
+    /// A time of day (the start, if a range is given): `19:00`, `7pm`, `晚上7点`.
+    case time
+    /// A service or loanable item named in the community file.
+    case service
+    /// Words up to the next date: an event's title.
+    case phrase
 }
 
 /// One argument slot of a command.
@@ -138,6 +144,9 @@ public struct Catalog: Sendable {
             case "venue": type = .venue
             case "date": type = .date
             case "times": type = .times
+            case "time": type = .time
+            case "service": type = .service
+            case "phrase": type = .phrase
             case let other: throw typeNode.error("unknown argument type '\(other)'")
             }
             args.append(ArgSpec(name: name, type: type, optional: try a["optional"]?.bool() ?? false, prompt: try a["prompt"].map(localized)))

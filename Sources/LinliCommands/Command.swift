@@ -28,6 +28,25 @@ public enum Command: Equatable, Sendable {
     case schedule(venue: String, date: DateSpec?)
     case approve(RecordID)
     case decline(RecordID, why: String?)
+    // Services, events, wishes, suggestions, points
+    case services
+    case request(service: String, details: String?)
+    case giveBack(RecordID)
+    case events
+    case createEvent(title: String, date: DateSpec, start: Int, capacity: Int?)
+    case join(RecordID)
+    case leave(RecordID)
+    case wish(String)
+    case claim(RecordID)
+    case fulfil(RecordID)
+    case thanks(RecordID)
+    case suggest(String)
+    case support(RecordID)
+    case suggestions
+    case answer(RecordID, text: String)
+    case points(person: String?)
+    case award(person: String, item: String, note: String?)
+    case leaderboard
 }
 
 /// An argument the grammar read.
@@ -56,6 +75,8 @@ extension Command {
     public static let knownIDs: Set<String> = [
         "help", "register", "contacts", "lang", "report", "status", "queue", "urge", "cancel", "accept", "rate", "reopen", "assign", "note", "done",
         "escalate", "stats", "venues", "book", "bookings", "schedule", "approve", "decline",
+        "services", "request", "return", "events", "event", "join", "leave", "wish", "claim", "fulfil", "thanks",
+        "suggest", "support", "suggestions", "answer", "points", "award", "leaderboard",
     ]
 
     /// Builds the command `id` from the arguments its grammar read; nil for an id
@@ -81,6 +102,26 @@ extension Command {
         case "queue": self = .queue
         case "stats": self = .stats(text("what"))
         case "venues": self = .venues(date("date"))
+        case "services": self = .services
+        case "events": self = .events
+        case "suggestions": self = .suggestions
+        case "leaderboard": self = .leaderboard
+        case "points": self = .points(person: text("person"))
+        case "request":
+            guard let s = text("service") else { return nil }
+            self = .request(service: s, details: text("details"))
+        case "event":
+            guard let title = text("title"), let d = date("date"), let start = int("time") else { return nil }
+            self = .createEvent(title: title, date: d, start: start, capacity: int("capacity"))
+        case "wish":
+            guard let t = text("text") else { return nil }
+            self = .wish(t)
+        case "suggest":
+            guard let t = text("text") else { return nil }
+            self = .suggest(t)
+        case "award":
+            guard let person = text("person"), let item = text("item") else { return nil }
+            self = .award(person: person, item: item, note: text("note"))
         case "bookings": self = .bookings
         case "book":
             guard let venue = text("venue"), case .times(let t) = args["times"] else { return nil }
@@ -109,6 +150,16 @@ extension Command {
                 self = .done(r, result: t)
             case "escalate": self = .escalate(r, detail: text("detail"))
             case "approve": self = .approve(r)
+            case "return": self = .giveBack(r)
+            case "join": self = .join(r)
+            case "leave": self = .leave(r)
+            case "claim": self = .claim(r)
+            case "fulfil": self = .fulfil(r)
+            case "thanks": self = .thanks(r)
+            case "support": self = .support(r)
+            case "answer":
+                guard let t = text("text") else { return nil }
+                self = .answer(r, text: t)
             case "decline": self = .decline(r, why: text("why"))
             default: return nil
             }

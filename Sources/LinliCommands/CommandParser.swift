@@ -1,3 +1,4 @@
+import Foundation
 import LinliCore
 
 /// What the parser made of one message.
@@ -24,9 +25,10 @@ public struct CommandParser: Sendable {
     private let words: [(chars: [Unicode.Scalar], spec: Int, lang: Lang)]
     private let categoryNames: [(chars: [Unicode.Scalar], id: String)]
     private let venueNames: [(chars: [Unicode.Scalar], id: String)]
+    private let serviceNames: [(chars: [Unicode.Scalar], id: String)]
     private let fallbackCategory: String?
 
-    public init(catalog: Catalog, categories: [Category], venues: [Venue] = []) {
+    public init(catalog: Catalog, categories: [Category], venues: [Venue] = [], services: [Service] = []) {
         self.catalog = catalog
         var words: [(chars: [Unicode.Scalar], spec: Int, lang: Lang)] = []
         for (i, spec) in catalog.commands.enumerated() {
@@ -39,6 +41,8 @@ public struct CommandParser: Sendable {
         }
         categoryNames = names.sorted { $0.chars.count > $1.chars.count }
         venueNames = venues.flatMap { v in (v.names + [v.id, v.name]).map { (Grammar.loweredScalars(Grammar.fold($0)), v.id) } }
+            .sorted { $0.chars.count > $1.chars.count }
+        serviceNames = services.flatMap { v in (v.names + [v.id, v.name]).map { (Grammar.loweredScalars(Grammar.fold($0)), v.id) } }
             .sorted { $0.chars.count > $1.chars.count }
         fallbackCategory = categories.first { $0.id == "other" }?.id
     }
@@ -108,6 +112,28 @@ public struct CommandParser: Sendable {
                 }
             }
             return .wrong(Localized(zh: "没有“\(c.peekToken())”这个场地，发送“场地”查看全部。", en: "There is no venue “\(c.peekToken())”; send “venues” to see them."))
+        case .service:
+            for name in serviceNames {
+                if let n = c.matchLength(name.chars) {
+                    c.pos += n
+                    return .value(.text(name.id))
+                }
+            }
+            return .wrong(Localized(zh: "没有“\(c.peekToken())”这项服务，发送“服务”查看全部。", en: "There is no service “\(c.peekToken())”; send “services” to see them."))
+        case .phrase:
+            let start = c.pos
+            var probe = c
+            while !probe.atEnd {
+                var at = probe
+                if at.takeDate() != nil, probe.pos > start { break }
+                _ = probe.takeToken()
+                probe.skipSpaces()
+            }
+            let words = TextCursor.string(c.chars[start..<probe.pos]).trimmingCharacters(in: .whitespaces)
+            c.pos = probe.pos
+            return words.isEmpty ? .absent : .value(.text(words))
+        case .time:
+            return c.takeStartTime().map { .value(.int($0)) } ?? .absent
         case .date:
             return c.takeDate().map { .value(.date($0)) } ?? .absent
         case .times:

@@ -25,6 +25,13 @@ extension Grammar {
         return d
     }
 
+    /// Reads a whole text as one time of day, in minutes (for tests and tools).
+    public static func startTime(_ text: String) -> Int? {
+        var c = TextCursor(fold(text))
+        guard let t = c.takeStartTime(), c.atEnd else { return nil }
+        return t
+    }
+
     /// Reads a whole text as a time range (for tests and tools); nil when it is not one.
     public static func times(_ text: String) -> TimeRead? {
         var c = TextCursor(fold(text))
@@ -148,6 +155,18 @@ extension TextCursor {
     }
 
     // MARK: Times
+
+    /// A time of day: the start of a range, or one time (`19:00`, `7pm`, `晚上7点`).
+    mutating func takeStartTime() -> Int? {
+        let start = pos
+        if case .times(let t)? = takeTimeRange() { return t.start }
+        pos = start
+        guard let (h, m, half, explicit) = clockTime(asEnd: true), explicit, let minutes = minutes(h, m, half), minutes < 1440 else {
+            pos = start
+            return nil
+        }
+        return minutes
+    }
 
     private enum Half { case am, pm, noon, evening }
 

@@ -195,19 +195,40 @@ public struct Venue: Sendable, Equatable {
 }
 
 public struct Service: Sendable, Equatable {
+    /// Who is on duty when: a daily time range and a person.
+    public struct Shift: Sendable, Equatable {
+        public var hours: TimeRange
+        public var person: String
+        public init(hours: TimeRange, person: String) {
+            self.hours = hours
+            self.person = person
+        }
+    }
+
     public var id: String
     public var name: String
     public var names: [String]
     public var stock: Int?
     public var loan: Span?
     public var handler: String?
-    public init(id: String, name: String, names: [String], stock: Int?, loan: Span?, handler: String?) {
+    /// An on-duty rota (the 24-hour 红色管家): requests go to whoever is on duty then.
+    public var rota: [Shift]
+    public init(id: String, name: String, names: [String], stock: Int?, loan: Span?, handler: String?, rota: [Shift] = []) {
         self.id = id
         self.name = name
         self.names = names
         self.stock = stock
         self.loan = loan
         self.handler = handler
+        self.rota = rota
+    }
+
+    /// A loanable item: it has stock and a loan period.
+    public var isLoan: Bool { stock != nil && loan != nil }
+
+    /// Who handles a request at `minuteOfDay` local time: the one on duty, else the handler.
+    public func handler(atMinute minute: Int) -> String? {
+        rota.first { $0.hours.contains(minuteOfDay: minute) }?.person ?? handler
     }
 }
 

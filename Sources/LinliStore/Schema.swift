@@ -147,6 +147,76 @@ enum Schema {
                 CREATE INDEX bookings_household ON bookings(household, day);
                 """)
         }
+        m.registerMigration("v5-community-services") { db in
+            try db.execute(sql: """
+                CREATE TABLE service_requests (
+                    number INTEGER PRIMARY KEY NOT NULL,
+                    service TEXT NOT NULL,
+                    requester TEXT NOT NULL,
+                    household TEXT NOT NULL,
+                    details TEXT,
+                    is_loan INTEGER NOT NULL CHECK (is_loan IN (0, 1)),
+                    state TEXT NOT NULL CHECK (state IN ('open', 'returned', 'done', 'cancelled')),
+                    created_at INTEGER NOT NULL,
+                    due_at INTEGER,
+                    reminders INTEGER NOT NULL DEFAULT 0
+                ) STRICT;
+                CREATE INDEX service_requests_open ON service_requests(service, state);
+                CREATE INDEX service_requests_requester ON service_requests(requester, state);
+                CREATE TABLE events (
+                    number INTEGER PRIMARY KEY NOT NULL,
+                    title TEXT NOT NULL,
+                    day INTEGER NOT NULL,
+                    start_minute INTEGER NOT NULL CHECK (start_minute BETWEEN 0 AND 1439),
+                    capacity INTEGER CHECK (capacity > 0),
+                    creator TEXT NOT NULL,
+                    created_at INTEGER NOT NULL
+                ) STRICT;
+                CREATE TABLE event_participants (
+                    event INTEGER NOT NULL REFERENCES events(number),
+                    user TEXT NOT NULL,
+                    joined_at INTEGER NOT NULL,
+                    PRIMARY KEY (event, user)
+                ) STRICT, WITHOUT ROWID;
+                CREATE TABLE wishes (
+                    number INTEGER PRIMARY KEY NOT NULL,
+                    text TEXT NOT NULL,
+                    wisher TEXT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('open', 'claimed', 'fulfilled', 'confirmed')),
+                    claimer TEXT,
+                    claimed_at INTEGER,
+                    fulfilled_at INTEGER,
+                    created_at INTEGER NOT NULL,
+                    CHECK ((state = 'open') = (claimer IS NULL))
+                ) STRICT;
+                CREATE TABLE proposals (
+                    number INTEGER PRIMARY KEY NOT NULL,
+                    text TEXT NOT NULL,
+                    proposer TEXT NOT NULL,
+                    household TEXT NOT NULL,
+                    answer TEXT,
+                    created_at INTEGER NOT NULL
+                ) STRICT;
+                CREATE TABLE proposal_support (
+                    proposal INTEGER NOT NULL REFERENCES proposals(number),
+                    household TEXT NOT NULL,
+                    user TEXT NOT NULL,
+                    at INTEGER NOT NULL,
+                    PRIMARY KEY (proposal, household)
+                ) STRICT, WITHOUT ROWID;
+                CREATE TABLE points_ledger (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    person TEXT NOT NULL,
+                    item TEXT NOT NULL,
+                    points INTEGER NOT NULL,
+                    note TEXT,
+                    actor TEXT NOT NULL,
+                    at INTEGER NOT NULL,
+                    ref TEXT
+                ) STRICT;
+                CREATE INDEX points_ledger_person ON points_ledger(person);
+                """)
+        }
         return m
     }
 }

@@ -167,7 +167,7 @@ struct Parse: ParsableCommand {
 
     func run() throws {
         let (community, catalog) = try options.load()
-        let parser = CommandParser(catalog: catalog, categories: community.categories, venues: community.venues)
+        let parser = CommandParser(catalog: catalog, categories: community.categories, venues: community.venues, services: community.services)
         print(parser.parse(text.joined(separator: " ")))
     }
 }

@@ -195,6 +195,7 @@ private let r1 = RecordID(.workOrder, 1)
             case .lang: expected[arg.name] = Lang(rawValue: text).map(ArgValue.lang)
             case .date: expected[arg.name] = Grammar.date(text).map(ArgValue.date)
             case .times: if case .times(let t)? = Grammar.times(text) { expected[arg.name] = .times(t) }
+            case .time: expected[arg.name] = Grammar.startTime(text).map(ArgValue.int)
             default: expected[arg.name] = .text(text)
             }
         }

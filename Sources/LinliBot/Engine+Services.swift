@@ -1,0 +1,100 @@
+import LinliCore
+import LinliStore
+
+/// Free services and loans (便民服务): umbrellas and power banks lent from stock,
+/// haircuts and the 24-hour 红色管家 handled by a person or whoever is on duty.
+extension Engine {
+    func service(_ id: String) throws -> Service {
+        guard let s = directory.community.services.first(where: { $0.id == id }) else {
+            throw LinliError(.notFound, zh: "没有这项服务。", en: "There is no such service.")
+        }
+        return s
+    }
+
+    func servicesList(_ ctx: Context) throws -> Outcome {
+        var zh: [String] = [], en: [String] = []
+        for s in directory.community.services {
+            let word = s.names.first ?? s.id
+            if let stock = s.stock, let loan = s.loan {
+                let left = stock - (try ctx.tx.onLoan(s.id))
+                zh.append("\(s.name)（\(word)）：可借 \(left)/\(stock)，借期\(loan.spoken(.zh))")
+                en.append("\(s.name) (\(word)): \(left) of \(stock) available, lent for \(loan.spoken(.en))")
+            } else {
+                let who = s.handler(atMinute: minuteOfDay).map { directory.name(of: $0) } ?? "—"
+                zh.append("\(s.name)（\(word)）：\(s.rota.isEmpty ? "" : "24小时值班，")当前由\(who)负责")
+                en.append("\(s.name) (\(word)): \(s.rota.isEmpty ? "" : "on call round the clock, ")now handled by \(who)")
+            }
+        }
+        return Outcome(zh: "便民服务（申请：申请 <服务>）：\n" + zh.joined(separator: "\n"),
+                       en: "Free services (to ask: request <service>):\n" + en.joined(separator: "\n"))
+    }
+
+    /// Minutes after local midnight now.
+    var minuteOfDay: Int { Int(clock.since(today.instant(minutes: 0, offsetSeconds: offset(at: clock))).milliseconds / 60_000) }
+
+    func request(service id: String, details: String?, _ ctx: Context) throws -> Outcome {
+        let building = try ctx.requireBuilding()
+        let s = try service(id)
+        let number: Int
+        if let stock = s.stock, let loan = s.loan {
+            guard try ctx.tx.onLoan(s.id) < stock else {
+                throw LinliError(.limit, zh: "\(s.name)已经借完了，请稍后再试。", en: "All the \(s.name) are out; please try again later.")
+            }
+            number = nextNumber(.service)
+            let due = clock.adding(loan)
+            let request = ServiceRequest(number: number, service: s.id, requester: ctx.sender, household: ctx.home ?? building.id, details: details,
+                                         isLoan: true, createdAt: clock, dueAt: due)
+            try ctx.tx.insert(request)
+            try schedule(.loanDue, at: due, subject: request.id.description, ctx.tx)
+            let dueText = Localized(zh: LocalDay(due, offsetSeconds: offset(at: due)).spoken(.zh), en: LocalDay(due, offsetSeconds: offset(at: due)).spoken(.en))
+            return Outcome(zh: "已借出 \(request.id)：\(s.name)一件，请在\(dueText.zh)前归还（归还 \(request.id)）。",
+                           en: "Lent \(request.id): one \(s.name), due back by \(dueText.en) (return \(request.id)).", refs: [request.id.description])
+        }
+        number = nextNumber(.service)
+        let request = ServiceRequest(number: number, service: s.id, requester: ctx.sender, household: ctx.home ?? building.id, details: details,
+                                     isLoan: false, createdAt: clock, dueAt: nil)
+        try ctx.tx.insert(request)
+        let sid = request.id.description
+        guard let handler = s.handler(atMinute: minuteOfDay) else {
+            return Outcome(zh: "已收到 \(sid)：\(s.name)。", en: "Received \(sid): \(s.name).", refs: [sid])
+        }
+        let name = directory.name(of: handler)
+        return Outcome(zh: "已收到 \(sid)：\(s.name)，已转给\(name)，会尽快联系您。", en: "Received \(sid): \(s.name); \(name) has been told and will contact you.",
+                       refs: [sid], effects: [.notify(to: handler, reason: "service_request", text: Localized(
+                        zh: "【服务申请】\(sid) \(s.name)：\(reporterLabel(ctx))\(details.map { "，\($0)" } ?? "")。",
+                        en: "[Service request] \(sid) \(s.name): \(reporterLabel(ctx))\(details.map { ", \($0)" } ?? "")."), refs: [sid])])
+    }
+
+    func giveBack(_ id: RecordID, _ ctx: Context) throws -> Outcome {
+        guard var r = try ctx.tx.serviceRequest(id.number) else {
+            throw LinliError(.notFound, zh: "没有找到 \(id)。", en: "There is no \(id).", refs: [id.description])
+        }
+        let s = try service(r.service)
+        guard r.requester == ctx.sender || ctx.isStaff || s.handler == ctx.sender else { throw forbidden(id, ctx) }
+        guard r.isLoan, r.state == .open else {
+            throw LinliError(.invalidState, zh: "\(id) 不是待归还的借用。", en: "\(id) is not an item out on loan.", refs: [id.description])
+        }
+        r.state = .returned
+        try ctx.tx.update(r)
+        try cancelTimers(id.description, [.loanDue], ctx.tx)
+        return Outcome(zh: "已归还 \(id)，谢谢！", en: "Returned \(id), thank you!", refs: [id.description])
+    }
+
+    /// A loan past due: a reminder to the borrower, again every 2 days; the
+    /// service's handler is told after the second.
+    func loanOverdue(_ id: RecordID, _ tx: StoreTransaction) throws -> [Effect] {
+        guard var r = try tx.serviceRequest(id.number), r.isLoan, r.state == .open, let s = try? service(r.service) else { return [] }
+        r.reminders += 1
+        try tx.update(r)
+        try schedule(.loanDue, at: clock.adding(.days(2)), subject: id.description, tx)
+        var effects: [Effect] = [.notify(to: r.requester, reason: "reminder", text: Localized(
+            zh: "【归还提醒】您借的\(s.name)（\(id)）已到期，请尽快归还：归还 \(id)",
+            en: "[Return reminder] The \(s.name) you borrowed (\(id)) is due back; please return it: return \(id)"), refs: [id.description])]
+        if r.reminders >= 2, let handler = s.handler ?? directory.firstStaff {
+            effects.append(.notify(to: handler, reason: "overdue", text: Localized(
+                zh: "【逾期未还】\(id) \(s.name)：\(directory.name(of: r.requester))（\(r.household)）已提醒\(r.reminders)次仍未归还。",
+                en: "[Overdue loan] \(id) \(s.name): \(directory.name(of: r.requester)) (\(r.household)) has been reminded \(r.reminders) times."), refs: [id.description]))
+        }
+        return effects
+    }
+}
