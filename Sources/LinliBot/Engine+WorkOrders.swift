@@ -43,9 +43,16 @@ extension Engine {
         guard let id else {
             _ = try ctx.requireBuilding()
             let open = try ctx.tx.openWorkOrders(reporter: ctx.sender)
-            guard !open.isEmpty else { return Outcome(zh: "您没有未办结的记录。", en: "You have no open records.") }
-            let lines = open.map { summaryLine($0, ctx.lang) }.joined(separator: "\n")
-            return Outcome(zh: "您未办结的记录：\n\(lines)", en: "Your open records:\n\(lines)", refs: open.map(\.id.description))
+            let requests = try ctx.tx.openRequests(requester: ctx.sender)
+            guard !open.isEmpty || !requests.isEmpty else { return Outcome(zh: "您没有未办结的记录。", en: "You have no open records.") }
+            func requestLine(_ r: ServiceRequest, _ lang: Lang) -> String {
+                let name = directory.community.services.first { $0.id == r.service }?.name ?? r.service
+                guard let due = r.dueAt else { return lang == .zh ? "\(r.id) \(name)：处理中" : "\(r.id) \(name): in hand" }
+                let day = LocalDay(due, offsetSeconds: offset(at: due))
+                return lang == .zh ? "\(r.id) \(name)：借用中，\(day.spoken(.zh))前归还" : "\(r.id) \(name): on loan, due \(day.spoken(.en))"
+            }
+            let lines = (open.map { summaryLine($0, ctx.lang) } + requests.map { requestLine($0, ctx.lang) }).joined(separator: "\n")
+            return Outcome(zh: "您未办结的记录：\n\(lines)", en: "Your open records:\n\(lines)", refs: open.map(\.id.description) + requests.map(\.id.description))
         }
         let order = try load(id, ctx)
         guard may(ctx.sender, [.reporter, .handler, .manager], order) else { throw forbidden(id, ctx) }

@@ -188,3 +188,21 @@ import Testing
         #expect(try chat.say(at("12:10", "u-zhou: 待办")).reply.refs == ["R1"])
     }
 }
+
+/// Loans through the engine: stock runs out, a resident sees their own loans.
+@Suite struct LoanTests {
+    @Test func stockRunsOutAndComesBack() throws {
+        let chat = try Conversation()
+        for i in 0..<10 {
+            let out = try chat.say("@2026-11-28T09:0\(i):00+08:00 [fudi-b3] u-li: borrow power bank")
+            #expect(out.reply.ok && out.reply.refs == ["S\(i + 1)"])
+        }
+        let none = try chat.say("@2026-11-28T09:10:00+08:00 [fudi-b3] u-zhang: 借 充电宝")
+        #expect(none.reply.code == "limit")
+        #expect(try chat.say("@2026-11-28T09:11:00+08:00 [fudi-b3] u-li: services").reply.text.contains("可借 0/10"), "u-li reads Chinese")
+        #expect(try chat.say("@2026-11-28T09:12:00+08:00 u-li: return S3").reply.ok)
+        #expect(try chat.say("@2026-11-28T09:13:00+08:00 [fudi-b3] u-zhang: 借 充电宝").reply.refs == ["S11"])
+        let status = try chat.say("@2026-11-28T09:14:00+08:00 u-zhang: status").reply
+        #expect(status.refs == ["S11"] && status.text.contains("on loan"))
+    }
+}
