@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Pure domain: values, rules, state machines. Foundation only.
@@ -28,15 +31,25 @@ let package = Package(
         .target(name: "LinliWebhooks", dependencies: ["CCurl", "LinliCore", .product(name: "Crypto", package: "swift-crypto")]),
         // The engine: dedupe, clock, handlers, stdin runner, outbox delivery.
         .target(name: "LinliBot", dependencies: ["LinliCore", "LinliCommands", "LinliProtocol", "LinliStore", "LinliWebhooks", .product(name: "Yams", package: "Yams")]),
+        // HTTP ingress: POST /v1/events with signatures, /healthz, /metrics.
+        .target(name: "LinliHTTP", dependencies: [
+            "LinliBot", "LinliProtocol", "LinliStore", "LinliWebhooks", "LinliCore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         // Fixtures and helpers shared by the test targets.
         .target(name: "LinliTesting", dependencies: ["LinliBot", "LinliStore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .executableTarget(name: "linli", dependencies: ["LinliBot", "LinliWebhooks", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "linli", dependencies: ["LinliBot", "LinliWebhooks", "LinliHTTP", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .testTarget(name: "LinliCoreTests", dependencies: ["LinliCore"]),
         .testTarget(name: "LinliCommandsTests", dependencies: ["LinliCommands", "LinliTesting"]),
         .testTarget(name: "LinliProtocolTests", dependencies: ["LinliProtocol"]),
         .testTarget(name: "LinliStoreTests", dependencies: ["LinliStore"]),
         .testTarget(name: "LinliWebhooksTests", dependencies: ["LinliWebhooks", "LinliTesting"]),
+        .testTarget(name: "LinliHTTPTests", dependencies: [
+            "LinliHTTP", "LinliTesting", "LinliWebhooks", .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "LinliBotTests", dependencies: ["LinliBot", "LinliTesting", "linli"], exclude: ["Transcripts"]),
     ]
 )

@@ -5,15 +5,16 @@ import LinliCommands
 import LinliCore
 import LinliProtocol
 import LinliStore
+import LinliHTTP
 import LinliWebhooks
 
 /// The `linli` command line: the composition root.
 @main
-struct LinliCommand: ParsableCommand {
+struct LinliCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "linli",
         abstract: "Linli (邻里): the neighbourhood chat bot.",
-        subcommands: [Run.self, Deliver.self, Parse.self, Check.self],
+        subcommands: [Run.self, Serve.self, Deliver.self, Parse.self, Check.self],
         defaultSubcommand: Run.self
     )
 }
@@ -180,5 +181,48 @@ struct Check: ParsableCommand {
     func run() throws {
         let (community, catalog) = try options.load()
         print("\(community.name): \(community.buildings.count) buildings, \(community.people.count) people, \(catalog.commands.count) commands")
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Serve LLP/1 over HTTP: POST /v1/events, GET /healthz, GET /metrics.")
+
+    @OptionGroup var options: CommunityOptions
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on.")
+    var port = 8080
+
+    @Flag(name: .customLong("insecure-no-auth"), help: "Accept unsigned requests (local testing only).")
+    var insecureNoAuth = false
+
+    @Option(name: .customLong("drain-timeout"), help: "On shutdown, how long to keep delivering queued webhook pushes, in seconds.")
+    var drainTimeout = 10.0
+
+    func run() async throws {
+        let (community, catalog) = try options.load()
+        let secret = ProcessInfo.processInfo.environment["LINLI_INGRESS_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
+        guard secret != nil || insecureNoAuth else {
+            log("linli: set LINLI_INGRESS_SECRET (whsec_…) to verify requests, or pass --insecure-no-auth for local testing")
+            throw ExitCode(2)
+        }
+        if insecureNoAuth { log("linli: WARNING: --insecure-no-auth: unsigned requests are accepted") }
+        let store = try openStore(options.db)
+        let engine: Engine
+        do {
+            engine = try Engine(community: community, catalog: catalog, store: store, wallClock: Linli.wallClock)
+        } catch {
+            log("linli: cannot open the database \(options.db): \(error)")
+            throw ExitCode(3)
+        }
+        let client = CurlClient()
+        let outbox = OutboxService(store: store, community: community, client: client)
+        try await Ingress.serve(gate: EngineGate(engine), store: store, outbox: outbox,
+                                configuration: IngressConfiguration(secret: insecureNoAuth ? nil : secret), host: host, port: port,
+                                drain: Span(milliseconds: Int64(max(drainTimeout, 0) * 1000)),
+                                onRunning: { port in log("linli: listening on \(host):\(port)") })
+        client.shutdown()
     }
 }

@@ -1,0 +1,58 @@
+import Foundation
+import LinliCore
+import LinliProtocol
+
+/// An HTTP request body as LLP/1 input: one JSON event, a JSON array of events, or
+/// NDJSON (one event a line). Each element or line is read like a stdin line, so
+/// a bad one becomes an `error` event and the rest go on.
+public enum IngressBody {
+    /// The items of a body, or why the body as a whole is not events.
+    public static func items(_ body: [UInt8], maxLine: Int = 65_536) -> Result<[InputItem], LineError> {
+        let start = body.firstIndex { $0 != 32 && $0 != 9 && $0 != 10 && $0 != 13 } ?? body.endIndex
+        guard start < body.endIndex else { return .failure(LineError(.missingField, "the body holds no events")) }
+        if body[start] == UInt8(ascii: "[") {
+            guard let array = try? JSONSerialization.jsonObject(with: Data(body[start...]), options: [.fragmentsAllowed]) as? [Any] else {
+                return .failure(LineError(.badJSON, "the body is not a JSON array of events"))
+            }
+            guard !array.isEmpty else { return .failure(LineError(.missingField, "the array holds no events")) }
+            let decoder = LineDecoder()
+            return .success(array.enumerated().map { i, element in
+                guard element is [String: Any], let data = try? JSONSerialization.data(withJSONObject: element, options: [.sortedKeys]) else {
+                    return .bad(LineError(.badJSON, "element \(i + 1) is not a JSON object"), line: i + 1)
+                }
+                do throws(LineError) {
+                    guard let event = try decoder.decode(Array(data)[...]) else { return .bad(LineError(.badJSON, "empty element"), line: i + 1) }
+                    return .event(event, line: i + 1)
+                } catch {
+                    return .bad(error, line: i + 1)
+                }
+            })
+        }
+        var splitter = LineSplitter(maxLine: maxLine)
+        var items = body.withUnsafeBytes { splitter.feed($0) }
+        items += splitter.finish()
+        let events = items.filter { if case .event = $0 { true } else { false } }
+        if events.isEmpty, case .bad(let error, _)? = items.first { return .failure(error) }
+        guard !items.isEmpty else { return .failure(LineError(.missingField, "the body holds no events")) }
+        return .success(items)
+    }
+}
+
+/// The engine behind a serial queue, for callers on many threads (the HTTP server):
+/// events are still handled one batch at a time, in arrival order.
+public final class EngineGate: @unchecked Sendable {
+    private let engine: Engine
+    private let queue = DispatchQueue(label: "linli.engine")
+
+    public init(_ engine: Engine) { self.engine = engine }
+
+    /// Handles a batch (one transaction) off the caller's thread.
+    public func process(_ items: [InputItem]) async throws -> [OutboundEvent] {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async { continuation.resume(with: Result { try self.engine.process(items) }) }
+        }
+    }
+
+    /// Writes a timestamp as the engine does.
+    public var formatTime: @Sendable (LinliCore.Instant) -> String { engine.formatTime }
+}

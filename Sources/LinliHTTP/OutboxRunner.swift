@@ -1,0 +1,37 @@
+import Hummingbird
+import LinliBot
+import LinliCore
+import LinliStore
+import ServiceLifecycle
+
+/// The outbox as a service of the server's group: it delivers in the background
+/// and, on graceful shutdown, drains for up to `drain` before the process exits.
+public struct OutboxRunner: ServiceLifecycle.Service {
+    public let outbox: OutboxService
+    public let drain: Span
+
+    public init(outbox: OutboxService, drain: Span) {
+        self.outbox = outbox
+        self.drain = drain
+    }
+
+    public func run() async throws {
+        outbox.start()
+        try? await gracefulShutdown()
+        outbox.finish(drainingFor: drain)
+    }
+}
+
+extension Ingress {
+    /// Runs the HTTP server and the outbox in one service group until SIGTERM or
+    /// SIGINT: then it stops accepting, finishes the requests in flight, drains the
+    /// outbox for up to `drain`, and returns.
+    public static func serve(gate: EngineGate, store: Store, outbox: OutboxService, configuration: IngressConfiguration,
+                             host: String, port: Int, drain: Span, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let router = router(gate: gate, store: store, configuration: configuration, outbox: outbox)
+        let app = Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "linli"),
+                              services: [OutboxRunner(outbox: outbox, drain: drain)],
+                              onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) })
+        try await app.runService()
+    }
+}
