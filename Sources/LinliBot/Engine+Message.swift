@@ -19,6 +19,17 @@ extension Engine {
                           person: person, registration: registration, directory: directory, tx: tx,
                           lang: chosen ?? CommandParser.guessLang(text))
         let chat = event.group ?? ""
+        if let limit = senderLimit {
+            let since = clock.adding(Span(milliseconds: -limit.per.milliseconds))
+            var times = (recentMessages[sender] ?? []).filter { $0 > since }
+            times.append(clock)
+            recentMessages[sender] = times
+            if times.count > limit.count {
+                var outcome = Outcome(error: LinliError(.rateLimited, zh: "您发得太快了，请稍等一会儿再发。", en: "You are sending too fast; please wait a moment."))
+                outcome.lang = ctx.lang
+                return outcome
+            }
+        }
         var parsed: ParseResult
         if let prompt = prompt(chat: chat, user: sender) {
             try deletePrompt(chat: chat, user: sender, tx)

@@ -33,6 +33,12 @@ public final class Engine {
     var memory: EngineMemory
     /// Whether events run in savepoints (see `process`).
     var careful = false
+    /// At most this many messages from one sender per span of the bot's clock; the
+    /// rest are answered `rate_limited` and not acted on. Nil: no limit.
+    public var senderLimit: (count: Int, per: Span)?
+    /// Recent message times per sender, for `senderLimit`. Not restored on a
+    /// re-run: a batch re-run at worst counts its messages twice.
+    var recentMessages: [String: [Instant]] = [:]
 
     /// The bot's clock: the latest `ts` seen. Never goes back.
     public var clock: Instant { memory.clock }

@@ -201,6 +201,9 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("drain-timeout"), help: "On shutdown, how long to keep delivering queued webhook pushes, in seconds.")
     var drainTimeout = 10.0
 
+    @Option(name: .customLong("sender-limit"), help: "At most this many messages a minute from one sender; more get rate_limited (0: no limit).")
+    var senderLimit = 30
+
     func run() async throws {
         let (community, catalog) = try options.load()
         let secret = ProcessInfo.processInfo.environment["LINLI_INGRESS_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
@@ -217,6 +220,7 @@ struct Serve: AsyncParsableCommand {
             log("linli: cannot open the database \(options.db): \(error)")
             throw ExitCode(3)
         }
+        if senderLimit > 0 { engine.senderLimit = (senderLimit, .minutes(1)) }
         let client = CurlClient()
         let outbox = OutboxService(store: store, community: community, client: client)
         try await Ingress.serve(gate: EngineGate(engine), store: store, outbox: outbox,

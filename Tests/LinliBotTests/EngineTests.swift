@@ -206,3 +206,16 @@ import Testing
         #expect(status.refs == ["S11"] && status.text.contains("on loan"))
     }
 }
+
+@Suite struct SenderLimitTests {
+    @Test func aSenderFasterThanTheLimitIsRateLimitedOthersAreNot() throws {
+        let chat = try Conversation()
+        chat.engine.senderLimit = (3, .minutes(1))
+        let codes = try (0..<5).map { i in try chat.say("@2026-11-28T09:00:0\(i)+08:00 u-li: status").reply.code }
+        #expect(codes == [nil, nil, nil, "rate_limited", "rate_limited"])
+        #expect(try chat.say("@2026-11-28T09:00:06+08:00 u-zhang: status").reply.ok, "another sender is not affected")
+        #expect(try chat.say("@2026-11-28T09:01:05+08:00 u-li: status").reply.ok, "a minute later it is fine again")
+        let flood = try chat.say("@2026-11-28T09:01:06+08:00 [fudi-b3] u-li: report leak flood")
+        #expect(flood.reply.ok, "the window slides")
+    }
+}
