@@ -94,31 +94,16 @@ public struct CommandParser: Sendable {
             }
             return .value(.record(id))
         case .category:
-            for name in categoryNames {
-                if let n = c.matchLength(name.chars) {
-                    c.pos += n
-                    return .value(.text(name.id))
-                }
-            }
+            if let id = Self.take(categoryNames, &c) { return .value(.text(id)) }
             if let fallback = fallbackCategory { return .value(.text(fallback)) }
             return .wrong(Localized(zh: "不认识的类别“\(c.peekToken())”。", en: "Unknown category “\(c.peekToken())”."))
         case .place:
             return c.takePlace().map { .value(.text($0)) } ?? .absent
         case .venue:
-            for name in venueNames {
-                if let n = c.matchLength(name.chars) {
-                    c.pos += n
-                    return .value(.text(name.id))
-                }
-            }
+            if let id = Self.take(venueNames, &c) { return .value(.text(id)) }
             return .wrong(Localized(zh: "没有“\(c.peekToken())”这个场地，发送“场地”查看全部。", en: "There is no venue “\(c.peekToken())”; send “venues” to see them."))
         case .service:
-            for name in serviceNames {
-                if let n = c.matchLength(name.chars) {
-                    c.pos += n
-                    return .value(.text(name.id))
-                }
-            }
+            if let id = Self.take(serviceNames, &c) { return .value(.text(id)) }
             return .wrong(Localized(zh: "没有“\(c.peekToken())”这项服务，发送“服务”查看全部。", en: "There is no service “\(c.peekToken())”; send “services” to see them."))
         case .phrase:
             let start = c.pos
@@ -165,6 +150,17 @@ public struct CommandParser: Sendable {
             c.pos = c.chars.count
             return .value(.text(rest))
         }
+    }
+
+    /// The id of the longest name at the cursor (names sorted longest first), moving past it.
+    private static func take(_ names: [(chars: [Unicode.Scalar], id: String)], _ c: inout TextCursor) -> String? {
+        for name in names {
+            if let n = c.matchLength(name.chars) {
+                c.pos += n
+                return name.id
+            }
+        }
+        return nil
     }
 
     private func matchCommandWord(_ cursor: inout TextCursor) -> (Int, Lang)? {

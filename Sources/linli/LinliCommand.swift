@@ -65,13 +65,7 @@ struct Run: ParsableCommand {
     func run() throws {
         let (community, catalog) = try options.load()
         let store = try openStore(options.db)
-        let engine: Engine
-        do {
-            engine = try Engine(community: community, catalog: catalog, store: store, wallClock: Linli.wallClock)
-        } catch {
-            log("linli: cannot open the database \(options.db): \(error)")
-            throw ExitCode(3)
-        }
+        let engine = try options.makeEngine(community, catalog, store)
         let client = CurlClient()
         let outbox = OutboxService(store: store, community: community, client: client)
         outbox.start()
@@ -84,6 +78,17 @@ struct Run: ParsableCommand {
         }
         outbox.finish(drainingFor: Span(milliseconds: Int64(max(drainTimeout, 0) * 1000)))
         client.shutdown()
+    }
+}
+
+extension CommunityOptions {
+    func makeEngine(_ community: Community, _ catalog: Catalog, _ store: Store) throws -> Engine {
+        do {
+            return try Engine(community: community, catalog: catalog, store: store, wallClock: Linli.wallClock)
+        } catch {
+            log("linli: cannot open the database \(db): \(error)")
+            throw ExitCode(3)
+        }
     }
 }
 
@@ -213,13 +218,7 @@ struct Serve: AsyncParsableCommand {
         }
         if insecureNoAuth { log("linli: WARNING: --insecure-no-auth: unsigned requests are accepted") }
         let store = try openStore(options.db)
-        let engine: Engine
-        do {
-            engine = try Engine(community: community, catalog: catalog, store: store, wallClock: Linli.wallClock)
-        } catch {
-            log("linli: cannot open the database \(options.db): \(error)")
-            throw ExitCode(3)
-        }
+        let engine = try options.makeEngine(community, catalog, store)
         if senderLimit > 0 { engine.senderLimit = (senderLimit, .minutes(1)) }
         let client = CurlClient()
         let outbox = OutboxService(store: store, community: community, client: client)

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""HTTP ingress benchmark (issue: linli serve).
+
+Starts the release `linli serve` on 127.0.0.1 with a secret, loads
+`POST /v1/events` with signed single-event bodies (reports from many residents,
+pre-signed: a signature covers the body and stays valid for 5 minutes) using wrk
+and a Lua script, then loads `GET /healthz` the same way as the baseline.
+Prints requests/s and p99 latency, median of N runs, and the ratio to /healthz.
+
+    bench/http.sh        # installs wrk, builds in release mode, runs this
+"""
+import base64, hashlib, hmac, json, os, re, statistics, subprocess, sys, tempfile, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.environ.get("LINLI_BIN", os.path.join(ROOT, ".build/release/linli"))
+PORT = int(os.environ.get("BENCH_PORT", "18190"))
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+
+
+def sign(body, i):
+    key = base64.b64decode(SECRET[6:])
+    msg_id, ts = f"msg_{i}", str(int(time.time()))
+    sig = base64.b64encode(hmac.new(key, f"{msg_id}.{ts}.{body}".encode(), hashlib.sha256).digest()).decode()
+    return {"webhook-id": msg_id, "webhook-timestamp": ts, "webhook-signature": f"v1,{sig}", "content-type": "application/json"}
+
+
+def lua(path, n):
+    residents = [("u-li", "fudi-b3"), ("u-zhang", "fudi-b3"), ("u-wu", "fudi-b1"), ("u-xu", "fudi-b2"), ("u-huang", "fudi-b4"), ("u-zhao", "fudi-b4")]
+    lines = ["requests = {}"]
+    for i in range(n):
+        who, group = residents[i % len(residents)]
+        body = json.dumps({"ts": "2026-11-28T09:00:00+08:00", "group": group, "from": who, "text": f"报修 路灯 楼道灯不亮 {i}"}, ensure_ascii=False)
+        headers = ", ".join(f'["{k}"] = "{v}"' for k, v in sign(body, i).items())
+        lines.append(f'requests[{i + 1}] = wrk.format("POST", "/v1/events", {{{headers}}}, {json.dumps(body, ensure_ascii=False)})')
+    lines += ["local i = 0", "request = function()", "  i = i % #requests + 1", "  return requests[i]", "end"]
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+def wrk(url, script=None):
+    cmd = ["wrk", "-t2", "-c50", f"-d{SECONDS}s", "--latency", url] + (["-s", script] if script else [])
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
+    scale = {"us": 0.001, "ms": 1, "s": 1000}[p99.group(2)]
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return rps, float(p99.group(1)) * scale, int(errors.group(1)) if errors else 0
+
+
+def main():
+    if not os.path.exists(BIN):
+        sys.exit(f"no release binary at {BIN}: run bench/http.sh")
+    with tempfile.TemporaryDirectory(prefix="linli-http-") as work:
+        script = os.path.join(work, "post.lua")
+        lua(script, 2000)
+        env = dict(os.environ, LINLI_INGRESS_SECRET=SECRET)
+        db = os.path.join(work, "bench.sqlite")
+        server = subprocess.Popen([BIN, "serve", "--community", os.path.join(ROOT, "seeds/fudi.yaml"), "--commands", os.path.join(ROOT, "commands"),
+                                   "--db", db, "--port", str(PORT), "--sender-limit", "0", "--drain-timeout", "0"],
+                                  env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(1.5)
+        try:
+            posts, health = [], []
+            for k in range(RUNS):
+                p = wrk(f"http://127.0.0.1:{PORT}", script)
+                h = wrk(f"http://127.0.0.1:{PORT}/healthz")
+                posts.append(p)
+                health.append(h)
+                print(f"run {k + 1}: POST /v1/events {p[0]:,.0f} req/s, p99 {p[1]:.2f} ms, non-2xx {p[2]}; GET /healthz {h[0]:,.0f} req/s, p99 {h[1]:.2f} ms")
+            rate = statistics.median(p[0] for p in posts)
+            p99 = statistics.median(p[1] for p in posts)
+            base = statistics.median(h[0] for h in health)
+            ratio = statistics.median(p[0] / h[0] for p, h in zip(posts, health))
+            print(f"median of {RUNS}: POST {rate:,.0f} events/s, p99 {p99:.2f} ms; GET /healthz {base:,.0f} req/s; POST/healthz = {ratio:.2f}")
+            print(f"targets: >= 5,000 events/s: {'met' if rate >= 5000 else 'NOT met'}; p99 < 20 ms: {'met' if p99 < 20 else 'NOT met'}")
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()
