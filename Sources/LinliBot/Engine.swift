@@ -63,11 +63,17 @@ public final class Engine {
     /// event, so that only that event is undone: the same input gives the same
     /// output either way.
     public func process(_ items: [InputItem]) throws -> [OutboundEvent] {
+        try process(groups: [items])[0]
+    }
+
+    /// Handles several batches (say, concurrent HTTP requests) in one transaction,
+    /// in order, and returns each batch's outbound events: one commit for all.
+    public func process(groups: [[InputItem]]) throws -> [[OutboundEvent]] {
         do {
-            return try run(items, careful: false)
+            return try run(groups, careful: false)
         } catch let failure as EventFailure {
             FileHandle.standardError.write(Data("linli: re-running a batch with savepoints: \(failure.underlying)\n".utf8))
-            return try run(items, careful: true)
+            return try run(groups, careful: true)
         }
     }
 
@@ -76,22 +82,26 @@ public final class Engine {
         var underlying: any Error
     }
 
-    private func run(_ items: [InputItem], careful: Bool) throws -> [OutboundEvent] {
+    private func run(_ groups: [[InputItem]], careful: Bool) throws -> [[OutboundEvent]] {
         let saved = memory
         self.careful = careful
         do {
             return try store.write { tx in
-                var out: [OutboundEvent] = []
-                for item in items {
-                    switch item {
-                    case .bad(let error, let line):
-                        out.append(OutboundEvent(type: .error, id: nextID(), ts: clock, text: error.text, ok: false, code: error.code.rawValue, line: line))
-                    case .event(let event, _):
-                        try handle(event, tx, into: &out)
+                var outs: [[OutboundEvent]] = []
+                for items in groups {
+                    var out: [OutboundEvent] = []
+                    for item in items {
+                        switch item {
+                        case .bad(let error, let line):
+                            out.append(OutboundEvent(type: .error, id: nextID(), ts: clock, text: error.text, ok: false, code: error.code.rawValue, line: line))
+                        case .event(let event, _):
+                            try handle(event, tx, into: &out)
+                        }
                     }
+                    outs.append(out)
                 }
                 try memory.save(tx)
-                return out
+                return outs
             }
         } catch {
             memory = saved

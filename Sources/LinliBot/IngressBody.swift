@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import LinliCore
 import LinliProtocol
 
@@ -39,17 +40,32 @@ public enum IngressBody {
 }
 
 /// The engine behind a serial queue, for callers on many threads (the HTTP server):
-/// events are still handled one batch at a time, in arrival order.
+/// events are still handled one at a time, in arrival order, and the batches that
+/// arrive while one is being handled are committed together (group commit).
 public final class EngineGate: @unchecked Sendable {
     private let engine: Engine
     private let queue = DispatchQueue(label: "linli.engine")
+    private let waiting = Mutex<[(items: [InputItem], done: CheckedContinuation<[OutboundEvent], any Error>)]>([])
 
     public init(_ engine: Engine) { self.engine = engine }
 
-    /// Handles a batch (one transaction) off the caller's thread.
+    /// Handles a batch off the caller's thread, in one transaction with whatever
+    /// else is waiting.
     public func process(_ items: [InputItem]) async throws -> [OutboundEvent] {
         try await withCheckedThrowingContinuation { continuation in
-            queue.async { continuation.resume(with: Result { try self.engine.process(items) }) }
+            waiting.withLock { $0.append((items, continuation)) }
+            queue.async { self.drain() }
+        }
+    }
+
+    private func drain() {
+        let jobs = waiting.withLock { jobs in defer { jobs.removeAll() }; return jobs }
+        guard !jobs.isEmpty else { return }
+        do {
+            let outs = try engine.process(groups: jobs.map(\.items))
+            for (job, out) in zip(jobs, outs) { job.done.resume(returning: out) }
+        } catch {
+            for job in jobs { job.done.resume(throwing: error) }
         }
     }
 

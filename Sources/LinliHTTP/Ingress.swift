@@ -94,8 +94,8 @@ public enum Ingress {
         }
         router.get("healthz") { _, _ -> Response in
             do {
-                let (depth, timers) = try store.read { tx in (try tx.outboxDepth(), try tx.pendingTimers()) }
-                let json = "{\"status\":\"ok\",\"database\":\"ok\",\"outbox_depth\":\(depth),\"timers_pending\":\(timers)}"
+                let depth = try store.read { try $0.outboxDepth() }
+                let json = "{\"status\":\"ok\",\"database\":\"ok\",\"outbox_depth\":\(depth)}"
                 return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: json)))
             } catch {
                 return problem(.serviceUnavailable, "database_unavailable", "\(error)")
