@@ -30,9 +30,6 @@ public struct Directory: Sendable {
     /// The building whose chat group this is.
     public func building(ofGroup group: String) -> Building? { buildingByGroup[group].flatMap { buildingsByID[$0] } }
 
-    /// Whether `group` is a community-wide group (office, announcements).
-    public func isCommunityGroup(_ group: String) -> Bool { community.groups.contains(group) }
-
     /// The building part of a home such as `b3-501`.
     public func building(ofHome home: String) -> Building? {
         guard let dash = home.firstIndex(of: "-") else { return nil }
@@ -60,10 +57,5 @@ public struct Directory: Sendable {
         if building.captain == person { return true }
         if let grid = building.grid, gridsByID[grid]?.leader == person { return true }
         return false
-    }
-
-    /// Buildings the person answers for as captain, grid leader or staff.
-    public func managedBuildings(of person: String) -> [Building] {
-        community.buildings.filter { manages(person, building: $0) }
     }
 }
