@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "LinliStoreTests", dependencies: ["LinliStore"]),
         .testTarget(name: "LinliWebhooksTests", dependencies: ["LinliWebhooks", "LinliTesting"]),
         .testTarget(name: "LinliHTTPTests", dependencies: [
-            "LinliHTTP", "LinliTesting", "LinliWebhooks", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            "LinliHTTP", "LinliTesting", "LinliWebhooks", .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .testTarget(name: "LinliBotTests", dependencies: ["LinliBot", "LinliTesting", "linli"], exclude: ["Transcripts"]),
     ]

@@ -164,11 +164,15 @@ public final class CurlClient: @unchecked Sendable {
         linli_easy_setopt_long(easy, CURLOPT_FOLLOWLOCATION, 0)
         linli_easy_setopt_string(easy, CURLOPT_PROTOCOLS_STR, "http,https")
         linli_easy_setopt_string(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
-        linli_easy_setopt_long(easy, CURLOPT_POST, 1)
-        linli_easy_setopt_long(easy, CURLOPT_POSTFIELDSIZE, r.body.count)
-        r.body.withUnsafeBufferPointer { buffer in
-            // COPYPOSTFIELDS copies the bytes: nothing to keep alive.
-            _ = linli_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!))
+        if r.method == .get {
+            linli_easy_setopt_long(easy, CURLOPT_HTTPGET, 1)
+        } else {
+            linli_easy_setopt_long(easy, CURLOPT_POST, 1)
+            linli_easy_setopt_long(easy, CURLOPT_POSTFIELDSIZE, r.body.count)
+            r.body.withUnsafeBufferPointer { buffer in
+                // COPYPOSTFIELDS copies the bytes: nothing to keep alive.
+                _ = linli_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!))
+            }
         }
         var list: UnsafeMutablePointer<curl_slist>?
         for header in r.headers + [HTTPHeader("Expect", "")] {

@@ -1,12 +1,16 @@
-/// One HTTP POST to send.
+/// One HTTP request to send: a POST (webhooks), or a GET (health checks, tests).
 public struct HTTPRequest: Sendable, Equatable {
+    public enum Method: String, Sendable { case get = "GET", post = "POST" }
+
     public var url: String
+    public var method: Method
     /// Header lines in order, `(name, value)`.
     public var headers: [HTTPHeader]
     public var body: [UInt8]
 
-    public init(url: String, headers: [HTTPHeader] = [], body: [UInt8]) {
+    public init(url: String, method: Method = .post, headers: [HTTPHeader] = [], body: [UInt8] = []) {
         self.url = url
+        self.method = method
         self.headers = headers
         self.body = body
     }

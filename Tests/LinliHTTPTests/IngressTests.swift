@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
 import LinliBot
 import LinliCore
 import LinliHTTP
@@ -10,7 +9,58 @@ import LinliTesting
 import LinliWebhooks
 import Testing
 
-/// `POST /v1/events` through the router and live on 127.0.0.1.
+/// A response as the tests read it.
+struct Reply: Sendable {
+    var status: Int
+    var body: [UInt8]
+    var text: String { String(decoding: body, as: UTF8.self) }
+}
+
+/// Runs the routes on 127.0.0.1 (any free port) for the length of `body`, which
+/// talks to them with libcurl: real HTTP over loopback.
+func withServer(_ router: Router<BasicRequestContext>, _ body: @Sendable (LiveClient) async throws -> Void) async throws {
+    let (ports, port) = AsyncStream.makeStream(of: Int.self)
+    let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                          onServerRunning: { port.yield($0.localAddress?.port ?? 0) })
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask { try await app.runService(gracefulShutdownSignals: []) }
+        var next = ports.makeAsyncIterator()
+        let number = await next.next() ?? 0
+        let client = LiveClient(base: "http://127.0.0.1:\(number)")
+        defer { client.curl.shutdown() }
+        try await body(client)
+        group.cancelAll()
+    }
+}
+
+struct LiveClient: Sendable {
+    let base: String
+    let curl = CurlClient()
+
+    /// Sends requests at once, off the cooperative threads (curl blocks).
+    func send(_ requests: [LinliWebhooks.HTTPRequest]) async -> [Reply] {
+        await withCheckedContinuation { done in
+            DispatchQueue.global().async {
+                done.resume(returning: curl.send(requests).map { result in
+                    switch result {
+                    case .success(let r): Reply(status: r.status, body: r.body)
+                    case .failure(let e): Reply(status: 0, body: Array(e.message.utf8))
+                    }
+                })
+            }
+        }
+    }
+
+    func post(_ path: String, _ body: String, headers: [HTTPHeader] = []) async -> Reply {
+        await send([LinliWebhooks.HTTPRequest(url: base + path, headers: headers, body: Array(body.utf8))])[0]
+    }
+
+    func get(_ path: String) async -> Reply {
+        await send([LinliWebhooks.HTTPRequest(url: base + path, method: .get)])[0]
+    }
+}
+
+/// `POST /v1/events` live on 127.0.0.1.
 @Suite struct IngressTests {
     static let secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 
@@ -22,22 +72,17 @@ import Testing
             let engine = try Fixtures.engine(store: store)
             router = Ingress.router(gate: EngineGate(engine), store: store, configuration: IngressConfiguration(secret: secret, maxBody: maxBody))
         }
-        var app: some ApplicationProtocol { Application(router: router) }
     }
 
     /// Standard Webhooks headers for `body`, signed now (or `skew` seconds off).
-    static func signed(_ body: String, id: String = "msg_1", skew: Int64 = 0, secret: String = IngressTests.secret) -> HTTPFields {
+    static func signed(_ body: String, id: String = "msg_1", skew: Int64 = 0, secret: String = IngressTests.secret) -> [HTTPHeader] {
         let ts = Linli.wallClock().milliseconds / 1000 + skew
         let signature = Signatures.standardWebhooks(secret: secret, id: id, timestamp: ts, body: Array(body.utf8)) ?? ""
-        var headers = HTTPFields()
-        headers[HTTPField.Name("webhook-id")!] = id
-        headers[HTTPField.Name("webhook-timestamp")!] = String(ts)
-        headers[HTTPField.Name("webhook-signature")!] = signature
-        return headers
+        return [HTTPHeader("webhook-id", id), HTTPHeader("webhook-timestamp", String(ts)), HTTPHeader("webhook-signature", signature)]
     }
 
-    static func events(_ response: TestResponse) -> [[String: Any]] {
-        let object = (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any]
+    static func events(_ response: Reply) -> [[String: Any]] {
+        let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any]
         return object?["events"] as? [[String: Any]] ?? []
     }
 
@@ -45,31 +90,27 @@ import Testing
 
     @Test func aSignedEventIsAnsweredWithWhatItCaused() async throws {
         let rig = try Rig()
-        try await rig.app.test(.router) { client in
-            try await client.execute(uri: "/v1/events", method: .post, headers: Self.signed(Self.report), body: ByteBuffer(string: Self.report)) { response in
-                #expect(response.status == .ok)
-                let events = Self.events(response)
-                #expect(events.map { $0["type"] as? String } == ["reply", "notify"])
-                #expect(events.first?["refs"] as? [String] == ["R1"] && events.first?["in_reply_to"] as? String == "m1")
-            }
+        try await withServer(rig.router) { client in
+            let response = await client.post("/v1/events", Self.report, headers: Self.signed(Self.report))
+            #expect(response.status == 200)
+            let events = Self.events(response)
+            #expect(events.map { $0["type"] as? String } == ["reply", "notify"])
+            #expect(events.first?["refs"] as? [String] == ["R1"] && events.first?["in_reply_to"] as? String == "m1")
         }
     }
 
     @Test func forgedStaleAndMissingSignaturesAreRefused() async throws {
         let rig = try Rig()
-        try await rig.app.test(.router) { client in
+        try await withServer(rig.router) { client in
             let forged = Self.signed(Self.report, secret: "whsec_" + Data("another secret entirely!".utf8).base64EncodedString())
             let stale = Self.signed(Self.report, skew: -301)
             let tampered = Self.signed(Self.report.replacingOccurrences(of: "501", with: "502"))
-            for (headers, code) in [(forged, "bad_signature"), (stale, "stale_timestamp"), (HTTPFields(), "missing_signature"), (tampered, "bad_signature")] {
-                try await client.execute(uri: "/v1/events", method: .post, headers: headers, body: ByteBuffer(string: Self.report)) { response in
-                    #expect(response.status == .unauthorized)
-                    #expect(String(buffer: response.body).contains(code))
-                }
+            for (headers, code) in [(forged, "bad_signature"), (stale, "stale_timestamp"), ([], "missing_signature"), (tampered, "bad_signature")] {
+                let response = await client.post("/v1/events", Self.report, headers: headers)
+                #expect(response.status == 401)
+                #expect(response.text.contains(code))
             }
-            try await client.execute(uri: "/v1/events", method: .post, headers: Self.signed(Self.report, skew: 299), body: ByteBuffer(string: Self.report)) { response in
-                #expect(response.status == .ok, "within five minutes")
-            }
+            #expect(await client.post("/v1/events", Self.report, headers: Self.signed(Self.report, skew: 299)).status == 200, "within five minutes")
         }
         #expect(try rig.store.read { try $0.workOrder(1) } != nil)
         #expect(try rig.store.read { try $0.workOrder(2) } == nil, "nothing refused took effect")
@@ -77,18 +118,14 @@ import Testing
 
     @Test func badEmptyAndOversizedBodies() async throws {
         let rig = try Rig(maxBody: 1_000)
-        try await rig.app.test(.router) { client in
-            for (body, status, code) in [("{broken", HTTPResponse.Status.badRequest, "bad_json"), ("", .badRequest, "missing_field"), ("[1, 2]", .ok, "bad_json"),
-                                         ("not json at all", .badRequest, "missing_field")] {
-                try await client.execute(uri: "/v1/events", method: .post, headers: Self.signed(body), body: ByteBuffer(string: body)) { response in
-                    #expect(response.status == status, "\(body)")
-                    #expect(String(buffer: response.body).contains(code), "\(body)")
-                }
+        try await withServer(rig.router) { client in
+            for (body, status, code) in [("{broken", 400, "bad_json"), ("", 400, "missing_field"), ("[1, 2]", 200, "bad_json"), ("not json at all", 400, "missing_field")] {
+                let response = await client.post("/v1/events", body, headers: Self.signed(body))
+                #expect(response.status == status, "\(body)")
+                #expect(response.text.contains(code), "\(body)")
             }
             let big = String(repeating: "x", count: 2_000)
-            try await client.execute(uri: "/v1/events", method: .post, headers: Self.signed(big), body: ByteBuffer(string: big)) { response in
-                #expect(response.status == .contentTooLarge)
-            }
+            #expect(await client.post("/v1/events", big, headers: Self.signed(big)).status == 413)
         }
     }
 
@@ -96,73 +133,54 @@ import Testing
         let rig = try Rig()
         let ndjson = Self.report + "\n" + #"{"ts":"2026-11-28T09:01:00+08:00","from":"u-zhou","text":"签收 R1"}"# + "\n"
         let array = #"[{"ts":"2026-11-28T09:02:00+08:00","from":"u-li","text":"status R1"},{"ts":"2026-11-28T09:03:00+08:00","from":"u-li"}]"#
-        try await rig.app.test(.router) { client in
-            try await client.execute(uri: "/v1/events", method: .post, headers: Self.signed(ndjson), body: ByteBuffer(string: ndjson)) { response in
-                let events = Self.events(response)
-                #expect(events.filter { $0["type"] as? String == "reply" }.map { $0["to"] as? String } == ["u-li", "u-zhou"])
-            }
-            try await client.execute(uri: "/v1/events", method: .post, headers: Self.signed(array), body: ByteBuffer(string: array)) { response in
-                let events = Self.events(response)
-                #expect(events.map { $0["type"] as? String } == ["reply", "error"])
-                #expect(events.last?["line"] as? Int == 2 && events.last?["code"] as? String == "missing_field")
-            }
+        try await withServer(rig.router) { client in
+            let first = Self.events(await client.post("/v1/events", ndjson, headers: Self.signed(ndjson)))
+            #expect(first.filter { $0["type"] as? String == "reply" }.map { $0["to"] as? String } == ["u-li", "u-zhou"])
+            let second = Self.events(await client.post("/v1/events", array, headers: Self.signed(array)))
+            #expect(second.map { $0["type"] as? String } == ["reply", "error"])
+            #expect(second.last?["line"] as? Int == 2 && second.last?["code"] as? String == "missing_field")
         }
     }
 
     @Test func aRepeatedIDAcrossRequestsChangesNothing() async throws {
         let rig = try Rig()
-        try await rig.app.test(.router) { client in
-            var first: [[String: Any]] = []
-            try await client.execute(uri: "/v1/events", method: .post, headers: Self.signed(Self.report), body: ByteBuffer(string: Self.report)) { first = Self.events($0) }
-            try await client.execute(uri: "/v1/events", method: .post, headers: Self.signed(Self.report, id: "msg_2"), body: ByteBuffer(string: Self.report)) { response in
-                let again = Self.events(response)
-                #expect(again.count == 1, "the reply only, no new notification")
-                #expect(again.first?["refs"] as? [String] == first.first?["refs"] as? [String])
-                #expect(again.first?["text"] as? String == first.first?["text"] as? String)
-            }
+        try await withServer(rig.router) { client in
+            let first = Self.events(await client.post("/v1/events", Self.report, headers: Self.signed(Self.report)))
+            let again = Self.events(await client.post("/v1/events", Self.report, headers: Self.signed(Self.report, id: "msg_2")))
+            #expect(again.count == 1, "the reply only, no new notification")
+            #expect(again.first?["refs"] as? [String] == first.first?["refs"] as? [String])
+            #expect(again.first?["text"] as? String == first.first?["text"] as? String)
         }
         #expect(try rig.store.read { try $0.workOrder(2) } == nil)
     }
 
     @Test func healthAndMetrics() async throws {
         let rig = try Rig()
-        try await rig.app.test(.router) { client in
-            try await client.execute(uri: "/v1/events", method: .post, headers: Self.signed(Self.report), body: ByteBuffer(string: Self.report)) { _ in }
-            try await client.execute(uri: "/healthz", method: .get) { response in
-                #expect(response.status == .ok)
-                #expect(String(buffer: response.body).contains("\"database\":\"ok\""))
-            }
-            try await client.execute(uri: "/metrics", method: .get) { response in
-                let text = String(buffer: response.body)
-                for metric in ["linli_events_in_total{type=\"message\"} 1", "linli_replies_total{code=\"ok\"} 1", "linli_http_requests_total{status=\"200\"} 1",
-                               "linli_timers_pending 1", "linli_outbox_depth", "linli_dead_letters 0"] {
-                    #expect(text.contains(metric), "\(metric)")
-                }
+        try await withServer(rig.router) { client in
+            _ = await client.post("/v1/events", Self.report, headers: Self.signed(Self.report))
+            let health = await client.get("/healthz")
+            #expect(health.status == 200 && health.text.contains("\"database\":\"ok\""))
+            let metrics = await client.get("/metrics").text
+            for metric in ["linli_events_in_total{type=\"message\"} 1", "linli_replies_total{code=\"ok\"} 1", "linli_http_requests_total{status=\"200\"} 1",
+                           "linli_timers_pending 1", "linli_outbox_depth", "linli_dead_letters 0"] {
+                #expect(metrics.contains(metric), "\(metric)")
             }
         }
     }
 
     @Test func twoHundredConcurrentReportsFromFortyClientsAreEachKeptOnce() async throws {
         let rig = try Rig(secret: nil)
-        try await rig.app.test(.live) { client in
-            try await withThrowingTaskGroup(of: [String].self) { group in
-                for c in 0..<40 {
-                    group.addTask {
-                        var refs: [String] = []
-                        for k in 0..<5 {
-                            let body = #"{"id":"c\#(c)-\#(k)","ts":"2026-11-28T09:00:00+08:00","group":"fudi-b3","from":"u-li","text":"report leak pipe \#(c)-\#(k)"}"#
-                            try await client.execute(uri: "/v1/events", method: .post, body: ByteBuffer(string: body)) { response in
-                                refs += (Self.events(response).first?["refs"] as? [String]) ?? []
-                            }
-                        }
-                        return refs
-                    }
-                }
-                var all: [String] = []
-                for try await refs in group { all += refs }
-                #expect(all.count == 200)
-                #expect(Set(all) == Set((1...200).map { "R\($0)" }), "every report got its own number, none lost or doubled")
-            }
+        try await withServer(rig.router) { client in
+            // 40 clients, 5 reports each, all in flight together (curl keeps at most 64 connections).
+            let requests = (0..<40).flatMap { c in (0..<5).map { k in
+                LinliWebhooks.HTTPRequest(url: client.base + "/v1/events", body: Array(
+                    #"{"id":"c\#(c)-\#(k)","ts":"2026-11-28T09:00:00+08:00","group":"fudi-b3","from":"u-li","text":"report leak pipe \#(c)-\#(k)"}"#.utf8))
+            } }
+            let replies = await client.send(requests)
+            let refs = replies.flatMap { (Self.events($0).first?["refs"] as? [String]) ?? [] }
+            #expect(replies.allSatisfy { $0.status == 200 })
+            #expect(refs.count == 200)
+            #expect(Set(refs) == Set((1...200).map { "R\($0)" }), "every report got its own number, none lost or doubled")
         }
         #expect(try rig.store.read { try $0.workOrder(200) } != nil)
         #expect(try rig.store.read { try $0.workOrder(201) } == nil)
