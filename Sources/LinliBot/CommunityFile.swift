@@ -45,7 +45,7 @@ public enum CommunityFile {
             Building(id: try identifier(v.required("id")), name: try v["name"]?.string() ?? v.required("id").string(),
                      grid: try v["grid"]?.string(), captain: try v["captain"]?.string(), groups: try v["groups"]?.strings() ?? [])
         }
-        community.people = try items(root["people"], known: ["id", "name", "home", "roles", "lang", "webhook"]) { v in
+        community.people = try items(root["people"], known: ["id", "name", "home", "roles", "lang", "webhook", "mobile"]) { v in
             var roles = Set<Role>()
             for r in try v["roles"]?.strings() ?? [] {
                 guard let role = Role(rawValue: r) else { throw try v.required("roles").error("unknown role '\(r)'") }
@@ -59,7 +59,7 @@ public enum CommunityFile {
             let home = try v["home"]?.string()
             if home != nil { roles.insert(.resident) }
             return Person(id: try identifier(v.required("id")), name: try v["name"]?.string() ?? v.required("id").string(),
-                          home: home, roles: roles, lang: lang, webhook: try v["webhook"]?.string())
+                          home: home, roles: roles, lang: lang, webhook: try v["webhook"]?.string(), mobile: try v["mobile"]?.string())
         }
         community.departments = try items(root["departments"], known: ["id", "name", "members", "webhook"]) { v in
             Department(id: try identifier(v.required("id")), name: try v["name"]?.string() ?? v.required("id").string(),
@@ -94,7 +94,7 @@ public enum CommunityFile {
             let id = try identifier(v.required("id"))
             return PointsItem(id: id, names: try v["names"]?.strings() ?? [id], points: try v.required("points").int())
         }
-        community.webhooks = try items(root["webhooks"], known: ["id", "format", "url", "secret", "secret_env", "per_minute"]) { v in
+        community.webhooks = try items(root["webhooks"], known: ["id", "format", "url", "secret", "secret_env", "per_minute", "markdown"]) { v in
             let formatNode = try v.required("format")
             guard let format = WebhookFormat(rawValue: try formatNode.string()) else {
                 throw formatNode.error("format is wecom, dingtalk, feishu or generic")
@@ -110,7 +110,8 @@ public enum CommunityFile {
             }
             let perMinute = try v["per_minute"]?.int()
             if let perMinute, perMinute < 1 { throw try v.required("per_minute").error("per_minute must be at least 1") }
-            return Webhook(id: try identifier(v.required("id")), format: format, url: url, secret: secret, perMinute: perMinute)
+            return Webhook(id: try identifier(v.required("id")), format: format, url: url, secret: secret, perMinute: perMinute,
+                           markdown: try v["markdown"]?.bool() ?? false)
         }
         try checkReferences(community, root)
         return (community, root.warnings)

@@ -20,6 +20,8 @@ public final class OutboxService: @unchecked Sendable {
     let client: CurlClient
     let clock: @Sendable () -> Instant
     let communityID: String
+    /// Mobile numbers by person, for robots' @-mentions.
+    let mobiles: [String: String]
     /// How long a claimed push is held before another pass may take it again.
     static let lease = Span.minutes(1)
     static let batchLimit = 1_000
@@ -41,6 +43,7 @@ public final class OutboxService: @unchecked Sendable {
         self.client = client
         self.clock = clock
         communityID = community.id
+        mobiles = Dictionary(community.people.compactMap { p in p.mobile.map { (p.id, $0) } }, uniquingKeysWith: { a, _ in a })
         endpoints = Dictionary(community.webhooks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         state = Mutex(State(random: random))
     }
@@ -102,7 +105,7 @@ public final class OutboxService: @unchecked Sendable {
                     // A backlog for a robot: one digest now rather than hours of waiting; what
                     // does not fit in one message waits for the next pass.
                     let (digest, taken) = WebhookFormatter.digest(group.map(message), id: "\(communityID)-digest-\(group[0].id)",
-                                                                  maxBytes: WebhookFormatter.textLimit(endpoint.format))
+                                                                  maxBytes: WebhookFormatter.textLimit(endpoint.format, markdown: endpoint.markdown))
                     plans.append((Array(group.prefix(taken)), endpoint, digest))
                     held += group.dropFirst(taken).map { ($0, now) }
                     s.limiter.record(webhook, at: now, windows: windows)
@@ -177,7 +180,8 @@ public final class OutboxService: @unchecked Sendable {
     }
 
     private func message(_ row: OutboxRow) -> PushMessage {
-        PushMessage(id: "\(communityID)-\(row.eventID)", to: row.recipient, reason: row.reason, text: row.text, refs: row.refs, event: Array(row.event.utf8))
+        PushMessage(id: "\(communityID)-\(row.eventID)", to: row.recipient, reason: row.reason, text: row.text, refs: row.refs, event: Array(row.event.utf8),
+                    mentions: mobiles[row.recipient].map { [$0] } ?? [])
     }
 
     /// Delivers in the background until `finish`, waking when poked or when the next push falls due.

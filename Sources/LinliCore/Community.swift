@@ -79,13 +79,16 @@ public struct Person: Sendable, Equatable {
     public var roles: Set<Role>
     public var lang: Lang?
     public var webhook: String?
-    public init(id: String, name: String, home: String? = nil, roles: Set<Role> = [], lang: Lang? = nil, webhook: String? = nil) {
+    /// A mobile number, for robots to @-mention the person in their group.
+    public var mobile: String?
+    public init(id: String, name: String, home: String? = nil, roles: Set<Role> = [], lang: Lang? = nil, webhook: String? = nil, mobile: String? = nil) {
         self.id = id
         self.name = name
         self.home = home
         self.roles = roles
         self.lang = lang
         self.webhook = webhook
+        self.mobile = mobile
     }
 }
 
@@ -254,12 +257,15 @@ public struct Webhook: Sendable, Equatable {
     public var secret: String?
     /// Sends allowed a minute, for `generic` receivers (the robots' limits are fixed); nil: no limit.
     public var perMinute: Int?
-    public init(id: String, format: WebhookFormat, url: String, secret: String?, perMinute: Int? = nil) {
+    /// Robots: send markdown (WeCom, DingTalk) or a rich `post` (Feishu) instead of plain text.
+    public var markdown: Bool
+    public init(id: String, format: WebhookFormat, url: String, secret: String?, perMinute: Int? = nil, markdown: Bool = false) {
         self.id = id
         self.format = format
         self.url = url
         self.secret = secret
         self.perMinute = perMinute
+        self.markdown = markdown
     }
 }
 

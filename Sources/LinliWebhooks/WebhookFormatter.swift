@@ -11,14 +11,17 @@ public struct PushMessage: Sendable, Equatable {
     public var refs: [String]
     /// The outbound event as JSON: the body a generic receiver gets.
     public var event: [UInt8]
+    /// Mobile numbers the robot should @-mention (the recipient's).
+    public var mentions: [String]
 
-    public init(id: String, to: String, reason: String, text: String, refs: [String], event: [UInt8]) {
+    public init(id: String, to: String, reason: String, text: String, refs: [String], event: [UInt8], mentions: [String] = []) {
         self.id = id
         self.to = to
         self.reason = reason
         self.text = text
         self.refs = refs
         self.event = event
+        self.mentions = mentions
     }
 }
 
@@ -33,9 +36,10 @@ extension Webhook {
 /// Builds the HTTP request each format expects.
 public enum WebhookFormatter {
     /// The largest text each robot takes, in UTF-8 bytes.
-    public static func textLimit(_ format: WebhookFormat) -> Int {
+    public static func textLimit(_ format: WebhookFormat, markdown: Bool = false) -> Int {
         switch format {
-        case .wecom, .dingtalk: 2_048
+        case .wecom: markdown ? 4_096 : 2_048
+        case .dingtalk: 2_048
         case .feishu: 20_000
         case .generic: Int.max
         }
@@ -58,22 +62,42 @@ public enum WebhookFormatter {
         return out + truncationMarker
     }
 
-    private struct TextContent: Encodable { var content: String }
+    private struct TextContent: Encodable {
+        var content: String
+        var mentioned_mobile_list: [String]?
+    }
     private struct WeCom: Encodable {
         var msgtype = "text"
-        var text: TextContent
+        var text: TextContent?
+        var markdown: TextContent?
     }
     private struct DingTalk: Encodable {
         struct At: Encodable {
             var atMobiles: [String] = []
             var isAtAll = false
         }
+        struct Markdown: Encodable {
+            var title: String
+            var text: String
+        }
         var msgtype = "text"
-        var text: TextContent
+        var text: TextContent?
+        var markdown: Markdown?
         var at = At()
     }
     private struct Feishu: Encodable {
-        struct Content: Encodable { var text: String }
+        struct Content: Encodable {
+            var text: String?
+            var post: [String: Post]?
+        }
+        struct Post: Encodable {
+            var title: String
+            var content: [[Element]]
+        }
+        struct Element: Encodable {
+            var tag = "text"
+            var text: String
+        }
         var msg_type = "text"
         var content: Content
         var timestamp: String?
@@ -84,22 +108,32 @@ public enum WebhookFormatter {
     public static func request(_ message: PushMessage, to endpoint: Webhook, now: Instant) -> HTTPRequest {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let text = truncate(message.text, maxBytes: textLimit(endpoint.format))
+        let text = truncate(message.text, maxBytes: textLimit(endpoint.format, markdown: endpoint.markdown))
         var url = endpoint.url
         var headers = [HTTPHeader("Content-Type", "application/json; charset=utf-8")]
         let body: [UInt8]
+        let mobiles = message.mentions.isEmpty ? nil : message.mentions
         switch endpoint.format {
         case .wecom:
-            body = Array((try? encoder.encode(WeCom(text: TextContent(content: text)))) ?? Data())
+            let w = endpoint.markdown ? WeCom(msgtype: "markdown", markdown: TextContent(content: text))
+                : WeCom(text: TextContent(content: text, mentioned_mobile_list: mobiles))
+            body = Array((try? encoder.encode(w)) ?? Data())
         case .dingtalk:
-            body = Array((try? encoder.encode(DingTalk(text: TextContent(content: text)))) ?? Data())
+            // DingTalk highlights an @-mention only when the text carries "@<mobile>".
+            let shown = text + message.mentions.map { " @\($0)" }.joined()
+            var d = endpoint.markdown ? DingTalk(msgtype: "markdown", markdown: .init(title: message.reason, text: shown))
+                : DingTalk(text: TextContent(content: shown))
+            d.at.atMobiles = message.mentions
+            body = Array((try? encoder.encode(d)) ?? Data())
             if let secret = endpoint.secret {
                 let ts = now.milliseconds
                 let sign = Signatures.dingTalk(secret: secret, timestampMillis: ts)
                 url += (url.contains("?") ? "&" : "?") + "timestamp=\(ts)&sign=\(percentEncode(sign))"
             }
         case .feishu:
-            var f = Feishu(content: .init(text: text))
+            var f = endpoint.markdown
+                ? Feishu(msg_type: "post", content: .init(post: ["zh_cn": .init(title: message.reason, content: [[.init(text: text)]])]))
+                : Feishu(content: .init(text: text))
             if let secret = endpoint.secret {
                 let ts = now.milliseconds / 1000
                 f.timestamp = String(ts)

@@ -67,6 +67,7 @@ import Testing
         #expect(request.path == "/hooks/wecom-b3")
         #expect(request.json?["msgtype"] as? String == "text")
         #expect((request.json?["text"] as? [String: Any])?["content"] as? String == notify.text)
+        #expect((request.json?["text"] as? [String: Any])?["mentioned_mobile_list"] as? [String] == ["13800000301"], "the captain is @-mentioned")
         #expect(try rig.rows().map(\.status) == [.delivered])
         #expect(try rig.outbox.deliverDue() == 0, "delivered once")
     }

@@ -198,3 +198,34 @@ import Testing
         #expect(g.available("g", windows: [], now: t) == Int.max, "no configured limit: no limit")
     }
 }
+
+@Suite struct RichFormatTests {
+    let now = Instant(milliseconds: 1_795_827_600_123)
+    let message = PushMessage(id: "fudi-o9", to: "u-zhou", reason: "new_report", text: "【新报修】R1 漏水", refs: ["R1"], event: [], mentions: ["13800000000"])
+
+    func json(_ r: HTTPRequest) -> [String: Any] { (try? JSONSerialization.jsonObject(with: Data(r.body))) as? [String: Any] ?? [:] }
+
+    @Test func wecomMentionsTheRecipientOrSendsMarkdown() {
+        let text = json(WebhookFormatter.request(message, to: Webhook(id: "w", format: .wecom, url: "http://h", secret: nil), now: now))
+        #expect((text["text"] as? [String: Any])?["mentioned_mobile_list"] as? [String] == ["13800000000"])
+        let md = json(WebhookFormatter.request(message, to: Webhook(id: "w", format: .wecom, url: "http://h", secret: nil, markdown: true), now: now))
+        #expect(md["msgtype"] as? String == "markdown" && (md["markdown"] as? [String: Any])?["content"] as? String == "【新报修】R1 漏水")
+        #expect(WebhookFormatter.textLimit(.wecom, markdown: true) == 4_096)
+    }
+
+    @Test func dingtalkAtMobilesAppearInTheText() {
+        let d = json(WebhookFormatter.request(message, to: Webhook(id: "d", format: .dingtalk, url: "http://h", secret: nil), now: now))
+        #expect((d["at"] as? [String: Any])?["atMobiles"] as? [String] == ["13800000000"])
+        #expect(((d["text"] as? [String: Any])?["content"] as? String)?.hasSuffix("@13800000000") == true)
+        let md = json(WebhookFormatter.request(message, to: Webhook(id: "d", format: .dingtalk, url: "http://h", secret: nil, markdown: true), now: now))
+        #expect(md["msgtype"] as? String == "markdown" && (md["markdown"] as? [String: Any])?["title"] as? String == "new_report")
+    }
+
+    @Test func feishuRichTextIsAPost() {
+        let f = json(WebhookFormatter.request(message, to: Webhook(id: "f", format: .feishu, url: "http://h", secret: nil, markdown: true), now: now))
+        #expect(f["msg_type"] as? String == "post")
+        let post = ((f["content"] as? [String: Any])?["post"] as? [String: Any])?["zh_cn"] as? [String: Any]
+        let first = ((post?["content"] as? [[Any]])?.first?.first) as? [String: Any]
+        #expect(post?["title"] as? String == "new_report" && first?["tag"] as? String == "text" && first?["text"] as? String == "【新报修】R1 漏水")
+    }
+}
