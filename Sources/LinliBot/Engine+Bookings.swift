@@ -138,7 +138,7 @@ extension Engine {
 
     func loadBooking(_ id: RecordID, _ ctx: Context) throws -> Booking {
         guard let b = try ctx.tx.booking(id.number) else {
-            throw LinliError(.notFound, zh: "没有找到 \(id)。", en: "There is no \(id).", refs: [id.description])
+            throw notFound(id)
         }
         return b
     }

@@ -43,7 +43,7 @@ extension Engine {
 
     func loadEvent(_ id: RecordID, _ ctx: Context) throws -> CommunityEvent {
         guard let e = try ctx.tx.event(id.number) else {
-            throw LinliError(.notFound, zh: "没有找到 \(id)。", en: "There is no \(id).", refs: [id.description])
+            throw notFound(id)
         }
         return e
     }

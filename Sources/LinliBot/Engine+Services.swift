@@ -67,7 +67,7 @@ extension Engine {
 
     func giveBack(_ id: RecordID, _ ctx: Context) throws -> Outcome {
         guard var r = try ctx.tx.serviceRequest(id.number) else {
-            throw LinliError(.notFound, zh: "没有找到 \(id)。", en: "There is no \(id).", refs: [id.description])
+            throw notFound(id)
         }
         let s = try service(r.service)
         guard r.requester == ctx.sender || ctx.isStaff || s.handler == ctx.sender else { throw forbidden(id, ctx) }

@@ -13,7 +13,7 @@ extension Engine {
 
     func loadWish(_ id: RecordID, _ tx: StoreTransaction) throws -> Wish {
         guard let w = try tx.wish(id.number) else {
-            throw LinliError(.notFound, zh: "没有找到 \(id)。", en: "There is no \(id).", refs: [id.description])
+            throw notFound(id)
         }
         return w
     }
@@ -93,7 +93,7 @@ extension Engine {
     func support(_ id: RecordID, _ ctx: Context) throws -> Outcome {
         let building = try ctx.requireBuilding()
         guard let p = try ctx.tx.proposal(id.number) else {
-            throw LinliError(.notFound, zh: "没有找到 \(id)。", en: "There is no \(id).", refs: [id.description])
+            throw notFound(id)
         }
         guard p.answer == nil else { throw LinliError(.invalidState, zh: "\(id) 已答复。", en: "\(id) has been answered.", refs: [id.description]) }
         guard try ctx.tx.support(p.number, household: ctx.home ?? building.id, user: ctx.sender, at: clock) else {
@@ -113,7 +113,7 @@ extension Engine {
     func answer(_ id: RecordID, text: String, _ ctx: Context) throws -> Outcome {
         guard ctx.isStaff else { throw LinliError(.forbidden, zh: "建议由社区答复。", en: "The community office answers suggestions.", refs: [id.description]) }
         guard let p = try ctx.tx.proposal(id.number) else {
-            throw LinliError(.notFound, zh: "没有找到 \(id)。", en: "There is no \(id).", refs: [id.description])
+            throw notFound(id)
         }
         guard p.answer == nil else { throw LinliError(.invalidState, zh: "\(id) 已答复。", en: "\(id) has been answered.", refs: [id.description]) }
         try ctx.tx.answer(p.number, text)

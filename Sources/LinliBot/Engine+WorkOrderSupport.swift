@@ -12,7 +12,7 @@ extension Engine {
 
     func load(_ id: RecordID, _ ctx: Context) throws -> WorkOrder {
         guard let order = try ctx.tx.workOrder(id.number) else {
-            throw LinliError(.notFound, zh: "没有找到 \(id)。", en: "There is no \(id).", refs: [id.description])
+            throw notFound(id)
         }
         return order
     }
@@ -87,6 +87,10 @@ extension Engine {
         case .cancel: ("cancel", nil)
         case .urge: ("urge", nil)
         }
+    }
+
+    func notFound(_ id: RecordID) -> LinliError {
+        LinliError(.notFound, zh: "没有找到 \(id)。", en: "There is no \(id).", refs: [id.description])
     }
 
     func forbidden(_ id: RecordID, _ ctx: Context) -> LinliError {
