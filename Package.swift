@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Pure domain: values, rules, state machines. Foundation only.
@@ -30,13 +33,18 @@ let package = Package(
         // Outbound webhooks: one curl multi thread, robot formats, signing, classification, backoff.
         .target(name: "LinliWebhooks", dependencies: ["CCurl", "LinliCore", .product(name: "Crypto", package: "swift-crypto")]),
         // The engine: dedupe, clock, handlers, stdin runner, outbox delivery.
-        .target(name: "LinliBot", dependencies: ["LinliCore", "LinliCommands", "LinliProtocol", "LinliStore", "LinliWebhooks", .product(name: "Yams", package: "Yams")]),
+        .target(name: "LinliBot", dependencies: [
+            "LinliCore", "LinliCommands", "LinliProtocol", "LinliStore", "LinliWebhooks",
+            .product(name: "Yams", package: "Yams"), .product(name: "CoreMetrics", package: "swift-metrics"),
+        ]),
         // HTTP ingress: POST /v1/events with signatures, /healthz, /metrics.
         .target(name: "LinliHTTP", dependencies: [
             "LinliBot", "LinliProtocol", "LinliStore", "LinliWebhooks", "LinliCore",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "NIOCore", package: "swift-nio"),
         ]),
         // Fixtures and helpers shared by the test targets.
         .target(name: "LinliTesting", dependencies: ["LinliBot", "LinliStore", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -49,6 +57,7 @@ let package = Package(
         .testTarget(name: "LinliWebhooksTests", dependencies: ["LinliWebhooks", "LinliTesting"]),
         .testTarget(name: "LinliHTTPTests", dependencies: [
             "LinliHTTP", "LinliTesting", "LinliWebhooks", .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),
         .testTarget(name: "LinliBotTests", dependencies: ["LinliBot", "LinliTesting", "linli"], exclude: ["Transcripts"]),
     ]

@@ -25,6 +25,7 @@ extension Engine {
             times.append(clock)
             recentMessages[sender] = times
             if times.count > limit.count {
+                commandName = ErrorCode.rateLimited.rawValue
                 var outcome = Outcome(error: LinliError(.rateLimited, zh: "您发得太快了，请稍等一会儿再发。", en: "You are sending too fast; please wait a moment."))
                 outcome.lang = ctx.lang
                 return outcome
@@ -44,6 +45,7 @@ extension Engine {
                         en: "The question I asked has expired (10 minutes). Please send the whole command again: \(spec?.usage.en ?? "")"), lang: lang)
                 }
             } else if Self.cancelWords.contains(folded) {
+                commandName = "cancel_question"
                 ctx.lang = chosen ?? prompt.lang
                 var outcome = Outcome(zh: "好的，已取消。", en: "OK, cancelled.")
                 outcome.lang = ctx.lang
@@ -57,6 +59,7 @@ extension Engine {
             parsed = parser.parse(text)
         }
         var outcome: Outcome
+        if metrics != nil { commandName = Self.name(of: parsed) }
         switch parsed {
         case .command(let command, let lang):
             ctx.lang = chosen ?? lang
@@ -85,6 +88,15 @@ extension Engine {
         }
         outcome.lang = ctx.lang
         return outcome
+    }
+
+    /// What a message came to, as a metric label: the command's case name, or why there is none.
+    static func name(of parsed: ParseResult) -> String {
+        switch parsed {
+        case .command(let command, _): Mirror(reflecting: command).children.first?.label ?? "\(command)"
+        case .incomplete: "incomplete"
+        case .failure(let error, _): error.code.rawValue
+        }
     }
 
     /// Runs a parsed command.

@@ -39,6 +39,17 @@ public final class Engine {
     /// Recent message times per sender, for `senderLimit`. Not restored on a
     /// re-run: a batch re-run at worst counts its messages twice.
     var recentMessages: [String: [Instant]] = [:]
+    /// Where counts and timings go (`linli serve`); nil: nowhere, at no cost.
+    public var metrics: BotMetrics?
+    /// What the current batch measured, reported once it commits (a re-run batch is not counted twice).
+    private var measured = Measured()
+    /// The command the current message ran, for its timing.
+    var commandName = ""
+
+    private struct Measured {
+        var dedupeHits = 0
+        var commands: [(name: String, nanoseconds: Int64)] = []
+    }
 
     /// The bot's clock: the latest `ts` seen. Never goes back.
     public var clock: Instant { memory.clock }
@@ -85,8 +96,9 @@ public final class Engine {
     private func run(_ groups: [[InputItem]], careful: Bool) throws -> [[OutboundEvent]] {
         let saved = memory
         self.careful = careful
+        measured = Measured()
         do {
-            return try store.write { tx in
+            let outs = try store.write { tx in
                 var outs: [[OutboundEvent]] = []
                 for items in groups {
                     var out: [OutboundEvent] = []
@@ -103,6 +115,11 @@ public final class Engine {
                 try memory.save(tx)
                 return outs
             }
+            if let metrics {
+                if measured.dedupeHits > 0 { metrics.count("linli_dedupe_hits_total", by: measured.dedupeHits) }
+                for c in measured.commands { metrics.commandHandled(c.name, nanoseconds: c.nanoseconds) }
+            }
+            return outs
         } catch {
             memory = saved
             throw error
@@ -124,11 +141,19 @@ public final class Engine {
 
     private func handle(_ event: InboundEvent, _ tx: StoreTransaction, into out: inout [OutboundEvent]) throws {
         if let id = event.id, let earlier = try tx.outcome(ofEvent: id) {
+            measured.dedupeHits += 1
             if event.type == .message {
                 out.append(OutboundEvent(type: .reply, id: nextID(), ts: clock, inReplyTo: id, group: event.group, to: event.from,
                                          text: earlier.text, ok: earlier.ok, code: earlier.code, refs: earlier.refs))
             }
             return
+        }
+        let started = metrics == nil ? nil : ContinuousClock.now
+        defer {
+            if let started, event.type == .message {
+                let elapsed = ContinuousClock.now - started
+                measured.commands.append((commandName, elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000))
+            }
         }
         memory.clock = max(clock, event.ts ?? wallClock())
         try fireDueTimers(tx, into: &out)

@@ -22,6 +22,8 @@ public final class OutboxService: @unchecked Sendable {
     let communityID: String
     /// Mobile numbers by person, for robots' @-mentions.
     let mobiles: [String: String]
+    /// Where delivery attempts and dead letters are counted; nil: nowhere.
+    let metrics: BotMetrics?
     /// How long a claimed push is held before another pass may take it again.
     static let lease = Span.minutes(1)
     static let batchLimit = 1_000
@@ -38,8 +40,9 @@ public final class OutboxService: @unchecked Sendable {
     }
 
     public init(store: Store, community: Community, client: CurlClient, clock: @escaping @Sendable () -> Instant = Linli.wallClock,
-                random: some RandomNumberGenerator & Sendable = SystemRandomNumberGenerator()) {
+                random: some RandomNumberGenerator & Sendable = SystemRandomNumberGenerator(), metrics: BotMetrics? = nil) {
         self.store = store
+        self.metrics = metrics
         self.client = client
         self.clock = clock
         communityID = community.id
@@ -120,6 +123,8 @@ public final class OutboxService: @unchecked Sendable {
     func complete(_ pass: Pass, _ results: [Result<HTTPResponse, TransportError>]) throws {
         let (now, plans, held, refused) = (pass.now, pass.plans, pass.held, pass.refused)
         let wall = Date(timeIntervalSince1970: Double(now.milliseconds) / 1000)
+        var verdicts: [String: Int] = [:]
+        var dead = refused.count
         try store.write { tx in
             for (row, due) in held { try tx.reschedule(row.id, due: due, attempted: false, error: nil) }
             for (row, reason) in refused { try tx.markDead(row.id, reason: reason, attempted: false) }
@@ -127,6 +132,7 @@ public final class OutboxService: @unchecked Sendable {
             var delivered: [(ids: [Int64], digest: String?)] = []
             for (plan, result) in zip(plans, results) {
                 let verdict = Classifier.classify(result, format: plan.endpoint.format, now: wall)
+                verdicts[verdict.name, default: 0] += 1
                 let status: Int? = if case .success(let r) = result { r.status } else { nil }
                 let error: String? = if case .failure(let e) = result { e.message } else { nil }
                 attempts += plan.rows.map { StoreTransaction.Attempt(outboxID: $0.id, httpStatus: status, error: error, verdict: "\(verdict)") }
@@ -142,13 +148,16 @@ public final class OutboxService: @unchecked Sendable {
                         let wait = after ?? state.withLock { s in Backoff.delay(afterAttempts: row.attempts + 1, using: &s.random) }
                         let next = now.adding(wait)
                         if next > row.createdAt.adding(Backoff.giveUpAfter) {
+                            dead += 1
                             try tx.markDead(row.id, reason: "gave up after 24 h: \(reason)", attempted: true)
                         } else {
                             try tx.reschedule(row.id, due: next, attempted: true, error: reason)
                         }
                     case .permanent(let reason):
+                        dead += 1
                         try tx.markDead(row.id, reason: reason, attempted: true)
                     case .disable(let reason):
+                        dead += 1
                         try tx.markDead(row.id, reason: reason, attempted: true)
                         try tx.disableEndpoint(plan.endpoint.id, configuration: plan.endpoint.configuration, reason: reason, at: now)
                     }
@@ -158,6 +167,10 @@ public final class OutboxService: @unchecked Sendable {
             let singles = delivered.filter { $0.digest == nil }.flatMap(\.ids)
             try tx.markDelivered(singles, at: now, digest: nil)
             for d in delivered where d.digest != nil { try tx.markDelivered(d.ids, at: now, digest: d.digest) }
+        }
+        if let metrics {
+            for (verdict, n) in verdicts { metrics.count("linli_delivery_attempts_total", [("result", verdict)], by: n) }
+            if dead > 0 { metrics.count("linli_dead_letters_total", by: dead) }
         }
     }
 

@@ -6,7 +6,7 @@ import LinliCore
 import LinliProtocol
 import LinliStore
 import LinliWebhooks
-import Synchronization
+import Prometheus
 
 /// How the ingress checks requests.
 public struct IngressConfiguration: Sendable {
@@ -16,42 +16,39 @@ public struct IngressConfiguration: Sendable {
     public var maxBody: Int
     /// How far a `webhook-timestamp` may be from now.
     public var tolerance: Span
+    /// How long a client may take to send a request: an idle connection is closed
+    /// after this long, and a body still arriving after it is answered 408.
+    public var readTimeout: Duration
 
-    public init(secret: String?, maxBody: Int = 1 << 20, tolerance: Span = .minutes(5)) {
+    public init(secret: String?, maxBody: Int = 1 << 20, tolerance: Span = .minutes(5), readTimeout: Duration = .seconds(10)) {
         self.secret = secret
         self.maxBody = maxBody
         self.tolerance = tolerance
+        self.readTimeout = readTimeout
     }
 }
 
-/// Counters for `/metrics`, written in the Prometheus text format.
+/// The server's metrics: a Prometheus registry that the bot's swift-metrics
+/// counters, gauges and timers write to, and `/metrics` reads.
 public final class IngressMetrics: Sendable {
-    private let counters = Mutex<[String: Int]>([:])
+    public let registry = PrometheusCollectorRegistry()
+    /// The swift-metrics side, for the engine, the outbox and the routes.
+    public let bot: BotMetrics
 
-    public init() {}
-
-    func add(_ name: String, _ labels: String = "", by n: Int = 1) {
-        counters.withLock { $0[labels.isEmpty ? name : "\(name){\(labels)}", default: 0] += n }
+    public init() {
+        var factory = PrometheusMetricsFactory(registry: registry)
+        // Commands take microseconds to milliseconds; the default buckets start at 5 ms.
+        factory.durationHistogramBuckets["linli_command_duration_seconds"] = [
+            .microseconds(50), .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2),
+            .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250), .seconds(1),
+        ]
+        bot = BotMetrics(factory: factory)
     }
 
-    /// Counts what a batch came to.
-    func record(_ items: [InputItem], _ events: [OutboundEvent]) {
-        for item in items {
-            if case .event(let e, _) = item { add("linli_events_in_total", "type=\"\(e.type.rawValue)\"") }
-        }
-        for e in events {
-            switch e.type {
-            case .reply: add("linli_replies_total", "code=\"\(e.ok ? "ok" : e.code ?? "error")\"")
-            case .error: add("linli_bad_lines_total", "code=\"\(e.code ?? "")\"")
-            case .notify, .post: add("linli_pushes_total", "type=\"\(e.type.rawValue)\"")
-            }
-        }
-    }
-
-    /// The counters and the gauges read now, one metric a line.
+    /// Everything in the Prometheus text format, with the gauges read now.
     public func render(gauges: [(String, Int)]) -> String {
-        let lines = counters.withLock { c in c.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" } }
-        return (lines + gauges.map { "\($0.0) \($0.1)" }).joined(separator: "\n") + "\n"
+        for (label, value) in gauges { bot.gauge(label, value) }
+        return registry.emitToString()
     }
 }
 
@@ -63,18 +60,20 @@ public enum Ingress {
         let router = Router()
         let encoder = EventEncoder(format: .json, formatTime: gate.formatTime)
         router.post("v1/events") { request, context -> Response in
-            var request = request
             let body: ByteBuffer
             do {
-                body = try await request.collectBody(upTo: configuration.maxBody)
+                body = try await collectBody(request, upTo: configuration.maxBody, within: configuration.readTimeout)
+            } catch is SlowBody {
+                metrics.bot.count("linli_http_requests_total", [("status", "408")])
+                return problem(.requestTimeout, "slow_body", "the body did not arrive within \(configuration.readTimeout)")
             } catch {
-                metrics.add("linli_http_requests_total", "status=\"413\"")
+                metrics.bot.count("linli_http_requests_total", [("status", "413")])
                 return problem(.contentTooLarge, "body_too_large", "the body is over \(configuration.maxBody) bytes")
             }
             let bytes = Array(buffer: body)
             if let secret = configuration.secret {
                 if let refusal = verify(request.headers, bytes, secret: secret, tolerance: configuration.tolerance, now: wallClock()) {
-                    metrics.add("linli_http_requests_total", "status=\"401\"")
+                    metrics.bot.count("linli_http_requests_total", [("status", "401")])
                     return refusal
                 }
             }
@@ -82,13 +81,13 @@ public enum Ingress {
             switch IngressBody.items(bytes) {
             case .success(let i): items = i
             case .failure(let error):
-                metrics.add("linli_http_requests_total", "status=\"400\"")
+                metrics.bot.count("linli_http_requests_total", [("status", "400")])
                 return problem(.badRequest, error.code.rawValue, error.text)
             }
             let events = try await gate.process(items)
             outbox?.poke()
-            metrics.record(items, events)
-            metrics.add("linli_http_requests_total", "status=\"200\"")
+            metrics.bot.record(items, events)
+            metrics.bot.count("linli_http_requests_total", [("status", "200")])
             let json = "{\"events\":[" + events.map(encoder.jsonObject).joined(separator: ",") + "]}"
             return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: json)))
         }
@@ -107,6 +106,25 @@ public enum Ingress {
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: .init(byteBuffer: ByteBuffer(string: text)))
         }
         return router
+    }
+
+    /// A body that was still arriving when the read timeout passed.
+    struct SlowBody: Error {}
+
+    /// The whole body, if it is no larger than `limit` and arrives within `timeout`.
+    static func collectBody(_ request: Request, upTo limit: Int, within timeout: Duration) async throws -> ByteBuffer {
+        try await withThrowingTaskGroup(of: ByteBuffer.self) { group in
+            group.addTask {
+                var request = request
+                return try await request.collectBody(upTo: limit)
+            }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                throw SlowBody()
+            }
+            defer { group.cancelAll() }
+            return try await group.next()!
+        }
     }
 
     /// Standard Webhooks verification of the raw body; nil when it passes.

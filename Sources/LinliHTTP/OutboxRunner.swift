@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 import LinliBot
 import LinliCore
 import LinliStore
@@ -26,10 +27,11 @@ extension Ingress {
     /// Runs the HTTP server and the outbox in one service group until SIGTERM or
     /// SIGINT: then it stops accepting, finishes the requests in flight, drains the
     /// outbox for up to `drain`, and returns.
-    public static func serve(gate: EngineGate, store: Store, outbox: OutboxService, configuration: IngressConfiguration,
+    public static func serve(gate: EngineGate, store: Store, outbox: OutboxService, configuration: IngressConfiguration, metrics: IngressMetrics,
                              host: String, port: Int, drain: Span, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        let router = router(gate: gate, store: store, configuration: configuration, outbox: outbox)
-        let app = Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "linli"),
+        let router = router(gate: gate, store: store, configuration: configuration, metrics: metrics, outbox: outbox)
+        let app = Application(router: router, server: .http1(configuration: .init(idleTimeout: TimeAmount(configuration.readTimeout))),
+                              configuration: .init(address: .hostname(host, port: port), serverName: "linli"),
                               services: [OutboxRunner(outbox: outbox, drain: drain)],
                               onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) })
         try await app.runService()

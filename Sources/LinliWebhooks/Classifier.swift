@@ -10,6 +10,16 @@ public enum Verdict: Sendable, Equatable {
     case permanent(reason: String)
     /// 410 Gone: stop using the endpoint until its configuration changes.
     case disable(reason: String)
+
+    /// The verdict's kind, without its details: a metric label.
+    public var name: String {
+        switch self {
+        case .delivered: "delivered"
+        case .retry: "retry"
+        case .permanent: "permanent"
+        case .disable: "disable"
+        }
+    }
 }
 
 /// Reads responses the way each receiver means them: HTTP status first, then the

@@ -209,6 +209,9 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("sender-limit"), help: "At most this many messages a minute from one sender; more get rate_limited (0: no limit).")
     var senderLimit = 30
 
+    @Option(name: .customLong("read-timeout"), help: "Seconds a client may take to send a request before it is cut off (idle connection closed, slow body answered 408).")
+    var readTimeout = 10.0
+
     func run() async throws {
         let (community, catalog) = try options.load()
         let secret = ProcessInfo.processInfo.environment["LINLI_INGRESS_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
@@ -220,10 +223,12 @@ struct Serve: AsyncParsableCommand {
         let store = try openStore(options.db)
         let engine = try options.makeEngine(community, catalog, store)
         if senderLimit > 0 { engine.senderLimit = (senderLimit, .minutes(1)) }
+        let metrics = IngressMetrics()
+        engine.metrics = metrics.bot
         let client = CurlClient()
-        let outbox = OutboxService(store: store, community: community, client: client)
-        try await Ingress.serve(gate: EngineGate(engine), store: store, outbox: outbox,
-                                configuration: IngressConfiguration(secret: insecureNoAuth ? nil : secret), host: host, port: port,
+        let outbox = OutboxService(store: store, community: community, client: client, metrics: metrics.bot)
+        let configuration = IngressConfiguration(secret: insecureNoAuth ? nil : secret, readTimeout: .milliseconds(Int64(max(readTimeout, 0.1) * 1000)))
+        try await Ingress.serve(gate: EngineGate(engine), store: store, outbox: outbox, configuration: configuration, metrics: metrics, host: host, port: port,
                                 drain: Span(milliseconds: Int64(max(drainTimeout, 0) * 1000)),
                                 onRunning: { port in log("linli: listening on \(host):\(port)") })
         client.shutdown()

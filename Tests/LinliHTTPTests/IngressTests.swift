@@ -7,6 +7,8 @@ import LinliHTTP
 import LinliStore
 import LinliTesting
 import LinliWebhooks
+import NIOCore
+import Synchronization
 import Testing
 
 /// A response as the tests read it.
@@ -18,9 +20,10 @@ struct Reply: Sendable {
 
 /// Runs the routes on 127.0.0.1 (any free port) for the length of `body`, which
 /// talks to them with libcurl: real HTTP over loopback.
-func withServer(_ router: Router<BasicRequestContext>, _ body: @Sendable (LiveClient) async throws -> Void) async throws {
+func withServer(_ router: Router<BasicRequestContext>, idleTimeout: Duration? = nil, _ body: @Sendable (LiveClient) async throws -> Void) async throws {
     let (ports, port) = AsyncStream.makeStream(of: Int.self)
-    let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+    let app = Application(router: router, server: .http1(configuration: .init(idleTimeout: idleTimeout.map(TimeAmount.init))),
+                          configuration: .init(address: .hostname("127.0.0.1", port: 0)),
                           onServerRunning: { port.yield($0.localAddress?.port ?? 0) })
     try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask { try await app.runService(gracefulShutdownSignals: []) }
@@ -67,10 +70,13 @@ struct LiveClient: Sendable {
     struct Rig {
         let store: Store
         let router: Router<BasicRequestContext>
-        init(secret: String? = IngressTests.secret, maxBody: Int = 1 << 20) throws {
+        let metrics = IngressMetrics()
+        init(secret: String? = IngressTests.secret, maxBody: Int = 1 << 20, readTimeout: Duration = .seconds(10)) throws {
             store = try Store(path: ":memory:")
             let engine = try Fixtures.engine(store: store)
-            router = Ingress.router(gate: EngineGate(engine), store: store, configuration: IngressConfiguration(secret: secret, maxBody: maxBody))
+            engine.metrics = metrics.bot
+            router = Ingress.router(gate: EngineGate(engine), store: store,
+                                    configuration: IngressConfiguration(secret: secret, maxBody: maxBody, readTimeout: readTimeout), metrics: metrics)
         }
     }
 
@@ -158,12 +164,16 @@ struct LiveClient: Sendable {
         let rig = try Rig()
         try await withServer(rig.router) { client in
             _ = await client.post("/v1/events", Self.report, headers: Self.signed(Self.report))
+            _ = await client.post("/v1/events", Self.report, headers: Self.signed(Self.report, id: "msg_2"))
+            _ = await client.post("/v1/events", "{broken", headers: Self.signed("{broken"))
             let health = await client.get("/healthz")
             #expect(health.status == 200 && health.text.contains("\"database\":\"ok\""))
             let metrics = await client.get("/metrics").text
-            for metric in ["linli_events_in_total{type=\"message\"} 1", "linli_replies_total{code=\"ok\"} 1", "linli_http_requests_total{status=\"200\"} 1",
-                           "linli_timers_pending 1", "linli_outbox_depth", "linli_dead_letters 0"] {
-                #expect(metrics.contains(metric), "\(metric)")
+            for metric in ["linli_events_in_total{type=\"message\"} 2", "linli_replies_total{code=\"ok\"} 2", "linli_http_requests_total{status=\"200\"} 2",
+                           "linli_http_requests_total{status=\"400\"} 1", "linli_dedupe_hits_total 1", "linli_pushes_total{type=\"notify\"} 1",
+                           "linli_command_duration_seconds_count{command=\"report\"} 1", "linli_command_duration_seconds_bucket{command=\"report\",le=\"1.0\"} 1",
+                           "linli_timers_pending 1.0", "linli_outbox_depth 1.0", "linli_dead_letters 0.0", "# TYPE linli_command_duration_seconds histogram"] {
+                #expect(metrics.contains(metric), "\(metric) in \(metrics)")
             }
         }
     }
@@ -184,5 +194,28 @@ struct LiveClient: Sendable {
         }
         #expect(try rig.store.read { try $0.workOrder(200) } != nil)
         #expect(try rig.store.read { try $0.workOrder(201) } == nil)
+    }
+
+    @Test func deliveryAttemptsAndDeadLettersAreCounted() async throws {
+        let answered = Mutex(0)
+        let receiver = try RecordingReceiver { _ in
+            answered.withLock { n in n += 1; return n == 1 ? .init(status: 200, body: #"{"errcode":0}"#) : .init(status: 400, body: "no") }
+        }
+        defer { receiver.stop() }
+        let (engine, store, community) = try Fixtures.engine(webhooksAt: receiver.url(""))
+        let metrics = IngressMetrics()
+        let client = CurlClient()
+        defer { client.shutdown() }
+        let outbox = OutboxService(store: store, community: community, client: client, clock: { Linli.wallClock() }, metrics: metrics.bot)
+        for k in 1...2 {
+            var splitter = LineSplitter(maxLine: 65_536)
+            let line = #"{"ts":"2026-11-28T09:0\#(k):00+08:00","group":"fudi-b3","from":"u-li","text":"报修 漏水 厨房 \#(k)"}"# + "\n"
+            _ = try engine.process(Array(line.utf8).withUnsafeBytes { splitter.feed($0) })
+            #expect(try outbox.deliverDue() == 1)
+        }
+        let text = metrics.render(gauges: [])
+        #expect(text.contains(#"linli_delivery_attempts_total{result="delivered"} 1"#), "\(text)")
+        #expect(text.contains(#"linli_delivery_attempts_total{result="permanent"} 1"#), "\(text)")
+        #expect(text.contains("linli_dead_letters_total 1"), "\(text)")
     }
 }

@@ -1,0 +1,77 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LinliBot
+import LinliCore
+import LinliHTTP
+import LinliStore
+import LinliTesting
+import Logging
+import NIOCore
+import NIOEmbedded
+import Testing
+
+/// The routes called through the router's responder, without a socket: the
+/// request is a value, the context sits on an embedded channel.
+@Suite struct RouterTests {
+    static func respond(_ router: Router<BasicRequestContext>, _ method: HTTPRequest.Method, _ path: String,
+                        body: String = "", headers: [(String, String)] = []) async throws -> (status: Int, text: String) {
+        var fields = HTTPFields()
+        for (name, value) in headers { fields[HTTPField.Name(name)!] = value }
+        let request = Request(head: HTTPRequest(method: method, scheme: "http", authority: "localhost", path: path, headerFields: fields),
+                              body: RequestBody(buffer: ByteBuffer(string: body)))
+        let context = BasicRequestContext(source: ApplicationRequestContextSource(channel: EmbeddedChannel(), logger: Logger(label: "test")))
+        let response = try await router.buildResponder().respond(to: request, context: context)
+        let sink = Sink()
+        try await response.body.write(Collector(sink: sink))
+        return (response.status.code, String(buffer: sink.buffer))
+    }
+
+    /// Where a response body is gathered.
+    final class Sink { var buffer = ByteBuffer() }
+
+    struct Collector: ResponseBodyWriter {
+        let sink: Sink
+        mutating func write(_ buffer: ByteBuffer) async throws { sink.buffer.writeImmutableBuffer(buffer) }
+        consuming func finish(_ trailingHeaders: HTTPFields?) async throws {}
+    }
+
+    static func headers(_ body: String, id: String = "msg_1") -> [(String, String)] {
+        IngressTests.signed(body, id: id).map { ($0.name, $0.value) }
+    }
+
+    @Test func aSignedReportIsAnsweredAndKept() async throws {
+        let rig = try IngressTests.Rig()
+        let (status, text) = try await Self.respond(rig.router, .post, "/v1/events", body: IngressTests.report, headers: Self.headers(IngressTests.report))
+        #expect(status == 200)
+        #expect(text.hasPrefix(#"{"events":[{"type":"reply""#) && text.contains(#""refs":["R1"]"#), "\(text)")
+        #expect(try rig.store.read { try $0.workOrder(1) }?.reporter == "u-li")
+    }
+
+    @Test(arguments: [
+        ([("webhook-id", "msg_1")], "missing_signature"),
+        ([("webhook-id", "msg_1"), ("webhook-timestamp", "12"), ("webhook-signature", "v1,AAAA")], "stale_timestamp"),
+    ])
+    func unsignedAndStaleRequestsAreRefusedWithAReason(headers: [(String, String)], code: String) async throws {
+        let rig = try IngressTests.Rig()
+        let (status, text) = try await Self.respond(rig.router, .post, "/v1/events", body: IngressTests.report, headers: headers)
+        #expect(status == 401 && text.contains(code))
+        #expect(try rig.store.read { try $0.workOrder(1) } == nil)
+    }
+
+    @Test func aForgedSignatureIsRefused() async throws {
+        let rig = try IngressTests.Rig()
+        var headers = Self.headers(IngressTests.report)
+        headers[2].1 = "v1," + Data(repeating: 7, count: 32).base64EncodedString()
+        let (status, text) = try await Self.respond(rig.router, .post, "/v1/events", body: IngressTests.report, headers: headers)
+        #expect(status == 401 && text.contains("bad_signature"))
+    }
+
+    @Test func healthMetricsAndUnknownPaths() async throws {
+        let rig = try IngressTests.Rig(secret: nil)
+        #expect(try await Self.respond(rig.router, .get, "/healthz").text.contains(#""outbox_depth":0"#))
+        _ = try await Self.respond(rig.router, .post, "/v1/events", body: IngressTests.report)
+        #expect(try await Self.respond(rig.router, .get, "/metrics").text.contains(#"linli_events_in_total{type="message"} 1"#))
+        #expect(try await Self.respond(rig.router, .get, "/v2/nothing").status == 404)
+    }
+}
