@@ -9,7 +9,7 @@ extension Engine {
 
     /// Handles one chat message: answers a pending question or parses a command,
     /// then runs it.
-    func message(_ event: InboundEvent, _ tx: StoreTransaction) throws -> Outcome {
+    func message(_ event: InboundEvent, parsed preparsed: ParseResult? = nil, _ tx: StoreTransaction) throws -> Outcome {
         let sender = event.from ?? ""
         let text = event.text ?? ""
         let registration = registration(sender)
@@ -56,7 +56,7 @@ extension Engine {
                 if case .command = alone { parsed = alone } else { parsed = parser.parse(prompt.soFar + " " + text) }
             }
         } else {
-            parsed = parser.parse(text)
+            parsed = preparsed ?? parser.parse(text)
         }
         var outcome: Outcome
         if metrics != nil { commandName = Self.name(of: parsed) }

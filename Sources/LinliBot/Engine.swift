@@ -20,7 +20,7 @@ public enum InputItem: Sendable {
 /// ```
 public final class Engine {
     let directory: Directory
-    let parser: CommandParser
+    public let parser: CommandParser
     let store: Store
     let wallClock: () -> Instant
     /// The community's time zone (checked when the community file was read).
@@ -79,12 +79,24 @@ public final class Engine {
 
     /// Handles several batches (say, concurrent HTTP requests) in one transaction,
     /// in order, and returns each batch's outbound events: one commit for all.
-    public func process(groups: [[InputItem]]) throws -> [[OutboundEvent]] {
+    ///
+    /// `parsed`, if given, holds each message's text already parsed (say, on
+    /// another thread), in the shape of `groups`; the engine parses again only
+    /// for a sender who has a question pending.
+    public func process(groups: [[InputItem]], parsed: [[ParseResult?]]? = nil) throws -> [[OutboundEvent]] {
         do {
-            return try run(groups, careful: false)
+            return try run(groups, parsed, careful: false)
         } catch let failure as EventFailure {
             FileHandle.standardError.write(Data("linli: re-running a batch with savepoints: \(failure.underlying)\n".utf8))
-            return try run(groups, careful: true)
+            return try run(groups, parsed, careful: true)
+        }
+    }
+
+    /// What each message of `items` parses to, on whatever thread: for `process(groups:parsed:)`.
+    public static func parse(_ items: [InputItem], with parser: CommandParser) -> [ParseResult?] {
+        items.map { item in
+            guard case .event(let e, _) = item, e.type == .message, let text = e.text else { return nil }
+            return parser.parse(text)
         }
     }
 
@@ -93,21 +105,21 @@ public final class Engine {
         var underlying: any Error
     }
 
-    private func run(_ groups: [[InputItem]], careful: Bool) throws -> [[OutboundEvent]] {
+    private func run(_ groups: [[InputItem]], _ parsed: [[ParseResult?]]?, careful: Bool) throws -> [[OutboundEvent]] {
         let saved = memory
         self.careful = careful
         measured = Measured()
         do {
             let outs = try store.write { tx in
                 var outs: [[OutboundEvent]] = []
-                for items in groups {
+                for (g, items) in groups.enumerated() {
                     var out: [OutboundEvent] = []
-                    for item in items {
+                    for (i, item) in items.enumerated() {
                         switch item {
                         case .bad(let error, let line):
                             out.append(OutboundEvent(type: .error, id: nextID(), ts: clock, text: error.text, ok: false, code: error.code.rawValue, line: line))
                         case .event(let event, _):
-                            try handle(event, tx, into: &out)
+                            try handle(event, parsed: parsed?[g][i], tx, into: &out)
                         }
                     }
                     outs.append(out)
@@ -139,7 +151,7 @@ public final class Engine {
         return "o\(memory.outSeq)"
     }
 
-    private func handle(_ event: InboundEvent, _ tx: StoreTransaction, into out: inout [OutboundEvent]) throws {
+    private func handle(_ event: InboundEvent, parsed: ParseResult?, _ tx: StoreTransaction, into out: inout [OutboundEvent]) throws {
         if let id = event.id, let earlier = try tx.outcome(ofEvent: id) {
             measured.dedupeHits += 1
             if event.type == .message {
@@ -162,7 +174,7 @@ public final class Engine {
         let saved = memory
         func body() throws -> Outcome? {
             switch event.type {
-            case .message: try message(event, tx)
+            case .message: try message(event, parsed: parsed, tx)
             case .join: try join(event, tx)
             case .tick, .leave: nil
             }

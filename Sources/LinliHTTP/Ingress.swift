@@ -16,8 +16,8 @@ public struct IngressConfiguration: Sendable {
     public var maxBody: Int
     /// How far a `webhook-timestamp` may be from now.
     public var tolerance: Span
-    /// How long a client may take to send a request: an idle connection is closed
-    /// after this long, and a body still arriving after it is answered 408.
+    /// How long a client may take to send a request: a connection idle this long is
+    /// closed, and so is one whose request has not arrived whole this long after its head.
     public var readTimeout: Duration
 
     public init(secret: String?, maxBody: Int = 1 << 20, tolerance: Span = .minutes(5), readTimeout: Duration = .seconds(10)) {
@@ -60,12 +60,10 @@ public enum Ingress {
         let router = Router()
         let encoder = EventEncoder(format: .json, formatTime: gate.formatTime)
         router.post("v1/events") { request, context -> Response in
+            var request = request
             let body: ByteBuffer
             do {
-                body = try await collectBody(request, upTo: configuration.maxBody, within: configuration.readTimeout)
-            } catch is SlowBody {
-                metrics.bot.count("linli_http_requests_total", [("status", "408")])
-                return problem(.requestTimeout, "slow_body", "the body did not arrive within \(configuration.readTimeout)")
+                body = try await request.collectBody(upTo: configuration.maxBody)
             } catch {
                 metrics.bot.count("linli_http_requests_total", [("status", "413")])
                 return problem(.contentTooLarge, "body_too_large", "the body is over \(configuration.maxBody) bytes")
@@ -106,25 +104,6 @@ public enum Ingress {
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: .init(byteBuffer: ByteBuffer(string: text)))
         }
         return router
-    }
-
-    /// A body that was still arriving when the read timeout passed.
-    struct SlowBody: Error {}
-
-    /// The whole body, if it is no larger than `limit` and arrives within `timeout`.
-    static func collectBody(_ request: Request, upTo limit: Int, within timeout: Duration) async throws -> ByteBuffer {
-        try await withThrowingTaskGroup(of: ByteBuffer.self) { group in
-            group.addTask {
-                var request = request
-                return try await request.collectBody(upTo: limit)
-            }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                throw SlowBody()
-            }
-            defer { group.cancelAll() }
-            return try await group.next()!
-        }
     }
 
     /// Standard Webhooks verification of the raw body; nil when it passes.

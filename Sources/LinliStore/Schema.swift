@@ -1,4 +1,5 @@
 import GRDB
+import LinliCore
 
 /// Append-only migrations. Never edit one that has landed: add the next.
 enum Schema {
@@ -217,6 +218,81 @@ enum Schema {
                 CREATE INDEX points_ledger_person ON points_ledger(person);
                 """)
         }
+        m.registerMigration("v6-checks-without-lists") { db in
+            // A CHECK written `x IN ('a', 'b', 'c', …)` makes SQLite build a temporary
+            // b-tree on every write of the column; the same rule written as comparisons
+            // costs next to nothing. The two tables written on every event are rebuilt
+            // (foreign keys are checked after the migration, not during it).
+            try db.execute(sql: """
+                CREATE TABLE work_orders_v6 (
+                    number INTEGER PRIMARY KEY NOT NULL,
+                    category TEXT NOT NULL,
+                    building TEXT NOT NULL,
+                    place TEXT,
+                    details TEXT NOT NULL,
+                    reporter TEXT NOT NULL,
+                    origin_group TEXT,
+                    state TEXT NOT NULL CHECK (\(oneOf("state", WorkOrderState.allCases.map { $0.rawValue }))),
+                    assignee_kind TEXT CHECK (\(oneOf("assignee_kind", ["person", "department"]))),
+                    assignee TEXT,
+                    level TEXT NOT NULL CHECK (\(oneOf("level", Level.allCases.map { $0.rawValue }))),
+                    created_at INTEGER NOT NULL,
+                    accepted_at INTEGER,
+                    resolved_at INTEGER,
+                    closed_at INTEGER,
+                    result TEXT,
+                    rating INTEGER CHECK (rating BETWEEN 1 AND 5),
+                    comment TEXT,
+                    last_urged_at INTEGER,
+                    resolution TEXT CHECK (\(oneOf("resolution", Resolution.allCases.map { $0.rawValue }))),
+                    overdue_at INTEGER,
+                    external_ref TEXT,
+                    CHECK ((assignee IS NULL) = (assignee_kind IS NULL))
+                ) STRICT;
+                INSERT INTO work_orders_v6 SELECT
+                    number, category, building, place, details, reporter, origin_group, state, assignee_kind, assignee, level,
+                    created_at, accepted_at, resolved_at, closed_at, result, rating, comment, last_urged_at, resolution, overdue_at, external_ref
+                FROM work_orders;
+                DROP TABLE work_orders;
+                ALTER TABLE work_orders_v6 RENAME TO work_orders;
+                CREATE INDEX work_orders_reporter ON work_orders(reporter);
+                CREATE INDEX work_orders_assignee ON work_orders(assignee);
+                CREATE INDEX work_orders_building ON work_orders(building);
+                CREATE INDEX work_orders_created ON work_orders(created_at);
+
+                CREATE TABLE outbox_v6 (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    event_id TEXT NOT NULL,
+                    webhook TEXT NOT NULL,
+                    recipient TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    refs TEXT NOT NULL,
+                    event TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    due_at INTEGER NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+                    status TEXT NOT NULL DEFAULT 'queued' CHECK (\(oneOf("status", ["queued", "delivered", "dead"]))),
+                    last_error TEXT,
+                    delivered_at INTEGER,
+                    digest_id TEXT
+                ) STRICT;
+                INSERT INTO outbox_v6 SELECT
+                    id, event_id, webhook, recipient, reason, text, refs, event, created_at, due_at, attempts, status, last_error, delivered_at, digest_id
+                FROM outbox;
+                INSERT INTO sqlite_sequence(name, seq) SELECT 'outbox_v6', seq FROM sqlite_sequence WHERE name = 'outbox'
+                    AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'outbox_v6');
+                UPDATE sqlite_sequence SET seq = max(seq, (SELECT seq FROM sqlite_sequence WHERE name = 'outbox')) WHERE name = 'outbox_v6';
+                DROP TABLE outbox;
+                ALTER TABLE outbox_v6 RENAME TO outbox;
+                CREATE INDEX outbox_due ON outbox(status, due_at);
+                """)
+        }
         return m
+    }
+
+    /// `column = 'a' OR column = 'b' …`: a CHECK that SQLite evaluates without a temporary table.
+    static func oneOf(_ column: String, _ values: [String]) -> String {
+        values.map { "\(column) = '\($0)'" }.joined(separator: " OR ")
     }
 }

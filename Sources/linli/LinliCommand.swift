@@ -209,7 +209,7 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("sender-limit"), help: "At most this many messages a minute from one sender; more get rate_limited (0: no limit).")
     var senderLimit = 30
 
-    @Option(name: .customLong("read-timeout"), help: "Seconds a client may take to send a request before it is cut off (idle connection closed, slow body answered 408).")
+    @Option(name: .customLong("read-timeout"), help: "Seconds a connection may stay idle, or take to send a whole request, before it is closed.")
     var readTimeout = 10.0
 
     func run() async throws {

@@ -20,9 +20,9 @@ struct Reply: Sendable {
 
 /// Runs the routes on 127.0.0.1 (any free port) for the length of `body`, which
 /// talks to them with libcurl: real HTTP over loopback.
-func withServer(_ router: Router<BasicRequestContext>, idleTimeout: Duration? = nil, _ body: @Sendable (LiveClient) async throws -> Void) async throws {
+func withServer(_ router: Router<BasicRequestContext>, readTimeout: Duration = .seconds(10), _ body: @Sendable (LiveClient) async throws -> Void) async throws {
     let (ports, port) = AsyncStream.makeStream(of: Int.self)
-    let app = Application(router: router, server: .http1(configuration: .init(idleTimeout: idleTimeout.map(TimeAmount.init))),
+    let app = Application(router: router, server: Ingress.server(readTimeout: readTimeout),
                           configuration: .init(address: .hostname("127.0.0.1", port: 0)),
                           onServerRunning: { port.yield($0.localAddress?.port ?? 0) })
     try await withThrowingTaskGroup(of: Void.self) { group in
@@ -71,12 +71,12 @@ struct LiveClient: Sendable {
         let store: Store
         let router: Router<BasicRequestContext>
         let metrics = IngressMetrics()
-        init(secret: String? = IngressTests.secret, maxBody: Int = 1 << 20, readTimeout: Duration = .seconds(10)) throws {
+        init(secret: String? = IngressTests.secret, maxBody: Int = 1 << 20) throws {
             store = try Store(path: ":memory:")
             let engine = try Fixtures.engine(store: store)
             engine.metrics = metrics.bot
             router = Ingress.router(gate: EngineGate(engine), store: store,
-                                    configuration: IngressConfiguration(secret: secret, maxBody: maxBody, readTimeout: readTimeout), metrics: metrics)
+                                    configuration: IngressConfiguration(secret: secret, maxBody: maxBody), metrics: metrics)
         }
     }
 
