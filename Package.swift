@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "LinliCoreTests", dependencies: ["LinliCore"]),
         .testTarget(name: "LinliCommandsTests", dependencies: ["LinliCommands", "LinliTesting"]),
         .testTarget(name: "LinliProtocolTests", dependencies: ["LinliProtocol"]),
-        .testTarget(name: "LinliStoreTests", dependencies: ["LinliStore"]),
+        .testTarget(name: "LinliStoreTests", dependencies: ["LinliStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "LinliWebhooksTests", dependencies: ["LinliWebhooks", "LinliTesting"]),
         .testTarget(name: "LinliHTTPTests", dependencies: [
             "LinliHTTP", "LinliTesting", "LinliWebhooks", .product(name: "Hummingbird", package: "hummingbird"),

@@ -1,0 +1,39 @@
+import Foundation
+import GRDB
+import LinliCore
+@testable import LinliStore
+import Testing
+
+/// A database written by an earlier version keeps its records through later migrations.
+@Suite struct MigrationTests {
+    @Test func checksWithoutListsKeepEveryRowAndStillRefuseBadValues() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("linli-migration-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        // The database as v5 left it, with a work order, its history and a queued push.
+        let old = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(old, upTo: "v5-community-services")
+        try old.write { db in
+            try db.execute(sql: """
+                INSERT INTO work_orders(number, category, building, details, reporter, state, assignee_kind, assignee, level, created_at, resolution)
+                VALUES (7, 'leak', 'b3', 'dripping', 'u-li', 'accepted', 'person', 'u-zhou', 'captain', 1000, 'fixed');
+                INSERT INTO history(work_order, seq, at, actor, action) VALUES (7, 1, 1000, 'u-li', 'report');
+                INSERT INTO outbox(event_id, webhook, recipient, reason, text, refs, event, created_at, due_at) VALUES ('o1', 'w', 'u-zhou', 'new_report', 't', 'R7', '{}', 1, 1);
+                INSERT INTO outbox(event_id, webhook, recipient, reason, text, refs, event, created_at, due_at) VALUES ('o2', 'w', 'u-zhou', 'new_report', 't', 'R7', '{}', 1, 1);
+                DELETE FROM outbox WHERE id = 2;
+                """)
+        }
+        try old.close()
+
+        let store = try Store(path: path)
+        let order = try #require(try store.read { try $0.workOrder(7) })
+        #expect(order.state == .accepted && order.assignee == .person("u-zhou") && order.resolution == .fixed)
+        #expect(try store.read { try $0.history(7) }.map(\.action) == ["report"])
+        try store.write { tx in
+            #expect(throws: DatabaseError.self) { try tx.db.execute(sql: "UPDATE work_orders SET state = 'lost' WHERE number = 7") }
+            #expect(throws: DatabaseError.self) { try tx.db.execute(sql: "UPDATE work_orders SET level = 'mayor' WHERE number = 7") }
+            // Ids of the outbox keep counting from where they were: a deleted push's id is not given again.
+            try tx.db.execute(sql: "INSERT INTO outbox(event_id, webhook, recipient, reason, text, refs, event, created_at, due_at) VALUES ('o3', 'w', 'u', 'r', 't', '', '{}', 1, 1)")
+            #expect(try Int64.fetchOne(tx.db, sql: "SELECT max(id) FROM outbox") == 3)
+        }
+    }
+}
