@@ -18,15 +18,16 @@ public struct StoredOutcome: Sendable, Equatable {
 extension StoreTransaction {
     /// The outcome of an event id already handled, if any.
     public func outcome(ofEvent id: String) throws -> StoredOutcome? {
-        try first("SELECT ok, code, text, refs FROM inbound WHERE event_id = ?", [id]) { row in
-            let refs: String = row[3]
-            return StoredOutcome(ok: row[0], code: row[1], text: row[2], refs: refs.isEmpty ? [] : refs.split(separator: ",").map(String.init))
+        try one("SELECT ok, code, text, refs FROM inbound WHERE event_id = ?", .text(id)) { row in
+            let refs = row.text(3)
+            return StoredOutcome(ok: row.int(0) != 0, code: row.optionalText(1), text: row.text(2),
+                                 refs: refs.isEmpty ? [] : refs.split(separator: ",").map(String.init))
         }
     }
 
     /// Records that event `id` was handled, and how.
     public func saveOutcome(_ outcome: StoredOutcome, ofEvent id: String, at: Int64) throws {
-        try db.cachedStatement(sql: "INSERT INTO inbound(event_id, ok, code, text, refs, handled_at) VALUES (?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [id, outcome.ok, outcome.code, outcome.text, outcome.refs.joined(separator: ","), at])
+        try run("INSERT INTO inbound(event_id, ok, code, text, refs, handled_at) VALUES (?, ?, ?, ?, ?, ?)",
+                .text(id), .int(outcome.ok ? 1 : 0), .text(outcome.code), .text(outcome.text), .text(outcome.refs.joined(separator: ",")), .int(at))
     }
 }

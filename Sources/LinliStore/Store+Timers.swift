@@ -22,8 +22,7 @@ public struct TimerRow: Sendable, Equatable {
 extension StoreTransaction {
     /// Adds a timer.
     public func schedule(_ t: TimerRow) throws {
-        try db.cachedStatement(sql: "INSERT INTO timers(due_at, kind, subject, payload) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [t.dueAt.milliseconds, t.kind, t.subject, t.payload])
+        try run("INSERT INTO timers(due_at, kind, subject, payload) VALUES (?, ?, ?, ?)", .int(t.dueAt.milliseconds), .text(t.kind), .text(t.subject), .text(t.payload))
     }
 
     /// The first timer due at or before `instant`, in due order (ties: the order they were set).
@@ -44,10 +43,8 @@ extension StoreTransaction {
 
     /// Drops the timers of a record, of the given kinds.
     public func cancelTimers(subject: String, kinds: [String]) throws {
-        // Comparisons, not `kind IN (…)`: a list of three or more builds a temporary b-tree per run.
-        let kindIs = Array(repeating: "kind = ?", count: kinds.count).joined(separator: " OR ")
-        try db.cachedStatement(sql: "DELETE FROM timers WHERE subject = ? AND (\(kindIs))")
-            .execute(arguments: StatementArguments([subject] + kinds))
+        // One statement whatever the kinds; not `kind IN (…)`, which builds a temporary b-tree per run.
+        try run("DELETE FROM timers WHERE subject = ? AND instr(?, ',' || kind || ',') > 0", .text(subject), .text("," + kinds.joined(separator: ",") + ","))
     }
 
     /// How many timers are waiting.

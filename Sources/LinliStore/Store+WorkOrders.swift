@@ -27,7 +27,7 @@ extension StoreTransaction {
     private static let insertSQL = "INSERT INTO work_orders(\(columns)) VALUES (\(Array(repeating: "?", count: columnNames.count).joined(separator: ",")))"
 
     public func insert(_ o: WorkOrder) throws {
-        try db.cachedStatement(sql: Self.insertSQL).execute(arguments: StatementArguments(values(o)))
+        try run(Self.insertSQL, values: values(o))
     }
 
     /// Writes the columns in which `new` differs from `old` (the same order as read):
@@ -35,11 +35,16 @@ extension StoreTransaction {
     public func update(_ new: WorkOrder, from old: WorkOrder) throws {
         precondition(new.number == old.number, "a work order keeps its number")
         var mask = 0
-        var arguments: [DatabaseValue] = []
-        func field<T: Equatable & DatabaseValueConvertible>(_ column: Int, _ before: T?, _ after: T?) {
+        var arguments: [SQLValue] = []
+        func field(_ column: Int, _ before: String?, _ after: String?) {
             guard before != after else { return }
             mask |= 1 << column
-            arguments.append(after?.databaseValue ?? .null)
+            arguments.append(.text(after))
+        }
+        func field(_ column: Int, _ before: Int64?, _ after: Int64?) {
+            guard before != after else { return }
+            mask |= 1 << column
+            arguments.append(.int(after))
         }
         field(1, old.category, new.category)
         field(2, old.building, new.building)
@@ -56,7 +61,7 @@ extension StoreTransaction {
         field(13, old.resolvedAt?.milliseconds, new.resolvedAt?.milliseconds)
         field(14, old.closedAt?.milliseconds, new.closedAt?.milliseconds)
         field(15, old.result, new.result)
-        field(16, old.rating, new.rating)
+        field(16, old.rating.map(Int64.init), new.rating.map(Int64.init))
         field(17, old.comment, new.comment)
         field(18, old.lastUrgedAt?.milliseconds, new.lastUrgedAt?.milliseconds)
         field(19, old.resolution?.rawValue, new.resolution?.rawValue)
@@ -70,8 +75,8 @@ extension StoreTransaction {
             cache[mask] = sql
             return sql
         }
-        arguments.append(new.number.databaseValue)
-        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(arguments))
+        arguments.append(.int(new.number))
+        try run(sql, values: arguments)
     }
 
     private static func kind(_ assignee: Assignee?) -> String? {
@@ -86,15 +91,15 @@ extension StoreTransaction {
     private static let updateSQL = Mutex<[Int: String]>([:])
 
     public func workOrder(_ number: Int) throws -> WorkOrder? {
-        try first("SELECT \(Self.columns) FROM work_orders WHERE number = ?", [number], workOrder)
+        try one("SELECT \(Self.columns) FROM work_orders WHERE number = ?", .int(number), decode: workOrder)
     }
 
     /// The open work orders a person reported, oldest first.
     public func openWorkOrders(reporter: String) throws -> [WorkOrder] {
-        try all("""
+        try many("""
             SELECT \(Self.columns) FROM work_orders
             WHERE reporter = ? AND state IN ('submitted','assigned','accepted','in_progress','reopened') ORDER BY number
-            """, [reporter], workOrder)
+            """, values: [.text(reporter)], decode: workOrder)
     }
 
     /// Open work orders assigned to any of `assignees`, or in `buildings` with no
@@ -102,32 +107,31 @@ extension StoreTransaction {
     public func queue(assignees: [String], buildings: [String]) throws -> [WorkOrder] {
         let a = assignees.isEmpty ? "NULL" : Array(repeating: "?", count: assignees.count).joined(separator: ",")
         let b = buildings.isEmpty ? "NULL" : Array(repeating: "?", count: buildings.count).joined(separator: ",")
-        return try all("""
+        return try many("""
             SELECT \(Self.columns) FROM work_orders
             WHERE state IN ('submitted','assigned','accepted','in_progress','reopened')
               AND (assignee IN (\(a)) OR (building IN (\(b)) AND state = 'submitted'))
             ORDER BY number
-            """, StatementArguments(assignees + buildings), cached: false, workOrder)
+            """, values: (assignees + buildings).map(SQLValue.text), decode: workOrder)
     }
 
     /// The work orders of some buildings reported in `[from, to)`, oldest first: what statistics count.
     public func workOrders(buildings: [String], from: Instant?, to: Instant?) throws -> [WorkOrder] {
         guard !buildings.isEmpty else { return [] }
         let marks = Array(repeating: "?", count: buildings.count).joined(separator: ",")
-        var arguments = StatementArguments(buildings)
-        arguments += [from?.milliseconds ?? Int64.min, to?.milliseconds ?? Int64.max]
-        return try all("""
+        let arguments = buildings.map(SQLValue.text) + [.int(from?.milliseconds ?? Int64.min), .int(to?.milliseconds ?? Int64.max)]
+        return try many("""
             SELECT \(Self.columns) FROM work_orders
             WHERE building IN (\(marks)) AND created_at >= ? AND created_at < ? ORDER BY number
-            """, arguments, cached: false, workOrder)
+            """, values: arguments, decode: workOrder)
     }
 
     /// Adds a line to a work order's history.
     public func appendHistory(_ number: Int, _ entry: HistoryEntry) throws {
-        try db.cachedStatement(sql: """
+        try run("""
             INSERT INTO history(work_order, seq, at, actor, action, detail)
             VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM history WHERE work_order = ?1), ?2, ?3, ?4, ?5)
-            """).execute(arguments: [number, entry.at.milliseconds, entry.actor, entry.action, entry.detail])
+            """, .int(number), .int(entry.at.milliseconds), .text(entry.actor), .text(entry.action), .text(entry.detail))
     }
 
     /// A work order's history, in order.
@@ -137,37 +141,39 @@ extension StoreTransaction {
         }
     }
 
-    private func values(_ o: WorkOrder) -> [(any DatabaseValueConvertible)?] {
+    private func values(_ o: WorkOrder) -> [SQLValue] {
         [
-            o.number, o.category, o.building, o.place, o.details, o.reporter, o.group, o.state.rawValue, Self.kind(o.assignee), o.assignee?.id,
-            o.level.rawValue, o.createdAt.milliseconds, o.acceptedAt?.milliseconds, o.resolvedAt?.milliseconds, o.closedAt?.milliseconds,
-            o.result, o.rating, o.comment, o.lastUrgedAt?.milliseconds, o.resolution?.rawValue, o.overdueAt?.milliseconds, o.externalRef,
+            .int(o.number), .text(o.category), .text(o.building), .text(o.place), .text(o.details), .text(o.reporter), .text(o.group),
+            .text(o.state.rawValue), .text(Self.kind(o.assignee)), .text(o.assignee?.id), .text(o.level.rawValue), .int(o.createdAt.milliseconds),
+            .int(o.acceptedAt?.milliseconds), .int(o.resolvedAt?.milliseconds), .int(o.closedAt?.milliseconds), .text(o.result),
+            .int(o.rating.map(Int64.init)), .text(o.comment), .int(o.lastUrgedAt?.milliseconds), .text(o.resolution?.rawValue),
+            .int(o.overdueAt?.milliseconds), .text(o.externalRef),
         ]
     }
 
-    /// Decodes a row selected with `columns`, by position (name look-ups are slow).
-    private func workOrder(_ row: Row) -> WorkOrder {
-        func instant(_ i: Int) -> Instant? { (row[i] as Int64?).map(Instant.init(milliseconds:)) }
-        let assignee: Assignee? = switch (row[8] as String?, row[9] as String?) {
+    /// Decodes a row selected with `columns`, by position.
+    private func workOrder(_ row: Columns) -> WorkOrder {
+        func instant(_ i: Int32) -> Instant? { row.optionalInt(i).map(Instant.init(milliseconds:)) }
+        let assignee: Assignee? = switch (row.optionalText(8), row.optionalText(9)) {
         case ("person", let id?): .person(id)
         case ("department", let id?): .department(id)
         default: nil
         }
         var o = WorkOrder(
-            number: row[0], category: row[1], building: row[2], place: row[3], details: row[4],
-            reporter: row[5], group: row[6], assignee: assignee,
-            level: Level(rawValue: row[10]) ?? .captain, createdAt: instant(11) ?? Instant(milliseconds: 0))
-        o.state = WorkOrderState(rawValue: row[7]) ?? .submitted
+            number: Int(row.int(0)), category: row.text(1), building: row.text(2), place: row.optionalText(3), details: row.text(4),
+            reporter: row.text(5), group: row.optionalText(6), assignee: assignee,
+            level: Level(rawValue: row.text(10)) ?? .captain, createdAt: instant(11) ?? Instant(milliseconds: 0))
+        o.state = WorkOrderState(rawValue: row.text(7)) ?? .submitted
         o.acceptedAt = instant(12)
         o.resolvedAt = instant(13)
         o.closedAt = instant(14)
-        o.result = row[15]
-        o.rating = row[16]
-        o.comment = row[17]
+        o.result = row.optionalText(15)
+        o.rating = row.optionalInt(16).map(Int.init)
+        o.comment = row.optionalText(17)
         o.lastUrgedAt = instant(18)
-        o.resolution = (row[19] as String?).flatMap(Resolution.init)
+        o.resolution = row.optionalText(19).flatMap(Resolution.init)
         o.overdueAt = instant(20)
-        o.externalRef = row[21]
+        o.externalRef = row.optionalText(21)
         return o
     }
 }
