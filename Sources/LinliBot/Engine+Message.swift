@@ -70,7 +70,7 @@ extension Engine {
             } catch let error as LinliError {
                 // A refusal leaves nothing behind; one that wrote first needs the careful run.
                 if !careful, tx.changeCount != changes { throw EventFailure(underlying: error) }
-                memory = saved
+                restore(saved)
                 outcome = Outcome(error: error)
             }
         case .incomplete(let id, let soFar, let missing, let lang):

@@ -81,7 +81,7 @@ extension Engine {
         case .wishConfirm: return try wishConfirmDue(id, tx)
         case .accept, .remind, .overdue, .feedback, .push: break
         }
-        guard id.kind == .workOrder, let order = try tx.workOrder(id.number) else { return [] }
+        guard id.kind == .workOrder, let order = try workOrder(id.number, tx) else { return [] }
         switch kind {
         case .accept: return try acceptDeadlinePassed(order, timer, tx)
         case .remind: return try remind(order, percent: Int(timer.payload) ?? 50, tx)

@@ -66,6 +66,7 @@ extension Engine {
         let action = WorkOrderAction.escalate(.person(person), level: level, ref: nil)
         try next.apply(action, at: clock)
         try tx.update(next, from: order)
+        remember(next)
         try tx.appendHistory(order.number, HistoryEntry(at: clock, actor: Self.system, action: "escalate", detail: person))
         // The new level gets the whole limit from when it is told (now, or after quiet hours).
         try startAcceptClock(next, tx)

@@ -11,7 +11,7 @@ extension Engine {
     }
 
     func load(_ id: RecordID, _ ctx: Context) throws -> WorkOrder {
-        guard let order = try ctx.tx.workOrder(id.number) else {
+        guard let order = try workOrder(id.number, ctx.tx) else {
             throw notFound(id)
         }
         return order
@@ -48,6 +48,7 @@ extension Engine {
     /// clocks the new state runs (accept, resolve, feedback).
     func commit(_ order: WorkOrder, from before: WorkOrder, _ action: WorkOrderAction, by actor: String, _ tx: StoreTransaction) throws {
         try tx.update(order, from: before)
+        remember(order)
         let (name, detail) = Self.history(of: action)
         try tx.appendHistory(order.number, HistoryEntry(at: clock, actor: actor, action: name, detail: detail))
         let subject = order.id.description

@@ -15,6 +15,7 @@ extension Engine {
                               createdAt: ctx.now)
         order.state = .submitted
         try ctx.tx.insert(order)
+        remember(order)
         try ctx.tx.appendHistory(number, HistoryEntry(at: ctx.now, actor: ctx.sender, action: "report", detail: details))
         try startAcceptClock(order, ctx.tx)
         let rid = order.id.description

@@ -45,6 +45,11 @@ public final class Engine {
     private var measured = Measured()
     /// The command the current message ran, for its timing.
     var commandName = ""
+    /// Work orders as last read or written by this engine, by number: the
+    /// database stays the truth (every write goes to both), this saves reading it
+    /// back on every command. Dropped whenever the engine's memory is restored.
+    private var orders: [Int: WorkOrder] = [:]
+    static let cachedOrders = 10_000
 
     private struct Measured {
         var dedupeHits = 0
@@ -133,7 +138,7 @@ public final class Engine {
             }
             return outs
         } catch {
-            memory = saved
+            restore(saved)
             throw error
         }
     }
@@ -144,6 +149,26 @@ public final class Engine {
     /// A work order's history, for audits and tests.
     public func history(_ number: Int) throws -> [HistoryEntry] {
         try store.read { try $0.history(number) }
+    }
+
+    /// A work order, from the cache or the database.
+    func workOrder(_ number: Int, _ tx: StoreTransaction) throws -> WorkOrder? {
+        if let order = orders[number] { return order }
+        let order = try tx.workOrder(number)
+        if let order { remember(order) }
+        return order
+    }
+
+    /// Keeps a work order just read or written.
+    func remember(_ order: WorkOrder) {
+        if orders.count >= Self.cachedOrders { orders.removeAll(keepingCapacity: true) }
+        orders[order.number] = order
+    }
+
+    /// Puts the engine's memory back as it was (its writes were rolled back).
+    func restore(_ saved: EngineMemory) {
+        memory = saved
+        orders.removeAll(keepingCapacity: true)
     }
 
     func nextID() -> String {
@@ -188,7 +213,7 @@ public final class Engine {
         } catch {
             // Not the sender's fault: undo this event alone, answer politely, log the cause.
             out.removeSubrange(countBefore...)
-            memory = saved
+            restore(saved)
             let reference = "E\(clock.milliseconds % 1_000_000)"
             FileHandle.standardError.write(Data("linli: internal error \(reference) handling event \(event.id ?? "-"): \(error)\n".utf8))
             outcome = event.type == .message

@@ -67,16 +67,31 @@ public enum RFC3339 {
         let days = Int(floorDivide(totalSeconds, 86_400))
         let secondOfDay = Int(totalSeconds - Int64(days) * 86_400)
         let (y, m, d) = civilFromDays(days)
-        var out = "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))"
-        if millis != 0 { out += ".\(pad(millis, 3))" }
-        if offsetSeconds == 0 { return out + "Z" }
-        let a = abs(offsetSeconds)
-        return out + (offsetSeconds < 0 ? "-" : "+") + "\(pad(a / 3600, 2)):\(pad(a / 60 % 60, 2))"
-    }
-
-    static func pad(_ v: Int, _ width: Int) -> String {
-        let s = String(v)
-        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+        // Digits into one buffer: this runs for every event written, so no string per field.
+        var out: [UInt8] = []
+        out.reserveCapacity(32)
+        func digits(_ v: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            guard v >= 0, v / divisor < 10 else {  // wider than `width`: as many digits as it takes
+                out += Array(String(v).utf8)
+                return
+            }
+            while divisor > 0 {
+                out.append(UInt8(48 + v / divisor % 10))
+                divisor /= 10
+            }
+        }
+        digits(y, 4); out.append(45); digits(m, 2); out.append(45); digits(d, 2); out.append(84)
+        digits(secondOfDay / 3600, 2); out.append(58); digits(secondOfDay / 60 % 60, 2); out.append(58); digits(secondOfDay % 60, 2)
+        if millis != 0 { out.append(46); digits(millis, 3) }
+        if offsetSeconds == 0 {
+            out.append(90)
+        } else {
+            let a = abs(offsetSeconds)
+            out.append(offsetSeconds < 0 ? 45 : 43); digits(a / 3600, 2); out.append(58); digits(a / 60 % 60, 2)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Division rounding towards minus infinity.
