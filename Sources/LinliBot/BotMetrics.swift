@@ -1,5 +1,6 @@
 import CoreMetrics
 import LinliProtocol
+import Synchronization
 
 /// What the bot counts and times, through swift-metrics: the backend is whatever
 /// factory it is given (Prometheus for `linli serve`). An explicit factory rather
@@ -11,6 +12,8 @@ import LinliProtocol
 /// ```
 public struct BotMetrics: Sendable {
     let factory: any MetricsFactory
+    /// Counters made so far, by label and dimensions: made once, then only incremented.
+    private let counters = Counters()
 
     public init(factory: any MetricsFactory) {
         self.factory = factory
@@ -18,7 +21,20 @@ public struct BotMetrics: Sendable {
 
     /// Adds `n` to a counter.
     public func count(_ label: String, _ dimensions: [(String, String)] = [], by n: Int = 1) {
-        Counter(label: label, dimensions: dimensions, factory: factory).increment(by: n)
+        let key = dimensions.reduce(label) { $0 + "\u{0}" + $1.0 + "=" + $1.1 }
+        counters.get(key) { Counter(label: label, dimensions: dimensions, factory: factory) }.increment(by: n)
+    }
+
+    private final class Counters: Sendable {
+        private let made = Mutex<[String: Counter]>([:])
+        func get(_ key: String, make: () -> Counter) -> Counter {
+            made.withLock { made in
+                if let counter = made[key] { return counter }
+                let counter = make()
+                made[key] = counter
+                return counter
+            }
+        }
     }
 
     /// Sets a gauge.

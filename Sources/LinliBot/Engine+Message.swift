@@ -90,10 +90,10 @@ extension Engine {
         return outcome
     }
 
-    /// What a message came to, as a metric label: the command's case name, or why there is none.
+    /// What a message came to, as a metric label: the command, or why there is none.
     static func name(of parsed: ParseResult) -> String {
         switch parsed {
-        case .command(let command, _): Mirror(reflecting: command).children.first?.label ?? "\(command)"
+        case .command(let command, _): command.name
         case .incomplete: "incomplete"
         case .failure(let error, _): error.code.rawValue
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import LinliCore
+import LinliCommands
 import LinliProtocol
 
 /// An HTTP request body as LLP/1 input: one JSON event, a JSON array of events, or
@@ -45,15 +46,24 @@ public enum IngressBody {
 public final class EngineGate: @unchecked Sendable {
     private let engine: Engine
     private let queue = DispatchQueue(label: "linli.engine")
-    private let waiting = Mutex<[(items: [InputItem], done: CheckedContinuation<[OutboundEvent], any Error>)]>([])
+    private let parser: CommandParser
+    private let waiting = Mutex<[(items: [InputItem], parsed: [ParseResult?], done: CheckedContinuation<[OutboundEvent], any Error>)]>([])
 
-    public init(_ engine: Engine) { self.engine = engine }
+    /// Called after a batch that queued webhook pushes (to wake the deliverer).
+    private let pushesQueued: @Sendable () -> Void
+
+    public init(_ engine: Engine, pushesQueued: @escaping @Sendable () -> Void = {}) {
+        self.engine = engine
+        self.pushesQueued = pushesQueued
+        parser = engine.parser
+    }
 
     /// Handles a batch off the caller's thread, in one transaction with whatever
-    /// else is waiting.
+    /// else is waiting. Its messages are parsed first, on the caller's thread.
     public func process(_ items: [InputItem]) async throws -> [OutboundEvent] {
-        try await withCheckedThrowingContinuation { continuation in
-            waiting.withLock { $0.append((items, continuation)) }
+        let parsed = Engine.parse(items, with: parser)
+        return try await withCheckedThrowingContinuation { continuation in
+            waiting.withLock { $0.append((items, parsed, continuation)) }
             queue.async { self.drain() }
         }
     }
@@ -62,7 +72,9 @@ public final class EngineGate: @unchecked Sendable {
         let jobs = waiting.withLock { jobs in defer { jobs.removeAll() }; return jobs }
         guard !jobs.isEmpty else { return }
         do {
-            let outs = try engine.process(groups: jobs.map(\.items))
+            let queued = engine.queuedPushes
+            let outs = try engine.process(groups: jobs.map(\.items), parsed: jobs.map(\.parsed))
+            if engine.queuedPushes != queued { pushesQueued() }
             for (job, out) in zip(jobs, outs) { job.done.resume(returning: out) }
         } catch {
             for job in jobs { job.done.resume(throwing: error) }

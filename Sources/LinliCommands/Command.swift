@@ -71,6 +71,53 @@ public enum ArgValue: Equatable, Sendable, CustomStringConvertible {
 }
 
 extension Command {
+    /// The command's catalog id: what metrics and logs call it.
+    public var name: String {
+        switch self {
+        case .help: "help"
+        case .register: "register"
+        case .contacts: "contacts"
+        case .lang: "lang"
+        case .report: "report"
+        case .status: "status"
+        case .urge: "urge"
+        case .cancel: "cancel"
+        case .rate: "rate"
+        case .reopen: "reopen"
+        case .accept: "accept"
+        case .assign: "assign"
+        case .note: "note"
+        case .done: "done"
+        case .escalate: "escalate"
+        case .queue: "queue"
+        case .stats: "stats"
+        case .venues: "venues"
+        case .book: "book"
+        case .bookings: "bookings"
+        case .schedule: "schedule"
+        case .approve: "approve"
+        case .decline: "decline"
+        case .services: "services"
+        case .request: "request"
+        case .giveBack: "return"
+        case .events: "events"
+        case .createEvent: "event"
+        case .join: "join"
+        case .leave: "leave"
+        case .wish: "wish"
+        case .claim: "claim"
+        case .fulfil: "fulfil"
+        case .thanks: "thanks"
+        case .suggest: "suggest"
+        case .support: "support"
+        case .suggestions: "suggestions"
+        case .answer: "answer"
+        case .points: "points"
+        case .award: "award"
+        case .leaderboard: "leaderboard"
+        }
+    }
+
     /// The catalog ids this build has a command for.
     public static let knownIDs: Set<String> = [
         "help", "register", "contacts", "lang", "report", "status", "queue", "urge", "cancel", "accept", "rate", "reopen", "assign", "note", "done",

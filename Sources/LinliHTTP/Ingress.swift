@@ -56,7 +56,7 @@ public final class IngressMetrics: Sendable {
 public enum Ingress {
     /// Builds the router for the engine behind `gate`.
     public static func router(gate: EngineGate, store: Store, configuration: IngressConfiguration, metrics: IngressMetrics = IngressMetrics(),
-                              outbox: OutboxService? = nil, wallClock: @escaping @Sendable () -> Instant = Linli.wallClock) -> Router<BasicRequestContext> {
+                              wallClock: @escaping @Sendable () -> Instant = Linli.wallClock) -> Router<BasicRequestContext> {
         let router = Router()
         let encoder = EventEncoder(format: .json, formatTime: gate.formatTime)
         router.post("v1/events") { request, context -> Response in
@@ -83,7 +83,6 @@ public enum Ingress {
                 return problem(.badRequest, error.code.rawValue, error.text)
             }
             let events = try await gate.process(items)
-            outbox?.poke()
             metrics.bot.record(items, events)
             metrics.bot.count("linli_http_requests_total", [("status", "200")])
             let json = "{\"events\":[" + events.map(encoder.jsonObject).joined(separator: ",") + "]}"

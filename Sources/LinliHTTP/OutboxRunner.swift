@@ -29,7 +29,7 @@ extension Ingress {
     /// outbox for up to `drain`, and returns.
     public static func serve(gate: EngineGate, store: Store, outbox: OutboxService, configuration: IngressConfiguration, metrics: IngressMetrics,
                              host: String, port: Int, drain: Span, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        let router = router(gate: gate, store: store, configuration: configuration, metrics: metrics, outbox: outbox)
+        let router = router(gate: gate, store: store, configuration: configuration, metrics: metrics)
         let app = Application(router: router, server: server(readTimeout: configuration.readTimeout),
                               configuration: .init(address: .hostname(host, port: port), serverName: "linli"),
                               services: [OutboxRunner(outbox: outbox, drain: drain)],

@@ -288,6 +288,26 @@ enum Schema {
                 CREATE INDEX outbox_due ON outbox(status, due_at);
                 """)
         }
+        m.registerMigration("v7-timers-without-autoincrement") { db in
+            // AUTOINCREMENT reads and writes sqlite_sequence on every insert (about
+            // 4 µs, on a table written on most events). Plain rowids still grow: a
+            // new timer's id is above every timer that is waiting, which keeps ties
+            // in due order in the order they were set.
+            try db.execute(sql: """
+                CREATE TABLE timers_v7 (
+                    id INTEGER PRIMARY KEY,
+                    due_at INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    payload TEXT NOT NULL DEFAULT ''
+                ) STRICT;
+                INSERT INTO timers_v7 SELECT id, due_at, kind, subject, payload FROM timers;
+                DROP TABLE timers;
+                ALTER TABLE timers_v7 RENAME TO timers;
+                CREATE INDEX timers_due ON timers(due_at, id);
+                CREATE INDEX timers_subject ON timers(subject);
+                """)
+        }
         return m
     }
 

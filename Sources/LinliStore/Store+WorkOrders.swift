@@ -136,8 +136,8 @@ extension StoreTransaction {
 
     /// A work order's history, in order.
     public func history(_ number: Int) throws -> [HistoryEntry] {
-        try all("SELECT at, actor, action, detail FROM history WHERE work_order = ? ORDER BY seq", [number]) {
-            HistoryEntry(at: Instant(milliseconds: $0[0]), actor: $0[1], action: $0[2], detail: $0[3])
+        try many("SELECT at, actor, action, detail FROM history WHERE work_order = ? ORDER BY seq", values: [.int(number)]) {
+            HistoryEntry(at: Instant(milliseconds: $0.int(0)), actor: $0.text(1), action: $0.text(2), detail: $0.optionalText(3))
         }
     }
 

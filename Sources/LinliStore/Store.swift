@@ -10,10 +10,17 @@ import LinliCore
 /// ```
 public final class Store: Sendable {
     let queue: DatabaseQueue
+    /// Checkpoints the log in the background (a file database only).
+    private let checkpointer: Checkpointer?
+    /// Past this many frames (pages, 4 KiB) of log, the writer restarts it (see
+    /// `Checkpointer`): 64 MiB by default, a stall of tens of milliseconds that only
+    /// sustained load ever reaches.
+    private let walLimit: Int
 
     /// Opens (creating if needed) the database at `path`; `:memory:` for a
     /// database that lives as long as the process.
-    public init(path: String) throws {
+    public init(path: String, walLimit: Int = 16_384) throws {
+        self.walLimit = walLimit
         var config = Configuration()
         config.label = "linli"
         config.foreignKeysEnabled = true
@@ -21,20 +28,34 @@ public final class Store: Sendable {
             queue = try DatabaseQueue(configuration: config)
         } else {
             config.journalMode = .wal
+            // Another process (`linli deliver`) or a connection closing may hold the lock for a moment.
+            config.busyMode = .timeout(5)
             config.prepareDatabase { db in
                 // With WAL, NORMAL keeps every commit through a process crash.
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
                 // Statement journals and sorts in memory, not in temporary files.
                 try db.execute(sql: "PRAGMA temp_store = MEMORY")
+                // Never checkpoint inside a commit: the Checkpointer does it beside the writer.
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
             }
             queue = try DatabaseQueue(path: path, configuration: config)
         }
         try Schema.migrator.migrate(queue)
+        checkpointer = path == ":memory:" ? nil : try Checkpointer(path: path)
     }
+
+    deinit { checkpointer?.finish() }
 
     /// Runs `body` in one write transaction: all of it is committed, or none.
     public func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
-        try queue.write { db in try body(StoreTransaction(db: db)) }
+        let result = try queue.write { db in try body(StoreTransaction(db: db)) }
+        if let checkpointer, checkpointer.logFrames > walLimit {
+            // Busy (the background pass is running): next time. The commit above stands either way.
+            if (try? queue.writeWithoutTransaction({ try $0.execute(sql: "PRAGMA wal_checkpoint(RESTART)") })) != nil {
+                checkpointer.restarted()
+            }
+        }
+        return result
     }
 
     /// Runs `body` on a consistent snapshot, for reads only.

@@ -228,7 +228,7 @@ struct Serve: AsyncParsableCommand {
         let client = CurlClient()
         let outbox = OutboxService(store: store, community: community, client: client, metrics: metrics.bot)
         let configuration = IngressConfiguration(secret: insecureNoAuth ? nil : secret, readTimeout: .milliseconds(Int64(max(readTimeout, 0.1) * 1000)))
-        try await Ingress.serve(gate: EngineGate(engine), store: store, outbox: outbox, configuration: configuration, metrics: metrics, host: host, port: port,
+        try await Ingress.serve(gate: EngineGate(engine, pushesQueued: { outbox.poke() }), store: store, outbox: outbox, configuration: configuration, metrics: metrics, host: host, port: port,
                                 drain: Span(milliseconds: Int64(max(drainTimeout, 0) * 1000)),
                                 onRunning: { port in log("linli: listening on \(host):\(port)") })
         client.shutdown()

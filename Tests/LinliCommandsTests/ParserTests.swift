@@ -185,6 +185,7 @@ private let r1 = RecordID(.workOrder, 1)
             Issue.record("example “\(example.say)” of \(id) does not parse: \(Self.parser.parse(example.say))")
             return
         }
+        #expect(command.name == id, "the command's name is its catalog id")
         let spec = Self.parser.catalog.spec(id)!
         var expected: [String: ArgValue] = [:]
         for arg in spec.args {

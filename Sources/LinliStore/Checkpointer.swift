@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+import Synchronization
+
+/// Keeps the write-ahead log short without stopping the writer for it.
+///
+/// SQLite's automatic checkpoint runs inside the commit that crosses a thousand
+/// pages: it copies pages into the database file and syncs it, tens of
+/// milliseconds in which no event is handled, and it was every HTTP request's
+/// worst case. So the writer's connection never checkpoints on commit; this
+/// second connection checkpoints what it can every `interval` on a thread of its
+/// own (PASSIVE: it waits for nobody). A log that is wholly copied is started
+/// afresh by the next commit; under sustained load that moment may not come, so
+/// the store restarts the log itself once it is longer than a limit: by then the
+/// background has copied nearly all of it, and what is left is quick.
+final class Checkpointer: Sendable {
+    private let connection: DatabaseQueue
+    private let stop = DispatchSemaphore(value: 0)
+    private let stopped = DispatchSemaphore(value: 0)
+    private let frames = Mutex(0)
+
+    /// How many frames the log held at the last background pass.
+    var logFrames: Int { frames.withLock { $0 } }
+
+    init(path: String, interval: Duration = .milliseconds(250)) throws {
+        var config = Configuration()
+        config.label = "linli-checkpoint"
+        config.busyMode = .timeout(5)
+        connection = try DatabaseQueue(path: path, configuration: config)
+        let wait = Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18
+        let thread = Thread { [self] in
+            while stop.wait(timeout: .now() + wait) == .timedOut {
+                // One row: busy, frames in the log, frames copied.
+                let row = try? connection.writeWithoutTransaction { try Row.fetchOne($0, sql: "PRAGMA wal_checkpoint(PASSIVE)") }
+                if let row, let log = row[1] as Int? { frames.withLock { $0 = log } }
+            }
+            stopped.signal()
+        }
+        thread.start()
+    }
+
+    /// The writer restarted the log.
+    func restarted() { frames.withLock { $0 = 0 } }
+
+    /// Stops the background pass (and waits for it).
+    func finish() {
+        stop.signal()
+        stopped.wait()
+    }
+}
