@@ -1,8 +1,8 @@
 import Foundation
 import GRDB
-import Synchronization
 
-/// Keeps the write-ahead log short without stopping the writer for it.
+
+/// Keeps the write-ahead log short without stopping the writer for long.
 ///
 /// SQLite's automatic checkpoint runs inside the commit that crosses a thousand
 /// pages: it copies pages into the database file and syncs it, tens of
@@ -11,18 +11,15 @@ import Synchronization
 /// second connection checkpoints what it can every `interval` on a thread of its
 /// own (PASSIVE: it waits for nobody). A log that is wholly copied is started
 /// afresh by the next commit; under sustained load that moment may not come, so
-/// the store restarts the log itself once it is longer than a limit: by then the
-/// background has copied nearly all of it, and what is left is quick.
+/// once the log is longer than `limit` frames, right after a pass has copied
+/// nearly all of it, this connection restarts it (RESTART: the writer waits the
+/// few milliseconds it takes to copy the rest and sync).
 final class Checkpointer: Sendable {
     private let connection: DatabaseQueue
     private let stop = DispatchSemaphore(value: 0)
     private let stopped = DispatchSemaphore(value: 0)
-    private let frames = Mutex(0)
 
-    /// How many frames the log held at the last background pass.
-    var logFrames: Int { frames.withLock { $0 } }
-
-    init(path: String, interval: Duration = .milliseconds(250)) throws {
+    init(path: String, limit: Int, interval: Duration = .milliseconds(250)) throws {
         var config = Configuration()
         config.label = "linli-checkpoint"
         config.busyMode = .timeout(5)
@@ -31,16 +28,15 @@ final class Checkpointer: Sendable {
         let thread = Thread { [self] in
             while stop.wait(timeout: .now() + wait) == .timedOut {
                 // One row: busy, frames in the log, frames copied.
-                let row = try? connection.writeWithoutTransaction { try Row.fetchOne($0, sql: "PRAGMA wal_checkpoint(PASSIVE)") }
-                if let row, let log = row[1] as Int? { frames.withLock { $0 = log } }
+                let pass = try? connection.writeWithoutTransaction { try Row.fetchOne($0, sql: "PRAGMA wal_checkpoint(PASSIVE)") }
+                if let pass, let log = pass[1] as Int?, log > limit {
+                    _ = try? connection.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(RESTART)") }
+                }
             }
             stopped.signal()
         }
         thread.start()
     }
-
-    /// The writer restarted the log.
-    func restarted() { frames.withLock { $0 = 0 } }
 
     /// Stops the background pass (and waits for it).
     func finish() {

@@ -12,15 +12,11 @@ public final class Store: Sendable {
     let queue: DatabaseQueue
     /// Checkpoints the log in the background (a file database only).
     private let checkpointer: Checkpointer?
-    /// Past this many frames (pages, 4 KiB) of log, the writer restarts it (see
-    /// `Checkpointer`): 64 MiB by default, a stall of tens of milliseconds that only
-    /// sustained load ever reaches.
-    private let walLimit: Int
 
     /// Opens (creating if needed) the database at `path`; `:memory:` for a
-    /// database that lives as long as the process.
+    /// database that lives as long as the process. Past `walLimit` frames (pages,
+    /// 4 KiB: 64 MiB by default) the log is restarted (see `Checkpointer`).
     public init(path: String, walLimit: Int = 16_384) throws {
-        self.walLimit = walLimit
         var config = Configuration()
         config.label = "linli"
         config.foreignKeysEnabled = true
@@ -28,7 +24,8 @@ public final class Store: Sendable {
             queue = try DatabaseQueue(configuration: config)
         } else {
             config.journalMode = .wal
-            // Another process (`linli deliver`) or a connection closing may hold the lock for a moment.
+            // Another process (`linli deliver`), the checkpointer restarting the log or a
+            // connection closing may hold the lock for a moment.
             config.busyMode = .timeout(5)
             config.prepareDatabase { db in
                 // With WAL, NORMAL keeps every commit through a process crash.
@@ -41,21 +38,14 @@ public final class Store: Sendable {
             queue = try DatabaseQueue(path: path, configuration: config)
         }
         try Schema.migrator.migrate(queue)
-        checkpointer = path == ":memory:" ? nil : try Checkpointer(path: path)
+        checkpointer = path == ":memory:" ? nil : try Checkpointer(path: path, limit: walLimit)
     }
 
     deinit { checkpointer?.finish() }
 
     /// Runs `body` in one write transaction: all of it is committed, or none.
     public func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
-        let result = try queue.write { db in try body(StoreTransaction(db: db)) }
-        if let checkpointer, checkpointer.logFrames > walLimit {
-            // Busy (the background pass is running): next time. The commit above stands either way.
-            if (try? queue.writeWithoutTransaction({ try $0.execute(sql: "PRAGMA wal_checkpoint(RESTART)") })) != nil {
-                checkpointer.restarted()
-            }
-        }
-        return result
+        try queue.write { db in try body(StoreTransaction(db: db)) }
     }
 
     /// Runs `body` on a consistent snapshot, for reads only.
