@@ -27,15 +27,28 @@ final class Checkpointer: Sendable {
         let wait = Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18
         let thread = Thread { [self] in
             while stop.wait(timeout: .now() + wait) == .timedOut {
-                // One row: busy, frames in the log, frames copied.
-                let pass = try? connection.writeWithoutTransaction { try Row.fetchOne($0, sql: "PRAGMA wal_checkpoint(PASSIVE)") }
-                if let pass, let log = pass[1] as Int?, log > limit {
-                    _ = try? connection.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(RESTART)") }
+                guard var (log, copied) = pass(), log > limit else { continue }
+                // Pass again while the last pass had much to copy: each copies what came in
+                // during the one before, so what the restart itself copies (with the writer
+                // waiting) is small.
+                for _ in 0..<4 where copied > 512 {
+                    guard let next = pass() else { break }
+                    copied = next.log - log
+                    log = next.log
                 }
+                _ = try? connection.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(RESTART)") }
             }
             stopped.signal()
         }
         thread.start()
+    }
+
+    /// A passive checkpoint: the frames in the log and how many of them are copied.
+    private func pass() -> (log: Int, copied: Int)? {
+        // One row: busy, frames in the log, frames copied.
+        let row = try? connection.writeWithoutTransaction { try Row.fetchOne($0, sql: "PRAGMA wal_checkpoint(PASSIVE)") }
+        guard let row, let log = row[1] as Int?, let copied = row[2] as Int? else { return nil }
+        return (log, copied)
     }
 
     /// Stops the background pass (and waits for it).
