@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 
-
 /// Keeps the write-ahead log short without stopping the writer for long.
 ///
 /// SQLite's automatic checkpoint runs inside the commit that crosses a thousand
@@ -27,14 +26,15 @@ final class Checkpointer: Sendable {
         let wait = Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18
         let thread = Thread { [self] in
             while stop.wait(timeout: .now() + wait) == .timedOut {
-                guard var (log, copied) = pass(), log > limit else { continue }
-                // Pass again while the last pass had much to copy: each copies what came in
-                // during the one before, so what the restart itself copies (with the writer
-                // waiting) is small.
-                for _ in 0..<4 where copied > 512 {
+                guard var log = pass(), log > limit else { continue }
+                // Pass again while frames keep coming in: each pass copies what came in
+                // during the one before, so what the restart copies (with the writer
+                // waiting) is little.
+                for _ in 0..<4 {
                     guard let next = pass() else { break }
-                    copied = next.log - log
-                    log = next.log
+                    let arrived = next - log
+                    log = next
+                    if arrived < 512 { break }
                 }
                 _ = try? connection.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(RESTART)") }
             }
@@ -43,12 +43,11 @@ final class Checkpointer: Sendable {
         thread.start()
     }
 
-    /// A passive checkpoint: the frames in the log and how many of them are copied.
-    private func pass() -> (log: Int, copied: Int)? {
+    /// A passive checkpoint; the number of frames in the log.
+    private func pass() -> Int? {
         // One row: busy, frames in the log, frames copied.
         let row = try? connection.writeWithoutTransaction { try Row.fetchOne($0, sql: "PRAGMA wal_checkpoint(PASSIVE)") }
-        guard let row, let log = row[1] as Int?, let copied = row[2] as Int? else { return nil }
-        return (log, copied)
+        return row.flatMap { $0[1] as Int? }
     }
 
     /// Stops the background pass (and waits for it).

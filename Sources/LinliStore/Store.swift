@@ -2,7 +2,8 @@ import GRDB
 import LinliCore
 
 /// The database: one SQLite file (or memory) through one GRDB connection for the
-/// life of the process. Every write goes through `write`, one transaction.
+/// life of the process (and, for a file, a second one that checkpoints its log).
+/// Every write goes through `write`, one transaction.
 ///
 /// ```swift
 /// let store = try Store(path: "linli.sqlite")
