@@ -59,7 +59,7 @@ extension Engine {
             parsed = preparsed ?? parser.parse(text)
         }
         var outcome: Outcome
-        if metrics != nil { commandName = Self.name(of: parsed) }
+        commandName = Self.name(of: parsed)
         switch parsed {
         case .command(let command, let lang):
             ctx.lang = chosen ?? lang

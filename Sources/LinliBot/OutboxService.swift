@@ -124,10 +124,14 @@ public final class OutboxService: @unchecked Sendable {
         let (now, plans, held, refused) = (pass.now, pass.plans, pass.held, pass.refused)
         let wall = Date(timeIntervalSince1970: Double(now.milliseconds) / 1000)
         var verdicts: [String: Int] = [:]
-        var dead = refused.count
+        var dead = 0
         try store.write { tx in
+            func bury(_ id: Int64, _ reason: String, attempted: Bool) throws {
+                dead += 1
+                try tx.markDead(id, reason: reason, attempted: attempted)
+            }
             for (row, due) in held { try tx.reschedule(row.id, due: due, attempted: false, error: nil) }
-            for (row, reason) in refused { try tx.markDead(row.id, reason: reason, attempted: false) }
+            for (row, reason) in refused { try bury(row.id, reason, attempted: false) }
             var attempts: [StoreTransaction.Attempt] = []
             var delivered: [(ids: [Int64], digest: String?)] = []
             for (plan, result) in zip(plans, results) {
@@ -148,17 +152,14 @@ public final class OutboxService: @unchecked Sendable {
                         let wait = after ?? state.withLock { s in Backoff.delay(afterAttempts: row.attempts + 1, using: &s.random) }
                         let next = now.adding(wait)
                         if next > row.createdAt.adding(Backoff.giveUpAfter) {
-                            dead += 1
-                            try tx.markDead(row.id, reason: "gave up after 24 h: \(reason)", attempted: true)
+                            try bury(row.id, "gave up after 24 h: \(reason)", attempted: true)
                         } else {
                             try tx.reschedule(row.id, due: next, attempted: true, error: reason)
                         }
                     case .permanent(let reason):
-                        dead += 1
-                        try tx.markDead(row.id, reason: reason, attempted: true)
+                        try bury(row.id, reason, attempted: true)
                     case .disable(let reason):
-                        dead += 1
-                        try tx.markDead(row.id, reason: reason, attempted: true)
+                        try bury(row.id, reason, attempted: true)
                         try tx.disableEndpoint(plan.endpoint.id, configuration: plan.endpoint.configuration, reason: reason, at: now)
                     }
                 }

@@ -59,19 +59,20 @@ public enum Ingress {
                               wallClock: @escaping @Sendable () -> Instant = Linli.wallClock) -> Router<BasicRequestContext> {
         let router = Router()
         let encoder = EventEncoder(format: .json, formatTime: gate.formatTime)
+        @Sendable func answered(_ status: Int) { metrics.bot.count("linli_http_requests_total", [("status", String(status))]) }
         router.post("v1/events") { request, context -> Response in
             var request = request
             let body: ByteBuffer
             do {
                 body = try await request.collectBody(upTo: configuration.maxBody)
             } catch {
-                metrics.bot.count("linli_http_requests_total", [("status", "413")])
+                answered(413)
                 return problem(.contentTooLarge, "body_too_large", "the body is over \(configuration.maxBody) bytes")
             }
             let bytes = Array(buffer: body)
             if let secret = configuration.secret {
                 if let refusal = verify(request.headers, bytes, secret: secret, tolerance: configuration.tolerance, now: wallClock()) {
-                    metrics.bot.count("linli_http_requests_total", [("status", "401")])
+                    answered(401)
                     return refusal
                 }
             }
@@ -79,12 +80,12 @@ public enum Ingress {
             switch IngressBody.items(bytes) {
             case .success(let i): items = i
             case .failure(let error):
-                metrics.bot.count("linli_http_requests_total", [("status", "400")])
+                answered(400)
                 return problem(.badRequest, error.code.rawValue, error.text)
             }
             let events = try await gate.process(items)
             metrics.bot.record(items, events)
-            metrics.bot.count("linli_http_requests_total", [("status", "200")])
+            answered(200)
             let json = "{\"events\":[" + events.map(encoder.jsonObject).joined(separator: ",") + "]}"
             return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: json)))
         }
