@@ -28,7 +28,9 @@ let package = Package(
         // LLP/1 codec: JSON and chat shorthand, both ways.
         .target(name: "LinliProtocol", dependencies: ["LinliCore"]),
         // GRDB/SQLite: migrations, records, outbox, dedupe. The only target that speaks SQL.
-        .target(name: "LinliStore", dependencies: ["LinliCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "LinliStore", dependencies: ["LinliCore", "CLinliSys", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The system calls Swift's Glibc module does not show (sync_file_range).
+        .target(name: "CLinliSys"),
         // libcurl, through typed wrappers of its variadic calls.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // Outbound webhooks: one curl multi thread, robot formats, signing, classification, backoff.
@@ -55,7 +57,7 @@ let package = Package(
         .testTarget(name: "LinliCoreTests", dependencies: ["LinliCore"]),
         .testTarget(name: "LinliCommandsTests", dependencies: ["LinliCommands", "LinliTesting"]),
         .testTarget(name: "LinliProtocolTests", dependencies: ["LinliProtocol"]),
-        .testTarget(name: "LinliStoreTests", dependencies: ["LinliStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "LinliStoreTests", dependencies: ["LinliStore", "CLinliSys", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "LinliWebhooksTests", dependencies: ["LinliWebhooks", "LinliTesting"]),
         .testTarget(name: "LinliHTTPTests", dependencies: [
             "LinliHTTP", "LinliTesting", "LinliWebhooks", .product(name: "Hummingbird", package: "hummingbird"),

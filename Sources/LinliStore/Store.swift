@@ -12,12 +12,12 @@ import LinliCore
 public final class Store: Sendable {
     let queue: DatabaseQueue
     /// Checkpoints the log in the background (a file database only).
-    private let checkpointer: Checkpointer?
+    let checkpointer: Checkpointer?
 
     /// Opens (creating if needed) the database at `path`; `:memory:` for a
     /// database that lives as long as the process. Past `walLimit` frames (pages,
-    /// 4 KiB: 64 MiB by default) the log is restarted (see `Checkpointer`).
-    public init(path: String, walLimit: Int = 16_384) throws {
+    /// 4 KiB: 256 MiB by default) the log is restarted (see `Checkpointer`).
+    public init(path: String, walLimit: Int = 65_536) throws {
         var config = Configuration()
         config.label = "linli"
         config.foreignKeysEnabled = true

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LinliCore
+import CLinliSys
 @testable import LinliStore
 import Testing
 
@@ -63,5 +64,22 @@ import Testing
         let reopened = try Store(path: path)
         #expect(try reopened.read { try $0.outcome(ofEvent: "e399") }?.text == text)
         #expect(try reopened.read { try $0.outcome(ofEvent: "e0") } != nil)
+    }
+
+    @Test func theLogIsWrittenOutBetweenPasses() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("linli-wb-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let store = try Store(path: path)
+        let checkpointer = try #require(store.checkpointer)
+        let before = checkpointer.writeOuts.load(ordering: .relaxed)
+        try store.write { tx in try tx.saveOutcome(StoredOutcome(ok: true, code: nil, text: "滴水", refs: []), ofEvent: "e1", at: 1) }
+        Thread.sleep(forTimeInterval: 0.2)  // eight times the write-out interval
+        #expect(checkpointer.writeOuts.load(ordering: .relaxed) > before)
+        // The call underneath: started on an open file, refused on a closed one.
+        let fd = open(path + "-wal", O_RDONLY)
+        #expect(fd >= 0)
+        #expect(linli_start_writeback(fd) == 0)
+        close(fd)
+        #expect(linli_start_writeback(fd) == -1)
     }
 }
