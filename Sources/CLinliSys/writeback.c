@@ -3,11 +3,12 @@
 #include <fcntl.h>
 #include "linli_sys.h"
 
-int linli_start_writeback(int fd) {
+int linli_start_writeback(int fd, int64_t length) {
 #ifdef SYNC_FILE_RANGE_WRITE
-    return sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+    return sync_file_range(fd, 0, length, SYNC_FILE_RANGE_WRITE);
 #else
     (void)fd;
+    (void)length;
     errno = ENOSYS;
     return -1;
 #endif

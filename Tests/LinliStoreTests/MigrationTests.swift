@@ -75,11 +75,18 @@ import Testing
         try store.write { tx in try tx.saveOutcome(StoredOutcome(ok: true, code: nil, text: "滴水", refs: []), ofEvent: "e1", at: 1) }
         Thread.sleep(forTimeInterval: 0.2)  // eight times the write-out interval
         #expect(checkpointer.writeOuts.load(ordering: .relaxed) > before)
+        // It reads where the last frame ends from the wal-index: before any restart,
+        // that is where the log file ends.
+        let log = LogWriteOut(database: path)
+        defer { log.closeFiles() }
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int)
+        #expect(log.committedBytes() == Int64(size))
+        #expect(size > 4096)
         // The call underneath: started on an open file, refused on a closed one.
         let fd = open(path + "-wal", O_RDONLY)
         #expect(fd >= 0)
-        #expect(linli_start_writeback(fd) == 0)
+        #expect(linli_start_writeback(fd, 4096) == 0)
         close(fd)
-        #expect(linli_start_writeback(fd) == -1)
+        #expect(linli_start_writeback(fd, 4096) == -1)
     }
 }

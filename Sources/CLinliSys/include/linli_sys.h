@@ -3,9 +3,12 @@
 #ifndef LINLI_SYS_H
 #define LINLI_SYS_H
 
-/// Starts writing the file's dirty pages to disk and returns without waiting for
-/// them (Linux: sync_file_range with SYNC_FILE_RANGE_WRITE). Not a durability
-/// point: it only makes the next fsync of the file short. 0, or -1 with errno.
-int linli_start_writeback(int fd);
+#include <stdint.h>
+
+/// Starts writing the dirty pages among the file's first `length` bytes to disk and
+/// returns without waiting for them (Linux: sync_file_range with
+/// SYNC_FILE_RANGE_WRITE). Not a durability point: it only makes the next fsync of
+/// the file short. 0, or -1 with errno.
+int linli_start_writeback(int fd, int64_t length);
 
 #endif
