@@ -10,8 +10,8 @@ import Prometheus
 
 /// How the ingress checks requests.
 public struct IngressConfiguration: Sendable {
-    /// The Standard Webhooks secret (`whsec_…`); nil only with `--insecure-no-auth`.
-    public var secret: String?
+    /// The Standard Webhooks secret (`whsec_…`), decoded; nil only with `--insecure-no-auth`.
+    public var key: StandardWebhooksKey?
     /// The largest body accepted, in bytes.
     public var maxBody: Int
     /// How far a `webhook-timestamp` may be from now.
@@ -20,8 +20,8 @@ public struct IngressConfiguration: Sendable {
     /// closed, and so is one whose request has not arrived whole this long after its head.
     public var readTimeout: Duration
 
-    public init(secret: String?, maxBody: Int = 1 << 20, tolerance: Span = .minutes(5), readTimeout: Duration = .seconds(10)) {
-        self.secret = secret
+    public init(key: StandardWebhooksKey?, maxBody: Int = 1 << 20, tolerance: Span = .minutes(5), readTimeout: Duration = .seconds(10)) {
+        self.key = key
         self.maxBody = maxBody
         self.tolerance = tolerance
         self.readTimeout = readTimeout
@@ -70,8 +70,8 @@ public enum Ingress {
                 return problem(.contentTooLarge, "body_too_large", "the body is over \(configuration.maxBody) bytes")
             }
             let bytes = Array(buffer: body)
-            if let secret = configuration.secret {
-                if let refusal = verify(request.headers, bytes, secret: secret, tolerance: configuration.tolerance, now: wallClock()) {
+            if let key = configuration.key {
+                if let refusal = verify(request.headers, bytes, key: key, tolerance: configuration.tolerance, now: wallClock()) {
                     answered(401)
                     return refusal
                 }
@@ -107,7 +107,7 @@ public enum Ingress {
     }
 
     /// Standard Webhooks verification of the raw body; nil when it passes.
-    static func verify(_ headers: HTTPFields, _ body: [UInt8], secret: String, tolerance: Span, now: Instant) -> Response? {
+    static func verify(_ headers: HTTPFields, _ body: [UInt8], key: StandardWebhooksKey, tolerance: Span, now: Instant) -> Response? {
         guard let id = headers[HTTPField.Name("webhook-id")!], let stamp = headers[HTTPField.Name("webhook-timestamp")!],
               let signature = headers[HTTPField.Name("webhook-signature")!] else {
             return problem(.unauthorized, "missing_signature", "webhook-id, webhook-timestamp and webhook-signature are required")
@@ -115,7 +115,7 @@ public enum Ingress {
         guard let seconds = Int64(stamp), abs(now.milliseconds / 1000 - seconds) <= tolerance.milliseconds / 1000 else {
             return problem(.unauthorized, "stale_timestamp", "webhook-timestamp is more than \(tolerance.spoken(.en)) from now")
         }
-        guard Signatures.verifyStandardWebhooks(secret: secret, id: id, timestamp: seconds, body: body, header: signature) else {
+        guard key.verify(id: id, timestamp: seconds, body: body, header: signature) else {
             return problem(.unauthorized, "bad_signature", "the signature does not match the body")
         }
         return nil

@@ -1,4 +1,5 @@
 import Hummingbird
+import Logging
 import NIOCore
 import LinliBot
 import LinliCore
@@ -33,7 +34,7 @@ extension Ingress {
         let app = Application(router: router, server: server(readTimeout: configuration.readTimeout),
                               configuration: .init(address: .hostname(host, port: port), serverName: "linli"),
                               services: [OutboxRunner(outbox: outbox, drain: drain)],
-                              onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) })
+                              onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) }, logger: .server)
         try await app.runService()
     }
 }

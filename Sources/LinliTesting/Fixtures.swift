@@ -58,11 +58,13 @@ public enum BinaryRunner {
         case file
     }
 
-    /// Runs `linli` with `arguments`, feeding `input` to its stdin.
-    public static func run(_ arguments: [String], input: Data, via mode: Input = .file) throws -> Result {
+    /// Runs `linli` with `arguments`, feeding `input` to its stdin; `environment`
+    /// is added to this process's own.
+    public static func run(_ arguments: [String], input: Data, via mode: Input = .file, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = Fixtures.binary
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         process.currentDirectoryURL = Fixtures.root
         let temp = FileManager.default.temporaryDirectory
         let errURL = temp.appendingPathComponent("linli-stderr-\(UUID().uuidString)")

@@ -7,19 +7,15 @@ public enum Signatures {
         Array(HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: key)))
     }
 
-    /// Standard Webhooks: `v1,<base64 HMAC of "id.timestamp.body">`, keyed by the
-    /// base64 secret after its `whsec_` prefix. Nil for a secret that is not base64.
+    /// Standard Webhooks: `v1,<base64 HMAC of "id.timestamp.body">`. Nil for a
+    /// secret that is not base64.
     public static func standardWebhooks(secret: String, id: String, timestamp: Int64, body: [UInt8]) -> String? {
-        let encoded = secret.hasPrefix("whsec_") ? String(secret.dropFirst(6)) : secret
-        guard let key = Data(base64Encoded: encoded) else { return nil }
-        let message = Array("\(id).\(timestamp).".utf8) + body
-        return "v1," + Data(hmacSHA256(key: Array(key), message: message)).base64EncodedString()
+        StandardWebhooksKey(secret: secret)?.signature(id: id, timestamp: timestamp, body: body)
     }
 
     /// Checks a `webhook-signature` header (space-separated `v1,…` entries) in constant time.
     public static func verifyStandardWebhooks(secret: String, id: String, timestamp: Int64, body: [UInt8], header: String) -> Bool {
-        guard let expected = standardWebhooks(secret: secret, id: id, timestamp: timestamp, body: body) else { return false }
-        return header.split(separator: " ").contains { constantTimeEqual(Array($0.utf8), Array(expected.utf8)) }
+        StandardWebhooksKey(secret: secret)?.verify(id: id, timestamp: timestamp, body: body, header: header) ?? false
     }
 
     /// DingTalk: base64 HMAC keyed by the secret over "timestamp\nsecret" (timestamp in ms).
@@ -43,5 +39,31 @@ public enum Signatures {
         var diff: UInt8 = 0
         for i in a.indices { diff |= a[i] ^ b[i] }
         return diff == 0
+    }
+}
+
+/// A Standard Webhooks secret, decoded once: the base64 key after its `whsec_` prefix.
+public struct StandardWebhooksKey: Sendable {
+    private let key: SymmetricKey
+
+    /// Nil for a secret that is not base64.
+    public init?(secret: String) {
+        let encoded = secret.hasPrefix("whsec_") ? String(secret.dropFirst(6)) : secret
+        guard let bytes = Data(base64Encoded: encoded), !bytes.isEmpty else { return nil }
+        key = SymmetricKey(data: bytes)
+    }
+
+    /// `v1,<base64 HMAC-SHA256 of "id.timestamp.body">`.
+    public func signature(id: String, timestamp: Int64, body: [UInt8]) -> String {
+        var mac = HMAC<SHA256>(key: key)
+        mac.update(data: Array("\(id).\(timestamp).".utf8))
+        mac.update(data: body)
+        return "v1," + Data(mac.finalize()).base64EncodedString()
+    }
+
+    /// Checks a `webhook-signature` header (space-separated `v1,…` entries) in constant time.
+    public func verify(id: String, timestamp: Int64, body: [UInt8], header: String) -> Bool {
+        let expected = Array(signature(id: id, timestamp: timestamp, body: body).utf8)
+        return header.split(separator: " ").contains { Signatures.constantTimeEqual(Array($0.utf8), expected) }
     }
 }

@@ -219,6 +219,11 @@ struct Serve: AsyncParsableCommand {
             log("linli: set LINLI_INGRESS_SECRET (whsec_…) to verify requests, or pass --insecure-no-auth for local testing")
             throw ExitCode(2)
         }
+        let key = insecureNoAuth ? nil : secret.flatMap(StandardWebhooksKey.init)
+        guard key != nil || insecureNoAuth else {
+            log("linli: LINLI_INGRESS_SECRET is not a Standard Webhooks secret: whsec_ followed by base64")
+            throw ExitCode(2)
+        }
         if insecureNoAuth { log("linli: WARNING: --insecure-no-auth: unsigned requests are accepted") }
         let store = try openStore(options.db)
         let engine = try options.makeEngine(community, catalog, store)
@@ -227,7 +232,7 @@ struct Serve: AsyncParsableCommand {
         engine.metrics = metrics.bot
         let client = CurlClient()
         let outbox = OutboxService(store: store, community: community, client: client, metrics: metrics.bot)
-        let configuration = IngressConfiguration(secret: insecureNoAuth ? nil : secret, readTimeout: .milliseconds(Int64(max(readTimeout, 0.1) * 1000)))
+        let configuration = IngressConfiguration(key: key, readTimeout: .milliseconds(Int64(max(readTimeout, 0.1) * 1000)))
         try await Ingress.serve(gate: EngineGate(engine, pushesQueued: { outbox.poke() }), store: store, outbox: outbox, configuration: configuration, metrics: metrics, host: host, port: port,
                                 drain: Span(milliseconds: Int64(max(drainTimeout, 0) * 1000)),
                                 onRunning: { port in log("linli: listening on \(host):\(port)") })

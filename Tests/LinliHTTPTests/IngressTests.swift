@@ -76,7 +76,7 @@ struct LiveClient: Sendable {
             let engine = try Fixtures.engine(store: store)
             engine.metrics = metrics.bot
             router = Ingress.router(gate: EngineGate(engine), store: store,
-                                    configuration: IngressConfiguration(secret: secret, maxBody: maxBody), metrics: metrics)
+                                    configuration: IngressConfiguration(key: secret.flatMap(StandardWebhooksKey.init), maxBody: maxBody), metrics: metrics)
         }
     }
 

@@ -26,6 +26,9 @@ import Testing
             if let line = log.split(separator: "\n").first(where: { $0.hasPrefix("linli: listening on ") }) { port = Int(line.split(separator: ":").last ?? "") }
         }
         let listening = try #require(port, "the server said where it listens")
+        // Hummingbird's own messages come through the server's log, in linli's form.
+        let log = try String(contentsOf: errURL, encoding: .utf8)
+        #expect(log.contains("linli: info [HummingbirdCore] Server started and listening on 127.0.0.1:\(listening)"), "\(log)")
         let client = CurlClient()
         defer { client.shutdown() }
         let body = #"{"id":"t1","ts":"2026-11-28T09:00:00+08:00","group":"fudi-b3","from":"u-li","text":"报修 漏水 501 厨房滴水"}"#
@@ -36,5 +39,13 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         #expect(try Store(path: db).read { try $0.workOrder(1) }?.details == "厨房滴水")
+    }
+
+    @Test func itRefusesToStartWithoutAUsableSecret() throws {
+        let serve = ["serve", "--community", Fixtures.communityPath, "--commands", Fixtures.commandsPath, "--db", BinaryRunner.temporaryDatabase(), "--port", "0"]
+        let missing = try BinaryRunner.run(serve, input: Data(), environment: ["LINLI_INGRESS_SECRET": ""])
+        #expect(missing.status == 2 && missing.stderr.contains("set LINLI_INGRESS_SECRET"))
+        let malformed = try BinaryRunner.run(serve, input: Data(), environment: ["LINLI_INGRESS_SECRET": "whsec_not*base64"])
+        #expect(malformed.status == 2 && malformed.stderr.contains("not a Standard Webhooks secret"))
     }
 }
