@@ -40,11 +40,11 @@ final class Checkpointer: Sendable {
         let wait = Double(writeback.components.seconds) + Double(writeback.components.attoseconds) / 1e18
         let passEvery = max(1, Int((interval / writeback).rounded()))
         let thread = Thread { [self] in
-            let log = LogWriteOut(database: path)
-            defer { log.closeFiles() }
+            let writeOut = LogWriteOut(database: path)
+            defer { writeOut.closeFiles() }
             var ticks = 0
             while stop.wait(timeout: .now() + wait) == .timedOut {
-                if log.start() { writeOuts.add(1, ordering: .relaxed) }
+                if writeOut.start() { writeOuts.add(1, ordering: .relaxed) }
                 ticks += 1
                 guard ticks % passEvery == 0, var log = pass(), log > limit else { continue }
                 // Pass again while frames keep coming in: each pass copies what came in
@@ -87,10 +87,11 @@ struct LogWriteOut {
         index = open(path + "-shm", O_RDONLY | O_CLOEXEC)
     }
 
-    /// Starts writing out the log's whole pages before the one its last committed
-    /// frame ends in; false when there was nothing to start.
+    /// Starts writing out the log's whole pages (of memory) before the one its last
+    /// committed frame ends in; false when there was nothing to start.
     func start() -> Bool {
-        let settled = committedBytes() / 4096 * 4096
+        let page = Int64(sysconf(Int32(_SC_PAGESIZE)))
+        let settled = committedBytes() / page * page
         return settled > 0 && linli_start_writeback(wal, settled) == 0
     }
 
