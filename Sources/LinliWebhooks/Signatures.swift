@@ -13,11 +13,6 @@ public enum Signatures {
         StandardWebhooksKey(secret: secret)?.signature(id: id, timestamp: timestamp, body: body)
     }
 
-    /// Checks a `webhook-signature` header (space-separated `v1,…` entries) in constant time.
-    public static func verifyStandardWebhooks(secret: String, id: String, timestamp: Int64, body: [UInt8], header: String) -> Bool {
-        StandardWebhooksKey(secret: secret)?.verify(id: id, timestamp: timestamp, body: body, header: header) ?? false
-    }
-
     /// DingTalk: base64 HMAC keyed by the secret over "timestamp\nsecret" (timestamp in ms).
     public static func dingTalk(secret: String, timestampMillis: Int64) -> String {
         Data(hmacSHA256(key: Array(secret.utf8), message: Array("\(timestampMillis)\n\(secret)".utf8))).base64EncodedString()

@@ -5,16 +5,15 @@ import Testing
 
 @Suite struct SignatureTests {
     /// The Standard Webhooks specification's published example.
-    @Test func standardWebhooksPublishedVector() {
+    @Test func standardWebhooksPublishedVector() throws {
         let signature = Signatures.standardWebhooks(secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", id: "msg_p5jXN8AQM9LWM0D4loKWxJek",
                                                     timestamp: 1_614_265_330, body: Array(#"{"test": 2432232314}"#.utf8))
         #expect(signature == "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=")
-        #expect(Signatures.verifyStandardWebhooks(secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", id: "msg_p5jXN8AQM9LWM0D4loKWxJek",
-                                                  timestamp: 1_614_265_330, body: Array(#"{"test": 2432232314}"#.utf8),
-                                                  header: "v1,bm9ldmVu v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="))
-        #expect(!Signatures.verifyStandardWebhooks(secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", id: "msg_p5jXN8AQM9LWM0D4loKWxJek",
-                                                   timestamp: 1_614_265_331, body: Array(#"{"test": 2432232314}"#.utf8),
-                                                   header: "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="))
+        let key = try #require(StandardWebhooksKey(secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"))
+        #expect(key.verify(id: "msg_p5jXN8AQM9LWM0D4loKWxJek", timestamp: 1_614_265_330, body: Array(#"{"test": 2432232314}"#.utf8),
+                           header: "v1,bm9ldmVu v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="))
+        #expect(!key.verify(id: "msg_p5jXN8AQM9LWM0D4loKWxJek", timestamp: 1_614_265_331, body: Array(#"{"test": 2432232314}"#.utf8),
+                            header: "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="))
     }
 
     /// GitHub's documented example of an `X-Hub-Signature-256`.
@@ -79,7 +78,7 @@ import Testing
         #expect(headers["webhook-id"] == "fudi-o7")
         #expect(headers["webhook-timestamp"] == "1795827600")
         let signature = try #require(headers["webhook-signature"])
-        #expect(Signatures.verifyStandardWebhooks(secret: secret, id: "fudi-o7", timestamp: 1_795_827_600, body: r.body, header: signature))
+        #expect(try #require(StandardWebhooksKey(secret: secret)).verify(id: "fudi-o7", timestamp: 1_795_827_600, body: r.body, header: signature))
     }
 
     @Test(arguments: [10, 100, 2_048])
