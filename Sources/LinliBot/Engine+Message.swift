@@ -12,12 +12,11 @@ extension Engine {
     func message(_ event: InboundEvent, parsed preparsed: ParseResult? = nil, _ tx: StoreTransaction) throws -> Outcome {
         let sender = event.from ?? ""
         let text = event.text ?? ""
-        let registration = registration(sender)
+        let registration = state.memory.registrations[sender]
         let person = directory.person(sender)
         let chosen = registration?.lang ?? person?.lang
-        var ctx = Context(sender: sender, displayName: event.name, group: event.group, now: clock, mentions: event.mentions,
-                          person: person, registration: registration, directory: directory, tx: tx,
-                          lang: chosen ?? CommandParser.guessLang(text))
+        var ctx = CommandContext(sender: sender, displayName: event.name, group: event.group, mentions: event.mentions,
+                                 person: person, registration: registration, lang: chosen ?? CommandParser.guessLang(text), kernel: kernel(tx))
         let chat = event.group ?? ""
         if let limit = senderLimit {
             let since = clock.adding(Span(milliseconds: -limit.per.milliseconds))
@@ -63,10 +62,10 @@ extension Engine {
         switch parsed {
         case .command(let command, let lang):
             ctx.lang = chosen ?? lang
-            let saved = memory
+            let saved = state.memory
             let changes = tx.changeCount
             do {
-                outcome = try careful ? tx.savepoint { try run(command, ctx) } : run(command, ctx)
+                outcome = try careful ? tx.savepoint { try dispatcher.run(command, ctx) } : dispatcher.run(command, ctx)
             } catch let error as LinliError {
                 // A refusal leaves nothing behind; one that wrote first needs the careful run.
                 if !careful, tx.changeCount != changes { throw EventFailure(underlying: error) }
@@ -98,51 +97,19 @@ extension Engine {
         case .failure(let error, _): error.code.rawValue
         }
     }
+}
 
-    /// Runs a parsed command.
-    func run(_ command: Command, _ ctx: Context) throws -> Outcome {
-        switch command {
-        case .help(let topic): return try help(topic, ctx)
-        case .register(let room): return try register(room, ctx)
-        case .contacts: return try contacts(ctx)
-        case .lang(let lang): return try setLang(lang, ctx)
-        case .report(let category, let place, let details): return try report(category: category, place: place, details: details, ctx)
-        case .status(let id): return try status(id, ctx)
-        case .queue: return try queue(ctx)
-        case .urge(let id): return try urge(id, ctx)
-        case .cancel(let id): return id.kind == .booking ? try cancelBooking(id, ctx) : try cancel(id, ctx)
-        case .rate(let id, let score, let comment): return try rate(id, score: score, comment: comment, ctx)
-        case .reopen(let id, let why): return try reopen(id, why: why, ctx)
-        case .accept(let id): return try accept(id, ctx)
-        case .assign(let id, let to): return try assign(id, to: to, ctx)
-        case .note(let id, let text): return try note(id, text: text, ctx)
-        case .done(let id, let result): return try done(id, result: result, ctx)
-        case .escalate(let id, let detail): return try escalate(id, detail: detail, ctx)
-        case .stats(let what): return try stats(what, ctx)
-        case .venues(let date): return try venuesList(date, ctx)
-        case .book(let venue, let date, let times, let purpose): return try book(venue: venue, date: date, times: times, purpose: purpose, ctx)
-        case .bookings: return try myBookings(ctx)
-        case .schedule(let venue, let date): return try venueSchedule(venue, date, ctx)
-        case .approve(let id): return try decide(id, approve: true, why: nil, ctx)
-        case .decline(let id, let why): return try decide(id, approve: false, why: why, ctx)
-        case .services: return try servicesList(ctx)
-        case .request(let service, let details): return try request(service: service, details: details, ctx)
-        case .giveBack(let id): return try giveBack(id, ctx)
-        case .events: return try eventsList(ctx)
-        case .createEvent(let title, let date, let start, let capacity): return try createEvent(title: title, date: date, start: start, capacity: capacity, ctx)
-        case .join(let id): return try join(id, ctx)
-        case .leave(let id): return try leave(id, ctx)
-        case .wish(let text): return try wish(text, ctx)
-        case .claim(let id): return try claim(id, ctx)
-        case .fulfil(let id): return try fulfil(id, ctx)
-        case .thanks(let id): return try thanks(id, ctx)
-        case .suggest(let text): return try suggest(text, ctx)
-        case .support(let id): return try support(id, ctx)
-        case .suggestions: return try suggestionsList(ctx)
-        case .answer(let id, let text): return try answer(id, text: text, ctx)
-        case .points(let who): return try points(who, ctx)
-        case .award(let who, let item, let note): return try award(person: who, item: item, note: note, ctx)
-        case .leaderboard: return try leaderboard(ctx)
-        }
+/// Follow-up questions: one pending per sender and chat, mirrored in memory.
+extension Engine {
+    func prompt(chat: String, user: String) -> Prompt? { state.memory.prompts[EngineMemory.key(chat, user)] }
+
+    func setPrompt(_ p: Prompt, _ tx: StoreTransaction) throws {
+        try tx.setPrompt(p)
+        state.memory.prompts[EngineMemory.key(p.chat, p.user)] = p
+    }
+
+    func deletePrompt(chat: String, user: String, _ tx: StoreTransaction) throws {
+        try tx.deletePrompt(chat: chat, user: user)
+        state.memory.prompts[EngineMemory.key(chat, user)] = nil
     }
 }

@@ -30,7 +30,10 @@ public final class Engine {
     /// How long a follow-up question waits for its answer.
     static let promptLifetime = Span.minutes(10)
 
-    var memory: EngineMemory
+    /// The in-memory mirror and caches the kernel's services write through.
+    let state: KernelState
+    /// The families, and which of them a command or a timer goes to.
+    let dispatcher = Dispatcher()
     /// Whether events run in savepoints (see `process`).
     var careful = false
     /// At most this many messages from one sender per span of the bot's clock; the
@@ -45,11 +48,6 @@ public final class Engine {
     private var measured = Measured()
     /// The command the current message ran, for its timing.
     var commandName = ""
-    /// Work orders as last read or written by this engine, by number: the
-    /// database stays the truth (every write goes to both), this saves reading it
-    /// back on every command. Dropped whenever the engine's memory is restored.
-    private var orders: [Int: WorkOrder] = [:]
-    static let cachedOrders = 10_000
 
     private struct Measured {
         var dedupeHits = 0
@@ -57,7 +55,7 @@ public final class Engine {
     }
 
     /// The bot's clock: the latest `ts` seen. Never goes back.
-    public var clock: Instant { memory.clock }
+    public var clock: Instant { state.memory.clock }
 
     public init(community: Community, catalog: Catalog, store: Store, wallClock: @escaping () -> Instant) throws {
         directory = Directory(community)
@@ -65,7 +63,7 @@ public final class Engine {
         self.store = store
         self.wallClock = wallClock
         timeZone = TimeZone(identifier: community.timezone) ?? TimeZone(secondsFromGMT: 8 * 3600)!
-        memory = try store.read { try EngineMemory($0) }
+        state = KernelState(memory: try store.read { try EngineMemory($0) })
         eventJSON = EventEncoder(format: .json, formatTime: formatTime)
     }
 
@@ -111,7 +109,7 @@ public final class Engine {
     }
 
     private func run(_ groups: [[InputItem]], _ parsed: [[ParseResult?]]?, careful: Bool) throws -> [[OutboundEvent]] {
-        let saved = memory
+        let saved = state.memory
         self.careful = careful
         measured = Measured()
         do {
@@ -129,7 +127,7 @@ public final class Engine {
                     }
                     outs.append(out)
                 }
-                try memory.save(tx)
+                try state.memory.save(tx)
                 return outs
             }
             if let metrics {
@@ -144,36 +142,27 @@ public final class Engine {
     }
 
     /// How many pushes were queued for webhooks since the engine started.
-    public var queuedPushes: Int { memory.queuedPushes }
+    public var queuedPushes: Int { state.memory.queuedPushes }
 
     /// A work order's history, for audits and tests.
     public func history(_ number: Int) throws -> [HistoryEntry] {
         try store.read { try $0.history(number) }
     }
 
-    /// A work order, from the cache or the database.
-    func workOrder(_ number: Int, _ tx: StoreTransaction) throws -> WorkOrder? {
-        if let order = orders[number] { return order }
-        let order = try tx.workOrder(number)
-        if let order { remember(order) }
-        return order
-    }
-
-    /// Keeps a work order just read or written.
-    func remember(_ order: WorkOrder) {
-        if orders.count >= Self.cachedOrders { orders.removeAll(keepingCapacity: true) }
-        orders[order.number] = order
+    /// What handlers and timers act through, for this transaction at the bot's clock.
+    func kernel(_ tx: StoreTransaction) -> Kernel {
+        Kernel(tx: tx, now: clock, directory: directory, parser: parser, state: state, timeZone: timeZone)
     }
 
     /// Puts the engine's memory back as it was (its writes were rolled back).
     func restore(_ saved: EngineMemory) {
-        memory = saved
-        orders.removeAll(keepingCapacity: true)
+        state.memory = saved
+        state.orders.removeAll()
     }
 
     func nextID() -> String {
-        memory.outSeq += 1
-        return "o\(memory.outSeq)"
+        state.memory.outSeq += 1
+        return "o\(state.memory.outSeq)"
     }
 
     private func handle(_ event: InboundEvent, parsed: ParseResult?, _ tx: StoreTransaction, into out: inout [OutboundEvent]) throws {
@@ -192,15 +181,15 @@ public final class Engine {
                 measured.commands.append((commandName, elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000))
             }
         }
-        memory.clock = max(clock, event.ts ?? wallClock())
+        state.memory.clock = max(clock, event.ts ?? wallClock())
         try fireDueTimers(tx, into: &out)
         let outcome: Outcome?
         let countBefore = out.count
-        let saved = memory
+        let saved = state.memory
         func body() throws -> Outcome? {
             switch event.type {
             case .message: try message(event, parsed: parsed, tx)
-            case .join: try join(event, tx)
+            case .join: dispatcher.welcome(event, kernel(tx))
             case .tick, .leave: nil
             }
         }
@@ -236,8 +225,4 @@ public final class Engine {
         }
     }
 
-    /// The language a person reads pushes in: their choice, else Chinese.
-    func language(of user: String) -> Lang {
-        registration(user)?.lang ?? directory.person(user)?.lang ?? .zh
-    }
 }

@@ -78,11 +78,17 @@ public struct Catalog: Sendable {
     /// The command with this id.
     public func spec(_ id: String) -> CommandSpec? { commands.first { $0.id == id } }
 
-    /// Loads every `*.yaml` file of a folder, in name order. An entry whose id is
-    /// already known adds its words to it (local synonyms without a rebuild).
+    /// Loads every `*.yaml` file of a folder: the families' files (`<family>.yaml`) in
+    /// the order of `Command.families`, then any others in name order. An entry whose
+    /// id is already known adds its words to it (local synonyms without a rebuild).
     public static func load(directory: String) throws(YAMLFileError) -> Catalog {
         let fm = FileManagerShim.self
-        let files = fm.yamlFiles(in: directory)
+        let order = Command.families.map { $0.family + ".yaml" }
+        let files = fm.yamlFiles(in: directory).enumerated().sorted { a, b in
+            let ra = order.firstIndex { a.element.hasSuffix("/" + $0) } ?? order.count
+            let rb = order.firstIndex { b.element.hasSuffix("/" + $0) } ?? order.count
+            return (ra, a.offset) < (rb, b.offset)
+        }.map(\.element)
         guard !files.isEmpty else { throw YAMLFileError(file: directory, line: nil, problem: "no command catalog (*.yaml) found") }
         var catalog = Catalog(commands: [])
         for file in files {

@@ -1,18 +1,8 @@
 import LinliCore
 
-/// A time range of a day, in minutes after midnight; `end` may be 1440 (24:00).
-public struct DayTimes: Hashable, Sendable {
-    public var start: Int
-    public var end: Int
-    public init(start: Int, end: Int) {
-        self.start = start
-        self.end = end
-    }
-}
-
 /// What a time range read came to.
 public enum TimeRead: Equatable, Sendable {
-    case times(DayTimes)
+    case times(TimeRange)
     /// There is a time, but it is wrong: why.
     case wrong(Localized)
 }
@@ -205,7 +195,7 @@ extension TextCursor {
         guard b < e else {
             return .wrong(Localized(zh: "结束时间要晚于开始时间（不能跨过午夜）。", en: "The end must be after the start (a booking cannot cross midnight)."))
         }
-        return .times(DayTimes(start: b, end: e))
+        return .times(TimeRange(start: b, end: e))
     }
 
     /// A time of day: hour, minute, half-day word, and whether it is unmistakably a

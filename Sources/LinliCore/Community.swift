@@ -137,7 +137,7 @@ public struct Category: Sendable, Equatable {
 
 /// A daily time range such as `07:00-21:00`, in minutes after local midnight.
 /// `end` may be smaller than `start` (a range that crosses midnight, like quiet hours).
-public struct TimeRange: Sendable, Equatable {
+public struct TimeRange: Hashable, Sendable {
     public var start: Int
     public var end: Int
     public init(start: Int, end: Int) {

@@ -29,3 +29,15 @@ public struct LinliError: Error, Sendable, Equatable {
         self.refs = refs
     }
 }
+
+extension LinliError {
+    /// The one refusal for a record id that does not exist, whatever its kind.
+    public static func notFound(_ id: RecordID) -> LinliError {
+        LinliError(.notFound, zh: "没有找到 \(id)。", en: "There is no \(id).", refs: [id.description])
+    }
+
+    /// The one refusal for a record the sender may not act on.
+    public static func forbidden(_ id: RecordID) -> LinliError {
+        LinliError(.forbidden, zh: "您不能操作 \(id)。", en: "You may not do that to \(id).", refs: [id.description])
+    }
+}

@@ -43,7 +43,7 @@ import Testing
 
     @Test(arguments: times)
     func timeRange(text: String, start: Int, end: Int) {
-        #expect(Grammar.times(text) == .times(DayTimes(start: start, end: end)), "\(text)")
+        #expect(Grammar.times(text) == .times(TimeRange(start: start, end: end)), "\(text)")
     }
 
     @Test(arguments: ["16:00-15:00", "23:00-01:00", "晚上11点到凌晨1点", "10pm-2am", "25:00-26:00", "15:70-16:00", "24:30-25:00", "3pm", "下午3点"])

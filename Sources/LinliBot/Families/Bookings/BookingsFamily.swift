@@ -1,0 +1,203 @@
+import LinliCommands
+import LinliCore
+import LinliStore
+
+/// Bookings of shared spaces (SERVICES.md §2): venues, book, bookings, schedule,
+/// cancel, approve, decline, and the reminder before the start.
+struct BookingsFamily: Family {
+    func run(_ command: BookingsCommand, _ ctx: CommandContext) throws -> Outcome {
+        switch command {
+        case .venues(let date): try venuesList(date, ctx)
+        case .book(let venue, let date, let times, let purpose): try book(venue: venue, date: date, times: times, purpose: purpose, ctx)
+        case .bookings: try myBookings(ctx)
+        case .schedule(let venue, let date): try venueSchedule(venue, date, ctx)
+        case .approve(let id): try decide(id, approve: true, why: nil, ctx)
+        case .decline(let id, let why): try decide(id, approve: false, why: why, ctx)
+        case .cancel(let id): try cancelBooking(id, ctx)
+        }
+    }
+
+    func fire(_ timer: BookingTimer, _ row: TimerRow, _ ctx: Kernel) throws -> [Effect] {
+        guard let id = RecordID(parsing: Substring(row.subject)), id.kind == .booking else { return [] }
+        switch timer {
+        case .reminder: return try reminder(id, ctx)
+        }
+    }
+
+    /// How long before its start a booking's reminder goes out.
+    static let bookingReminderLead = Span.minutes(30)
+
+    func venue(_ id: String, _ directory: Directory) throws -> Venue {
+        guard let v = directory.community.venues.first(where: { $0.id == id }) else {
+            throw LinliError(.notFound, zh: "没有这个场地。", en: "There is no such venue.")
+        }
+        return v
+    }
+
+    /// The free times of a venue on a day: its opening hours less what is held.
+    static func freeRanges(_ v: Venue, _ taken: [Booking]) -> [(Int, Int)] {
+        let open = v.open ?? TimeRange(start: 0, end: 1440)
+        var free: [(Int, Int)] = []
+        var t = open.start
+        for b in taken.sorted(by: { $0.start < $1.start }) {
+            if b.start > t { free.append((t, min(b.start, open.end))) }
+            t = max(t, b.end)
+        }
+        if t < open.end { free.append((t, open.end)) }
+        return free.filter { $0.0 < $0.1 }
+    }
+
+    func venuesList(_ date: DateSpec?, _ ctx: CommandContext) throws -> Outcome {
+        let d = try ctx.calendar.day(date)
+        var zh: [String] = [], en: [String] = []
+        for v in ctx.directory.community.venues {
+            let free = Self.freeRanges(v, try ctx.tx.bookings(venue: v.id, day: d)).map { "\(Booking.clock($0.0))-\(Booking.clock($0.1))" }
+            let shown = free.isEmpty ? Localized(zh: "已约满", en: "full") : Localized(zh: free.joined(separator: "、"), en: free.joined(separator: ", "))
+            let approval = v.approval ? Localized(zh: "（需审批）", en: " (needs approval)") : Localized(zh: "", en: "")
+            zh.append("\(v.name)（\(v.names.first ?? v.id)）\(approval.zh)：空闲 \(shown.zh)")
+            en.append("\(v.name) (\(v.names.first ?? v.id))\(approval.en): free \(shown.en)")
+        }
+        return Outcome(zh: "\(d.spoken(.zh)) 场地：\n" + zh.joined(separator: "\n"), en: "Venues on \(d.spoken(.en)):\n" + en.joined(separator: "\n"))
+    }
+
+    func book(venue id: String, date: DateSpec?, times: TimeRange, purpose: String?, _ ctx: CommandContext) throws -> Outcome {
+        let building = try ctx.requireBuilding()
+        let household = ctx.home ?? building.id
+        let v = try venue(id, ctx.directory)
+        let d = try ctx.calendar.day(date)
+        let startAt = ctx.calendar.instant(d, times.start)
+        let week = d.weekStart
+        let held = try ctx.tx.householdBookings(venue: v.id, household: household, from: week, to: week.adding(days: 7))
+        try BookingRules.check(venue: v, day: d, start: times.start, end: times.end, startAt: startAt, now: ctx.now, today: ctx.calendar.today, householdThisWeek: held)
+        let taken = try ctx.tx.bookings(venue: v.id, day: d)
+        if let clash = taken.first(where: { $0.overlaps(start: times.start, end: times.end) }) {
+            throw LinliError(.conflict, zh: "\(v.name) \(clash.times) 已有预约。\(try nearestFreeText(v, d, length: times.end - times.start, wanted: times.start, .zh, ctx))",
+                             en: "\(v.name) is taken at \(clash.times). \(try nearestFreeText(v, d, length: times.end - times.start, wanted: times.start, .en, ctx))",
+                             refs: [clash.id.description])
+        }
+        let number = ctx.numbers.next(.booking)
+        let booking = Booking(number: number, venue: v.id, day: d, start: times.start, end: times.end, booker: ctx.sender, household: household,
+                              purpose: purpose, state: v.approval ? .pending : .confirmed, createdAt: ctx.now)
+        try ctx.tx.insert(booking)
+        let bid = booking.id.description
+        let reminderAt = startAt.adding(Span(milliseconds: -Self.bookingReminderLead.milliseconds))
+        if reminderAt > ctx.now { try ctx.timers.schedule(BookingTimer.reminder, at: reminderAt, subject: bid) }
+        let what = Localized(zh: "\(v.name) \(d.spoken(.zh)) \(booking.times)\(purpose.map { "（\($0)）" } ?? "")",
+                             en: "\(v.name) \(d.spoken(.en)) \(booking.times)\(purpose.map { " (\($0))" } ?? "")")
+        guard v.approval else {
+            return Outcome(zh: "已预约 \(bid)：\(what.zh)。开始前30分钟提醒您；取消请发送：取消 \(bid)",
+                           en: "Booked \(bid): \(what.en). I will remind you 30 minutes before; to cancel: cancel \(bid)", refs: [bid])
+        }
+        let approver = building.captain ?? ctx.directory.gridLeader(of: building) ?? ctx.directory.firstStaff
+        let effects: [Effect] = approver.map { a in
+            [.notify(to: a, reason: "booking", text: Localized(
+                zh: "【预约待审批】\(bid) \(what.zh)，\(ctx.senderLabel)。批准：批准 \(bid)；拒绝：拒绝 \(bid) 原因",
+                en: "[Booking to approve] \(bid) \(what.en), \(ctx.senderLabel). Approve: approve \(bid); decline: decline \(bid) <why>"), refs: [bid])]
+        } ?? []
+        return Outcome(zh: "已提交 \(bid)：\(what.zh)。\(v.name)需要审批，时段已为您保留，结果会通知您。",
+                       en: "Requested \(bid): \(what.en). \(v.name) needs approval; the slot is held for you and you will be told.", refs: [bid], effects: effects)
+    }
+
+    /// "The nearest free slot is …" for a clash: that day, else the next.
+    private func nearestFreeText(_ v: Venue, _ d: LocalDay, length: Int, wanted: Int, _ lang: Lang, _ ctx: CommandContext) throws -> String {
+        let nowMinute = d == ctx.calendar.today ? Int(ctx.now.since(ctx.calendar.instant(d, 0)).milliseconds / 60_000) : 0
+        let taken = try ctx.tx.bookings(venue: v.id, day: d).map { ($0.start, $0.end) }
+        if let t = BookingRules.nearestFree(venue: v, length: length, wanted: wanted, taken: taken, earliest: nowMinute) {
+            return lang == .zh ? "最近的空闲时段：\(Booking.clock(t))-\(Booking.clock(t + length))。" : "The nearest free slot: \(Booking.clock(t))-\(Booking.clock(t + length))."
+        }
+        let next = d.adding(days: 1)
+        let nextTaken = try ctx.tx.bookings(venue: v.id, day: next).map { ($0.start, $0.end) }
+        if let t = BookingRules.nearestFree(venue: v, length: length, wanted: wanted, taken: nextTaken) {
+            return lang == .zh ? "当天已满，\(next.spoken(.zh)) \(Booking.clock(t))-\(Booking.clock(t + length)) 有空。"
+                : "That day is full; \(next.spoken(.en)) \(Booking.clock(t))-\(Booking.clock(t + length)) is free."
+        }
+        return lang == .zh ? "当天和次日都已约满。" : "That day and the next are full."
+    }
+
+    func myBookings(_ ctx: CommandContext) throws -> Outcome {
+        let list = try ctx.tx.bookings(booker: ctx.sender, from: ctx.calendar.today)
+        guard !list.isEmpty else { return Outcome(zh: "您没有待用的预约。", en: "You have no upcoming bookings.") }
+        func line(_ b: Booking, _ lang: Lang) -> String {
+            let name = ctx.directory.community.venues.first { $0.id == b.venue }?.name ?? b.venue
+            return "\(b.id) \(name) \(b.day.spoken(lang)) \(b.times) \(b.state.label(lang))"
+        }
+        return Outcome(zh: "您的预约：\n" + list.map { line($0, .zh) }.joined(separator: "\n"),
+                       en: "Your bookings:\n" + list.map { line($0, .en) }.joined(separator: "\n"), refs: list.map(\.id.description))
+    }
+
+    func venueSchedule(_ id: String, _ date: DateSpec?, _ ctx: CommandContext) throws -> Outcome {
+        let v = try venue(id, ctx.directory)
+        let d = try ctx.calendar.day(date)
+        let list = try ctx.tx.bookings(venue: v.id, day: d)
+        guard !list.isEmpty else {
+            return Outcome(zh: "\(v.name) \(d.spoken(.zh)) 还没有预约。", en: "\(v.name) has no bookings on \(d.spoken(.en)).")
+        }
+        func line(_ b: Booking, _ lang: Lang) -> String {
+            let note = b.purpose.map { " \($0)" } ?? ""
+            return "\(b.times) \(b.id)\(note)\(b.state == .pending ? (lang == .zh ? "（待审批）" : " (pending)") : "")"
+        }
+        return Outcome(zh: "\(v.name) \(d.spoken(.zh))：\n" + list.map { line($0, .zh) }.joined(separator: "\n"),
+                       en: "\(v.name) on \(d.spoken(.en)):\n" + list.map { line($0, .en) }.joined(separator: "\n"), refs: list.map(\.id.description))
+    }
+
+    func loadBooking(_ id: RecordID, _ ctx: CommandContext) throws -> Booking {
+        guard let b = try ctx.tx.booking(id.number) else {
+            throw LinliError.notFound(id)
+        }
+        return b
+    }
+
+    /// Whether `user` answers for the booker's building (captain, grid leader, staff).
+    func managesBooking(_ user: String, _ b: Booking, _ directory: Directory) -> Bool {
+        directory.building(ofHome: b.household).map { directory.manages(user, building: $0) } ?? (directory.person(user)?.roles.contains(.staff) == true)
+    }
+
+    func cancelBooking(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
+        let b = try loadBooking(id, ctx)
+        guard b.booker == ctx.sender || managesBooking(ctx.sender, b, ctx.directory) else { throw LinliError.forbidden(id) }
+        guard b.state.holds else {
+            throw LinliError(.invalidState, zh: "\(id) 已\(b.state.label(.zh))。", en: "\(id) is \(b.state.label(.en)) already.", refs: [id.description])
+        }
+        try ctx.tx.setState(.cancelled, ofBooking: b.number)
+        try ctx.timers.cancel(id.description, [BookingTimer.reminder])
+        let effects: [Effect] = b.booker == ctx.sender ? [] : [.notify(to: b.booker, reason: "booking", text: Localized(
+            zh: "您的预约 \(id)（\(b.day.spoken(.zh)) \(b.times)）已被\(ctx.directory.name(of: ctx.sender))取消。",
+            en: "Your booking \(id) (\(b.day.spoken(.en)) \(b.times)) was cancelled by \(ctx.directory.name(of: ctx.sender))."), refs: [id.description])]
+        return Outcome(zh: "已取消 \(id)，时段已释放。", en: "Cancelled \(id); the slot is free again.", refs: [id.description], effects: effects)
+    }
+
+    func decide(_ id: RecordID, approve: Bool, why: String?, _ ctx: CommandContext) throws -> Outcome {
+        let b = try loadBooking(id, ctx)
+        guard managesBooking(ctx.sender, b, ctx.directory) else { throw LinliError.forbidden(id) }
+        guard b.state == .pending else {
+            throw LinliError(.invalidState, zh: "\(id) 当前\(b.state.label(.zh))，无需审批。", en: "\(id) is \(b.state.label(.en)); there is nothing to decide.", refs: [id.description])
+        }
+        let rid = id.description
+        let when = Localized(zh: "\(b.day.spoken(.zh)) \(b.times)", en: "\(b.day.spoken(.en)) \(b.times)")
+        if approve {
+            try ctx.tx.setState(.confirmed, ofBooking: b.number)
+            return Outcome(zh: "已批准 \(rid)。", en: "Approved \(rid).", refs: [rid], effects: [.notify(to: b.booker, reason: "booking", text: Localized(
+                zh: "您的预约 \(rid)（\(when.zh)）已通过审批。", en: "Your booking \(rid) (\(when.en)) is approved."), refs: [rid])])
+        }
+        try ctx.tx.setState(.declined, ofBooking: b.number)
+        try ctx.timers.cancel(rid, [BookingTimer.reminder])
+        let reason = why.map { Localized(zh: "：\($0)", en: ": \($0)") } ?? Localized(zh: "", en: "")
+        return Outcome(zh: "已拒绝 \(rid)，时段已释放。", en: "Declined \(rid); the slot is free again.", refs: [rid], effects: [.notify(to: b.booker, reason: "booking", text: Localized(
+            zh: "您的预约 \(rid)（\(when.zh)）未通过\(reason.zh)", en: "Your booking \(rid) (\(when.en)) was declined\(reason.en)"), refs: [rid])])
+    }
+
+    /// 30 minutes before a confirmed booking starts.
+    func reminder(_ id: RecordID, _ ctx: Kernel) throws -> [Effect] {
+        guard let b = try ctx.tx.booking(id.number), b.state == .confirmed, ctx.now < ctx.calendar.instant(b.day, b.start) else { return [] }  // not once it has begun
+        let name = ctx.directory.community.venues.first { $0.id == b.venue }?.name ?? b.venue
+        return [.notify(to: b.booker, reason: "reminder", text: Localized(
+            zh: "【提醒】您预约的\(name) \(b.times) 快开始了（\(id)）。不用了请发送：取消 \(id)",
+            en: "[Reminder] Your booking of \(name) at \(b.times) starts soon (\(id)). If you no longer need it: cancel \(id)"), refs: [id.description])]
+    }
+}
+
+/// The bookings' timers.
+enum BookingTimer: String, TimerKind {
+    /// Shortly before a booking starts.
+    case reminder = "booking_reminder"
+}

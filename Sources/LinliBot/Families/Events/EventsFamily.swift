@@ -1,0 +1,108 @@
+import LinliCommands
+import LinliCore
+import LinliStore
+
+/// Neighbourhood events (邻里节, film nights): staff and captains post them to the
+/// community's groups; residents join and leave; participants are reminded.
+struct EventsFamily: Family {
+    func run(_ command: EventsCommand, _ ctx: CommandContext) throws -> Outcome {
+        switch command {
+        case .events: try eventsList(ctx)
+        case .create(let title, let date, let start, let capacity): try createEvent(title: title, date: date, start: start, capacity: capacity, ctx)
+        case .join(let id): try join(id, ctx)
+        case .leave(let id): try leave(id, ctx)
+        }
+    }
+
+    func fire(_ timer: EventTimer, _ row: TimerRow, _ ctx: Kernel) throws -> [Effect] {
+        guard let id = RecordID(parsing: Substring(row.subject)), id.kind == .event else { return [] }
+        switch timer {
+        case .reminder: return try reminder(id, ctx)
+        }
+    }
+
+    /// How long before an event starts its participants are reminded.
+    static let eventReminderLead = Span.hours(1)
+
+    func eventsList(_ ctx: CommandContext) throws -> Outcome {
+        let list = try ctx.tx.events(from: ctx.calendar.today)
+        guard !list.isEmpty else { return Outcome(zh: "近期没有活动。", en: "No upcoming events.") }
+        var zh: [String] = [], en: [String] = []
+        for e in list {
+            let joined = try ctx.tx.participants(e.number).count
+            let seats = e.capacity.map { "\(joined)/\($0)" } ?? "\(joined)"
+            zh.append("\(e.id) \(e.title) \(e.day.spoken(.zh)) \(Booking.clock(e.start))，已报名 \(seats)")
+            en.append("\(e.id) \(e.title) \(e.day.spoken(.en)) \(Booking.clock(e.start)), \(seats) signed up")
+        }
+        return Outcome(zh: "近期活动（报名：报名 E编号）：\n" + zh.joined(separator: "\n"),
+                       en: "Upcoming events (to join: join E<n>):\n" + en.joined(separator: "\n"), refs: list.map(\.id.description))
+    }
+
+    func createEvent(title: String, date: DateSpec, start: Int, capacity: Int?, _ ctx: CommandContext) throws -> Outcome {
+        guard ctx.isStaff || ctx.roles.contains(.captain) else {
+            throw LinliError(.forbidden, zh: "只有社区工作人员和楼栋长可以发布活动。", en: "Only the community office and building captains can post events.")
+        }
+        let d = try ctx.calendar.day(date)
+        let startAt = ctx.calendar.instant(d, start)
+        guard startAt > ctx.now else { throw LinliError(.usage, zh: "活动时间已经过去了。", en: "That time has already passed.") }
+        let event = CommunityEvent(number: ctx.numbers.next(.event), title: title, day: d, start: start, capacity: capacity, creator: ctx.sender, createdAt: ctx.now)
+        try ctx.tx.insert(event)
+        let eid = event.id.description
+        let reminderAt = startAt.adding(Span(milliseconds: -Self.eventReminderLead.milliseconds))
+        if reminderAt > ctx.now { try ctx.timers.schedule(EventTimer.reminder, at: reminderAt, subject: eid) }
+        let seats = capacity.map { Localized(zh: "，限 \($0) 人", en: ", \($0) places") } ?? Localized(zh: "", en: "")
+        let text = Localized(zh: "【活动】\(eid) \(title)：\(d.spoken(.zh)) \(Booking.clock(start))\(seats.zh)。报名请发送：报名 \(eid)",
+                             en: "[Event] \(eid) \(title): \(d.spoken(.en)) \(Booking.clock(start))\(seats.en). To join: join \(eid)")
+        let groups = ctx.directory.community.groups + ctx.directory.community.buildings.compactMap(\.groups.first)
+        return Outcome(zh: "已发布 \(eid)：\(title)，已通知各群。", en: "Posted \(eid): \(title), announced in the groups.", refs: [eid],
+                       effects: groups.map { .post(group: $0, reason: "announcement", text: text, refs: [eid]) })
+    }
+
+    func loadEvent(_ id: RecordID, _ ctx: CommandContext) throws -> CommunityEvent {
+        guard let e = try ctx.tx.event(id.number) else {
+            throw LinliError.notFound(id)
+        }
+        return e
+    }
+
+    func join(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
+        _ = try ctx.requireBuilding()
+        let e = try loadEvent(id, ctx)
+        guard ctx.calendar.instant(e.day, e.start) > ctx.now else {
+            throw LinliError(.invalidState, zh: "\(id) 已经开始了。", en: "\(id) has started already.", refs: [id.description])
+        }
+        let joined = try ctx.tx.participants(e.number)
+        if joined.contains(ctx.sender) {
+            return Outcome(zh: "您已报名 \(id)。", en: "You are signed up for \(id) already.", refs: [id.description])
+        }
+        guard e.hasRoom(joined: joined.count) else {
+            throw LinliError(.limit, zh: "\(id) 名额已满。", en: "\(id) is full.", refs: [id.description])
+        }
+        _ = try ctx.tx.join(e.number, user: ctx.sender, at: ctx.now)
+        return Outcome(zh: "报名成功：\(id) \(e.title)，\(e.day.spoken(.zh)) \(Booking.clock(e.start))，开始前1小时提醒您。",
+                       en: "Signed up: \(id) \(e.title), \(e.day.spoken(.en)) \(Booking.clock(e.start)); I will remind you an hour before.", refs: [id.description])
+    }
+
+    func leave(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
+        let e = try loadEvent(id, ctx)
+        guard try ctx.tx.leave(e.number, user: ctx.sender) else {
+            throw LinliError(.invalidState, zh: "您没有报名 \(id)。", en: "You are not signed up for \(id).", refs: [id.description])
+        }
+        return Outcome(zh: "已取消报名 \(id)。", en: "You have left \(id).", refs: [id.description])
+    }
+
+    func reminder(_ id: RecordID, _ ctx: Kernel) throws -> [Effect] {
+        guard let e = try ctx.tx.event(id.number) else { return [] }
+        return try ctx.tx.participants(e.number).map { user in
+            .notify(to: user, reason: "reminder", text: Localized(
+                zh: "【活动提醒】\(id) \(e.title) 将于 \(Booking.clock(e.start)) 开始。", en: "[Reminder] \(id) \(e.title) starts at \(Booking.clock(e.start))."),
+                refs: [id.description])
+        }
+    }
+}
+
+/// The events' timers.
+enum EventTimer: String, TimerKind {
+    /// An hour before an event.
+    case reminder = "event_reminder"
+}

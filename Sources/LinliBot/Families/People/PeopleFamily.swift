@@ -1,0 +1,110 @@
+import LinliCommands
+import LinliCore
+import LinliProtocol
+import LinliStore
+
+/// People and the community: help, registration, contacts, language, and the
+/// welcome when someone joins a group.
+struct PeopleFamily: Family {
+    func run(_ command: PeopleCommand, _ ctx: CommandContext) throws -> Outcome {
+        switch command {
+        case .help(let topic): try help(topic, ctx)
+        case .register(let room): try register(room, ctx)
+        case .contacts: try contacts(ctx)
+        case .lang(let lang): try setLang(lang, ctx)
+        }
+    }
+
+    /// What the sender may do, from the catalog; or one command's usage and examples.
+    func help(_ topic: String?, _ ctx: CommandContext) throws -> Outcome {
+        let lang = ctx.lang
+        if let topic {
+            let folded = Grammar.fold(topic).lowercased()
+            guard let spec = ctx.parser.catalog.commands.first(where: { $0.id == folded || $0.words.contains { $0.text.lowercased() == folded } }) else {
+                let close = ctx.parser.suggestions(for: topic).map { $0.word(lang) }
+                let hint = close.isEmpty ? "" : Localized(zh: "你是不是想说：\(close.joined(separator: "、"))？", en: " Did you mean: \(close.joined(separator: ", "))?")(lang)
+                throw LinliError(.unknownCommand, zh: "没有“\(topic)”这个命令。\(hint)", en: "There is no command “\(topic)”.\(hint)")
+            }
+            let examples = spec.examples.filter { CommandParser.guessLang($0.say) == lang }.prefix(2).map(\.say)
+            let shown = examples.isEmpty ? "" : Localized(zh: "\n例如：\(examples.joined(separator: "；"))", en: "\nFor example: \(examples.joined(separator: "; "))")(lang)
+            return Outcome(zh: "\(spec.usage.zh)：\(spec.summary.zh)\(shown)", en: "\(spec.usage.en): \(spec.summary.en)\(shown)")
+        }
+        let mine = ctx.parser.catalog.commands.filter { mayUse($0, ctx) }
+        let lines = mine.map { "\($0.usage(lang)) — \($0.summary(lang))" }.joined(separator: "\n")
+        return Outcome(zh: "您可以发送：\n\(lines)", en: "You can send:\n\(lines)")
+    }
+
+    /// Whether the catalog lists `spec` for the sender's roles.
+    func mayUse(_ spec: CommandSpec, _ ctx: CommandContext) -> Bool {
+        var mine: Set<String> = ["anyone"]
+        if ctx.home != nil { mine.insert("resident") }
+        for role in ctx.roles { mine.insert(role.rawValue) }
+        if !ctx.directory.departments(of: ctx.sender).isEmpty { mine.insert("department") }
+        return spec.roles.contains { mine.contains($0) }
+    }
+
+    /// Binds the sender to a household: `501` in a building group, `b3-501` anywhere.
+    func register(_ room: String, _ ctx: CommandContext) throws -> Outcome {
+        let folded = Grammar.fold(room)
+        var building: Building?
+        var unit = folded
+        if let dash = folded.firstIndex(of: "-"), folded.first?.isLetter == true {
+            let id = String(folded[..<dash]).lowercased()
+            guard let b = ctx.directory.building(id) else {
+                let known = ctx.directory.community.buildings.map(\.id).joined(separator: ", ")
+                throw LinliError(.usage, zh: "没有“\(id)”这个楼栋（有：\(known)）。", en: "There is no building “\(id)” (there are: \(known)).")
+            }
+            building = b
+            unit = String(folded[folded.index(after: dash)...])
+        } else if let b = ctx.directory.community.buildings.first(where: { folded.hasPrefix($0.name) && folded.count > $0.name.count }) {
+            building = b
+            unit = String(folded.dropFirst(b.name.count))
+        } else if let group = ctx.group {
+            building = ctx.directory.building(ofGroup: group)
+        }
+        unit = unit.replacingOccurrences(of: "室", with: "").replacingOccurrences(of: "号", with: "")
+        guard let building else {
+            throw LinliError(.usage, zh: "请在楼栋群里登记，或写明楼栋，例如：登记 b3-501", en: "Register in your building group, or name the building, e.g. register b3-501")
+        }
+        guard !unit.isEmpty, unit.count <= 8, unit.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isLetter || $0 == "-") }) else {
+            throw LinliError(.usage, zh: "“\(room)”不像房号，例如：登记 501", en: "“\(room)” does not look like a room, e.g. register 501")
+        }
+        let home = "\(building.id)-\(unit)"
+        try ctx.people.register(ctx.sender, home: home, name: ctx.displayName)
+        return Outcome(zh: "登记成功：\(building.name) \(unit)。发送“帮助”查看可以做什么。", en: "Registered: \(building.name) \(unit). Send “help” to see what you can do.")
+    }
+
+    /// The sender's captain, grid leader and the community office.
+    func contacts(_ ctx: CommandContext) throws -> Outcome {
+        let building = try ctx.requireBuilding()
+        let captain = building.captain.map { ctx.directory.name(of: $0) } ?? "—"
+        let leader = ctx.directory.gridLeader(of: building).map { ctx.directory.name(of: $0) } ?? "—"
+        let staff = ctx.directory.community.people.filter { $0.roles.contains(.staff) }.map(\.name).joined(separator: "、")
+        let office = ctx.directory.community.groups.first.map { " (\($0))" } ?? ""
+        return Outcome(
+            zh: "\(building.name) 楼栋长：\(captain)；网格长：\(leader)；社区：\(staff.isEmpty ? "—" : staff)\(office)",
+            en: "\(building.name) captain: \(captain); grid leader: \(leader); community office: \(staff.isEmpty ? "—" : staff)\(office)")
+    }
+
+    /// Sets the language Linli answers the sender in.
+    func setLang(_ lang: Lang, _ ctx: CommandContext) throws -> Outcome {
+        try ctx.people.setLang(ctx.sender, lang)
+        var outcome = Outcome(zh: "好的，以后用中文回复您。", en: "OK, I will answer you in English from now on.")
+        outcome.lang = lang
+        return outcome
+    }
+
+    /// A member joined a group: welcome them and say how to register.
+    func welcome(_ event: InboundEvent, _ ctx: Kernel) -> Outcome? {
+        guard let group = event.group, let sender = event.from else { return nil }
+        let name = event.name ?? ctx.directory.person(sender)?.name ?? sender
+        let lang = ctx.people.language(of: sender)
+        let where_ = ctx.directory.building(ofGroup: group)?.name ?? ctx.directory.community.name
+        var outcome = Outcome(
+            zh: "欢迎\(name)加入\(where_)！发送“登记 房号”完成住户登记（例如：登记 501），发送“帮助”查看可用的命令。",
+            en: "Welcome to \(where_), \(name)! Send “register <room>” to register your household (e.g. register 501), and “help” to see what you can do.")
+        outcome.effects = [.post(group: group, reason: "welcome", text: outcome.text, refs: [])]
+        outcome.lang = lang
+        return outcome
+    }
+}

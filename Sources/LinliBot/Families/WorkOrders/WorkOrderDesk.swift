@@ -1,0 +1,130 @@
+import LinliCommands
+import LinliCore
+import LinliStore
+
+/// What the work-order handlers share: who stands in what relation to an order,
+/// who is told, and how an order reads in either language.
+struct WorkOrderDesk {
+    let directory: Directory
+    let calendar: LocalCalendar
+
+    init(_ kernel: Kernel) {
+        directory = kernel.directory
+        calendar = kernel.calendar
+    }
+
+    /// Who stands in what relation to a work order.
+    enum Party {
+        case reporter
+        /// The assignee, or a member of the assigned department.
+        case handler
+        /// The building's captain, its grid leader, or staff.
+        case manager
+    }
+
+    func may(_ user: String, _ parties: Set<Party>, _ order: WorkOrder) -> Bool {
+        (parties.contains(.reporter) && order.reporter == user)
+            || (parties.contains(.handler) && isHandler(user, of: order))
+            || (parties.contains(.manager) && manages(user, order))
+    }
+
+    /// The assignee, or a member of the assigned department.
+    func isHandler(_ user: String, of order: WorkOrder) -> Bool {
+        switch order.assignee {
+        case .person(let id): id == user
+        case .department(let id): directory.department(id)?.members.contains(user) ?? false
+        case nil: false
+        }
+    }
+
+    /// The building's captain, its grid leader, or staff.
+    func manages(_ user: String, _ order: WorkOrder) -> Bool {
+        directory.building(order.building).map { directory.manages(user, building: $0) } ?? directory.person(user)?.roles.contains(.staff) == true
+    }
+
+    /// A person id, a name, `@name`, an @-mention or a department id or name.
+    func resolveAssignee(_ target: String, mentions: [String]) throws -> Assignee {
+        let t = target.hasPrefix("@") ? String(target.dropFirst()) : target
+        let community = directory.community
+        if let d = community.departments.first(where: { $0.id.lowercased() == t.lowercased() || $0.name == t }) { return .department(d.id) }
+        if let p = community.people.first(where: { $0.id == t || $0.name == t }) { return .person(p.id) }
+        if target.hasPrefix("@"), mentions.count == 1 { return .person(mentions[0]) }
+        throw LinliError(.notFound, zh: "不认识“\(target)”：请写人员编号、姓名或部门（\(community.departments.map(\.id).joined(separator: "、"))）。",
+                         en: "I don't know “\(target)”: name a person (id or name) or a department (\(community.departments.map(\.id).joined(separator: ", "))).")
+    }
+
+    /// Pushes to whoever handles the order: the assignee, or each member of its department.
+    func notifyHandlers(_ order: WorkOrder, except sender: String, reason: String, text: Localized) -> [Effect] {
+        let rid = order.id.description
+        let targets: [String] = switch order.assignee {
+        case .person(let id): [id]
+        // A department's members, and the department itself when it has a webhook (its robot).
+        case .department(let id): directory.department(id).map { $0.members.isEmpty || $0.webhook != nil ? $0.members + [$0.id] : $0.members } ?? [id]
+        case nil: []
+        }
+        return targets.filter { $0 != sender }.map { .notify(to: $0, reason: reason, text: text, refs: [rid], priority: priority(of: order)) }
+    }
+
+    /// A push to the reporter, unless the reporter is the one acting.
+    func notifyReporter(_ order: WorkOrder, except sender: String, reason: String, text: Localized) -> [Effect] {
+        order.reporter == sender ? [] : [.notify(to: order.reporter, reason: reason, text: text, refs: [order.id.description], priority: priority(of: order))]
+    }
+
+    func priority(of order: WorkOrder) -> Priority { directory.category(order.category)?.priority ?? .p2 }
+
+    /// The category's limits.
+    func limits(_ category: String) -> WorkOrderLimits {
+        let c = directory.category(category)
+        return WorkOrderLimits(accept: c?.accept ?? WorkOrderLimits.standard.accept, resolve: c?.resolve ?? WorkOrderLimits.standard.resolve)
+    }
+
+    func limits(_ order: WorkOrder) -> WorkOrderLimits { limits(order.category) }
+
+    // MARK: Wording
+
+    func categoryName(_ order: WorkOrder, _ lang: Lang) -> String { directory.category(order.category)?.name(lang) ?? order.category }
+
+    func buildingName(_ order: WorkOrder) -> String { directory.building(order.building)?.name ?? order.building }
+
+    /// `R1 漏水 · 3栋 501`
+    func headline(_ o: WorkOrder, _ lang: Lang) -> String {
+        "\(o.id) \(categoryName(o, lang)) · \(buildingName(o))\(o.place.map { " \($0)" } ?? "")"
+    }
+
+    /// `R1 漏水 · 3栋 501：已签收（周永林）`
+    func summaryLine(_ o: WorkOrder, _ lang: Lang) -> String {
+        let who = o.assignee.map { directory.name(of: $0.id) }
+        switch lang {
+        case .zh: return "\(headline(o, .zh))：\(o.state.label(.zh))\(who.map { "（\($0)）" } ?? "")"
+        case .en: return "\(headline(o, .en)): \(o.state.label(.en))\(who.map { " (\($0))" } ?? "")"
+        }
+    }
+
+    func historyLine(_ e: HistoryEntry, _ lang: Lang) -> String {
+        let time = RFC3339.format(e.at, offsetSeconds: calendar.offset(at: e.at))
+        let shortTime = "\(time.dropFirst(5).prefix(5)) \(time.dropFirst(11).prefix(5))"  // 11-28 09:10
+        // Routing lines name a person or department: show the name.
+        let shown = ["assign", "escalate"].contains(e.action) ? e.detail.map { d in
+            d.split(separator: " ").map { directory.name(of: String($0)) }.joined(separator: " ")
+        } : e.detail
+        let detail = shown.map { lang == .zh ? "：\($0)" : ": \($0)" } ?? ""
+        let actor = e.actor == Kernel.system ? "Linli" : directory.name(of: e.actor)
+        return "\(shortTime) \(actor) \(Self.actionLabels[e.action]?(lang) ?? e.action)\(detail)"
+    }
+
+    /// History actions as a reader says them.
+    static let actionLabels: [String: Localized] = [
+        "report": Localized(zh: "报修", en: "reported"),
+        "assign": Localized(zh: "交办", en: "assigned"),
+        "accept": Localized(zh: "签收", en: "accepted"),
+        "note": Localized(zh: "进展", en: "noted"),
+        "done": Localized(zh: "办结", en: "resolved"),
+        "rate": Localized(zh: "评价", en: "rated"),
+        "reopen": Localized(zh: "退回", en: "reopened"),
+        "cancel": Localized(zh: "撤销", en: "withdrew"),
+        "urge": Localized(zh: "催办", en: "chased"),
+        "escalate": Localized(zh: "升级", en: "escalated"),
+        "close": Localized(zh: "自动关闭", en: "closed"),
+        "overdue": Localized(zh: "超期", en: "overdue"),
+    ]
+}

@@ -1,0 +1,126 @@
+import LinliCommands
+import LinliCore
+import LinliStore
+
+/// `stats [building|grid] [period]`: the published rates (考核评价) for staff (all),
+/// grid leaders (their grid) and captains (their building).
+extension WorkOrdersFamily {
+    struct StatsScope {
+        var buildings: [Building]
+        var name: Localized
+    }
+
+    struct Period {
+        var from: Instant?
+        var to: Instant?
+        var name: Localized
+    }
+
+    func stats(_ what: String?, _ ctx: CommandContext) throws -> Outcome {
+        let community = ctx.directory.community
+        let led = community.grids.filter { $0.leader == ctx.sender }
+        let captained = community.buildings.filter { $0.captain == ctx.sender }
+        guard ctx.isStaff || !led.isEmpty || !captained.isEmpty else {
+            throw LinliError(.forbidden, zh: "统计只对楼栋长、网格长和社区开放。", en: "Statistics are for captains, grid leaders and the community office.")
+        }
+        var scope: StatsScope?
+        var period: Period?
+        for token in (what ?? "").split(separator: " ").map(String.init) {
+            if let s = statsScope(token, ctx.directory) {
+                scope = s
+            } else if let p = statsPeriod(token, ctx.calendar) {
+                period = p
+            } else {
+                throw LinliError(.usage, zh: "看不懂“\(token)”：请写楼栋、网格或时段。用法：统计 [楼栋|网格] [今天|本周|本月|7d|2026-11|全部]",
+                                 en: "“\(token)” is not a building, grid or period. Usage: stats [building|grid] [ctx.calendar.today|week|month|7d|2026-11|all]")
+            }
+        }
+        let mine: Set<String> = ctx.isStaff ? Set(community.buildings.map(\.id))
+            : Set(captained.map(\.id) + community.buildings.filter { b in led.contains { $0.id == b.grid } }.map(\.id))
+        let chosen = scope ?? (ctx.isStaff ? StatsScope(buildings: community.buildings, name: Localized(zh: community.name, en: community.name))
+            : led.first.map { g in StatsScope(buildings: community.buildings.filter { $0.grid == g.id }, name: Localized(zh: g.name, en: g.name)) }
+            ?? StatsScope(buildings: captained, name: Localized(zh: captained.map(\.name).joined(separator: "、"), en: captained.map(\.name).joined(separator: ", "))))
+        guard chosen.buildings.allSatisfy({ mine.contains($0.id) }) else {
+            throw LinliError(.forbidden, zh: "您只能查看自己负责范围的统计。", en: "You may only see the statistics of what you are responsible for.")
+        }
+        let when = period ?? Period(from: nil, to: nil, name: Localized(zh: "全部", en: "all time"))
+        let orders = try ctx.tx.workOrders(buildings: chosen.buildings.map(\.id), from: when.from, to: when.to)
+        let desk = WorkOrderDesk(ctx.kernel)
+        let s = WorkOrderStats(orders) { desk.limits($0).accept }
+        return Outcome(render(s, scope: chosen.name, period: when.name))
+    }
+
+    private func statsScope(_ token: String, _ directory: Directory) -> StatsScope? {
+        let c = directory.community
+        if ["all", "全部", "社区", "community"].contains(token.lowercased()) {
+            return StatsScope(buildings: c.buildings, name: Localized(zh: c.name, en: c.name))
+        }
+        if let b = c.buildings.first(where: { $0.id == token.lowercased() || $0.name == token }) {
+            return StatsScope(buildings: [b], name: Localized(zh: b.name, en: b.name))
+        }
+        if let g = c.grids.first(where: { $0.id == token.lowercased() || $0.name == token }) {
+            return StatsScope(buildings: c.buildings.filter { $0.grid == g.id }, name: Localized(zh: g.name, en: g.name))
+        }
+        return nil
+    }
+
+    /// `ctx.calendar.today`, `week` (since Monday), `month`, `7d` (the last 7 days), `2026-11`, `all`; local time.
+    private func statsPeriod(_ token: String, _ calendar: LocalCalendar) -> Period? {
+        let now = calendar.now
+        let offsetMs = Int64(calendar.offset(at: now)) * 1000
+        let day = Int(RFC3339.floorDivide(now.milliseconds + offsetMs, 86_400_000))
+        func midnight(_ d: Int) -> Instant { Instant(milliseconds: Int64(d) * 86_400_000 - offsetMs) }
+        switch token.lowercased() {
+        case "today", "今天", "今日":
+            return Period(from: midnight(day), to: nil, name: Localized(zh: "今天", en: "today"))
+        case "week", "本周":
+            return Period(from: midnight(day - (day + 3) % 7), to: nil, name: Localized(zh: "本周", en: "this week"))
+        case "month", "本月":
+            let (y, m, _) = RFC3339.civilFromDays(day)
+            return Period(from: midnight(RFC3339.daysFromCivil(year: y, month: m, day: 1)), to: nil, name: Localized(zh: "本月", en: "this month"))
+        case "all", "全部":
+            return Period(from: nil, to: nil, name: Localized(zh: "全部", en: "all time"))
+        default:
+            if let span = Span(parsing: token.lowercased()), span.milliseconds > 0 {
+                return Period(from: now.adding(Span(milliseconds: -span.milliseconds)), to: nil,
+                              name: Localized(zh: "近\(span.spoken(.zh))", en: "the last \(span.spoken(.en))"))
+            }
+            let parts = token.split(separator: "-")
+            if parts.count == 2, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m) {
+                let start = RFC3339.daysFromCivil(year: y, month: m, day: 1)
+                let end = m == 12 ? RFC3339.daysFromCivil(year: y + 1, month: 1, day: 1) : RFC3339.daysFromCivil(year: y, month: m + 1, day: 1)
+                return Period(from: midnight(start), to: midnight(end), name: Localized(zh: "\(y)年\(m)月", en: token))
+            }
+            return nil
+        }
+    }
+
+    private func render(_ s: WorkOrderStats, scope: Localized, period: Localized) -> Localized {
+        func pct(_ rate: Double?) -> String {
+            guard let rate else { return "—" }
+            let tenths = Int((rate * 1000).rounded())
+            return "\(tenths / 10).\(tenths % 10)%"
+        }
+        func span(_ s: Span?, _ lang: Lang) -> String { s?.spoken(lang) ?? "—" }
+        let states = WorkOrderState.allCases.compactMap { state in s.byState[state].map { (state, $0) } }
+        let zhStates = states.map { "\($0.0.label(.zh)) \($0.1)" }.joined(separator: "，")
+        let enStates = states.map { "\($0.0.label(.en)) \($0.1)" }.joined(separator: ", ")
+        let zh = """
+            \(scope.zh) · \(period.zh) 工单统计（共 \(s.total) 件）
+            状态：\(zhStates.isEmpty ? "—" : zhStates)
+            办结率 \(pct(s.closureRate))（\(s.done)/\(s.counted)）：评价确认 \(s.confirmed)，未确认 \(s.unconfirmed)，无法解决 \(s.unable)，已转办 \(s.referred)
+            满意率 \(pct(s.satisfactionRate))（\(s.satisfied)/\(s.ratings)），参评率 \(pct(s.ratingRate))（\(s.ratings)/\(s.done)）
+            签收用时：中位 \(span(s.acceptMedian, .zh))，P90 \(span(s.acceptP90, .zh))；办结用时：中位 \(span(s.resolveMedian, .zh))，P90 \(span(s.resolveP90, .zh))
+            按时签收率 \(pct(s.onTimeAcceptRate))（\(s.acceptedOnTime)/\(s.accepted)）；超期 \(s.overdue) 件
+            """
+        let en = """
+            \(scope.en) · \(period.en): \(s.total) work orders
+            By state: \(enStates.isEmpty ? "—" : enStates)
+            Closure rate \(pct(s.closureRate)) (\(s.done)/\(s.counted)): confirmed \(s.confirmed), unconfirmed \(s.unconfirmed), unable \(s.unable), referred \(s.referred)
+            Satisfaction \(pct(s.satisfactionRate)) (\(s.satisfied)/\(s.ratings)), rating rate \(pct(s.ratingRate)) (\(s.ratings)/\(s.done))
+            Time to accept: median \(span(s.acceptMedian, .en)), p90 \(span(s.acceptP90, .en)); to resolve: median \(span(s.resolveMedian, .en)), p90 \(span(s.resolveP90, .en))
+            Accepted on time \(pct(s.onTimeAcceptRate)) (\(s.acceptedOnTime)/\(s.accepted)); overdue \(s.overdue)
+            """
+        return Localized(zh: zh, en: en)
+    }
+}

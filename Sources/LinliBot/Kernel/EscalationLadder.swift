@@ -1,0 +1,56 @@
+import LinliCore
+
+/// 小事不出小区、大事不出社区: who a building's matters go to, and who stands above whom
+/// (captain → grid leader → staff; a department reports to staff).
+struct EscalationLadder {
+    let directory: Directory
+
+    /// Who a new matter in `building` goes to: its captain, else the grid leader, else the office.
+    func firstResponder(for building: Building) -> (String?, Level) {
+        if let captain = building.captain { return (captain, .captain) }
+        if let leader = directory.gridLeader(of: building) { return (leader, .grid) }
+        return (directory.firstStaff, .staff)
+    }
+
+    /// The next rung above `level` for a matter of `building`, if any.
+    func rung(above level: Level, building: String) -> (person: String, level: Level)? {
+        switch level {
+        case .captain:
+            if let leader = directory.building(building).flatMap(directory.gridLeader(of:)) { return (leader, .grid) }
+            return directory.firstStaff.map { ($0, .staff) }
+        case .grid, .department:
+            return directory.firstStaff.map { ($0, .staff) }
+        case .staff:
+            return nil
+        }
+    }
+
+    /// The rung someone stands on for a matter of `building`: its captain, its grid
+    /// leader, staff, a department; nil for anyone else (a volunteer).
+    func level(of assignee: Assignee?, building: String) -> Level? {
+        switch assignee {
+        case .department: return .department
+        case .person(let id):
+            let b = directory.building(building)
+            if b?.captain == id { return .captain }
+            if let b, directory.gridLeader(of: b) == id { return .grid }
+            if directory.person(id)?.roles.contains(.staff) == true { return .staff }
+            return nil
+        case nil: return nil
+        }
+    }
+
+    /// A rung as a reader says it.
+    static func name(_ level: Level, _ lang: Lang) -> String {
+        switch (level, lang) {
+        case (.captain, .zh): "楼栋长"
+        case (.grid, .zh): "网格长"
+        case (.staff, .zh): "社区"
+        case (.department, .zh): "部门"
+        case (.captain, .en): "captain"
+        case (.grid, .en): "grid leader"
+        case (.staff, .en): "the office:"
+        case (.department, .en): "department"
+        }
+    }
+}

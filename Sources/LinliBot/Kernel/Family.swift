@@ -1,0 +1,98 @@
+import LinliCommands
+import LinliCore
+import LinliProtocol
+import LinliStore
+
+/// A command family's handler: runs the family's commands and fires its timers over
+/// a narrow context. It cannot reach the engine or another family; what families
+/// share is a named service of the kernel (`Kernel`).
+///
+/// ```swift
+/// struct WishesFamily: Family {
+///     func run(_ command: WishesCommand, _ ctx: CommandContext) throws -> Outcome { … }
+///     func fire(_ timer: WishTimer, _ row: TimerRow, _ ctx: Kernel) throws -> [Effect] { … }
+/// }
+/// ```
+protocol Family: Sendable {
+    associatedtype Command: FamilyCommand
+    associatedtype Timer: TimerKind = NoTimer
+    /// Runs one command. A refusal is thrown before anything is written.
+    func run(_ command: Command, _ ctx: CommandContext) throws -> Outcome
+    /// Fires one of the family's timers that fell due.
+    func fire(_ timer: Timer, _ row: TimerRow, _ ctx: Kernel) throws -> [Effect]
+}
+
+extension Family where Timer == NoTimer {
+    func fire(_ timer: NoTimer, _ row: TimerRow, _ ctx: Kernel) throws -> [Effect] { [] }
+}
+
+/// A family's timer kinds: the raw value is what the timers table stores.
+protocol TimerKind: RawRepresentable, CaseIterable, Sendable where RawValue == String {}
+
+/// The timer kind of a family that has none.
+enum NoTimer: TimerKind {
+    init?(rawValue: String) { nil }
+    var rawValue: String { switch self {} }
+    static var allCases: [NoTimer] { [] }
+}
+
+extension Family {
+    /// Runs `command` if it is this family's.
+    func handle(_ command: any FamilyCommand, _ ctx: CommandContext) throws -> Outcome? {
+        guard let mine = command as? Command else { return nil }
+        return try run(mine, ctx)
+    }
+
+    /// The type of the command values this family runs.
+    var commandType: ObjectIdentifier { ObjectIdentifier(Command.self) }
+
+    /// This family's timers, by their stored kind.
+    func timerRoutes() -> [(String, @Sendable (TimerRow, Kernel) throws -> [Effect])] {
+        Timer.allCases.map { kind in (kind.rawValue, { row, ctx in try fire(kind, row, ctx) }) }
+    }
+}
+
+/// The one table that knows the families: commands go to their family, timers to
+/// the family that declared their kind.
+struct Dispatcher: Sendable {
+    /// Adding a family is one entry here (and one case in `Command`).
+    static let families: [any Family] = [
+        PeopleFamily(), WorkOrdersFamily(), BookingsFamily(), ServicesFamily(), EventsFamily(), WishesFamily(),
+        SuggestionsFamily(), PointsFamily(),
+    ]
+
+    private let timers: [String: @Sendable (TimerRow, Kernel) throws -> [Effect]]
+    /// Each family by the type of its command value.
+    private let byCommand: [ObjectIdentifier: any Family]
+
+    init() {
+        var timers: [String: @Sendable (TimerRow, Kernel) throws -> [Effect]] = [:]
+        var byCommand: [ObjectIdentifier: any Family] = [:]
+        for family in Self.families {
+            byCommand[family.commandType] = family
+            for (kind, fire) in family.timerRoutes() {
+                precondition(timers[kind] == nil && kind != Kernel.pushTimer, "timer kind \(kind) is declared twice")
+                timers[kind] = fire
+            }
+        }
+        self.timers = timers
+        self.byCommand = byCommand
+    }
+
+    func run(_ command: Command, _ ctx: CommandContext) throws -> Outcome {
+        let value = command.family
+        guard let family = byCommand[ObjectIdentifier(type(of: value))], let outcome = try family.handle(value, ctx) else {
+            preconditionFailure("no family handles \(command.name)")
+        }
+        return outcome
+    }
+
+    /// A member joined a group: the people family's welcome.
+    func welcome(_ event: InboundEvent, _ ctx: Kernel) -> Outcome? { PeopleFamily().welcome(event, ctx) }
+
+    /// Fires a timer through its family; nil for a kind no family declares.
+    func fire(_ row: TimerRow, _ ctx: Kernel) throws -> [Effect]? {
+        guard let fire = timers[row.kind] else { return nil }
+        return try fire(row, ctx)
+    }
+}

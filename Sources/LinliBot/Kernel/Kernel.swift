@@ -1,0 +1,122 @@
+import Foundation
+import LinliCommands
+import LinliCore
+import LinliStore
+
+/// The engine's state that the kernel's services write through: the in-memory
+/// mirror and the work-order cache. The engine copies `memory` before a batch and
+/// puts it back (and drops the cache) when the batch rolls back.
+final class KernelState {
+    var memory: EngineMemory
+    let orders = WorkOrderCache()
+
+    init(memory: EngineMemory) { self.memory = memory }
+}
+
+/// What a handler may use besides its command: the transaction, the time, the
+/// community, and the kernel's named services (numbering, timers, the work-order
+/// repository, the calendar, the escalation ladder, the points ledger, people).
+/// It is made for each event; it never gives access to the engine.
+struct Kernel {
+    /// The actor named in history for what the bot does by itself.
+    static let system = "linli"
+    /// The kernel's own timer: a push held back by quiet hours (payload: the effect as JSON).
+    static let pushTimer = "push"
+
+    let tx: StoreTransaction
+    /// The bot's clock.
+    let now: Instant
+    let directory: Directory
+    /// The command catalog and parser (for help and suggestions).
+    let parser: CommandParser
+    private let state: KernelState
+    private let timeZone: TimeZone
+
+    init(tx: StoreTransaction, now: Instant, directory: Directory, parser: CommandParser, state: KernelState, timeZone: TimeZone) {
+        self.tx = tx
+        self.now = now
+        self.directory = directory
+        self.parser = parser
+        self.state = state
+        self.timeZone = timeZone
+    }
+
+    var numbers: Numbering { Numbering(state: state) }
+    var timers: Timers { Timers(state: state, tx: tx) }
+    var workOrders: WorkOrderRepository { WorkOrderRepository(cache: state.orders, tx: tx) }
+    var calendar: LocalCalendar { LocalCalendar(now: now, timeZone: timeZone, quietHours: directory.community.quietHours) }
+    var ladder: EscalationLadder { EscalationLadder(directory: directory) }
+    var points: PointsLedger { PointsLedger(directory: directory, tx: tx, now: now) }
+    var people: People { People(state: state, tx: tx, directory: directory, now: now) }
+}
+
+/// Record numbers: 1, 2, 3… per kind.
+struct Numbering {
+    fileprivate let state: KernelState
+
+    /// The next number of a record kind.
+    func next(_ kind: RecordKind) -> Int {
+        let n = (state.memory.counters[kind] ?? 0) + 1
+        state.memory.counters[kind] = n
+        return n
+    }
+}
+
+/// Timers: rows with a due time, fired by the engine in due order through the
+/// family that declared their kind.
+struct Timers {
+    fileprivate let state: KernelState
+    let tx: StoreTransaction
+
+    func schedule(_ kind: some TimerKind, at due: Instant, subject: String, payload: String = "") throws {
+        try schedule(kind: kind.rawValue, at: due, subject: subject, payload: payload)
+    }
+
+    func schedule(kind: String, at due: Instant, subject: String, payload: String) throws {
+        try tx.schedule(TimerRow(dueAt: due, kind: kind, subject: subject, payload: payload))
+        if state.memory.nextTimer.map({ due < $0 }) ?? true { state.memory.nextTimer = due }
+    }
+
+    func cancel<T: TimerKind>(_ subject: String, _ kinds: [T]) throws {
+        try tx.cancelTimers(subject: subject, kinds: kinds.map(\.rawValue))
+    }
+}
+
+/// Who people are beyond the community file: what they told Linli in chat.
+struct People {
+    fileprivate let state: KernelState
+    let tx: StoreTransaction
+    let directory: Directory
+    let now: Instant
+
+    func registration(_ user: String) -> Registration? { state.memory.registrations[user] }
+
+    /// A person's household: registered in chat, else from the community file.
+    func home(of user: String) -> String? { registration(user)?.home ?? directory.person(user)?.home }
+
+    func register(_ user: String, home: String, name: String?) throws {
+        try tx.register(user, home: home, name: name, at: now)
+        let old = state.memory.registrations[user]
+        state.memory.registrations[user] = Registration(user: user, home: home, name: name ?? old?.name, lang: old?.lang)
+    }
+
+    func setLang(_ user: String, _ lang: Lang) throws {
+        try tx.setLang(user, lang, at: now)
+        var r = state.memory.registrations[user] ?? Registration(user: user, home: nil, name: nil, lang: nil)
+        r.lang = lang
+        state.memory.registrations[user] = r
+    }
+
+    /// The language a person reads pushes in: their choice, else Chinese.
+    func language(of user: String) -> Lang {
+        registration(user)?.lang ?? directory.person(user)?.lang ?? .zh
+    }
+
+    /// A person by id, name or @mention (`mentions`: the message's), or a registered id.
+    func resolve(_ word: String, mentions: [String]) -> String? {
+        let t = word.hasPrefix("@") ? String(word.dropFirst()) : word
+        if let p = directory.community.people.first(where: { $0.id == t || $0.name == t }) { return p.id }
+        if word.hasPrefix("@"), mentions.count == 1 { return mentions[0] }
+        return registration(t) != nil ? t : nil
+    }
+}

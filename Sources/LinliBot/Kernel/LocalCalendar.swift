@@ -1,0 +1,46 @@
+import Foundation
+import LinliCore
+
+/// The community's local time: days, clock times, and quiet hours.
+struct LocalCalendar {
+    let now: Instant
+    let timeZone: TimeZone
+    let quietHours: TimeRange?
+
+    /// The community's UTC offset at `instant`, in seconds.
+    func offset(at instant: Instant) -> Int {
+        timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant.milliseconds) / 1000))
+    }
+
+    /// Today, in the community's time zone.
+    var today: LocalDay { LocalDay(now, offsetSeconds: offset(at: now)) }
+
+    /// The local day of an instant.
+    func day(of instant: Instant) -> LocalDay { LocalDay(instant, offsetSeconds: offset(at: instant)) }
+
+    /// Minutes after local midnight now.
+    var minuteOfDay: Int { Int(now.since(today.instant(minutes: 0, offsetSeconds: offset(at: now))).milliseconds / 60_000) }
+
+    /// The day a date spec names (today when absent), or `usage`.
+    func day(_ spec: DateSpec?) throws -> LocalDay {
+        guard let day = (spec ?? .relative(days: 0)).resolve(today: today) else {
+            throw LinliError(.usage, zh: "没有这一天。", en: "There is no such date.")
+        }
+        return day
+    }
+
+    /// The instant a local day's clock time falls on.
+    func instant(_ day: LocalDay, _ minutes: Int) -> Instant {
+        let guess = day.instant(minutes: minutes, offsetSeconds: offset(at: now))
+        return day.instant(minutes: minutes, offsetSeconds: offset(at: guess))
+    }
+
+    /// When a push of this priority sent now would have to wait for quiet hours to end.
+    func quietEnd(for priority: Priority?) -> Instant? {
+        guard let priority, priority != .p0, let quietHours else { return nil }
+        return quietHours.end(containing: now, offsetSeconds: offset(at: now))
+    }
+
+    /// When someone told now can start acting: now, or the end of quiet hours.
+    func deliveryTime(_ priority: Priority?) -> Instant { quietEnd(for: priority) ?? now }
+}

@@ -1,0 +1,94 @@
+import LinliCore
+import LinliStore
+
+/// A push the handling of an event causes, besides its reply: a `notify` to one
+/// person (in their language) or a `post` into a group (in the language of the
+/// command that caused it). Codable: a push deferred by quiet hours waits in a timer.
+struct Effect: Codable, Equatable, Sendable {
+    var to: String?
+    var group: String?
+    var reason: String
+    var text: Localized
+    var refs: [String]
+    /// The work order's priority: pushes below P0 wait out quiet hours.
+    var priority: Priority?
+    /// A post's language, fixed when it is deferred.
+    var lang: Lang?
+
+    static func notify(to: String, reason: String, text: Localized, refs: [String], priority: Priority? = nil) -> Effect {
+        Effect(to: to, reason: reason, text: text, refs: refs, priority: priority)
+    }
+
+    static func post(group: String, reason: String, text: Localized, refs: [String], priority: Priority? = nil) -> Effect {
+        Effect(group: group, reason: reason, text: text, refs: refs, priority: priority)
+    }
+}
+
+/// What handling a message came to: the reply and the pushes after it.
+struct Outcome {
+    var ok = true
+    var code: ErrorCode?
+    var text: Localized
+    var refs: [String] = []
+    var effects: [Effect] = []
+    /// The language of the reply and of its posts.
+    var lang: Lang = .zh
+
+    init(_ text: Localized, refs: [String] = [], effects: [Effect] = []) {
+        self.text = text
+        self.refs = refs
+        self.effects = effects
+    }
+
+    init(zh: String, en: String, refs: [String] = [], effects: [Effect] = []) {
+        self.init(Localized(zh: zh, en: en), refs: refs, effects: effects)
+    }
+
+    init(error: LinliError) {
+        ok = false
+        code = error.code
+        text = error.message
+        refs = error.refs
+    }
+}
+
+/// Who sent a message, where and when, in what language, and the kernel to act
+/// through: all a handler sees.
+@dynamicMemberLookup
+struct CommandContext {
+    let sender: String
+    let displayName: String?
+    let group: String?
+    let mentions: [String]
+    /// The sender as the community file knows them.
+    let person: Person?
+    /// What the sender told Linli in chat (home, language).
+    let registration: Registration?
+    /// The reply language: the sender's choice, else the command's.
+    var lang: Lang
+    let kernel: Kernel
+
+    /// The kernel's services and values: `ctx.tx`, `ctx.now`, `ctx.timers`…
+    subscript<T>(dynamicMember path: KeyPath<Kernel, T>) -> T { kernel[keyPath: path] }
+
+    /// The sender's household, `b3-501`.
+    var home: String? { registration?.home ?? person?.home }
+    var building: Building? { home.flatMap(kernel.directory.building(ofHome:)) }
+    var roles: Set<Role> { person?.roles ?? (home == nil ? [] : [.resident]) }
+    var isStaff: Bool { roles.contains(.staff) }
+
+    /// The sender as a handler reads it: name and household.
+    var senderLabel: String {
+        let name = person?.name ?? registration?.name ?? displayName ?? sender
+        return home.map { "\(name) \($0)" } ?? name
+    }
+
+    /// The sender's building, or `not_registered`.
+    func requireBuilding() throws(LinliError) -> Building {
+        guard let building else {
+            throw LinliError(.notRegistered, zh: "您还没有登记住户。请先在楼栋群里发送“登记 房号”，例如：登记 501",
+                             en: "You are not registered yet. Send “register <room>” in your building group first, e.g. register 501")
+        }
+        return building
+    }
+}

@@ -1,0 +1,61 @@
+import LinliCore
+import LinliStore
+
+/// Work orders as last read or written by this engine, by number: the database
+/// stays the truth (every write goes to both); this saves reading them back on
+/// every command. Dropped whenever a batch rolls back.
+final class WorkOrderCache {
+    private var orders: [Int: WorkOrder] = [:]
+    static let capacity = 10_000
+
+    subscript(number: Int) -> WorkOrder? { orders[number] }
+
+    func keep(_ order: WorkOrder) {
+        if orders.count >= Self.capacity { orders.removeAll(keepingCapacity: true) }
+        orders[order.number] = order
+    }
+
+    func removeAll() { orders.removeAll(keepingCapacity: true) }
+}
+
+/// The one way to read and write work orders: every family that touches one
+/// (reports, statistics, later households and disputes) goes through it.
+struct WorkOrderRepository {
+    fileprivate let cache: WorkOrderCache
+    let tx: StoreTransaction
+
+    init(cache: WorkOrderCache, tx: StoreTransaction) {
+        self.cache = cache
+        self.tx = tx
+    }
+
+    /// A work order, from the cache or the database.
+    func find(_ number: Int) throws -> WorkOrder? {
+        if let order = cache[number] { return order }
+        let order = try tx.workOrder(number)
+        if let order { cache.keep(order) }
+        return order
+    }
+
+    /// A work order, or `not_found`.
+    func load(_ id: RecordID) throws -> WorkOrder {
+        guard let order = try find(id.number) else { throw LinliError.notFound(id) }
+        return order
+    }
+
+    /// Writes a new work order and its first history line.
+    func insert(_ order: WorkOrder, history: HistoryEntry) throws {
+        try tx.insert(order)
+        cache.keep(order)
+        try tx.appendHistory(order.number, history)
+    }
+
+    /// Writes a changed work order (the columns that changed) and its history line.
+    func save(_ order: WorkOrder, from before: WorkOrder, history: HistoryEntry) throws {
+        try tx.update(order, from: before)
+        cache.keep(order)
+        try tx.appendHistory(order.number, history)
+    }
+
+    func history(_ number: Int) throws -> [HistoryEntry] { try tx.history(number) }
+}
