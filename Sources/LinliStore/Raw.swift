@@ -2,7 +2,7 @@ import GRDB
 import GRDBSQLite
 
 /// A value bound to a statement of the hot path.
-enum SQLValue {
+enum SQLValue: Equatable {
     case int(Int64)
     case text(String)
     case null

@@ -1,5 +1,4 @@
 import GRDB
-import LinliCore
 
 /// Append-only migrations. Never edit one that has landed: add the next.
 enum Schema {
@@ -232,10 +231,10 @@ enum Schema {
                     details TEXT NOT NULL,
                     reporter TEXT NOT NULL,
                     origin_group TEXT,
-                    state TEXT NOT NULL CHECK (\(oneOf("state", WorkOrderState.allCases.map { $0.rawValue }))),
+                    state TEXT NOT NULL CHECK (\(oneOf("state", ["submitted", "assigned", "accepted", "in_progress", "resolved", "closed", "reopened", "cancelled", "duplicate"]))),
                     assignee_kind TEXT CHECK (\(oneOf("assignee_kind", ["person", "department"]))),
                     assignee TEXT,
-                    level TEXT NOT NULL CHECK (\(oneOf("level", Level.allCases.map { $0.rawValue }))),
+                    level TEXT NOT NULL CHECK (\(oneOf("level", ["captain", "grid", "staff", "department"]))),
                     created_at INTEGER NOT NULL,
                     accepted_at INTEGER,
                     resolved_at INTEGER,
@@ -244,7 +243,7 @@ enum Schema {
                     rating INTEGER CHECK (rating BETWEEN 1 AND 5),
                     comment TEXT,
                     last_urged_at INTEGER,
-                    resolution TEXT CHECK (\(oneOf("resolution", Resolution.allCases.map { $0.rawValue }))),
+                    resolution TEXT CHECK (\(oneOf("resolution", ["fixed", "unable", "referred"]))),
                     overdue_at INTEGER,
                     external_ref TEXT,
                     CHECK ((assignee IS NULL) = (assignee_kind IS NULL))
@@ -306,6 +305,19 @@ enum Schema {
                 ALTER TABLE timers_v7 RENAME TO timers;
                 CREATE INDEX timers_due ON timers(due_at, id);
                 CREATE INDEX timers_subject ON timers(subject);
+                """)
+        }
+        m.registerMigration("v8-counters-for-any-record-letter") { db in
+            // New families bring new record letters (A alerts, V visits…): any one
+            // capital letter may be counted, not only the six of v1.
+            try db.execute(sql: """
+                CREATE TABLE counters_v8 (
+                    kind TEXT PRIMARY KEY NOT NULL CHECK (length(kind) = 1 AND kind BETWEEN 'A' AND 'Z'),
+                    last INTEGER NOT NULL CHECK (last > 0)
+                ) STRICT;
+                INSERT INTO counters_v8 SELECT kind, last FROM counters;
+                DROP TABLE counters;
+                ALTER TABLE counters_v8 RENAME TO counters;
                 """)
         }
         return m

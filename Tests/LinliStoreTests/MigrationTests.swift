@@ -43,6 +43,24 @@ import Testing
 
 /// The log is checkpointed beside the writer and kept short; nothing committed is lost.
 @Suite struct CheckpointTests {
+    @Test func countersKeepTheirNumbersAndTakeAnyRecordLetter() throws {
+        let queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue, upTo: "v7-timers-without-autoincrement")
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO counters(kind, last) VALUES ('R', 12), ('B', 3)")
+            #expect(throws: DatabaseError.self, "v1 counts six letters only") { try db.execute(sql: "INSERT INTO counters(kind, last) VALUES ('A', 1)") }
+        }
+        try Schema.migrator.migrate(queue)
+        try queue.write { db in
+            #expect(try Int.fetchOne(db, sql: "SELECT last FROM counters WHERE kind = 'R'") == 12)
+            #expect(try Int.fetchOne(db, sql: "SELECT last FROM counters WHERE kind = 'B'") == 3)
+            try db.execute(sql: "INSERT INTO counters(kind, last) VALUES ('A', 1), ('V', 2)")
+            #expect(throws: DatabaseError.self) { try db.execute(sql: "INSERT INTO counters(kind, last) VALUES ('a', 1)") }
+            #expect(throws: DatabaseError.self) { try db.execute(sql: "INSERT INTO counters(kind, last) VALUES ('AB', 1)") }
+            #expect(throws: DatabaseError.self) { try db.execute(sql: "INSERT INTO counters(kind, last) VALUES ('X', 0)") }
+        }
+    }
+
     @Test func theLogStaysShortUnderSteadyWritesAndEveryCommitSurvives() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("linli-wal-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }

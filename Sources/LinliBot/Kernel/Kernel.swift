@@ -80,6 +80,12 @@ struct Timers {
     func cancel<T: TimerKind>(_ subject: String, _ kinds: [T]) throws {
         try tx.cancelTimers(subject: subject, kinds: kinds.map(\.rawValue))
     }
+
+    /// Carries out a transition's clocks for the record `subject`: stops, then starts.
+    func apply<T: TimerKind>(_ transition: Transition<T>, subject: String) throws {
+        if !transition.stop.isEmpty { try cancel(subject, transition.stop) }
+        for start in transition.start { try schedule(start.clock, at: start.at, subject: subject) }
+    }
 }
 
 /// Who people are beyond the community file: what they told Linli in chat.

@@ -106,3 +106,42 @@ public enum BookingRules {
         return candidates.min { (abs($0 - wanted), $0) < (abs($1 - wanted), $1) }
     }
 }
+
+/// What can happen to a booking after it is made.
+public enum BookingAction: Sendable, Equatable {
+    case cancel
+    case approve
+    case decline
+}
+
+/// A booking's clocks (their names are the timers' kinds).
+public enum BookingClock: String, Sendable, CaseIterable {
+    /// Shortly before a booking starts.
+    case reminder = "booking_reminder"
+}
+
+extension Booking {
+    /// Applies `action`, or throws naming why the state forbids it. Who may do it is the caller's to check.
+    @discardableResult
+    public mutating func apply(_ action: BookingAction) throws(LinliError) -> Transition<BookingClock> {
+        switch action {
+        case .cancel:
+            guard state.holds else {
+                throw LinliError(.invalidState, zh: "\(id) 已\(state.label(.zh))。", en: "\(id) is \(state.label(.en)) already.", refs: [id.description])
+            }
+            state = .cancelled
+            return .stop(.reminder)
+        case .approve, .decline:
+            guard state == .pending else {
+                throw LinliError(.invalidState, zh: "\(id) 当前\(state.label(.zh))，无需审批。", en: "\(id) is \(state.label(.en)); there is nothing to decide.",
+                                 refs: [id.description])
+            }
+            if action == .approve {
+                state = .confirmed
+                return .none
+            }
+            state = .declined
+            return .stop(.reminder)
+        }
+    }
+}

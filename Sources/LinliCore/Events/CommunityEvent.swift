@@ -23,3 +23,9 @@ public struct CommunityEvent: Sendable, Equatable {
     /// Whether one more can join.
     public func hasRoom(joined: Int) -> Bool { capacity.map { joined < $0 } ?? true }
 }
+
+/// An event's clocks (their names are the timers' kinds).
+public enum EventClock: String, Sendable, CaseIterable {
+    /// `reminderLead` before an event starts, to each participant.
+    case reminder = "event_reminder"
+}

@@ -29,3 +29,31 @@ public struct ServiceRequest: Sendable, Equatable {
 
     public var id: RecordID { RecordID(.service, number) }
 }
+
+/// A request's clocks (their names are the timers' kinds).
+public enum ServiceClock: String, Sendable, CaseIterable {
+    /// A loan fell due (and again every `ServiceRequest.reminderInterval`).
+    case loanDue = "loan_due"
+}
+
+extension ServiceRequest {
+    /// How often a borrower is reminded once a loan is due.
+    public static let reminderInterval = Span.days(2)
+
+    /// An item out on loan comes back.
+    @discardableResult
+    public mutating func giveBack() throws(LinliError) -> Transition<ServiceClock> {
+        guard isLoan, state == .open else {
+            throw LinliError(.invalidState, zh: "\(id) 不是待归还的借用。", en: "\(id) is not an item out on loan.", refs: [id.description])
+        }
+        state = .returned
+        return .stop(.loanDue)
+    }
+
+    /// The borrower is reminded once more; the next reminder is set.
+    @discardableResult
+    public mutating func remind(at now: Instant) -> Transition<ServiceClock> {
+        reminders += 1
+        return .start(.loanDue, at: now.adding(Self.reminderInterval))
+    }
+}

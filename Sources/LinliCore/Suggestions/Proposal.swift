@@ -20,3 +20,11 @@ public struct Proposal: Sendable, Equatable {
 
     public var id: RecordID { RecordID(.proposal, number) }
 }
+
+extension Proposal {
+    /// The office answers; a proposal is answered once.
+    public mutating func answer(_ text: String) throws(LinliError) {
+        guard answer == nil else { throw LinliError(.invalidState, zh: "\(id) 已答复。", en: "\(id) has been answered.", refs: [id.description]) }
+        answer = text
+    }
+}

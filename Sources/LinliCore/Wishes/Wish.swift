@@ -29,30 +29,39 @@ public struct Wish: Sendable, Equatable {
     /// A fulfilled wish is confirmed by itself after this long.
     public static let confirmWindow = Span.days(3)
 
-    /// One claimer at a time; a wish that is not open answers `conflict`.
-    public mutating func claim(by user: String, at now: Instant) throws(LinliError) {
+    /// One claimer at a time; a wish that is not open answers `conflict`. An
+    /// unfinished claim runs out after `claimLifetime`.
+    @discardableResult
+    public mutating func claim(by user: String, at now: Instant) throws(LinliError) -> Transition<WishClock> {
         guard state == .open else {
             throw LinliError(.conflict, zh: "\(id) 已被认领。", en: "\(id) has been claimed already.", refs: [id.description])
         }
         state = .claimed
         claimer = user
         claimedAt = now
+        return .start(.claim, at: now.adding(Self.claimLifetime))
     }
 
-    public mutating func fulfil(by user: String, at now: Instant) throws(LinliError) {
+    /// The claimer did it; the wisher has `confirmWindow` to confirm.
+    @discardableResult
+    public mutating func fulfil(by user: String, at now: Instant) throws(LinliError) -> Transition<WishClock> {
         guard state == .claimed, claimer == user else {
             throw LinliError(state == .claimed ? .forbidden : .invalidState, zh: "\(id) 不是您认领的待完成心愿。",
                              en: "\(id) is not a wish you have claimed and not yet fulfilled.", refs: [id.description])
         }
         state = .fulfilled
         fulfilledAt = now
+        return Transition(stop: [.claim], start: [.init(clock: .confirm, at: now.adding(Self.confirmWindow))])
     }
 
-    public mutating func confirm() throws(LinliError) {
+    /// Confirmed (by the wisher, or by itself when the window ran out): the claimer earns the ledger's `wish` item.
+    @discardableResult
+    public mutating func confirm() throws(LinliError) -> Transition<WishClock> {
         guard state == .fulfilled else {
             throw LinliError(.invalidState, zh: "\(id) 还没有完成。", en: "\(id) has not been fulfilled yet.", refs: [id.description])
         }
         state = .confirmed
+        return Transition(stop: [.confirm], credit: claimer.map { .init(item: "wish", person: $0) })
     }
 
     /// Gives a stale claim back to everyone.
@@ -61,4 +70,12 @@ public struct Wish: Sendable, Equatable {
         claimer = nil
         claimedAt = nil
     }
+}
+
+/// A wish's clocks (their names are the timers' kinds).
+public enum WishClock: String, Sendable, CaseIterable {
+    /// An unfinished claim runs out.
+    case claim = "wish_claim"
+    /// A fulfilled wish is confirmed if the wisher has not.
+    case confirm = "wish_confirm"
 }

@@ -1,31 +1,37 @@
 import GRDB
 import LinliCore
 
+extension Booking {
+    /// The `bookings` table.
+    static let codec = TableCodec<Booking>(table: "bookings", key: "number", columns: [
+        .init("number") { .int($0.number) },
+        .init("venue") { .text($0.venue) },
+        .init("day") { .int($0.day.index) },
+        .init("start_minute") { .int($0.start) },
+        .init("end_minute") { .int($0.end) },
+        .init("booker") { .text($0.booker) },
+        .init("household") { .text($0.household) },
+        .init("purpose") { .text($0.purpose) },
+        .init("state") { .text($0.state.rawValue) },
+        .init("created_at") { .int($0.createdAt.milliseconds) },
+    ]) { row in
+        Booking(number: row.int("number"), venue: row.text("venue"), day: LocalDay(index: row.int("day")), start: row.int("start_minute"),
+                end: row.int("end_minute"), booker: row.text("booker"), household: row.text("household"), purpose: row.optionalText("purpose"),
+                state: Booking.State(rawValue: row.text("state")) ?? .cancelled, createdAt: row.instant("created_at"))
+    }
+}
+
 extension StoreTransaction {
-    private static let bookingColumns = "number, venue, day, start_minute, end_minute, booker, household, purpose, state, created_at"
+    public func insert(_ b: Booking) throws { try insert(b, Booking.codec) }
 
-    private static func booking(_ r: Row) -> Booking {
-        Booking(number: r[0], venue: r[1], day: LocalDay(index: r[2]), start: r[3], end: r[4], booker: r[5], household: r[6], purpose: r[7],
-                state: Booking.State(rawValue: r[8]) ?? .cancelled, createdAt: Instant(milliseconds: r[9]))
-    }
+    public func booking(_ number: Int) throws -> Booking? { try records(Booking.codec, "WHERE number = ?", .int(number)).first }
 
-    public func insert(_ b: Booking) throws {
-        try db.cachedStatement(sql: "INSERT INTO bookings(\(Self.bookingColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [b.number, b.venue, b.day.index, b.start, b.end, b.booker, b.household, b.purpose, b.state.rawValue, b.createdAt.milliseconds])
-    }
-
-    public func booking(_ number: Int) throws -> Booking? {
-        try first("SELECT \(Self.bookingColumns) FROM bookings WHERE number = ?", [number], Self.booking)
-    }
-
-    public func setState(_ state: Booking.State, ofBooking number: Int) throws {
-        try db.cachedStatement(sql: "UPDATE bookings SET state = ? WHERE number = ?").execute(arguments: [state.rawValue, number])
-    }
+    /// Writes the columns in which `new` differs from `old`.
+    public func update(_ new: Booking, from old: Booking) throws { try update(new, from: old, Booking.codec) }
 
     /// The bookings of a venue on a day that hold their slot, by start.
     public func bookings(venue: String, day: LocalDay) throws -> [Booking] {
-        try all("SELECT \(Self.bookingColumns) FROM bookings WHERE venue = ? AND day = ? AND state IN ('pending', 'confirmed') ORDER BY start_minute",
-                [venue, day.index], Self.booking)
+        try records(Booking.codec, "WHERE venue = ? AND day = ? AND state IN ('pending', 'confirmed') ORDER BY start_minute", .text(venue), .int(day.index))
     }
 
     /// How many bookings of a venue a household holds in the days `[from, to)`.
@@ -36,12 +42,11 @@ extension StoreTransaction {
 
     /// A person's bookings from `day` on that hold their slot, soonest first.
     public func bookings(booker: String, from day: LocalDay) throws -> [Booking] {
-        try all("SELECT \(Self.bookingColumns) FROM bookings WHERE booker = ? AND day >= ? AND state IN ('pending', 'confirmed') ORDER BY day, start_minute",
-                [booker, day.index], Self.booking)
+        try records(Booking.codec, "WHERE booker = ? AND day >= ? AND state IN ('pending', 'confirmed') ORDER BY day, start_minute", .text(booker), .int(day.index))
     }
 
     /// Bookings waiting for approval in some venues, oldest first.
     public func pendingBookings() throws -> [Booking] {
-        try all("SELECT \(Self.bookingColumns) FROM bookings WHERE state = 'pending' ORDER BY number", [], Self.booking)
+        try records(Booking.codec, "WHERE state = 'pending' ORDER BY number")
     }
 }

@@ -1,26 +1,31 @@
 import GRDB
 import LinliCore
 
+extension CommunityEvent {
+    /// The `events` table.
+    static let codec = TableCodec<CommunityEvent>(table: "events", key: "number", columns: [
+        .init("number") { .int($0.number) },
+        .init("title") { .text($0.title) },
+        .init("day") { .int($0.day.index) },
+        .init("start_minute") { .int($0.start) },
+        .init("capacity") { .int($0.capacity.map(Int64.init)) },
+        .init("creator") { .text($0.creator) },
+        .init("created_at") { .int($0.createdAt.milliseconds) },
+    ]) { row in
+        CommunityEvent(number: row.int("number"), title: row.text("title"), day: LocalDay(index: row.int("day")), start: row.int("start_minute"),
+                       capacity: row.optionalInt("capacity"), creator: row.text("creator"), createdAt: row.instant("created_at"))
+    }
+}
+
 /// Neighbourhood events and their participants.
 extension StoreTransaction {
-    private static let eventColumns = "number, title, day, start_minute, capacity, creator, created_at"
+    public func insert(_ e: CommunityEvent) throws { try insert(e, CommunityEvent.codec) }
 
-    private static func event(_ r: Row) -> CommunityEvent {
-        CommunityEvent(number: r[0], title: r[1], day: LocalDay(index: r[2]), start: r[3], capacity: r[4], creator: r[5], createdAt: Instant(milliseconds: r[6]))
-    }
-
-    public func insert(_ e: CommunityEvent) throws {
-        try db.cachedStatement(sql: "INSERT INTO events(\(Self.eventColumns)) VALUES (?, ?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [e.number, e.title, e.day.index, e.start, e.capacity, e.creator, e.createdAt.milliseconds])
-    }
-
-    public func event(_ number: Int) throws -> CommunityEvent? {
-        try first("SELECT \(Self.eventColumns) FROM events WHERE number = ?", [number], Self.event)
-    }
+    public func event(_ number: Int) throws -> CommunityEvent? { try records(CommunityEvent.codec, "WHERE number = ?", .int(number)).first }
 
     /// Events on or after `day`, soonest first.
     public func events(from day: LocalDay) throws -> [CommunityEvent] {
-        try all("SELECT \(Self.eventColumns) FROM events WHERE day >= ? ORDER BY day, start_minute, number", [day.index], Self.event)
+        try records(CommunityEvent.codec, "WHERE day >= ? ORDER BY day, start_minute, number", .int(day.index))
     }
 
     public func participants(_ event: Int) throws -> [String] {

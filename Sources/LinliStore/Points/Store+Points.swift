@@ -1,19 +1,28 @@
 import GRDB
 import LinliCore
 
-/// The points ledger.
-extension StoreTransaction {
-    public func record(_ e: PointsEntry) throws {
-        try db.cachedStatement(sql: "INSERT INTO points_ledger(person, item, points, note, actor, at, ref) VALUES (?, ?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [e.person, e.item, e.points, e.note, e.actor, e.at.milliseconds, e.ref])
+extension PointsEntry {
+    /// The `points_ledger` table (its `id` orders the entries).
+    static let codec = TableCodec<PointsEntry>(table: "points_ledger", key: "id", columns: [
+        .init("person") { .text($0.person) },
+        .init("item") { .text($0.item) },
+        .init("points") { .int($0.points) },
+        .init("note") { .text($0.note) },
+        .init("actor") { .text($0.actor) },
+        .init("at") { .int($0.at.milliseconds) },
+        .init("ref") { .text($0.ref) },
+    ]) { row in
+        PointsEntry(person: row.text("person"), item: row.text("item"), points: row.int("points"), note: row.optionalText("note"),
+                    actor: row.text("actor"), at: row.instant("at"), ref: row.optionalText("ref"))
     }
+}
+
+/// The points ledger: entries are only ever added.
+extension StoreTransaction {
+    public func record(_ e: PointsEntry) throws { try insert(e, PointsEntry.codec) }
 
     /// A person's ledger, oldest first.
-    public func ledger(_ person: String) throws -> [PointsEntry] {
-        try all("SELECT person, item, points, note, actor, at, ref FROM points_ledger WHERE person = ? ORDER BY id", [person]) {
-            PointsEntry(person: $0[0], item: $0[1], points: $0[2], note: $0[3], actor: $0[4], at: Instant(milliseconds: $0[5]), ref: $0[6])
-        }
-    }
+    public func ledger(_ person: String) throws -> [PointsEntry] { try records(PointsEntry.codec, "WHERE person = ? ORDER BY id", .text(person)) }
 
     /// Everyone's total, highest first.
     public func totals() throws -> [(person: String, points: Int)] {

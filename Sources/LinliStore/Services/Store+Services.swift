@@ -1,30 +1,34 @@
 import GRDB
 import LinliCore
 
+extension ServiceRequest {
+    /// The `service_requests` table.
+    static let codec = TableCodec<ServiceRequest>(table: "service_requests", key: "number", columns: [
+        .init("number") { .int($0.number) },
+        .init("service") { .text($0.service) },
+        .init("requester") { .text($0.requester) },
+        .init("household") { .text($0.household) },
+        .init("details") { .text($0.details) },
+        .init("is_loan") { .int($0.isLoan ? 1 : 0) },
+        .init("state") { .text($0.state.rawValue) },
+        .init("created_at") { .int($0.createdAt.milliseconds) },
+        .init("due_at") { .int($0.dueAt?.milliseconds) },
+        .init("reminders") { .int($0.reminders) },
+    ]) { row in
+        ServiceRequest(number: row.int("number"), service: row.text("service"), requester: row.text("requester"), household: row.text("household"),
+                       details: row.optionalText("details"), isLoan: row.bool("is_loan"), state: ServiceRequest.State(rawValue: row.text("state")) ?? .open,
+                       createdAt: row.instant("created_at"), dueAt: row.optionalInstant("due_at"), reminders: row.int("reminders"))
+    }
+}
+
 /// Services and loans.
 extension StoreTransaction {
-    private static let requestColumns = "number, service, requester, household, details, is_loan, state, created_at, due_at, reminders"
+    public func insert(_ s: ServiceRequest) throws { try insert(s, ServiceRequest.codec) }
 
-    private static func request(_ r: Row) -> ServiceRequest {
-        ServiceRequest(number: r[0], service: r[1], requester: r[2], household: r[3], details: r[4], isLoan: r[5],
-                       state: ServiceRequest.State(rawValue: r[6]) ?? .open, createdAt: Instant(milliseconds: r[7]),
-                       dueAt: (r[8] as Int64?).map(Instant.init(milliseconds:)), reminders: r[9])
-    }
+    public func serviceRequest(_ number: Int) throws -> ServiceRequest? { try records(ServiceRequest.codec, "WHERE number = ?", .int(number)).first }
 
-    public func insert(_ s: ServiceRequest) throws {
-        try db.cachedStatement(sql: "INSERT INTO service_requests(\(Self.requestColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [s.number, s.service, s.requester, s.household, s.details, s.isLoan, s.state.rawValue, s.createdAt.milliseconds,
-                                 s.dueAt?.milliseconds, s.reminders])
-    }
-
-    public func serviceRequest(_ number: Int) throws -> ServiceRequest? {
-        try first("SELECT \(Self.requestColumns) FROM service_requests WHERE number = ?", [number], Self.request)
-    }
-
-    public func update(_ s: ServiceRequest) throws {
-        try db.cachedStatement(sql: "UPDATE service_requests SET state = ?, due_at = ?, reminders = ? WHERE number = ?")
-            .execute(arguments: [s.state.rawValue, s.dueAt?.milliseconds, s.reminders, s.number])
-    }
+    /// Writes the columns in which `new` differs from `old`.
+    public func update(_ new: ServiceRequest, from old: ServiceRequest) throws { try update(new, from: old, ServiceRequest.codec) }
 
     /// Items of a service out on loan now.
     public func onLoan(_ service: String) throws -> Int {
@@ -33,6 +37,6 @@ extension StoreTransaction {
 
     /// A person's open requests and loans.
     public func openRequests(requester: String) throws -> [ServiceRequest] {
-        try all("SELECT \(Self.requestColumns) FROM service_requests WHERE requester = ? AND state = 'open' ORDER BY number", [requester], Self.request)
+        try records(ServiceRequest.codec, "WHERE requester = ? AND state = 'open' ORDER BY number", .text(requester))
     }
 }

@@ -1,29 +1,30 @@
 import GRDB
 import LinliCore
 
+extension Proposal {
+    /// The `proposals` table; `support` is counted from `proposal_support`.
+    static let codec = TableCodec<Proposal>(table: "proposals", key: "number", columns: [
+        .init("number") { .int($0.number) },
+        .init("text") { .text($0.text) },
+        .init("proposer") { .text($0.proposer) },
+        .init("household") { .text($0.household) },
+        .init("answer") { .text($0.answer) },
+        .init("created_at") { .int($0.createdAt.milliseconds) },
+    ], computed: [("support", "(SELECT count(*) FROM proposal_support s WHERE s.proposal = p.number)")]) { row in
+        Proposal(number: row.int("number"), text: row.text("text"), proposer: row.text("proposer"), household: row.text("household"),
+                 answer: row.optionalText("answer"), support: row.int("support"), createdAt: row.instant("created_at"))
+    }
+}
+
 /// Suggestions and their supporters.
 extension StoreTransaction {
-    private static let proposalColumns = """
-        number, text, proposer, household, answer, (SELECT count(*) FROM proposal_support s WHERE s.proposal = p.number), created_at
-        """
+    public func insert(_ p: Proposal) throws { try insert(p, Proposal.codec) }
 
-    private static func proposal(_ r: Row) -> Proposal {
-        Proposal(number: r[0], text: r[1], proposer: r[2], household: r[3], answer: r[4], support: r[5], createdAt: Instant(milliseconds: r[6]))
-    }
-
-    public func insert(_ p: Proposal) throws {
-        try db.cachedStatement(sql: "INSERT INTO proposals(number, text, proposer, household, answer, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [p.number, p.text, p.proposer, p.household, p.answer, p.createdAt.milliseconds])
-    }
-
-    public func proposal(_ number: Int) throws -> Proposal? {
-        try first("SELECT \(Self.proposalColumns) FROM proposals p WHERE number = ?", [number], Self.proposal)
-    }
+    public func proposal(_ number: Int) throws -> Proposal? { try records(Proposal.codec, "WHERE number = ?", alias: "p", .int(number)).first }
 
     /// Unanswered suggestions, most supported first.
     public func openProposals() throws -> [Proposal] {
-        try all("SELECT \(Self.proposalColumns) FROM proposals p WHERE answer IS NULL", [], Self.proposal)
-            .sorted { ($0.support, -$0.number) > ($1.support, -$1.number) }
+        try records(Proposal.codec, "WHERE answer IS NULL", alias: "p").sorted { ($0.support, -$0.number) > ($1.support, -$1.number) }
     }
 
     /// Records a household's support; false when the household supported it already.
@@ -37,7 +38,6 @@ extension StoreTransaction {
         try all("SELECT user FROM proposal_support WHERE proposal = ? ORDER BY at, user", [proposal]) { $0[0] as String }
     }
 
-    public func answer(_ proposal: Int, _ text: String) throws {
-        try db.cachedStatement(sql: "UPDATE proposals SET answer = ? WHERE number = ?").execute(arguments: [text, proposal])
-    }
+    /// Writes the columns in which `new` differs from `old`.
+    public func update(_ new: Proposal, from old: Proposal) throws { try update(new, from: old, Proposal.codec) }
 }

@@ -1,28 +1,30 @@
 import GRDB
 import LinliCore
 
+extension Wish {
+    /// The `wishes` table.
+    static let codec = TableCodec<Wish>(table: "wishes", key: "number", columns: [
+        .init("number") { .int($0.number) },
+        .init("text") { .text($0.text) },
+        .init("wisher") { .text($0.wisher) },
+        .init("state") { .text($0.state.rawValue) },
+        .init("claimer") { .text($0.claimer) },
+        .init("claimed_at") { .int($0.claimedAt?.milliseconds) },
+        .init("fulfilled_at") { .int($0.fulfilledAt?.milliseconds) },
+        .init("created_at") { .int($0.createdAt.milliseconds) },
+    ]) { row in
+        Wish(number: row.int("number"), text: row.text("text"), wisher: row.text("wisher"), state: Wish.State(rawValue: row.text("state")) ?? .open,
+             claimer: row.optionalText("claimer"), claimedAt: row.optionalInstant("claimed_at"), fulfilledAt: row.optionalInstant("fulfilled_at"),
+             createdAt: row.instant("created_at"))
+    }
+}
+
 /// Micro-wishes.
 extension StoreTransaction {
-    private static let wishColumns = "number, text, wisher, state, claimer, claimed_at, fulfilled_at, created_at"
+    public func insert(_ w: Wish) throws { try insert(w, Wish.codec) }
 
-    private static func wish(_ r: Row) -> Wish {
-        Wish(number: r[0], text: r[1], wisher: r[2], state: Wish.State(rawValue: r[3]) ?? .open, claimer: r[4],
-             claimedAt: (r[5] as Int64?).map(Instant.init(milliseconds:)), fulfilledAt: (r[6] as Int64?).map(Instant.init(milliseconds:)),
-             createdAt: Instant(milliseconds: r[7]))
-    }
+    public func wish(_ number: Int) throws -> Wish? { try records(Wish.codec, "WHERE number = ?", .int(number)).first }
 
-    public func insert(_ w: Wish) throws {
-        try db.cachedStatement(sql: "INSERT INTO wishes(\(Self.wishColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [w.number, w.text, w.wisher, w.state.rawValue, w.claimer, w.claimedAt?.milliseconds, w.fulfilledAt?.milliseconds,
-                                 w.createdAt.milliseconds])
-    }
-
-    public func wish(_ number: Int) throws -> Wish? {
-        try first("SELECT \(Self.wishColumns) FROM wishes WHERE number = ?", [number], Self.wish)
-    }
-
-    public func update(_ w: Wish) throws {
-        try db.cachedStatement(sql: "UPDATE wishes SET state = ?, claimer = ?, claimed_at = ?, fulfilled_at = ? WHERE number = ?")
-            .execute(arguments: [w.state.rawValue, w.claimer, w.claimedAt?.milliseconds, w.fulfilledAt?.milliseconds, w.number])
-    }
+    /// Writes the columns in which `new` differs from `old`.
+    public func update(_ new: Wish, from old: Wish) throws { try update(new, from: old, Wish.codec) }
 }

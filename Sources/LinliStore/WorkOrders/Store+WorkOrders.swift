@@ -1,4 +1,3 @@
-import Synchronization
 import GRDB
 import LinliCore
 
@@ -17,89 +16,83 @@ public struct HistoryEntry: Sendable, Equatable {
     }
 }
 
-extension StoreTransaction {
-    private static let columnNames = [
-        "number", "category", "building", "place", "details", "reporter", "origin_group", "state", "assignee_kind", "assignee", "level",
-        "created_at", "accepted_at", "resolved_at", "closed_at", "result", "rating", "comment", "last_urged_at",
-        "resolution", "overdue_at", "external_ref",
-    ]
-    private static let columns = columnNames.joined(separator: ", ")
-    private static let insertSQL = "INSERT INTO work_orders(\(columns)) VALUES (\(Array(repeating: "?", count: columnNames.count).joined(separator: ",")))"
-
-    public func insert(_ o: WorkOrder) throws {
-        try run(Self.insertSQL, values: values(o))
+extension WorkOrder {
+    /// The `work_orders` table.
+    static let codec = TableCodec<WorkOrder>(table: "work_orders", key: "number", columns: [
+        .init("number") { .int($0.number) },
+        .init("category") { .text($0.category) },
+        .init("building") { .text($0.building) },
+        .init("place") { .text($0.place) },
+        .init("details") { .text($0.details) },
+        .init("reporter") { .text($0.reporter) },
+        .init("origin_group") { .text($0.group) },
+        .init("state") { .text($0.state.rawValue) },
+        .init("assignee_kind") { .text(assigneeKind($0.assignee)) },
+        .init("assignee") { .text($0.assignee?.id) },
+        .init("level") { .text($0.level.rawValue) },
+        .init("created_at") { .int($0.createdAt.milliseconds) },
+        .init("accepted_at") { .int($0.acceptedAt?.milliseconds) },
+        .init("resolved_at") { .int($0.resolvedAt?.milliseconds) },
+        .init("closed_at") { .int($0.closedAt?.milliseconds) },
+        .init("result") { .text($0.result) },
+        .init("rating") { .int($0.rating.map(Int64.init)) },
+        .init("comment") { .text($0.comment) },
+        .init("last_urged_at") { .int($0.lastUrgedAt?.milliseconds) },
+        .init("resolution") { .text($0.resolution?.rawValue) },
+        .init("overdue_at") { .int($0.overdueAt?.milliseconds) },
+        .init("external_ref") { .text($0.externalRef) },
+    ]) { row in
+        let assignee: Assignee? = switch (row.optionalText("assignee_kind"), row.optionalText("assignee")) {
+        case ("person", let id?): .person(id)
+        case ("department", let id?): .department(id)
+        default: nil
+        }
+        var o = WorkOrder(
+            number: row.int("number"), category: row.text("category"), building: row.text("building"), place: row.optionalText("place"),
+            details: row.text("details"), reporter: row.text("reporter"), group: row.optionalText("origin_group"), assignee: assignee,
+            level: Level(rawValue: row.text("level")) ?? .captain, createdAt: row.instant("created_at"))
+        o.state = WorkOrderState(rawValue: row.text("state")) ?? .submitted
+        o.acceptedAt = row.optionalInstant("accepted_at")
+        o.resolvedAt = row.optionalInstant("resolved_at")
+        o.closedAt = row.optionalInstant("closed_at")
+        o.result = row.optionalText("result")
+        o.rating = row.optionalInt("rating")
+        o.comment = row.optionalText("comment")
+        o.lastUrgedAt = row.optionalInstant("last_urged_at")
+        o.resolution = row.optionalText("resolution").flatMap(Resolution.init)
+        o.overdueAt = row.optionalInstant("overdue_at")
+        o.externalRef = row.optionalText("external_ref")
+        return o
     }
 
-    /// Writes the columns in which `new` differs from `old` (the same order as read):
-    /// indexes on columns that did not change are left alone.
-    public func update(_ new: WorkOrder, from old: WorkOrder) throws {
-        precondition(new.number == old.number, "a work order keeps its number")
-        var mask = 0
-        var arguments: [SQLValue] = []
-        func field(_ column: Int, _ before: String?, _ after: String?) {
-            guard before != after else { return }
-            mask |= 1 << column
-            arguments.append(.text(after))
-        }
-        func field(_ column: Int, _ before: Int64?, _ after: Int64?) {
-            guard before != after else { return }
-            mask |= 1 << column
-            arguments.append(.int(after))
-        }
-        field(1, old.category, new.category)
-        field(2, old.building, new.building)
-        field(3, old.place, new.place)
-        field(4, old.details, new.details)
-        field(5, old.reporter, new.reporter)
-        field(6, old.group, new.group)
-        field(7, old.state.rawValue, new.state.rawValue)
-        field(8, Self.kind(old.assignee), Self.kind(new.assignee))
-        field(9, old.assignee?.id, new.assignee?.id)
-        field(10, old.level.rawValue, new.level.rawValue)
-        field(11, old.createdAt.milliseconds, new.createdAt.milliseconds)
-        field(12, old.acceptedAt?.milliseconds, new.acceptedAt?.milliseconds)
-        field(13, old.resolvedAt?.milliseconds, new.resolvedAt?.milliseconds)
-        field(14, old.closedAt?.milliseconds, new.closedAt?.milliseconds)
-        field(15, old.result, new.result)
-        field(16, old.rating.map(Int64.init), new.rating.map(Int64.init))
-        field(17, old.comment, new.comment)
-        field(18, old.lastUrgedAt?.milliseconds, new.lastUrgedAt?.milliseconds)
-        field(19, old.resolution?.rawValue, new.resolution?.rawValue)
-        field(20, old.overdueAt?.milliseconds, new.overdueAt?.milliseconds)
-        field(21, old.externalRef, new.externalRef)
-        guard mask != 0 else { return }
-        let sql = Self.updateSQL.withLock { cache in
-            if let sql = cache[mask] { return sql }
-            let columns = Self.columnNames.indices.filter { mask & (1 << $0) != 0 }
-            let sql = "UPDATE work_orders SET \(columns.map { "\(Self.columnNames[$0]) = ?" }.joined(separator: ", ")) WHERE number = ?"
-            cache[mask] = sql
-            return sql
-        }
-        arguments.append(.int(new.number))
-        try run(sql, values: arguments)
-    }
-
-    private static func kind(_ assignee: Assignee?) -> String? {
+    private static func assigneeKind(_ assignee: Assignee?) -> String? {
         switch assignee {
         case .person: "person"
         case .department: "department"
         case nil: nil
         }
     }
+}
 
-    /// UPDATE statements by the set of columns they write.
-    private static let updateSQL = Mutex<[Int: String]>([:])
+extension StoreTransaction {
+    public func insert(_ o: WorkOrder) throws {
+        try insert(o, WorkOrder.codec)
+    }
+
+    /// Writes the columns in which `new` differs from `old`: indexes on columns that
+    /// did not change are left alone.
+    public func update(_ new: WorkOrder, from old: WorkOrder) throws {
+        precondition(new.number == old.number, "a work order keeps its number")
+        try update(new, from: old, WorkOrder.codec)
+    }
 
     public func workOrder(_ number: Int) throws -> WorkOrder? {
-        try one("SELECT \(Self.columns) FROM work_orders WHERE number = ?", .int(number), decode: workOrder)
+        try records(WorkOrder.codec, "WHERE number = ?", .int(number)).first
     }
 
     /// The open work orders a person reported, oldest first.
     public func openWorkOrders(reporter: String) throws -> [WorkOrder] {
-        try many("""
-            SELECT \(Self.columns) FROM work_orders
-            WHERE reporter = ? AND state IN ('submitted','assigned','accepted','in_progress','reopened') ORDER BY number
-            """, values: [.text(reporter)], decode: workOrder)
+        try records(WorkOrder.codec, "WHERE reporter = ? AND state IN ('submitted','assigned','accepted','in_progress','reopened') ORDER BY number", .text(reporter))
     }
 
     /// Open work orders assigned to any of `assignees`, or in `buildings` with no
@@ -108,11 +101,11 @@ extension StoreTransaction {
         let a = assignees.isEmpty ? "NULL" : Array(repeating: "?", count: assignees.count).joined(separator: ",")
         let b = buildings.isEmpty ? "NULL" : Array(repeating: "?", count: buildings.count).joined(separator: ",")
         return try many("""
-            SELECT \(Self.columns) FROM work_orders
+            SELECT \(WorkOrder.codec.select) FROM work_orders
             WHERE state IN ('submitted','assigned','accepted','in_progress','reopened')
               AND (assignee IN (\(a)) OR (building IN (\(b)) AND state = 'submitted'))
             ORDER BY number
-            """, values: (assignees + buildings).map(SQLValue.text), decode: workOrder)
+            """, values: (assignees + buildings).map(SQLValue.text), decode: WorkOrder.codec.decode)
     }
 
     /// The work orders of some buildings reported in `[from, to)`, oldest first: what statistics count.
@@ -121,11 +114,10 @@ extension StoreTransaction {
         let marks = Array(repeating: "?", count: buildings.count).joined(separator: ",")
         let arguments = buildings.map(SQLValue.text) + [.int(from?.milliseconds ?? Int64.min), .int(to?.milliseconds ?? Int64.max)]
         return try many("""
-            SELECT \(Self.columns) FROM work_orders
+            SELECT \(WorkOrder.codec.select) FROM work_orders
             WHERE building IN (\(marks)) AND created_at >= ? AND created_at < ? ORDER BY number
-            """, values: arguments, decode: workOrder)
+            """, values: arguments, decode: WorkOrder.codec.decode)
     }
-
     /// Adds a line to a work order's history.
     public func appendHistory(_ number: Int, _ entry: HistoryEntry) throws {
         try run("""
@@ -139,41 +131,5 @@ extension StoreTransaction {
         try many("SELECT at, actor, action, detail FROM history WHERE work_order = ? ORDER BY seq", values: [.int(number)]) {
             HistoryEntry(at: Instant(milliseconds: $0.int(0)), actor: $0.text(1), action: $0.text(2), detail: $0.optionalText(3))
         }
-    }
-
-    private func values(_ o: WorkOrder) -> [SQLValue] {
-        [
-            .int(o.number), .text(o.category), .text(o.building), .text(o.place), .text(o.details), .text(o.reporter), .text(o.group),
-            .text(o.state.rawValue), .text(Self.kind(o.assignee)), .text(o.assignee?.id), .text(o.level.rawValue), .int(o.createdAt.milliseconds),
-            .int(o.acceptedAt?.milliseconds), .int(o.resolvedAt?.milliseconds), .int(o.closedAt?.milliseconds), .text(o.result),
-            .int(o.rating.map(Int64.init)), .text(o.comment), .int(o.lastUrgedAt?.milliseconds), .text(o.resolution?.rawValue),
-            .int(o.overdueAt?.milliseconds), .text(o.externalRef),
-        ]
-    }
-
-    /// Decodes a row selected with `columns`, by position.
-    private func workOrder(_ row: Columns) -> WorkOrder {
-        func instant(_ i: Int32) -> Instant? { row.optionalInt(i).map(Instant.init(milliseconds:)) }
-        let assignee: Assignee? = switch (row.optionalText(8), row.optionalText(9)) {
-        case ("person", let id?): .person(id)
-        case ("department", let id?): .department(id)
-        default: nil
-        }
-        var o = WorkOrder(
-            number: Int(row.int(0)), category: row.text(1), building: row.text(2), place: row.optionalText(3), details: row.text(4),
-            reporter: row.text(5), group: row.optionalText(6), assignee: assignee,
-            level: Level(rawValue: row.text(10)) ?? .captain, createdAt: instant(11) ?? Instant(milliseconds: 0))
-        o.state = WorkOrderState(rawValue: row.text(7)) ?? .submitted
-        o.acceptedAt = instant(12)
-        o.resolvedAt = instant(13)
-        o.closedAt = instant(14)
-        o.result = row.optionalText(15)
-        o.rating = row.optionalInt(16).map(Int.init)
-        o.comment = row.optionalText(17)
-        o.lastUrgedAt = instant(18)
-        o.resolution = row.optionalText(19).flatMap(Resolution.init)
-        o.overdueAt = instant(20)
-        o.externalRef = row.optionalText(21)
-        return o
     }
 }

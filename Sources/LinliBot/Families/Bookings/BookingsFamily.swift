@@ -17,7 +17,7 @@ struct BookingsFamily: Family {
         }
     }
 
-    func fire(_ timer: BookingTimer, _ row: TimerRow, _ ctx: Kernel) throws -> [Effect] {
+    func fire(_ timer: BookingClock, _ row: TimerRow, _ ctx: Kernel) throws -> [Effect] {
         guard let id = RecordID(parsing: Substring(row.subject)), id.kind == .booking else { return [] }
         switch timer {
         case .reminder: return try reminder(id, ctx)
@@ -81,7 +81,7 @@ struct BookingsFamily: Family {
         try ctx.tx.insert(booking)
         let bid = booking.id.description
         let reminderAt = startAt.adding(Span(milliseconds: -Self.bookingReminderLead.milliseconds))
-        if reminderAt > ctx.now { try ctx.timers.schedule(BookingTimer.reminder, at: reminderAt, subject: bid) }
+        if reminderAt > ctx.now { try ctx.timers.schedule(BookingClock.reminder, at: reminderAt, subject: bid) }
         let what = Localized(zh: "\(v.name) \(d.spoken(.zh)) \(booking.times)\(purpose.map { "（\($0)）" } ?? "")",
                              en: "\(v.name) \(d.spoken(.en)) \(booking.times)\(purpose.map { " (\($0))" } ?? "")")
         guard v.approval else {
@@ -140,6 +140,14 @@ struct BookingsFamily: Family {
                        en: "\(v.name) on \(d.spoken(.en)):\n" + list.map { line($0, .en) }.joined(separator: "\n"), refs: list.map(\.id.description))
     }
 
+    /// The one write path of a booking that exists: the action, its new state, its clocks.
+    func write(_ booking: Booking, _ action: BookingAction, _ ctx: CommandContext) throws {
+        var next = booking
+        let transition = try next.apply(action)
+        try ctx.tx.update(next, from: booking)
+        try ctx.timers.apply(transition, subject: booking.id.description)
+    }
+
     func loadBooking(_ id: RecordID, _ ctx: CommandContext) throws -> Booking {
         guard let b = try ctx.tx.booking(id.number) else {
             throw LinliError.notFound(id)
@@ -155,11 +163,7 @@ struct BookingsFamily: Family {
     func cancelBooking(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
         let b = try loadBooking(id, ctx)
         guard b.booker == ctx.sender || managesBooking(ctx.sender, b, ctx.directory) else { throw LinliError.forbidden(id) }
-        guard b.state.holds else {
-            throw LinliError(.invalidState, zh: "\(id) 已\(b.state.label(.zh))。", en: "\(id) is \(b.state.label(.en)) already.", refs: [id.description])
-        }
-        try ctx.tx.setState(.cancelled, ofBooking: b.number)
-        try ctx.timers.cancel(id.description, [BookingTimer.reminder])
+        try write(b, .cancel, ctx)
         let effects: [Effect] = b.booker == ctx.sender ? [] : [.notify(to: b.booker, reason: "booking", text: Localized(
             zh: "您的预约 \(id)（\(b.day.spoken(.zh)) \(b.times)）已被\(ctx.directory.name(of: ctx.sender))取消。",
             en: "Your booking \(id) (\(b.day.spoken(.en)) \(b.times)) was cancelled by \(ctx.directory.name(of: ctx.sender))."), refs: [id.description])]
@@ -169,18 +173,13 @@ struct BookingsFamily: Family {
     func decide(_ id: RecordID, approve: Bool, why: String?, _ ctx: CommandContext) throws -> Outcome {
         let b = try loadBooking(id, ctx)
         guard managesBooking(ctx.sender, b, ctx.directory) else { throw LinliError.forbidden(id) }
-        guard b.state == .pending else {
-            throw LinliError(.invalidState, zh: "\(id) 当前\(b.state.label(.zh))，无需审批。", en: "\(id) is \(b.state.label(.en)); there is nothing to decide.", refs: [id.description])
-        }
+        try write(b, approve ? .approve : .decline, ctx)
         let rid = id.description
         let when = Localized(zh: "\(b.day.spoken(.zh)) \(b.times)", en: "\(b.day.spoken(.en)) \(b.times)")
         if approve {
-            try ctx.tx.setState(.confirmed, ofBooking: b.number)
             return Outcome(zh: "已批准 \(rid)。", en: "Approved \(rid).", refs: [rid], effects: [.notify(to: b.booker, reason: "booking", text: Localized(
                 zh: "您的预约 \(rid)（\(when.zh)）已通过审批。", en: "Your booking \(rid) (\(when.en)) is approved."), refs: [rid])])
         }
-        try ctx.tx.setState(.declined, ofBooking: b.number)
-        try ctx.timers.cancel(rid, [BookingTimer.reminder])
         let reason = why.map { Localized(zh: "：\($0)", en: ": \($0)") } ?? Localized(zh: "", en: "")
         return Outcome(zh: "已拒绝 \(rid)，时段已释放。", en: "Declined \(rid); the slot is free again.", refs: [rid], effects: [.notify(to: b.booker, reason: "booking", text: Localized(
             zh: "您的预约 \(rid)（\(when.zh)）未通过\(reason.zh)", en: "Your booking \(rid) (\(when.en)) was declined\(reason.en)"), refs: [rid])])
@@ -196,8 +195,4 @@ struct BookingsFamily: Family {
     }
 }
 
-/// The bookings' timers.
-enum BookingTimer: String, TimerKind {
-    /// Shortly before a booking starts.
-    case reminder = "booking_reminder"
-}
+extension BookingClock: TimerKind {}

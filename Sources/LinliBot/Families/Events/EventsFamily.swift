@@ -14,7 +14,7 @@ struct EventsFamily: Family {
         }
     }
 
-    func fire(_ timer: EventTimer, _ row: TimerRow, _ ctx: Kernel) throws -> [Effect] {
+    func fire(_ timer: EventClock, _ row: TimerRow, _ ctx: Kernel) throws -> [Effect] {
         guard let id = RecordID(parsing: Substring(row.subject)), id.kind == .event else { return [] }
         switch timer {
         case .reminder: return try reminder(id, ctx)
@@ -49,7 +49,7 @@ struct EventsFamily: Family {
         try ctx.tx.insert(event)
         let eid = event.id.description
         let reminderAt = startAt.adding(Span(milliseconds: -Self.eventReminderLead.milliseconds))
-        if reminderAt > ctx.now { try ctx.timers.schedule(EventTimer.reminder, at: reminderAt, subject: eid) }
+        if reminderAt > ctx.now { try ctx.timers.schedule(EventClock.reminder, at: reminderAt, subject: eid) }
         let seats = capacity.map { Localized(zh: "，限 \($0) 人", en: ", \($0) places") } ?? Localized(zh: "", en: "")
         let text = Localized(zh: "【活动】\(eid) \(title)：\(d.spoken(.zh)) \(Booking.clock(start))\(seats.zh)。报名请发送：报名 \(eid)",
                              en: "[Event] \(eid) \(title): \(d.spoken(.en)) \(Booking.clock(start))\(seats.en). To join: join \(eid)")
@@ -101,8 +101,4 @@ struct EventsFamily: Family {
     }
 }
 
-/// The events' timers.
-enum EventTimer: String, TimerKind {
-    /// An hour before an event.
-    case reminder = "event_reminder"
-}
+extension EventClock: TimerKind {}

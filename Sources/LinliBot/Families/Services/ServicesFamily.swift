@@ -13,7 +13,7 @@ struct ServicesFamily: Family {
         }
     }
 
-    func fire(_ timer: ServiceTimer, _ row: TimerRow, _ ctx: Kernel) throws -> [Effect] {
+    func fire(_ timer: ServiceClock, _ row: TimerRow, _ ctx: Kernel) throws -> [Effect] {
         guard let id = RecordID(parsing: Substring(row.subject)), id.kind == .service else { return [] }
         switch timer {
         case .loanDue: return try loanOverdue(id, ctx)
@@ -58,7 +58,7 @@ struct ServicesFamily: Family {
             let request = ServiceRequest(number: number, service: s.id, requester: ctx.sender, household: ctx.home ?? building.id, details: details,
                                          isLoan: true, createdAt: ctx.now, dueAt: due)
             try ctx.tx.insert(request)
-            try ctx.timers.schedule(ServiceTimer.loanDue, at: due, subject: request.id.description)
+            try ctx.timers.schedule(ServiceClock.loanDue, at: due, subject: request.id.description)
             let dueText = Localized(zh: ctx.calendar.day(of: due).spoken(.zh), en: ctx.calendar.day(of: due).spoken(.en))
             return Outcome(zh: "已借出 \(request.id)：\(s.name)一件，请在\(dueText.zh)前归还（归还 \(request.id)）。",
                            en: "Lent \(request.id): one \(s.name), due back by \(dueText.en) (return \(request.id)).", refs: [request.id.description])
@@ -79,27 +79,30 @@ struct ServicesFamily: Family {
     }
 
     func giveBack(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
-        guard var r = try ctx.tx.serviceRequest(id.number) else {
+        guard let r = try ctx.tx.serviceRequest(id.number) else {
             throw LinliError.notFound(id)
         }
         let s = try service(r.service, ctx.directory)
         guard r.requester == ctx.sender || ctx.isStaff || s.handler == ctx.sender else { throw LinliError.forbidden(id) }
-        guard r.isLoan, r.state == .open else {
-            throw LinliError(.invalidState, zh: "\(id) 不是待归还的借用。", en: "\(id) is not an item out on loan.", refs: [id.description])
-        }
-        r.state = .returned
-        try ctx.tx.update(r)
-        try ctx.timers.cancel(id.description, [ServiceTimer.loanDue])
+        try write(r, ctx.kernel) { try $0.giveBack() }
         return Outcome(zh: "已归还 \(id)，谢谢！", en: "Returned \(id), thank you!", refs: [id.description])
+    }
+
+    /// The one write path of a request that exists: the change, its clocks.
+    @discardableResult
+    func write(_ request: ServiceRequest, _ ctx: Kernel, _ change: (inout ServiceRequest) throws -> Transition<ServiceClock>) throws -> ServiceRequest {
+        var next = request
+        let transition = try change(&next)
+        try ctx.tx.update(next, from: request)
+        try ctx.timers.apply(transition, subject: request.id.description)
+        return next
     }
 
     /// A loan past due: a reminder to the borrower, again every 2 days; the
     /// service's handler is told after the second.
     func loanOverdue(_ id: RecordID, _ ctx: Kernel) throws -> [Effect] {
-        guard var r = try ctx.tx.serviceRequest(id.number), r.isLoan, r.state == .open, let s = try? service(r.service, ctx.directory) else { return [] }
-        r.reminders += 1
-        try ctx.tx.update(r)
-        try ctx.timers.schedule(ServiceTimer.loanDue, at: ctx.now.adding(.days(2)), subject: id.description)
+        guard let open = try ctx.tx.serviceRequest(id.number), open.isLoan, open.state == .open, let s = try? service(open.service, ctx.directory) else { return [] }
+        let r = try write(open, ctx) { $0.remind(at: ctx.now) }
         var effects: [Effect] = [.notify(to: r.requester, reason: "reminder", text: Localized(
             zh: "【归还提醒】您借的\(s.name)（\(id)）已到期，请尽快归还：归还 \(id)",
             en: "[Return reminder] The \(s.name) you borrowed (\(id)) is due back; please return it: return \(id)"), refs: [id.description])]
@@ -112,8 +115,4 @@ struct ServicesFamily: Family {
     }
 }
 
-/// The services' timers.
-enum ServiceTimer: String, TimerKind {
-    /// A loan fell due (and again every 2 days).
-    case loanDue = "loan_due"
-}
+extension ServiceClock: TimerKind {}

@@ -47,8 +47,9 @@ struct SuggestionsFamily: Family {
         guard let p = try ctx.tx.proposal(id.number) else {
             throw LinliError.notFound(id)
         }
-        guard p.answer == nil else { throw LinliError(.invalidState, zh: "\(id) 已答复。", en: "\(id) has been answered.", refs: [id.description]) }
-        try ctx.tx.answer(p.number, text)
+        var answered = p
+        try answered.answer(text)
+        try ctx.tx.update(answered, from: p)
         var told: [String] = []
         for user in [p.proposer] + (try ctx.tx.supporters(p.number)) where !told.contains(user) && user != ctx.sender { told.append(user) }
         return Outcome(zh: "已答复 \(id)，已通知 \(told.count) 人。", en: "Answered \(id); \(told.count) people told.", refs: [id.description],

@@ -14,7 +14,7 @@ struct WishesFamily: Family {
         }
     }
 
-    func fire(_ timer: WishTimer, _ row: TimerRow, _ ctx: Kernel) throws -> [Effect] {
+    func fire(_ timer: WishClock, _ row: TimerRow, _ ctx: Kernel) throws -> [Effect] {
         guard let id = RecordID(parsing: Substring(row.subject)), id.kind == .wish else { return [] }
         switch timer {
         case .claim: return try claimExpired(id, ctx)
@@ -41,10 +41,7 @@ struct WishesFamily: Family {
         guard !ctx.roles.isDisjoint(with: [.volunteer, .partyMember, .captain]) else {
             throw LinliError(.forbidden, zh: "志愿者、党员和楼栋长可以认领心愿。", en: "Volunteers, party members and captains claim wishes.", refs: [id.description])
         }
-        var w = try loadWish(id, ctx.tx)
-        try w.claim(by: ctx.sender, at: ctx.now)
-        try ctx.tx.update(w)
-        try ctx.timers.schedule(WishTimer.claim, at: ctx.now.adding(Wish.claimLifetime), subject: id.description)
+        let (w, _) = try write(try loadWish(id, ctx.tx), ctx.kernel) { try $0.claim(by: ctx.sender, at: ctx.now) }
         let name = ctx.directory.name(of: ctx.sender)
         return Outcome(zh: "已认领 \(id)：\(w.text)。完成后请发送：实现 \(id)（7天内未完成会自动释放）",
                        en: "Claimed \(id): \(w.text). When it is done: fulfil \(id) (an unfinished claim is released after 7 days)", refs: [id.description],
@@ -53,11 +50,7 @@ struct WishesFamily: Family {
     }
 
     func fulfil(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
-        var w = try loadWish(id, ctx.tx)
-        try w.fulfil(by: ctx.sender, at: ctx.now)
-        try ctx.tx.update(w)
-        try ctx.timers.cancel(id.description, [WishTimer.claim])
-        try ctx.timers.schedule(WishTimer.confirm, at: ctx.now.adding(Wish.confirmWindow), subject: id.description)
+        let (w, _) = try write(try loadWish(id, ctx.tx), ctx.kernel) { try $0.fulfil(by: ctx.sender, at: ctx.now) }
         let name = ctx.directory.name(of: ctx.sender)
         return Outcome(zh: "已记录 \(id) 完成，等心愿人确认。", en: "Marked \(id) fulfilled; waiting for the wisher to confirm.", refs: [id.description],
                        effects: [.notify(to: w.wisher, reason: "status_changed", text: Localized(
@@ -66,44 +59,42 @@ struct WishesFamily: Family {
     }
 
     func thanks(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
-        var w = try loadWish(id, ctx.tx)
-        guard w.wisher == ctx.sender else { throw LinliError.forbidden(id) }
-        try w.confirm()
-        try ctx.tx.update(w)
-        try ctx.timers.cancel(id.description, [WishTimer.confirm])
-        return Outcome(zh: "谢谢！心愿 \(id) 已确认实现。", en: "Thank you! Wish \(id) is confirmed.", refs: [id.description], effects: try creditWish(w, ctx.kernel))
+        let wish = try loadWish(id, ctx.tx)
+        guard wish.wisher == ctx.sender else { throw LinliError.forbidden(id) }
+        let (_, credited) = try write(wish, ctx.kernel) { try $0.confirm() }
+        return Outcome(zh: "谢谢！心愿 \(id) 已确认实现。", en: "Thank you! Wish \(id) is confirmed.", refs: [id.description], effects: credited)
     }
 
-    /// A confirmed wish credits its claimer with the ledger's wish item.
-    func creditWish(_ w: Wish, _ ctx: Kernel) throws -> [Effect] {
-        guard let claimer = w.claimer, let item = ctx.points.item("wish") else { return [] }
-        try ctx.points.credit(claimer, item, note: w.text, by: Kernel.system, ref: w.id.description)
-        return [.notify(to: claimer, reason: "status_changed", text: Localized(
-            zh: "心愿 \(w.id) 已确认实现，积分 +\(item.points)。谢谢您！", en: "Wish \(w.id) is confirmed: +\(item.points) points. Thank you!"), refs: [w.id.description])]
+    /// The one write path of a wish that exists: the change, its clocks, and the
+    /// points it earns (with the push that tells the claimer).
+    func write(_ wish: Wish, _ ctx: Kernel, _ change: (inout Wish) throws -> Transition<WishClock>) throws -> (Wish, [Effect]) {
+        var next = wish
+        let transition = try change(&next)
+        try ctx.tx.update(next, from: wish)
+        try ctx.timers.apply(transition, subject: wish.id.description)
+        guard let credit = transition.credit, let item = ctx.points.item(credit.item) else { return (next, []) }
+        try ctx.points.credit(credit.person, item, note: wish.text, by: Kernel.system, ref: wish.id.description)
+        return (next, [.notify(to: credit.person, reason: "status_changed", text: Localized(
+            zh: "心愿 \(wish.id) 已确认实现，积分 +\(item.points)。谢谢您！", en: "Wish \(wish.id) is confirmed: +\(item.points) points. Thank you!"),
+            refs: [wish.id.description])])
     }
 
     /// An unfinished claim is released after 7 days.
     func claimExpired(_ id: RecordID, _ ctx: Kernel) throws -> [Effect] {
-        guard var w = try ctx.tx.wish(id.number), w.state == .claimed, let claimer = w.claimer else { return [] }
-        w.release()
-        try ctx.tx.update(w)
+        guard let w = try ctx.tx.wish(id.number), w.state == .claimed, let claimer = w.claimer else { return [] }
+        _ = try write(w, ctx) {
+            $0.release()
+            return .none
+        }
         return [.notify(to: claimer, reason: "status_changed", text: Localized(
             zh: "您认领的心愿 \(id) 7天未完成，已释放给其他志愿者。", en: "Wish \(id) you claimed was not fulfilled within 7 days and is open again."), refs: [id.description])]
     }
 
     /// A fulfilled wish the wisher did not confirm within 3 days is confirmed.
     func confirmDue(_ id: RecordID, _ ctx: Kernel) throws -> [Effect] {
-        guard var w = try ctx.tx.wish(id.number), w.state == .fulfilled else { return [] }
-        try w.confirm()
-        try ctx.tx.update(w)
-        return try creditWish(w, ctx)
+        guard let w = try ctx.tx.wish(id.number), w.state == .fulfilled else { return [] }
+        return try write(w, ctx) { try $0.confirm() }.1
     }
 }
 
-/// The wishes' timers.
-enum WishTimer: String, TimerKind {
-    /// An unfinished claim runs out.
-    case claim = "wish_claim"
-    /// A fulfilled wish is confirmed if the wisher has not.
-    case confirm = "wish_confirm"
-}
+extension WishClock: TimerKind {}
