@@ -33,7 +33,7 @@ public final class Engine {
     /// The in-memory mirror and caches the kernel's services write through.
     let state: KernelState
     /// The families, and which of them a command or a timer goes to.
-    let dispatcher = Dispatcher()
+    let dispatcher: Dispatcher
     /// Whether events run in savepoints (see `process`).
     var careful = false
     /// At most this many messages from one sender per span of the bot's clock; the
@@ -57,8 +57,12 @@ public final class Engine {
     /// The bot's clock: the latest `ts` seen. Never goes back.
     public var clock: Instant { state.memory.clock }
 
-    public init(community: Community, catalog: Catalog, store: Store, wallClock: @escaping () -> Instant) throws {
+    /// `families`, if given, limits the engine to those command families (their
+    /// catalog `family:` names): other commands are unknown to it. For tests of one family.
+    public init(community: Community, catalog: Catalog, store: Store, wallClock: @escaping () -> Instant, families: Set<String>? = nil) throws {
         directory = Directory(community)
+        dispatcher = Dispatcher(only: families)
+        let catalog = families.map { only in Catalog(commands: catalog.commands.filter { only.contains($0.family) }) } ?? catalog
         parser = CommandParser(catalog: catalog, categories: community.categories, venues: community.venues, services: community.services)
         self.store = store
         self.wallClock = wallClock

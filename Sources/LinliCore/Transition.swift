@@ -6,12 +6,22 @@ public struct Transition<Clock: Sendable & Equatable>: Sendable, Equatable {
     public struct Start: Sendable, Equatable {
         public var clock: Clock
         public var at: Instant
+
+        public init(clock: Clock, at: Instant) {
+            self.clock = clock
+            self.at = at
+        }
     }
 
     /// A ledger item credited to a person.
     public struct Credit: Sendable, Equatable {
         public var item: String
         public var person: String
+
+        public init(item: String, person: String) {
+            self.item = item
+            self.person = person
+        }
     }
 
     public var stop: [Clock]

@@ -43,6 +43,9 @@ extension Family {
         return try run(mine, ctx)
     }
 
+    /// The family's name: its catalog file's `family:`.
+    var name: String { Command.family }
+
     /// The type of the command values this family runs.
     var commandType: ObjectIdentifier { ObjectIdentifier(Command.self) }
 
@@ -65,10 +68,11 @@ struct Dispatcher: Sendable {
     /// Each family by the type of its command value.
     private let byCommand: [ObjectIdentifier: any Family]
 
-    init() {
+    /// The dispatcher of some families (`only`: their catalog family names), or of all.
+    init(only: Set<String>? = nil) {
         var timers: [String: @Sendable (TimerRow, Kernel) throws -> [Effect]] = [:]
         var byCommand: [ObjectIdentifier: any Family] = [:]
-        for family in Self.families {
+        for family in Self.families where only?.contains(family.name) ?? true {
             byCommand[family.commandType] = family
             for (kind, fire) in family.timerRoutes() {
                 precondition(timers[kind] == nil && kind != Kernel.pushTimer, "timer kind \(kind) is declared twice")

@@ -1,0 +1,29 @@
+import LinliProtocol
+import LinliTesting
+import Testing
+
+@Suite struct BookingsFamilyTests {
+    @Test func aBookingIsMadeRemindedAndCancelledThroughTheSharedWord() throws {
+        let bot = try FamilyHarness("bookings", "workorders")
+        let booked = try bot.say("book pavilion tomorrow 10:00-11:00 tai chi", from: "u-ann", in: "t-b1", at: "2026-11-28T09:00:00+08:00")
+        #expect(booked.reply.ok && booked.reply.refs == ["B1"])
+        let reminded = try bot.tick("2026-11-29T09:31:00+08:00")
+        #expect(reminded.notifications.map(\.to) == ["u-ann"] && reminded.notifications.first?.reason == "reminder")
+        let again = try bot.say("预约 凉亭 明天 15:00-16:00", from: "u-li", in: "t-b1", at: "2026-11-29T09:40:00+08:00")
+        #expect(again.reply.refs == ["B2"])
+        let cancelled = try bot.say("取消 B2", from: "u-li", at: "2026-11-29T09:41:00+08:00")
+        #expect(cancelled.reply.ok && cancelled.reply.text.hasPrefix("已取消 B2"))
+        #expect(try bot.tick("2026-11-30T15:00:00+08:00").isEmpty, "a cancelled booking is not reminded")
+        #expect(try bot.say("取消 B2", from: "u-li", at: "2026-11-30T15:01:00+08:00").reply.code == "invalid_state")
+    }
+
+    @Test func aVenueThatNeedsApprovalWaitsForTheCaptain() throws {
+        let bot = try FamilyHarness("bookings")
+        let asked = try bot.say("预约 活动室 明天 14:00-16:00 生日会", from: "u-li", in: "t-b1", at: "2026-11-28T09:00:00+08:00")
+        #expect(asked.notifications.map(\.to) == ["u-cap1"])
+        #expect(try bot.say("approve B1", from: "u-ann", at: "2026-11-28T09:01:00+08:00").reply.code == "forbidden")
+        let approved = try bot.say("批准 B1", from: "u-cap1", at: "2026-11-28T09:02:00+08:00")
+        #expect(approved.reply.ok && approved.notifications.map(\.to) == ["u-li"])
+        #expect(try bot.say("批准 B1", from: "u-cap1", at: "2026-11-28T09:03:00+08:00").reply.code == "invalid_state")
+    }
+}

@@ -1,0 +1,15 @@
+import LinliProtocol
+import LinliTesting
+import Testing
+
+@Suite struct PointsFamilyTests {
+    @Test func theOfficeAwardsPeopleSeeTheirOwn() throws {
+        let bot = try FamilyHarness("points")
+        #expect(try bot.say("award u-vol wish", from: "u-li", at: "2026-11-28T09:00:00+08:00").reply.code == "forbidden")
+        let awarded = try bot.say("加分 方志愿 微心愿 帮李阿姨填表", from: "u-office", at: "2026-11-28T09:01:00+08:00")
+        #expect(awarded.reply.ok && awarded.notifications.map(\.to) == ["u-vol"])
+        #expect(try bot.say("积分", from: "u-vol", at: "2026-11-28T09:02:00+08:00").reply.text.contains("积分 5"))
+        #expect(try bot.say("points u-vol", from: "u-ann", at: "2026-11-28T09:03:00+08:00").reply.code == "forbidden")
+        #expect(try bot.say("leaderboard", from: "u-ann", at: "2026-11-28T09:04:00+08:00").reply.text.contains("方志愿 5"))
+    }
+}

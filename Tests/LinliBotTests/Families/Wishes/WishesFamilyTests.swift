@@ -1,0 +1,25 @@
+import LinliProtocol
+import LinliTesting
+import Testing
+
+@Suite struct WishesFamilyTests {
+    @Test func aWishIsClaimedFulfilledConfirmedAndEarnsPoints() throws {
+        let bot = try FamilyHarness("wishes")
+        #expect(try bot.say("心愿 帮忙填养老认证表", from: "u-li", at: "2026-11-28T09:00:00+08:00").reply.refs == ["W1"])
+        #expect(try bot.say("认领 W1", from: "u-ann", at: "2026-11-28T09:01:00+08:00").reply.code == "forbidden", "a resident does not claim")
+        #expect(try bot.say("claim W1", from: "u-vol", at: "2026-11-28T09:02:00+08:00").notifications.map(\.to) == ["u-li"])
+        #expect(try bot.say("fulfil W1", from: "u-vol", at: "2026-11-28T15:00:00+08:00").reply.ok)
+        let thanked = try bot.say("谢谢 W1", from: "u-li", at: "2026-11-28T16:00:00+08:00")
+        #expect(thanked.reply.ok && thanked.notifications.map(\.to) == ["u-vol"] && thanked.notifications.first?.text.contains("+5") == true)
+        #expect(try bot.tick("2026-12-10T00:00:00+08:00").isEmpty, "no clock is left running")
+    }
+
+    @Test func anUnfinishedClaimIsReleasedAfterAWeek() throws {
+        let bot = try FamilyHarness("wishes")
+        try bot.say("wish someone to walk my dog", from: "u-ann", at: "2026-11-28T09:00:00+08:00")
+        try bot.say("认领 W1", from: "u-vol", at: "2026-11-28T09:01:00+08:00")
+        let released = try bot.tick("2026-12-05T09:02:00+08:00")
+        #expect(released.notifications.map(\.to) == ["u-vol"])
+        #expect(try bot.say("认领 W1", from: "u-cap2", at: "2026-12-05T09:03:00+08:00").reply.ok, "open again")
+    }
+}

@@ -1,0 +1,62 @@
+import LinliProtocol
+import LinliTesting
+import Testing
+
+/// The work-order family alone, in-process on the small community.
+@Suite struct WorkOrdersFamilyTests {
+    @Test func aReportReachesTheCaptainAndTheReplyIsInTheReportersLanguage() throws {
+        let bot = try FamilyHarness("workorders")
+        let en = try bot.say("report leak kitchen ceiling dripping", from: "u-ann", in: "t-b1", at: "2026-11-28T09:00:00+08:00")
+        #expect(en.reply.ok && en.reply.refs == ["R1"])
+        #expect(en.reply.text.hasPrefix("Got it: R1"))
+        #expect(en.notifications.map(\.to) == ["u-cap1"] && en.notifications.first?.reason == "new_report")
+        let zh = try bot.say("报修 漏水 卫生间墙面渗水", from: "u-li", in: "t-b1", at: "2026-11-28T09:01:00+08:00")
+        #expect(zh.reply.refs == ["R2"] && zh.reply.text.hasPrefix("已受理 R2"))
+    }
+
+    @Test func onlyTheReporterHandlersAndManagersMayLookOrAct() throws {
+        let bot = try FamilyHarness("workorders")
+        try bot.say("报修 漏水 厨房滴水", from: "u-li", in: "t-b1", at: "2026-11-28T09:00:00+08:00")
+        #expect(try bot.say("进度 R1", from: "u-bo", at: "2026-11-28T09:01:00+08:00").reply.code == "forbidden", "a neighbour of another building")
+        #expect(try bot.say("签收 R1", from: "u-li", at: "2026-11-28T09:02:00+08:00").reply.code == "forbidden", "the reporter does not accept")
+        let accepted = try bot.say("accept R1", from: "u-cap1", at: "2026-11-28T09:03:00+08:00")
+        #expect(accepted.reply.ok && accepted.notifications.map(\.to) == ["u-li"])
+        #expect(try bot.say("status R1", from: "u-grid", at: "2026-11-28T09:04:00+08:00").reply.ok, "the grid leader oversees it")
+    }
+
+    @Test func aPrivateReportKeepsItsDetailsOutOfTheGroup() throws {
+        let bot = try FamilyHarness("workorders")
+        let out = try bot.say("报修 噪音 楼上602每晚装修到十二点", from: "u-li", in: "t-b1", at: "2026-11-28T09:00:00+08:00")
+        #expect(out.reply.ok && !out.reply.text.contains("602") && !out.reply.text.contains("装修"))
+        #expect(out.posts.isEmpty)
+        #expect(out.notifications.first?.text.contains("装修") == true, "the captain is told privately")
+    }
+
+    /// Escalated to the office, then taken by the captain: when it runs past its
+    /// resolve limit, the rung above the captain (the grid leader) is told, not nobody.
+    @Test func anOverdueOrderIsChasedByTheRungAboveWhoeverHasIt() throws {
+        let bot = try FamilyHarness("workorders")
+        try bot.say("报修 漏水 厨房滴水", from: "u-li", in: "t-b1", at: "2026-11-28T09:00:00+08:00")
+        #expect(try bot.tick("2026-11-28T09:31:00+08:00").notifications.map(\.to) == ["u-grid"])
+        #expect(try bot.tick("2026-11-28T10:02:00+08:00").notifications.map(\.to) == ["u-office"])
+        #expect(try bot.say("签收 R1", from: "u-cap1", at: "2026-11-28T10:05:00+08:00").reply.ok)
+        let overdue = try bot.tick("2026-11-29T10:06:00+08:00").notifications.filter { $0.reason == "overdue" }
+        #expect(Set(overdue.map { $0.to ?? "" }) == ["u-cap1", "u-grid"])
+    }
+
+    @Test func theWorkOrderClocksAreFiredThroughTheFamily() throws {
+        let bot = try FamilyHarness("workorders")
+        try bot.say("report leak dripping", from: "u-ann", in: "t-b1", at: "2026-11-28T09:00:00+08:00")
+        try bot.say("accept R1", from: "u-cap1", at: "2026-11-28T09:10:00+08:00")
+        let half = try bot.tick("2026-11-28T21:11:00+08:00")
+        #expect(half.notifications.map(\.reason) == ["reminder"] && half.notifications.first?.text.contains("50%") == true)
+        try bot.say("done R1 replaced the pipe", from: "u-cap1", at: "2026-11-28T21:30:00+08:00")
+        let closed = try bot.tick("2026-12-01T21:31:00+08:00")
+        #expect(closed.notifications.map(\.to) == ["u-ann"] && closed.notifications.first?.text.contains("closed as unconfirmed") == true)
+    }
+
+    @Test func otherFamiliesAreUnknownToAHarnessOfOne() throws {
+        let bot = try FamilyHarness("workorders")
+        #expect(try bot.say("wish help with a form", from: "u-li", at: "2026-11-28T09:00:00+08:00").reply.code == "unknown_command")
+    }
+}
