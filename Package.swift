@@ -40,6 +40,7 @@ let package = Package(
         .target(name: "LinliBot", dependencies: [
             "LinliCore", "LinliCommands", "LinliProtocol", "LinliStore", "LinliWebhooks",
             .product(name: "Yams", package: "Yams"), .product(name: "CoreMetrics", package: "swift-metrics"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         // HTTP ingress: POST /v1/events with signatures, /healthz, /metrics.
         .target(name: "LinliHTTP", dependencies: [
@@ -54,7 +55,10 @@ let package = Package(
         ]),
         // Fixtures and helpers shared by the test targets.
         .target(name: "LinliTesting", dependencies: ["LinliBot", "LinliStore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .executableTarget(name: "linli", dependencies: ["LinliBot", "LinliWebhooks", "LinliHTTP", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "linli", dependencies: [
+            "LinliBot", "LinliWebhooks", "LinliHTTP", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
 
         .testTarget(name: "LinliCoreTests", dependencies: ["LinliCore"]),
         .testTarget(name: "LinliCommandsTests", dependencies: ["LinliCommands", "LinliTesting"]),

@@ -18,7 +18,7 @@ extension Engine {
                 do {
                     effects = try tx.savepoint { try fire(timer, tx) }
                 } catch {
-                    FileHandle.standardError.write(Data("linli: timer \(timer.kind) for \(timer.subject) failed and was dropped: \(error)\n".utf8))
+                    logger.error("timer \(timer.kind) for \(timer.subject) failed and was dropped", metadata: ["cause": "\(error)"])
                     continue
                 }
             } else {

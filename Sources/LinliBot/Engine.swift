@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import LinliCommands
 import LinliCore
 import LinliProtocol
@@ -42,6 +43,8 @@ public final class Engine {
     /// Recent message times per sender, for `senderLimit`. Not restored on a
     /// re-run: a batch re-run at worst counts its messages twice.
     var recentMessages: [String: [Instant]] = [:]
+    /// Where the engine says what went wrong (stderr through `LinliLogHandler` by default).
+    public var logger = Logger.linli("engine")
     /// Where counts and timings go (`linli serve`); nil: nowhere, at no cost.
     public var metrics: BotMetrics?
     /// What the current batch measured, reported once it commits (a re-run batch is not counted twice).
@@ -94,7 +97,7 @@ public final class Engine {
         do {
             return try run(groups, parsed, careful: false)
         } catch let failure as EventFailure {
-            FileHandle.standardError.write(Data("linli: re-running a batch with savepoints: \(failure.underlying)\n".utf8))
+            logger.warning("re-running a batch with savepoints", metadata: ["cause": "\(failure.underlying)"])
             return try run(groups, parsed, careful: true)
         }
     }
@@ -208,7 +211,7 @@ public final class Engine {
             out.removeSubrange(countBefore...)
             restore(saved)
             let reference = "E\(clock.milliseconds % 1_000_000)"
-            FileHandle.standardError.write(Data("linli: internal error \(reference) handling event \(event.id ?? "-"): \(error)\n".utf8))
+            logger.error("internal error \(reference) handling event \(event.id ?? "-")", metadata: ["cause": "\(error)"])
             outcome = event.type == .message
                 ? Outcome(error: LinliError(.internal, zh: "抱歉，系统出了点问题（\(reference)），请稍后再试。", en: "Sorry, something went wrong on our side (\(reference)). Please try again later."))
                 : nil

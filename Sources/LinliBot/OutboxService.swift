@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import LinliCore
 import LinliStore
 import LinliWebhooks
@@ -24,6 +25,7 @@ public final class OutboxService: @unchecked Sendable {
     let mobiles: [String: String]
     /// Where delivery attempts and dead letters are counted; nil: nowhere.
     let metrics: BotMetrics?
+    let logger = Logger.linli("outbox")
     /// How long a claimed push is held before another pass may take it again.
     static let lease = Span.minutes(1)
     static let batchLimit = 1_000
@@ -210,7 +212,7 @@ public final class OutboxService: @unchecked Sendable {
                 do {
                     if try deliverAllDue() > 0 { continue }
                 } catch {
-                    FileHandle.standardError.write(Data("linli: outbox: \(error)\n".utf8))
+                    logger.error("delivery failed", metadata: ["cause": "\(error)"])
                 }
                 _ = wake.wait(timeout: .now() + .milliseconds(250))
             }
@@ -242,7 +244,7 @@ public final class OutboxService: @unchecked Sendable {
                 let wait = max(0, min(next.milliseconds, deadline.milliseconds) - clock().milliseconds)
                 Thread.sleep(forTimeInterval: Double(wait) / 1000 + 0.01)
             } catch {
-                FileHandle.standardError.write(Data("linli: outbox: \(error)\n".utf8))
+                logger.error("delivery failed", metadata: ["cause": "\(error)"])
                 return
             }
         }

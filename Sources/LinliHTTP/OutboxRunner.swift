@@ -34,7 +34,7 @@ extension Ingress {
         let app = Application(router: router, server: server(readTimeout: configuration.readTimeout),
                               configuration: .init(address: .hostname(host, port: port), serverName: "linli"),
                               services: [OutboxRunner(outbox: outbox, drain: drain)],
-                              onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) }, logger: .server)
+                              onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) }, logger: .linli("http"))
         try await app.runService()
     }
 }

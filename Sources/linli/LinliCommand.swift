@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import LinliBot
 import LinliCommands
 import LinliCore
@@ -33,18 +34,17 @@ struct CommunityOptions: ParsableArguments {
     func load() throws -> (Community, Catalog) {
         do {
             let (community, catalog, warnings) = try Linli.loadConfiguration(community: community, commands: commands)
-            for w in warnings { log("warning: \(w)") }
+            for w in warnings { logger.warning("\(w)") }
             return (community, catalog)
         } catch {
-            log("linli: \(error)")
+            logger.error("\(error)")
             throw ExitCode(2)
         }
     }
 }
 
-func log(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
-}
+/// What the command line says on stderr.
+let logger = Logger.linli()
 
 extension EventEncoder.Format: ExpressibleByArgument {}
 
@@ -73,7 +73,7 @@ struct Run: ParsableCommand {
         do {
             try runner.run()
         } catch {
-            log("linli: stopped: \(error); nothing of the last batch was kept or printed")
+            logger.error("stopped: \(error); nothing of the last batch was kept or printed")
             throw ExitCode(1)
         }
         outbox.finish(drainingFor: Span(milliseconds: Int64(max(drainTimeout, 0) * 1000)))
@@ -86,7 +86,7 @@ extension CommunityOptions {
         do {
             return try Engine(community: community, catalog: catalog, store: store, wallClock: Linli.wallClock)
         } catch {
-            log("linli: cannot open the database \(db): \(error)")
+            logger.error("cannot open the database \(db): \(error)")
             throw ExitCode(3)
         }
     }
@@ -96,7 +96,7 @@ func openStore(_ path: String) throws -> Store {
     do {
         return try Store(path: path)
     } catch {
-        log("linli: cannot open the database \(path): \(error)")
+        logger.error("cannot open the database \(path): \(error)")
         throw ExitCode(3)
     }
 }
@@ -216,15 +216,15 @@ struct Serve: AsyncParsableCommand {
         let (community, catalog) = try options.load()
         let secret = ProcessInfo.processInfo.environment["LINLI_INGRESS_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
         guard secret != nil || insecureNoAuth else {
-            log("linli: set LINLI_INGRESS_SECRET (whsec_…) to verify requests, or pass --insecure-no-auth for local testing")
+            logger.error("set LINLI_INGRESS_SECRET (whsec_…) to verify requests, or pass --insecure-no-auth for local testing")
             throw ExitCode(2)
         }
         let key = insecureNoAuth ? nil : secret.flatMap(StandardWebhooksKey.init)
         guard key != nil || insecureNoAuth else {
-            log("linli: LINLI_INGRESS_SECRET is not a Standard Webhooks secret: whsec_ followed by base64")
+            logger.error("LINLI_INGRESS_SECRET is not a Standard Webhooks secret: whsec_ followed by base64")
             throw ExitCode(2)
         }
-        if insecureNoAuth { log("linli: WARNING: --insecure-no-auth: unsigned requests are accepted") }
+        if insecureNoAuth { logger.warning("--insecure-no-auth: unsigned requests are accepted") }
         let store = try openStore(options.db)
         let engine = try options.makeEngine(community, catalog, store)
         if senderLimit > 0 { engine.senderLimit = (senderLimit, .minutes(1)) }
@@ -235,7 +235,7 @@ struct Serve: AsyncParsableCommand {
         let configuration = IngressConfiguration(key: key, readTimeout: .milliseconds(Int64(max(readTimeout, 0.1) * 1000)))
         try await Ingress.serve(gate: EngineGate(engine, pushesQueued: { outbox.poke() }), store: store, outbox: outbox, configuration: configuration, metrics: metrics, host: host, port: port,
                                 drain: Span(milliseconds: Int64(max(drainTimeout, 0) * 1000)),
-                                onRunning: { port in log("linli: listening on \(host):\(port)") })
+                                onRunning: { port in logger.info("listening on \(host):\(port)") })
         client.shutdown()
     }
 }

@@ -23,7 +23,7 @@ import Testing
         for _ in 0..<200 where port == nil {
             Thread.sleep(forTimeInterval: 0.05)
             let log = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
-            if let line = log.split(separator: "\n").first(where: { $0.hasPrefix("linli: listening on ") }) { port = Int(line.split(separator: ":").last ?? "") }
+            if let line = log.split(separator: "\n").first(where: { $0.hasPrefix("linli: info [linli] listening on ") }) { port = Int(line.split(separator: ":").last ?? "") }
         }
         let listening = try #require(port, "the server said where it listens")
         // Hummingbird's own messages come through the server's log, in linli's form.
