@@ -5,7 +5,7 @@ let package = Package(
     name: "Linli",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "linli", targets: ["linli"]),
+        .executable(name: "linli", targets: ["linli"])
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -37,38 +37,46 @@ let package = Package(
         // Outbound webhooks: one curl multi thread, robot formats, signing, classification, backoff.
         .target(name: "LinliWebhooks", dependencies: ["CCurl", "LinliCore", .product(name: "Crypto", package: "swift-crypto")]),
         // The engine: dedupe, clock, handlers, stdin runner, outbox delivery.
-        .target(name: "LinliBot", dependencies: [
-            "LinliCore", "LinliCommands", "LinliProtocol", "LinliStore", "LinliWebhooks",
-            .product(name: "Yams", package: "Yams"), .product(name: "CoreMetrics", package: "swift-metrics"),
-            .product(name: "Logging", package: "swift-log"),
-        ]),
+        .target(
+            name: "LinliBot",
+            dependencies: [
+                "LinliCore", "LinliCommands", "LinliProtocol", "LinliStore", "LinliWebhooks",
+                .product(name: "Yams", package: "Yams"), .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // HTTP ingress: POST /v1/events with signatures, /healthz, /metrics.
-        .target(name: "LinliHTTP", dependencies: [
-            "LinliBot", "LinliProtocol", "LinliStore", "LinliWebhooks", "LinliCore",
-            .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            .product(name: "HTTPTypes", package: "swift-http-types"),
-            .product(name: "Prometheus", package: "swift-prometheus"),
-            .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
-            .product(name: "Logging", package: "swift-log"),
-        ]),
+        .target(
+            name: "LinliHTTP",
+            dependencies: [
+                "LinliBot", "LinliProtocol", "LinliStore", "LinliWebhooks", "LinliCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // Fixtures and helpers shared by the test targets.
         .target(name: "LinliTesting", dependencies: ["LinliBot", "LinliStore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .executableTarget(name: "linli", dependencies: [
-            "LinliBot", "LinliWebhooks", "LinliHTTP", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            .product(name: "Logging", package: "swift-log"),
-        ]),
+        .executableTarget(
+            name: "linli",
+            dependencies: [
+                "LinliBot", "LinliWebhooks", "LinliHTTP", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
 
         .testTarget(name: "LinliCoreTests", dependencies: ["LinliCore"]),
         .testTarget(name: "LinliCommandsTests", dependencies: ["LinliCommands", "LinliTesting"]),
         .testTarget(name: "LinliProtocolTests", dependencies: ["LinliProtocol"]),
         .testTarget(name: "LinliStoreTests", dependencies: ["LinliStore", "CLinliSys", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "LinliWebhooksTests", dependencies: ["LinliWebhooks", "LinliTesting"]),
-        .testTarget(name: "LinliHTTPTests", dependencies: [
-            "LinliHTTP", "LinliTesting", "LinliWebhooks", .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
-        ]),
+        .testTarget(
+            name: "LinliHTTPTests",
+            dependencies: [
+                "LinliHTTP", "LinliTesting", "LinliWebhooks", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
+            ]),
         .testTarget(name: "LinliBotTests", dependencies: ["LinliBot", "LinliTesting", "linli"], exclude: ["Transcripts"]),
     ]
 )

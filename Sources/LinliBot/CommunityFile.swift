@@ -6,7 +6,9 @@ import LinliCore
 /// whole, with the file, the line and the problem.
 public enum CommunityFile {
     /// Loads and checks `path`; `environment` answers `secret_env` look-ups.
-    public static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(YAMLFileError) -> (Community, warnings: [String]) {
+    public static func load(
+        path: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(YAMLFileError) -> (Community, warnings: [String]) {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw YAMLFileError(file: path, line: nil, problem: "cannot read the file")
         }
@@ -17,7 +19,9 @@ public enum CommunityFile {
     }
 
     /// Parses the text of a community file.
-    public static func parse(_ text: String, file: String, environment: [String: String] = [:]) throws(YAMLFileError) -> (Community, warnings: [String]) {
+    public static func parse(
+        _ text: String, file: String, environment: [String: String] = [:]
+    ) throws(YAMLFileError) -> (Community, warnings: [String]) {
         do {
             return try read(text, file: file, environment: environment)
         } catch let error as YAMLFileError {
@@ -29,7 +33,9 @@ public enum CommunityFile {
 
     private static func read(_ text: String, file: String, environment: [String: String]) throws -> (Community, warnings: [String]) {
         let root = try YAMLValue.parse(text, file: file)
-        try root.expectMapping(known: ["community", "grids", "buildings", "people", "departments", "categories", "venues", "services", "points", "webhooks"])
+        try root.expectMapping(known: [
+            "community", "grids", "buildings", "people", "departments", "categories", "venues", "services", "points", "webhooks",
+        ])
         let c = try root.required("community")
         try c.expectMapping(known: ["id", "name", "timezone", "quiet_hours", "groups"])
         let timezone = try c["timezone"]?.string() ?? "Asia/Shanghai"
@@ -42,8 +48,9 @@ public enum CommunityFile {
             Grid(id: try identifier(v.required("id")), name: try v["name"]?.string() ?? v.required("id").string(), leader: try v["leader"]?.string())
         }
         community.buildings = try items(root["buildings"], known: ["id", "name", "grid", "captain", "groups"]) { v in
-            Building(id: try identifier(v.required("id")), name: try v["name"]?.string() ?? v.required("id").string(),
-                     grid: try v["grid"]?.string(), captain: try v["captain"]?.string(), groups: try v["groups"]?.strings() ?? [])
+            Building(
+                id: try identifier(v.required("id")), name: try v["name"]?.string() ?? v.required("id").string(),
+                grid: try v["grid"]?.string(), captain: try v["captain"]?.string(), groups: try v["groups"]?.strings() ?? [])
         }
         community.people = try items(root["people"], known: ["id", "name", "home", "roles", "lang", "webhook", "mobile"]) { v in
             var roles = Set<Role>()
@@ -58,12 +65,14 @@ public enum CommunityFile {
             }
             let home = try v["home"]?.string()
             if home != nil { roles.insert(.resident) }
-            return Person(id: try identifier(v.required("id")), name: try v["name"]?.string() ?? v.required("id").string(),
-                          home: home, roles: roles, lang: lang, webhook: try v["webhook"]?.string(), mobile: try v["mobile"]?.string())
+            return Person(
+                id: try identifier(v.required("id")), name: try v["name"]?.string() ?? v.required("id").string(),
+                home: home, roles: roles, lang: lang, webhook: try v["webhook"]?.string(), mobile: try v["mobile"]?.string())
         }
         community.departments = try items(root["departments"], known: ["id", "name", "members", "webhook"]) { v in
-            Department(id: try identifier(v.required("id")), name: try v["name"]?.string() ?? v.required("id").string(),
-                       members: try v["members"]?.strings() ?? [], webhook: try v["webhook"]?.string())
+            Department(
+                id: try identifier(v.required("id")), name: try v["name"]?.string() ?? v.required("id").string(),
+                members: try v["members"]?.strings() ?? [], webhook: try v["webhook"]?.string())
         }
         community.categories = try items(root["categories"], known: ["id", "names", "priority", "accept", "resolve", "private"]) { v in
             let id = try identifier(v.required("id"))
@@ -72,23 +81,27 @@ public enum CommunityFile {
                 guard let parsed = Priority(rawValue: try p.string().uppercased()) else { throw p.error("priority is P0, P1, P2 or P3") }
                 priority = parsed
             }
-            return Category(id: id, names: try v["names"]?.strings() ?? [id], priority: priority,
-                            accept: try v["accept"].map(span) ?? .days(1), resolve: try v["resolve"].map(span) ?? .days(7),
-                            isPrivate: try v["private"]?.bool() ?? false)
+            return Category(
+                id: id, names: try v["names"]?.strings() ?? [id], priority: priority,
+                accept: try v["accept"].map(span) ?? .days(1), resolve: try v["resolve"].map(span) ?? .days(7),
+                isPrivate: try v["private"]?.bool() ?? false)
         }
-        community.venues = try items(root["venues"], known: ["id", "name", "names", "open", "min", "max", "horizon", "weekly_quota", "approval"]) { v in
+        community.venues = try items(root["venues"], known: ["id", "name", "names", "open", "min", "max", "horizon", "weekly_quota", "approval"]) {
+            v in
             let id = try identifier(v.required("id"))
-            return Venue(id: id, name: try v["name"]?.string() ?? id, names: try v["names"]?.strings() ?? [id],
-                         open: try v["open"].map(timeRange), min: try v["min"].map(span), max: try v["max"].map(span),
-                         horizon: try v["horizon"].map(span), weeklyQuota: try v["weekly_quota"]?.int(), approval: try v["approval"]?.bool() ?? false)
+            return Venue(
+                id: id, name: try v["name"]?.string() ?? id, names: try v["names"]?.strings() ?? [id],
+                open: try v["open"].map(timeRange), min: try v["min"].map(span), max: try v["max"].map(span),
+                horizon: try v["horizon"].map(span), weeklyQuota: try v["weekly_quota"]?.int(), approval: try v["approval"]?.bool() ?? false)
         }
         community.services = try items(root["services"], known: ["id", "name", "names", "stock", "loan", "handler", "rota"]) { v in
             let id = try identifier(v.required("id"))
             let rota = try items(v["rota"], known: ["hours", "person"]) { shift in
                 Service.Shift(hours: try timeRange(shift.required("hours")), person: try shift.required("person").string())
             }
-            return Service(id: id, name: try v["name"]?.string() ?? id, names: try v["names"]?.strings() ?? [id],
-                           stock: try v["stock"]?.int(), loan: try v["loan"].map(span), handler: try v["handler"]?.string(), rota: rota)
+            return Service(
+                id: id, name: try v["name"]?.string() ?? id, names: try v["names"]?.strings() ?? [id],
+                stock: try v["stock"]?.int(), loan: try v["loan"].map(span), handler: try v["handler"]?.string(), rota: rota)
         }
         community.points = try items(root["points"], known: ["id", "names", "points"]) { v in
             let id = try identifier(v.required("id"))
@@ -110,8 +123,9 @@ public enum CommunityFile {
             }
             let perMinute = try v["per_minute"]?.int()
             if let perMinute, perMinute < 1 { throw try v.required("per_minute").error("per_minute must be at least 1") }
-            return Webhook(id: try identifier(v.required("id")), format: format, url: url, secret: secret, perMinute: perMinute,
-                           markdown: try v["markdown"]?.bool() ?? false)
+            return Webhook(
+                id: try identifier(v.required("id")), format: format, url: url, secret: secret, perMinute: perMinute,
+                markdown: try v["markdown"]?.bool() ?? false)
         }
         try checkReferences(community, root)
         return (community, root.warnings)
@@ -128,7 +142,11 @@ public enum CommunityFile {
 
     private static func identifier(_ v: YAMLValue) throws -> String {
         let s = try v.string()
-        guard !s.isEmpty, s.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) }) else {
+        guard !s.isEmpty,
+            s.unicodeScalars.allSatisfy({
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0))
+            })
+        else {
             throw v.error("'\(s)' is not an id (letters, digits, -, _, .)")
         }
         return s

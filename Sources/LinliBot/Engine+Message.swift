@@ -15,8 +15,9 @@ extension Engine {
         let registration = state.memory.registrations[sender]
         let person = directory.person(sender)
         let chosen = registration?.lang ?? person?.lang
-        var ctx = CommandContext(sender: sender, displayName: event.name, group: event.group, mentions: event.mentions,
-                                 person: person, registration: registration, lang: chosen ?? CommandParser.guessLang(text), kernel: kernel(tx))
+        var ctx = CommandContext(
+            sender: sender, displayName: event.name, group: event.group, mentions: event.mentions,
+            person: person, registration: registration, lang: chosen ?? CommandParser.guessLang(text), kernel: kernel(tx))
         let chat = event.group ?? ""
         if let limit = senderLimit {
             let since = clock.adding(Span(milliseconds: -limit.per.milliseconds))
@@ -38,10 +39,12 @@ extension Engine {
                 parsed = parser.parse(text)
                 if case .failure(let error, let lang) = parsed, error.code == .unknownCommand {
                     let spec = parser.catalog.spec(prompt.command)
-                    parsed = .failure(LinliError(
-                        .timeout,
-                        zh: "刚才的问题已超过10分钟，已作废。请重新发送完整的命令：\(spec?.usage.zh ?? "")",
-                        en: "The question I asked has expired (10 minutes). Please send the whole command again: \(spec?.usage.en ?? "")"), lang: lang)
+                    parsed = .failure(
+                        LinliError(
+                            .timeout,
+                            zh: "刚才的问题已超过10分钟，已作废。请重新发送完整的命令：\(spec?.usage.zh ?? "")",
+                            en: "The question I asked has expired (10 minutes). Please send the whole command again: \(spec?.usage.en ?? "")"),
+                        lang: lang)
                 }
             } else if Self.cancelWords.contains(folded) {
                 commandName = "cancel_question"
@@ -77,10 +80,11 @@ extension Engine {
             try setPrompt(Prompt(chat: chat, user: sender, command: id, soFar: soFar, lang: lang, expiresAt: clock.adding(Self.promptLifetime)), tx)
             let question = missing.prompt ?? Localized(zh: "请补充“\(missing.name)”。", en: "Please add “\(missing.name)”.")
             let usage = parser.catalog.spec(id)?.usage ?? Localized(zh: "", en: "")
-            outcome = Outcome(error: LinliError(
-                .usage,
-                zh: "\(question.zh)（直接回复即可，发送“取消”放弃。用法：\(usage.zh)）",
-                en: "\(question.en) (just reply; send “cancel” to drop it. Usage: \(usage.en))"))
+            outcome = Outcome(
+                error: LinliError(
+                    .usage,
+                    zh: "\(question.zh)（直接回复即可，发送“取消”放弃。用法：\(usage.zh)）",
+                    en: "\(question.en) (just reply; send “cancel” to drop it. Usage: \(usage.en))"))
         case .failure(let error, let lang):
             ctx.lang = chosen ?? lang
             outcome = Outcome(error: error)

@@ -1,6 +1,6 @@
 import Foundation
-import Synchronization
 import LinliCore
+import Synchronization
 
 extension Engine {
     /// The community's UTC offset at `instant`, in seconds.

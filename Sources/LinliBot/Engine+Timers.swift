@@ -52,15 +52,22 @@ extension Engine {
                 held.lang = held.lang ?? lang
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys]
-                try kernel(tx).timers.schedule(kind: Kernel.pushTimer, at: end, subject: effect.refs.first ?? "", payload: String(decoding: try encoder.encode(held), as: UTF8.self))
+                try kernel(tx).timers.schedule(
+                    kind: Kernel.pushTimer, at: end, subject: effect.refs.first ?? "",
+                    payload: String(decoding: try encoder.encode(held), as: UTF8.self))
                 continue
             }
             if let to = effect.to {
-                let event = OutboundEvent(type: .notify, id: nextID(), ts: clock, to: to, reason: effect.reason, text: effect.text(kernel(tx).people.language(of: to)), refs: effect.refs)
+                let event = OutboundEvent(
+                    type: .notify, id: nextID(), ts: clock, to: to, reason: effect.reason, text: effect.text(kernel(tx).people.language(of: to)),
+                    refs: effect.refs)
                 out.append(event)
                 try queueForWebhook(event, tx)
             } else if let group = effect.group {
-                out.append(OutboundEvent(type: .post, id: nextID(), ts: clock, group: group, reason: effect.reason, text: effect.text(effect.lang ?? lang), refs: effect.refs))
+                out.append(
+                    OutboundEvent(
+                        type: .post, id: nextID(), ts: clock, group: group, reason: effect.reason, text: effect.text(effect.lang ?? lang),
+                        refs: effect.refs))
             }
         }
     }
@@ -70,8 +77,10 @@ extension Engine {
     func queueForWebhook(_ event: OutboundEvent, _ tx: StoreTransaction) throws {
         guard let to = event.to, let webhook = directory.person(to)?.webhook ?? directory.department(to)?.webhook else { return }
         let now = wallClock()
-        try tx.enqueue(OutboxRow(eventID: event.id, webhook: webhook, recipient: to, reason: event.reason ?? "", text: event.text, refs: event.refs,
-                                 event: eventJSON.jsonObject(event), createdAt: now, dueAt: now))
+        try tx.enqueue(
+            OutboxRow(
+                eventID: event.id, webhook: webhook, recipient: to, reason: event.reason ?? "", text: event.text, refs: event.refs,
+                event: eventJSON.jsonObject(event), createdAt: now, dueAt: now))
         state.memory.queuedPushes += 1
     }
 }

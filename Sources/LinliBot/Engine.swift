@@ -1,9 +1,9 @@
 import Foundation
-import Logging
 import LinliCommands
 import LinliCore
 import LinliProtocol
 import LinliStore
+import Logging
 
 /// One line of input as the reader saw it: an event, or why it is not one.
 public enum InputItem: Sendable {
@@ -127,7 +127,9 @@ public final class Engine {
                     for (i, item) in items.enumerated() {
                         switch item {
                         case .bad(let error, let line):
-                            out.append(OutboundEvent(type: .error, id: nextID(), ts: clock, text: error.text, ok: false, code: error.code.rawValue, line: line))
+                            out.append(
+                                OutboundEvent(
+                                    type: .error, id: nextID(), ts: clock, text: error.text, ok: false, code: error.code.rawValue, line: line))
                         case .event(let event, _):
                             try handle(event, parsed: parsed?[g][i], tx, into: &out)
                         }
@@ -176,8 +178,10 @@ public final class Engine {
         if let id = event.id, let earlier = try tx.outcome(ofEvent: id) {
             measured.dedupeHits += 1
             if event.type == .message {
-                out.append(OutboundEvent(type: .reply, id: nextID(), ts: clock, inReplyTo: id, group: event.group, to: event.from,
-                                         text: earlier.text, ok: earlier.ok, code: earlier.code, refs: earlier.refs))
+                out.append(
+                    OutboundEvent(
+                        type: .reply, id: nextID(), ts: clock, inReplyTo: id, group: event.group, to: event.from,
+                        text: earlier.text, ok: earlier.ok, code: earlier.code, refs: earlier.refs))
             }
             return
         }
@@ -204,7 +208,7 @@ public final class Engine {
             outcome = try careful ? tx.savepoint(body) : body()
         } catch let failure as EventFailure {
             throw failure
-        } catch where !careful {
+        } catch  where !careful {
             throw EventFailure(underlying: error)
         } catch {
             // Not the sender's fault: undo this event alone, answer politely, log the cause.
@@ -212,19 +216,27 @@ public final class Engine {
             restore(saved)
             let reference = "E\(clock.milliseconds % 1_000_000)"
             logger.error("internal error \(reference) handling event \(event.id ?? "-")", metadata: ["cause": "\(error)"])
-            outcome = event.type == .message
-                ? Outcome(error: LinliError(.internal, zh: "抱歉，系统出了点问题（\(reference)），请稍后再试。", en: "Sorry, something went wrong on our side (\(reference)). Please try again later."))
+            outcome =
+                event.type == .message
+                ? Outcome(
+                    error: LinliError(
+                        .internal, zh: "抱歉，系统出了点问题（\(reference)），请稍后再试。",
+                        en: "Sorry, something went wrong on our side (\(reference)). Please try again later."))
                 : nil
         }
         if let outcome {
             let lang = outcome.lang
             if event.type == .message {
-                out.append(OutboundEvent(type: .reply, id: nextID(), ts: clock, inReplyTo: event.id, group: event.group, to: event.from,
-                                         text: outcome.text(lang), ok: outcome.ok, code: outcome.code?.rawValue, refs: outcome.refs))
+                out.append(
+                    OutboundEvent(
+                        type: .reply, id: nextID(), ts: clock, inReplyTo: event.id, group: event.group, to: event.from,
+                        text: outcome.text(lang), ok: outcome.ok, code: outcome.code?.rawValue, refs: outcome.refs))
             }
             try emit(outcome.effects, lang: lang, tx, into: &out)
             if let id = event.id, event.type == .message, outcome.code != .internal {
-                try tx.saveOutcome(StoredOutcome(ok: outcome.ok, code: outcome.code?.rawValue, text: outcome.text(lang), refs: outcome.refs), ofEvent: id, at: clock.milliseconds)
+                try tx.saveOutcome(
+                    StoredOutcome(ok: outcome.ok, code: outcome.code?.rawValue, text: outcome.text(lang), refs: outcome.refs), ofEvent: id,
+                    at: clock.milliseconds)
             }
         }
         if let id = event.id, event.type != .message {

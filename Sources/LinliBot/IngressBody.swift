@@ -1,8 +1,8 @@
 import Foundation
-import Synchronization
-import LinliCore
 import LinliCommands
+import LinliCore
 import LinliProtocol
+import Synchronization
 
 /// An HTTP request body as LLP/1 input: one JSON event, a JSON array of events, or
 /// NDJSON (one event a line). Each element or line is read like a stdin line, so
@@ -18,17 +18,18 @@ public enum IngressBody {
             }
             guard !array.isEmpty else { return .failure(LineError(.missingField, "the array holds no events")) }
             let decoder = LineDecoder()
-            return .success(array.enumerated().map { i, element in
-                guard element is [String: Any], let data = try? JSONSerialization.data(withJSONObject: element, options: [.sortedKeys]) else {
-                    return .bad(LineError(.badJSON, "element \(i + 1) is not a JSON object"), line: i + 1)
-                }
-                do throws(LineError) {
-                    guard let event = try decoder.decode(Array(data)[...]) else { return .bad(LineError(.badJSON, "empty element"), line: i + 1) }
-                    return .event(event, line: i + 1)
-                } catch {
-                    return .bad(error, line: i + 1)
-                }
-            })
+            return .success(
+                array.enumerated().map { i, element in
+                    guard element is [String: Any], let data = try? JSONSerialization.data(withJSONObject: element, options: [.sortedKeys]) else {
+                        return .bad(LineError(.badJSON, "element \(i + 1) is not a JSON object"), line: i + 1)
+                    }
+                    do throws(LineError) {
+                        guard let event = try decoder.decode(Array(data)[...]) else { return .bad(LineError(.badJSON, "empty element"), line: i + 1) }
+                        return .event(event, line: i + 1)
+                    } catch {
+                        return .bad(error, line: i + 1)
+                    }
+                })
         }
         var splitter = LineSplitter(maxLine: maxLine)
         var items = body.withUnsafeBytes { splitter.feed($0) }
@@ -69,7 +70,10 @@ public final class EngineGate: @unchecked Sendable {
     }
 
     private func drain() {
-        let jobs = waiting.withLock { jobs in defer { jobs.removeAll() }; return jobs }
+        let jobs = waiting.withLock { jobs in
+            defer { jobs.removeAll() }
+            return jobs
+        }
         guard !jobs.isEmpty else { return }
         do {
             let queued = engine.queuedPushes

@@ -1,8 +1,8 @@
 import Foundation
-import Logging
 import LinliCore
 import LinliStore
 import LinliWebhooks
+import Logging
 import Synchronization
 
 /// Delivers the outbox: claims due pushes, sends them through libcurl in parallel,
@@ -41,8 +41,10 @@ public final class OutboxService: @unchecked Sendable {
         var stopRequested = false
     }
 
-    public init(store: Store, community: Community, client: CurlClient, clock: @escaping @Sendable () -> Instant = Linli.wallClock,
-                random: some RandomNumberGenerator & Sendable = SystemRandomNumberGenerator(), metrics: BotMetrics? = nil) {
+    public init(
+        store: Store, community: Community, client: CurlClient, clock: @escaping @Sendable () -> Instant = Linli.wallClock,
+        random: some RandomNumberGenerator & Sendable = SystemRandomNumberGenerator(), metrics: BotMetrics? = nil
+    ) {
         self.store = store
         self.metrics = metrics
         self.client = client
@@ -75,7 +77,9 @@ public final class OutboxService: @unchecked Sendable {
         let now = clock()
         let rows = try store.write { try $0.claimDue(now: now, lease: Self.lease, limit: Self.batchLimit) }
         guard !rows.isEmpty else { return nil }
-        let disabled = try store.read { tx in try Set(rows.map(\.webhook)).filter { w in try tx.disabledConfiguration(w) == endpoints[w]?.configuration } }
+        let disabled = try store.read { tx in
+            try Set(rows.map(\.webhook)).filter { w in try tx.disabledConfiguration(w) == endpoints[w]?.configuration }
+        }
         var plans: [(rows: [OutboxRow], endpoint: Webhook, message: PushMessage)] = []
         var held: [(OutboxRow, Instant)] = []
         var refused: [(OutboxRow, String)] = []
@@ -109,16 +113,18 @@ public final class OutboxService: @unchecked Sendable {
                 } else {
                     // A backlog for a robot: one digest now rather than hours of waiting; what
                     // does not fit in one message waits for the next pass.
-                    let (digest, taken) = WebhookFormatter.digest(group.map(message), id: "\(communityID)-digest-\(group[0].id)",
-                                                                  maxBytes: WebhookFormatter.textLimit(endpoint.format, markdown: endpoint.markdown))
+                    let (digest, taken) = WebhookFormatter.digest(
+                        group.map(message), id: "\(communityID)-digest-\(group[0].id)",
+                        maxBytes: WebhookFormatter.textLimit(endpoint.format, markdown: endpoint.markdown))
                     plans.append((Array(group.prefix(taken)), endpoint, digest))
                     held += group.dropFirst(taken).map { ($0, now) }
                     s.limiter.record(webhook, at: now, windows: windows)
                 }
             }
         }
-        return Pass(now: now, plans: plans, held: held, refused: refused,
-                    requests: plans.map { WebhookFormatter.request($0.message, to: $0.endpoint, now: now) })
+        return Pass(
+            now: now, plans: plans, held: held, refused: refused,
+            requests: plans.map { WebhookFormatter.request($0.message, to: $0.endpoint, now: now) })
     }
 
     /// Records what came of a pass's requests.
@@ -196,8 +202,9 @@ public final class OutboxService: @unchecked Sendable {
     }
 
     private func message(_ row: OutboxRow) -> PushMessage {
-        PushMessage(id: "\(communityID)-\(row.eventID)", to: row.recipient, reason: row.reason, text: row.text, refs: row.refs, event: Array(row.event.utf8),
-                    mentions: mobiles[row.recipient].map { [$0] } ?? [])
+        PushMessage(
+            id: "\(communityID)-\(row.eventID)", to: row.recipient, reason: row.reason, text: row.text, refs: row.refs, event: Array(row.event.utf8),
+            mentions: mobiles[row.recipient].map { [$0] } ?? [])
     }
 
     /// Delivers in the background until `finish`, waking when poked or when the next push falls due.

@@ -125,7 +125,8 @@ public struct Catalog: Sendable {
         }
         guard !words.isEmpty else { throw wordsNode.error("a command needs at least one word") }
         if let base = extending(id), v["usage"] == nil {
-            return CommandSpec(id: id, family: base.family, words: words, roles: base.roles, args: base.args, usage: base.usage, summary: base.summary, examples: [])
+            return CommandSpec(
+                id: id, family: base.family, words: words, roles: base.roles, args: base.args, usage: base.usage, summary: base.summary, examples: [])
         }
         var args: [ArgSpec] = []
         for a in try v["args"]?.list() ?? [] {

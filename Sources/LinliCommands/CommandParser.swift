@@ -87,7 +87,8 @@ public struct CommandParser: Sendable {
             guard let id = c.takeRecord() else {
                 if arg.optional { return .absent }
                 let example = "\(kinds[0].rawValue)1"
-                return .wrong(Localized(zh: "“\(c.peekToken())”不是记录编号，应写成 \(example)。", en: "“\(c.peekToken())” is not a record id; write it like \(example)."))
+                return .wrong(
+                    Localized(zh: "“\(c.peekToken())”不是记录编号，应写成 \(example)。", en: "“\(c.peekToken())” is not a record id; write it like \(example)."))
             }
             guard kinds.contains(id.kind) else {
                 return .wrong(Localized(zh: "\(id) 不是这个命令能用的记录。", en: "\(id) is not a record this command works on."))
@@ -101,10 +102,12 @@ public struct CommandParser: Sendable {
             return c.takePlace().map { .value(.text($0)) } ?? .absent
         case .venue:
             if let id = Self.take(venueNames, &c) { return .value(.text(id)) }
-            return .wrong(Localized(zh: "没有“\(c.peekToken())”这个场地，发送“场地”查看全部。", en: "There is no venue “\(c.peekToken())”; send “venues” to see them."))
+            return .wrong(
+                Localized(zh: "没有“\(c.peekToken())”这个场地，发送“场地”查看全部。", en: "There is no venue “\(c.peekToken())”; send “venues” to see them."))
         case .service:
             if let id = Self.take(serviceNames, &c) { return .value(.text(id)) }
-            return .wrong(Localized(zh: "没有“\(c.peekToken())”这项服务，发送“服务”查看全部。", en: "There is no service “\(c.peekToken())”; send “services” to see them."))
+            return .wrong(
+                Localized(zh: "没有“\(c.peekToken())”这项服务，发送“服务”查看全部。", en: "There is no service “\(c.peekToken())”; send “services” to see them."))
         case .phrase:
             let start = c.pos
             var probe = c
@@ -133,7 +136,9 @@ public struct CommandParser: Sendable {
                 return .wrong(Localized(zh: "“\(token)”不是数字。", en: "“\(token)” is not a number."))
             }
             guard range.contains(n) else {
-                return .wrong(Localized(zh: "\(n) 超出范围 \(range.lowerBound)–\(range.upperBound)。", en: "\(n) is outside \(range.lowerBound)–\(range.upperBound)."))
+                return .wrong(
+                    Localized(
+                        zh: "\(n) 超出范围 \(range.lowerBound)–\(range.upperBound)。", en: "\(n) is outside \(range.lowerBound)–\(range.upperBound)."))
             }
             return .value(.int(n))
         case .word:
@@ -174,10 +179,11 @@ public struct CommandParser: Sendable {
     }
 
     private func usage(_ spec: CommandSpec, _ lang: Lang, arg: ArgSpec? = nil, problem: Localized? = nil) -> LinliError {
-        let lead = problem ?? arg.map { a in
-            a.prompt.map { Localized(zh: "没看懂。\($0.zh)", en: "I could not read that. \($0.en)") }
-                ?? Localized(zh: "缺少或看不懂“\(a.name)”。", en: "Missing or unclear “\(a.name)”.")
-        }
+        let lead =
+            problem ?? arg.map { a in
+                a.prompt.map { Localized(zh: "没看懂。\($0.zh)", en: "I could not read that. \($0.en)") }
+                    ?? Localized(zh: "缺少或看不懂“\(a.name)”。", en: "Missing or unclear “\(a.name)”.")
+            }
             ?? Localized(zh: "格式不对。", en: "That is not quite the form.")
         let stop = lead.zh.hasSuffix("。") || lead.zh.hasSuffix("？") ? "" : "。"
         return LinliError(.usage, zh: "\(lead.zh)\(stop)用法：\(spec.usage.zh)", en: "\(lead.en) Usage: \(spec.usage.en)")

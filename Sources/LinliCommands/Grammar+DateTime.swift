@@ -35,7 +35,9 @@ extension Grammar {
 /// `2026-12-03`, `12-03`, `12月3日`, today/今天, tomorrow/明天, 后天, `thu`, `周四`,
 /// `星期四`, next thu/下周四; `15:00-16:30`, `3pm`, `3-4pm`, `下午3点`, `下午三点到四点`, `晚上7点半`.
 extension TextCursor {
-    static let chineseDigits: [Unicode.Scalar: Int] = ["零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
+    static let chineseDigits: [Unicode.Scalar: Int] = [
+        "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+    ]
 
     /// Tries `word` at the cursor (case-insensitive) and moves past it.
     mutating func take(_ word: String) -> Bool {
@@ -81,7 +83,9 @@ extension TextCursor {
         ("monday", 1), ("tuesday", 2), ("wednesday", 3), ("thursday", 4), ("friday", 5), ("saturday", 6), ("sunday", 7),
         ("tues", 2), ("thurs", 4), ("thur", 4), ("mon", 1), ("tue", 2), ("wed", 3), ("thu", 4), ("fri", 5), ("sat", 6), ("sun", 7),
     ]
-    static let chineseWeekdays: [Unicode.Scalar: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7]
+    static let chineseWeekdays: [Unicode.Scalar: Int] = [
+        "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7,
+    ]
 
     /// A date at the cursor; the cursor does not move when there is none.
     mutating func takeDate() -> DateSpec? {
@@ -94,7 +98,9 @@ extension TextCursor {
     }
 
     private mutating func dateWord() -> DateSpec? {
-        for (word, days) in [("day after tomorrow", 2), ("大后天", 3), ("后天", 2), ("today", 0), ("今天", 0), ("今日", 0), ("tomorrow", 1), ("明天", 1), ("明日", 1)] where take(word) {
+        for (word, days) in [
+            ("day after tomorrow", 2), ("大后天", 3), ("后天", 2), ("today", 0), ("今天", 0), ("今日", 0), ("tomorrow", 1), ("明天", 1), ("明日", 1),
+        ] where take(word) {
             return .relative(days: days)
         }
         var next = false
@@ -203,7 +209,9 @@ extension TextCursor {
     private mutating func clockTime(asEnd: Bool) -> (Int, Int, Half?, Bool)? {
         let start = pos
         var half: Half?
-        for (word, h) in [("上午", Half.am), ("早上", .am), ("早晨", .am), ("凌晨", .am), ("中午", .noon), ("下午", .pm), ("傍晚", .pm), ("晚上", .evening), ("夜里", .evening)] where take(word) {
+        for (word, h) in [
+            ("上午", Half.am), ("早上", .am), ("早晨", .am), ("凌晨", .am), ("中午", .noon), ("下午", .pm), ("傍晚", .pm), ("晚上", .evening), ("夜里", .evening),
+        ] where take(word) {
             half = h
             break
         }
@@ -221,7 +229,13 @@ extension TextCursor {
         } else if pos < chars.count, chars[pos] == "点" || chars[pos] == "时" {
             explicit = true
             pos += 1
-            if take("半") { minute = 30 } else if take("一刻") { minute = 15 } else if take("三刻") { minute = 45 } else {
+            if take("半") {
+                minute = 30
+            } else if take("一刻") {
+                minute = 15
+            } else if take("三刻") {
+                minute = 45
+            } else {
                 let before = pos
                 if let m = takeNumber(maxDigits: 2), pos < chars.count, chars[pos] == "分" {
                     pos += 1

@@ -129,7 +129,7 @@ struct TextCursor {
         var j = i + 1
         while j < chars.count, Grammar.isDigit(chars[j]) { j += 1 }
         guard j > i + 1, j == chars.count || !Grammar.isWordChar(chars[j]),
-              let id = RecordID(parsing: Substring(Self.string(chars[i..<j])))
+            let id = RecordID(parsing: Substring(Self.string(chars[i..<j])))
         else { return nil }
         pos = j
         return id

@@ -69,7 +69,11 @@ public struct Building: Sendable, Equatable {
 
 /// The roles of SERVICES.md; `resident` is implied by a home.
 public enum Role: String, Sendable, CaseIterable {
-    case resident, captain, gridLeader = "grid_leader", staff, volunteer, partyMember = "party_member", department
+    case resident, captain
+    case gridLeader = "grid_leader"
+    case staff, volunteer
+    case partyMember = "party_member"
+    case department
 }
 
 public struct Person: Sendable, Equatable {
@@ -81,7 +85,9 @@ public struct Person: Sendable, Equatable {
     public var webhook: String?
     /// A mobile number, for robots to @-mention the person in their group.
     public var mobile: String?
-    public init(id: String, name: String, home: String? = nil, roles: Set<Role> = [], lang: Lang? = nil, webhook: String? = nil, mobile: String? = nil) {
+    public init(
+        id: String, name: String, home: String? = nil, roles: Set<Role> = [], lang: Lang? = nil, webhook: String? = nil, mobile: String? = nil
+    ) {
         self.id = id
         self.name = name
         self.home = home
@@ -107,7 +113,10 @@ public struct Department: Sendable, Equatable {
 
 /// Work-order priority: P0 is urgent and ignores quiet hours.
 public enum Priority: String, Sendable, CaseIterable, Comparable, Codable {
-    case p0 = "P0", p1 = "P1", p2 = "P2", p3 = "P3"
+    case p0 = "P0"
+    case p1 = "P1"
+    case p2 = "P2"
+    case p3 = "P3"
     public static func < (a: Priority, b: Priority) -> Bool { a.rawValue < b.rawValue }
 }
 
@@ -155,7 +164,8 @@ public struct TimeRange: Hashable, Sendable {
     static func minutes(_ s: Substring) -> Int? {
         let hm = s.trimmingSpaces.split(separator: ":", omittingEmptySubsequences: false)
         guard hm.count == 2, hm[0].count <= 2, hm[1].count == 2, let h = Int(hm[0]), let m = Int(hm[1]),
-              (0...24).contains(h), (0..<60).contains(m), h * 60 + m <= 1440 else { return nil }
+            (0...24).contains(h), (0..<60).contains(m), h * 60 + m <= 1440
+        else { return nil }
         return h * 60 + m
     }
 
@@ -184,7 +194,9 @@ public struct Venue: Sendable, Equatable {
     public var horizon: Span?
     public var weeklyQuota: Int?
     public var approval: Bool
-    public init(id: String, name: String, names: [String], open: TimeRange?, min: Span?, max: Span?, horizon: Span?, weeklyQuota: Int?, approval: Bool) {
+    public init(
+        id: String, name: String, names: [String], open: TimeRange?, min: Span?, max: Span?, horizon: Span?, weeklyQuota: Int?, approval: Bool
+    ) {
         self.id = id
         self.name = name
         self.names = names

@@ -23,16 +23,17 @@ public enum RFC3339 {
             return true
         }
         guard let year = digits(4), expect([45]), let month = digits(2), expect([45]), let day = digits(2),
-              expect([84, 116, 32]), let hour = digits(2), expect([58]), let minute = digits(2), expect([58]),
-              let second = digits(2)
+            expect([84, 116, 32]), let hour = digits(2), expect([58]), let minute = digits(2), expect([58]),
+            let second = digits(2)
         else { return nil }
         guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
-              hour < 24, minute < 60, second < 61
+            hour < 24, minute < 60, second < 61
         else { return nil }
         var millis = 0
         if i < b.count, b[i] == 46 {
             i += 1
-            var scale = 100, count = 0
+            var scale = 100
+            var count = 0
             while i < b.count, b[i] >= 48, b[i] <= 57 {
                 millis += Int(b[i] - 48) * scale
                 scale /= 10
@@ -82,14 +83,29 @@ public enum RFC3339 {
                 divisor /= 10
             }
         }
-        digits(y, 4); out.append(45); digits(m, 2); out.append(45); digits(d, 2); out.append(84)
-        digits(secondOfDay / 3600, 2); out.append(58); digits(secondOfDay / 60 % 60, 2); out.append(58); digits(secondOfDay % 60, 2)
-        if millis != 0 { out.append(46); digits(millis, 3) }
+        digits(y, 4)
+        out.append(45)
+        digits(m, 2)
+        out.append(45)
+        digits(d, 2)
+        out.append(84)
+        digits(secondOfDay / 3600, 2)
+        out.append(58)
+        digits(secondOfDay / 60 % 60, 2)
+        out.append(58)
+        digits(secondOfDay % 60, 2)
+        if millis != 0 {
+            out.append(46)
+            digits(millis, 3)
+        }
         if offsetSeconds == 0 {
             out.append(90)
         } else {
             let a = abs(offsetSeconds)
-            out.append(offsetSeconds < 0 ? 45 : 43); digits(a / 3600, 2); out.append(58); digits(a / 60 % 60, 2)
+            out.append(offsetSeconds < 0 ? 45 : 43)
+            digits(a / 3600, 2)
+            out.append(58)
+            digits(a / 60 % 60, 2)
         }
         return String(decoding: out, as: UTF8.self)
     }

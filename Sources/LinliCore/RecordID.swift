@@ -24,8 +24,8 @@ public struct RecordID: Hashable, Sendable, CustomStringConvertible {
         var t = text
         if t.first == "#" { t = t.dropFirst() }
         guard let letter = t.first, let kind = RecordKind(rawValue: letter.uppercased()),
-              t.count > 1, t.count <= 10, let n = Int(t.dropFirst()), n > 0,
-              t.dropFirst().allSatisfy(\.isASCII)
+            t.count > 1, t.count <= 10, let n = Int(t.dropFirst()), n > 0,
+            t.dropFirst().allSatisfy(\.isASCII)
         else { return nil }
         self.init(kind, n)
     }

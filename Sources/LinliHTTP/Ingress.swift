@@ -55,8 +55,10 @@ public final class IngressMetrics: Sendable {
 /// The HTTP routes: `POST /v1/events`, `GET /healthz`, `GET /metrics`.
 public enum Ingress {
     /// Builds the router for the engine behind `gate`.
-    public static func router(gate: EngineGate, store: Store, configuration: IngressConfiguration, metrics: IngressMetrics = IngressMetrics(),
-                              wallClock: @escaping @Sendable () -> Instant = Linli.wallClock) -> Router<BasicRequestContext> {
+    public static func router(
+        gate: EngineGate, store: Store, configuration: IngressConfiguration, metrics: IngressMetrics = IngressMetrics(),
+        wallClock: @escaping @Sendable () -> Instant = Linli.wallClock
+    ) -> Router<BasicRequestContext> {
         let router = Router()
         let encoder = EventEncoder(format: .json, formatTime: gate.formatTime)
         @Sendable func answered(_ status: Int) { metrics.bot.count("linli_http_requests_total", [("status", String(status))]) }
@@ -87,7 +89,8 @@ public enum Ingress {
             metrics.bot.record(items, events)
             answered(200)
             let json = "{\"events\":[" + events.map(encoder.jsonObject).joined(separator: ",") + "]}"
-            return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: json)))
+            return Response(
+                status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: json)))
         }
         router.get("healthz") { _, _ -> Response in
             do {
@@ -99,7 +102,8 @@ public enum Ingress {
             }
         }
         router.get("metrics") { _, _ -> Response in
-            let (depth, timers, dead) = (try? store.read { tx in (try tx.outboxDepth(), try tx.pendingTimers(), try tx.deadLetters().count) }) ?? (0, 0, 0)
+            let (depth, timers, dead) =
+                (try? store.read { tx in (try tx.outboxDepth(), try tx.pendingTimers(), try tx.deadLetters().count) }) ?? (0, 0, 0)
             let text = metrics.render(gauges: [("linli_outbox_depth", depth), ("linli_timers_pending", timers), ("linli_dead_letters", dead)])
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: .init(byteBuffer: ByteBuffer(string: text)))
         }
@@ -109,7 +113,8 @@ public enum Ingress {
     /// Standard Webhooks verification of the raw body; nil when it passes.
     static func verify(_ headers: HTTPFields, _ body: [UInt8], key: StandardWebhooksKey, tolerance: Span, now: Instant) -> Response? {
         guard let id = headers[HTTPField.Name("webhook-id")!], let stamp = headers[HTTPField.Name("webhook-timestamp")!],
-              let signature = headers[HTTPField.Name("webhook-signature")!] else {
+            let signature = headers[HTTPField.Name("webhook-signature")!]
+        else {
             return problem(.unauthorized, "missing_signature", "webhook-id, webhook-timestamp and webhook-signature are required")
         }
         guard let seconds = Int64(stamp), abs(now.milliseconds / 1000 - seconds) <= tolerance.milliseconds / 1000 else {

@@ -1,9 +1,9 @@
 import Hummingbird
-import Logging
-import NIOCore
 import LinliBot
 import LinliCore
 import LinliStore
+import Logging
+import NIOCore
 import ServiceLifecycle
 
 /// The outbox as a service of the server's group: it delivers in the background
@@ -28,13 +28,16 @@ extension Ingress {
     /// Runs the HTTP server and the outbox in one service group until SIGTERM or
     /// SIGINT: then it stops accepting, finishes the requests in flight, drains the
     /// outbox for up to `drain`, and returns.
-    public static func serve(gate: EngineGate, store: Store, outbox: OutboxService, configuration: IngressConfiguration, metrics: IngressMetrics,
-                             host: String, port: Int, drain: Span, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+    public static func serve(
+        gate: EngineGate, store: Store, outbox: OutboxService, configuration: IngressConfiguration, metrics: IngressMetrics,
+        host: String, port: Int, drain: Span, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) async throws {
         let router = router(gate: gate, store: store, configuration: configuration, metrics: metrics)
-        let app = Application(router: router, server: server(readTimeout: configuration.readTimeout),
-                              configuration: .init(address: .hostname(host, port: port), serverName: "linli"),
-                              services: [OutboxRunner(outbox: outbox, drain: drain)],
-                              onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) }, logger: .linli("http"))
+        let app = Application(
+            router: router, server: server(readTimeout: configuration.readTimeout),
+            configuration: .init(address: .hostname(host, port: port), serverName: "linli"),
+            services: [OutboxRunner(outbox: outbox, drain: drain)],
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) }, logger: .linli("http"))
         try await app.runService()
     }
 }

@@ -18,8 +18,10 @@ public struct InboundEvent: Sendable, Equatable {
     public var text: String?
     public var mentions: [String]
 
-    public init(type: InboundType = .message, id: String? = nil, ts: Instant? = nil, group: String? = nil,
-                from: String? = nil, name: String? = nil, text: String? = nil, mentions: [String] = []) {
+    public init(
+        type: InboundType = .message, id: String? = nil, ts: Instant? = nil, group: String? = nil,
+        from: String? = nil, name: String? = nil, text: String? = nil, mentions: [String] = []
+    ) {
         self.type = type
         self.id = id
         self.ts = ts
@@ -53,8 +55,10 @@ public struct OutboundEvent: Sendable, Equatable {
     /// The 1-based input line, for `error` events.
     public var line: Int?
 
-    public init(type: OutboundType, id: String, ts: Instant, inReplyTo: String? = nil, group: String? = nil, to: String? = nil,
-                reason: String? = nil, text: String, ok: Bool = true, code: String? = nil, refs: [String] = [], line: Int? = nil) {
+    public init(
+        type: OutboundType, id: String, ts: Instant, inReplyTo: String? = nil, group: String? = nil, to: String? = nil,
+        reason: String? = nil, text: String, ok: Bool = true, code: String? = nil, refs: [String] = [], line: Int? = nil
+    ) {
         self.type = type
         self.id = id
         self.ts = ts

@@ -104,7 +104,9 @@ struct LogWriteOut {
         guard wal >= 0, index >= 0 else { return 0 }
         var header = [UInt8](repeating: 0, count: 20)
         guard pread(index, &header, header.count, 0) == header.count else { return 0 }
-        let (pageField, frames) = header.withUnsafeBytes { ($0.loadUnaligned(fromByteOffset: 14, as: UInt16.self), $0.loadUnaligned(fromByteOffset: 16, as: UInt32.self)) }
+        let (pageField, frames) = header.withUnsafeBytes {
+            ($0.loadUnaligned(fromByteOffset: 14, as: UInt16.self), $0.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
+        }
         let pageSize = pageField == 1 ? 65_536 : Int64(pageField)
         return frames == 0 ? 0 : 32 + Int64(frames) * (pageSize + 24)
     }

@@ -75,7 +75,8 @@ extension StoreTransaction {
             case .text(var s):
                 s.withUTF8 { bytes in
                     if let base = bytes.baseAddress {
-                        _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), Self.transient)
+                        _ = sqlite3_bind_text(
+                            handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), Self.transient)
                     } else {
                         _ = sqlite3_bind_text(handle, index, "", 0, nil)  // a nil pointer would bind NULL
                     }

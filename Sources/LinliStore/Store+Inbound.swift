@@ -20,14 +20,16 @@ extension StoreTransaction {
     public func outcome(ofEvent id: String) throws -> StoredOutcome? {
         try one("SELECT ok, code, text, refs FROM inbound WHERE event_id = ?", .text(id)) { row in
             let refs = row.text(3)
-            return StoredOutcome(ok: row.int(0) != 0, code: row.optionalText(1), text: row.text(2),
-                                 refs: refs.isEmpty ? [] : refs.split(separator: ",").map(String.init))
+            return StoredOutcome(
+                ok: row.int(0) != 0, code: row.optionalText(1), text: row.text(2),
+                refs: refs.isEmpty ? [] : refs.split(separator: ",").map(String.init))
         }
     }
 
     /// Records that event `id` was handled, and how.
     public func saveOutcome(_ outcome: StoredOutcome, ofEvent id: String, at: Int64) throws {
-        try run("INSERT INTO inbound(event_id, ok, code, text, refs, handled_at) VALUES (?, ?, ?, ?, ?, ?)",
-                .text(id), .int(outcome.ok ? 1 : 0), .text(outcome.code), .text(outcome.text), .text(outcome.refs.joined(separator: ",")), .int(at))
+        try run(
+            "INSERT INTO inbound(event_id, ok, code, text, refs, handled_at) VALUES (?, ?, ?, ?, ?, ?)",
+            .text(id), .int(outcome.ok ? 1 : 0), .text(outcome.code), .text(outcome.text), .text(outcome.refs.joined(separator: ",")), .int(at))
     }
 }

@@ -22,8 +22,10 @@ public struct OutboxRow: Sendable, Equatable {
     public var status: Status
     public var lastError: String?
 
-    public init(id: Int64 = 0, eventID: String, webhook: String, recipient: String, reason: String, text: String, refs: [String],
-                event: String, createdAt: Instant, dueAt: Instant, attempts: Int = 0, status: Status = .queued, lastError: String? = nil) {
+    public init(
+        id: Int64 = 0, eventID: String, webhook: String, recipient: String, reason: String, text: String, refs: [String],
+        event: String, createdAt: Instant, dueAt: Instant, attempts: Int = 0, status: Status = .queued, lastError: String? = nil
+    ) {
         self.id = id
         self.eventID = eventID
         self.webhook = webhook
@@ -45,30 +47,37 @@ extension StoreTransaction {
 
     private static func outboxRow(_ r: Row) -> OutboxRow {
         let refs: String = r[6]
-        return OutboxRow(id: r[0], eventID: r[1], webhook: r[2], recipient: r[3], reason: r[4], text: r[5],
-                         refs: refs.isEmpty ? [] : refs.split(separator: ",").map(String.init), event: r[7],
-                         createdAt: Instant(milliseconds: r[8]), dueAt: Instant(milliseconds: r[9]), attempts: r[10],
-                         status: OutboxRow.Status(rawValue: r[11]) ?? .queued, lastError: r[12])
+        return OutboxRow(
+            id: r[0], eventID: r[1], webhook: r[2], recipient: r[3], reason: r[4], text: r[5],
+            refs: refs.isEmpty ? [] : refs.split(separator: ",").map(String.init), event: r[7],
+            createdAt: Instant(milliseconds: r[8]), dueAt: Instant(milliseconds: r[9]), attempts: r[10],
+            status: OutboxRow.Status(rawValue: r[11]) ?? .queued, lastError: r[12])
     }
 
     /// Queues a push.
     public func enqueue(_ row: OutboxRow) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO outbox(event_id, webhook, recipient, reason, text, refs, event, created_at, due_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [row.eventID, row.webhook, row.recipient, row.reason, row.text, row.refs.joined(separator: ","),
-                                     row.event, row.createdAt.milliseconds, row.dueAt.milliseconds])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO outbox(event_id, webhook, recipient, reason, text, refs, event, created_at, due_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            row.eventID, row.webhook, row.recipient, row.reason, row.text, row.refs.joined(separator: ","),
+            row.event, row.createdAt.milliseconds, row.dueAt.milliseconds,
+        ])
     }
 
     /// Takes up to `limit` queued pushes due by `now`, oldest first, and leases them
     /// until `now + lease`: another deliverer will not take them meanwhile, and if
     /// this one dies they come back (delivery is at least once).
     public func claimDue(now: Instant, lease: Span, limit: Int) throws -> [OutboxRow] {
-        try all("""
+        try all(
+            """
             UPDATE outbox SET due_at = ?
             WHERE id IN (SELECT id FROM outbox WHERE status = 'queued' AND due_at <= ? ORDER BY due_at, id LIMIT ?)
             RETURNING \(Self.outboxColumns)
-            """, [now.adding(lease).milliseconds, now.milliseconds, limit], Self.outboxRow).sorted { $0.id < $1.id }
+            """, [now.adding(lease).milliseconds, now.milliseconds, limit], Self.outboxRow
+        ).sorted { $0.id < $1.id }
     }
 
     /// One delivery attempt and what came of it.
@@ -91,7 +100,8 @@ extension StoreTransaction {
             let marks = Array(repeating: "(?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
             var arguments = StatementArguments()
             for a in chunk { arguments += [a.outboxID, at.milliseconds, a.httpStatus, a.error, a.verdict] }
-            try db.cachedStatement(sql: "INSERT INTO delivery_attempts(outbox_id, at, http_status, error, verdict) VALUES \(marks)").execute(arguments: arguments)
+            try db.cachedStatement(sql: "INSERT INTO delivery_attempts(outbox_id, at, http_status, error, verdict) VALUES \(marks)").execute(
+                arguments: arguments)
         }
     }
 
@@ -99,8 +109,11 @@ extension StoreTransaction {
     public func markDelivered(_ ids: [Int64], at: Instant, digest: String?) throws {
         for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            try db.cachedStatement(sql: "UPDATE outbox SET status = 'delivered', delivered_at = ?, attempts = attempts + 1, last_error = NULL, digest_id = ? WHERE id IN (\(marks))")
-                .execute(arguments: StatementArguments([at.milliseconds, digest] as [(any DatabaseValueConvertible)?]) + StatementArguments(chunk))
+            try db.cachedStatement(
+                sql:
+                    "UPDATE outbox SET status = 'delivered', delivered_at = ?, attempts = attempts + 1, last_error = NULL, digest_id = ? WHERE id IN (\(marks))"
+            )
+            .execute(arguments: StatementArguments([at.milliseconds, digest] as [(any DatabaseValueConvertible)?]) + StatementArguments(chunk))
         }
     }
 
@@ -122,8 +135,9 @@ extension StoreTransaction {
 
     /// Queues every dead letter again, due at `now`, with a fresh count. Returns how many.
     public func retryDead(now: Instant) throws -> Int {
-        try db.execute(sql: "UPDATE outbox SET status = 'queued', due_at = ?, attempts = 0, created_at = ? WHERE status = 'dead'",
-                       arguments: [now.milliseconds, now.milliseconds])
+        try db.execute(
+            sql: "UPDATE outbox SET status = 'queued', due_at = ?, attempts = 0, created_at = ? WHERE status = 'dead'",
+            arguments: [now.milliseconds, now.milliseconds])
         return db.changesCount
     }
 
@@ -159,9 +173,11 @@ extension StoreTransaction {
     }
 
     public func disableEndpoint(_ webhook: String, configuration: String, reason: String, at: Instant) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO endpoints(webhook, disabled_configuration, disabled_at, reason) VALUES (?, ?, ?, ?)
-            ON CONFLICT(webhook) DO UPDATE SET disabled_configuration = excluded.disabled_configuration, disabled_at = excluded.disabled_at, reason = excluded.reason
-            """).execute(arguments: [webhook, configuration, at.milliseconds, reason])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO endpoints(webhook, disabled_configuration, disabled_at, reason) VALUES (?, ?, ?, ?)
+                ON CONFLICT(webhook) DO UPDATE SET disabled_configuration = excluded.disabled_configuration, disabled_at = excluded.disabled_at, reason = excluded.reason
+                """
+        ).execute(arguments: [webhook, configuration, at.milliseconds, reason])
     }
 }

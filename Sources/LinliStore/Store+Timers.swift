@@ -22,7 +22,9 @@ public struct TimerRow: Sendable, Equatable {
 extension StoreTransaction {
     /// Adds a timer.
     public func schedule(_ t: TimerRow) throws {
-        try run("INSERT INTO timers(due_at, kind, subject, payload) VALUES (?, ?, ?, ?)", .int(t.dueAt.milliseconds), .text(t.kind), .text(t.subject), .text(t.payload))
+        try run(
+            "INSERT INTO timers(due_at, kind, subject, payload) VALUES (?, ?, ?, ?)", .int(t.dueAt.milliseconds), .text(t.kind), .text(t.subject),
+            .text(t.payload))
     }
 
     /// The first timer due at or before `instant`, in due order (ties: the order they were set).
@@ -44,7 +46,9 @@ extension StoreTransaction {
     /// Drops the timers of a record, of the given kinds.
     public func cancelTimers(subject: String, kinds: [String]) throws {
         // One statement whatever the kinds; not `kind IN (…)`, which builds a temporary b-tree per run.
-        try run("DELETE FROM timers WHERE subject = ? AND instr(?, ',' || kind || ',') > 0", .text(subject), .text("," + kinds.joined(separator: ",") + ","))
+        try run(
+            "DELETE FROM timers WHERE subject = ? AND instr(?, ',' || kind || ',') > 0", .text(subject),
+            .text("," + kinds.joined(separator: ",") + ","))
     }
 
     /// How many timers are waiting.

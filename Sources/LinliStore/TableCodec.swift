@@ -33,14 +33,17 @@ final class TableCodec<Record>: Sendable {
     /// UPDATE statements by the set of columns they write.
     private let updates = Mutex<[UInt64: String]>([:])
 
-    init(table: String, key: String, columns: [Column], computed: [(name: String, sql: String)] = [], decode: @escaping @Sendable (RowReader) -> Record) {
+    init(
+        table: String, key: String, columns: [Column], computed: [(name: String, sql: String)] = [], decode: @escaping @Sendable (RowReader) -> Record
+    ) {
         precondition(columns.count <= 64, "an update mask has 64 bits")
         self.table = table
         self.key = key
         self.columns = columns
         let names = columns.map(\.name) + computed.map(\.name)
         select = (columns.map(\.name) + computed.map { "\($0.sql) AS \($0.name)" }).joined(separator: ", ")
-        insertSQL = "INSERT INTO \(table)(\(columns.map(\.name).joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))"
+        insertSQL =
+            "INSERT INTO \(table)(\(columns.map(\.name).joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))"
         index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, Int32($0)) })
         decodeRow = decode
     }

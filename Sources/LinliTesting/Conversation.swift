@@ -24,12 +24,13 @@ public final class Conversation {
         line += 1
         var splitter = LineSplitter(maxLine: 65_536)
         let items = Array((text + "\n").utf8).withUnsafeBytes { splitter.feed($0) }
-        return try engine.process(items.map {
-            switch $0 {
-            case .event(let e, _): .event(e, line: line)
-            case .bad(let error, _): .bad(error, line: line)
-            }
-        })
+        return try engine.process(
+            items.map {
+                switch $0 {
+                case .event(let e, _): .event(e, line: line)
+                case .bad(let error, _): .bad(error, line: line)
+                }
+            })
     }
 }
 

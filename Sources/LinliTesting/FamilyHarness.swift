@@ -23,8 +23,9 @@ public final class FamilyHarness {
         let (community, _) = try CommunityFile.parse(text, file: "harness.yaml")
         let catalog = try Catalog.load(directory: Fixtures.commandsPath)
         self.community = community
-        engine = try Engine(community: community, catalog: catalog, store: Store(path: ":memory:"),
-                            wallClock: { Instant(milliseconds: 1_790_000_000_000) }, families: Set(families))
+        engine = try Engine(
+            community: community, catalog: catalog, store: Store(path: ":memory:"),
+            wallClock: { Instant(milliseconds: 1_790_000_000_000) }, families: Set(families))
     }
 
     /// One message from `user` (in `group`, or privately), at `ts` (RFC 3339).

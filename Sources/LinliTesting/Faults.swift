@@ -7,11 +7,12 @@ public enum Faults {
     public static func failReports(withDetails details: String, inDatabaseAt path: String) throws {
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
-            try db.execute(sql: """
-                CREATE TRIGGER linli_test_fault BEFORE INSERT ON work_orders
-                WHEN NEW.details = \(details.quotedDatabaseIdentifier.replacingOccurrences(of: "\"", with: "'"))
-                BEGIN SELECT RAISE(ABORT, 'injected fault'); END
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER linli_test_fault BEFORE INSERT ON work_orders
+                    WHEN NEW.details = \(details.quotedDatabaseIdentifier.replacingOccurrences(of: "\"", with: "'"))
+                    BEGIN SELECT RAISE(ABORT, 'injected fault'); END
+                    """)
         }
     }
 }

@@ -31,8 +31,9 @@ public enum Fixtures {
     /// An engine on an in-memory database; the wall clock is fixed.
     public static func engine(store: Store? = nil) throws -> Engine {
         let (community, catalog) = try load()
-        return try Engine(community: community, catalog: catalog, store: store ?? Store(path: ":memory:"),
-                          wallClock: { Instant(milliseconds: 1_790_000_000_000) })
+        return try Engine(
+            community: community, catalog: catalog, store: store ?? Store(path: ":memory:"),
+            wallClock: { Instant(milliseconds: 1_790_000_000_000) })
     }
 
     /// The `linli` executable built beside the running tests.

@@ -58,7 +58,9 @@ public final class RecordingReceiver: @unchecked Sendable {
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = wanted.bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
         guard bound == 0, listen(fd, 128) == 0 else {
             close(fd)
             throw POSIXError(.EADDRINUSE)
@@ -124,8 +126,9 @@ public final class RecordingReceiver: @unchecked Sendable {
             let length = Int(headers["content-length"] ?? "0") ?? 0
             let start = headerEnd! + 4
             while buffer.count < start + length { if !fill() { return } }
-            let request = Request(method: parts.first.map(String.init) ?? "", path: parts.count > 1 ? String(parts[1]) : "/", headers: headers,
-                                  body: Array(buffer[start..<(start + length)]))
+            let request = Request(
+                method: parts.first.map(String.init) ?? "", path: parts.count > 1 ? String(parts[1]) : "/", headers: headers,
+                body: Array(buffer[start..<(start + length)]))
             buffer.removeFirst(start + length)
             recorded.withLock { $0.append(request) }
             let response = responder(request)

@@ -42,7 +42,8 @@ public struct RateLimiter: Sendable {
     /// How many sends `endpoint` may make at `now`.
     public func available(_ endpoint: String, windows: [Window], now: Instant) -> Int {
         let times = sent[endpoint] ?? []
-        return windows.map { w in max(0, w.count - times.filter { $0 > now.adding(Span(milliseconds: -w.span.milliseconds)) }.count) }.min() ?? Int.max
+        return windows.map { w in max(0, w.count - times.filter { $0 > now.adding(Span(milliseconds: -w.span.milliseconds)) }.count) }.min()
+            ?? Int.max
     }
 
     /// When the next send will be allowed, if none is now.

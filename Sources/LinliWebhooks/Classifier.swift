@@ -40,7 +40,9 @@ public enum Classifier {
         if (200..<300).contains(status) {
             guard format != .generic, let code = robotCode(response.body, format: format), code != 0 else { return .delivered }
             let message = robotMessage(response.body) ?? ""
-            if rateLimitCodes[format]?.contains(code) == true { return .retry(after: retryAfter(response, now: now), reason: "rate limited (\(code)) \(message)") }
+            if rateLimitCodes[format]?.contains(code) == true {
+                return .retry(after: retryAfter(response, now: now), reason: "rate limited (\(code)) \(message)")
+            }
             if configurationCodes[format]?.contains(code) == true { return .permanent(reason: "configuration error \(code): \(message)") }
             return .permanent(reason: "refused (\(code)): \(message)")
         }

@@ -118,7 +118,10 @@ public final class CurlClient: @unchecked Sendable {
         var waiting: [Job] = []
         var next = 0
         while true {
-            waiting += incoming.withLock { jobs in defer { jobs.removeAll() }; return jobs }
+            waiting += incoming.withLock { jobs in
+                defer { jobs.removeAll() }
+                return jobs
+            }
             // At most `maxConnections` transfers in curl at once, the rest wait here.
             while active.count < maxConnections, next < waiting.count {
                 let job = waiting[next]
@@ -139,7 +142,8 @@ public final class CurlClient: @unchecked Sendable {
             var queued: Int32 = 0
             while let message = curl_multi_info_read(multi, &queued) {
                 guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle,
-                      let transfer = active.removeValue(forKey: easy) else { continue }
+                    let transfer = active.removeValue(forKey: easy)
+                else { continue }
                 finish(easy, transfer, code: message.pointee.data.result)
             }
             if stopping.load(ordering: .sequentiallyConsistent), active.isEmpty, waiting.isEmpty, incoming.withLock({ $0.isEmpty }) { break }
@@ -171,7 +175,8 @@ public final class CurlClient: @unchecked Sendable {
             linli_easy_setopt_long(easy, CURLOPT_POSTFIELDSIZE, r.body.count)
             r.body.withUnsafeBufferPointer { buffer in
                 // COPYPOSTFIELDS copies the bytes: nothing to keep alive.
-                _ = linli_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!))
+                _ = linli_easy_setopt_pointer(
+                    easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!))
             }
         }
         var list: UnsafeMutablePointer<curl_slist>?
@@ -180,33 +185,37 @@ public final class CurlClient: @unchecked Sendable {
         }
         transfer.headerList = list
         linli_easy_setopt_pointer(easy, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(list))
-        linli_easy_setopt_callback(easy, CURLOPT_WRITEFUNCTION, { data, size, count, context in
-            let transfer = Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue()
-            let n = size * count
-            if let data, transfer.body.count < Transfer.maxBody {
-                transfer.body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: min(n, Transfer.maxBody - transfer.body.count)))
-            }
-            return n
-        })
-        linli_easy_setopt_pointer(easy, CURLOPT_WRITEDATA, context)
-        linli_easy_setopt_callback(easy, CURLOPT_HEADERFUNCTION, { data, size, count, context in
-            let transfer = Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue()
-            let n = size * count
-            guard let data else { return n }
-            let bytes = UnsafeRawBufferPointer(start: data, count: n)
-            if bytes.starts(with: "HTTP/".utf8) {
-                transfer.headers.removeAll()  // a new response (after 100 Continue)
-            } else if let colon = bytes.firstIndex(of: UInt8(ascii: ":")) {
-                func trimmed(_ s: Slice<UnsafeRawBufferPointer>) -> String {
-                    let blank: (UInt8) -> Bool = { $0 == 32 || $0 == 9 || $0 == 13 || $0 == 10 }
-                    let start = s.firstIndex { !blank($0) } ?? s.endIndex
-                    let end = s.lastIndex { !blank($0) }.map { $0 + 1 } ?? start
-                    return String(decoding: s[start..<max(start, end)], as: UTF8.self)
+        linli_easy_setopt_callback(
+            easy, CURLOPT_WRITEFUNCTION,
+            { data, size, count, context in
+                let transfer = Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue()
+                let n = size * count
+                if let data, transfer.body.count < Transfer.maxBody {
+                    transfer.body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: min(n, Transfer.maxBody - transfer.body.count)))
                 }
-                transfer.headers[trimmed(bytes[..<colon]).lowercased()] = trimmed(bytes[(colon + 1)...])
-            }
-            return n
-        })
+                return n
+            })
+        linli_easy_setopt_pointer(easy, CURLOPT_WRITEDATA, context)
+        linli_easy_setopt_callback(
+            easy, CURLOPT_HEADERFUNCTION,
+            { data, size, count, context in
+                let transfer = Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue()
+                let n = size * count
+                guard let data else { return n }
+                let bytes = UnsafeRawBufferPointer(start: data, count: n)
+                if bytes.starts(with: "HTTP/".utf8) {
+                    transfer.headers.removeAll()  // a new response (after 100 Continue)
+                } else if let colon = bytes.firstIndex(of: UInt8(ascii: ":")) {
+                    func trimmed(_ s: Slice<UnsafeRawBufferPointer>) -> String {
+                        let blank: (UInt8) -> Bool = { $0 == 32 || $0 == 9 || $0 == 13 || $0 == 10 }
+                        let start = s.firstIndex { !blank($0) } ?? s.endIndex
+                        let end = s.lastIndex { !blank($0) }.map { $0 + 1 } ?? start
+                        return String(decoding: s[start..<max(start, end)], as: UTF8.self)
+                    }
+                    transfer.headers[trimmed(bytes[..<colon]).lowercased()] = trimmed(bytes[(colon + 1)...])
+                }
+                return n
+            })
         linli_easy_setopt_pointer(easy, CURLOPT_HEADERDATA, context)
         curl_multi_add_handle(multi, easy)
         return (easy, transfer)

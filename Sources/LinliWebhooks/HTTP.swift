@@ -1,6 +1,9 @@
 /// One HTTP request to send: a POST (webhooks), or a GET (health checks, tests).
 public struct HTTPRequest: Sendable, Equatable {
-    public enum Method: String, Sendable { case get = "GET", post = "POST" }
+    public enum Method: String, Sendable {
+        case get = "GET"
+        case post = "POST"
+    }
 
     public var url: String
     public var method: Method

@@ -115,13 +115,17 @@ public enum WebhookFormatter {
         let mobiles = message.mentions.isEmpty ? nil : message.mentions
         switch endpoint.format {
         case .wecom:
-            let w = endpoint.markdown ? WeCom(msgtype: "markdown", markdown: TextContent(content: text))
+            let w =
+                endpoint.markdown
+                ? WeCom(msgtype: "markdown", markdown: TextContent(content: text))
                 : WeCom(text: TextContent(content: text, mentioned_mobile_list: mobiles))
             body = Array((try? encoder.encode(w)) ?? Data())
         case .dingtalk:
             // DingTalk highlights an @-mention only when the text carries "@<mobile>".
             let shown = text + message.mentions.map { " @\($0)" }.joined()
-            var d = endpoint.markdown ? DingTalk(msgtype: "markdown", markdown: .init(title: message.reason, text: shown))
+            var d =
+                endpoint.markdown
+                ? DingTalk(msgtype: "markdown", markdown: .init(title: message.reason, text: shown))
                 : DingTalk(text: TextContent(content: shown))
             d.at.atMobiles = message.mentions
             body = Array((try? encoder.encode(d)) ?? Data())
@@ -131,7 +135,8 @@ public enum WebhookFormatter {
                 url += (url.contains("?") ? "&" : "?") + "timestamp=\(ts)&sign=\(percentEncode(sign))"
             }
         case .feishu:
-            var f = endpoint.markdown
+            var f =
+                endpoint.markdown
                 ? Feishu(msg_type: "post", content: .init(post: ["zh_cn": .init(title: message.reason, content: [[.init(text: text)]])]))
                 : Feishu(content: .init(text: text))
             if let secret = endpoint.secret {
@@ -168,8 +173,9 @@ public enum WebhookFormatter {
     public static func digest(_ messages: [PushMessage], id: String) -> PushMessage {
         let text = digestText(messages)
         let events = "[" + messages.map { String(decoding: $0.event, as: UTF8.self) }.joined(separator: ",") + "]"
-        return PushMessage(id: id, to: messages.first?.to ?? "", reason: "digest", text: text,
-                           refs: Array(Set(messages.flatMap(\.refs))).sorted(), event: Array(events.utf8))
+        return PushMessage(
+            id: id, to: messages.first?.to ?? "", reason: "digest", text: text,
+            refs: Array(Set(messages.flatMap(\.refs))).sorted(), event: Array(events.utf8))
     }
 
     /// Percent-encodes everything but unreserved characters (RFC 3986), once.
@@ -178,7 +184,7 @@ public enum WebhookFormatter {
         for b in s.utf8 {
             switch b {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
                 out.unicodeScalars.append(Unicode.Scalar(b))
             default:
                 out += String(format: "%%%02X", b)

@@ -1,13 +1,13 @@
 import ArgumentParser
 import Foundation
-import Logging
 import LinliBot
 import LinliCommands
 import LinliCore
+import LinliHTTP
 import LinliProtocol
 import LinliStore
-import LinliHTTP
 import LinliWebhooks
+import Logging
 
 /// The `linli` command line: the composition root.
 @main
@@ -69,7 +69,8 @@ struct Run: ParsableCommand {
         let client = CurlClient()
         let outbox = OutboxService(store: store, community: community, client: client)
         outbox.start()
-        let runner = StdinRunner(engine: engine, encoder: EventEncoder(format: format, formatTime: engine.formatTime), maxLine: max(maxLine, 1), outbox: outbox)
+        let runner = StdinRunner(
+            engine: engine, encoder: EventEncoder(format: format, formatTime: engine.formatTime), maxLine: max(maxLine, 1), outbox: outbox)
         do {
             try runner.run()
         } catch {
@@ -233,9 +234,11 @@ struct Serve: AsyncParsableCommand {
         let client = CurlClient()
         let outbox = OutboxService(store: store, community: community, client: client, metrics: metrics.bot)
         let configuration = IngressConfiguration(key: key, readTimeout: .milliseconds(Int64(max(readTimeout, 0.1) * 1000)))
-        try await Ingress.serve(gate: EngineGate(engine, pushesQueued: { outbox.poke() }), store: store, outbox: outbox, configuration: configuration, metrics: metrics, host: host, port: port,
-                                drain: Span(milliseconds: Int64(max(drainTimeout, 0) * 1000)),
-                                onRunning: { port in logger.info("listening on \(host):\(port)") })
+        try await Ingress.serve(
+            gate: EngineGate(engine, pushesQueued: { outbox.poke() }), store: store, outbox: outbox, configuration: configuration, metrics: metrics,
+            host: host, port: port,
+            drain: Span(milliseconds: Int64(max(drainTimeout, 0) * 1000)),
+            onRunning: { port in logger.info("listening on \(host):\(port)") })
         client.shutdown()
     }
 }

@@ -17,7 +17,8 @@ import Testing
         #expect(community.people.contains { $0.roles.contains(.staff) })
         #expect(!community.departments.isEmpty)
         let categories = Set(community.categories.map(\.id))
-        #expect(categories.isSuperset(of: ["leak", "power", "water", "elevator", "noise", "garbage", "parking", "light", "safety", "dispute", "other"]))
+        #expect(
+            categories.isSuperset(of: ["leak", "power", "water", "elevator", "noise", "garbage", "parking", "light", "safety", "dispute", "other"]))
         let leak = try #require(community.categories.first { $0.id == "leak" })
         #expect(leak.accept == .minutes(30) && leak.resolve == .hours(24))
         #expect(!community.venues.isEmpty && !community.services.isEmpty && !community.points.isEmpty)

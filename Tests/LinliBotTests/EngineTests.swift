@@ -25,8 +25,10 @@ import Testing
     }
 
     @Test func everyKindOfReportGetsANumberInTurn() throws {
-        let lines = ["report leak a", "report power b", "report water c", "report elevator d", "report noise e", "report garbage f",
-                     "report parking g", "report light h", "report safety i", "report dispute j", "report other k"]
+        let lines = [
+            "report leak a", "report power b", "report water c", "report elevator d", "report noise e", "report garbage f",
+            "report parking g", "report light h", "report safety i", "report dispute j", "report other k",
+        ]
         for (i, line) in lines.enumerated() {
             let out = try chat.say(at("09:0\(i % 10)", "[fudi-b1] u-wu: \(line)"))
             #expect(out.reply.ok && out.reply.refs == ["R\(i + 1)"], "\(line): \(out.reply.text)")

@@ -32,7 +32,9 @@ import Testing
         let again = try Fixtures.engine(store: Store(path: path))
         let status = try again.process([.event(InboundEvent(id: "d", ts: nil, from: "u-zhang", text: "status"), line: 1)])
         #expect(status.first?.refs == ["R2"])
-        #expect(try Store(path: path).read { try $0.outcome(ofEvent: "b") } == nil, "an internal failure is not the event's outcome: a resend is tried again")
+        #expect(
+            try Store(path: path).read { try $0.outcome(ofEvent: "b") } == nil,
+            "an internal failure is not the event's outcome: a resend is tried again")
         #expect(try Store(path: path).read { try $0.outcome(ofEvent: "c") }?.refs == ["R2"])
     }
 }

@@ -18,8 +18,10 @@ import Testing
     @Test(arguments: [1, 2, 3] as [UInt64])
     func randomInputNeverCrashesAndEveryMessageGetsOneReply(seed: UInt64) throws {
         var random = Seeded(state: seed)
-        let pieces = ["{", "}", "\"", ":", ",", "[", "]", "text", "from", "u-li", "报修", "漏水", "R1", "#", "@", "2026-11-28T09:00:00+08:00",
-                      "[fudi-b3]", " ", "\\", "\u{FF}", "评价", "5", "accept", "type", "tick", "null", "\t", "💧", "\u{0}"]
+        let pieces = [
+            "{", "}", "\"", ":", ",", "[", "]", "text", "from", "u-li", "报修", "漏水", "R1", "#", "@", "2026-11-28T09:00:00+08:00",
+            "[fudi-b3]", " ", "\\", "\u{FF}", "评价", "5", "accept", "type", "tick", "null", "\t", "💧", "\u{0}",
+        ]
         let engine = try Fixtures.engine()
         var splitter = LineSplitter(maxLine: 200)
         var lines = 0

@@ -35,7 +35,8 @@ import Testing
     @Test func aLineOfExactlyTheLimitIsAccepted() {
         let line = "u-a: " + String(repeating: "y", count: 59)
         #expect(line.utf8.count == 64)
-        #expect(split([Array((line + "\r\n" + line + "y\n").utf8)], maxLine: 64) == ["1:u-a:" + String(repeating: "y", count: 59), "2:!line_too_long"])
+        #expect(
+            split([Array((line + "\r\n" + line + "y\n").utf8)], maxLine: 64) == ["1:u-a:" + String(repeating: "y", count: 59), "2:!line_too_long"])
     }
 
     @Test func invalidUTF8AndBadJSONAreErrorsAndTheNextLineGoesOn() {

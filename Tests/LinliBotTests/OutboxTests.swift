@@ -203,7 +203,8 @@ import Testing
         let community = try communityFile(receiver.url(""))
         let db = BinaryRunner.temporaryDatabase()
         let input = "@2026-11-28T09:00:00+08:00 [fudi-b3] u-li: 报修 漏水 501 厨房天花板滴水\n"
-        let result = try BinaryRunner.run(["run", "--community", community, "--commands", Fixtures.commandsPath, "--db", db], input: Data(input.utf8))
+        let result = try BinaryRunner.run(
+            ["run", "--community", community, "--commands", Fixtures.commandsPath, "--db", db], input: Data(input.utf8))
         #expect(result.status == 0)
         #expect(receiver.requests.map(\.path) == ["/hooks/wecom-b3"])
     }
@@ -216,8 +217,9 @@ import Testing
         let db = BinaryRunner.temporaryDatabase()
         let input = "@2026-11-28T09:00:00+08:00 [fudi-b3] u-li: 报修 漏水 501 厨房天花板滴水\n"
         let started = Date()
-        let result = try BinaryRunner.run(["run", "--community", community, "--commands", Fixtures.commandsPath, "--db", db, "--drain-timeout", "1"],
-                                          input: Data(input.utf8))
+        let result = try BinaryRunner.run(
+            ["run", "--community", community, "--commands", Fixtures.commandsPath, "--db", db, "--drain-timeout", "1"],
+            input: Data(input.utf8))
         #expect(result.status == 0)
         #expect(Date().timeIntervalSince(started) < 5, "waits at most about the drain timeout")
         let queued = try Store(path: db).read { try $0.outbox() }
@@ -226,8 +228,9 @@ import Testing
         let port = UInt16(base.split(separator: ":").last!)!
         guard let back = try? RecordingReceiver(port: port, { _ in .init(status: 200, body: #"{"errcode":0}"#) }) else { return }
         defer { back.stop() }
-        let deliver = try BinaryRunner.run(["deliver", "--community", community, "--commands", Fixtures.commandsPath, "--db", db, "--flush", "--seconds", "2"],
-                                           input: Data())
+        let deliver = try BinaryRunner.run(
+            ["deliver", "--community", community, "--commands", Fixtures.commandsPath, "--db", db, "--flush", "--seconds", "2"],
+            input: Data())
         #expect(deliver.status == 0)
         #expect(back.requests.count == 1)
         #expect(try Store(path: db).read { try $0.outbox() }.map(\.status) == [.delivered])

@@ -73,7 +73,8 @@ import Testing
         let file = dir.appendingPathComponent("bad.yaml")
         try "community:\n  id: x\n  name: X\nbuildings:\n  - id: b1\n    grid: nowhere\n".write(to: file, atomically: true, encoding: .utf8)
         let db = dir.appendingPathComponent("db.sqlite").path
-        let result = try BinaryRunner.run(["run", "--community", file.path, "--commands", Fixtures.commandsPath, "--db", db], input: Data("u-a: help\n".utf8))
+        let result = try BinaryRunner.run(
+            ["run", "--community", file.path, "--commands", Fixtures.commandsPath, "--db", db], input: Data("u-a: help\n".utf8))
         #expect(result.status != 0)
         #expect(result.stderr.contains("bad.yaml:6:") && result.stderr.contains("nowhere"))
         #expect(result.stdout.isEmpty)

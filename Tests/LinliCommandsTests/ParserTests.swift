@@ -239,7 +239,9 @@ private let r1 = RecordID(.workOrder, 1)
         #expect(Grammar.fold(input) == output)
     }
 
-    @Test(arguments: [("report", "reprot", 1), ("status", "stauts", 1), ("报修", "报休", 1), ("", "abc", 3), ("kitten", "sitting", 3), ("same", "same", 0)])
+    @Test(arguments: [
+        ("report", "reprot", 1), ("status", "stauts", 1), ("报修", "报休", 1), ("", "abc", 3), ("kitten", "sitting", 3), ("same", "same", 0),
+    ])
     func editDistance(a: String, b: String, d: Int) {
         #expect(Grammar.editDistance(Array(a), Array(b)) == d)
     }

@@ -82,7 +82,10 @@ import Testing
 }
 
 @Suite struct RecordIDTests {
-    @Test(arguments: [("R1", RecordID(.workOrder, 1)), ("r12", RecordID(.workOrder, 12)), ("#R3", RecordID(.workOrder, 3)), ("b7", RecordID(.booking, 7)), ("W20", RecordID(.wish, 20))])
+    @Test(arguments: [
+        ("R1", RecordID(.workOrder, 1)), ("r12", RecordID(.workOrder, 12)), ("#R3", RecordID(.workOrder, 3)), ("b7", RecordID(.booking, 7)),
+        ("W20", RecordID(.wish, 20)),
+    ])
     func parses(text: String, id: RecordID) {
         #expect(RecordID(parsing: Substring(text)) == id)
     }

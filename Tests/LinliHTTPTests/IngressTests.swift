@@ -20,11 +20,14 @@ struct Reply: Sendable {
 
 /// Runs the routes on 127.0.0.1 (any free port) for the length of `body`, which
 /// talks to them with libcurl: real HTTP over loopback.
-func withServer(_ router: Router<BasicRequestContext>, readTimeout: Duration = .seconds(10), _ body: @Sendable (LiveClient) async throws -> Void) async throws {
+func withServer(
+    _ router: Router<BasicRequestContext>, readTimeout: Duration = .seconds(10), _ body: @Sendable (LiveClient) async throws -> Void
+) async throws {
     let (ports, port) = AsyncStream.makeStream(of: Int.self)
-    let app = Application(router: router, server: Ingress.server(readTimeout: readTimeout),
-                          configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                          onServerRunning: { port.yield($0.localAddress?.port ?? 0) })
+    let app = Application(
+        router: router, server: Ingress.server(readTimeout: readTimeout),
+        configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+        onServerRunning: { port.yield($0.localAddress?.port ?? 0) })
     try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask { try await app.runService(gracefulShutdownSignals: []) }
         var next = ports.makeAsyncIterator()
@@ -44,12 +47,13 @@ struct LiveClient: Sendable {
     func send(_ requests: [LinliWebhooks.HTTPRequest]) async -> [Reply] {
         await withCheckedContinuation { done in
             DispatchQueue.global().async {
-                done.resume(returning: curl.send(requests).map { result in
-                    switch result {
-                    case .success(let r): Reply(status: r.status, body: r.body)
-                    case .failure(let e): Reply(status: 0, body: Array(e.message.utf8))
-                    }
-                })
+                done.resume(
+                    returning: curl.send(requests).map { result in
+                        switch result {
+                        case .success(let r): Reply(status: r.status, body: r.body)
+                        case .failure(let e): Reply(status: 0, body: Array(e.message.utf8))
+                        }
+                    })
             }
         }
     }
@@ -75,8 +79,9 @@ struct LiveClient: Sendable {
             store = try Store(path: ":memory:")
             let engine = try Fixtures.engine(store: store)
             engine.metrics = metrics.bot
-            router = Ingress.router(gate: EngineGate(engine), store: store,
-                                    configuration: IngressConfiguration(key: secret.flatMap(StandardWebhooksKey.init), maxBody: maxBody), metrics: metrics)
+            router = Ingress.router(
+                gate: EngineGate(engine), store: store,
+                configuration: IngressConfiguration(key: secret.flatMap(StandardWebhooksKey.init), maxBody: maxBody), metrics: metrics)
         }
     }
 
@@ -125,7 +130,9 @@ struct LiveClient: Sendable {
     @Test func badEmptyAndOversizedBodies() async throws {
         let rig = try Rig(maxBody: 1_000)
         try await withServer(rig.router) { client in
-            for (body, status, code) in [("{broken", 400, "bad_json"), ("", 400, "missing_field"), ("[1, 2]", 200, "bad_json"), ("not json at all", 400, "missing_field")] {
+            for (body, status, code) in [
+                ("{broken", 400, "bad_json"), ("", 400, "missing_field"), ("[1, 2]", 200, "bad_json"), ("not json at all", 400, "missing_field"),
+            ] {
                 let response = await client.post("/v1/events", body, headers: Self.signed(body))
                 #expect(response.status == status, "\(body)")
                 #expect(response.text.contains(code), "\(body)")
@@ -169,10 +176,13 @@ struct LiveClient: Sendable {
             let health = await client.get("/healthz")
             #expect(health.status == 200 && health.text.contains("\"database\":\"ok\""))
             let metrics = await client.get("/metrics").text
-            for metric in ["linli_events_in_total{type=\"message\"} 2", "linli_replies_total{code=\"ok\"} 2", "linli_http_requests_total{status=\"200\"} 2",
-                           "linli_http_requests_total{status=\"400\"} 1", "linli_dedupe_hits_total 1", "linli_pushes_total{type=\"notify\"} 1",
-                           "linli_command_duration_seconds_count{command=\"report\"} 1", "linli_command_duration_seconds_bucket{command=\"report\",le=\"1.0\"} 1",
-                           "linli_timers_pending 1.0", "linli_outbox_depth 1.0", "linli_dead_letters 0.0", "# TYPE linli_command_duration_seconds histogram"] {
+            for metric in [
+                "linli_events_in_total{type=\"message\"} 2", "linli_replies_total{code=\"ok\"} 2", "linli_http_requests_total{status=\"200\"} 2",
+                "linli_http_requests_total{status=\"400\"} 1", "linli_dedupe_hits_total 1", "linli_pushes_total{type=\"notify\"} 1",
+                "linli_command_duration_seconds_count{command=\"report\"} 1",
+                "linli_command_duration_seconds_bucket{command=\"report\",le=\"1.0\"} 1",
+                "linli_timers_pending 1.0", "linli_outbox_depth 1.0", "linli_dead_letters 0.0", "# TYPE linli_command_duration_seconds histogram",
+            ] {
                 #expect(metrics.contains(metric), "\(metric) in \(metrics)")
             }
         }
@@ -182,10 +192,15 @@ struct LiveClient: Sendable {
         let rig = try Rig(secret: nil)
         try await withServer(rig.router) { client in
             // 40 clients, 5 reports each, all in flight together (curl keeps at most 64 connections).
-            let requests = (0..<40).flatMap { c in (0..<5).map { k in
-                LinliWebhooks.HTTPRequest(url: client.base + "/v1/events", body: Array(
-                    #"{"id":"c\#(c)-\#(k)","ts":"2026-11-28T09:00:00+08:00","group":"fudi-b3","from":"u-li","text":"report leak pipe \#(c)-\#(k)"}"#.utf8))
-            } }
+            let requests = (0..<40).flatMap { c in
+                (0..<5).map { k in
+                    LinliWebhooks.HTTPRequest(
+                        url: client.base + "/v1/events",
+                        body: Array(
+                            #"{"id":"c\#(c)-\#(k)","ts":"2026-11-28T09:00:00+08:00","group":"fudi-b3","from":"u-li","text":"report leak pipe \#(c)-\#(k)"}"#
+                                .utf8))
+                }
+            }
             let replies = await client.send(requests)
             let refs = replies.flatMap { (Self.events($0).first?["refs"] as? [String]) ?? [] }
             #expect(replies.allSatisfy { $0.status == 200 })
@@ -199,7 +214,10 @@ struct LiveClient: Sendable {
     @Test func deliveryAttemptsAndDeadLettersAreCounted() async throws {
         let answered = Mutex(0)
         let receiver = try RecordingReceiver { _ in
-            answered.withLock { n in n += 1; return n == 1 ? .init(status: 200, body: #"{"errcode":0}"#) : .init(status: 400, body: "no") }
+            answered.withLock { n in
+                n += 1
+                return n == 1 ? .init(status: 200, body: #"{"errcode":0}"#) : .init(status: 400, body: "no")
+            }
         }
         defer { receiver.stop() }
         let (engine, store, community) = try Fixtures.engine(webhooksAt: receiver.url(""))

@@ -14,12 +14,15 @@ import Testing
 /// The routes called through the router's responder, without a socket: the
 /// request is a value, the context sits on an embedded channel.
 @Suite struct RouterTests {
-    static func respond(_ router: Router<BasicRequestContext>, _ method: HTTPRequest.Method, _ path: String,
-                        body: String = "", headers: [(String, String)] = []) async throws -> (status: Int, text: String) {
+    static func respond(
+        _ router: Router<BasicRequestContext>, _ method: HTTPRequest.Method, _ path: String,
+        body: String = "", headers: [(String, String)] = []
+    ) async throws -> (status: Int, text: String) {
         var fields = HTTPFields()
         for (name, value) in headers { fields[HTTPField.Name(name)!] = value }
-        let request = Request(head: HTTPRequest(method: method, scheme: "http", authority: "localhost", path: path, headerFields: fields),
-                              body: RequestBody(buffer: ByteBuffer(string: body)))
+        let request = Request(
+            head: HTTPRequest(method: method, scheme: "http", authority: "localhost", path: path, headerFields: fields),
+            body: RequestBody(buffer: ByteBuffer(string: body)))
         let context = BasicRequestContext(source: ApplicationRequestContextSource(channel: EmbeddedChannel(), logger: Logger(label: "test")))
         let response = try await router.buildResponder().respond(to: request, context: context)
         let sink = Sink()
@@ -42,7 +45,8 @@ import Testing
 
     @Test func aSignedReportIsAnsweredAndKept() async throws {
         let rig = try IngressTests.Rig()
-        let (status, text) = try await Self.respond(rig.router, .post, "/v1/events", body: IngressTests.report, headers: Self.headers(IngressTests.report))
+        let (status, text) = try await Self.respond(
+            rig.router, .post, "/v1/events", body: IngressTests.report, headers: Self.headers(IngressTests.report))
         #expect(status == 200)
         #expect(text.hasPrefix(#"{"events":[{"type":"reply""#) && text.contains(#""refs":["R1"]"#), "\(text)")
         #expect(try rig.store.read { try $0.workOrder(1) }?.reporter == "u-li")

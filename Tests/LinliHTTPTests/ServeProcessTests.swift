@@ -13,8 +13,10 @@ import Testing
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let process = Process()
         process.executableURL = Fixtures.binary
-        process.arguments = ["serve", "--community", Fixtures.communityPath, "--commands", Fixtures.commandsPath, "--db", db,
-                             "--port", "0", "--insecure-no-auth", "--drain-timeout", "0"]
+        process.arguments = [
+            "serve", "--community", Fixtures.communityPath, "--commands", Fixtures.commandsPath, "--db", db,
+            "--port", "0", "--insecure-no-auth", "--drain-timeout", "0",
+        ]
         process.standardError = try FileHandle(forWritingTo: errURL)
         process.standardOutput = FileHandle.nullDevice
         try process.run()
@@ -23,7 +25,9 @@ import Testing
         for _ in 0..<200 where port == nil {
             Thread.sleep(forTimeInterval: 0.05)
             let log = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
-            if let line = log.split(separator: "\n").first(where: { $0.hasPrefix("linli: info [linli] listening on ") }) { port = Int(line.split(separator: ":").last ?? "") }
+            if let line = log.split(separator: "\n").first(where: { $0.hasPrefix("linli: info [linli] listening on ") }) {
+                port = Int(line.split(separator: ":").last ?? "")
+            }
         }
         let listening = try #require(port, "the server said where it listens")
         // Hummingbird's own messages come through the server's log, in linli's form.
@@ -42,7 +46,10 @@ import Testing
     }
 
     @Test func itRefusesToStartWithoutAUsableSecret() throws {
-        let serve = ["serve", "--community", Fixtures.communityPath, "--commands", Fixtures.commandsPath, "--db", BinaryRunner.temporaryDatabase(), "--port", "0"]
+        let serve = [
+            "serve", "--community", Fixtures.communityPath, "--commands", Fixtures.commandsPath, "--db", BinaryRunner.temporaryDatabase(), "--port",
+            "0",
+        ]
         let missing = try BinaryRunner.run(serve, input: Data(), environment: ["LINLI_INGRESS_SECRET": ""])
         #expect(missing.status == 2 && missing.stderr.contains("set LINLI_INGRESS_SECRET"))
         let malformed = try BinaryRunner.run(serve, input: Data(), environment: ["LINLI_INGRESS_SECRET": "whsec_not*base64"])

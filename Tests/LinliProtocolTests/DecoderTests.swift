@@ -19,9 +19,15 @@ import Testing
     }
 
     @Test func jsonMessage() throws {
-        let e = try #require(try decode(#"{"id":"m1","ts":"2026-11-28T09:00:00+08:00","group":"fudi-b3","from":"u-li","name":"李菊珍","text":"进度","mentions":["u-zhou"],"extra":1}"#))
-        #expect(e == InboundEvent(type: .message, id: "m1", ts: RFC3339.parse("2026-11-28T09:00:00+08:00"), group: "fudi-b3",
-                                  from: "u-li", name: "李菊珍", text: "进度", mentions: ["u-zhou"]))
+        let e = try #require(
+            try decode(
+                #"{"id":"m1","ts":"2026-11-28T09:00:00+08:00","group":"fudi-b3","from":"u-li","name":"李菊珍","text":"进度","mentions":["u-zhou"],"extra":1}"#
+            ))
+        #expect(
+            e
+                == InboundEvent(
+                    type: .message, id: "m1", ts: RFC3339.parse("2026-11-28T09:00:00+08:00"), group: "fudi-b3",
+                    from: "u-li", name: "李菊珍", text: "进度", mentions: ["u-zhou"]))
     }
 
     @Test func jsonTickJoinLeave() throws {
@@ -37,7 +43,10 @@ import Testing
         ("u-li：进度", InboundEvent(from: "u-li", text: "进度")),
         ("u-li（李菊珍）：进度", InboundEvent(from: "u-li", name: "李菊珍", text: "进度")),
         ("@2026-11-28T09:00:00+08:00", InboundEvent(type: .tick, ts: RFC3339.parse("2026-11-28T09:00:00+08:00"))),
-        ("@2026-11-28T11:30:00+08:00 [fudi-b3] u-zhou: accept R1", InboundEvent(ts: RFC3339.parse("2026-11-28T11:30:00+08:00"), group: "fudi-b3", from: "u-zhou", text: "accept R1")),
+        (
+            "@2026-11-28T11:30:00+08:00 [fudi-b3] u-zhou: accept R1",
+            InboundEvent(ts: RFC3339.parse("2026-11-28T11:30:00+08:00"), group: "fudi-b3", from: "u-zhou", text: "accept R1")
+        ),
         ("  u-li: note R1 at 10:30: done", InboundEvent(from: "u-li", text: "note R1 at 10:30: done")),
         ("u-li: status\r", InboundEvent(from: "u-li", text: "status")),
     ]
@@ -93,22 +102,30 @@ import Testing
 
     @Test func replyHasTheProtocolFieldsInOrder() {
         let e = OutboundEvent(type: .reply, id: "o1", ts: t, inReplyTo: "m1", group: "fudi-b3", to: "u-li", text: "已受理 R1", refs: ["R1"])
-        #expect(EventEncoder().encode(e) == #"{"type":"reply","id":"o1","ts":"2026-11-28T01:00:00Z","in_reply_to":"m1","group":"fudi-b3","to":"u-li","text":"已受理 R1","ok":true,"refs":["R1"]}"# + "\n")
+        #expect(
+            EventEncoder().encode(e)
+                == #"{"type":"reply","id":"o1","ts":"2026-11-28T01:00:00Z","in_reply_to":"m1","group":"fudi-b3","to":"u-li","text":"已受理 R1","ok":true,"refs":["R1"]}"#
+                + "\n")
     }
 
     @Test func failedReplyCarriesItsCodeAndPrivateChatHasNoGroup() {
         let e = OutboundEvent(type: .reply, id: "o2", ts: t, to: "u-li", text: "no", ok: false, code: "usage")
-        #expect(EventEncoder().jsonObject(e) == #"{"type":"reply","id":"o2","ts":"2026-11-28T01:00:00Z","to":"u-li","text":"no","ok":false,"code":"usage","refs":[]}"#)
+        #expect(
+            EventEncoder().jsonObject(e)
+                == #"{"type":"reply","id":"o2","ts":"2026-11-28T01:00:00Z","to":"u-li","text":"no","ok":false,"code":"usage","refs":[]}"#)
     }
 
     @Test func notifyPostAndError() {
         let enc = EventEncoder(formatTime: { RFC3339.format($0, offsetSeconds: 8 * 3600) })
-        #expect(enc.jsonObject(OutboundEvent(type: .notify, id: "o3", ts: t, to: "u-zhou", reason: "new_report", text: "x", refs: ["R1"]))
-            == #"{"type":"notify","id":"o3","ts":"2026-11-28T09:00:00+08:00","to":"u-zhou","reason":"new_report","text":"x","refs":["R1"]}"#)
-        #expect(enc.jsonObject(OutboundEvent(type: .post, id: "o4", ts: t, group: "fudi-b3", reason: "announcement", text: "y"))
-            == #"{"type":"post","id":"o4","ts":"2026-11-28T09:00:00+08:00","group":"fudi-b3","reason":"announcement","text":"y","refs":[]}"#)
-        #expect(enc.jsonObject(OutboundEvent(type: .error, id: "o5", ts: t, text: "bad", ok: false, code: "bad_json", line: 7))
-            == #"{"type":"error","id":"o5","ts":"2026-11-28T09:00:00+08:00","line":7,"code":"bad_json","text":"bad","refs":[]}"#)
+        #expect(
+            enc.jsonObject(OutboundEvent(type: .notify, id: "o3", ts: t, to: "u-zhou", reason: "new_report", text: "x", refs: ["R1"]))
+                == #"{"type":"notify","id":"o3","ts":"2026-11-28T09:00:00+08:00","to":"u-zhou","reason":"new_report","text":"x","refs":["R1"]}"#)
+        #expect(
+            enc.jsonObject(OutboundEvent(type: .post, id: "o4", ts: t, group: "fudi-b3", reason: "announcement", text: "y"))
+                == #"{"type":"post","id":"o4","ts":"2026-11-28T09:00:00+08:00","group":"fudi-b3","reason":"announcement","text":"y","refs":[]}"#)
+        #expect(
+            enc.jsonObject(OutboundEvent(type: .error, id: "o5", ts: t, text: "bad", ok: false, code: "bad_json", line: 7))
+                == #"{"type":"error","id":"o5","ts":"2026-11-28T09:00:00+08:00","line":7,"code":"bad_json","text":"bad","refs":[]}"#)
     }
 
     @Test func escapesQuotesBackslashesAndControls() {
@@ -119,11 +136,14 @@ import Testing
 
     @Test func chatFormat() {
         let enc = EventEncoder(format: .chat)
-        #expect(enc.encode(OutboundEvent(type: .reply, id: "o1", ts: t, group: "fudi-b3", to: "u-li", text: "ok\nnext", refs: ["R1"]))
-            == "[fudi-b3] linli → u-li: ok | next {R1}\n")
-        #expect(enc.encode(OutboundEvent(type: .reply, id: "o1", ts: t, to: "u-li", text: "no", ok: false, code: "usage"))
-            == "linli → u-li: (usage) no\n")
-        #expect(enc.encode(OutboundEvent(type: .notify, id: "o2", ts: t, to: "u-zhou", reason: "new_report", text: "x", refs: ["R1"]))
-            == "notify → u-zhou (new_report): x {R1}\n")
+        #expect(
+            enc.encode(OutboundEvent(type: .reply, id: "o1", ts: t, group: "fudi-b3", to: "u-li", text: "ok\nnext", refs: ["R1"]))
+                == "[fudi-b3] linli → u-li: ok | next {R1}\n")
+        #expect(
+            enc.encode(OutboundEvent(type: .reply, id: "o1", ts: t, to: "u-li", text: "no", ok: false, code: "usage"))
+                == "linli → u-li: (usage) no\n")
+        #expect(
+            enc.encode(OutboundEvent(type: .notify, id: "o2", ts: t, to: "u-zhou", reason: "new_report", text: "x", refs: ["R1"]))
+                == "notify → u-zhou (new_report): x {R1}\n")
     }
 }

@@ -1,9 +1,10 @@
+import CLinliSys
 import Foundation
 import GRDB
 import LinliCore
-import CLinliSys
-@testable import LinliStore
 import Testing
+
+@testable import LinliStore
 
 /// A database written by an earlier version keeps its records through later migrations.
 @Suite struct MigrationTests {
@@ -14,15 +15,16 @@ import Testing
         let old = try DatabaseQueue(path: path)
         try Schema.migrator.migrate(old, upTo: "v5-community-services")
         try old.write { db in
-            try db.execute(sql: """
-                INSERT INTO work_orders(number, category, building, details, reporter, state, assignee_kind, assignee, level, created_at, resolution)
-                VALUES (7, 'leak', 'b3', 'dripping', 'u-li', 'accepted', 'person', 'u-zhou', 'captain', 1000, 'fixed');
-                INSERT INTO history(work_order, seq, at, actor, action) VALUES (7, 1, 1000, 'u-li', 'report');
-                INSERT INTO outbox(event_id, webhook, recipient, reason, text, refs, event, created_at, due_at) VALUES ('o1', 'w', 'u-zhou', 'new_report', 't', 'R7', '{}', 1, 1);
-                INSERT INTO outbox(event_id, webhook, recipient, reason, text, refs, event, created_at, due_at) VALUES ('o2', 'w', 'u-zhou', 'new_report', 't', 'R7', '{}', 1, 1);
-                DELETE FROM outbox WHERE id = 2;
-                INSERT INTO timers(due_at, kind, subject) VALUES (5000, 'accept', 'R7');
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO work_orders(number, category, building, details, reporter, state, assignee_kind, assignee, level, created_at, resolution)
+                    VALUES (7, 'leak', 'b3', 'dripping', 'u-li', 'accepted', 'person', 'u-zhou', 'captain', 1000, 'fixed');
+                    INSERT INTO history(work_order, seq, at, actor, action) VALUES (7, 1, 1000, 'u-li', 'report');
+                    INSERT INTO outbox(event_id, webhook, recipient, reason, text, refs, event, created_at, due_at) VALUES ('o1', 'w', 'u-zhou', 'new_report', 't', 'R7', '{}', 1, 1);
+                    INSERT INTO outbox(event_id, webhook, recipient, reason, text, refs, event, created_at, due_at) VALUES ('o2', 'w', 'u-zhou', 'new_report', 't', 'R7', '{}', 1, 1);
+                    DELETE FROM outbox WHERE id = 2;
+                    INSERT INTO timers(due_at, kind, subject) VALUES (5000, 'accept', 'R7');
+                    """)
         }
         try old.close()
 
@@ -35,7 +37,10 @@ import Testing
             #expect(throws: DatabaseError.self) { try tx.db.execute(sql: "UPDATE work_orders SET state = 'lost' WHERE number = 7") }
             #expect(throws: DatabaseError.self) { try tx.db.execute(sql: "UPDATE work_orders SET level = 'mayor' WHERE number = 7") }
             // Ids of the outbox keep counting from where they were: a deleted push's id is not given again.
-            try tx.db.execute(sql: "INSERT INTO outbox(event_id, webhook, recipient, reason, text, refs, event, created_at, due_at) VALUES ('o3', 'w', 'u', 'r', 't', '', '{}', 1, 1)")
+            try tx.db.execute(
+                sql:
+                    "INSERT INTO outbox(event_id, webhook, recipient, reason, text, refs, event, created_at, due_at) VALUES ('o3', 'w', 'u', 'r', 't', '', '{}', 1, 1)"
+            )
             #expect(try Int64.fetchOne(tx.db, sql: "SELECT max(id) FROM outbox") == 3)
         }
     }
@@ -48,7 +53,9 @@ import Testing
         try Schema.migrator.migrate(queue, upTo: "v7-timers-without-autoincrement")
         try queue.write { db in
             try db.execute(sql: "INSERT INTO counters(kind, last) VALUES ('R', 12), ('B', 3)")
-            #expect(throws: DatabaseError.self, "v1 counts six letters only") { try db.execute(sql: "INSERT INTO counters(kind, last) VALUES ('A', 1)") }
+            #expect(throws: DatabaseError.self, "v1 counts six letters only") {
+                try db.execute(sql: "INSERT INTO counters(kind, last) VALUES ('A', 1)")
+            }
         }
         try Schema.migrator.migrate(queue)
         try queue.write { db in

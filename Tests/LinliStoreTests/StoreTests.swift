@@ -7,8 +7,9 @@ import Testing
     let t0 = Instant(milliseconds: 1_795_827_600_000)
 
     func order(_ number: Int, reporter: String = "u-li", assignee: Assignee? = .person("u-zhou"), building: String = "b3") -> WorkOrder {
-        WorkOrder(number: number, category: "leak", building: building, place: "501", details: "dripping", reporter: reporter,
-                  group: "fudi-b3", assignee: assignee, level: .captain, createdAt: t0)
+        WorkOrder(
+            number: number, category: "leak", building: building, place: "501", details: "dripping", reporter: reporter,
+            group: "fudi-b3", assignee: assignee, level: .captain, createdAt: t0)
     }
 
     @Test func countersArePerKind() throws {

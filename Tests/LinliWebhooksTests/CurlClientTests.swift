@@ -12,7 +12,9 @@ import Testing
         defer { receiver.stop() }
         let client = CurlClient()
         defer { client.shutdown() }
-        let results = client.send([HTTPRequest(url: receiver.url("/hook?key=K"), headers: [HTTPHeader("webhook-id", "m1")], body: Array(#"{"a":"漏水"}"#.utf8))])
+        let results = client.send([
+            HTTPRequest(url: receiver.url("/hook?key=K"), headers: [HTTPHeader("webhook-id", "m1")], body: Array(#"{"a":"漏水"}"#.utf8))
+        ])
         let response = try results[0].get()
         #expect(response.status == 201)
         #expect(response.headers["x-answer"] == "42")

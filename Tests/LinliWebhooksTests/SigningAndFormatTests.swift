@@ -6,20 +6,26 @@ import Testing
 @Suite struct SignatureTests {
     /// The Standard Webhooks specification's published example.
     @Test func standardWebhooksPublishedVector() throws {
-        let signature = Signatures.standardWebhooks(secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", id: "msg_p5jXN8AQM9LWM0D4loKWxJek",
-                                                    timestamp: 1_614_265_330, body: Array(#"{"test": 2432232314}"#.utf8))
+        let signature = Signatures.standardWebhooks(
+            secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", id: "msg_p5jXN8AQM9LWM0D4loKWxJek",
+            timestamp: 1_614_265_330, body: Array(#"{"test": 2432232314}"#.utf8))
         #expect(signature == "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=")
         let key = try #require(StandardWebhooksKey(secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"))
-        #expect(key.verify(id: "msg_p5jXN8AQM9LWM0D4loKWxJek", timestamp: 1_614_265_330, body: Array(#"{"test": 2432232314}"#.utf8),
-                           header: "v1,bm9ldmVu v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="))
-        #expect(!key.verify(id: "msg_p5jXN8AQM9LWM0D4loKWxJek", timestamp: 1_614_265_331, body: Array(#"{"test": 2432232314}"#.utf8),
-                            header: "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="))
+        #expect(
+            key.verify(
+                id: "msg_p5jXN8AQM9LWM0D4loKWxJek", timestamp: 1_614_265_330, body: Array(#"{"test": 2432232314}"#.utf8),
+                header: "v1,bm9ldmVu v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="))
+        #expect(
+            !key.verify(
+                id: "msg_p5jXN8AQM9LWM0D4loKWxJek", timestamp: 1_614_265_331, body: Array(#"{"test": 2432232314}"#.utf8),
+                header: "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="))
     }
 
     /// GitHub's documented example of an `X-Hub-Signature-256`.
     @Test func githubPublishedVector() {
-        #expect(Signatures.sha256Hex(secret: "It's a Secret to Everybody", body: Array("Hello, World!".utf8))
-            == "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17")
+        #expect(
+            Signatures.sha256Hex(secret: "It's a Secret to Everybody", body: Array("Hello, World!".utf8))
+                == "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17")
     }
 
     @Test func dingTalkAndFeishuSignTheirStringsToSign() {
@@ -40,8 +46,9 @@ import Testing
 
 @Suite struct FormatTests {
     let now = Instant(milliseconds: 1_795_827_600_123)
-    let message = PushMessage(id: "fudi-o7", to: "u-zhou", reason: "new_report", text: "【新报修】R1 漏水", refs: ["R1"],
-                              event: Array(#"{"type":"notify","id":"o7"}"#.utf8))
+    let message = PushMessage(
+        id: "fudi-o7", to: "u-zhou", reason: "new_report", text: "【新报修】R1 漏水", refs: ["R1"],
+        event: Array(#"{"type":"notify","id":"o7"}"#.utf8))
 
     func json(_ r: HTTPRequest) -> [String: Any] { (try? JSONSerialization.jsonObject(with: Data(r.body))) as? [String: Any] ?? [:] }
 
@@ -54,7 +61,8 @@ import Testing
     }
 
     @Test func dingtalkSignsTheURL() {
-        let r = WebhookFormatter.request(message, to: Webhook(id: "d", format: .dingtalk, url: "http://h/robot/send?access_token=T", secret: "SEC1"), now: now)
+        let r = WebhookFormatter.request(
+            message, to: Webhook(id: "d", format: .dingtalk, url: "http://h/robot/send?access_token=T", secret: "SEC1"), now: now)
         let sign = WebhookFormatter.percentEncode(Signatures.dingTalk(secret: "SEC1", timestampMillis: now.milliseconds))
         #expect(r.url == "http://h/robot/send?access_token=T&timestamp=\(now.milliseconds)&sign=\(sign)")
         #expect(json(r)["msgtype"] as? String == "text")
@@ -141,21 +149,27 @@ import Testing
     @Test(arguments: table.indices)
     func classifies(_ i: Int) {
         let (format, result, expected) = Self.table[i]
-        let kind = switch Classifier.classify(result, format: format) {
-        case .delivered: "delivered"
-        case .retry: "retry"
-        case .permanent: "permanent"
-        case .disable: "disable"
-        }
+        let kind =
+            switch Classifier.classify(result, format: format) {
+            case .delivered: "delivered"
+            case .retry: "retry"
+            case .permanent: "permanent"
+            case .disable: "disable"
+            }
         #expect(kind == expected, "\(format) \(result)")
     }
 
     @Test func retryAfterIsHonouredAndClampedToAnHour() {
         let now = Date(timeIntervalSince1970: 1_795_827_600)
-        #expect(Classifier.classify(Self.response(429, "", ["retry-after": "7"]), format: .generic, now: now) == .retry(after: .seconds(7), reason: "HTTP 429"))
-        #expect(Classifier.classify(Self.response(503, "", ["retry-after": "86400"]), format: .generic, now: now) == .retry(after: .hours(1), reason: "HTTP 503"))
-        #expect(Classifier.classify(Self.response(429, "", ["retry-after": "Fri, 28 Nov 2026 01:01:00 GMT"]), format: .generic, now: now)
-            == .retry(after: .seconds(60), reason: "HTTP 429"))
+        #expect(
+            Classifier.classify(Self.response(429, "", ["retry-after": "7"]), format: .generic, now: now)
+                == .retry(after: .seconds(7), reason: "HTTP 429"))
+        #expect(
+            Classifier.classify(Self.response(503, "", ["retry-after": "86400"]), format: .generic, now: now)
+                == .retry(after: .hours(1), reason: "HTTP 503"))
+        #expect(
+            Classifier.classify(Self.response(429, "", ["retry-after": "Fri, 28 Nov 2026 01:01:00 GMT"]), format: .generic, now: now)
+                == .retry(after: .seconds(60), reason: "HTTP 429"))
     }
 }
 
@@ -200,7 +214,8 @@ import Testing
 
 @Suite struct RichFormatTests {
     let now = Instant(milliseconds: 1_795_827_600_123)
-    let message = PushMessage(id: "fudi-o9", to: "u-zhou", reason: "new_report", text: "【新报修】R1 漏水", refs: ["R1"], event: [], mentions: ["13800000000"])
+    let message = PushMessage(
+        id: "fudi-o9", to: "u-zhou", reason: "new_report", text: "【新报修】R1 漏水", refs: ["R1"], event: [], mentions: ["13800000000"])
 
     func json(_ r: HTTPRequest) -> [String: Any] { (try? JSONSerialization.jsonObject(with: Data(r.body))) as? [String: Any] ?? [:] }
 
@@ -216,7 +231,8 @@ import Testing
         let d = json(WebhookFormatter.request(message, to: Webhook(id: "d", format: .dingtalk, url: "http://h", secret: nil), now: now))
         #expect((d["at"] as? [String: Any])?["atMobiles"] as? [String] == ["13800000000"])
         #expect(((d["text"] as? [String: Any])?["content"] as? String)?.hasSuffix("@13800000000") == true)
-        let md = json(WebhookFormatter.request(message, to: Webhook(id: "d", format: .dingtalk, url: "http://h", secret: nil, markdown: true), now: now))
+        let md = json(
+            WebhookFormatter.request(message, to: Webhook(id: "d", format: .dingtalk, url: "http://h", secret: nil, markdown: true), now: now))
         #expect(md["msgtype"] as? String == "markdown" && (md["markdown"] as? [String: Any])?["title"] as? String == "new_report")
     }
 

@@ -86,8 +86,9 @@ struct CommandContext {
     /// The sender's building, or `not_registered`.
     func requireBuilding() throws(LinliError) -> Building {
         guard let building else {
-            throw LinliError(.notRegistered, zh: "您还没有登记住户。请先在楼栋群里发送“登记 房号”，例如：登记 501",
-                             en: "You are not registered yet. Send “register <room>” in your building group first, e.g. register 501")
+            throw LinliError(
+                .notRegistered, zh: "您还没有登记住户。请先在楼栋群里发送“登记 房号”，例如：登记 501",
+                en: "You are not registered yet. Send “register <room>” in your building group first, e.g. register 501")
         }
         return building
     }

@@ -56,21 +56,22 @@ public enum WorkOrdersCommand: FamilyCommand {
     }
 
     public var name: String {
-        let id: ID = switch self {
-        case .report: .report
-        case .status: .status
-        case .urge: .urge
-        case .cancel: .cancel
-        case .rate: .rate
-        case .reopen: .reopen
-        case .accept: .accept
-        case .assign: .assign
-        case .note: .note
-        case .done: .done
-        case .queue: .queue
-        case .escalate: .escalate
-        case .stats: .stats
-        }
+        let id: ID =
+            switch self {
+            case .report: .report
+            case .status: .status
+            case .urge: .urge
+            case .cancel: .cancel
+            case .rate: .rate
+            case .reopen: .reopen
+            case .accept: .accept
+            case .assign: .assign
+            case .note: .note
+            case .done: .done
+            case .queue: .queue
+            case .escalate: .escalate
+            case .stats: .stats
+            }
         return id.rawValue
     }
 

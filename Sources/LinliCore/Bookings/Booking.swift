@@ -34,8 +34,10 @@ public struct Booking: Sendable, Equatable {
     public var state: State
     public var createdAt: Instant
 
-    public init(number: Int, venue: String, day: LocalDay, start: Int, end: Int, booker: String, household: String, purpose: String?,
-                state: State, createdAt: Instant) {
+    public init(
+        number: Int, venue: String, day: LocalDay, start: Int, end: Int, booker: String, household: String, purpose: String?,
+        state: State, createdAt: Instant
+    ) {
         self.number = number
         self.venue = venue
         self.day = day
@@ -56,7 +58,8 @@ public struct Booking: Sendable, Equatable {
     public var times: String { "\(Booking.clock(start))-\(Booking.clock(end))" }
 
     public static func clock(_ minutes: Int) -> String {
-        let h = minutes / 60, m = minutes % 60
+        let h = minutes / 60
+        let m = minutes % 60
         return "\(h < 10 ? "0" : "")\(h):\(m < 10 ? "0" : "")\(m)"
     }
 }
@@ -68,14 +71,17 @@ public enum BookingRules {
     ///   - now: the bot's clock, `today` its local day; `startAt` the requested start as an instant.
     ///     The horizon counts whole days: 14d means up to the same weekday two weeks on.
     ///   - householdThisWeek: the household's bookings that hold a slot in the booking's week.
-    public static func check(venue: Venue, day: LocalDay, start: Int, end: Int, startAt: Instant, now: Instant, today: LocalDay,
-                             householdThisWeek: Int) throws(LinliError) {
+    public static func check(
+        venue: Venue, day: LocalDay, start: Int, end: Int, startAt: Instant, now: Instant, today: LocalDay,
+        householdThisWeek: Int
+    ) throws(LinliError) {
         if startAt < now {
             throw LinliError(.usage, zh: "这个时间已经过去了。", en: "That time has already passed.")
         }
         if let open = venue.open, start < open.start || end > open.end {
-            throw LinliError(.usage, zh: "\(venue.name)开放时间是 \(Booking.clock(open.start))-\(Booking.clock(open.end))。",
-                             en: "\(venue.name) is open \(Booking.clock(open.start))-\(Booking.clock(open.end)).")
+            throw LinliError(
+                .usage, zh: "\(venue.name)开放时间是 \(Booking.clock(open.start))-\(Booking.clock(open.end))。",
+                en: "\(venue.name) is open \(Booking.clock(open.start))-\(Booking.clock(open.end)).")
         }
         let length = Span.minutes(Int64(end - start))
         if let min = venue.min, length < min {
@@ -85,11 +91,13 @@ public enum BookingRules {
             throw LinliError(.usage, zh: "\(venue.name)每次最多预约\(max.spoken(.zh))。", en: "\(venue.name) is booked for at most \(max.spoken(.en)).")
         }
         if let horizon = venue.horizon, day.index - today.index > Int(horizon.milliseconds / 86_400_000) {
-            throw LinliError(.limit, zh: "\(venue.name)最多提前\(horizon.spoken(.zh))预约。", en: "\(venue.name) can be booked at most \(horizon.spoken(.en)) ahead.")
+            throw LinliError(
+                .limit, zh: "\(venue.name)最多提前\(horizon.spoken(.zh))预约。", en: "\(venue.name) can be booked at most \(horizon.spoken(.en)) ahead.")
         }
         if let quota = venue.weeklyQuota, householdThisWeek >= quota {
-            throw LinliError(.limit, zh: "您家本周已预约\(venue.name) \(householdThisWeek) 次，每周最多 \(quota) 次。",
-                             en: "Your household has booked \(venue.name) \(householdThisWeek) times this week; the limit is \(quota).")
+            throw LinliError(
+                .limit, zh: "您家本周已预约\(venue.name) \(householdThisWeek) 次，每周最多 \(quota) 次。",
+                en: "Your household has booked \(venue.name) \(householdThisWeek) times this week; the limit is \(quota).")
         }
     }
 
@@ -127,14 +135,16 @@ extension Booking {
         switch action {
         case .cancel:
             guard state.holds else {
-                throw LinliError(.invalidState, zh: "\(id) 已\(state.label(.zh))。", en: "\(id) is \(state.label(.en)) already.", refs: [id.description])
+                throw LinliError(
+                    .invalidState, zh: "\(id) 已\(state.label(.zh))。", en: "\(id) is \(state.label(.en)) already.", refs: [id.description])
             }
             state = .cancelled
             return .stop(.reminder)
         case .approve, .decline:
             guard state == .pending else {
-                throw LinliError(.invalidState, zh: "\(id) 当前\(state.label(.zh))，无需审批。", en: "\(id) is \(state.label(.en)); there is nothing to decide.",
-                                 refs: [id.description])
+                throw LinliError(
+                    .invalidState, zh: "\(id) 当前\(state.label(.zh))，无需审批。", en: "\(id) is \(state.label(.en)); there is nothing to decide.",
+                    refs: [id.description])
             }
             if action == .approve {
                 state = .confirmed

@@ -13,8 +13,10 @@ public struct ServiceRequest: Sendable, Equatable {
     public var dueAt: Instant?
     public var reminders: Int
 
-    public init(number: Int, service: String, requester: String, household: String, details: String?, isLoan: Bool, state: State = .open,
-                createdAt: Instant, dueAt: Instant?, reminders: Int = 0) {
+    public init(
+        number: Int, service: String, requester: String, household: String, details: String?, isLoan: Bool, state: State = .open,
+        createdAt: Instant, dueAt: Instant?, reminders: Int = 0
+    ) {
         self.number = number
         self.service = service
         self.requester = requester

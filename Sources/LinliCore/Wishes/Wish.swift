@@ -10,8 +10,10 @@ public struct Wish: Sendable, Equatable {
     public var fulfilledAt: Instant?
     public var createdAt: Instant
 
-    public init(number: Int, text: String, wisher: String, state: State = .open, claimer: String? = nil, claimedAt: Instant? = nil,
-                fulfilledAt: Instant? = nil, createdAt: Instant) {
+    public init(
+        number: Int, text: String, wisher: String, state: State = .open, claimer: String? = nil, claimedAt: Instant? = nil,
+        fulfilledAt: Instant? = nil, createdAt: Instant
+    ) {
         self.number = number
         self.text = text
         self.wisher = wisher
@@ -46,8 +48,9 @@ public struct Wish: Sendable, Equatable {
     @discardableResult
     public mutating func fulfil(by user: String, at now: Instant) throws(LinliError) -> Transition<WishClock> {
         guard state == .claimed, claimer == user else {
-            throw LinliError(state == .claimed ? .forbidden : .invalidState, zh: "\(id) 不是您认领的待完成心愿。",
-                             en: "\(id) is not a wish you have claimed and not yet fulfilled.", refs: [id.description])
+            throw LinliError(
+                state == .claimed ? .forbidden : .invalidState, zh: "\(id) 不是您认领的待完成心愿。",
+                en: "\(id) is not a wish you have claimed and not yet fulfilled.", refs: [id.description])
         }
         state = .fulfilled
         fulfilledAt = now

@@ -140,7 +140,8 @@ extension WorkOrder {
     /// Applies `action` at `now` and returns what the transition causes, or throws a
     /// `LinliError` naming why the state forbids it. `limits` are the category's.
     @discardableResult
-    public mutating func apply(_ action: WorkOrderAction, at now: Instant, limits: WorkOrderLimits = .standard) throws(LinliError) -> WorkOrderEffects {
+    public mutating func apply(_ action: WorkOrderAction, at now: Instant, limits: WorkOrderLimits = .standard) throws(LinliError) -> WorkOrderEffects
+    {
         try change(action, at: now)
         return effects(of: action, limits: limits)
     }
@@ -220,9 +221,12 @@ extension WorkOrder {
             state = .cancelled
             closedAt = now
         case .urge:
-            guard state.isOpen else { throw refuse("\(rid) 当前\(state.label(.zh))，无需催办。", "\(rid) is \(state.label(.en)); there is nothing to chase.") }
+            guard state.isOpen else {
+                throw refuse("\(rid) 当前\(state.label(.zh))，无需催办。", "\(rid) is \(state.label(.en)); there is nothing to chase.")
+            }
             if let last = lastUrgedAt, now.since(last) < Self.urgeInterval {
-                throw LinliError(.rateLimited, zh: "\(rid) 今天已经催办过了，明天再催。", en: "\(rid) was chased less than a day ago; try again tomorrow.", refs: [rid])
+                throw LinliError(
+                    .rateLimited, zh: "\(rid) 今天已经催办过了，明天再催。", en: "\(rid) was chased less than a day ago; try again tomorrow.", refs: [rid])
             }
             lastUrgedAt = now
         }

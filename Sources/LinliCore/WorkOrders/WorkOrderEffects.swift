@@ -66,7 +66,8 @@ extension WorkOrder {
             let onTime = acceptedAt.map { $0.since(createdAt) <= limits.accept } ?? false
             return WorkOrderEffects(history: ("accept", nil), stop: [.accept], start: .resolve, acceptedOnTime: onTime)
         case .resolve(let result, let how):
-            return WorkOrderEffects(history: ("done", how == .fixed ? result : "\(how.rawValue): \(result)"), stop: [.accept, .remind, .overdue], start: .feedback)
+            return WorkOrderEffects(
+                history: ("done", how == .fixed ? result : "\(how.rawValue): \(result)"), stop: [.accept, .remind, .overdue], start: .feedback)
         case .rate(let score, let comment):
             return WorkOrderEffects(history: ("rate", comment.map { "\(score) \($0)" } ?? "\(score)"), stop: all)
         case .closeUnrated:

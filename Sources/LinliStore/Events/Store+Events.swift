@@ -3,17 +3,21 @@ import LinliCore
 
 extension CommunityEvent {
     /// The `events` table.
-    static let codec = TableCodec<CommunityEvent>(table: "events", key: "number", columns: [
-        .init("number") { .int($0.number) },
-        .init("title") { .text($0.title) },
-        .init("day") { .int($0.day.index) },
-        .init("start_minute") { .int($0.start) },
-        .init("capacity") { .int($0.capacity.map(Int64.init)) },
-        .init("creator") { .text($0.creator) },
-        .init("created_at") { .int($0.createdAt.milliseconds) },
-    ]) { row in
-        CommunityEvent(number: row.int("number"), title: row.text("title"), day: LocalDay(index: row.int("day")), start: row.int("start_minute"),
-                       capacity: row.optionalInt("capacity"), creator: row.text("creator"), createdAt: row.instant("created_at"))
+    static let codec = TableCodec<CommunityEvent>(
+        table: "events", key: "number",
+        columns: [
+            .init("number") { .int($0.number) },
+            .init("title") { .text($0.title) },
+            .init("day") { .int($0.day.index) },
+            .init("start_minute") { .int($0.start) },
+            .init("capacity") { .int($0.capacity.map(Int64.init)) },
+            .init("creator") { .text($0.creator) },
+            .init("created_at") { .int($0.createdAt.milliseconds) },
+        ]
+    ) { row in
+        CommunityEvent(
+            number: row.int("number"), title: row.text("title"), day: LocalDay(index: row.int("day")), start: row.int("start_minute"),
+            capacity: row.optionalInt("capacity"), creator: row.text("creator"), createdAt: row.instant("created_at"))
     }
 }
 

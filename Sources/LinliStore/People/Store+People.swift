@@ -39,7 +39,9 @@ public struct Prompt: Sendable, Equatable {
 
 extension StoreTransaction {
     public func registration(_ user: String) throws -> Registration? {
-        try first("SELECT home, name, lang FROM residents WHERE user = ?", [user]) { Registration(user: user, home: $0[0], name: $0[1], lang: ($0[2] as String?).flatMap(Lang.init)) }
+        try first("SELECT home, name, lang FROM residents WHERE user = ?", [user]) {
+            Registration(user: user, home: $0[0], name: $0[1], lang: ($0[2] as String?).flatMap(Lang.init))
+        }
     }
 
     /// Every registration, for the engine's in-memory mirror.
@@ -52,24 +54,29 @@ extension StoreTransaction {
     /// Every pending question, for the engine's in-memory mirror.
     public func allPrompts() throws -> [Prompt] {
         try all("SELECT chat, user, command, so_far, lang, expires_at FROM prompts", cached: false) {
-            Prompt(chat: $0[0], user: $0[1], command: $0[2], soFar: $0[3], lang: Lang(rawValue: $0[4]) ?? .zh, expiresAt: Instant(milliseconds: $0[5]))
+            Prompt(
+                chat: $0[0], user: $0[1], command: $0[2], soFar: $0[3], lang: Lang(rawValue: $0[4]) ?? .zh, expiresAt: Instant(milliseconds: $0[5]))
         }
     }
 
     /// Binds `user` to a household.
     public func register(_ user: String, home: String, name: String?, at: Instant) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO residents(user, home, name, updated_at) VALUES (?, ?, ?, ?)
-            ON CONFLICT(user) DO UPDATE SET home = excluded.home, name = coalesce(excluded.name, name), updated_at = excluded.updated_at
-            """).execute(arguments: [user, home, name, at.milliseconds])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO residents(user, home, name, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT(user) DO UPDATE SET home = excluded.home, name = coalesce(excluded.name, name), updated_at = excluded.updated_at
+                """
+        ).execute(arguments: [user, home, name, at.milliseconds])
     }
 
     /// Sets the language `user` wants replies in.
     public func setLang(_ user: String, _ lang: Lang, at: Instant) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO residents(user, lang, updated_at) VALUES (?, ?, ?)
-            ON CONFLICT(user) DO UPDATE SET lang = excluded.lang, updated_at = excluded.updated_at
-            """).execute(arguments: [user, lang.rawValue, at.milliseconds])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO residents(user, lang, updated_at) VALUES (?, ?, ?)
+                ON CONFLICT(user) DO UPDATE SET lang = excluded.lang, updated_at = excluded.updated_at
+                """
+        ).execute(arguments: [user, lang.rawValue, at.milliseconds])
     }
 
     public func prompt(chat: String, user: String) throws -> Prompt? {
@@ -79,10 +86,12 @@ extension StoreTransaction {
     }
 
     public func setPrompt(_ p: Prompt) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO prompts(chat, user, command, so_far, lang, expires_at) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT(chat, user) DO UPDATE SET command = excluded.command, so_far = excluded.so_far, lang = excluded.lang, expires_at = excluded.expires_at
-            """).execute(arguments: [p.chat, p.user, p.command, p.soFar, p.lang.rawValue, p.expiresAt.milliseconds])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO prompts(chat, user, command, so_far, lang, expires_at) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(chat, user) DO UPDATE SET command = excluded.command, so_far = excluded.so_far, lang = excluded.lang, expires_at = excluded.expires_at
+                """
+        ).execute(arguments: [p.chat, p.user, p.command, p.soFar, p.lang.rawValue, p.expiresAt.milliseconds])
     }
 
     public func deletePrompt(chat: String, user: String) throws {

@@ -3,17 +3,21 @@ import LinliCore
 
 extension PointsEntry {
     /// The `points_ledger` table (its `id` orders the entries).
-    static let codec = TableCodec<PointsEntry>(table: "points_ledger", key: "id", columns: [
-        .init("person") { .text($0.person) },
-        .init("item") { .text($0.item) },
-        .init("points") { .int($0.points) },
-        .init("note") { .text($0.note) },
-        .init("actor") { .text($0.actor) },
-        .init("at") { .int($0.at.milliseconds) },
-        .init("ref") { .text($0.ref) },
-    ]) { row in
-        PointsEntry(person: row.text("person"), item: row.text("item"), points: row.int("points"), note: row.optionalText("note"),
-                    actor: row.text("actor"), at: row.instant("at"), ref: row.optionalText("ref"))
+    static let codec = TableCodec<PointsEntry>(
+        table: "points_ledger", key: "id",
+        columns: [
+            .init("person") { .text($0.person) },
+            .init("item") { .text($0.item) },
+            .init("points") { .int($0.points) },
+            .init("note") { .text($0.note) },
+            .init("actor") { .text($0.actor) },
+            .init("at") { .int($0.at.milliseconds) },
+            .init("ref") { .text($0.ref) },
+        ]
+    ) { row in
+        PointsEntry(
+            person: row.text("person"), item: row.text("item"), points: row.int("points"), note: row.optionalText("note"),
+            actor: row.text("actor"), at: row.instant("at"), ref: row.optionalText("ref"))
     }
 }
 
@@ -26,6 +30,8 @@ extension StoreTransaction {
 
     /// Everyone's total, highest first.
     public func totals() throws -> [(person: String, points: Int)] {
-        try all("SELECT person, sum(points) AS total FROM points_ledger GROUP BY person ORDER BY total DESC, person", []) { ($0[0] as String, $0[1] as Int) }
+        try all("SELECT person, sum(points) AS total FROM points_ledger GROUP BY person ORDER BY total DESC, person", []) {
+            ($0[0] as String, $0[1] as Int)
+        }
     }
 }

@@ -3,21 +3,25 @@ import LinliCore
 
 extension ServiceRequest {
     /// The `service_requests` table.
-    static let codec = TableCodec<ServiceRequest>(table: "service_requests", key: "number", columns: [
-        .init("number") { .int($0.number) },
-        .init("service") { .text($0.service) },
-        .init("requester") { .text($0.requester) },
-        .init("household") { .text($0.household) },
-        .init("details") { .text($0.details) },
-        .init("is_loan") { .int($0.isLoan ? 1 : 0) },
-        .init("state") { .text($0.state.rawValue) },
-        .init("created_at") { .int($0.createdAt.milliseconds) },
-        .init("due_at") { .int($0.dueAt?.milliseconds) },
-        .init("reminders") { .int($0.reminders) },
-    ]) { row in
-        ServiceRequest(number: row.int("number"), service: row.text("service"), requester: row.text("requester"), household: row.text("household"),
-                       details: row.optionalText("details"), isLoan: row.bool("is_loan"), state: ServiceRequest.State(rawValue: row.text("state")) ?? .open,
-                       createdAt: row.instant("created_at"), dueAt: row.optionalInstant("due_at"), reminders: row.int("reminders"))
+    static let codec = TableCodec<ServiceRequest>(
+        table: "service_requests", key: "number",
+        columns: [
+            .init("number") { .int($0.number) },
+            .init("service") { .text($0.service) },
+            .init("requester") { .text($0.requester) },
+            .init("household") { .text($0.household) },
+            .init("details") { .text($0.details) },
+            .init("is_loan") { .int($0.isLoan ? 1 : 0) },
+            .init("state") { .text($0.state.rawValue) },
+            .init("created_at") { .int($0.createdAt.milliseconds) },
+            .init("due_at") { .int($0.dueAt?.milliseconds) },
+            .init("reminders") { .int($0.reminders) },
+        ]
+    ) { row in
+        ServiceRequest(
+            number: row.int("number"), service: row.text("service"), requester: row.text("requester"), household: row.text("household"),
+            details: row.optionalText("details"), isLoan: row.bool("is_loan"), state: ServiceRequest.State(rawValue: row.text("state")) ?? .open,
+            createdAt: row.instant("created_at"), dueAt: row.optionalInstant("due_at"), reminders: row.int("reminders"))
     }
 }
 

@@ -3,16 +3,20 @@ import LinliCore
 
 extension Proposal {
     /// The `proposals` table; `support` is counted from `proposal_support`.
-    static let codec = TableCodec<Proposal>(table: "proposals", key: "number", columns: [
-        .init("number") { .int($0.number) },
-        .init("text") { .text($0.text) },
-        .init("proposer") { .text($0.proposer) },
-        .init("household") { .text($0.household) },
-        .init("answer") { .text($0.answer) },
-        .init("created_at") { .int($0.createdAt.milliseconds) },
-    ], computed: [("support", "(SELECT count(*) FROM proposal_support s WHERE s.proposal = p.number)")]) { row in
-        Proposal(number: row.int("number"), text: row.text("text"), proposer: row.text("proposer"), household: row.text("household"),
-                 answer: row.optionalText("answer"), support: row.int("support"), createdAt: row.instant("created_at"))
+    static let codec = TableCodec<Proposal>(
+        table: "proposals", key: "number",
+        columns: [
+            .init("number") { .int($0.number) },
+            .init("text") { .text($0.text) },
+            .init("proposer") { .text($0.proposer) },
+            .init("household") { .text($0.household) },
+            .init("answer") { .text($0.answer) },
+            .init("created_at") { .int($0.createdAt.milliseconds) },
+        ], computed: [("support", "(SELECT count(*) FROM proposal_support s WHERE s.proposal = p.number)")]
+    ) { row in
+        Proposal(
+            number: row.int("number"), text: row.text("text"), proposer: row.text("proposer"), household: row.text("household"),
+            answer: row.optionalText("answer"), support: row.int("support"), createdAt: row.instant("created_at"))
     }
 }
 

@@ -3,19 +3,23 @@ import LinliCore
 
 extension Wish {
     /// The `wishes` table.
-    static let codec = TableCodec<Wish>(table: "wishes", key: "number", columns: [
-        .init("number") { .int($0.number) },
-        .init("text") { .text($0.text) },
-        .init("wisher") { .text($0.wisher) },
-        .init("state") { .text($0.state.rawValue) },
-        .init("claimer") { .text($0.claimer) },
-        .init("claimed_at") { .int($0.claimedAt?.milliseconds) },
-        .init("fulfilled_at") { .int($0.fulfilledAt?.milliseconds) },
-        .init("created_at") { .int($0.createdAt.milliseconds) },
-    ]) { row in
-        Wish(number: row.int("number"), text: row.text("text"), wisher: row.text("wisher"), state: Wish.State(rawValue: row.text("state")) ?? .open,
-             claimer: row.optionalText("claimer"), claimedAt: row.optionalInstant("claimed_at"), fulfilledAt: row.optionalInstant("fulfilled_at"),
-             createdAt: row.instant("created_at"))
+    static let codec = TableCodec<Wish>(
+        table: "wishes", key: "number",
+        columns: [
+            .init("number") { .int($0.number) },
+            .init("text") { .text($0.text) },
+            .init("wisher") { .text($0.wisher) },
+            .init("state") { .text($0.state.rawValue) },
+            .init("claimer") { .text($0.claimer) },
+            .init("claimed_at") { .int($0.claimedAt?.milliseconds) },
+            .init("fulfilled_at") { .int($0.fulfilledAt?.milliseconds) },
+            .init("created_at") { .int($0.createdAt.milliseconds) },
+        ]
+    ) { row in
+        Wish(
+            number: row.int("number"), text: row.text("text"), wisher: row.text("wisher"), state: Wish.State(rawValue: row.text("state")) ?? .open,
+            claimer: row.optionalText("claimer"), claimedAt: row.optionalInstant("claimed_at"), fulfilledAt: row.optionalInstant("fulfilled_at"),
+            createdAt: row.instant("created_at"))
     }
 }
 

@@ -18,35 +18,39 @@ public struct HistoryEntry: Sendable, Equatable {
 
 extension WorkOrder {
     /// The `work_orders` table.
-    static let codec = TableCodec<WorkOrder>(table: "work_orders", key: "number", columns: [
-        .init("number") { .int($0.number) },
-        .init("category") { .text($0.category) },
-        .init("building") { .text($0.building) },
-        .init("place") { .text($0.place) },
-        .init("details") { .text($0.details) },
-        .init("reporter") { .text($0.reporter) },
-        .init("origin_group") { .text($0.group) },
-        .init("state") { .text($0.state.rawValue) },
-        .init("assignee_kind") { .text(assigneeKind($0.assignee)) },
-        .init("assignee") { .text($0.assignee?.id) },
-        .init("level") { .text($0.level.rawValue) },
-        .init("created_at") { .int($0.createdAt.milliseconds) },
-        .init("accepted_at") { .int($0.acceptedAt?.milliseconds) },
-        .init("resolved_at") { .int($0.resolvedAt?.milliseconds) },
-        .init("closed_at") { .int($0.closedAt?.milliseconds) },
-        .init("result") { .text($0.result) },
-        .init("rating") { .int($0.rating.map(Int64.init)) },
-        .init("comment") { .text($0.comment) },
-        .init("last_urged_at") { .int($0.lastUrgedAt?.milliseconds) },
-        .init("resolution") { .text($0.resolution?.rawValue) },
-        .init("overdue_at") { .int($0.overdueAt?.milliseconds) },
-        .init("external_ref") { .text($0.externalRef) },
-    ]) { row in
-        let assignee: Assignee? = switch (row.optionalText("assignee_kind"), row.optionalText("assignee")) {
-        case ("person", let id?): .person(id)
-        case ("department", let id?): .department(id)
-        default: nil
-        }
+    static let codec = TableCodec<WorkOrder>(
+        table: "work_orders", key: "number",
+        columns: [
+            .init("number") { .int($0.number) },
+            .init("category") { .text($0.category) },
+            .init("building") { .text($0.building) },
+            .init("place") { .text($0.place) },
+            .init("details") { .text($0.details) },
+            .init("reporter") { .text($0.reporter) },
+            .init("origin_group") { .text($0.group) },
+            .init("state") { .text($0.state.rawValue) },
+            .init("assignee_kind") { .text(assigneeKind($0.assignee)) },
+            .init("assignee") { .text($0.assignee?.id) },
+            .init("level") { .text($0.level.rawValue) },
+            .init("created_at") { .int($0.createdAt.milliseconds) },
+            .init("accepted_at") { .int($0.acceptedAt?.milliseconds) },
+            .init("resolved_at") { .int($0.resolvedAt?.milliseconds) },
+            .init("closed_at") { .int($0.closedAt?.milliseconds) },
+            .init("result") { .text($0.result) },
+            .init("rating") { .int($0.rating.map(Int64.init)) },
+            .init("comment") { .text($0.comment) },
+            .init("last_urged_at") { .int($0.lastUrgedAt?.milliseconds) },
+            .init("resolution") { .text($0.resolution?.rawValue) },
+            .init("overdue_at") { .int($0.overdueAt?.milliseconds) },
+            .init("external_ref") { .text($0.externalRef) },
+        ]
+    ) { row in
+        let assignee: Assignee? =
+            switch (row.optionalText("assignee_kind"), row.optionalText("assignee")) {
+            case ("person", let id?): .person(id)
+            case ("department", let id?): .department(id)
+            default: nil
+            }
         var o = WorkOrder(
             number: row.int("number"), category: row.text("category"), building: row.text("building"), place: row.optionalText("place"),
             details: row.text("details"), reporter: row.text("reporter"), group: row.optionalText("origin_group"), assignee: assignee,
@@ -92,7 +96,9 @@ extension StoreTransaction {
 
     /// The open work orders a person reported, oldest first.
     public func openWorkOrders(reporter: String) throws -> [WorkOrder] {
-        try records(WorkOrder.codec, "WHERE reporter = ? AND state IN ('submitted','assigned','accepted','in_progress','reopened') ORDER BY number", .text(reporter))
+        try records(
+            WorkOrder.codec, "WHERE reporter = ? AND state IN ('submitted','assigned','accepted','in_progress','reopened') ORDER BY number",
+            .text(reporter))
     }
 
     /// Open work orders assigned to any of `assignees`, or in `buildings` with no
@@ -100,7 +106,8 @@ extension StoreTransaction {
     public func queue(assignees: [String], buildings: [String]) throws -> [WorkOrder] {
         let a = assignees.isEmpty ? "NULL" : Array(repeating: "?", count: assignees.count).joined(separator: ",")
         let b = buildings.isEmpty ? "NULL" : Array(repeating: "?", count: buildings.count).joined(separator: ",")
-        return try many("""
+        return try many(
+            """
             SELECT \(WorkOrder.codec.select) FROM work_orders
             WHERE state IN ('submitted','assigned','accepted','in_progress','reopened')
               AND (assignee IN (\(a)) OR (building IN (\(b)) AND state = 'submitted'))
@@ -113,14 +120,16 @@ extension StoreTransaction {
         guard !buildings.isEmpty else { return [] }
         let marks = Array(repeating: "?", count: buildings.count).joined(separator: ",")
         let arguments = buildings.map(SQLValue.text) + [.int(from?.milliseconds ?? Int64.min), .int(to?.milliseconds ?? Int64.max)]
-        return try many("""
+        return try many(
+            """
             SELECT \(WorkOrder.codec.select) FROM work_orders
             WHERE building IN (\(marks)) AND created_at >= ? AND created_at < ? ORDER BY number
             """, values: arguments, decode: WorkOrder.codec.decode)
     }
     /// Adds a line to a work order's history.
     public func appendHistory(_ number: Int, _ entry: HistoryEntry) throws {
-        try run("""
+        try run(
+            """
             INSERT INTO history(work_order, seq, at, actor, action, detail)
             VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM history WHERE work_order = ?1), ?2, ?3, ?4, ?5)
             """, .int(number), .int(entry.at.milliseconds), .text(entry.actor), .text(entry.action), .text(entry.detail))

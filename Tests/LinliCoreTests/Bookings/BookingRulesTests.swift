@@ -2,8 +2,9 @@ import LinliCore
 import Testing
 
 @Suite struct BookingRulesTests {
-    let pavilion = Venue(id: "pavilion", name: "文化凉亭", names: ["pavilion"], open: TimeRange(start: 420, end: 1260), min: .minutes(30),
-                         max: .hours(3), horizon: .days(14), weeklyQuota: 2, approval: false)
+    let pavilion = Venue(
+        id: "pavilion", name: "文化凉亭", names: ["pavilion"], open: TimeRange(start: 420, end: 1260), min: .minutes(30),
+        max: .hours(3), horizon: .days(14), weeklyQuota: 2, approval: false)
     let day = LocalDay(year: 2026, month: 12, day: 3)
     let offset = 8 * 3600
     var now: Instant { LocalDay(year: 2026, month: 11, day: 28).instant(minutes: 540, offsetSeconds: offset) }
@@ -11,8 +12,9 @@ import Testing
     func code(start: Int, end: Int, on d: LocalDay? = nil, held: Int = 0, now n: Instant? = nil) -> ErrorCode? {
         let d = d ?? day
         do {
-            try BookingRules.check(venue: pavilion, day: d, start: start, end: end, startAt: d.instant(minutes: start, offsetSeconds: offset),
-                                   now: n ?? now, today: LocalDay(year: 2026, month: 11, day: 28), householdThisWeek: held)
+            try BookingRules.check(
+                venue: pavilion, day: d, start: start, end: end, startAt: d.instant(minutes: start, offsetSeconds: offset),
+                now: n ?? now, today: LocalDay(year: 2026, month: 11, day: 28), householdThisWeek: held)
             return nil
         } catch {
             return error.code
@@ -26,10 +28,10 @@ import Testing
     }
 
     @Test(arguments: [
-        (400, 450, ErrorCode.usage),   // before opening
-        (1200, 1290, .usage),          // after closing
-        (900, 915, .usage),            // shorter than 30 min
-        (600, 800, .usage),            // longer than 3 h
+        (400, 450, ErrorCode.usage),  // before opening
+        (1200, 1290, .usage),  // after closing
+        (900, 915, .usage),  // shorter than 30 min
+        (600, 800, .usage),  // longer than 3 h
     ])
     func hoursAndLengths(start: Int, end: Int, expected: ErrorCode) {
         #expect(code(start: start, end: end) == expected)
@@ -54,7 +56,9 @@ import Testing
         #expect(BookingRules.nearestFree(venue: pavilion, length: 30, wanted: 990, taken: taken) == 990, "16:30-17:00 fits between")
         #expect(BookingRules.nearestFree(venue: pavilion, length: 90, wanted: 900, taken: taken, earliest: 850) == 1080)
         #expect(BookingRules.nearestFree(venue: pavilion, length: 90, wanted: 900, taken: [(420, 1260)]) == nil)
-        let b = Booking(number: 1, venue: "pavilion", day: day, start: 900, end: 990, booker: "u", household: "b3-501", purpose: nil, state: .pending, createdAt: now)
+        let b = Booking(
+            number: 1, venue: "pavilion", day: day, start: 900, end: 990, booker: "u", household: "b3-501", purpose: nil, state: .pending,
+            createdAt: now)
         #expect(b.overlaps(start: 960, end: 1020) && !b.overlaps(start: 990, end: 1020) && b.state.holds && b.times == "15:00-16:30")
     }
 }

@@ -26,15 +26,17 @@ import Testing
     }
 
     @Test func eventCapacity() {
-        let e = CommunityEvent(number: 1, title: "邻里节", day: LocalDay(year: 2026, month: 12, day: 5), start: 540, capacity: 2, creator: "u-he", createdAt: t0)
+        let e = CommunityEvent(
+            number: 1, title: "邻里节", day: LocalDay(year: 2026, month: 12, day: 5), start: 540, capacity: 2, creator: "u-he", createdAt: t0)
         #expect(e.hasRoom(joined: 1) && !e.hasRoom(joined: 2))
         let open = CommunityEvent(number: 2, title: "x", day: e.day, start: 540, capacity: nil, creator: "u-he", createdAt: t0)
         #expect(open.hasRoom(joined: 10_000))
     }
 
     @Test func theOnDutyRotaPicksWhoeverIsOnAtThatHour() {
-        let butler = Service(id: "butler", name: "红色管家", names: [], stock: nil, loan: nil, handler: "u-liu",
-                             rota: [.init(hours: TimeRange(start: 480, end: 1200), person: "u-liu"), .init(hours: TimeRange(start: 1200, end: 480), person: "u-fang")])
+        let butler = Service(
+            id: "butler", name: "红色管家", names: [], stock: nil, loan: nil, handler: "u-liu",
+            rota: [.init(hours: TimeRange(start: 480, end: 1200), person: "u-liu"), .init(hours: TimeRange(start: 1200, end: 480), person: "u-fang")])
         #expect(butler.handler(atMinute: 9 * 60) == "u-liu")
         #expect(butler.handler(atMinute: 21 * 60) == "u-fang")
         #expect(butler.handler(atMinute: 3 * 60) == "u-fang")

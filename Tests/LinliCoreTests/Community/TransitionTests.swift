@@ -7,8 +7,9 @@ import Testing
     static let t0 = Instant(seconds: 1_795_309_200)
 
     static func booking(_ state: Booking.State) -> Booking {
-        Booking(number: 3, venue: "pavilion", day: LocalDay(Self.t0, offsetSeconds: 8 * 3600), start: 600, end: 660, booker: "u-ann",
-                household: "b1-501", purpose: nil, state: state, createdAt: t0)
+        Booking(
+            number: 3, venue: "pavilion", day: LocalDay(Self.t0, offsetSeconds: 8 * 3600), start: 600, end: 660, booker: "u-ann",
+            household: "b1-501", purpose: nil, state: state, createdAt: t0)
     }
 
     /// (state, action, state after or nil when refused, its transition)
@@ -52,15 +53,17 @@ import Testing
     }
 
     @Test func aLoanComesBackOnceAndIsRemindedEveryTwoDays() throws {
-        var r = ServiceRequest(number: 2, service: "umbrella", requester: "u-ann", household: "b1-501", details: nil, isLoan: true,
-                               createdAt: Self.t0, dueAt: Self.t0.adding(.days(3)))
+        var r = ServiceRequest(
+            number: 2, service: "umbrella", requester: "u-ann", household: "b1-501", details: nil, isLoan: true,
+            createdAt: Self.t0, dueAt: Self.t0.adding(.days(3)))
         #expect(r.remind(at: Self.t0) == .start(.loanDue, at: Self.t0.adding(.days(2))))
         #expect(r.reminders == 1)
         #expect(try r.giveBack() == .stop(.loanDue))
         #expect(r.state == .returned)
         #expect(throws: LinliError.self) { try r.giveBack() }
-        var haircut = ServiceRequest(number: 3, service: "haircut", requester: "u-ann", household: "b1-501", details: nil, isLoan: false,
-                                     createdAt: Self.t0, dueAt: nil)
+        var haircut = ServiceRequest(
+            number: 3, service: "haircut", requester: "u-ann", household: "b1-501", details: nil, isLoan: false,
+            createdAt: Self.t0, dueAt: nil)
         #expect(throws: LinliError.self, "only a loan is given back") { try haircut.giveBack() }
     }
 

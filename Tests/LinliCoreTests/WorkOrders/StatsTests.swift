@@ -5,10 +5,13 @@ import Testing
     let t0 = Instant(seconds: 1_795_827_600)
 
     /// A work order reported at t0 and taken through the given steps (minutes after t0).
-    func order(_ n: Int, _ category: String, accept: Int64? = nil, resolve: Int64? = nil, how: Resolution = .fixed,
-               rating: Int? = nil, closeUnrated: Bool = false, cancel: Bool = false, overdue: Bool = false) throws -> WorkOrder {
-        var o = WorkOrder(number: n, category: category, building: "b3", place: nil, details: "x", reporter: "u-li", group: nil,
-                          assignee: .person("u-zhou"), level: .captain, createdAt: t0)
+    func order(
+        _ n: Int, _ category: String, accept: Int64? = nil, resolve: Int64? = nil, how: Resolution = .fixed,
+        rating: Int? = nil, closeUnrated: Bool = false, cancel: Bool = false, overdue: Bool = false
+    ) throws -> WorkOrder {
+        var o = WorkOrder(
+            number: n, category: category, building: "b3", place: nil, details: "x", reporter: "u-li", group: nil,
+            assignee: .person("u-zhou"), level: .captain, createdAt: t0)
         if let accept { try o.apply(.accept(by: "u-zhou"), at: t0.adding(.minutes(accept))) }
         if overdue { try o.apply(.markOverdue, at: t0.adding(.days(2))) }
         if let resolve { try o.apply(.resolve("done", how), at: t0.adding(.minutes(resolve))) }
@@ -23,14 +26,14 @@ import Testing
     /// The fixture, with every figure worked out by hand in the comments.
     @Test func figuresMatchTheHandComputedFixture() throws {
         let orders = [
-            try order(1, "leak", accept: 10, resolve: 120, rating: 5),          // confirmed, satisfied
-            try order(2, "leak", accept: 40, resolve: 300, rating: 3),          // confirmed, accepted late
-            try order(3, "noise", accept: 120, resolve: 1440),                  // unconfirmed (awaiting rating)
+            try order(1, "leak", accept: 10, resolve: 120, rating: 5),  // confirmed, satisfied
+            try order(2, "leak", accept: 40, resolve: 300, rating: 3),  // confirmed, accepted late
+            try order(3, "noise", accept: 120, resolve: 1440),  // unconfirmed (awaiting rating)
             try order(4, "noise", accept: 30, resolve: 180, how: .unable, closeUnrated: true),  // unable
-            try order(5, "leak", accept: 20, resolve: 60, how: .referred),      // referred
-            try order(6, "leak"),                                               // never accepted
-            try order(7, "leak", cancel: true),                                 // cancelled: not counted
-            try order(8, "leak", accept: 5, overdue: true),                     // open, overdue
+            try order(5, "leak", accept: 20, resolve: 60, how: .referred),  // referred
+            try order(6, "leak"),  // never accepted
+            try order(7, "leak", cancel: true),  // cancelled: not counted
+            try order(8, "leak", accept: 5, overdue: true),  // open, overdue
         ]
         let s = WorkOrderStats(orders, acceptLimit: limit)
         #expect(s.total == 8 && s.counted == 7 && s.done == 5)
@@ -54,7 +57,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ([Int64](), 0.5, nil as Int64?), ([7], 0.5, 7), ([7], 0.9, 7), ([1, 2], 0.5, 1), ([1, 2], 0.9, 2), ([3, 1, 2, 4], 0.5, 2), ([5, 1, 4, 2, 3], 0.9, 5),
+        ([Int64](), 0.5, nil as Int64?), ([7], 0.5, 7), ([7], 0.9, 7), ([1, 2], 0.5, 1), ([1, 2], 0.9, 2), ([3, 1, 2, 4], 0.5, 2),
+        ([5, 1, 4, 2, 3], 0.9, 5),
     ])
     func nearestRankPercentile(values: [Int64], p: Double, expected: Int64?) {
         #expect(WorkOrderStats.percentile(values.map(Span.minutes), p) == expected.map(Span.minutes))

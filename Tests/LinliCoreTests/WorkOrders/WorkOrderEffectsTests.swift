@@ -9,8 +9,9 @@ import Testing
     static let limits = WorkOrderLimits(accept: .minutes(30), resolve: .hours(24))
 
     static func order(_ state: WorkOrderState) -> WorkOrder {
-        var o = WorkOrder(number: 1, category: "leak", building: "b1", place: nil, details: "dripping", reporter: "u-li",
-                          group: nil, assignee: .person("u-cap"), level: .captain, createdAt: t0)
+        var o = WorkOrder(
+            number: 1, category: "leak", building: "b1", place: nil, details: "dripping", reporter: "u-li",
+            group: nil, assignee: .person("u-cap"), level: .captain, createdAt: t0)
         o.state = state
         if state == .resolved { o.resolvedAt = t0 }
         return o

@@ -5,8 +5,9 @@ import Testing
     let t0 = Instant(seconds: 1_795_309_200)
 
     func order(_ state: WorkOrderState = .submitted) -> WorkOrder {
-        var o = WorkOrder(number: 1, category: "leak", building: "b3", place: "501", details: "dripping", reporter: "u-li",
-                          group: "fudi-b3", assignee: .person("u-zhou"), level: .captain, createdAt: t0)
+        var o = WorkOrder(
+            number: 1, category: "leak", building: "b3", place: "501", details: "dripping", reporter: "u-li",
+            group: "fudi-b3", assignee: .person("u-zhou"), level: .captain, createdAt: t0)
         o.state = state
         if state == .resolved || state == .closed { o.resolvedAt = t0 }
         return o
@@ -117,13 +118,18 @@ import Testing
 }
 
 @Suite struct DirectoryTests {
-    let directory = Directory(Community(
-        id: "c", name: "C", timezone: "Asia/Shanghai",
-        grids: [Grid(id: "g1", name: "G1", leader: "u-ma")],
-        buildings: [Building(id: "b3", name: "3栋", grid: "g1", captain: "u-zhou", groups: ["fudi-b3"]),
-                    Building(id: "b4", name: "4栋", grid: nil, captain: "u-gao", groups: ["fudi-b4"])],
-        people: [Person(id: "u-zhou", name: "周", home: "b3-101", roles: [.captain]), Person(id: "u-ma", name: "马", roles: [.gridLeader]),
-                 Person(id: "u-he", name: "何", roles: [.staff]), Person(id: "u-li", name: "李", home: "b3-501", roles: [.resident])]))
+    let directory = Directory(
+        Community(
+            id: "c", name: "C", timezone: "Asia/Shanghai",
+            grids: [Grid(id: "g1", name: "G1", leader: "u-ma")],
+            buildings: [
+                Building(id: "b3", name: "3栋", grid: "g1", captain: "u-zhou", groups: ["fudi-b3"]),
+                Building(id: "b4", name: "4栋", grid: nil, captain: "u-gao", groups: ["fudi-b4"]),
+            ],
+            people: [
+                Person(id: "u-zhou", name: "周", home: "b3-101", roles: [.captain]), Person(id: "u-ma", name: "马", roles: [.gridLeader]),
+                Person(id: "u-he", name: "何", roles: [.staff]), Person(id: "u-li", name: "李", home: "b3-501", roles: [.resident]),
+            ]))
 
     @Test func authority() throws {
         let b3 = try #require(directory.building("b3"))

@@ -49,7 +49,8 @@ struct BookingsFamily: Family {
 
     func venuesList(_ date: DateSpec?, _ ctx: CommandContext) throws -> Outcome {
         let d = try ctx.calendar.day(date)
-        var zh: [String] = [], en: [String] = []
+        var zh: [String] = []
+        var en: [String] = []
         for v in ctx.directory.community.venues {
             let free = Self.freeRanges(v, try ctx.tx.bookings(venue: v.id, day: d)).map { "\(Booking.clock($0.0))-\(Booking.clock($0.1))" }
             let shown = free.isEmpty ? Localized(zh: "已约满", en: "full") : Localized(zh: free.joined(separator: "、"), en: free.joined(separator: ", "))
@@ -68,34 +69,49 @@ struct BookingsFamily: Family {
         let startAt = ctx.calendar.instant(d, times.start)
         let week = d.weekStart
         let held = try ctx.tx.householdBookings(venue: v.id, household: household, from: week, to: week.adding(days: 7))
-        try BookingRules.check(venue: v, day: d, start: times.start, end: times.end, startAt: startAt, now: ctx.now, today: ctx.calendar.today, householdThisWeek: held)
+        try BookingRules.check(
+            venue: v, day: d, start: times.start, end: times.end, startAt: startAt, now: ctx.now, today: ctx.calendar.today, householdThisWeek: held)
         let taken = try ctx.tx.bookings(venue: v.id, day: d)
         if let clash = taken.first(where: { $0.overlaps(start: times.start, end: times.end) }) {
-            throw LinliError(.conflict, zh: "\(v.name) \(clash.times) 已有预约。\(try nearestFreeText(v, d, length: times.end - times.start, wanted: times.start, .zh, ctx))",
-                             en: "\(v.name) is taken at \(clash.times). \(try nearestFreeText(v, d, length: times.end - times.start, wanted: times.start, .en, ctx))",
-                             refs: [clash.id.description])
+            throw LinliError(
+                .conflict,
+                zh: "\(v.name) \(clash.times) 已有预约。\(try nearestFreeText(v, d, length: times.end - times.start, wanted: times.start, .zh, ctx))",
+                en:
+                    "\(v.name) is taken at \(clash.times). \(try nearestFreeText(v, d, length: times.end - times.start, wanted: times.start, .en, ctx))",
+                refs: [clash.id.description])
         }
         let number = ctx.numbers.next(.booking)
-        let booking = Booking(number: number, venue: v.id, day: d, start: times.start, end: times.end, booker: ctx.sender, household: household,
-                              purpose: purpose, state: v.approval ? .pending : .confirmed, createdAt: ctx.now)
+        let booking = Booking(
+            number: number, venue: v.id, day: d, start: times.start, end: times.end, booker: ctx.sender, household: household,
+            purpose: purpose, state: v.approval ? .pending : .confirmed, createdAt: ctx.now)
         try ctx.tx.insert(booking)
         let bid = booking.id.description
         let reminderAt = startAt.adding(Span(milliseconds: -Self.bookingReminderLead.milliseconds))
         if reminderAt > ctx.now { try ctx.timers.schedule(BookingClock.reminder, at: reminderAt, subject: bid) }
-        let what = Localized(zh: "\(v.name) \(d.spoken(.zh)) \(booking.times)\(purpose.map { "（\($0)）" } ?? "")",
-                             en: "\(v.name) \(d.spoken(.en)) \(booking.times)\(purpose.map { " (\($0))" } ?? "")")
+        let what = Localized(
+            zh: "\(v.name) \(d.spoken(.zh)) \(booking.times)\(purpose.map { "（\($0)）" } ?? "")",
+            en: "\(v.name) \(d.spoken(.en)) \(booking.times)\(purpose.map { " (\($0))" } ?? "")")
         guard v.approval else {
-            return Outcome(zh: "已预约 \(bid)：\(what.zh)。开始前30分钟提醒您；取消请发送：取消 \(bid)",
-                           en: "Booked \(bid): \(what.en). I will remind you 30 minutes before; to cancel: cancel \(bid)", refs: [bid])
+            return Outcome(
+                zh: "已预约 \(bid)：\(what.zh)。开始前30分钟提醒您；取消请发送：取消 \(bid)",
+                en: "Booked \(bid): \(what.en). I will remind you 30 minutes before; to cancel: cancel \(bid)", refs: [bid])
         }
         let approver = building.captain ?? ctx.directory.gridLeader(of: building) ?? ctx.directory.firstStaff
-        let effects: [Effect] = approver.map { a in
-            [.notify(to: a, reason: "booking", text: Localized(
-                zh: "【预约待审批】\(bid) \(what.zh)，\(ctx.senderLabel)。批准：批准 \(bid)；拒绝：拒绝 \(bid) 原因",
-                en: "[Booking to approve] \(bid) \(what.en), \(ctx.senderLabel). Approve: approve \(bid); decline: decline \(bid) <why>"), refs: [bid])]
-        } ?? []
-        return Outcome(zh: "已提交 \(bid)：\(what.zh)。\(v.name)需要审批，时段已为您保留，结果会通知您。",
-                       en: "Requested \(bid): \(what.en). \(v.name) needs approval; the slot is held for you and you will be told.", refs: [bid], effects: effects)
+        let effects: [Effect] =
+            approver.map { a in
+                [
+                    .notify(
+                        to: a, reason: "booking",
+                        text: Localized(
+                            zh: "【预约待审批】\(bid) \(what.zh)，\(ctx.senderLabel)。批准：批准 \(bid)；拒绝：拒绝 \(bid) 原因",
+                            en: "[Booking to approve] \(bid) \(what.en), \(ctx.senderLabel). Approve: approve \(bid); decline: decline \(bid) <why>"),
+                        refs: [bid])
+                ]
+            } ?? []
+        return Outcome(
+            zh: "已提交 \(bid)：\(what.zh)。\(v.name)需要审批，时段已为您保留，结果会通知您。",
+            en: "Requested \(bid): \(what.en). \(v.name) needs approval; the slot is held for you and you will be told.", refs: [bid],
+            effects: effects)
     }
 
     /// "The nearest free slot is …" for a clash: that day, else the next.
@@ -103,12 +119,15 @@ struct BookingsFamily: Family {
         let nowMinute = d == ctx.calendar.today ? Int(ctx.now.since(ctx.calendar.instant(d, 0)).milliseconds / 60_000) : 0
         let taken = try ctx.tx.bookings(venue: v.id, day: d).map { ($0.start, $0.end) }
         if let t = BookingRules.nearestFree(venue: v, length: length, wanted: wanted, taken: taken, earliest: nowMinute) {
-            return lang == .zh ? "最近的空闲时段：\(Booking.clock(t))-\(Booking.clock(t + length))。" : "The nearest free slot: \(Booking.clock(t))-\(Booking.clock(t + length))."
+            return lang == .zh
+                ? "最近的空闲时段：\(Booking.clock(t))-\(Booking.clock(t + length))。"
+                : "The nearest free slot: \(Booking.clock(t))-\(Booking.clock(t + length))."
         }
         let next = d.adding(days: 1)
         let nextTaken = try ctx.tx.bookings(venue: v.id, day: next).map { ($0.start, $0.end) }
         if let t = BookingRules.nearestFree(venue: v, length: length, wanted: wanted, taken: nextTaken) {
-            return lang == .zh ? "当天已满，\(next.spoken(.zh)) \(Booking.clock(t))-\(Booking.clock(t + length)) 有空。"
+            return lang == .zh
+                ? "当天已满，\(next.spoken(.zh)) \(Booking.clock(t))-\(Booking.clock(t + length)) 有空。"
                 : "That day is full; \(next.spoken(.en)) \(Booking.clock(t))-\(Booking.clock(t + length)) is free."
         }
         return lang == .zh ? "当天和次日都已约满。" : "That day and the next are full."
@@ -121,8 +140,9 @@ struct BookingsFamily: Family {
             let name = ctx.directory.community.venues.first { $0.id == b.venue }?.name ?? b.venue
             return "\(b.id) \(name) \(b.day.spoken(lang)) \(b.times) \(b.state.label(lang))"
         }
-        return Outcome(zh: "您的预约：\n" + list.map { line($0, .zh) }.joined(separator: "\n"),
-                       en: "Your bookings:\n" + list.map { line($0, .en) }.joined(separator: "\n"), refs: list.map(\.id.description))
+        return Outcome(
+            zh: "您的预约：\n" + list.map { line($0, .zh) }.joined(separator: "\n"),
+            en: "Your bookings:\n" + list.map { line($0, .en) }.joined(separator: "\n"), refs: list.map(\.id.description))
     }
 
     func venueSchedule(_ id: String, _ date: DateSpec?, _ ctx: CommandContext) throws -> Outcome {
@@ -136,8 +156,9 @@ struct BookingsFamily: Family {
             let note = b.purpose.map { " \($0)" } ?? ""
             return "\(b.times) \(b.id)\(note)\(b.state == .pending ? (lang == .zh ? "（待审批）" : " (pending)") : "")"
         }
-        return Outcome(zh: "\(v.name) \(d.spoken(.zh))：\n" + list.map { line($0, .zh) }.joined(separator: "\n"),
-                       en: "\(v.name) on \(d.spoken(.en)):\n" + list.map { line($0, .en) }.joined(separator: "\n"), refs: list.map(\.id.description))
+        return Outcome(
+            zh: "\(v.name) \(d.spoken(.zh))：\n" + list.map { line($0, .zh) }.joined(separator: "\n"),
+            en: "\(v.name) on \(d.spoken(.en)):\n" + list.map { line($0, .en) }.joined(separator: "\n"), refs: list.map(\.id.description))
     }
 
     /// The one write path of a booking that exists: the action, its new state, its clocks.
@@ -157,16 +178,25 @@ struct BookingsFamily: Family {
 
     /// Whether `user` answers for the booker's building (captain, grid leader, staff).
     func managesBooking(_ user: String, _ b: Booking, _ directory: Directory) -> Bool {
-        directory.building(ofHome: b.household).map { directory.manages(user, building: $0) } ?? (directory.person(user)?.roles.contains(.staff) == true)
+        directory.building(ofHome: b.household).map { directory.manages(user, building: $0) }
+            ?? (directory.person(user)?.roles.contains(.staff) == true)
     }
 
     func cancelBooking(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
         let b = try loadBooking(id, ctx)
         guard b.booker == ctx.sender || managesBooking(ctx.sender, b, ctx.directory) else { throw LinliError.forbidden(id) }
         try write(b, .cancel, ctx)
-        let effects: [Effect] = b.booker == ctx.sender ? [] : [.notify(to: b.booker, reason: "booking", text: Localized(
-            zh: "您的预约 \(id)（\(b.day.spoken(.zh)) \(b.times)）已被\(ctx.directory.name(of: ctx.sender))取消。",
-            en: "Your booking \(id) (\(b.day.spoken(.en)) \(b.times)) was cancelled by \(ctx.directory.name(of: ctx.sender))."), refs: [id.description])]
+        let effects: [Effect] =
+            b.booker == ctx.sender
+            ? []
+            : [
+                .notify(
+                    to: b.booker, reason: "booking",
+                    text: Localized(
+                        zh: "您的预约 \(id)（\(b.day.spoken(.zh)) \(b.times)）已被\(ctx.directory.name(of: ctx.sender))取消。",
+                        en: "Your booking \(id) (\(b.day.spoken(.en)) \(b.times)) was cancelled by \(ctx.directory.name(of: ctx.sender))."),
+                    refs: [id.description])
+            ]
         return Outcome(zh: "已取消 \(id)，时段已释放。", en: "Cancelled \(id); the slot is free again.", refs: [id.description], effects: effects)
     }
 
@@ -177,21 +207,38 @@ struct BookingsFamily: Family {
         let rid = id.description
         let when = Localized(zh: "\(b.day.spoken(.zh)) \(b.times)", en: "\(b.day.spoken(.en)) \(b.times)")
         if approve {
-            return Outcome(zh: "已批准 \(rid)。", en: "Approved \(rid).", refs: [rid], effects: [.notify(to: b.booker, reason: "booking", text: Localized(
-                zh: "您的预约 \(rid)（\(when.zh)）已通过审批。", en: "Your booking \(rid) (\(when.en)) is approved."), refs: [rid])])
+            return Outcome(
+                zh: "已批准 \(rid)。", en: "Approved \(rid).", refs: [rid],
+                effects: [
+                    .notify(
+                        to: b.booker, reason: "booking",
+                        text: Localized(
+                            zh: "您的预约 \(rid)（\(when.zh)）已通过审批。", en: "Your booking \(rid) (\(when.en)) is approved."), refs: [rid])
+                ])
         }
         let reason = why.map { Localized(zh: "：\($0)", en: ": \($0)") } ?? Localized(zh: "", en: "")
-        return Outcome(zh: "已拒绝 \(rid)，时段已释放。", en: "Declined \(rid); the slot is free again.", refs: [rid], effects: [.notify(to: b.booker, reason: "booking", text: Localized(
-            zh: "您的预约 \(rid)（\(when.zh)）未通过\(reason.zh)", en: "Your booking \(rid) (\(when.en)) was declined\(reason.en)"), refs: [rid])])
+        return Outcome(
+            zh: "已拒绝 \(rid)，时段已释放。", en: "Declined \(rid); the slot is free again.", refs: [rid],
+            effects: [
+                .notify(
+                    to: b.booker, reason: "booking",
+                    text: Localized(
+                        zh: "您的预约 \(rid)（\(when.zh)）未通过\(reason.zh)", en: "Your booking \(rid) (\(when.en)) was declined\(reason.en)"), refs: [rid])
+            ])
     }
 
     /// 30 minutes before a confirmed booking starts.
     func reminder(_ id: RecordID, _ ctx: Kernel) throws -> [Effect] {
         guard let b = try ctx.tx.booking(id.number), b.state == .confirmed, ctx.now < ctx.calendar.instant(b.day, b.start) else { return [] }  // not once it has begun
         let name = ctx.directory.community.venues.first { $0.id == b.venue }?.name ?? b.venue
-        return [.notify(to: b.booker, reason: "reminder", text: Localized(
-            zh: "【提醒】您预约的\(name) \(b.times) 快开始了（\(id)）。不用了请发送：取消 \(id)",
-            en: "[Reminder] Your booking of \(name) at \(b.times) starts soon (\(id)). If you no longer need it: cancel \(id)"), refs: [id.description])]
+        return [
+            .notify(
+                to: b.booker, reason: "reminder",
+                text: Localized(
+                    zh: "【提醒】您预约的\(name) \(b.times) 快开始了（\(id)）。不用了请发送：取消 \(id)",
+                    en: "[Reminder] Your booking of \(name) at \(b.times) starts soon (\(id)). If you no longer need it: cancel \(id)"),
+                refs: [id.description])
+        ]
     }
 }
 

@@ -27,15 +27,17 @@ struct EventsFamily: Family {
     func eventsList(_ ctx: CommandContext) throws -> Outcome {
         let list = try ctx.tx.events(from: ctx.calendar.today)
         guard !list.isEmpty else { return Outcome(zh: "近期没有活动。", en: "No upcoming events.") }
-        var zh: [String] = [], en: [String] = []
+        var zh: [String] = []
+        var en: [String] = []
         for e in list {
             let joined = try ctx.tx.participants(e.number).count
             let seats = e.capacity.map { "\(joined)/\($0)" } ?? "\(joined)"
             zh.append("\(e.id) \(e.title) \(e.day.spoken(.zh)) \(Booking.clock(e.start))，已报名 \(seats)")
             en.append("\(e.id) \(e.title) \(e.day.spoken(.en)) \(Booking.clock(e.start)), \(seats) signed up")
         }
-        return Outcome(zh: "近期活动（报名：报名 E编号）：\n" + zh.joined(separator: "\n"),
-                       en: "Upcoming events (to join: join E<n>):\n" + en.joined(separator: "\n"), refs: list.map(\.id.description))
+        return Outcome(
+            zh: "近期活动（报名：报名 E编号）：\n" + zh.joined(separator: "\n"),
+            en: "Upcoming events (to join: join E<n>):\n" + en.joined(separator: "\n"), refs: list.map(\.id.description))
     }
 
     func createEvent(title: String, date: DateSpec, start: Int, capacity: Int?, _ ctx: CommandContext) throws -> Outcome {
@@ -45,17 +47,20 @@ struct EventsFamily: Family {
         let d = try ctx.calendar.day(date)
         let startAt = ctx.calendar.instant(d, start)
         guard startAt > ctx.now else { throw LinliError(.usage, zh: "活动时间已经过去了。", en: "That time has already passed.") }
-        let event = CommunityEvent(number: ctx.numbers.next(.event), title: title, day: d, start: start, capacity: capacity, creator: ctx.sender, createdAt: ctx.now)
+        let event = CommunityEvent(
+            number: ctx.numbers.next(.event), title: title, day: d, start: start, capacity: capacity, creator: ctx.sender, createdAt: ctx.now)
         try ctx.tx.insert(event)
         let eid = event.id.description
         let reminderAt = startAt.adding(Span(milliseconds: -Self.eventReminderLead.milliseconds))
         if reminderAt > ctx.now { try ctx.timers.schedule(EventClock.reminder, at: reminderAt, subject: eid) }
         let seats = capacity.map { Localized(zh: "，限 \($0) 人", en: ", \($0) places") } ?? Localized(zh: "", en: "")
-        let text = Localized(zh: "【活动】\(eid) \(title)：\(d.spoken(.zh)) \(Booking.clock(start))\(seats.zh)。报名请发送：报名 \(eid)",
-                             en: "[Event] \(eid) \(title): \(d.spoken(.en)) \(Booking.clock(start))\(seats.en). To join: join \(eid)")
+        let text = Localized(
+            zh: "【活动】\(eid) \(title)：\(d.spoken(.zh)) \(Booking.clock(start))\(seats.zh)。报名请发送：报名 \(eid)",
+            en: "[Event] \(eid) \(title): \(d.spoken(.en)) \(Booking.clock(start))\(seats.en). To join: join \(eid)")
         let groups = ctx.directory.community.groups + ctx.directory.community.buildings.compactMap(\.groups.first)
-        return Outcome(zh: "已发布 \(eid)：\(title)，已通知各群。", en: "Posted \(eid): \(title), announced in the groups.", refs: [eid],
-                       effects: groups.map { .post(group: $0, reason: "announcement", text: text, refs: [eid]) })
+        return Outcome(
+            zh: "已发布 \(eid)：\(title)，已通知各群。", en: "Posted \(eid): \(title), announced in the groups.", refs: [eid],
+            effects: groups.map { .post(group: $0, reason: "announcement", text: text, refs: [eid]) })
     }
 
     func loadEvent(_ id: RecordID, _ ctx: CommandContext) throws -> CommunityEvent {
@@ -79,8 +84,10 @@ struct EventsFamily: Family {
             throw LinliError(.limit, zh: "\(id) 名额已满。", en: "\(id) is full.", refs: [id.description])
         }
         _ = try ctx.tx.join(e.number, user: ctx.sender, at: ctx.now)
-        return Outcome(zh: "报名成功：\(id) \(e.title)，\(e.day.spoken(.zh)) \(Booking.clock(e.start))，开始前1小时提醒您。",
-                       en: "Signed up: \(id) \(e.title), \(e.day.spoken(.en)) \(Booking.clock(e.start)); I will remind you an hour before.", refs: [id.description])
+        return Outcome(
+            zh: "报名成功：\(id) \(e.title)，\(e.day.spoken(.zh)) \(Booking.clock(e.start))，开始前1小时提醒您。",
+            en: "Signed up: \(id) \(e.title), \(e.day.spoken(.en)) \(Booking.clock(e.start)); I will remind you an hour before.",
+            refs: [id.description])
     }
 
     func leave(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
@@ -94,8 +101,11 @@ struct EventsFamily: Family {
     func reminder(_ id: RecordID, _ ctx: Kernel) throws -> [Effect] {
         guard let e = try ctx.tx.event(id.number) else { return [] }
         return try ctx.tx.participants(e.number).map { user in
-            .notify(to: user, reason: "reminder", text: Localized(
-                zh: "【活动提醒】\(id) \(e.title) 将于 \(Booking.clock(e.start)) 开始。", en: "[Reminder] \(id) \(e.title) starts at \(Booking.clock(e.start))."),
+            .notify(
+                to: user, reason: "reminder",
+                text: Localized(
+                    zh: "【活动提醒】\(id) \(e.title) 将于 \(Booking.clock(e.start)) 开始。",
+                    en: "[Reminder] \(id) \(e.title) starts at \(Booking.clock(e.start))."),
                 refs: [id.description])
         }
     }

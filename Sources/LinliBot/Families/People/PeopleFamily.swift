@@ -20,13 +20,18 @@ struct PeopleFamily: Family {
         let lang = ctx.lang
         if let topic {
             let folded = Grammar.fold(topic).lowercased()
-            guard let spec = ctx.parser.catalog.commands.first(where: { $0.id == folded || $0.words.contains { $0.text.lowercased() == folded } }) else {
+            guard let spec = ctx.parser.catalog.commands.first(where: { $0.id == folded || $0.words.contains { $0.text.lowercased() == folded } })
+            else {
                 let close = ctx.parser.suggestions(for: topic).map { $0.word(lang) }
-                let hint = close.isEmpty ? "" : Localized(zh: "你是不是想说：\(close.joined(separator: "、"))？", en: " Did you mean: \(close.joined(separator: ", "))?")(lang)
+                let hint =
+                    close.isEmpty
+                    ? "" : Localized(zh: "你是不是想说：\(close.joined(separator: "、"))？", en: " Did you mean: \(close.joined(separator: ", "))?")(lang)
                 throw LinliError(.unknownCommand, zh: "没有“\(topic)”这个命令。\(hint)", en: "There is no command “\(topic)”.\(hint)")
             }
             let examples = spec.examples.filter { CommandParser.guessLang($0.say) == lang }.prefix(2).map(\.say)
-            let shown = examples.isEmpty ? "" : Localized(zh: "\n例如：\(examples.joined(separator: "；"))", en: "\nFor example: \(examples.joined(separator: "; "))")(lang)
+            let shown =
+                examples.isEmpty
+                ? "" : Localized(zh: "\n例如：\(examples.joined(separator: "；"))", en: "\nFor example: \(examples.joined(separator: "; "))")(lang)
             return Outcome(zh: "\(spec.usage.zh)：\(spec.summary.zh)\(shown)", en: "\(spec.usage.en): \(spec.summary.en)\(shown)")
         }
         let mine = ctx.parser.catalog.commands.filter { mayUse($0, ctx) }
@@ -64,14 +69,16 @@ struct PeopleFamily: Family {
         }
         unit = unit.replacingOccurrences(of: "室", with: "").replacingOccurrences(of: "号", with: "")
         guard let building else {
-            throw LinliError(.usage, zh: "请在楼栋群里登记，或写明楼栋，例如：登记 b3-501", en: "Register in your building group, or name the building, e.g. register b3-501")
+            throw LinliError(
+                .usage, zh: "请在楼栋群里登记，或写明楼栋，例如：登记 b3-501", en: "Register in your building group, or name the building, e.g. register b3-501")
         }
         guard !unit.isEmpty, unit.count <= 8, unit.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isLetter || $0 == "-") }) else {
             throw LinliError(.usage, zh: "“\(room)”不像房号，例如：登记 501", en: "“\(room)” does not look like a room, e.g. register 501")
         }
         let home = "\(building.id)-\(unit)"
         try ctx.people.register(ctx.sender, home: home, name: ctx.displayName)
-        return Outcome(zh: "登记成功：\(building.name) \(unit)。发送“帮助”查看可以做什么。", en: "Registered: \(building.name) \(unit). Send “help” to see what you can do.")
+        return Outcome(
+            zh: "登记成功：\(building.name) \(unit)。发送“帮助”查看可以做什么。", en: "Registered: \(building.name) \(unit). Send “help” to see what you can do.")
     }
 
     /// The sender's captain, grid leader and the community office.
@@ -102,7 +109,9 @@ struct PeopleFamily: Family {
         let where_ = ctx.directory.building(ofGroup: group)?.name ?? ctx.directory.community.name
         var outcome = Outcome(
             zh: "欢迎\(name)加入\(where_)！发送“登记 房号”完成住户登记（例如：登记 501），发送“帮助”查看可用的命令。",
-            en: "Welcome to \(where_), \(name)! Send “register <room>” to register your household (e.g. register 501), and “help” to see what you can do.")
+            en:
+                "Welcome to \(where_), \(name)! Send “register <room>” to register your household (e.g. register 501), and “help” to see what you can do."
+        )
         outcome.effects = [.post(group: group, reason: "welcome", text: outcome.text, refs: [])]
         outcome.lang = lang
         return outcome

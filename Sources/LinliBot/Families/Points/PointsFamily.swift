@@ -16,7 +16,9 @@ struct PointsFamily: Family {
     func points(_ who: String?, _ ctx: CommandContext) throws -> Outcome {
         var target = ctx.sender
         if let who {
-            guard let p = ctx.people.resolve(who, mentions: ctx.mentions) else { throw LinliError(.notFound, zh: "不认识“\(who)”。", en: "I don't know “\(who)”.") }
+            guard let p = ctx.people.resolve(who, mentions: ctx.mentions) else {
+                throw LinliError(.notFound, zh: "不认识“\(who)”。", en: "I don't know “\(who)”.")
+            }
             guard p == ctx.sender || ctx.isStaff else {
                 throw LinliError(.forbidden, zh: "只能查看自己的积分。", en: "You may only see your own points.")
             }
@@ -28,16 +30,20 @@ struct PointsFamily: Family {
         func line(_ e: PointsEntry, _ lang: Lang) -> String {
             let item = ctx.directory.community.points.first { $0.id == e.item }.map { lang == .zh ? ($0.names.last ?? $0.id) : $0.id } ?? e.item
             let sign = e.points >= 0 ? "+" : ""
-            return "\(ctx.calendar.day(of: e.at).description) \(item) \(sign)\(e.points)\(e.note.map { " \($0)" } ?? "")\(e.ref.map { " (\($0))" } ?? "")"
+            return
+                "\(ctx.calendar.day(of: e.at).description) \(item) \(sign)\(e.points)\(e.note.map { " \($0)" } ?? "")\(e.ref.map { " (\($0))" } ?? "")"
         }
         let recent = ledger.suffix(10)
-        return Outcome(zh: "\(name) 积分 \(total)\(recent.isEmpty ? "" : "：\n" + recent.map { line($0, .zh) }.joined(separator: "\n"))",
-                       en: "\(name): \(total) points\(recent.isEmpty ? "" : "\n" + recent.map { line($0, .en) }.joined(separator: "\n"))")
+        return Outcome(
+            zh: "\(name) 积分 \(total)\(recent.isEmpty ? "" : "：\n" + recent.map { line($0, .zh) }.joined(separator: "\n"))",
+            en: "\(name): \(total) points\(recent.isEmpty ? "" : "\n" + recent.map { line($0, .en) }.joined(separator: "\n"))")
     }
 
     func award(person who: String, item word: String, note: String?, _ ctx: CommandContext) throws -> Outcome {
         guard ctx.isStaff else { throw LinliError(.forbidden, zh: "积分由社区记录。", en: "The community office records points.") }
-        guard let target = ctx.people.resolve(who, mentions: ctx.mentions) else { throw LinliError(.notFound, zh: "不认识“\(who)”。", en: "I don't know “\(who)”.") }
+        guard let target = ctx.people.resolve(who, mentions: ctx.mentions) else {
+            throw LinliError(.notFound, zh: "不认识“\(who)”。", en: "I don't know “\(who)”.")
+        }
         guard let item = ctx.points.item(word) else {
             let items = ctx.directory.community.points.map(\.id).joined(separator: ", ")
             throw LinliError(.usage, zh: "没有“\(word)”这个积分项目（\(items)）。", en: "There is no points item “\(word)” (\(items)).")
@@ -45,23 +51,37 @@ struct PointsFamily: Family {
         try ctx.points.credit(target, item, note: note, by: ctx.sender, ref: nil)
         let sign = item.points >= 0 ? "+" : ""
         let name = ctx.directory.name(of: target)
-        return Outcome(zh: "已记录：\(name) \(item.names.last ?? item.id) \(sign)\(item.points)。", en: "Recorded: \(name) \(item.id) \(sign)\(item.points).",
-                       effects: target == ctx.sender ? [] : [.notify(to: target, reason: "points", text: Localized(
-                        zh: "积分变动：\(item.names.last ?? item.id) \(sign)\(item.points)\(note.map { "（\($0)）" } ?? "")。",
-                        en: "Points: \(item.id) \(sign)\(item.points)\(note.map { " (\($0))" } ?? "")."), refs: [])])
+        return Outcome(
+            zh: "已记录：\(name) \(item.names.last ?? item.id) \(sign)\(item.points)。", en: "Recorded: \(name) \(item.id) \(sign)\(item.points).",
+            effects: target == ctx.sender
+                ? []
+                : [
+                    .notify(
+                        to: target, reason: "points",
+                        text: Localized(
+                            zh: "积分变动：\(item.names.last ?? item.id) \(sign)\(item.points)\(note.map { "（\($0)）" } ?? "")。",
+                            en: "Points: \(item.id) \(sign)\(item.points)\(note.map { " (\($0))" } ?? "")."), refs: [])
+                ])
     }
 
     func leaderboard(_ ctx: CommandContext) throws -> Outcome {
         let totals = try ctx.tx.totals()
-        var zh: [String] = [], en: [String] = []
+        var zh: [String] = []
+        var en: [String] = []
         for grid in ctx.directory.community.grids {
             let inGrid = totals.filter { t in
                 let home = ctx.people.home(of: t.person)
                 return home.flatMap(ctx.directory.building(ofHome:))?.grid == grid.id || grid.leader == t.person
             }.prefix(10)
             guard !inGrid.isEmpty else { continue }
-            zh.append("\(grid.name)：" + inGrid.enumerated().map { "\($0.offset + 1). \(ctx.directory.name(of: $0.element.person)) \($0.element.points)" }.joined(separator: "，"))
-            en.append("\(grid.name): " + inGrid.enumerated().map { "\($0.offset + 1). \(ctx.directory.name(of: $0.element.person)) \($0.element.points)" }.joined(separator: ", "))
+            zh.append(
+                "\(grid.name)："
+                    + inGrid.enumerated().map { "\($0.offset + 1). \(ctx.directory.name(of: $0.element.person)) \($0.element.points)" }.joined(
+                        separator: "，"))
+            en.append(
+                "\(grid.name): "
+                    + inGrid.enumerated().map { "\($0.offset + 1). \(ctx.directory.name(of: $0.element.person)) \($0.element.points)" }.joined(
+                        separator: ", "))
         }
         guard !zh.isEmpty else { return Outcome(zh: "还没有积分记录。", en: "No points recorded yet.") }
         return Outcome(zh: "积分榜：\n" + zh.joined(separator: "\n"), en: "Leaderboard:\n" + en.joined(separator: "\n"))

@@ -13,13 +13,15 @@ struct SuggestionsFamily: Family {
         }
     }
 
-
     func suggest(_ text: String, _ ctx: CommandContext) throws -> Outcome {
         let building = try ctx.requireBuilding()
-        let p = Proposal(number: ctx.numbers.next(.proposal), text: text, proposer: ctx.sender, household: ctx.home ?? building.id, answer: nil, support: 0, createdAt: ctx.now)
+        let p = Proposal(
+            number: ctx.numbers.next(.proposal), text: text, proposer: ctx.sender, household: ctx.home ?? building.id, answer: nil, support: 0,
+            createdAt: ctx.now)
         try ctx.tx.insert(p)
-        return Outcome(zh: "已收到建议 \(p.id)：\(text)。邻居可以发送“附议 \(p.id)”支持。", en: "Suggestion \(p.id) received: \(text). Neighbours can support it: +1 \(p.id)",
-                       refs: [p.id.description])
+        return Outcome(
+            zh: "已收到建议 \(p.id)：\(text)。邻居可以发送“附议 \(p.id)”支持。", en: "Suggestion \(p.id) received: \(text). Neighbours can support it: +1 \(p.id)",
+            refs: [p.id.description])
     }
 
     func support(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
@@ -37,13 +39,16 @@ struct SuggestionsFamily: Family {
     func suggestionsList(_ ctx: CommandContext) throws -> Outcome {
         let list = try ctx.tx.openProposals()
         guard !list.isEmpty else { return Outcome(zh: "目前没有待答复的建议。", en: "There are no open suggestions.") }
-        return Outcome(zh: "待答复的建议：\n" + list.map { "\($0.id) \($0.text)（\($0.support) 户附议）" }.joined(separator: "\n"),
-                       en: "Open suggestions:\n" + list.map { "\($0.id) \($0.text) (\($0.support) households)" }.joined(separator: "\n"),
-                       refs: list.map(\.id.description))
+        return Outcome(
+            zh: "待答复的建议：\n" + list.map { "\($0.id) \($0.text)（\($0.support) 户附议）" }.joined(separator: "\n"),
+            en: "Open suggestions:\n" + list.map { "\($0.id) \($0.text) (\($0.support) households)" }.joined(separator: "\n"),
+            refs: list.map(\.id.description))
     }
 
     func answer(_ id: RecordID, text: String, _ ctx: CommandContext) throws -> Outcome {
-        guard ctx.isStaff else { throw LinliError(.forbidden, zh: "建议由社区答复。", en: "The community office answers suggestions.", refs: [id.description]) }
+        guard ctx.isStaff else {
+            throw LinliError(.forbidden, zh: "建议由社区答复。", en: "The community office answers suggestions.", refs: [id.description])
+        }
         guard let p = try ctx.tx.proposal(id.number) else {
             throw LinliError.notFound(id)
         }
@@ -52,8 +57,14 @@ struct SuggestionsFamily: Family {
         try ctx.tx.update(answered, from: p)
         var told: [String] = []
         for user in [p.proposer] + (try ctx.tx.supporters(p.number)) where !told.contains(user) && user != ctx.sender { told.append(user) }
-        return Outcome(zh: "已答复 \(id)，已通知 \(told.count) 人。", en: "Answered \(id); \(told.count) people told.", refs: [id.description],
-                       effects: told.map { .notify(to: $0, reason: "status_changed", text: Localized(
-                        zh: "社区答复了建议 \(id)（\(p.text)）：\(text)", en: "The community answered suggestion \(id) (\(p.text)): \(text)"), refs: [id.description]) })
+        return Outcome(
+            zh: "已答复 \(id)，已通知 \(told.count) 人。", en: "Answered \(id); \(told.count) people told.", refs: [id.description],
+            effects: told.map {
+                .notify(
+                    to: $0, reason: "status_changed",
+                    text: Localized(
+                        zh: "社区答复了建议 \(id)（\(p.text)）：\(text)", en: "The community answered suggestion \(id) (\(p.text)): \(text)"),
+                    refs: [id.description])
+            })
     }
 }

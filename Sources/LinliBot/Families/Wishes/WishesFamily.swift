@@ -26,8 +26,9 @@ struct WishesFamily: Family {
         _ = try ctx.requireBuilding()
         let w = Wish(number: ctx.numbers.next(.wish), text: text, wisher: ctx.sender, createdAt: ctx.now)
         try ctx.tx.insert(w)
-        return Outcome(zh: "已发布心愿 \(w.id)：\(text)。志愿者认领后会通知您。", en: "Wish \(w.id) posted: \(text). You will be told when a volunteer takes it on.",
-                       refs: [w.id.description])
+        return Outcome(
+            zh: "已发布心愿 \(w.id)：\(text)。志愿者认领后会通知您。", en: "Wish \(w.id) posted: \(text). You will be told when a volunteer takes it on.",
+            refs: [w.id.description])
     }
 
     func loadWish(_ id: RecordID, _ tx: StoreTransaction) throws -> Wish {
@@ -43,19 +44,29 @@ struct WishesFamily: Family {
         }
         let (w, _) = try write(try loadWish(id, ctx.tx), ctx.kernel) { try $0.claim(by: ctx.sender, at: ctx.now) }
         let name = ctx.directory.name(of: ctx.sender)
-        return Outcome(zh: "已认领 \(id)：\(w.text)。完成后请发送：实现 \(id)（7天内未完成会自动释放）",
-                       en: "Claimed \(id): \(w.text). When it is done: fulfil \(id) (an unfinished claim is released after 7 days)", refs: [id.description],
-                       effects: [.notify(to: w.wisher, reason: "status_changed", text: Localized(
-                        zh: "您的心愿 \(id) 已由\(name)认领。", en: "Your wish \(id) has been taken on by \(name)."), refs: [id.description])])
+        return Outcome(
+            zh: "已认领 \(id)：\(w.text)。完成后请发送：实现 \(id)（7天内未完成会自动释放）",
+            en: "Claimed \(id): \(w.text). When it is done: fulfil \(id) (an unfinished claim is released after 7 days)", refs: [id.description],
+            effects: [
+                .notify(
+                    to: w.wisher, reason: "status_changed",
+                    text: Localized(
+                        zh: "您的心愿 \(id) 已由\(name)认领。", en: "Your wish \(id) has been taken on by \(name)."), refs: [id.description])
+            ])
     }
 
     func fulfil(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
         let (w, _) = try write(try loadWish(id, ctx.tx), ctx.kernel) { try $0.fulfil(by: ctx.sender, at: ctx.now) }
         let name = ctx.directory.name(of: ctx.sender)
-        return Outcome(zh: "已记录 \(id) 完成，等心愿人确认。", en: "Marked \(id) fulfilled; waiting for the wisher to confirm.", refs: [id.description],
-                       effects: [.notify(to: w.wisher, reason: "status_changed", text: Localized(
+        return Outcome(
+            zh: "已记录 \(id) 完成，等心愿人确认。", en: "Marked \(id) fulfilled; waiting for the wisher to confirm.", refs: [id.description],
+            effects: [
+                .notify(
+                    to: w.wisher, reason: "status_changed",
+                    text: Localized(
                         zh: "\(name)说您的心愿 \(id) 已完成。确认请发送：谢谢 \(id)", en: "\(name) says your wish \(id) came true. To confirm: thanks \(id)"),
-                        refs: [id.description])])
+                    refs: [id.description])
+            ])
     }
 
     func thanks(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
@@ -74,9 +85,16 @@ struct WishesFamily: Family {
         try ctx.timers.apply(transition, subject: wish.id.description)
         guard let credit = transition.credit, let item = ctx.points.item(credit.item) else { return (next, []) }
         try ctx.points.credit(credit.person, item, note: wish.text, by: Kernel.system, ref: wish.id.description)
-        return (next, [.notify(to: credit.person, reason: "status_changed", text: Localized(
-            zh: "心愿 \(wish.id) 已确认实现，积分 +\(item.points)。谢谢您！", en: "Wish \(wish.id) is confirmed: +\(item.points) points. Thank you!"),
-            refs: [wish.id.description])])
+        return (
+            next,
+            [
+                .notify(
+                    to: credit.person, reason: "status_changed",
+                    text: Localized(
+                        zh: "心愿 \(wish.id) 已确认实现，积分 +\(item.points)。谢谢您！", en: "Wish \(wish.id) is confirmed: +\(item.points) points. Thank you!"),
+                    refs: [wish.id.description])
+            ]
+        )
     }
 
     /// An unfinished claim is released after 7 days.
@@ -86,8 +104,13 @@ struct WishesFamily: Family {
             $0.release()
             return .none
         }
-        return [.notify(to: claimer, reason: "status_changed", text: Localized(
-            zh: "您认领的心愿 \(id) 7天未完成，已释放给其他志愿者。", en: "Wish \(id) you claimed was not fulfilled within 7 days and is open again."), refs: [id.description])]
+        return [
+            .notify(
+                to: claimer, reason: "status_changed",
+                text: Localized(
+                    zh: "您认领的心愿 \(id) 7天未完成，已释放给其他志愿者。", en: "Wish \(id) you claimed was not fulfilled within 7 days and is open again."),
+                refs: [id.description])
+        ]
     }
 
     /// A fulfilled wish the wisher did not confirm within 3 days is confirmed.

@@ -49,25 +49,29 @@ struct WorkOrderDesk {
         if let d = community.departments.first(where: { $0.id.lowercased() == t.lowercased() || $0.name == t }) { return .department(d.id) }
         if let p = community.people.first(where: { $0.id == t || $0.name == t }) { return .person(p.id) }
         if target.hasPrefix("@"), mentions.count == 1 { return .person(mentions[0]) }
-        throw LinliError(.notFound, zh: "不认识“\(target)”：请写人员编号、姓名或部门（\(community.departments.map(\.id).joined(separator: "、"))）。",
-                         en: "I don't know “\(target)”: name a person (id or name) or a department (\(community.departments.map(\.id).joined(separator: ", "))).")
+        throw LinliError(
+            .notFound, zh: "不认识“\(target)”：请写人员编号、姓名或部门（\(community.departments.map(\.id).joined(separator: "、"))）。",
+            en: "I don't know “\(target)”: name a person (id or name) or a department (\(community.departments.map(\.id).joined(separator: ", "))).")
     }
 
     /// Pushes to whoever handles the order: the assignee, or each member of its department.
     func notifyHandlers(_ order: WorkOrder, except sender: String, reason: String, text: Localized) -> [Effect] {
         let rid = order.id.description
-        let targets: [String] = switch order.assignee {
-        case .person(let id): [id]
-        // A department's members, and the department itself when it has a webhook (its robot).
-        case .department(let id): directory.department(id).map { $0.members.isEmpty || $0.webhook != nil ? $0.members + [$0.id] : $0.members } ?? [id]
-        case nil: []
-        }
+        let targets: [String] =
+            switch order.assignee {
+            case .person(let id): [id]
+            // A department's members, and the department itself when it has a webhook (its robot).
+            case .department(let id):
+                directory.department(id).map { $0.members.isEmpty || $0.webhook != nil ? $0.members + [$0.id] : $0.members } ?? [id]
+            case nil: []
+            }
         return targets.filter { $0 != sender }.map { .notify(to: $0, reason: reason, text: text, refs: [rid], priority: priority(of: order)) }
     }
 
     /// A push to the reporter, unless the reporter is the one acting.
     func notifyReporter(_ order: WorkOrder, except sender: String, reason: String, text: Localized) -> [Effect] {
-        order.reporter == sender ? [] : [.notify(to: order.reporter, reason: reason, text: text, refs: [order.id.description], priority: priority(of: order))]
+        order.reporter == sender
+            ? [] : [.notify(to: order.reporter, reason: reason, text: text, refs: [order.id.description], priority: priority(of: order))]
     }
 
     func priority(of order: WorkOrder) -> Priority { directory.category(order.category)?.priority ?? .p2 }
@@ -104,9 +108,11 @@ struct WorkOrderDesk {
         let time = RFC3339.format(e.at, offsetSeconds: calendar.offset(at: e.at))
         let shortTime = "\(time.dropFirst(5).prefix(5)) \(time.dropFirst(11).prefix(5))"  // 11-28 09:10
         // Routing lines name a person or department: show the name.
-        let shown = ["assign", "escalate"].contains(e.action) ? e.detail.map { d in
-            d.split(separator: " ").map { directory.name(of: String($0)) }.joined(separator: " ")
-        } : e.detail
+        let shown =
+            ["assign", "escalate"].contains(e.action)
+            ? e.detail.map { d in
+                d.split(separator: " ").map { directory.name(of: String($0)) }.joined(separator: " ")
+            } : e.detail
         let detail = shown.map { lang == .zh ? "：\($0)" : ": \($0)" } ?? ""
         let actor = e.actor == Kernel.system ? "Linli" : directory.name(of: e.actor)
         return "\(shortTime) \(actor) \(Self.actionLabels[e.action]?(lang) ?? e.action)\(detail)"

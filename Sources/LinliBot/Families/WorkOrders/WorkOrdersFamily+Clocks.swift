@@ -10,8 +10,9 @@ extension WorkOrdersFamily {
     /// pushes that wait), for the category's accept limit.
     func startAcceptClock(_ order: WorkOrder, _ ctx: Kernel) throws {
         let desk = WorkOrderDesk(ctx)
-        try ctx.timers.schedule(WorkOrderClock.accept, at: ctx.calendar.deliveryTime(desk.priority(of: order)).adding(desk.limits(order).accept),
-                                subject: order.id.description)
+        try ctx.timers.schedule(
+            WorkOrderClock.accept, at: ctx.calendar.deliveryTime(desk.priority(of: order)).adding(desk.limits(order).accept),
+            subject: order.id.description)
     }
 
     /// One step of the resolve clock, from acceptance: reminders at 50% and 90%,
@@ -38,9 +39,14 @@ extension WorkOrdersFamily {
         let who = order.assignee.map { ctx.directory.name(of: $0.id) } ?? "—"
         let what = Localized(zh: "\(desk.headline(order, .zh))：\(order.details)", en: "\(desk.headline(order, .en)): \(order.details)")
         if order.level == .department {
-            return [.notify(to: person, reason: "escalated", text: Localized(
-                zh: "【升级】\(what.zh)。\(who)已等待\(waited.spoken(.zh))未签收，请协调。",
-                en: "[Escalated] \(what.en). \(who) has not accepted it for \(waited.spoken(.en)); please follow up."), refs: [rid], priority: desk.priority(of: order))]
+            return [
+                .notify(
+                    to: person, reason: "escalated",
+                    text: Localized(
+                        zh: "【升级】\(what.zh)。\(who)已等待\(waited.spoken(.zh))未签收，请协调。",
+                        en: "[Escalated] \(what.en). \(who) has not accepted it for \(waited.spoken(.en)); please follow up."), refs: [rid],
+                    priority: desk.priority(of: order))
+            ]
         }
         var next = order
         // The new level gets the whole limit from when it is told (now, or after quiet hours).
@@ -48,10 +54,16 @@ extension WorkOrdersFamily {
         try commit(next, from: order, effects, by: Kernel.system, ctx)
         let (from, to) = (EscalationLadder.name(order.level, .zh), EscalationLadder.name(level, .zh))
         let (fromEn, toEn) = (EscalationLadder.name(order.level, .en), EscalationLadder.name(level, .en))
-        return [.notify(to: person, reason: "escalated", text: Localized(
-            zh: "【升级】\(what.zh)。\(from)\(who)已等待\(waited.spoken(.zh))未签收，现升级到您（\(to)）。请签收：签收 \(rid)",
-            en: "[Escalated] \(what.en). It waited \(waited.spoken(.en)) for \(fromEn) \(who) to accept; it is now with you (\(toEn)). Please accept it: accept \(rid)"),
-            refs: [rid], priority: desk.priority(of: order))]
+        return [
+            .notify(
+                to: person, reason: "escalated",
+                text: Localized(
+                    zh: "【升级】\(what.zh)。\(from)\(who)已等待\(waited.spoken(.zh))未签收，现升级到您（\(to)）。请签收：签收 \(rid)",
+                    en:
+                        "[Escalated] \(what.en). It waited \(waited.spoken(.en)) for \(fromEn) \(who) to accept; it is now with you (\(toEn)). Please accept it: accept \(rid)"
+                ),
+                refs: [rid], priority: desk.priority(of: order))
+        ]
     }
 
     /// A reminder to whoever handles it, at 50% or 90% of the resolve limit.
@@ -62,9 +74,14 @@ extension WorkOrdersFamily {
         let rid = order.id.description
         let left = deadline.since(ctx.now)
         guard left.milliseconds > 0 else { return [] }  // fired late, past the deadline: the overdue notice says it
-        return desk.notifyHandlers(order, except: "", reason: "reminder", text: Localized(
-            zh: "【提醒】\(rid) \(desk.categoryName(order, .zh)) · \(desk.buildingName(order))：办结时限已过\(percent)%，还剩\(left.spoken(.zh))。办结后请发送：办结 \(rid) 处理结果",
-            en: "[Reminder] \(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order)): \(percent)% of the time to resolve it has passed, \(left.spoken(.en)) left. When done: done \(rid) <result>"))
+        return desk.notifyHandlers(
+            order, except: "", reason: "reminder",
+            text: Localized(
+                zh:
+                    "【提醒】\(rid) \(desk.categoryName(order, .zh)) · \(desk.buildingName(order))：办结时限已过\(percent)%，还剩\(left.spoken(.zh))。办结后请发送：办结 \(rid) 处理结果",
+                en:
+                    "[Reminder] \(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order)): \(percent)% of the time to resolve it has passed, \(left.spoken(.en)) left. When done: done \(rid) <result>"
+            ))
     }
 
     /// The resolve limit passed: an overdue notice to whoever handles it and to the
@@ -79,15 +96,24 @@ extension WorkOrdersFamily {
         let rid = order.id.description
         let limit = desk.limits(order).resolve
         let who = order.assignee.map { ctx.directory.name(of: $0.id) } ?? "—"
-        var pushes = desk.notifyHandlers(order, except: "", reason: "overdue", text: Localized(
-            zh: "【超期】\(rid) \(desk.categoryName(order, .zh)) · \(desk.buildingName(order))：已超过办结时限\(limit.spoken(.zh))，请尽快办结或说明进展：进展 \(rid) 内容",
-            en: "[Overdue] \(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order)): past its \(limit.spoken(.en)) limit. Please resolve it or post progress: note \(rid) <text>"))
+        var pushes = desk.notifyHandlers(
+            order, except: "", reason: "overdue",
+            text: Localized(
+                zh: "【超期】\(rid) \(desk.categoryName(order, .zh)) · \(desk.buildingName(order))：已超过办结时限\(limit.spoken(.zh))，请尽快办结或说明进展：进展 \(rid) 内容",
+                en:
+                    "[Overdue] \(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order)): past its \(limit.spoken(.en)) limit. Please resolve it or post progress: note \(rid) <text>"
+            ))
         let level = ctx.ladder.level(of: order.assignee, building: order.building) ?? order.level
         if let (above, _) = ctx.ladder.rung(above: level, building: order.building), !pushes.contains(where: { $0.to == above }) {
-            pushes.append(.notify(to: above, reason: "overdue", text: Localized(
-                zh: "【超期督办】\(rid) \(desk.categoryName(order, .zh)) · \(desk.buildingName(order))：\(who)处理已超过时限\(limit.spoken(.zh))，请督办。",
-                en: "[Overdue] \(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order)): \(who) is past the \(limit.spoken(.en)) limit; please follow up."),
-                refs: [rid], priority: desk.priority(of: order)))
+            pushes.append(
+                .notify(
+                    to: above, reason: "overdue",
+                    text: Localized(
+                        zh: "【超期督办】\(rid) \(desk.categoryName(order, .zh)) · \(desk.buildingName(order))：\(who)处理已超过时限\(limit.spoken(.zh))，请督办。",
+                        en:
+                            "[Overdue] \(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order)): \(who) is past the \(limit.spoken(.en)) limit; please follow up."
+                    ),
+                    refs: [rid], priority: desk.priority(of: order)))
         }
         return pushes
     }
@@ -100,9 +126,13 @@ extension WorkOrdersFamily {
         let effects = try next.apply(.closeUnrated, at: ctx.now, limits: desk.limits(order))
         try commit(next, from: order, effects, by: Kernel.system, ctx)
         let rid = order.id.description
-        return desk.notifyReporter(order, except: "", reason: "status_changed", text: Localized(
-            zh: "您的报修 \(rid) 办结后3天未评价，已自动关闭（办结未确认）。如仍有问题，7天内可回复：没解决 \(rid)",
-            en: "Your report \(rid) was not rated within 3 days of resolution and has been closed as unconfirmed. If it is still a problem, within 7 days: reopen \(rid)"))
+        return desk.notifyReporter(
+            order, except: "", reason: "status_changed",
+            text: Localized(
+                zh: "您的报修 \(rid) 办结后3天未评价，已自动关闭（办结未确认）。如仍有问题，7天内可回复：没解决 \(rid)",
+                en:
+                    "Your report \(rid) was not rated within 3 days of resolution and has been closed as unconfirmed. If it is still a problem, within 7 days: reopen \(rid)"
+            ))
     }
 }
 

@@ -31,15 +31,24 @@ extension WorkOrdersFamily {
             } else if let p = statsPeriod(token, ctx.calendar) {
                 period = p
             } else {
-                throw LinliError(.usage, zh: "看不懂“\(token)”：请写楼栋、网格或时段。用法：统计 [楼栋|网格] [今天|本周|本月|7d|2026-11|全部]",
-                                 en: "“\(token)” is not a building, grid or period. Usage: stats [building|grid] [ctx.calendar.today|week|month|7d|2026-11|all]")
+                throw LinliError(
+                    .usage, zh: "看不懂“\(token)”：请写楼栋、网格或时段。用法：统计 [楼栋|网格] [今天|本周|本月|7d|2026-11|全部]",
+                    en: "“\(token)” is not a building, grid or period. Usage: stats [building|grid] [ctx.calendar.today|week|month|7d|2026-11|all]")
             }
         }
-        let mine: Set<String> = ctx.isStaff ? Set(community.buildings.map(\.id))
+        let mine: Set<String> =
+            ctx.isStaff
+            ? Set(community.buildings.map(\.id))
             : Set(captained.map(\.id) + community.buildings.filter { b in led.contains { $0.id == b.grid } }.map(\.id))
-        let chosen = scope ?? (ctx.isStaff ? StatsScope(buildings: community.buildings, name: Localized(zh: community.name, en: community.name))
-            : led.first.map { g in StatsScope(buildings: community.buildings.filter { $0.grid == g.id }, name: Localized(zh: g.name, en: g.name)) }
-            ?? StatsScope(buildings: captained, name: Localized(zh: captained.map(\.name).joined(separator: "、"), en: captained.map(\.name).joined(separator: ", "))))
+        let chosen =
+            scope
+            ?? (ctx.isStaff
+                ? StatsScope(buildings: community.buildings, name: Localized(zh: community.name, en: community.name))
+                : led.first.map { g in StatsScope(buildings: community.buildings.filter { $0.grid == g.id }, name: Localized(zh: g.name, en: g.name))
+                }
+                    ?? StatsScope(
+                        buildings: captained,
+                        name: Localized(zh: captained.map(\.name).joined(separator: "、"), en: captained.map(\.name).joined(separator: ", "))))
         guard chosen.buildings.allSatisfy({ mine.contains($0.id) }) else {
             throw LinliError(.forbidden, zh: "您只能查看自己负责范围的统计。", en: "You may only see the statistics of what you are responsible for.")
         }
@@ -82,8 +91,9 @@ extension WorkOrdersFamily {
             return Period(from: nil, to: nil, name: Localized(zh: "全部", en: "all time"))
         default:
             if let span = Span(parsing: token.lowercased()), span.milliseconds > 0 {
-                return Period(from: now.adding(Span(milliseconds: -span.milliseconds)), to: nil,
-                              name: Localized(zh: "近\(span.spoken(.zh))", en: "the last \(span.spoken(.en))"))
+                return Period(
+                    from: now.adding(Span(milliseconds: -span.milliseconds)), to: nil,
+                    name: Localized(zh: "近\(span.spoken(.zh))", en: "the last \(span.spoken(.en))"))
             }
             let parts = token.split(separator: "-")
             if parts.count == 2, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m) {

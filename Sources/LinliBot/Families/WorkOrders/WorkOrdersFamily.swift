@@ -24,7 +24,9 @@ struct WorkOrdersFamily: Family {
     }
 
     func fire(_ clock: WorkOrderClock, _ row: TimerRow, _ ctx: Kernel) throws -> [Effect] {
-        guard let id = RecordID(parsing: Substring(row.subject)), id.kind == .workOrder, let order = try ctx.workOrders.find(id.number) else { return [] }
+        guard let id = RecordID(parsing: Substring(row.subject)), id.kind == .workOrder, let order = try ctx.workOrders.find(id.number) else {
+            return []
+        }
         switch clock {
         case .accept: return try acceptDeadlinePassed(order, row, ctx)
         case .remind: return try remind(order, percent: Int(row.payload) ?? 50, ctx)
@@ -37,8 +39,10 @@ struct WorkOrdersFamily: Family {
 
     /// Loads a work order, checks that the sender is one of `parties`, applies the
     /// action `transition` gives, and writes it (`commit`).
-    func change(_ id: RecordID, _ ctx: CommandContext, by parties: Set<WorkOrderDesk.Party>,
-                _ transition: (WorkOrder) throws -> WorkOrderAction) throws -> WorkOrder {
+    func change(
+        _ id: RecordID, _ ctx: CommandContext, by parties: Set<WorkOrderDesk.Party>,
+        _ transition: (WorkOrder) throws -> WorkOrderAction
+    ) throws -> WorkOrder {
         var order = try ctx.workOrders.load(id)
         guard WorkOrderDesk(ctx.kernel).may(ctx.sender, parties, order) else { throw LinliError.forbidden(id) }
         let before = order
@@ -51,13 +55,15 @@ struct WorkOrdersFamily: Family {
     /// line, the clocks it stops and starts, the points it earns. The one write path of
     /// an existing work order.
     func commit(_ order: WorkOrder, from before: WorkOrder, _ effects: WorkOrderEffects, by actor: String, _ ctx: Kernel) throws {
-        try ctx.workOrders.save(order, from: before, history: HistoryEntry(at: ctx.now, actor: actor, action: effects.history.action, detail: effects.history.detail))
+        try ctx.workOrders.save(
+            order, from: before, history: HistoryEntry(at: ctx.now, actor: actor, action: effects.history.action, detail: effects.history.detail))
         let subject = order.id.description
         if !effects.stop.isEmpty { try ctx.timers.cancel(subject, effects.stop) }
         switch effects.start {
         case .accept?: try startAcceptClock(order, ctx)
         case .resolve?: try scheduleResolveStep(order, percent: 50, ctx)
-        case .feedback?: try ctx.timers.schedule(WorkOrderClock.feedback, at: (order.resolvedAt ?? ctx.now).adding(WorkOrder.feedbackWindow), subject: subject)
+        case .feedback?:
+            try ctx.timers.schedule(WorkOrderClock.feedback, at: (order.resolvedAt ?? ctx.now).adding(WorkOrder.feedbackWindow), subject: subject)
         case nil: break
         }
         if effects.acceptedOnTime, let item = ctx.points.item("ontime") {
@@ -74,31 +80,40 @@ struct WorkOrdersFamily: Family {
         }
         let (assignee, level) = ctx.ladder.firstResponder(for: building)
         let number = ctx.numbers.next(.workOrder)
-        var order = WorkOrder(number: number, category: category.id, building: building.id, place: place ?? ctx.home.map(Self.room),
-                              details: details, reporter: ctx.sender, group: ctx.group, assignee: assignee.map(Assignee.person), level: level,
-                              createdAt: ctx.now)
+        var order = WorkOrder(
+            number: number, category: category.id, building: building.id, place: place ?? ctx.home.map(Self.room),
+            details: details, reporter: ctx.sender, group: ctx.group, assignee: assignee.map(Assignee.person), level: level,
+            createdAt: ctx.now)
         order.state = .submitted
         try ctx.workOrders.insert(order, history: HistoryEntry(at: ctx.now, actor: ctx.sender, action: "report", detail: details))
         try startAcceptClock(order, ctx.kernel)
         let rid = order.id.description
-        let what = Localized(zh: "\(category.name(.zh)) · \(building.name)\(order.place.map { " \($0)" } ?? "")",
-                             en: "\(category.name(.en)) · \(building.name)\(order.place.map { " \($0)" } ?? "")")
+        let what = Localized(
+            zh: "\(category.name(.zh)) · \(building.name)\(order.place.map { " \($0)" } ?? "")",
+            en: "\(category.name(.en)) · \(building.name)\(order.place.map { " \($0)" } ?? "")")
         let handler = assignee.map { ctx.directory.name(of: $0) } ?? "社区"
         var effects: [Effect] = []
         if let assignee, assignee != ctx.sender {
-            effects.append(.notify(to: assignee, reason: "new_report", text: Localized(
-                zh: "【新报修】\(rid) \(what.zh)：\(details)（\(ctx.senderLabel)）。请在\(category.accept.spoken(.zh))内签收：签收 \(rid)",
-                en: "[New report] \(rid) \(what.en): \(details) (\(ctx.senderLabel)). Please accept within \(category.accept.spoken(.en)): accept \(rid)"),
-                refs: [rid], priority: category.priority))
+            effects.append(
+                .notify(
+                    to: assignee, reason: "new_report",
+                    text: Localized(
+                        zh: "【新报修】\(rid) \(what.zh)：\(details)（\(ctx.senderLabel)）。请在\(category.accept.spoken(.zh))内签收：签收 \(rid)",
+                        en:
+                            "[New report] \(rid) \(what.en): \(details) (\(ctx.senderLabel)). Please accept within \(category.accept.spoken(.en)): accept \(rid)"
+                    ),
+                    refs: [rid], priority: category.priority))
         }
         if category.isPrivate && ctx.group != nil {
-            return Outcome(zh: "已收到 \(rid)，已私下转给\(handler)处理，内容不会在群里公开。进度请私聊我发送：进度 \(rid)",
-                           en: "Got it: \(rid), passed privately to \(handler); nothing is shown in the group. Ask me privately: status \(rid)",
-                           refs: [rid], effects: effects)
+            return Outcome(
+                zh: "已收到 \(rid)，已私下转给\(handler)处理，内容不会在群里公开。进度请私聊我发送：进度 \(rid)",
+                en: "Got it: \(rid), passed privately to \(handler); nothing is shown in the group. Ask me privately: status \(rid)",
+                refs: [rid], effects: effects)
         }
         return Outcome(
             zh: "已受理 \(rid)（\(what.zh)）：\(details)。已转\(EscalationLadder.name(level, .zh))\(handler)，\(category.accept.spoken(.zh))内签收。",
-            en: "Got it: \(rid) (\(what.en)): \(details). Sent to \(EscalationLadder.name(level, .en)) \(handler), to be accepted within \(category.accept.spoken(.en)).",
+            en:
+                "Got it: \(rid) (\(what.en)): \(details). Sent to \(EscalationLadder.name(level, .en)) \(handler), to be accepted within \(category.accept.spoken(.en)).",
             refs: [rid], effects: effects)
     }
 
@@ -116,14 +131,16 @@ struct WorkOrdersFamily: Family {
                 return lang == .zh ? "\(r.id) \(name)：借用中，\(day.spoken(.zh))前归还" : "\(r.id) \(name): on loan, due \(day.spoken(.en))"
             }
             let lines = (open.map { desk.summaryLine($0, ctx.lang) } + requests.map { requestLine($0, ctx.lang) }).joined(separator: "\n")
-            return Outcome(zh: "您未办结的记录：\n\(lines)", en: "Your open records:\n\(lines)", refs: open.map(\.id.description) + requests.map(\.id.description))
+            return Outcome(
+                zh: "您未办结的记录：\n\(lines)", en: "Your open records:\n\(lines)", refs: open.map(\.id.description) + requests.map(\.id.description))
         }
         let order = try ctx.workOrders.load(id)
         guard desk.may(ctx.sender, [.reporter, .handler, .manager], order) else { throw LinliError.forbidden(id) }
         let last = try ctx.workOrders.history(order.number).last
-        let latest = last.map { entry in
-            Localized(zh: "\n最近：\(desk.historyLine(entry, .zh))", en: "\nLatest: \(desk.historyLine(entry, .en))")
-        } ?? Localized(zh: "", en: "")
+        let latest =
+            last.map { entry in
+                Localized(zh: "\n最近：\(desk.historyLine(entry, .zh))", en: "\nLatest: \(desk.historyLine(entry, .en))")
+            } ?? Localized(zh: "", en: "")
         return Outcome(zh: "\(desk.summaryLine(order, .zh))\(latest.zh)", en: "\(desk.summaryLine(order, .en))\(latest.en)", refs: [id.description])
     }
 
@@ -141,19 +158,23 @@ struct WorkOrdersFamily: Family {
         let desk = WorkOrderDesk(ctx.kernel)
         let order = try change(id, ctx, by: [.reporter]) { _ in .urge }
         let rid = id.description
-        let text = Localized(zh: "【催办】\(rid) \(desk.categoryName(order, .zh))：\(order.details)。报修人（\(ctx.senderLabel)）在催，请尽快处理。",
-                             en: "[Chase] \(rid) \(desk.categoryName(order, .en)): \(order.details). The reporter (\(ctx.senderLabel)) is asking for progress.")
-        return Outcome(zh: "已催办 \(rid)，已提醒处理人。", en: "Chased \(rid); the handler has been reminded.", refs: [rid],
-                       effects: desk.notifyHandlers(order, except: ctx.sender, reason: "reminder", text: text))
+        let text = Localized(
+            zh: "【催办】\(rid) \(desk.categoryName(order, .zh))：\(order.details)。报修人（\(ctx.senderLabel)）在催，请尽快处理。",
+            en: "[Chase] \(rid) \(desk.categoryName(order, .en)): \(order.details). The reporter (\(ctx.senderLabel)) is asking for progress.")
+        return Outcome(
+            zh: "已催办 \(rid)，已提醒处理人。", en: "Chased \(rid); the handler has been reminded.", refs: [rid],
+            effects: desk.notifyHandlers(order, except: ctx.sender, reason: "reminder", text: text))
     }
 
     func cancel(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
         let desk = WorkOrderDesk(ctx.kernel)
         let order = try change(id, ctx, by: [.reporter]) { _ in .cancel }
         let rid = id.description
-        return Outcome(zh: "已撤销 \(rid)。", en: "Withdrawn: \(rid).", refs: [rid], effects: desk.notifyHandlers(
-            order, except: ctx.sender, reason: "status_changed",
-            text: Localized(zh: "\(rid) 已由报修人撤销，无需处理。", en: "\(rid) was withdrawn by the reporter; nothing to do.")))
+        return Outcome(
+            zh: "已撤销 \(rid)。", en: "Withdrawn: \(rid).", refs: [rid],
+            effects: desk.notifyHandlers(
+                order, except: ctx.sender, reason: "status_changed",
+                text: Localized(zh: "\(rid) 已由报修人撤销，无需处理。", en: "\(rid) was withdrawn by the reporter; nothing to do.")))
     }
 
     func accept(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
@@ -164,8 +185,10 @@ struct WorkOrdersFamily: Family {
         let limit = desk.limits(order).resolve
         return Outcome(
             zh: "已签收 \(rid)，请在\(limit.spoken(.zh))内办结。", en: "Accepted \(rid); please resolve it within \(limit.spoken(.en)).",
-            refs: [rid], effects: desk.notifyReporter(order, except: ctx.sender, reason: "status_changed",
-                                                 text: Localized(zh: "您的报修 \(rid) 已由\(name)签收。", en: "Your report \(rid) was accepted by \(name).")))
+            refs: [rid],
+            effects: desk.notifyReporter(
+                order, except: ctx.sender, reason: "status_changed",
+                text: Localized(zh: "您的报修 \(rid) 已由\(name)签收。", en: "Your report \(rid) was accepted by \(name).")))
     }
 
     func assign(_ id: RecordID, to target: String, _ ctx: CommandContext) throws -> Outcome {
@@ -179,19 +202,28 @@ struct WorkOrdersFamily: Family {
         let name = ctx.directory.name(of: order.assignee?.id ?? target)
         let category = ctx.directory.category(order.category)
         let accept = category?.accept ?? .days(1)
-        var effects = desk.notifyHandlers(order, except: ctx.sender, reason: "assigned", text: Localized(
-            zh: "【交办】\(rid) \(desk.categoryName(order, .zh)) · \(desk.buildingName(order))\(order.place.map { " \($0)" } ?? "")：\(order.details)。请在\(accept.spoken(.zh))内签收：签收 \(rid)",
-            en: "[Assigned] \(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order))\(order.place.map { " \($0)" } ?? ""): \(order.details). Please accept within \(accept.spoken(.en)): accept \(rid)"))
-        effects += desk.notifyReporter(order, except: ctx.sender, reason: "status_changed",
-                                  text: Localized(zh: "您的报修 \(rid) 已交给\(name)处理。", en: "Your report \(rid) has been passed to \(name)."))
+        var effects = desk.notifyHandlers(
+            order, except: ctx.sender, reason: "assigned",
+            text: Localized(
+                zh:
+                    "【交办】\(rid) \(desk.categoryName(order, .zh)) · \(desk.buildingName(order))\(order.place.map { " \($0)" } ?? "")：\(order.details)。请在\(accept.spoken(.zh))内签收：签收 \(rid)",
+                en:
+                    "[Assigned] \(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order))\(order.place.map { " \($0)" } ?? ""): \(order.details). Please accept within \(accept.spoken(.en)): accept \(rid)"
+            ))
+        effects += desk.notifyReporter(
+            order, except: ctx.sender, reason: "status_changed",
+            text: Localized(zh: "您的报修 \(rid) 已交给\(name)处理。", en: "Your report \(rid) has been passed to \(name)."))
         return Outcome(zh: "已将 \(rid) 交办给\(name)。", en: "Assigned \(rid) to \(name).", refs: [rid], effects: effects)
     }
 
     func note(_ id: RecordID, text: String, _ ctx: CommandContext) throws -> Outcome {
         let order = try change(id, ctx, by: [.handler, .manager]) { _ in .note(text) }
         let rid = id.description
-        return Outcome(zh: "已记录 \(rid) 的进展。", en: "Noted on \(rid).", refs: [rid], effects: WorkOrderDesk(ctx.kernel).notifyReporter(
-            order, except: ctx.sender, reason: "status_changed", text: Localized(zh: "您的报修 \(rid) 有新进展：\(text)", en: "Progress on your report \(rid): \(text)")))
+        return Outcome(
+            zh: "已记录 \(rid) 的进展。", en: "Noted on \(rid).", refs: [rid],
+            effects: WorkOrderDesk(ctx.kernel).notifyReporter(
+                order, except: ctx.sender, reason: "status_changed",
+                text: Localized(zh: "您的报修 \(rid) 有新进展：\(text)", en: "Progress on your report \(rid): \(text)")))
     }
 
     /// Words that, leading a result, say how it turned out.
@@ -210,13 +242,19 @@ struct WorkOrdersFamily: Family {
         }
         let order = try change(id, ctx, by: [.handler, .manager]) { _ in .resolve(result, how) }
         let rid = id.description
-        var effects = desk.notifyReporter(order, except: ctx.sender, reason: "rating_request", text: Localized(
-            zh: "您的报修 \(rid) 已办结：\(result)。请评价（1-5分）：评价 \(rid) 5；没解决请回复：没解决 \(rid)",
-            en: "Your report \(rid) is resolved: \(result). Please rate it 1-5: rate \(rid) 5; if it is not fixed: reopen \(rid)"))
+        var effects = desk.notifyReporter(
+            order, except: ctx.sender, reason: "rating_request",
+            text: Localized(
+                zh: "您的报修 \(rid) 已办结：\(result)。请评价（1-5分）：评价 \(rid) 5；没解决请回复：没解决 \(rid)",
+                en: "Your report \(rid) is resolved: \(result). Please rate it 1-5: rate \(rid) 5; if it is not fixed: reopen \(rid)"))
         if let group = order.group, ctx.directory.category(order.category)?.isPrivate == false {
-            effects.append(.post(group: group, reason: "status_changed", text: Localized(
-                zh: "\(rid) \(desk.categoryName(order, .zh))（\(desk.buildingName(order))）已办结：\(result)",
-                en: "\(rid) \(desk.categoryName(order, .en)) (\(desk.buildingName(order))) is resolved: \(result)"), refs: [rid], priority: desk.priority(of: order)))
+            effects.append(
+                .post(
+                    group: group, reason: "status_changed",
+                    text: Localized(
+                        zh: "\(rid) \(desk.categoryName(order, .zh))（\(desk.buildingName(order))）已办结：\(result)",
+                        en: "\(rid) \(desk.categoryName(order, .en)) (\(desk.buildingName(order))) is resolved: \(result)"), refs: [rid],
+                    priority: desk.priority(of: order)))
         }
         return Outcome(zh: "已办结 \(rid)，已请报修人评价。", en: "Resolved \(rid); the reporter has been asked to rate it.", refs: [rid], effects: effects)
     }
@@ -225,9 +263,13 @@ struct WorkOrdersFamily: Family {
         let desk = WorkOrderDesk(ctx.kernel)
         let order = try change(id, ctx, by: [.reporter]) { _ in .rate(score, comment: comment) }
         let rid = id.description
-        return Outcome(zh: "谢谢您的评价：\(rid) \(score)分。", en: "Thank you for rating \(rid): \(score)/5.", refs: [rid], effects: desk.notifyHandlers(
-            order, except: ctx.sender, reason: "status_changed",
-            text: Localized(zh: "\(rid) 获评 \(score)分\(comment.map { "：\($0)" } ?? "")。", en: "\(rid) was rated \(score)/5\(comment.map { ": \($0)" } ?? "").")))
+        return Outcome(
+            zh: "谢谢您的评价：\(rid) \(score)分。", en: "Thank you for rating \(rid): \(score)/5.", refs: [rid],
+            effects: desk.notifyHandlers(
+                order, except: ctx.sender, reason: "status_changed",
+                text: Localized(
+                    zh: "\(rid) 获评 \(score)分\(comment.map { "：\($0)" } ?? "")。", en: "\(rid) was rated \(score)/5\(comment.map { ": \($0)" } ?? "").")
+            ))
     }
 
     func reopen(_ id: RecordID, why: String?, _ ctx: CommandContext) throws -> Outcome {
@@ -236,14 +278,20 @@ struct WorkOrdersFamily: Family {
         let rid = id.description
         var effects = desk.notifyHandlers(
             order, except: ctx.sender, reason: "status_changed",
-            text: Localized(zh: "\(rid) 被报修人退回：没解决\(why.map { "（\($0)）" } ?? "")。请重新签收：签收 \(rid)",
-                            en: "\(rid) was sent back by the reporter: not fixed\(why.map { " (\($0))" } ?? ""). Please accept it again: accept \(rid)"))
+            text: Localized(
+                zh: "\(rid) 被报修人退回：没解决\(why.map { "（\($0)）" } ?? "")。请重新签收：签收 \(rid)",
+                en: "\(rid) was sent back by the reporter: not fixed\(why.map { " (\($0))" } ?? ""). Please accept it again: accept \(rid)"))
         if let (above, _) = ctx.ladder.rung(above: order.level, building: order.building), !effects.contains(where: { $0.to == above }) {
             let who = order.assignee.map { ctx.directory.name(of: $0.id) } ?? "—"
-            effects.append(.notify(to: above, reason: "status_changed", text: Localized(
-                zh: "\(rid) \(desk.categoryName(order, .zh)) · \(desk.buildingName(order)) 被报修人退回（没解决），已交回\(who)。",
-                en: "\(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order)) was sent back by the reporter (not fixed); it is with \(who) again."),
-                refs: [rid], priority: desk.priority(of: order)))
+            effects.append(
+                .notify(
+                    to: above, reason: "status_changed",
+                    text: Localized(
+                        zh: "\(rid) \(desk.categoryName(order, .zh)) · \(desk.buildingName(order)) 被报修人退回（没解决），已交回\(who)。",
+                        en:
+                            "\(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order)) was sent back by the reporter (not fixed); it is with \(who) again."
+                    ),
+                    refs: [rid], priority: desk.priority(of: order)))
         }
         return Outcome(zh: "已重新打开 \(rid)，已退回处理人。", en: "Reopened \(rid); it is back with its handler.", refs: [rid], effects: effects)
     }
@@ -253,17 +301,20 @@ struct WorkOrdersFamily: Family {
     func escalate(_ id: RecordID, detail: String?, _ ctx: CommandContext) throws -> Outcome {
         let desk = WorkOrderDesk(ctx.kernel)
         let words = (detail ?? "").split(separator: " ").map(String.init)
-        let department = words.first.flatMap { w in ctx.directory.community.departments.first { $0.id.lowercased() == w.lowercased() || $0.name == w } }
+        let department = words.first.flatMap { w in ctx.directory.community.departments.first { $0.id.lowercased() == w.lowercased() || $0.name == w }
+        }
         let ref = words.first { $0.lowercased().hasPrefix("ref:") }.map { String($0.dropFirst(4)) }.flatMap { $0.isEmpty ? nil : $0 }
         if department != nil && !ctx.isStaff {
-            throw LinliError(.forbidden, zh: "只有社区工作人员可以吹哨呼叫部门。", en: "Only the community office can whistle in a department.", refs: [id.description])
+            throw LinliError(
+                .forbidden, zh: "只有社区工作人员可以吹哨呼叫部门。", en: "Only the community office can whistle in a department.", refs: [id.description])
         }
         let order = try change(id, ctx, by: [.handler, .manager]) { order in
             if let department { return .escalate(.department(department.id), level: .department, ref: ref) }
             guard let (person, level) = ctx.ladder.rung(above: order.level, building: order.building) else {
                 let names = ctx.directory.community.departments.map(\.id).joined(separator: ", ")
-                throw LinliError(.usage, zh: "\(id) 已在社区层级，请指定部门：吹哨 \(id) 部门（\(names)）",
-                                 en: "\(id) is with the office already; name a department: escalate \(id) <department> (\(names))", refs: [id.description])
+                throw LinliError(
+                    .usage, zh: "\(id) 已在社区层级，请指定部门：吹哨 \(id) 部门（\(names)）",
+                    en: "\(id) is with the office already; name a department: escalate \(id) <department> (\(names))", refs: [id.description])
             }
             return .escalate(.person(person), level: level, ref: ref)
         }
@@ -272,11 +323,18 @@ struct WorkOrdersFamily: Family {
         let why = words.filter { !$0.lowercased().hasPrefix("ref:") && $0 != department?.id && $0 != department?.name }.joined(separator: " ")
         let reason = why.isEmpty ? Localized(zh: "", en: "") : Localized(zh: "（\(why)）", en: " (\(why))")
         let refText = order.externalRef.map { Localized(zh: "，外部编号 \($0)", en: ", reference \($0)") } ?? Localized(zh: "", en: "")
-        var effects = desk.notifyHandlers(order, except: ctx.sender, reason: "escalated", text: Localized(
-            zh: "【吹哨】\(rid) \(desk.categoryName(order, .zh)) · \(desk.buildingName(order))\(order.place.map { " \($0)" } ?? "")：\(order.details)\(reason.zh)\(refText.zh)。请签收：签收 \(rid)",
-            en: "[Escalated] \(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order))\(order.place.map { " \($0)" } ?? ""): \(order.details)\(reason.en)\(refText.en). Please accept it: accept \(rid)"))
-        effects += desk.notifyReporter(order, except: ctx.sender, reason: "status_changed", text: Localized(
-            zh: "您的报修 \(rid) 已升级交\(name)处理。", en: "Your report \(rid) has been escalated to \(name)."))
+        var effects = desk.notifyHandlers(
+            order, except: ctx.sender, reason: "escalated",
+            text: Localized(
+                zh:
+                    "【吹哨】\(rid) \(desk.categoryName(order, .zh)) · \(desk.buildingName(order))\(order.place.map { " \($0)" } ?? "")：\(order.details)\(reason.zh)\(refText.zh)。请签收：签收 \(rid)",
+                en:
+                    "[Escalated] \(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order))\(order.place.map { " \($0)" } ?? ""): \(order.details)\(reason.en)\(refText.en). Please accept it: accept \(rid)"
+            ))
+        effects += desk.notifyReporter(
+            order, except: ctx.sender, reason: "status_changed",
+            text: Localized(
+                zh: "您的报修 \(rid) 已升级交\(name)处理。", en: "Your report \(rid) has been escalated to \(name)."))
         return Outcome(zh: "已吹哨：\(rid) 交\(name)处理\(refText.zh)。", en: "Escalated \(rid) to \(name)\(refText.en).", refs: [rid], effects: effects)
     }
 
