@@ -34,25 +34,42 @@ public enum CommunityFile {
     private static func read(_ text: String, file: String, environment: [String: String]) throws -> (Community, warnings: [String]) {
         let root = try YAMLValue.parse(text, file: file)
         try root.expectMapping(known: [
-            "community", "grids", "buildings", "people", "departments", "categories", "venues", "services", "points", "webhooks",
+            "bot", "community", "grids", "buildings", "people", "departments", "categories", "venues", "services", "points", "webhooks",
         ])
         let c = try root.required("community")
-        try c.expectMapping(known: ["id", "name", "timezone", "quiet_hours", "groups"])
+        try c.expectMapping(known: ["id", "name", "timezone", "quiet_hours", "groups", "public_url", "registration", "visit_every"])
         let timezone = try c["timezone"]?.string() ?? "Asia/Shanghai"
         guard TimeZone(identifier: timezone) != nil else { throw try c.required("timezone").error("unknown time zone '\(timezone)'") }
         var community = Community(
             id: try identifier(c.required("id")), name: try c.required("name").string(), timezone: timezone,
-            quietHours: try c["quiet_hours"].map(timeRange), groups: try c["groups"]?.strings() ?? []
+            quietHours: try c["quiet_hours"].map(timeRange)
         )
+        var settings: [String: GroupSettings] = [:]
+        community.groups = try groups(c["groups"], into: &settings)
+        community.publicURL = try c["public_url"]?.string()
+        if let r = c["registration"] {
+            switch try r.string() {
+            case "open": community.registrationNeedsApproval = false
+            case "approve": community.registrationNeedsApproval = true
+            default: throw r.error("registration is open or approve")
+            }
+        }
+        community.visitEvery = try c["visit_every"].map(span)
+        if let b = root["bot"] {
+            try b.expectMapping(known: ["id", "names"])
+            let names = try b["names"]?.strings() ?? []
+            community.bot = Bot(id: try identifier(b.required("id")), names: names.isEmpty ? [try b.required("id").string()] : names)
+        }
         community.grids = try items(root["grids"], known: ["id", "name", "leader"]) { v in
             Grid(id: try identifier(v.required("id")), name: try v["name"]?.string() ?? v.required("id").string(), leader: try v["leader"]?.string())
         }
         community.buildings = try items(root["buildings"], known: ["id", "name", "grid", "captain", "groups"]) { v in
             Building(
                 id: try identifier(v.required("id")), name: try v["name"]?.string() ?? v.required("id").string(),
-                grid: try v["grid"]?.string(), captain: try v["captain"]?.string(), groups: try v["groups"]?.strings() ?? [])
+                grid: try v["grid"]?.string(), captain: try v["captain"]?.string(), groups: try groups(v["groups"], into: &settings))
         }
-        community.people = try items(root["people"], known: ["id", "name", "home", "roles", "lang", "webhook", "mobile"]) { v in
+        community.groupSettings = settings
+        community.people = try items(root["people"], known: ["id", "name", "home", "roles", "lang", "webhook", "mobile", "accounts", "pairs"]) { v in
             var roles = Set<Role>()
             for r in try v["roles"]?.strings() ?? [] {
                 guard let role = Role(rawValue: r) else { throw try v.required("roles").error("unknown role '\(r)'") }
@@ -65,9 +82,12 @@ public enum CommunityFile {
             }
             let home = try v["home"]?.string()
             if home != nil { roles.insert(.resident) }
-            return Person(
+            var person = Person(
                 id: try identifier(v.required("id")), name: try v["name"]?.string() ?? v.required("id").string(),
                 home: home, roles: roles, lang: lang, webhook: try v["webhook"]?.string(), mobile: try v["mobile"]?.string())
+            for (platform, account) in try v["accounts"]?.entries() ?? [] { person.accounts[platform] = try account.string() }
+            person.pairs = try v["pairs"]?.strings() ?? []
+            return person
         }
         community.departments = try items(root["departments"], known: ["id", "name", "members", "webhook"]) { v in
             Department(
@@ -131,6 +151,24 @@ public enum CommunityFile {
         return (community, root.warnings)
     }
 
+    /// A list of groups: each an id, or an object `{id, lang, webhook}` whose settings go into `settings`.
+    private static func groups(_ node: YAMLValue?, into settings: inout [String: GroupSettings]) throws -> [String] {
+        guard let node else { return [] }
+        if (try? node.string()) != nil { return try node.strings() }
+        return try node.list().map { g in
+            if (try? g.string()) != nil { return try identifier(g) }
+            try g.expectMapping(known: ["id", "lang", "webhook"])
+            let id = try identifier(g.required("id"))
+            var lang: Lang?
+            if let l = g["lang"] {
+                guard let parsed = Lang(rawValue: try l.string()) else { throw l.error("lang is zh or en") }
+                lang = parsed
+            }
+            settings[id] = GroupSettings(lang: lang, webhook: try g["webhook"]?.string())
+            return id
+        }
+    }
+
     private static func items<T>(_ node: YAMLValue?, known: Set<String>, _ make: (YAMLValue) throws -> T) throws -> [T] {
         var out: [T] = []
         for item in try node?.list() ?? [] {
@@ -168,6 +206,11 @@ public enum CommunityFile {
     private static func checkReferences(_ c: Community, _ root: YAMLValue) throws {
         let people = Set(c.people.map(\.id))
         let webhooks = Set(c.webhooks.map(\.id))
+        for (group, settings) in c.groupSettings.sorted(by: { $0.key < $1.key }) {
+            if let hook = settings.webhook, !webhooks.contains(hook) {
+                throw root.error("group \(group): unknown webhook '\(hook)'")
+            }
+        }
         func unique(_ ids: [String], _ section: String) throws {
             var seen = Set<String>()
             for id in ids where !seen.insert(id).inserted { throw try root.required(section).error("duplicate id '\(id)'") }
@@ -197,6 +240,7 @@ public enum CommunityFile {
                 throw try root.required("people").list()[i].required("home").error("home '\(home)' is not building-room, e.g. b3-501")
             }
             try check("people", i, "webhook", p.webhook.map { [$0] } ?? [], webhooks, "webhook")
+            try check("people", i, "pairs", p.pairs.map { String($0.prefix { $0 != "-" }) }, buildings, "building in pairs")
         }
         for (i, d) in c.departments.enumerated() {
             try check("departments", i, "members", d.members, people, "member")

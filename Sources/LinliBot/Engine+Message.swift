@@ -8,10 +8,13 @@ extension Engine {
     static let cancelWords: Set<String> = ["cancel", "取消", "算了", "不用了", "quit"]
 
     /// Handles one chat message: answers a pending question or parses a command,
-    /// then runs it.
-    func message(_ event: InboundEvent, parsed preparsed: ParseResult? = nil, _ tx: StoreTransaction) throws -> Outcome {
+    /// then runs it. Nil when the message is not addressed to the bot (chatter in a
+    /// group, PROTOCOL.md §2.1): nothing is said and nothing changes.
+    func message(_ event: InboundEvent, parsed preparsed: ParseResult? = nil, _ tx: StoreTransaction) throws -> Outcome? {
         let sender = event.from ?? ""
-        let text = event.text ?? ""
+        let (text, mentioned) = Self.address(event, bot: directory.community.bot)
+        // In a group, a message the bot was not called by counts only if it reads as a whole command.
+        let strict = event.group != nil && !mentioned
         let registration = state.memory.registrations[sender]
         let person = directory.person(sender)
         let chosen = registration?.lang ?? person?.lang
@@ -19,52 +22,51 @@ extension Engine {
             sender: sender, displayName: event.name, group: event.group, mentions: event.mentions,
             person: person, registration: registration, lang: chosen ?? CommandParser.guessLang(text), kernel: kernel(tx))
         let chat = event.group ?? ""
-        if let limit = senderLimit {
-            let since = clock.adding(Span(milliseconds: -limit.per.milliseconds))
-            var times = (recentMessages[sender] ?? []).filter { $0 > since }
-            times.append(clock)
-            recentMessages[sender] = times
-            if times.count > limit.count {
-                commandName = ErrorCode.rateLimited.rawValue
-                var outcome = Outcome(error: LinliError(.rateLimited, zh: "您发得太快了，请稍等一会儿再发。", en: "You are sending too fast; please wait a moment."))
-                outcome.lang = ctx.lang
-                return outcome
-            }
-        }
         var parsed: ParseResult
-        if let prompt = prompt(chat: chat, user: sender) {
+        var expired: Prompt?
+        if let prompt = prompt(chat: chat, user: sender), clock > prompt.expiresAt {
             try deletePrompt(chat: chat, user: sender, tx)
-            let folded = Grammar.fold(text).lowercased()
-            if clock > prompt.expiresAt {
-                parsed = parser.parse(text)
-                if case .failure(let error, let lang) = parsed, error.code == .unknownCommand {
-                    let spec = parser.catalog.spec(prompt.command)
-                    parsed = .failure(
-                        LinliError(
-                            .timeout,
-                            zh: "刚才的问题已超过10分钟，已作废。请重新发送完整的命令：\(spec?.usage.zh ?? "")",
-                            en: "The question I asked has expired (10 minutes). Please send the whole command again: \(spec?.usage.en ?? "")"),
-                        lang: lang)
-                }
-            } else if Self.cancelWords.contains(folded) {
-                commandName = "cancel_question"
-                ctx.lang = chosen ?? prompt.lang
-                var outcome = Outcome(zh: "好的，已取消。", en: "OK, cancelled.")
-                outcome.lang = ctx.lang
-                return outcome
-            } else {
-                // A whole command on its own is taken as such; anything else answers the question.
-                let alone = parser.parse(text)
-                if case .command = alone { parsed = alone } else { parsed = parser.parse(prompt.soFar + " " + text) }
-            }
-        } else {
-            parsed = preparsed ?? parser.parse(text)
+            expired = prompt
         }
+        if let prompt = prompt(chat: chat, user: sender) {
+            if Self.cancelWords.contains(Grammar.fold(text).lowercased()) {
+                try deletePrompt(chat: chat, user: sender, tx)
+                commandName = "cancel_question"
+                var outcome = Outcome(zh: "好的，已取消。", en: "OK, cancelled.")
+                outcome.lang = chosen ?? prompt.lang
+                return outcome
+            }
+            // A whole command on its own is taken as such; anything else answers the question.
+            let alone = parser.parse(text, strict: strict)
+            if case .command = alone {
+                parsed = alone
+            } else {
+                parsed = parser.parse(prompt.soFar + " " + text, strict: strict)
+                // In a group an answer that does not answer is chatter: the question stays open.
+                if strict, !Self.answers(parsed, prompt, parser) { return nil }
+            }
+            try deletePrompt(chat: chat, user: sender, tx)
+        } else {
+            parsed = preparsed ?? parser.parse(text, strict: strict)
+            if strict, case .command = parsed {} else if strict { return nil }
+            if mentioned, text.isEmpty { parsed = .command(.people(.help(topic: nil)), lang: CommandParser.guessLang(event.text ?? "")) }
+            if let expired, case .failure(let error, let lang) = parsed, error.code == .unknownCommand {
+                let spec = parser.catalog.spec(expired.command)
+                parsed = .failure(
+                    LinliError(
+                        .timeout,
+                        zh: "刚才的问题已超过10分钟，已作废。请重新发送完整的命令：\(spec?.usage.zh ?? "")",
+                        en: "The question I asked has expired (10 minutes). Please send the whole command again: \(spec?.usage.en ?? "")"),
+                    lang: lang)
+            }
+        }
+        if let limited = rateLimited(sender, lang: ctx.lang) { return limited }
         var outcome: Outcome
         commandName = Self.name(of: parsed)
         switch parsed {
         case .command(let command, let lang):
             ctx.lang = chosen ?? lang
+            try noteWritten(lang, by: sender, tx)
             let saved = state.memory
             let changes = tx.changeCount
             do {
@@ -77,6 +79,7 @@ extension Engine {
             }
         case .incomplete(let id, let soFar, let missing, let lang):
             ctx.lang = chosen ?? lang
+            try noteWritten(lang, by: sender, tx)
             try setPrompt(Prompt(chat: chat, user: sender, command: id, soFar: soFar, lang: lang, expiresAt: clock.adding(Self.promptLifetime)), tx)
             let question = missing.prompt ?? Localized(zh: "请补充“\(missing.name)”。", en: "Please add “\(missing.name)”.")
             let usage = parser.catalog.spec(id)?.usage ?? Localized(zh: "", en: "")
@@ -89,8 +92,65 @@ extension Engine {
             ctx.lang = chosen ?? lang
             outcome = Outcome(error: error)
         }
-        outcome.lang = ctx.lang
+        outcome.lang = outcome.lang ?? ctx.lang
         return outcome
+    }
+
+    /// The text of a message with the bot's name taken off its start, and whether
+    /// the message calls the bot (its id in `mentions`, or its name first, `@`
+    /// optional, then a space, a comma or a colon). Pure: the reader thread uses it too.
+    static func address(_ event: InboundEvent, bot: Bot?) -> (text: String, mentioned: Bool) {
+        let text = event.text ?? ""
+        guard let bot else { return (text, false) }
+        var mentioned = event.mentions.contains(bot.id)
+        var rest = Substring(text.drop { $0 == " " || $0 == "\u{3000}" })
+        if rest.first == "@" || rest.first == "＠" { rest = rest.dropFirst() }
+        for name in bot.names.sorted(by: { $0.count > $1.count }) where rest.lowercased().hasPrefix(name.lowercased()) {
+            let after = rest.dropFirst(name.count)
+            guard let next = after.first, Self.nameEnds.contains(next) else {
+                if after.isEmpty { return ("", true) }
+                continue
+            }
+            mentioned = true
+            return (String(after.drop { Self.nameEnds.contains($0) }), true)
+        }
+        return (text, mentioned)
+    }
+
+    /// What may follow the bot's name: a space, a comma, a colon, or their full-width forms.
+    static let nameEnds: Set<Character> = [" ", "\u{3000}", ",", "，", ":", "：", "、"]
+
+    /// Whether `parsed` (the question's text so far and the answer) answers the
+    /// question: a whole command, or one that moved on to the next question.
+    static func answers(_ parsed: ParseResult, _ prompt: Prompt, _ parser: CommandParser) -> Bool {
+        switch parsed {
+        case .command: return true
+        case .failure: return false
+        case .incomplete(_, _, let missing, _):
+            if case .incomplete(_, _, let before, _) = parser.parse(prompt.soFar) { return before.name != missing.name }
+            return false
+        }
+    }
+
+    /// `rate_limited` when the sender wrote to the bot more than `senderLimit` allows.
+    private func rateLimited(_ sender: String, lang: Lang) -> Outcome? {
+        guard let limit = senderLimit else { return nil }
+        let since = clock.adding(Span(milliseconds: -limit.per.milliseconds))
+        var times = (recentMessages[sender] ?? []).filter { $0 > since }
+        times.append(clock)
+        recentMessages[sender] = times
+        guard times.count > limit.count else { return nil }
+        commandName = ErrorCode.rateLimited.rawValue
+        var outcome = Outcome(error: LinliError(.rateLimited, zh: "您发得太快了，请稍等一会儿再发。", en: "You are sending too fast; please wait a moment."))
+        outcome.lang = lang
+        return outcome
+    }
+
+    /// Remembers the language a person last wrote to the bot in: pushes to someone
+    /// who chose none follow it (PROTOCOL.md §2.3).
+    private func noteWritten(_ lang: Lang, by user: String, _ tx: StoreTransaction) throws {
+        guard state.memory.registrations[user]?.wrote != lang else { return }
+        try kernel(tx).people.noteWritten(user, lang)
     }
 
     /// What a message came to, as a metric label: the command, or why there is none.

@@ -64,10 +64,13 @@ extension Engine {
                 out.append(event)
                 try queueForWebhook(event, tx)
             } else if let group = effect.group {
-                out.append(
-                    OutboundEvent(
-                        type: .post, id: nextID(), ts: clock, group: group, reason: effect.reason, text: effect.text(effect.lang ?? lang),
-                        refs: effect.refs))
+                // Posts are read by the whole group: in the group's language.
+                let settings = directory.community.groupSettings[group]
+                let event = OutboundEvent(
+                    type: .post, id: nextID(), ts: clock, group: group, reason: effect.reason, text: effect.text(settings?.lang ?? .zh),
+                    refs: effect.refs)
+                out.append(event)
+                if let robot = settings?.webhook { try queue(event, for: robot, recipient: group, tx) }
             }
         }
     }
@@ -76,10 +79,15 @@ extension Engine {
     /// the same transaction: it is delivered after commit, at least once.
     func queueForWebhook(_ event: OutboundEvent, _ tx: StoreTransaction) throws {
         guard let to = event.to, let webhook = directory.person(to)?.webhook ?? directory.department(to)?.webhook else { return }
+        try queue(event, for: webhook, recipient: to, tx)
+    }
+
+    /// Queues an outbound event for a webhook (a person's, a department's, a group's robot).
+    private func queue(_ event: OutboundEvent, for webhook: String, recipient: String, _ tx: StoreTransaction) throws {
         let now = wallClock()
         try tx.enqueue(
             OutboxRow(
-                eventID: event.id, webhook: webhook, recipient: to, reason: event.reason ?? "", text: event.text, refs: event.refs,
+                eventID: event.id, webhook: webhook, recipient: recipient, reason: event.reason ?? "", text: event.text, refs: event.refs,
                 event: eventJSON.jsonObject(event), createdAt: now, dueAt: now))
         state.memory.queuedPushes += 1
     }

@@ -70,7 +70,7 @@ public final class Engine {
         self.store = store
         self.wallClock = wallClock
         timeZone = TimeZone(identifier: community.timezone) ?? TimeZone(secondsFromGMT: 8 * 3600)!
-        state = KernelState(memory: try store.read { try EngineMemory($0) })
+        state = KernelState(memory: try store.read { try EngineMemory($0) }, directory: directory, parser: parser, timeZone: timeZone)
         eventJSON = EventEncoder(format: .json, formatTime: formatTime)
     }
 
@@ -94,6 +94,8 @@ public final class Engine {
     /// another thread), in the shape of `groups`; the engine parses again only
     /// for a sender who has a question pending.
     public func process(groups: [[InputItem]], parsed: [[ParseResult?]]? = nil) throws -> [[OutboundEvent]] {
+        // A wall-clock tick with no timer due changes nothing: no transaction for it.
+        if groups.allSatisfy({ $0.allSatisfy(isIdleTick) }) { return groups.map { _ in [] } }
         do {
             return try run(groups, parsed, careful: false)
         } catch let failure as EventFailure {
@@ -102,11 +104,18 @@ public final class Engine {
         }
     }
 
+    /// A tick without an id that fires no timer.
+    private func isIdleTick(_ item: InputItem) -> Bool {
+        guard case .event(let e, _) = item, e.type == .tick, e.id == nil else { return false }
+        return state.memory.nextTimer.map { $0 > (e.ts ?? wallClock()) } ?? true
+    }
+
     /// What each message of `items` parses to, on whatever thread: for `process(groups:parsed:)`.
-    public static func parse(_ items: [InputItem], with parser: CommandParser) -> [ParseResult?] {
+    public static func parse(_ items: [InputItem], with parser: CommandParser, bot: Bot?) -> [ParseResult?] {
         items.map { item in
-            guard case .event(let e, _) = item, e.type == .message, let text = e.text else { return nil }
-            return parser.parse(text)
+            guard case .event(let e, _) = item, e.type == .message, e.text != nil else { return nil }
+            let (text, mentioned) = address(e, bot: bot)
+            return parser.parse(text, strict: e.group != nil && !mentioned)
         }
     }
 
@@ -160,8 +169,14 @@ public final class Engine {
 
     /// What handlers and timers act through, for this transaction at the bot's clock.
     func kernel(_ tx: StoreTransaction) -> Kernel {
-        Kernel(tx: tx, now: clock, directory: directory, parser: parser, state: state, timeZone: timeZone)
+        Kernel(tx: tx, now: clock, state: state)
     }
+
+    /// The stored outcome of an event that got no reply (chatter, a tick, a join).
+    static let silent = "silent"
+
+    /// The bot as the chats know it, from the community file.
+    public var bot: Bot? { directory.community.bot }
 
     /// Puts the engine's memory back as it was (its writes were rolled back).
     func restore(_ saved: EngineMemory) {
@@ -177,7 +192,7 @@ public final class Engine {
     private func handle(_ event: InboundEvent, parsed: ParseResult?, _ tx: StoreTransaction, into out: inout [OutboundEvent]) throws {
         if let id = event.id, let earlier = try tx.outcome(ofEvent: id) {
             measured.dedupeHits += 1
-            if event.type == .message {
+            if event.type == .message, earlier.code != Self.silent {
                 out.append(
                     OutboundEvent(
                         type: .reply, id: nextID(), ts: clock, inReplyTo: id, group: event.group, to: event.from,
@@ -225,7 +240,7 @@ public final class Engine {
                 : nil
         }
         if let outcome {
-            let lang = outcome.lang
+            let lang = outcome.lang ?? .zh
             if event.type == .message {
                 out.append(
                     OutboundEvent(
@@ -239,8 +254,9 @@ public final class Engine {
                     at: clock.milliseconds)
             }
         }
-        if let id = event.id, event.type != .message {
-            try tx.saveOutcome(StoredOutcome(ok: true, code: nil, text: "", refs: []), ofEvent: id, at: clock.milliseconds)
+        if let id = event.id, event.type != .message || outcome == nil {
+            // Chatter, ticks and joins are seen once too: a repeat of their id says nothing.
+            try tx.saveOutcome(StoredOutcome(ok: true, code: Self.silent, text: "", refs: []), ofEvent: id, at: clock.milliseconds)
         }
     }
 

@@ -48,6 +48,7 @@ public final class EngineGate: @unchecked Sendable {
     private let engine: Engine
     private let queue = DispatchQueue(label: "linli.engine")
     private let parser: CommandParser
+    private let bot: Bot?
     private let waiting = Mutex<[(items: [InputItem], parsed: [ParseResult?], done: CheckedContinuation<[OutboundEvent], any Error>)]>([])
 
     /// Called after a batch that queued webhook pushes (to wake the deliverer).
@@ -57,12 +58,13 @@ public final class EngineGate: @unchecked Sendable {
         self.engine = engine
         self.pushesQueued = pushesQueued
         parser = engine.parser
+        bot = engine.bot
     }
 
     /// Handles a batch off the caller's thread, in one transaction with whatever
     /// else is waiting. Its messages are parsed first, on the caller's thread.
     public func process(_ items: [InputItem]) async throws -> [OutboundEvent] {
-        let parsed = Engine.parse(items, with: parser)
+        let parsed = Engine.parse(items, with: parser, bot: bot)
         return try await withCheckedThrowingContinuation { continuation in
             waiting.withLock { $0.append((items, parsed, continuation)) }
             queue.async { self.drain() }
@@ -83,6 +85,13 @@ public final class EngineGate: @unchecked Sendable {
         } catch {
             for job in jobs { job.done.resume(throwing: error) }
         }
+    }
+
+    /// Moves the engine's clock to the wall clock: the timers that fell due fire
+    /// (`linli serve` calls it every second, so time moves with no event arriving).
+    /// Their pushes are queued for webhooks as usual; the events are returned.
+    public func tick() async throws -> [OutboundEvent] {
+        try await process([.event(InboundEvent(type: .tick), line: 0)])
     }
 
     /// Writes a timestamp as the engine does.

@@ -36,11 +36,11 @@ public struct StdinRunner {
         let lines = Handoff<(items: [InputItem], parsed: [ParseResult?])>(limit: Self.depth)
         let results = Handoff<[OutboundEvent]>(limit: Self.depth)
         let failure = FirstError()
-        let reader = Self.spawn { [input, maxLine, parser = engine.parser] in
+        let reader = Self.spawn { [input, maxLine, parser = engine.parser, bot = engine.bot] in
             defer { lines.close() }
             do {
                 // Parsing is pure: the reader does it too, and the engine only checks for pending questions.
-                try Self.read(input, maxLine: maxLine) { lines.put(($0, Engine.parse($0, with: parser))) }
+                try Self.read(input, maxLine: maxLine) { lines.put(($0, Engine.parse($0, with: parser, bot: bot))) }
             } catch {
                 failure.record(error)
             }

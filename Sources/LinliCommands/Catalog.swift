@@ -64,6 +64,11 @@ public struct CommandSpec: Sendable, Equatable {
     public var examples: [CommandExample]
 
     /// The first word in `lang`: the command's name in help.
+    /// The record kinds its record argument takes, if it has one.
+    public var recordKinds: [RecordKind] {
+        args.lazy.compactMap { if case .record(let kinds) = $0.type { kinds } else { nil } }.first ?? []
+    }
+
     public func word(_ lang: Lang) -> String { (words.first { $0.lang == lang } ?? words[0]).text }
 }
 
@@ -74,6 +79,12 @@ public struct Catalog: Sendable {
     public private(set) var warnings: [String] = []
 
     public init(commands: [CommandSpec]) { self.commands = commands }
+
+    /// Whether `word` is a command's id or one of its words.
+    public func names(_ word: String) -> Bool {
+        let w = Grammar.fold(word).lowercased()
+        return commands.contains { $0.id == w || $0.words.contains { Grammar.fold($0.text).lowercased() == w } }
+    }
 
     /// The command with this id.
     public func spec(_ id: String) -> CommandSpec? { commands.first { $0.id == id } }

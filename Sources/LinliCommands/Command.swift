@@ -11,11 +11,12 @@ public enum Command: Equatable, Sendable {
     case wishes(WishesCommand)
     case suggestions(SuggestionsCommand)
     case points(PointsCommand)
+    case announcements(AnnouncementsCommand)
 
     /// Every family, in the order their catalog files are read (and help lists them).
     public static let families: [any FamilyCommand.Type] = [
         BookingsCommand.self, ServicesCommand.self, EventsCommand.self, WishesCommand.self, SuggestionsCommand.self,
-        PointsCommand.self, PeopleCommand.self, WorkOrdersCommand.self,
+        PointsCommand.self, PeopleCommand.self, WorkOrdersCommand.self, AnnouncementsCommand.self,
     ]
 
     /// The catalog ids this build has a command for: every family's.
@@ -57,6 +58,7 @@ public enum Command: Equatable, Sendable {
         case .wishes(let c): c
         case .suggestions(let c): c
         case .points(let c): c
+        case .announcements(let c): c
         }
     }
 }

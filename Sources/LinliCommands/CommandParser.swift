@@ -47,14 +47,20 @@ public struct CommandParser: Sendable {
         fallbackCategory = categories.first { $0.id == "other" }?.id
     }
 
-    /// Parses one message.
-    public func parse(_ text: String) -> ParseResult {
+    /// Parses one message. `strict`: the message was typed in a group without
+    /// addressing the bot, so it counts as a command only if it reads as one
+    /// (PROTOCOL.md §2.1): nothing left over, a separator after the word of a
+    /// command that takes only free text, a known category for a report.
+    public func parse(_ text: String, strict: Bool = false) -> ParseResult {
         let folded = Grammar.fold(text)
         var cursor = TextCursor(folded)
         guard let (specIndex, lang) = matchCommandWord(&cursor) else {
             return .failure(unknown(folded), lang: Self.guessLang(folded))
         }
         let spec = catalog.commands[specIndex]
+        if strict, spec.args.first?.type == .text, !cursor.atEnd, !Self.afterWord.contains(cursor.chars[cursor.pos]) {
+            return .failure(usage(spec, lang), lang: lang)
+        }
         var args: [String: ArgValue] = [:]
         for arg in spec.args {
             cursor.skipSpaces()
@@ -62,18 +68,27 @@ public struct CommandParser: Sendable {
                 if arg.optional { continue }
                 return .incomplete(commandID: spec.id, soFar: folded, missing: arg, lang: lang)
             }
-            switch read(arg, &cursor) {
+            switch read(arg, &cursor, strict: strict) {
             case .value(let v): args[arg.name] = v
             case .absent:
                 if !arg.optional { return .failure(usage(spec, lang, arg: arg), lang: lang) }
             case .wrong(let problem): return .failure(usage(spec, lang, problem: problem), lang: lang)
             }
         }
-        guard let command = Command(id: spec.id, args: args) else {
+        if strict {
+            cursor.skipSpaces()
+            if !cursor.atEnd { return .failure(usage(spec, lang), lang: lang) }
+            // `help` takes a command as its topic; `帮助一下` is a neighbour asking for a hand.
+            if case .text(let topic)? = args["topic"], spec.id == "help", !catalog.names(topic) { return .failure(usage(spec, lang), lang: lang) }
+        }
+        guard let command = Command(id: spec.id, args: Arguments(args)) else {
             return .failure(usage(spec, lang), lang: lang)
         }
         return .command(command, lang: lang)
     }
+
+    /// What may follow the word of a command that takes only free text, in a group.
+    private static let afterWord: Set<Unicode.Scalar> = [" ", ":", "：", ",", "，", "\u{3000}"]
 
     private enum Read {
         case value(ArgValue)
@@ -81,7 +96,7 @@ public struct CommandParser: Sendable {
         case wrong(Localized)
     }
 
-    private func read(_ arg: ArgSpec, _ c: inout TextCursor) -> Read {
+    private func read(_ arg: ArgSpec, _ c: inout TextCursor, strict: Bool) -> Read {
         switch arg.type {
         case .record(let kinds):
             guard let id = c.takeRecord() else {
@@ -96,7 +111,7 @@ public struct CommandParser: Sendable {
             return .value(.record(id))
         case .category:
             if let id = Self.take(categoryNames, &c) { return .value(.text(id)) }
-            if let fallback = fallbackCategory { return .value(.text(fallback)) }
+            if !strict, let fallback = fallbackCategory { return .value(.text(fallback)) }
             return .wrong(Localized(zh: "不认识的类别“\(c.peekToken())”。", en: "Unknown category “\(c.peekToken())”."))
         case .place:
             return c.takePlace().map { .value(.text($0)) } ?? .absent
@@ -168,12 +183,23 @@ public struct CommandParser: Sendable {
         return nil
     }
 
+    /// The command whose word starts the text, moving past the word. A word that
+    /// several commands share goes to the one whose record argument takes the kind of
+    /// the record that follows (`完成 W2` fulfils a wish, `完成 R2 …` resolves a report).
     private func matchCommandWord(_ cursor: inout TextCursor) -> (Int, Lang)? {
-        for w in words {
-            if let n = cursor.matchLength(w.chars) {
-                cursor.pos += n
-                return (w.spec, w.lang)
+        for (i, w) in words.enumerated() {
+            guard let n = cursor.matchLength(w.chars) else { continue }
+            cursor.pos += n
+            var chosen = w.spec
+            let sharing = words[(i + 1)...].prefix { $0.chars.count == w.chars.count }.filter { $0.chars == w.chars }
+            if !sharing.isEmpty {
+                var probe = cursor
+                probe.skipSpaces()
+                if let kind = probe.takeRecord()?.kind {
+                    chosen = ([w] + sharing).first { catalog.commands[$0.spec].recordKinds.contains(kind) }?.spec ?? w.spec
+                }
             }
+            return (chosen, w.lang)
         }
         return nil
     }

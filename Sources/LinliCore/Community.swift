@@ -17,6 +17,16 @@ public struct Community: Sendable {
     public var services: [Service]
     public var points: [PointsItem]
     public var webhooks: [Webhook]
+    /// The bot as the chats know it: its user id and the names people call it by.
+    public var bot: Bot?
+    /// What a group object says beyond its id (its posts' language, its robot), by group id.
+    public var groupSettings: [String: GroupSettings] = [:]
+    /// Where `linli serve` is reached (dashboard links).
+    public var publicURL: String?
+    /// `approve`: a captain confirms each registration.
+    public var registrationNeedsApproval = false
+    /// 包户: each paired household is visited this often.
+    public var visitEvery: Span?
 
     public init(
         id: String, name: String, timezone: String, quietHours: TimeRange? = nil, groups: [String] = [],
@@ -38,6 +48,32 @@ public struct Community: Sendable {
         self.services = services
         self.points = points
         self.webhooks = webhooks
+    }
+}
+
+/// The bot itself, as the chats know it (PROTOCOL.md §2.1).
+public struct Bot: Sendable, Equatable {
+    /// Its user id in `mentions`.
+    public var id: String
+    /// What people call it: `@小邻 报修 …`, `小邻，进度`.
+    public var names: [String]
+
+    public init(id: String, names: [String]) {
+        self.id = id
+        self.names = names
+    }
+}
+
+/// A chat group's settings beyond its id.
+public struct GroupSettings: Sendable, Equatable {
+    /// The language of the bot's posts into it (default Chinese).
+    public var lang: Lang?
+    /// Its group robot: every post into the group is also queued for it.
+    public var webhook: String?
+
+    public init(lang: Lang? = nil, webhook: String? = nil) {
+        self.lang = lang
+        self.webhook = webhook
     }
 }
 
@@ -85,6 +121,10 @@ public struct Person: Sendable, Equatable {
     public var webhook: String?
     /// A mobile number, for robots to @-mention the person in their group.
     public var mobile: String?
+    /// The person's account on each chat platform, by platform id (PLATFORMS.md).
+    public var accounts: [String: String] = [:]
+    /// 党员包户: the households this party member looks after.
+    public var pairs: [String] = []
     public init(
         id: String, name: String, home: String? = nil, roles: Set<Role> = [], lang: Lang? = nil, webhook: String? = nil, mobile: String? = nil
     ) {

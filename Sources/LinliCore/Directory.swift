@@ -1,6 +1,6 @@
 /// Fast look-ups over a `Community`: who a person is, what a group belongs to,
 /// who is responsible for a building.
-public struct Directory: Sendable {
+public final class Directory: Sendable {
     public let community: Community
     private let peopleByID: [String: Person]
     private let buildingsByID: [String: Building]
@@ -57,5 +57,26 @@ public struct Directory: Sendable {
         if building.captain == person { return true }
         if let grid = building.grid, gridsByID[grid]?.leader == person { return true }
         return false
+    }
+}
+
+extension Directory {
+    /// The buildings a person answers for: staff all, a grid leader their grid's, a captain their own.
+    public func buildings(inScopeOf person: String) -> [Building] {
+        if self.person(person)?.roles.contains(.staff) == true { return community.buildings }
+        let grids = Set(community.grids.filter { $0.leader == person }.map(\.id))
+        return community.buildings.filter { $0.captain == person || ($0.grid.map(grids.contains) ?? false) }
+    }
+
+    /// The groups a person may post to: every group of the buildings in their scope,
+    /// and for staff the community's own groups first.
+    public func groups(inScopeOf person: String) -> [String] {
+        let office = self.person(person)?.roles.contains(.staff) == true ? community.groups : []
+        return office + buildings(inScopeOf: person).flatMap(\.groups)
+    }
+
+    /// A group as people call it: its building's name, or the community's.
+    public func label(ofGroup group: String) -> String {
+        building(ofGroup: group)?.name ?? community.name
     }
 }

@@ -24,6 +24,38 @@ public struct OutboxRunner: ServiceLifecycle.Service {
     }
 }
 
+/// Time that moves by itself in `linli serve` (PROTOCOL.md §5): every `interval`
+/// the engine's clock moves to the wall clock and the timers that fell due fire,
+/// with no event arriving.
+public struct Ticker: ServiceLifecycle.Service {
+    public let gate: EngineGate
+    public let interval: Duration
+    let logger = Logger.linli("ticker")
+
+    public init(gate: EngineGate, interval: Duration = .seconds(1)) {
+        self.gate = gate
+        self.interval = interval
+    }
+
+    public func run() async throws {
+        await cancelWhenGracefulShutdown { await loop() }
+    }
+
+    /// Ticks every `interval` until the task is cancelled.
+    public func loop() async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: interval)
+            guard !Task.isCancelled else { return }
+            do {
+                let fired = try await gate.tick()
+                if !fired.isEmpty { logger.debug("timers fired", metadata: ["events": "\(fired.count)"]) }
+            } catch {
+                logger.error("tick failed", metadata: ["cause": "\(error)"])
+            }
+        }
+    }
+}
+
 extension Ingress {
     /// Runs the HTTP server and the outbox in one service group until SIGTERM or
     /// SIGINT: then it stops accepting, finishes the requests in flight, drains the
@@ -36,7 +68,7 @@ extension Ingress {
         let app = Application(
             router: router, server: server(readTimeout: configuration.readTimeout),
             configuration: .init(address: .hostname(host, port: port), serverName: "linli"),
-            services: [OutboxRunner(outbox: outbox, drain: drain)],
+            services: [OutboxRunner(outbox: outbox, drain: drain), Ticker(gate: gate)],
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) }, logger: .linli("http"))
         try await app.runService()
     }

@@ -328,6 +328,11 @@ enum Schema {
                     ALTER TABLE counters_v8 RENAME TO counters;
                     """)
         }
+        m.registerMigration("v9-residents-wrote-lang") { db in
+            // The language a person last wrote to the bot in: pushes follow it when
+            // they chose none (PROTOCOL.md §2.3).
+            try db.execute(sql: "ALTER TABLE residents ADD COLUMN wrote_lang TEXT CHECK (wrote_lang = 'zh' OR wrote_lang = 'en')")
+        }
         return m
     }
 

@@ -1,4 +1,5 @@
 import LinliBot
+import LinliCore
 import LinliProtocol
 import LinliStore
 
@@ -35,8 +36,12 @@ public final class Conversation {
 }
 
 extension Array where Element == OutboundEvent {
-    /// The one reply among these events.
-    public var reply: OutboundEvent { first { $0.type == .reply }! }
+    /// The one reply among these events; an `error` event with code `no_reply` when
+    /// there is none (chatter), so that a test fails on it instead of crashing.
+    public var reply: OutboundEvent {
+        first { $0.type == .reply }
+            ?? OutboundEvent(type: .error, id: "", ts: Instant(milliseconds: 0), text: "(no reply)", ok: false, code: "no_reply")
+    }
     /// The notifications, in order.
     public var notifications: [OutboundEvent] { filter { $0.type == .notify } }
     /// The posts, in order.

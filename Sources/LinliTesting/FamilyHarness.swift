@@ -15,6 +15,8 @@ import LinliStore
 /// ```
 public final class FamilyHarness {
     public let engine: Engine
+    /// The in-memory database the engine writes.
+    public let store: Store
     public let community: Community
     private var line = 0
 
@@ -23,8 +25,9 @@ public final class FamilyHarness {
         let (community, _) = try CommunityFile.parse(text, file: "harness.yaml")
         let catalog = try Catalog.load(directory: Fixtures.commandsPath)
         self.community = community
+        store = try Store(path: ":memory:")
         engine = try Engine(
-            community: community, catalog: catalog, store: Store(path: ":memory:"),
+            community: community, catalog: catalog, store: store,
             wallClock: { Instant(milliseconds: 1_790_000_000_000) }, families: Set(families))
     }
 
@@ -50,6 +53,7 @@ public final class FamilyHarness {
     /// mediator-free set of categories (one private), a venue that needs approval
     /// and one that does not, a loan and a handled service, two ledger items.
     public static let community = """
+        bot: {id: linli, names: [小邻, linli]}
         community: {id: t, name: 测试社区, timezone: Asia/Shanghai, quiet_hours: "22:00-07:00", groups: [t-office]}
         grids:
           - {id: g1, name: 一网格, leader: u-grid}

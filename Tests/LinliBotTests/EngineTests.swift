@@ -78,7 +78,7 @@ import Testing
         try chat.say(at("09:00", "[fudi-b3] u-li: report leak 501 dripping"))
         try chat.say(at("09:01", "[fudi-b3] u-zhang: done R1 hacked"))
         #expect(try chat.engine.history(1).map(\.action) == ["report"])
-        #expect(try chat.say(at("09:02", "u-li: status R1")).reply.text.contains("已受理"))
+        #expect(try chat.say(at("09:02", "u-li: status R1")).reply.text.contains("待签收"))
     }
 
     @Test func privateCategoriesAreNeverPostedAndHideDetailsInTheGroup() throws {
@@ -116,10 +116,10 @@ import Testing
     }
 
     @Test func aFollowUpQuestionIsAnsweredByTheNextMessageInTheSameChat() throws {
-        let asked = try chat.say(at("09:00", "[fudi-b3] u-li: 报修"))
+        let asked = try chat.say(at("09:00", "[fudi-b3] u-li: 小邻，报修"))
         #expect(asked.reply.code == "usage" && asked.reply.text.contains("什么问题"))
-        // someone else in the same group, and the same person elsewhere, are not answers
-        #expect(try chat.say(at("09:01", "[fudi-b3] u-zhang: 漏水")).reply.code == "unknown_command")
+        // someone else in the same group (chatter there), and the same person elsewhere, are not answers
+        #expect(try chat.say(at("09:01", "[fudi-b3] u-zhang: 漏水")).isEmpty)
         #expect(try chat.say(at("09:01", "u-li: 漏水")).reply.code == "unknown_command")
         #expect(try chat.say(at("09:02", "[fudi-b3] u-li: 漏水")).reply.text.contains("描述"))
         let done = try chat.say(at("09:03", "[fudi-b3] u-li: 卫生间顶上滴水"))
@@ -127,19 +127,23 @@ import Testing
     }
 
     @Test func cancelDropsTheQuestion() throws {
-        try chat.say(at("09:00", "[fudi-b3] u-li: rate R1"))
+        try chat.say(at("09:00", "[fudi-b3] u-li: @小邻 rate R1"))
         let out = try chat.say(at("09:01", "[fudi-b3] u-li: 取消"))
         #expect(out.reply.ok && out.reply.text.contains("取消"))
-        #expect(try chat.say(at("09:02", "[fudi-b3] u-li: 5")).reply.code == "unknown_command")
+        #expect(try chat.say(at("09:02", "[fudi-b3] u-li: 5")).isEmpty, "no question is open: chatter")
+        #expect(try chat.say(at("09:03", "u-li: 5")).reply.code == "unknown_command", "privately, an answer")
     }
 
     @Test func anUnansweredQuestionExpiresAfterTenMinutes() throws {
-        try chat.say(at("09:00", "[fudi-b3] u-li: report leak"))
-        let late = try chat.say(at("09:11", "[fudi-b3] u-li: 厨房滴水"))
+        try chat.say(at("09:00", "u-li: report leak"))
+        let late = try chat.say(at("09:11", "u-li: 厨房滴水"))
         #expect(late.reply.code == "timeout")
         // a whole command after expiry is simply run
-        try chat.say(at("09:20", "[fudi-b3] u-li: report leak"))
-        #expect(try chat.say(at("09:31", "[fudi-b3] u-li: status")).reply.ok)
+        try chat.say(at("09:20", "u-li: report leak"))
+        #expect(try chat.say(at("09:31", "u-li: status")).reply.ok)
+        // in a group an expired question leaves chatter as chatter
+        try chat.say(at("09:40", "[fudi-b3] u-li: 小邻 report leak"))
+        #expect(try chat.say(at("09:51", "[fudi-b3] u-li: 厨房滴水")).isEmpty)
     }
 
     @Test func registrationBindsAHousehold() throws {

@@ -9,8 +9,16 @@ import LinliStore
 final class KernelState {
     var memory: EngineMemory
     let orders = WorkOrderCache()
+    let directory: Directory
+    let parser: CommandParser
+    let timeZone: TimeZone
 
-    init(memory: EngineMemory) { self.memory = memory }
+    init(memory: EngineMemory, directory: Directory, parser: CommandParser, timeZone: TimeZone) {
+        self.memory = memory
+        self.directory = directory
+        self.parser = parser
+        self.timeZone = timeZone
+    }
 }
 
 /// What a handler may use besides its command: the transaction, the time, the
@@ -26,25 +34,22 @@ struct Kernel {
     let tx: StoreTransaction
     /// The bot's clock.
     let now: Instant
-    let directory: Directory
-    /// The command catalog and parser (for help and suggestions).
-    let parser: CommandParser
     private let state: KernelState
-    private let timeZone: TimeZone
 
-    init(tx: StoreTransaction, now: Instant, directory: Directory, parser: CommandParser, state: KernelState, timeZone: TimeZone) {
+    init(tx: StoreTransaction, now: Instant, state: KernelState) {
         self.tx = tx
         self.now = now
-        self.directory = directory
-        self.parser = parser
         self.state = state
-        self.timeZone = timeZone
     }
+
+    var directory: Directory { state.directory }
+    /// The command catalog and parser (for help and suggestions).
+    var parser: CommandParser { state.parser }
 
     var numbers: Numbering { Numbering(state: state) }
     var timers: Timers { Timers(state: state, tx: tx) }
     var workOrders: WorkOrderRepository { WorkOrderRepository(cache: state.orders, tx: tx) }
-    var calendar: LocalCalendar { LocalCalendar(now: now, timeZone: timeZone, quietHours: directory.community.quietHours) }
+    var calendar: LocalCalendar { LocalCalendar(now: now, timeZone: state.timeZone, quietHours: directory.community.quietHours) }
     var ladder: EscalationLadder { EscalationLadder(directory: directory) }
     var points: PointsLedger { PointsLedger(directory: directory, tx: tx, now: now) }
     var people: People { People(state: state, tx: tx, directory: directory, now: now) }
@@ -103,7 +108,7 @@ struct People {
     func register(_ user: String, home: String, name: String?) throws {
         try tx.register(user, home: home, name: name, at: now)
         let old = state.memory.registrations[user]
-        state.memory.registrations[user] = Registration(user: user, home: home, name: name ?? old?.name, lang: old?.lang)
+        state.memory.registrations[user] = Registration(user: user, home: home, name: name ?? old?.name, lang: old?.lang, wrote: old?.wrote)
     }
 
     func setLang(_ user: String, _ lang: Lang) throws {
@@ -113,9 +118,19 @@ struct People {
         state.memory.registrations[user] = r
     }
 
-    /// The language a person reads pushes in: their choice, else Chinese.
+    /// Records the language `user` last wrote to the bot in.
+    func noteWritten(_ user: String, _ lang: Lang) throws {
+        try tx.setWrote(user, lang, at: now)
+        var r = state.memory.registrations[user] ?? Registration(user: user, home: nil, name: nil, lang: nil)
+        r.wrote = lang
+        state.memory.registrations[user] = r
+    }
+
+    /// The language a person reads pushes in (PROTOCOL.md §2.3): the one they chose,
+    /// else the community file's, else the one they last wrote to the bot in, else Chinese.
     func language(of user: String) -> Lang {
-        registration(user)?.lang ?? directory.person(user)?.lang ?? .zh
+        let r = registration(user)
+        return r?.lang ?? directory.person(user)?.lang ?? r?.wrote ?? .zh
     }
 
     /// A person by id, name or @mention (`mentions`: the message's), or a registered id.
@@ -123,6 +138,6 @@ struct People {
         let t = word.hasPrefix("@") ? String(word.dropFirst()) : word
         if let p = directory.community.people.first(where: { $0.id == t || $0.name == t }) { return p.id }
         if word.hasPrefix("@"), mentions.count == 1 { return mentions[0] }
-        return registration(t) != nil ? t : nil
+        return registration(t)?.home != nil ? t : nil
     }
 }

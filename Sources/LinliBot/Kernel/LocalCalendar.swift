@@ -35,6 +35,11 @@ struct LocalCalendar {
         return day.instant(minutes: minutes, offsetSeconds: offset(at: guess))
     }
 
+    /// The local clock time of an instant, `07:00`.
+    func clockTime(_ instant: Instant) -> String {
+        String(RFC3339.format(instant, offsetSeconds: offset(at: instant)).dropFirst(11).prefix(5))
+    }
+
     /// When a push of this priority sent now would have to wait for quiet hours to end.
     func quietEnd(for priority: Priority?) -> Instant? {
         guard let priority, priority != .p0, let quietHours else { return nil }

@@ -31,8 +31,9 @@ struct Outcome {
     var text: Localized
     var refs: [String] = []
     var effects: [Effect] = []
-    /// The language of the reply and of its posts.
-    var lang: Lang = .zh
+    /// The reply's language: set by a handler that decides it (`lang` answers in the
+    /// language just chosen), else the engine's choice (PROTOCOL.md §2.3).
+    var lang: Lang?
 
     init(_ text: Localized, refs: [String] = [], effects: [Effect] = []) {
         self.text = text
@@ -91,5 +92,18 @@ struct CommandContext {
                 en: "You are not registered yet. Send “register <room>” in your building group first, e.g. register 501")
         }
         return building
+    }
+}
+
+extension Outcome {
+    /// PROTOCOL.md §2.2: a reply in a group never shows a private record. There it
+    /// reads `named` (such records named only); the whole reply goes to the asker
+    /// as a private `notify` (reason `private_reply`). Elsewhere it is unchanged.
+    func keepingPrivate(_ named: Localized, in ctx: CommandContext) -> Outcome {
+        guard ctx.group != nil else { return self }
+        var shown = Outcome(
+            Localized(zh: "\(named.zh)\n（详情已私信发给您）", en: "\(named.en)\n(details sent to you privately)"), refs: refs, effects: effects)
+        shown.effects.insert(.notify(to: ctx.sender, reason: "private_reply", text: text, refs: refs), at: 0)
+        return shown
     }
 }

@@ -14,7 +14,7 @@ public enum WorkOrderState: String, Sendable, CaseIterable {
 
     public func label(_ lang: Lang) -> String {
         switch (self, lang) {
-        case (.submitted, .zh): "已受理"
+        case (.submitted, .zh): "待签收"
         case (.assigned, .zh): "已交办"
         case (.accepted, .zh): "已签收"
         case (.inProgress, .zh): "处理中"
@@ -23,6 +23,7 @@ public enum WorkOrderState: String, Sendable, CaseIterable {
         case (.reopened, .zh): "已重新打开"
         case (.cancelled, .zh): "已撤销"
         case (.duplicate, .zh): "重复"
+        case (.submitted, .en): "awaiting acceptance"
         case (.inProgress, .en): "in progress"
         default: rawValue
         }
@@ -30,8 +31,19 @@ public enum WorkOrderState: String, Sendable, CaseIterable {
 }
 
 /// The level a work order sits at on the ladder captain → grid leader → staff → department.
-public enum Level: String, Sendable, CaseIterable {
+public enum Level: String, Sendable, CaseIterable, Comparable {
     case captain, grid, staff, department
+
+    /// How high on the ladder: a department answers to the office, like a grid leader.
+    private var rank: Int {
+        switch self {
+        case .captain: 0
+        case .grid, .department: 1
+        case .staff: 2
+        }
+    }
+
+    public static func < (a: Level, b: Level) -> Bool { a.rank < b.rank }
 }
 
 /// Who a work order waits on.

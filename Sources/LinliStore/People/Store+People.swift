@@ -6,13 +6,17 @@ public struct Registration: Sendable, Equatable {
     public var user: String
     public var home: String?
     public var name: String?
+    /// The language they chose (`lang`).
     public var lang: Lang?
+    /// The language they last wrote to the bot in.
+    public var wrote: Lang?
 
-    public init(user: String, home: String?, name: String?, lang: Lang?) {
+    public init(user: String, home: String?, name: String?, lang: Lang?, wrote: Lang? = nil) {
         self.user = user
         self.home = home
         self.name = name
         self.lang = lang
+        self.wrote = wrote
     }
 }
 
@@ -46,8 +50,9 @@ extension StoreTransaction {
 
     /// Every registration, for the engine's in-memory mirror.
     public func allRegistrations() throws -> [Registration] {
-        try all("SELECT user, home, name, lang FROM residents", cached: false) {
-            Registration(user: $0[0], home: $0[1], name: $0[2], lang: ($0[3] as String?).flatMap(Lang.init))
+        try all("SELECT user, home, name, lang, wrote_lang FROM residents", cached: false) {
+            Registration(
+                user: $0[0], home: $0[1], name: $0[2], lang: ($0[3] as String?).flatMap(Lang.init), wrote: ($0[4] as String?).flatMap(Lang.init))
         }
     }
 
@@ -67,6 +72,16 @@ extension StoreTransaction {
                 ON CONFLICT(user) DO UPDATE SET home = excluded.home, name = coalesce(excluded.name, name), updated_at = excluded.updated_at
                 """
         ).execute(arguments: [user, home, name, at.milliseconds])
+    }
+
+    /// Records the language `user` last wrote to the bot in.
+    public func setWrote(_ user: String, _ lang: Lang, at: Instant) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO residents(user, wrote_lang, updated_at) VALUES (?, ?, ?)
+                ON CONFLICT(user) DO UPDATE SET wrote_lang = excluded.wrote_lang, updated_at = excluded.updated_at
+                """
+        ).execute(arguments: [user, lang.rawValue, at.milliseconds])
     }
 
     /// Sets the language `user` wants replies in.

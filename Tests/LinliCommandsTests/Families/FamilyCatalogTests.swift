@@ -50,3 +50,30 @@ import Testing
         #expect(args.text("n") == nil && args.int("t") == nil && args.record() == nil, "a wrong type or name reads as absent")
     }
 }
+
+/// Words mean one thing: a word may start two commands only when the kind of the
+/// record that follows tells them apart (`完成 W2` fulfils, `完成 R2 …` resolves).
+@Suite struct WordsMeanOneThingTests {
+    @Test func aSharedWordIsToldApartByItsRecordKinds() throws {
+        let catalog = try Catalog.load(directory: Fixtures.commandsPath)
+        var specsByWord: [String: [CommandSpec]] = [:]
+        for spec in catalog.commands {
+            for word in Set(spec.words.map { Grammar.fold($0.text).lowercased() }) { specsByWord[word, default: []].append(spec) }
+        }
+        for (word, specs) in specsByWord where specs.count > 1 {
+            for (i, a) in specs.enumerated() {
+                for b in specs[(i + 1)...] {
+                    #expect(!a.recordKinds.isEmpty && !b.recordKinds.isEmpty, "“\(word)” starts \(a.id) and \(b.id), and one takes no record")
+                    #expect(Set(a.recordKinds).isDisjoint(with: b.recordKinds), "“\(word)” starts \(a.id) and \(b.id) for the same record kind")
+                }
+            }
+        }
+        #expect(specsByWord["完成"]?.map(\.id).sorted() == ["done", "fulfil"])
+    }
+
+    @Test func theParserChoosesByTheRecord() throws {
+        let parser = try Fixtures.parser()
+        #expect(parser.parse("完成 W2") == .command(.wishes(.fulfil(RecordID(.wish, 2))), lang: .zh))
+        #expect(parser.parse("完成 R2 换了水管") == .command(.workOrders(.done(RecordID(.workOrder, 2), result: "换了水管")), lang: .zh))
+    }
+}

@@ -57,7 +57,8 @@ struct EventsFamily: Family {
         let text = Localized(
             zh: "【活动】\(eid) \(title)：\(d.spoken(.zh)) \(Booking.clock(start))\(seats.zh)。报名请发送：报名 \(eid)",
             en: "[Event] \(eid) \(title): \(d.spoken(.en)) \(Booking.clock(start))\(seats.en). To join: join \(eid)")
-        let groups = ctx.directory.community.groups + ctx.directory.community.buildings.compactMap(\.groups.first)
+        // Announced in every group of the sender's scope: a captain's building, a grid leader's grid, all for staff.
+        let groups = ctx.directory.groups(inScopeOf: ctx.sender)
         return Outcome(
             zh: "已发布 \(eid)：\(title)，已通知各群。", en: "Posted \(eid): \(title), announced in the groups.", refs: [eid],
             effects: groups.map { .post(group: $0, reason: "announcement", text: text, refs: [eid]) })
@@ -99,7 +100,8 @@ struct EventsFamily: Family {
     }
 
     func reminder(_ id: RecordID, _ ctx: Kernel) throws -> [Effect] {
-        guard let e = try ctx.tx.event(id.number) else { return [] }
+        // Not once it has begun: a reminder that comes late is dropped.
+        guard let e = try ctx.tx.event(id.number), ctx.now < ctx.calendar.instant(e.day, e.start) else { return [] }
         return try ctx.tx.participants(e.number).map { user in
             .notify(
                 to: user, reason: "reminder",

@@ -103,7 +103,8 @@ struct PeopleFamily: Family {
 
     /// A member joined a group: welcome them and say how to register.
     func welcome(_ event: InboundEvent, _ ctx: Kernel) -> Outcome? {
-        guard let group = event.group, let sender = event.from else { return nil }
+        // Only someone not yet registered is welcomed (a resident back in the group is not).
+        guard let group = event.group, let sender = event.from, ctx.people.home(of: sender) == nil else { return nil }
         let name = event.name ?? ctx.directory.person(sender)?.name ?? sender
         let lang = ctx.people.language(of: sender)
         let where_ = ctx.directory.building(ofGroup: group)?.name ?? ctx.directory.community.name

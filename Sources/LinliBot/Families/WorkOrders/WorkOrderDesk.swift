@@ -84,7 +84,27 @@ struct WorkOrderDesk {
 
     func limits(_ order: WorkOrder) -> WorkOrderLimits { limits(order.category) }
 
+    /// A record of a private category (disputes, noise): never shown in a group.
+    func isPrivate(_ order: WorkOrder) -> Bool { directory.category(order.category)?.isPrivate ?? false }
+
+    /// Who has it, by role: 楼栋长, 网格长, 社区, 部门, 志愿者 (not always 楼栋长).
+    func role(of assignee: Assignee?, in order: WorkOrder, _ lang: Lang) -> String {
+        if let level = EscalationLadder(directory: directory).level(of: assignee, building: order.building) {
+            return EscalationLadder.name(level, lang)
+        }
+        if case .person(let id) = assignee, directory.person(id)?.roles.contains(.volunteer) == true {
+            return lang == .zh ? "志愿者" : "volunteer"
+        }
+        return ""
+    }
+
     // MARK: Wording
+
+    /// A line that names a record only when it is private: what a group may read.
+    func publicLine(_ o: WorkOrder, _ lang: Lang) -> String {
+        guard isPrivate(o) else { return summaryLine(o, lang) }
+        return lang == .zh ? "\(o.id) 私密事项" : "\(o.id) private matter"
+    }
 
     func categoryName(_ order: WorkOrder, _ lang: Lang) -> String { directory.category(order.category)?.name(lang) ?? order.category }
 

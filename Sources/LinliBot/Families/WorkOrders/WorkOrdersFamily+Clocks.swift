@@ -52,15 +52,16 @@ extension WorkOrdersFamily {
         // The new level gets the whole limit from when it is told (now, or after quiet hours).
         let effects = try next.apply(.escalate(.person(person), level: level, ref: nil), at: ctx.now, limits: desk.limits(order))
         try commit(next, from: order, effects, by: Kernel.system, ctx)
-        let (from, to) = (EscalationLadder.name(order.level, .zh), EscalationLadder.name(level, .zh))
-        let (fromEn, toEn) = (EscalationLadder.name(order.level, .en), EscalationLadder.name(level, .en))
+        let (from, to) = (desk.role(of: order.assignee, in: order, .zh), EscalationLadder.name(level, .zh))
+        let fromEn = [desk.role(of: order.assignee, in: order, .en), who].filter { !$0.isEmpty }.joined(separator: " ")
+        let toEn = EscalationLadder.name(level, .en)
         return [
             .notify(
                 to: person, reason: "escalated",
                 text: Localized(
                     zh: "【升级】\(what.zh)。\(from)\(who)已等待\(waited.spoken(.zh))未签收，现升级到您（\(to)）。请签收：签收 \(rid)",
                     en:
-                        "[Escalated] \(what.en). It waited \(waited.spoken(.en)) for \(fromEn) \(who) to accept; it is now with you (\(toEn)). Please accept it: accept \(rid)"
+                        "[Escalated] \(what.en). It waited \(waited.spoken(.en)) for \(fromEn) to accept; it is now with you (\(toEn)). Please accept it: accept \(rid)"
                 ),
                 refs: [rid], priority: desk.priority(of: order))
         ]

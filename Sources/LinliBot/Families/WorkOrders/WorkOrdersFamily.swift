@@ -110,6 +110,16 @@ struct WorkOrdersFamily: Family {
                 en: "Got it: \(rid), passed privately to \(handler); nothing is shown in the group. Ask me privately: status \(rid)",
                 refs: [rid], effects: effects)
         }
+        // At night the push waits for quiet hours to end, and so does the accept clock: say so.
+        if let told = ctx.calendar.quietEnd(for: category.priority), assignee != nil, assignee != ctx.sender {
+            let at = ctx.calendar.clockTime(told)
+            return Outcome(
+                zh:
+                    "已受理 \(rid)（\(what.zh)）：\(details)。现在是夜间免打扰时段，\(at)通知\(EscalationLadder.name(level, .zh))\(handler)，之后\(category.accept.spoken(.zh))内签收。",
+                en:
+                    "Got it: \(rid) (\(what.en)): \(details). It is quiet hours: \(EscalationLadder.name(level, .en)) \(handler) will be told at \(at) and has \(category.accept.spoken(.en)) from then to accept it.",
+                refs: [rid], effects: effects)
+        }
         return Outcome(
             zh: "已受理 \(rid)（\(what.zh)）：\(details)。已转\(EscalationLadder.name(level, .zh))\(handler)，\(category.accept.spoken(.zh))内签收。",
             en:
@@ -130,9 +140,13 @@ struct WorkOrdersFamily: Family {
                 let day = LocalDay(due, offsetSeconds: ctx.calendar.offset(at: due))
                 return lang == .zh ? "\(r.id) \(name)：借用中，\(day.spoken(.zh))前归还" : "\(r.id) \(name): on loan, due \(day.spoken(.en))"
             }
-            let lines = (open.map { desk.summaryLine($0, ctx.lang) } + requests.map { requestLine($0, ctx.lang) }).joined(separator: "\n")
-            return Outcome(
-                zh: "您未办结的记录：\n\(lines)", en: "Your open records:\n\(lines)", refs: open.map(\.id.description) + requests.map(\.id.description))
+            func list(_ line: (WorkOrder) -> String) -> Localized {
+                let lines = (open.map(line) + requests.map { requestLine($0, ctx.lang) }).joined(separator: "\n")
+                return Localized(zh: "您未办结的记录：\n\(lines)", en: "Your open records:\n\(lines)")
+            }
+            let outcome = Outcome(list { desk.summaryLine($0, ctx.lang) }, refs: open.map(\.id.description) + requests.map(\.id.description))
+            guard open.contains(where: desk.isPrivate) else { return outcome }
+            return outcome.keepingPrivate(list { desk.publicLine($0, ctx.lang) }, in: ctx)
         }
         let order = try ctx.workOrders.load(id)
         guard desk.may(ctx.sender, [.reporter, .handler, .manager], order) else { throw LinliError.forbidden(id) }
@@ -141,7 +155,10 @@ struct WorkOrdersFamily: Family {
             last.map { entry in
                 Localized(zh: "\n最近：\(desk.historyLine(entry, .zh))", en: "\nLatest: \(desk.historyLine(entry, .en))")
             } ?? Localized(zh: "", en: "")
-        return Outcome(zh: "\(desk.summaryLine(order, .zh))\(latest.zh)", en: "\(desk.summaryLine(order, .en))\(latest.en)", refs: [id.description])
+        let outcome = Outcome(
+            zh: "\(desk.summaryLine(order, .zh))\(latest.zh)", en: "\(desk.summaryLine(order, .en))\(latest.en)", refs: [id.description])
+        guard desk.isPrivate(order) else { return outcome }
+        return outcome.keepingPrivate(Localized(zh: desk.publicLine(order, .zh), en: desk.publicLine(order, .en)), in: ctx)
     }
 
     func queue(_ ctx: CommandContext) throws -> Outcome {
@@ -150,8 +167,13 @@ struct WorkOrdersFamily: Family {
         let captainOf = ctx.directory.community.buildings.filter { $0.captain == ctx.sender }.map(\.id)
         let open = try ctx.tx.queue(assignees: assignees, buildings: captainOf)
         guard !open.isEmpty else { return Outcome(zh: "没有等您处理的工单。", en: "Nothing is waiting on you.") }
-        let lines = open.map { desk.summaryLine($0, ctx.lang) }.joined(separator: "\n")
-        return Outcome(zh: "等您处理的工单（\(open.count)）：\n\(lines)", en: "Waiting on you (\(open.count)):\n\(lines)", refs: open.map(\.id.description))
+        func list(_ line: (WorkOrder) -> String) -> Localized {
+            let lines = open.map(line).joined(separator: "\n")
+            return Localized(zh: "等您处理的工单（\(open.count)）：\n\(lines)", en: "Waiting on you (\(open.count)):\n\(lines)")
+        }
+        let outcome = Outcome(list { desk.summaryLine($0, ctx.lang) }, refs: open.map(\.id.description))
+        guard open.contains(where: desk.isPrivate) else { return outcome }
+        return outcome.keepingPrivate(list { desk.publicLine($0, ctx.lang) }, in: ctx)
     }
 
     func urge(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
@@ -177,88 +199,7 @@ struct WorkOrdersFamily: Family {
                 text: Localized(zh: "\(rid) 已由报修人撤销，无需处理。", en: "\(rid) was withdrawn by the reporter; nothing to do.")))
     }
 
-    func accept(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
-        let desk = WorkOrderDesk(ctx.kernel)
-        let order = try change(id, ctx, by: [.handler, .manager]) { _ in .accept(by: ctx.sender) }
-        let rid = id.description
-        let name = ctx.directory.name(of: ctx.sender)
-        let limit = desk.limits(order).resolve
-        return Outcome(
-            zh: "已签收 \(rid)，请在\(limit.spoken(.zh))内办结。", en: "Accepted \(rid); please resolve it within \(limit.spoken(.en)).",
-            refs: [rid],
-            effects: desk.notifyReporter(
-                order, except: ctx.sender, reason: "status_changed",
-                text: Localized(zh: "您的报修 \(rid) 已由\(name)签收。", en: "Your report \(rid) was accepted by \(name).")))
-    }
-
-    func assign(_ id: RecordID, to target: String, _ ctx: CommandContext) throws -> Outcome {
-        let desk = WorkOrderDesk(ctx.kernel)
-        let order = try change(id, ctx, by: [.manager]) { order in
-            let assignee = try desk.resolveAssignee(target, mentions: ctx.mentions)
-            let level: Level = if case .department = assignee { .department } else { order.level }
-            return .assign(assignee, level: level)
-        }
-        let rid = id.description
-        let name = ctx.directory.name(of: order.assignee?.id ?? target)
-        let category = ctx.directory.category(order.category)
-        let accept = category?.accept ?? .days(1)
-        var effects = desk.notifyHandlers(
-            order, except: ctx.sender, reason: "assigned",
-            text: Localized(
-                zh:
-                    "【交办】\(rid) \(desk.categoryName(order, .zh)) · \(desk.buildingName(order))\(order.place.map { " \($0)" } ?? "")：\(order.details)。请在\(accept.spoken(.zh))内签收：签收 \(rid)",
-                en:
-                    "[Assigned] \(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order))\(order.place.map { " \($0)" } ?? ""): \(order.details). Please accept within \(accept.spoken(.en)): accept \(rid)"
-            ))
-        effects += desk.notifyReporter(
-            order, except: ctx.sender, reason: "status_changed",
-            text: Localized(zh: "您的报修 \(rid) 已交给\(name)处理。", en: "Your report \(rid) has been passed to \(name)."))
-        return Outcome(zh: "已将 \(rid) 交办给\(name)。", en: "Assigned \(rid) to \(name).", refs: [rid], effects: effects)
-    }
-
-    func note(_ id: RecordID, text: String, _ ctx: CommandContext) throws -> Outcome {
-        let order = try change(id, ctx, by: [.handler, .manager]) { _ in .note(text) }
-        let rid = id.description
-        return Outcome(
-            zh: "已记录 \(rid) 的进展。", en: "Noted on \(rid).", refs: [rid],
-            effects: WorkOrderDesk(ctx.kernel).notifyReporter(
-                order, except: ctx.sender, reason: "status_changed",
-                text: Localized(zh: "您的报修 \(rid) 有新进展：\(text)", en: "Progress on your report \(rid): \(text)")))
-    }
-
     /// Words that, leading a result, say how it turned out.
-    static let resolutionWords: [(String, Resolution)] = [
-        ("unable", .unable), ("无法解决", .unable), ("无法处理", .unable), ("referred", .referred), ("已转办", .referred), ("转办", .referred),
-    ]
-
-    func done(_ id: RecordID, result text: String, _ ctx: CommandContext) throws -> Outcome {
-        let desk = WorkOrderDesk(ctx.kernel)
-        var how = Resolution.fixed
-        var result = text
-        if let (word, r) = Self.resolutionWords.first(where: { text.lowercased().hasPrefix($0.0) }) {
-            how = r
-            let rest = text.dropFirst(word.count).drop { " :：,，".contains($0) }
-            result = rest.isEmpty ? word : String(rest)
-        }
-        let order = try change(id, ctx, by: [.handler, .manager]) { _ in .resolve(result, how) }
-        let rid = id.description
-        var effects = desk.notifyReporter(
-            order, except: ctx.sender, reason: "rating_request",
-            text: Localized(
-                zh: "您的报修 \(rid) 已办结：\(result)。请评价（1-5分）：评价 \(rid) 5；没解决请回复：没解决 \(rid)",
-                en: "Your report \(rid) is resolved: \(result). Please rate it 1-5: rate \(rid) 5; if it is not fixed: reopen \(rid)"))
-        if let group = order.group, ctx.directory.category(order.category)?.isPrivate == false {
-            effects.append(
-                .post(
-                    group: group, reason: "status_changed",
-                    text: Localized(
-                        zh: "\(rid) \(desk.categoryName(order, .zh))（\(desk.buildingName(order))）已办结：\(result)",
-                        en: "\(rid) \(desk.categoryName(order, .en)) (\(desk.buildingName(order))) is resolved: \(result)"), refs: [rid],
-                    priority: desk.priority(of: order)))
-        }
-        return Outcome(zh: "已办结 \(rid)，已请报修人评价。", en: "Resolved \(rid); the reporter has been asked to rate it.", refs: [rid], effects: effects)
-    }
-
     func rate(_ id: RecordID, score: Int, comment: String?, _ ctx: CommandContext) throws -> Outcome {
         let desk = WorkOrderDesk(ctx.kernel)
         let order = try change(id, ctx, by: [.reporter]) { _ in .rate(score, comment: comment) }
@@ -298,46 +239,6 @@ struct WorkOrdersFamily: Family {
 
     /// 吹哨: staff whistle in a department (`escalate R1 water ref:12345-6 …`); anyone
     /// handling or overseeing the order moves it one rung up the ladder.
-    func escalate(_ id: RecordID, detail: String?, _ ctx: CommandContext) throws -> Outcome {
-        let desk = WorkOrderDesk(ctx.kernel)
-        let words = (detail ?? "").split(separator: " ").map(String.init)
-        let department = words.first.flatMap { w in ctx.directory.community.departments.first { $0.id.lowercased() == w.lowercased() || $0.name == w }
-        }
-        let ref = words.first { $0.lowercased().hasPrefix("ref:") }.map { String($0.dropFirst(4)) }.flatMap { $0.isEmpty ? nil : $0 }
-        if department != nil && !ctx.isStaff {
-            throw LinliError(
-                .forbidden, zh: "只有社区工作人员可以吹哨呼叫部门。", en: "Only the community office can whistle in a department.", refs: [id.description])
-        }
-        let order = try change(id, ctx, by: [.handler, .manager]) { order in
-            if let department { return .escalate(.department(department.id), level: .department, ref: ref) }
-            guard let (person, level) = ctx.ladder.rung(above: order.level, building: order.building) else {
-                let names = ctx.directory.community.departments.map(\.id).joined(separator: ", ")
-                throw LinliError(
-                    .usage, zh: "\(id) 已在社区层级，请指定部门：吹哨 \(id) 部门（\(names)）",
-                    en: "\(id) is with the office already; name a department: escalate \(id) <department> (\(names))", refs: [id.description])
-            }
-            return .escalate(.person(person), level: level, ref: ref)
-        }
-        let rid = id.description
-        let name = ctx.directory.name(of: order.assignee?.id ?? "")
-        let why = words.filter { !$0.lowercased().hasPrefix("ref:") && $0 != department?.id && $0 != department?.name }.joined(separator: " ")
-        let reason = why.isEmpty ? Localized(zh: "", en: "") : Localized(zh: "（\(why)）", en: " (\(why))")
-        let refText = order.externalRef.map { Localized(zh: "，外部编号 \($0)", en: ", reference \($0)") } ?? Localized(zh: "", en: "")
-        var effects = desk.notifyHandlers(
-            order, except: ctx.sender, reason: "escalated",
-            text: Localized(
-                zh:
-                    "【吹哨】\(rid) \(desk.categoryName(order, .zh)) · \(desk.buildingName(order))\(order.place.map { " \($0)" } ?? "")：\(order.details)\(reason.zh)\(refText.zh)。请签收：签收 \(rid)",
-                en:
-                    "[Escalated] \(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order))\(order.place.map { " \($0)" } ?? ""): \(order.details)\(reason.en)\(refText.en). Please accept it: accept \(rid)"
-            ))
-        effects += desk.notifyReporter(
-            order, except: ctx.sender, reason: "status_changed",
-            text: Localized(
-                zh: "您的报修 \(rid) 已升级交\(name)处理。", en: "Your report \(rid) has been escalated to \(name)."))
-        return Outcome(zh: "已吹哨：\(rid) 交\(name)处理\(refText.zh)。", en: "Escalated \(rid) to \(name)\(refText.en).", refs: [rid], effects: effects)
-    }
-
     /// The room part of a home such as `b3-501`.
     static func room(_ home: String) -> String {
         home.firstIndex(of: "-").map { String(home[home.index(after: $0)...]) } ?? home

@@ -1,0 +1,130 @@
+import LinliCommands
+import LinliCore
+import LinliStore
+
+/// What handlers and managers do with a work order: accept, assign, note, resolve,
+/// escalate (吹哨).
+extension WorkOrdersFamily {
+    func accept(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
+        let desk = WorkOrderDesk(ctx.kernel)
+        let order = try change(id, ctx, by: [.handler, .manager]) { _ in .accept(by: ctx.sender) }
+        let rid = id.description
+        let name = ctx.directory.name(of: ctx.sender)
+        let limit = desk.limits(order).resolve
+        return Outcome(
+            zh: "已签收 \(rid)，请在\(limit.spoken(.zh))内办结。", en: "Accepted \(rid); please resolve it within \(limit.spoken(.en)).",
+            refs: [rid],
+            effects: desk.notifyReporter(
+                order, except: ctx.sender, reason: "status_changed",
+                text: Localized(zh: "您的报修 \(rid) 已由\(name)签收。", en: "Your report \(rid) was accepted by \(name).")))
+    }
+
+    func assign(_ id: RecordID, to target: String, _ ctx: CommandContext) throws -> Outcome {
+        let desk = WorkOrderDesk(ctx.kernel)
+        let order = try change(id, ctx, by: [.manager]) { order in
+            let assignee = try desk.resolveAssignee(target, mentions: ctx.mentions)
+            let level: Level = if case .department = assignee { .department } else { order.level }
+            return .assign(assignee, level: level)
+        }
+        let rid = id.description
+        let name = ctx.directory.name(of: order.assignee?.id ?? target)
+        let category = ctx.directory.category(order.category)
+        let accept = category?.accept ?? .days(1)
+        var effects = desk.notifyHandlers(
+            order, except: ctx.sender, reason: "assigned",
+            text: Localized(
+                zh:
+                    "【交办】\(rid) \(desk.categoryName(order, .zh)) · \(desk.buildingName(order))\(order.place.map { " \($0)" } ?? "")：\(order.details)。请在\(accept.spoken(.zh))内签收：签收 \(rid)",
+                en:
+                    "[Assigned] \(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order))\(order.place.map { " \($0)" } ?? ""): \(order.details). Please accept within \(accept.spoken(.en)): accept \(rid)"
+            ))
+        effects += desk.notifyReporter(
+            order, except: ctx.sender, reason: "status_changed",
+            text: Localized(zh: "您的报修 \(rid) 已交给\(name)处理。", en: "Your report \(rid) has been passed to \(name)."))
+        return Outcome(zh: "已将 \(rid) 交办给\(name)。", en: "Assigned \(rid) to \(name).", refs: [rid], effects: effects)
+    }
+
+    func note(_ id: RecordID, text: String, _ ctx: CommandContext) throws -> Outcome {
+        let order = try change(id, ctx, by: [.handler, .manager]) { _ in .note(text) }
+        let rid = id.description
+        return Outcome(
+            zh: "已记录 \(rid) 的进展。", en: "Noted on \(rid).", refs: [rid],
+            effects: WorkOrderDesk(ctx.kernel).notifyReporter(
+                order, except: ctx.sender, reason: "status_changed",
+                text: Localized(zh: "您的报修 \(rid) 有新进展：\(text)", en: "Progress on your report \(rid): \(text)")))
+    }
+
+    static let resolutionWords: [(String, Resolution)] = [
+        ("unable", .unable), ("无法解决", .unable), ("无法处理", .unable), ("referred", .referred), ("已转办", .referred), ("转办", .referred),
+    ]
+
+    func done(_ id: RecordID, result text: String, _ ctx: CommandContext) throws -> Outcome {
+        let desk = WorkOrderDesk(ctx.kernel)
+        var how = Resolution.fixed
+        var result = text
+        if let (word, r) = Self.resolutionWords.first(where: { text.lowercased().hasPrefix($0.0) }) {
+            how = r
+            let rest = text.dropFirst(word.count).drop { " :：,，".contains($0) }
+            result = rest.isEmpty ? word : String(rest)
+        }
+        let order = try change(id, ctx, by: [.handler, .manager]) { _ in .resolve(result, how) }
+        let rid = id.description
+        var effects = desk.notifyReporter(
+            order, except: ctx.sender, reason: "rating_request",
+            text: Localized(
+                zh: "您的报修 \(rid) 已办结：\(result)。请评价（1-5分）：评价 \(rid) 5；没解决请回复：没解决 \(rid)",
+                en: "Your report \(rid) is resolved: \(result). Please rate it 1-5: rate \(rid) 5; if it is not fixed: reopen \(rid)"))
+        if let group = order.group, ctx.directory.category(order.category)?.isPrivate == false {
+            effects.append(
+                .post(
+                    group: group, reason: "status_changed",
+                    text: Localized(
+                        zh: "\(rid) \(desk.categoryName(order, .zh))（\(desk.buildingName(order))）已办结：\(result)",
+                        en: "\(rid) \(desk.categoryName(order, .en)) (\(desk.buildingName(order))) is resolved: \(result)"), refs: [rid],
+                    priority: desk.priority(of: order)))
+        }
+        return Outcome(zh: "已办结 \(rid)，已请报修人评价。", en: "Resolved \(rid); the reporter has been asked to rate it.", refs: [rid], effects: effects)
+    }
+
+    func escalate(_ id: RecordID, detail: String?, _ ctx: CommandContext) throws -> Outcome {
+        let desk = WorkOrderDesk(ctx.kernel)
+        let words = (detail ?? "").split(separator: " ").map(String.init)
+        let department = words.first.flatMap { w in ctx.directory.community.departments.first { $0.id.lowercased() == w.lowercased() || $0.name == w }
+        }
+        let ref = words.first { $0.lowercased().hasPrefix("ref:") }.map { String($0.dropFirst(4)) }.flatMap { $0.isEmpty ? nil : $0 }
+        if department != nil && !ctx.isStaff {
+            throw LinliError(
+                .forbidden, zh: "只有社区工作人员可以吹哨呼叫部门。", en: "Only the community office can whistle in a department.", refs: [id.description])
+        }
+        let order = try change(id, ctx, by: [.handler, .manager]) { order in
+            if let department { return .escalate(.department(department.id), level: .department, ref: ref) }
+            // One rung above whoever whistles (a grid leader goes to the office), never below the order.
+            let from = ctx.ladder.level(of: .person(ctx.sender), building: order.building).map { max($0, order.level) } ?? order.level
+            guard let (person, level) = ctx.ladder.rung(above: from, building: order.building) else {
+                let names = ctx.directory.community.departments.map(\.id).joined(separator: ", ")
+                throw LinliError(
+                    .usage, zh: "\(id) 已在社区层级，请指定部门：吹哨 \(id) 部门（\(names)）",
+                    en: "\(id) is with the office already; name a department: escalate \(id) <department> (\(names))", refs: [id.description])
+            }
+            return .escalate(.person(person), level: level, ref: ref)
+        }
+        let rid = id.description
+        let name = ctx.directory.name(of: order.assignee?.id ?? "")
+        let why = words.filter { !$0.lowercased().hasPrefix("ref:") && $0 != department?.id && $0 != department?.name }.joined(separator: " ")
+        let reason = why.isEmpty ? Localized(zh: "", en: "") : Localized(zh: "（\(why)）", en: " (\(why))")
+        let refText = order.externalRef.map { Localized(zh: "，外部编号 \($0)", en: ", reference \($0)") } ?? Localized(zh: "", en: "")
+        var effects = desk.notifyHandlers(
+            order, except: ctx.sender, reason: "escalated",
+            text: Localized(
+                zh:
+                    "【吹哨】\(rid) \(desk.categoryName(order, .zh)) · \(desk.buildingName(order))\(order.place.map { " \($0)" } ?? "")：\(order.details)\(reason.zh)\(refText.zh)。请签收：签收 \(rid)",
+                en:
+                    "[Escalated] \(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order))\(order.place.map { " \($0)" } ?? ""): \(order.details)\(reason.en)\(refText.en). Please accept it: accept \(rid)"
+            ))
+        effects += desk.notifyReporter(
+            order, except: ctx.sender, reason: "status_changed",
+            text: Localized(
+                zh: "您的报修 \(rid) 已升级交\(name)处理。", en: "Your report \(rid) has been escalated to \(name)."))
+        return Outcome(zh: "已吹哨：\(rid) 交\(name)处理\(refText.zh)。", en: "Escalated \(rid) to \(name)\(refText.en).", refs: [rid], effects: effects)
+    }
+}
