@@ -66,7 +66,7 @@ extension Engine {
         switch parsed {
         case .command(let command, let lang):
             ctx.lang = chosen ?? lang
-            try noteWritten(lang, by: sender, tx)
+            try noteWritten(lang, by: sender, chosen: chosen, tx)
             let saved = state.memory
             let changes = tx.changeCount
             do {
@@ -79,7 +79,7 @@ extension Engine {
             }
         case .incomplete(let id, let soFar, let missing, let lang):
             ctx.lang = chosen ?? lang
-            try noteWritten(lang, by: sender, tx)
+            try noteWritten(lang, by: sender, chosen: chosen, tx)
             try setPrompt(Prompt(chat: chat, user: sender, command: id, soFar: soFar, lang: lang, expiresAt: clock.adding(Self.promptLifetime)), tx)
             let question = missing.prompt ?? Localized(zh: "请补充“\(missing.name)”。", en: "Please add “\(missing.name)”.")
             let usage = parser.catalog.spec(id)?.usage ?? Localized(zh: "", en: "")
@@ -148,8 +148,8 @@ extension Engine {
 
     /// Remembers the language a person last wrote to the bot in: pushes to someone
     /// who chose none follow it (PROTOCOL.md §2.3).
-    private func noteWritten(_ lang: Lang, by user: String, _ tx: StoreTransaction) throws {
-        guard state.memory.registrations[user]?.wrote != lang else { return }
+    private func noteWritten(_ lang: Lang, by user: String, chosen: Lang?, _ tx: StoreTransaction) throws {
+        guard chosen == nil else { return }  // a chosen language wins anyway
         try kernel(tx).people.noteWritten(user, lang)
     }
 

@@ -104,6 +104,24 @@ public final class Engine {
         }
     }
 
+    /// How far past the wall clock a `ts` may be (`linli serve`: 5 minutes); nil: no bound.
+    public var maxAheadOfWallClock: Span?
+
+    /// Why a `ts` may not move the clock (PROTOCOL.md §4), or nil: outside the
+    /// years 2000–2099, more than a year ahead of the bot's clock, or (in `linli serve`)
+    /// too far past the wall clock. Such an event changes nothing.
+    func outOfRange(_ ts: Instant?) -> String? {
+        guard let ts else { return nil }
+        func shown() -> String { RFC3339.format(ts, offsetSeconds: 0) }
+        guard ts >= Self.earliest, ts < Self.latest else { return "'\(shown())' is outside the years 2000-2099" }
+        if clock >= Self.earliest, ts > clock.adding(.days(366)) { return "'\(shown())' is more than a year ahead of the bot's clock" }
+        if let ahead = maxAheadOfWallClock, ts > wallClock().adding(ahead) { return "'\(shown())' is ahead of the wall clock" }
+        return nil
+    }
+
+    static let earliest = Instant(milliseconds: 946_684_800_000)  // 2000-01-01T00:00:00Z
+    static let latest = Instant(milliseconds: 4_102_444_800_000)  // 2100-01-01T00:00:00Z
+
     /// A tick without an id that fires no timer.
     private func isIdleTick(_ item: InputItem) -> Bool {
         guard case .event(let e, _) = item, e.type == .tick, e.id == nil else { return false }
@@ -139,8 +157,15 @@ public final class Engine {
                             out.append(
                                 OutboundEvent(
                                     type: .error, id: nextID(), ts: clock, text: error.text, ok: false, code: error.code.rawValue, line: line))
-                        case .event(let event, _):
-                            try handle(event, parsed: parsed?[g][i], tx, into: &out)
+                        case .event(let event, let line):
+                            if let refused = outOfRange(event.ts) {
+                                out.append(
+                                    OutboundEvent(
+                                        type: .error, id: nextID(), ts: clock, text: refused, ok: false, code: LineErrorCode.badTimestamp.rawValue,
+                                        line: line))
+                            } else {
+                                try handle(event, parsed: parsed?[g][i], tx, into: &out)
+                            }
                         }
                     }
                     outs.append(out)
@@ -192,6 +217,12 @@ public final class Engine {
     private func handle(_ event: InboundEvent, parsed: ParseResult?, _ tx: StoreTransaction, into out: inout [OutboundEvent]) throws {
         if let id = event.id, let earlier = try tx.outcome(ofEvent: id) {
             measured.dedupeHits += 1
+            // The same outbound events as the first time, with their ids: a bridge
+            // delivers what it has not delivered yet (PROTOCOL.md §4).
+            if let events = earlier.events {
+                out += events.split(separator: "\n").compactMap { OutboundEvent(json: String($0)) }
+                return
+            }
             if event.type == .message, earlier.code != Self.silent {
                 out.append(
                     OutboundEvent(
@@ -208,6 +239,7 @@ public final class Engine {
             }
         }
         state.memory.clock = max(clock, event.ts ?? wallClock())
+        let firstOut = out.count
         try fireDueTimers(tx, into: &out)
         let outcome: Outcome?
         let countBefore = out.count
@@ -248,15 +280,20 @@ public final class Engine {
                         text: outcome.text(lang), ok: outcome.ok, code: outcome.code?.rawValue, refs: outcome.refs))
             }
             try emit(outcome.effects, lang: lang, tx, into: &out)
-            if let id = event.id, event.type == .message, outcome.code != .internal {
-                try tx.saveOutcome(
-                    StoredOutcome(ok: outcome.ok, code: outcome.code?.rawValue, text: outcome.text(lang), refs: outcome.refs), ofEvent: id,
-                    at: clock.milliseconds)
-            }
         }
-        if let id = event.id, event.type != .message || outcome == nil {
-            // Chatter, ticks and joins are seen once too: a repeat of their id says nothing.
-            try tx.saveOutcome(StoredOutcome(ok: true, code: Self.silent, text: "", refs: []), ofEvent: id, at: clock.milliseconds)
+        // Kept with everything the event caused, timers its clock fired included (chatter,
+        // ticks and joins are seen once too); an internal error is not kept, so that the
+        // same event can be tried again.
+        if let id = event.id, outcome?.code != .internal {
+            let events = out[firstOut...].map(eventJSON.jsonObject).joined(separator: "\n")
+            let stored =
+                if let outcome, event.type == .message {
+                    StoredOutcome(
+                        ok: outcome.ok, code: outcome.code?.rawValue, text: outcome.text(outcome.lang ?? .zh), refs: outcome.refs, events: events)
+                } else {
+                    StoredOutcome(ok: true, code: Self.silent, text: "", refs: [], events: events)
+                }
+            try tx.saveOutcome(stored, ofEvent: id, at: clock.milliseconds)
         }
     }
 

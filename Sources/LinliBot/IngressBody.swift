@@ -12,10 +12,24 @@ public enum IngressBody {
     public static func items(_ body: [UInt8], maxLine: Int = 65_536) -> Result<[InputItem], LineError> {
         let start = body.firstIndex { $0 != 32 && $0 != 9 && $0 != 10 && $0 != 13 } ?? body.endIndex
         guard start < body.endIndex else { return .failure(LineError(.missingField, "the body holds no events")) }
-        if body[start] == UInt8(ascii: "[") {
-            guard let array = try? JSONSerialization.jsonObject(with: Data(body[start...]), options: [.fragmentsAllowed]) as? [Any] else {
-                return .failure(LineError(.badJSON, "the body is not a JSON array of events"))
+        // One event written over several lines (pretty-printed): the whole body is one object.
+        if body[start] == UInt8(ascii: "{"), body[start...].contains(10),
+            (try? JSONSerialization.jsonObject(with: Data(body[start...]))) is [String: Any]
+        {
+            do throws(LineError) {
+                let compact = body[start...].filter { $0 != 10 && $0 != 13 }
+                guard let event = try LineDecoder().decode(compact[...]) else {
+                    return .failure(LineError(.missingField, "the body holds no events"))
+                }
+                return .success([.event(event, line: 1)])
+            } catch {
+                return .success([.bad(error, line: 1)])
             }
+        }
+        // A JSON array of events; a body that only starts like one (`[fudi-b3] u-li: …`) is shorthand lines.
+        if body[start] == UInt8(ascii: "["),
+            let array = try? JSONSerialization.jsonObject(with: Data(body[start...]), options: [.fragmentsAllowed]) as? [Any]
+        {
             guard !array.isEmpty else { return .failure(LineError(.missingField, "the array holds no events")) }
             let decoder = LineDecoder()
             return .success(
@@ -87,11 +101,24 @@ public final class EngineGate: @unchecked Sendable {
         }
     }
 
-    /// Moves the engine's clock to the wall clock: the timers that fell due fire
-    /// (`linli serve` calls it every second, so time moves with no event arriving).
-    /// Their pushes are queued for webhooks as usual; the events are returned.
-    public func tick() async throws -> [OutboundEvent] {
-        try await process([.event(InboundEvent(type: .tick), line: 0)])
+    /// Moves the engine's clock to the wall clock every `interval`, on the engine's
+    /// own queue (not Swift's cooperative threads, which requests may keep busy):
+    /// the timers that fell due fire with no event arriving, their pushes queued for
+    /// webhooks as usual. Cancel the returned timer to stop.
+    public func startTicking(every interval: DispatchTimeInterval, onError: @escaping @Sendable (any Error) -> Void = { _ in }) -> any DispatchSourceTimer {
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(50))
+        timer.setEventHandler { [self] in
+            do {
+                let queued = engine.queuedPushes
+                _ = try engine.process([.event(InboundEvent(type: .tick), line: 0)])
+                if engine.queuedPushes != queued { pushesQueued() }
+            } catch {
+                onError(error)
+            }
+        }
+        timer.resume()
+        return timer
     }
 
     /// Writes a timestamp as the engine does.

@@ -1,6 +1,7 @@
 import Foundation
 import LinliCommands
 import LinliProtocol
+import Synchronization
 
 /// Reads LLP/1 from a file descriptor and writes outbound events to another.
 ///
@@ -17,6 +18,9 @@ public struct StdinRunner {
     public var output: Int32
     /// Told after each batch that queued pushes, so they go out while reading goes on.
     public var outbox: OutboxService?
+    /// Set (say, on SIGTERM) to stop reading: what was read is still handled,
+    /// committed and written, and `run` returns as at the end of input.
+    public let stop = StopFlag()
     /// At most this many reads wait for the engine (64 KiB each), and this many
     /// batches for the writer: memory stays flat however long the input.
     static let depth = 8
@@ -36,11 +40,11 @@ public struct StdinRunner {
         let lines = Handoff<(items: [InputItem], parsed: [ParseResult?])>(limit: Self.depth)
         let results = Handoff<[OutboundEvent]>(limit: Self.depth)
         let failure = FirstError()
-        let reader = Self.spawn { [input, maxLine, parser = engine.parser, bot = engine.bot] in
+        let reader = Self.spawn { [input, maxLine, stop, parser = engine.parser, bot = engine.bot] in
             defer { lines.close() }
             do {
                 // Parsing is pure: the reader does it too, and the engine only checks for pending questions.
-                try Self.read(input, maxLine: maxLine) { lines.put(($0, Engine.parse($0, with: parser, bot: bot))) }
+                try Self.read(input, maxLine: maxLine, stop: stop) { lines.put(($0, Engine.parse($0, with: parser, bot: bot))) }
             } catch {
                 failure.record(error)
             }
@@ -80,12 +84,16 @@ public struct StdinRunner {
     }
 
     /// Reads `input` to its end, handing on each read's complete lines.
-    private static func read(_ input: Int32, maxLine: Int, _ hand: ([InputItem]) -> Bool) throws {
+    private static func read(_ input: Int32, maxLine: Int, stop: StopFlag, _ hand: ([InputItem]) -> Bool) throws {
         var splitter = LineSplitter(maxLine: maxLine)
         let size = 65_536
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 1)
         defer { buffer.deallocate() }
         while true {
+            // Wait for input a tenth of a second at a time, so that a stop is noticed.
+            var ready = pollfd(fd: input, events: Int16(POLLIN), revents: 0)
+            while !stop.isSet, poll(&ready, 1, 100) == 0 {}
+            if stop.isSet { return }
             let n = Glibc.read(input, buffer.baseAddress, size)
             if n < 0 {
                 if errno == EINTR { continue }
@@ -181,4 +189,15 @@ final class FirstError: @unchecked Sendable {
         defer { lock.unlock() }
         return error
     }
+}
+
+/// A flag one thread sets and others read.
+public final class StopFlag: Sendable {
+    private let flag = Atomic<Bool>(false)
+
+    public init() {}
+
+    public var isSet: Bool { flag.load(ordering: .acquiring) }
+
+    public func set() { flag.store(true, ordering: .releasing) }
 }

@@ -87,6 +87,14 @@ public struct CommandParser: Sendable {
         return .command(command, lang: lang)
     }
 
+    /// A token meant as a record id: a record letter, then digits or a sign (`R-1`, `#r0`).
+    static func looksLikeRecord(_ token: String) -> Bool {
+        let t = token.hasPrefix("#") ? token.dropFirst() : Substring(token)
+        guard let first = t.first, RecordKind(rawValue: first.uppercased()) != nil, t.count > 1 else { return false }
+        let rest = t.dropFirst()
+        return rest.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") }
+    }
+
     /// What may follow the word of a command that takes only free text, in a group.
     private static let afterWord: Set<Unicode.Scalar> = [" ", ":", "：", ",", "，", "\u{3000}"]
 
@@ -100,7 +108,8 @@ public struct CommandParser: Sendable {
         switch arg.type {
         case .record(let kinds):
             guard let id = c.takeRecord() else {
-                if arg.optional { return .absent }
+                // `R-1`, `R0`, `R99999999999999999999`: meant as a record, but not one.
+                if arg.optional, !Self.looksLikeRecord(c.peekToken()) { return .absent }
                 let example = "\(kinds[0].rawValue)1"
                 return .wrong(
                     Localized(zh: "“\(c.peekToken())”不是记录编号，应写成 \(example)。", en: "“\(c.peekToken())” is not a record id; write it like \(example)."))
@@ -138,7 +147,11 @@ public struct CommandParser: Sendable {
         case .time:
             return c.takeStartTime().map { .value(.int($0)) } ?? .absent
         case .date:
-            return c.takeDate().map { .value(.date($0)) } ?? .absent
+            guard let date = c.takeDate() else { return .absent }
+            if case .absolute(let year, _, _) = date, !(2000...2099).contains(year) {
+                return .wrong(Localized(zh: "日期须在2000年到2099年之间。", en: "A date is between the years 2000 and 2099."))
+            }
+            return .value(.date(date))
         case .times:
             switch c.takeTimeRange() {
             case .times(let t)?: return .value(.times(t))
@@ -148,6 +161,13 @@ public struct CommandParser: Sendable {
         case .int(let range):
             let token = c.peekToken()
             guard let n = c.takeInt() else {
+                let bare = token.trimmingCharacters(in: CharacterSet(charactersIn: "分星"))
+                if Double(bare) != nil {
+                    return .wrong(
+                        Localized(
+                            zh: "“\(token)”不是 \(range.lowerBound) 到 \(range.upperBound) 之间的整数。",
+                            en: "“\(token)” is not a whole number from \(range.lowerBound) to \(range.upperBound)."))
+                }
                 return .wrong(Localized(zh: "“\(token)”不是数字。", en: "“\(token)” is not a number."))
             }
             guard range.contains(n) else {

@@ -129,7 +129,9 @@ extension TextCursor {
     }
 
     private mutating func numericDate() -> DateSpec? {
+        let start = pos
         guard let first = takeNumber() else { return nil }
+        let fourDigits = pos - start == 4  // `0001-01-01` is a year too (refused later as out of range)
         if pos < chars.count, chars[pos] == "月" {
             pos += 1
             guard let day = takeNumber(maxDigits: 2), day >= 1, day <= 31 else { return nil }
@@ -140,7 +142,7 @@ extension TextCursor {
         let separator = chars[pos]
         pos += 1
         guard let second = takeNumber(maxDigits: 2) else { return nil }
-        if first >= 1000 {
+        if first >= 1000 || fourDigits {
             guard pos < chars.count, chars[pos] == separator else { return nil }
             pos += 1
             guard let third = takeNumber(maxDigits: 2), boundaryAfterDate() else { return nil }

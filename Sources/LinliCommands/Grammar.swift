@@ -140,6 +140,8 @@ struct TextCursor {
         var j = pos
         while j < chars.count, Grammar.isDigit(chars[j]), j - pos < 9 { j += 1 }
         guard j > pos, let n = Int(Self.string(chars[pos..<j])) else { return nil }
+        // `5.5` is not a whole number (and not 5 with a note `.5`).
+        if j + 1 < chars.count, chars[j] == ".", Grammar.isDigit(chars[j + 1]) { return nil }
         if j < chars.count, chars[j] == "分" || chars[j] == "星" { j += 1 }
         guard j == chars.count || !Grammar.isWordChar(chars[j]) else { return nil }
         pos = j

@@ -61,6 +61,7 @@ public enum Ingress {
     ) -> Router<BasicRequestContext> {
         let router = Router()
         let encoder = EventEncoder(format: .json, formatTime: gate.formatTime)
+        let replays = ReplayGuard(keep: Span(milliseconds: configuration.tolerance.milliseconds * 2))
         @Sendable func answered(_ status: Int) { metrics.bot.count("linli_http_requests_total", [("status", String(status))]) }
         router.post("v1/events") { request, context -> Response in
             var request = request
@@ -85,10 +86,19 @@ public enum Ingress {
                 answered(400)
                 return problem(.badRequest, error.code.rawValue, error.text)
             }
-            let events = try await gate.process(items)
-            metrics.bot.record(items, events)
+            @Sendable func handle() async throws -> String {
+                let events = try await gate.process(items)
+                metrics.bot.record(items, events)
+                return "{\"events\":[" + events.map(encoder.jsonObject).joined(separator: ",") + "]}"
+            }
+            // A signed request is answered once: its repeats get the first answer.
+            let json =
+                if configuration.key != nil, let id = request.headers[HTTPField.Name("webhook-id")!] {
+                    try await replays.answer(id, now: wallClock(), handle)
+                } else {
+                    try await handle()
+                }
             answered(200)
-            let json = "{\"events\":[" + events.map(encoder.jsonObject).joined(separator: ",") + "]}"
             return Response(
                 status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: json)))
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import LinliBot
 import LinliCore
@@ -24,35 +25,24 @@ public struct OutboxRunner: ServiceLifecycle.Service {
     }
 }
 
-/// Time that moves by itself in `linli serve` (PROTOCOL.md §5): every `interval`
-/// the engine's clock moves to the wall clock and the timers that fell due fire,
-/// with no event arriving.
+/// Time that moves by itself in `linli serve` (PROTOCOL.md §5): every second the
+/// engine's clock moves to the wall clock and the timers that fell due fire, with
+/// no event arriving. The ticks run on the engine's queue; this service starts and
+/// stops them with the server.
 public struct Ticker: ServiceLifecycle.Service {
     public let gate: EngineGate
-    public let interval: Duration
+    public let interval: DispatchTimeInterval
     let logger = Logger.linli("ticker")
 
-    public init(gate: EngineGate, interval: Duration = .seconds(1)) {
+    public init(gate: EngineGate, interval: DispatchTimeInterval = .seconds(1)) {
         self.gate = gate
         self.interval = interval
     }
 
     public func run() async throws {
-        await cancelWhenGracefulShutdown { await loop() }
-    }
-
-    /// Ticks every `interval` until the task is cancelled.
-    public func loop() async {
-        while !Task.isCancelled {
-            try? await Task.sleep(for: interval)
-            guard !Task.isCancelled else { return }
-            do {
-                let fired = try await gate.tick()
-                if !fired.isEmpty { logger.debug("timers fired", metadata: ["events": "\(fired.count)"]) }
-            } catch {
-                logger.error("tick failed", metadata: ["cause": "\(error)"])
-            }
-        }
+        let timer = gate.startTicking(every: interval) { [logger] error in logger.error("tick failed", metadata: ["cause": "\(error)"]) }
+        try? await gracefulShutdown()
+        timer.cancel()
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import LinliCore
 
 /// Writes outbound events as JSON lines or chat shorthand. Hand-written so that
@@ -111,5 +112,22 @@ public enum JSON {
             }
         }
         out.append("\"")
+    }
+}
+
+extension OutboundEvent {
+    /// An outbound event read back from `EventEncoder.jsonObject`'s form (what the
+    /// store keeps so that a repeated inbound id gets the same events); nil for
+    /// anything else.
+    public init?(json: String) {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
+            let type = (object["type"] as? String).flatMap(OutboundType.init(rawValue:)), let id = object["id"] as? String,
+            let ts = (object["ts"] as? String).flatMap(RFC3339.parse)
+        else { return nil }
+        self.init(
+            type: type, id: id, ts: ts, inReplyTo: object["in_reply_to"] as? String, group: object["group"] as? String,
+            to: object["to"] as? String, reason: object["reason"] as? String, text: object["text"] as? String ?? "",
+            ok: object["ok"] as? Bool ?? (type != .error), code: object["code"] as? String, refs: object["refs"] as? [String] ?? [],
+            line: object["line"] as? Int)
     }
 }

@@ -20,6 +20,8 @@ public struct LineDecoder: Sendable {
     public func decode(_ bytes: ArraySlice<UInt8>) throws(LineError) -> InboundEvent? {
         var line = bytes
         if line.last == 13 { line = line.dropLast() }
+        // A byte-order mark (an editor's, at the start of a file) is not part of the event.
+        if line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
         guard let text = String(validating: line, as: UTF8.self) else {
             throw LineError(.invalidUTF8, "the line is not valid UTF-8")
         }
@@ -41,6 +43,7 @@ public struct LineDecoder: Sendable {
     }
 
     private func decodeJSON(_ bytes: ArraySlice<UInt8>) throws(LineError) -> InboundEvent {
+        if let key = Self.repeatedKey(bytes) { throw LineError(.badJSON, "the key '\(key)' appears twice") }
         let wire: Wire
         do {
             wire = try json.decode(Wire.self, from: Data(bytes))
@@ -118,5 +121,39 @@ public struct LineDecoder: Sendable {
             guard event.ts != nil else { throw LineError(.missingField, "a tick needs 'ts'") }
         }
         return event
+    }
+
+    /// A key that appears twice in the outer object, if any: JSON leaves it to the
+    /// reader which one wins, so an event with one is refused rather than guessed at.
+    static func repeatedKey(_ bytes: ArraySlice<UInt8>) -> String? {
+        var keys = Set<ArraySlice<UInt8>>()
+        var depth = 0
+        var i = bytes.startIndex
+        var expectKey = false
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            switch b {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                expectKey = depth == 1 && b == UInt8(ascii: "{")
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+            case UInt8(ascii: ","):
+                expectKey = depth == 1
+            case UInt8(ascii: "\""):
+                var j = i + 1
+                while j < bytes.endIndex, bytes[j] != UInt8(ascii: "\"") { j += bytes[j] == UInt8(ascii: "\\") ? 2 : 1 }
+                if expectKey, j <= bytes.endIndex {
+                    let key = bytes[(i + 1)..<min(j, bytes.endIndex)]
+                    if !keys.insert(key).inserted { return String(decoding: key, as: UTF8.self) }
+                    expectKey = false
+                }
+                i = j
+            default:
+                break
+            }
+            i += 1
+        }
+        return nil
     }
 }

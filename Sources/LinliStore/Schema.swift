@@ -333,6 +333,11 @@ enum Schema {
             // they chose none (PROTOCOL.md §2.3).
             try db.execute(sql: "ALTER TABLE residents ADD COLUMN wrote_lang TEXT CHECK (wrote_lang = 'zh' OR wrote_lang = 'en')")
         }
+        m.registerMigration("v10-inbound-events") { db in
+            // What an event caused, kept with its outcome: a repeat of its id gets the
+            // same outbound events, with their ids (PROTOCOL.md §4, at least once to the bridge).
+            try db.execute(sql: "ALTER TABLE inbound ADD COLUMN events TEXT")
+        }
         return m
     }
 

@@ -29,8 +29,10 @@ public final class Store: Sendable {
             // connection closing may hold the lock for a moment.
             config.busyMode = .timeout(5)
             config.prepareDatabase { db in
-                // With WAL, NORMAL keeps every commit through a process crash.
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                // FULL: each commit's log is on disk (fsync) before the commit returns, so
+                // nothing printed or answered after it is lost even to a power cut
+                // (PROTOCOL.md §4). Group commit keeps it to one sync per batch.
+                try db.execute(sql: "PRAGMA synchronous = FULL")
                 // Statement journals and sorts in memory, not in temporary files.
                 try db.execute(sql: "PRAGMA temp_store = MEMORY")
                 // Never checkpoint inside a commit: the Checkpointer does it beside the writer.

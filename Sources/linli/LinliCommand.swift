@@ -71,6 +71,12 @@ struct Run: ParsableCommand {
         outbox.start()
         let runner = StdinRunner(
             engine: engine, encoder: EventEncoder(format: format, formatTime: engine.formatTime), maxLine: max(maxLine, 1), outbox: outbox)
+        // SIGTERM: stop reading, finish what was read (commit, print), drain, exit 0.
+        signal(SIGTERM, SIG_IGN)
+        let terminate = DispatchSource.makeSignalSource(signal: SIGTERM, queue: .global())
+        terminate.setEventHandler { runner.stop.set() }
+        terminate.resume()
+        defer { terminate.cancel() }
         do {
             try runner.run()
         } catch {
@@ -231,6 +237,7 @@ struct Serve: AsyncParsableCommand {
         if senderLimit > 0 { engine.senderLimit = (senderLimit, .minutes(1)) }
         let metrics = IngressMetrics()
         engine.metrics = metrics.bot
+        engine.maxAheadOfWallClock = .minutes(5)
         let client = CurlClient()
         let outbox = OutboxService(store: store, community: community, client: client, metrics: metrics.bot)
         let configuration = IngressConfiguration(key: key, readTimeout: .milliseconds(Int64(max(readTimeout, 0.1) * 1000)))

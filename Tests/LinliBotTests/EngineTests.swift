@@ -105,10 +105,10 @@ import Testing
         let line = #"{"id":"m1","ts":"2026-11-28T09:00:00+08:00","group":"fudi-b3","from":"u-li","text":"report leak 501 dripping"}"#
         let first = try chat.say(line)
         let second = try chat.say(line)
-        #expect(second.map(\.type) == [.reply])
+        // The same events, ids included (PROTOCOL.md §4): nothing new is pushed, nothing changes.
+        #expect(second.map(\.type) == [.reply, .notify] && second.map(\.id) == first.map(\.id))
         #expect(second.reply.refs == first.reply.refs && second.reply.ok == first.reply.ok && second.reply.text == first.reply.text)
         #expect(second.reply.inReplyTo == "m1")
-        #expect(second.reply.id != first.reply.id)
         let refused = #"{"id":"m2","ts":"2026-11-28T09:01:00+08:00","from":"u-li","text":"rate R1 5"}"#
         #expect(try chat.say(refused).reply.code == "invalid_state")
         try chat.say(at("09:02", "u-zhou: done R1 fixed"))

@@ -149,7 +149,7 @@ struct LiveClient: Sendable {
         try await withServer(rig.router) { client in
             let first = Self.events(await client.post("/v1/events", ndjson, headers: Self.signed(ndjson)))
             #expect(first.filter { $0["type"] as? String == "reply" }.map { $0["to"] as? String } == ["u-li", "u-zhou"])
-            let second = Self.events(await client.post("/v1/events", array, headers: Self.signed(array)))
+            let second = Self.events(await client.post("/v1/events", array, headers: Self.signed(array, id: "msg_2")))
             #expect(second.map { $0["type"] as? String } == ["reply", "error"])
             #expect(second.last?["line"] as? Int == 2 && second.last?["code"] as? String == "missing_field")
         }
@@ -160,11 +160,45 @@ struct LiveClient: Sendable {
         try await withServer(rig.router) { client in
             let first = Self.events(await client.post("/v1/events", Self.report, headers: Self.signed(Self.report)))
             let again = Self.events(await client.post("/v1/events", Self.report, headers: Self.signed(Self.report, id: "msg_2")))
-            #expect(again.count == 1, "the reply only, no new notification")
+            // The same events as the first time, ids included: the bridge drops what it delivered.
+            #expect(again.count == 2 && again.map { $0["id"] as? String } == first.map { $0["id"] as? String })
             #expect(again.first?["refs"] as? [String] == first.first?["refs"] as? [String])
             #expect(again.first?["text"] as? String == first.first?["text"] as? String)
         }
         #expect(try rig.store.read { try $0.workOrder(2) } == nil)
+    }
+
+    /// PROTOCOL.md §4: a request whose `webhook-id` was answered gets that answer and changes nothing.
+    @Test func aReplayedSignedRequestGetsTheFirstAnswerAndChangesNothing() async throws {
+        let rig = try Rig()
+        let noID = #"{"ts":"2026-11-28T09:00:00+08:00","group":"fudi-b3","from":"u-li","text":"report leak kitchen"}"#
+        try await withServer(rig.router) { client in
+            let headers = Self.signed(noID, id: "msg_once")
+            let first = await client.post("/v1/events", noID, headers: headers)
+            let replayed = await client.post("/v1/events", noID, headers: headers)
+            #expect(first.status == 200 && replayed.status == 200 && replayed.text == first.text)
+        }
+        #expect(try rig.store.read { try $0.workOrder(1) } != nil)
+        #expect(try rig.store.read { try $0.workOrder(2) } == nil, "the replay created nothing")
+    }
+
+    @Test func aPrettyPrintedEventAndShorthandLinesAreReadAsOnStdin() async throws {
+        let rig = try Rig()
+        let pretty = """
+            {
+              "ts": "2026-11-28T09:00:00+08:00",
+              "group": "fudi-b3",
+              "from": "u-li",
+              "text": "report leak kitchen"
+            }
+            """
+        let shorthand = "[fudi-b3] u-zhang: report light corridor dark\n@2026-11-28T09:05:00+08:00 u-zhang: status"
+        try await withServer(rig.router) { client in
+            let one = Self.events(await client.post("/v1/events", pretty, headers: Self.signed(pretty, id: "msg_p")))
+            #expect(one.first?["type"] as? String == "reply" && one.first?["refs"] as? [String] == ["R1"])
+            let lines = Self.events(await client.post("/v1/events", shorthand, headers: Self.signed(shorthand, id: "msg_s")))
+            #expect(lines.filter { $0["type"] as? String == "reply" }.map { $0["to"] as? String } == ["u-zhang", "u-zhang"])
+        }
     }
 
     @Test func healthAndMetrics() async throws {
@@ -178,7 +212,7 @@ struct LiveClient: Sendable {
             let metrics = await client.get("/metrics").text
             for metric in [
                 "linli_events_in_total{type=\"message\"} 2", "linli_replies_total{code=\"ok\"} 2", "linli_http_requests_total{status=\"200\"} 2",
-                "linli_http_requests_total{status=\"400\"} 1", "linli_dedupe_hits_total 1", "linli_pushes_total{type=\"notify\"} 1",
+                "linli_http_requests_total{status=\"400\"} 1", "linli_dedupe_hits_total 1", "linli_pushes_total{type=\"notify\"} 2",
                 "linli_command_duration_seconds_count{command=\"report\"} 1",
                 "linli_command_duration_seconds_bucket{command=\"report\",le=\"1.0\"} 1",
                 "linli_timers_pending 1.0", "linli_outbox_depth 1.0", "linli_dead_letters 0.0", "# TYPE linli_command_duration_seconds histogram",

@@ -12,9 +12,15 @@ final class KernelState {
     let directory: Directory
     let parser: CommandParser
     let timeZone: TimeZone
+    /// The language each person last wrote to the bot in. Kept apart from `memory`:
+    /// it changes on many messages, and a change there would copy every registration
+    /// (the engine snapshots `memory` around each event). Not rolled back: it is a
+    /// hint for pushes, and the database has the value that was committed.
+    var wrote: [String: Lang]
 
     init(memory: EngineMemory, directory: Directory, parser: CommandParser, timeZone: TimeZone) {
         self.memory = memory
+        wrote = memory.registrations.compactMapValues(\.wrote)
         self.directory = directory
         self.parser = parser
         self.timeZone = timeZone
@@ -108,7 +114,7 @@ struct People {
     func register(_ user: String, home: String, name: String?) throws {
         try tx.register(user, home: home, name: name, at: now)
         let old = state.memory.registrations[user]
-        state.memory.registrations[user] = Registration(user: user, home: home, name: name ?? old?.name, lang: old?.lang, wrote: old?.wrote)
+        state.memory.registrations[user] = Registration(user: user, home: home, name: name ?? old?.name, lang: old?.lang)
     }
 
     func setLang(_ user: String, _ lang: Lang) throws {
@@ -118,19 +124,18 @@ struct People {
         state.memory.registrations[user] = r
     }
 
-    /// Records the language `user` last wrote to the bot in.
+    /// Records the language `user` last wrote to the bot in, when it changed.
     func noteWritten(_ user: String, _ lang: Lang) throws {
+        guard state.wrote[user] != lang else { return }
         try tx.setWrote(user, lang, at: now)
-        var r = state.memory.registrations[user] ?? Registration(user: user, home: nil, name: nil, lang: nil)
-        r.wrote = lang
-        state.memory.registrations[user] = r
+        state.wrote[user] = lang
     }
 
     /// The language a person reads pushes in (PROTOCOL.md §2.3): the one they chose,
     /// else the community file's, else the one they last wrote to the bot in, else Chinese.
     func language(of user: String) -> Lang {
         let r = registration(user)
-        return r?.lang ?? directory.person(user)?.lang ?? r?.wrote ?? .zh
+        return r?.lang ?? directory.person(user)?.lang ?? state.wrote[user] ?? .zh
     }
 
     /// A person by id, name or @mention (`mentions`: the message's), or a registered id.
