@@ -285,7 +285,9 @@ public final class Engine {
         // ticks and joins are seen once too); an internal error is not kept, so that the
         // same event can be tried again.
         if let id = event.id, outcome?.code != .internal {
-            let events = out[firstOut...].map(eventJSON.jsonObject).joined(separator: "\n")
+            // Encoded once: the writer of `linli run` and `linli serve` prints these strings.
+            for k in out.indices[firstOut...] { out[k].encoded = eventJSON.jsonObject(out[k]) }
+            let events = out[firstOut...].lazy.compactMap(\.encoded).joined(separator: "\n")
             let stored =
                 if let outcome, event.type == .message {
                     StoredOutcome(

@@ -105,7 +105,9 @@ public final class EngineGate: @unchecked Sendable {
     /// own queue (not Swift's cooperative threads, which requests may keep busy):
     /// the timers that fell due fire with no event arriving, their pushes queued for
     /// webhooks as usual. Cancel the returned timer to stop.
-    public func startTicking(every interval: DispatchTimeInterval, onError: @escaping @Sendable (any Error) -> Void = { _ in }) -> any DispatchSourceTimer {
+    public func startTicking(
+        every interval: DispatchTimeInterval, onError: @escaping @Sendable (any Error) -> Void = { _ in }
+    ) -> any DispatchSourceTimer {
         let timer = DispatchSource.makeTimerSource(queue: queue)
         timer.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(50))
         timer.setEventHandler { [self] in

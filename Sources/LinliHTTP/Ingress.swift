@@ -60,7 +60,11 @@ public enum Ingress {
         wallClock: @escaping @Sendable () -> Instant = Linli.wallClock
     ) -> Router<BasicRequestContext> {
         let router = Router()
-        let encoder = EventEncoder(format: .json, formatTime: gate.formatTime)
+        let encoder = {
+            var encoder = EventEncoder(format: .json, formatTime: gate.formatTime)
+            encoder.reuseEncoded = true  // the engine's formatTime: what it encoded is what would be written
+            return encoder
+        }()
         let replays = ReplayGuard(keep: Span(milliseconds: configuration.tolerance.milliseconds * 2))
         @Sendable func answered(_ status: Int) { metrics.bot.count("linli_http_requests_total", [("status", String(status))]) }
         router.post("v1/events") { request, context -> Response in

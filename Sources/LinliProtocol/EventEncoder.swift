@@ -11,6 +11,9 @@ public struct EventEncoder: Sendable {
     public var format: Format
     /// Writes a timestamp in the community's offset.
     public var formatTime: @Sendable (Instant) -> String
+    /// Write an event's `encoded` JSON when it has one: only for an encoder whose
+    /// `formatTime` is the engine's (`linli run` and `linli serve`).
+    public var reuseEncoded = false
 
     public init(format: Format = .json, formatTime: @escaping @Sendable (Instant) -> String = { RFC3339.format($0, offsetSeconds: 0) }) {
         self.format = format
@@ -24,7 +27,9 @@ public struct EventEncoder: Sendable {
 
     /// One event as a JSON object (no newline).
     public func jsonObject(_ e: OutboundEvent) -> String {
+        if reuseEncoded, let encoded = e.encoded { return encoded }
         var out = "{\"type\":\"\(e.type.rawValue)\",\"id\":"
+        out.reserveCapacity(160 + e.text.utf8.count)
         JSON.appendString(e.id, to: &out)
         out += ",\"ts\":"
         JSON.appendString(formatTime(e.ts), to: &out)

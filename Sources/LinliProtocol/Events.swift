@@ -54,6 +54,9 @@ public struct OutboundEvent: Sendable, Equatable {
     public var refs: [String]
     /// The 1-based input line, for `error` events.
     public var line: Int?
+    /// The event as `EventEncoder.jsonObject` wrote it, when the engine already did
+    /// (to keep it): an encoder with `reuseEncoded` writes this instead of encoding again.
+    public var encoded: String?
 
     public init(
         type: OutboundType, id: String, ts: Instant, inReplyTo: String? = nil, group: String? = nil, to: String? = nil,

@@ -69,8 +69,9 @@ struct Run: ParsableCommand {
         let client = CurlClient()
         let outbox = OutboxService(store: store, community: community, client: client)
         outbox.start()
-        let runner = StdinRunner(
-            engine: engine, encoder: EventEncoder(format: format, formatTime: engine.formatTime), maxLine: max(maxLine, 1), outbox: outbox)
+        var encoder = EventEncoder(format: format, formatTime: engine.formatTime)
+        encoder.reuseEncoded = true  // the engine's own formatTime: what it encoded is what would be written
+        let runner = StdinRunner(engine: engine, encoder: encoder, maxLine: max(maxLine, 1), outbox: outbox)
         // SIGTERM: stop reading, finish what was read (commit, print), drain, exit 0.
         signal(SIGTERM, SIG_IGN)
         let terminate = DispatchSource.makeSignalSource(signal: SIGTERM, queue: .global())
