@@ -34,9 +34,9 @@ extension WorkOrdersFamily {
             order, except: ctx.sender, reason: "assigned",
             text: Localized(
                 zh:
-                    "【交办】\(rid) \(desk.categoryName(order, .zh)) · \(desk.buildingName(order))\(order.place.map { " \($0)" } ?? "")：\(order.details)。请在\(accept.spoken(.zh))内签收：签收 \(rid)",
+                    "【交办】\(desk.headline(order, .zh))：\(order.details)。请在\(accept.spoken(.zh))内签收：签收 \(rid)",
                 en:
-                    "[Assigned] \(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order))\(order.place.map { " \($0)" } ?? ""): \(order.details). Please accept within \(accept.spoken(.en)): accept \(rid)"
+                    "[Assigned] \(desk.headline(order, .en)): \(order.details). Please accept within \(accept.spoken(.en)): accept \(rid)"
             ))
         effects += desk.notifyReporter(
             order, except: ctx.sender, reason: "status_changed",
@@ -117,9 +117,9 @@ extension WorkOrdersFamily {
             order, except: ctx.sender, reason: "escalated",
             text: Localized(
                 zh:
-                    "【吹哨】\(rid) \(desk.categoryName(order, .zh)) · \(desk.buildingName(order))\(order.place.map { " \($0)" } ?? "")：\(order.details)\(reason.zh)\(refText.zh)。请签收：签收 \(rid)",
+                    "【吹哨】\(desk.headline(order, .zh))：\(order.details)\(reason.zh)\(refText.zh)。请签收：签收 \(rid)",
                 en:
-                    "[Escalated] \(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order))\(order.place.map { " \($0)" } ?? ""): \(order.details)\(reason.en)\(refText.en). Please accept it: accept \(rid)"
+                    "[Escalated] \(desk.headline(order, .en)): \(order.details)\(reason.en)\(refText.en). Please accept it: accept \(rid)"
             ))
         effects += desk.notifyReporter(
             order, except: ctx.sender, reason: "status_changed",
