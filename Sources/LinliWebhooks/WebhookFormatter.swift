@@ -47,6 +47,42 @@ public enum WebhookFormatter {
 
     public static let truncationMarker = "…（内容过长，已截断）"
 
+    /// Text a resident wrote cannot mention anyone, format, link or embed in a
+    /// robot's message: bidirectional controls are dropped everywhere; for robots,
+    /// `@` becomes `＠` (no `@all`, `@所有人`), `://` becomes `：//` (no links);
+    /// Feishu's `<…>` tags (`<at user_id="all">`) and, in markdown, every markdown
+    /// mark become their full-width look-alikes. Linli's own mentions are added after.
+    public static func neutralised(_ text: String, for format: WebhookFormat, markdown: Bool) -> String {
+        var out = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        for (i, c) in scalars.enumerated() {
+            if bidiControls.contains(c.value) { continue }
+            guard format != .generic else {
+                out.append(c)
+                continue
+            }
+            if c == "@" {
+                out.append("＠")
+            } else if c == ":", i + 2 < scalars.count, scalars[i + 1] == "/", scalars[i + 2] == "/" {
+                out.append("：")
+            } else if format == .feishu || markdown, let wide = fullWidth[c], format == .feishu ? "<>".unicodeScalars.contains(c) : true {
+                out.append(wide)
+            } else {
+                out.append(c)
+            }
+        }
+        return String(out)
+    }
+
+    /// U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069: they reorder what a reader sees.
+    static let bidiControls: Set<UInt32> = [0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069]
+
+    /// Marks that markdown (and Feishu's tags) read, and the full-width characters shown instead.
+    static let fullWidth: [Unicode.Scalar: Unicode.Scalar] = [
+        "<": "＜", ">": "＞", "[": "［", "]": "］", "(": "（", ")": "）", "!": "！", "*": "＊", "_": "＿", "`": "｀", "#": "＃",
+        "~": "～", "|": "｜", "\\": "＼",
+    ]
+
     /// Cuts `text` to at most `maxBytes` UTF-8 bytes at a character boundary, with a marker.
     public static func truncate(_ text: String, maxBytes: Int) -> String {
         guard text.utf8.count > maxBytes else { return text }
@@ -108,7 +144,9 @@ public enum WebhookFormatter {
     public static func request(_ message: PushMessage, to endpoint: Webhook, now: Instant) -> HTTPRequest {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let text = truncate(message.text, maxBytes: textLimit(endpoint.format, markdown: endpoint.markdown))
+        let text = truncate(
+            neutralised(message.text, for: endpoint.format, markdown: endpoint.markdown),
+            maxBytes: textLimit(endpoint.format, markdown: endpoint.markdown))
         var url = endpoint.url
         var headers = [HTTPHeader("Content-Type", "application/json; charset=utf-8")]
         let body: [UInt8]
