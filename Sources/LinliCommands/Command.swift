@@ -12,11 +12,12 @@ public enum Command: Equatable, Sendable {
     case suggestions(SuggestionsCommand)
     case points(PointsCommand)
     case announcements(AnnouncementsCommand)
+    case deliveries(DeliveriesCommand)
 
     /// Every family, in the order their catalog files are read (and help lists them).
     public static let families: [any FamilyCommand.Type] = [
         BookingsCommand.self, ServicesCommand.self, EventsCommand.self, WishesCommand.self, SuggestionsCommand.self,
-        PointsCommand.self, PeopleCommand.self, WorkOrdersCommand.self, AnnouncementsCommand.self,
+        PointsCommand.self, PeopleCommand.self, WorkOrdersCommand.self, AnnouncementsCommand.self, DeliveriesCommand.self,
     ]
 
     /// The catalog ids this build has a command for: every family's.
@@ -59,6 +60,7 @@ public enum Command: Equatable, Sendable {
         case .suggestions(let c): c
         case .points(let c): c
         case .announcements(let c): c
+        case .deliveries(let c): c
         }
     }
 }

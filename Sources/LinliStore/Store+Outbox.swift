@@ -180,4 +180,11 @@ extension StoreTransaction {
                 """
         ).execute(arguments: [webhook, configuration, at.milliseconds, reason])
     }
+
+    /// Endpoints disabled after a 410 Gone: the webhook, when, and why.
+    public func disabledEndpoints() throws -> [(webhook: String, at: Instant, reason: String)] {
+        try all("SELECT webhook, disabled_at, reason FROM endpoints ORDER BY webhook", cached: false) {
+            ($0[0] as String, Instant(milliseconds: $0[1]), ($0[2] as String?) ?? "")
+        }
+    }
 }
