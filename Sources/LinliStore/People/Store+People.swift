@@ -75,13 +75,13 @@ extension StoreTransaction {
     }
 
     /// Records the language `user` last wrote to the bot in.
+    /// (On the hot path: a person who switches language does it on a message.)
     public func setWrote(_ user: String, _ lang: Lang, at: Instant) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO residents(user, wrote_lang, updated_at) VALUES (?, ?, ?)
-                ON CONFLICT(user) DO UPDATE SET wrote_lang = excluded.wrote_lang, updated_at = excluded.updated_at
-                """
-        ).execute(arguments: [user, lang.rawValue, at.milliseconds])
+        try run(
+            """
+            INSERT INTO residents(user, wrote_lang, updated_at) VALUES (?, ?, ?)
+            ON CONFLICT(user) DO UPDATE SET wrote_lang = excluded.wrote_lang, updated_at = excluded.updated_at
+            """, .text(user), .text(lang.rawValue), .int(at.milliseconds))
     }
 
     /// Sets the language `user` wants replies in.
