@@ -290,8 +290,8 @@ public final class Engine {
             let events = out[firstOut...].lazy.compactMap(\.encoded).joined(separator: "\n")
             let stored =
                 if let outcome, event.type == .message {
-                    StoredOutcome(
-                        ok: outcome.ok, code: outcome.code?.rawValue, text: outcome.text(outcome.lang ?? .zh), refs: outcome.refs, events: events)
+                    // The reply's text is in `events` already: not kept twice (the log and the file stay smaller).
+                    StoredOutcome(ok: outcome.ok, code: outcome.code?.rawValue, text: "", refs: outcome.refs, events: events)
                 } else {
                     StoredOutcome(ok: true, code: Self.silent, text: "", refs: [], events: events)
                 }
