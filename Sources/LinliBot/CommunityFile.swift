@@ -75,11 +75,7 @@ public enum CommunityFile {
                 guard let role = Role(rawValue: r) else { throw try v.required("roles").error("unknown role '\(r)'") }
                 roles.insert(role)
             }
-            var lang: Lang?
-            if let l = v["lang"] {
-                guard let parsed = Lang(rawValue: try l.string()) else { throw l.error("lang is zh or en") }
-                lang = parsed
-            }
+            let lang = try v["lang"].map(language)
             let home = try v["home"]?.string()
             if home != nil { roles.insert(.resident) }
             var person = Person(
@@ -159,11 +155,7 @@ public enum CommunityFile {
             if (try? g.string()) != nil { return try identifier(g) }
             try g.expectMapping(known: ["id", "lang", "webhook"])
             let id = try identifier(g.required("id"))
-            var lang: Lang?
-            if let l = g["lang"] {
-                guard let parsed = Lang(rawValue: try l.string()) else { throw l.error("lang is zh or en") }
-                lang = parsed
-            }
+            let lang = try g["lang"].map(language)
             settings[id] = GroupSettings(lang: lang, webhook: try g["webhook"]?.string())
             return id
         }
@@ -188,6 +180,11 @@ public enum CommunityFile {
             throw v.error("'\(s)' is not an id (letters, digits, -, _, .)")
         }
         return s
+    }
+
+    private static func language(_ v: YAMLValue) throws -> Lang {
+        guard let lang = Lang(rawValue: try v.string()) else { throw v.error("lang is zh or en") }
+        return lang
     }
 
     private static func span(_ v: YAMLValue) throws -> Span {

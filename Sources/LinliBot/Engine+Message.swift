@@ -102,19 +102,18 @@ extension Engine {
     static func address(_ event: InboundEvent, bot: Bot?) -> (text: String, mentioned: Bool) {
         let text = event.text ?? ""
         guard let bot else { return (text, false) }
-        var mentioned = event.mentions.contains(bot.id)
         var rest = Substring(text.drop { $0 == " " || $0 == "\u{3000}" })
         if rest.first == "@" || rest.first == "＠" { rest = rest.dropFirst() }
-        for name in bot.names.sorted(by: { $0.count > $1.count }) where rest.lowercased().hasPrefix(name.lowercased()) {
+        let lowered = rest.lowercased()
+        for name in bot.names where lowered.hasPrefix(name.lowercased()) {
             let after = rest.dropFirst(name.count)
             guard let next = after.first, Self.nameEnds.contains(next) else {
                 if after.isEmpty { return ("", true) }
                 continue
             }
-            mentioned = true
             return (String(after.drop { Self.nameEnds.contains($0) }), true)
         }
-        return (text, mentioned)
+        return (text, event.mentions.contains(bot.id))
     }
 
     /// What may follow the bot's name: a space, a comma, a colon, or their full-width forms.

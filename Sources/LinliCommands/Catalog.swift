@@ -12,6 +12,8 @@ public enum ArgType: Sendable, Equatable {
     case int(ClosedRange<Int>)
     /// One word.
     case word
+    /// A command's id or word (help's topic); in a group, only one that names a command.
+    case command
     /// `zh` or `en` (中文, 英文, chinese, english).
     case lang
     /// Everything to the end of the message.
@@ -80,10 +82,10 @@ public struct Catalog: Sendable {
 
     public init(commands: [CommandSpec]) { self.commands = commands }
 
-    /// Whether `word` is a command's id or one of its words.
-    public func names(_ word: String) -> Bool {
+    /// The command whose id or one of whose words `word` is.
+    public func spec(named word: String) -> CommandSpec? {
         let w = Grammar.fold(word).lowercased()
-        return commands.contains { $0.id == w || $0.words.contains { Grammar.fold($0.text).lowercased() == w } }
+        return commands.first { $0.id == w || $0.words.contains { Grammar.fold($0.text).lowercased() == w } }
     }
 
     /// The command with this id.
@@ -157,6 +159,7 @@ public struct Catalog: Sendable {
             case "place": type = .place
             case "int": type = .int((try a["min"]?.int() ?? 0)...(try a["max"]?.int() ?? Int.max))
             case "word": type = .word
+            case "command": type = .command
             case "lang": type = .lang
             case "text": type = .text
             case "venue": type = .venue

@@ -78,8 +78,6 @@ public struct CommandParser: Sendable {
         if strict {
             cursor.skipSpaces()
             if !cursor.atEnd { return .failure(usage(spec, lang), lang: lang) }
-            // `help` takes a command as its topic; `帮助一下` is a neighbour asking for a hand.
-            if case .text(let topic)? = args["topic"], spec.id == "help", !catalog.names(topic) { return .failure(usage(spec, lang), lang: lang) }
         }
         guard let command = Command(id: spec.id, args: Arguments(args)) else {
             return .failure(usage(spec, lang), lang: lang)
@@ -178,6 +176,11 @@ public struct CommandParser: Sendable {
             return .value(.int(n))
         case .word:
             return .value(.text(c.takeToken()))
+        case .command:
+            // In a group `帮助一下` is a neighbour asking for a hand, not help on a command.
+            let token = c.takeToken()
+            if strict, catalog.spec(named: token) == nil { return .wrong(Localized(zh: "没有“\(token)”这个命令。", en: "There is no command “\(token)”.")) }
+            return .value(.text(token))
         case .lang:
             let token = c.takeToken()
             switch token.lowercased() {

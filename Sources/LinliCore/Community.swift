@@ -55,12 +55,12 @@ public struct Community: Sendable {
 public struct Bot: Sendable, Equatable {
     /// Its user id in `mentions`.
     public var id: String
-    /// What people call it: `@小邻 报修 …`, `小邻，进度`.
+    /// What people call it: `@小邻 报修 …`, `小邻，进度`; longest first, so the longest match wins.
     public var names: [String]
 
     public init(id: String, names: [String]) {
         self.id = id
-        self.names = names
+        self.names = names.sorted { $0.count > $1.count }
     }
 }
 

@@ -206,25 +206,18 @@ struct BookingsFamily: Family {
         try write(b, approve ? .approve : .decline, ctx)
         let rid = id.description
         let when = Localized(zh: "\(b.day.spoken(.zh)) \(b.times)", en: "\(b.day.spoken(.en)) \(b.times)")
-        if approve {
-            return Outcome(
-                zh: "已批准 \(rid)。", en: "Approved \(rid).", refs: [rid],
-                effects: [
-                    .notify(
-                        to: b.booker, reason: "booking",
-                        text: Localized(
-                            zh: "您的预约 \(rid)（\(when.zh)）已通过审批。", en: "Your booking \(rid) (\(when.en)) is approved."), refs: [rid])
-                ])
-        }
         let reason = why.map { Localized(zh: "：\($0)", en: ": \($0)") } ?? Localized(zh: "", en: "")
-        return Outcome(
-            zh: "已拒绝 \(rid)，时段已释放。", en: "Declined \(rid); the slot is free again.", refs: [rid],
-            effects: [
-                .notify(
-                    to: b.booker, reason: "booking",
-                    text: Localized(
-                        zh: "您的预约 \(rid)（\(when.zh)）未通过\(reason.zh)", en: "Your booking \(rid) (\(when.en)) was declined\(reason.en)"), refs: [rid])
-            ])
+        let (reply, told) =
+            approve
+            ? (
+                Localized(zh: "已批准 \(rid)。", en: "Approved \(rid)."),
+                Localized(zh: "您的预约 \(rid)（\(when.zh)）已通过审批。", en: "Your booking \(rid) (\(when.en)) is approved.")
+            )
+            : (
+                Localized(zh: "已拒绝 \(rid)，时段已释放。", en: "Declined \(rid); the slot is free again."),
+                Localized(zh: "您的预约 \(rid)（\(when.zh)）未通过\(reason.zh)", en: "Your booking \(rid) (\(when.en)) was declined\(reason.en)")
+            )
+        return Outcome(reply, refs: [rid], effects: [.notify(to: b.booker, reason: "booking", text: told, refs: [rid])])
     }
 
     /// 30 minutes before a confirmed booking starts.

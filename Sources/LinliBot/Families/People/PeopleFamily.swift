@@ -19,8 +19,7 @@ struct PeopleFamily: Family {
     func help(_ topic: String?, _ ctx: CommandContext) throws -> Outcome {
         let lang = ctx.lang
         if let topic {
-            let folded = Grammar.fold(topic).lowercased()
-            guard let spec = ctx.parser.catalog.commands.first(where: { $0.id == folded || $0.words.contains { $0.text.lowercased() == folded } })
+            guard let spec = ctx.parser.catalog.spec(named: topic)
             else {
                 let close = ctx.parser.suggestions(for: topic).map { $0.word(lang) }
                 let hint =
