@@ -5,10 +5,12 @@ import LinliWebhooks
 import Logging
 import Synchronization
 
-/// Delivers the outbox: claims due pushes, sends them through libcurl in parallel,
-/// and records every attempt. Failures are retried with backoff for up to 24 hours,
-/// then kept as dead letters; a backlog for one robot becomes one digest message
-/// instead of waiting out its rate limit.
+/// Delivers the outbox endpoint by endpoint: each endpoint has at most
+/// `perEndpoint` requests in flight, so one that hangs holds only its own pushes;
+/// each answer is recorded as soon as it comes (one transaction for what arrived
+/// together), not when the slowest request of its pass ends. Failures are retried
+/// with backoff for up to 24 hours, then kept as dead letters; a backlog for one
+/// robot becomes one digest message instead of waiting out its rate limit.
 ///
 /// ```swift
 /// let outbox = OutboxService(store: store, community: community, client: CurlClient())
@@ -26,9 +28,12 @@ public final class OutboxService: @unchecked Sendable {
     /// Where delivery attempts and dead letters are counted; nil: nowhere.
     let metrics: BotMetrics?
     let logger = Logger.linli("outbox")
-    /// How long a claimed push is held before another pass may take it again.
+    /// How long a push being sent is held before another deliverer may take it again
+    /// (longer than the client's whole-transfer timeout).
     static let lease = Span.minutes(1)
     static let batchLimit = 1_000
+    /// Requests in flight to one endpoint at most.
+    public static let perEndpoint = 32
 
     private let state: Mutex<State>
     private let wake = DispatchSemaphore(value: 0)
@@ -39,6 +44,19 @@ public final class OutboxService: @unchecked Sendable {
         var random: any RandomNumberGenerator & Sendable
         var running = false
         var stopRequested = false
+        /// Requests sent and not yet answered, by webhook.
+        var inFlight: [String: Int] = [:]
+        /// Answers not yet recorded.
+        var answered: [(Plan, Result<HTTPResponse, TransportError>)] = []
+        /// Pushes for webhooks the community file no longer names were buried.
+        var strayBuried = false
+    }
+
+    /// One request to send: the pushes it carries (several in a digest).
+    struct Plan: Sendable {
+        var rows: [OutboxRow]
+        var endpoint: Webhook
+        var message: PushMessage
     }
 
     public init(
@@ -55,103 +73,118 @@ public final class OutboxService: @unchecked Sendable {
         state = Mutex(State(random: random))
     }
 
-    /// One pass: delivers what is due now. Returns how many pushes it attempted.
+    /// One pass: sends what is due now, waits for every answer and records them.
+    /// Returns how many requests it sent.
     @discardableResult
     public func deliverDue() throws -> Int {
-        guard let pass = try prepare() else { return 0 }
-        try complete(pass, client.send(pass.requests))
-        return pass.plans.count
+        let group = DispatchGroup()
+        let sent = try launch(group)
+        group.wait()
+        try recordAnswers()
+        return sent
     }
 
-    /// The pushes of one pass, planned: what to send, hold back or refuse.
-    struct Pass {
-        var now: Instant
-        var plans: [(rows: [OutboxRow], endpoint: Webhook, message: PushMessage)]
-        var held: [(OutboxRow, Instant)]
-        var refused: [(OutboxRow, String)]
-        var requests: [HTTPRequest]
-    }
-
-    /// Claims what is due and plans it (rate limits, digests, disabled endpoints).
-    func prepare() throws -> Pass? {
+    /// Takes what is due for every endpoint with room in flight, plans it (rate
+    /// limits, digests, disabled endpoints), leases it and sends it. Returns how many
+    /// requests it sent; each answer is queued for `recordAnswers`.
+    func launch(_ group: DispatchGroup? = nil) throws -> Int {
         let now = clock()
-        let rows = try store.write { try $0.claimDue(now: now, lease: Self.lease, limit: Self.batchLimit) }
-        guard !rows.isEmpty else { return nil }
-        let disabled = try store.read { tx in
-            try Set(rows.map(\.webhook)).filter { w in try tx.disabledConfiguration(w) == endpoints[w]?.configuration }
+        let room = state.withLock { s in endpoints.keys.map { ($0, Self.perEndpoint - s.inFlight[$0, default: 0]) }.filter { $0.1 > 0 } }
+        var dead = 0
+        let plans: [Plan] = try store.write { tx in
+            var plans: [Plan] = []
+            var refused: [(OutboxRow, String)] = []
+            if !state.withLock({ $0.strayBuried }) {
+                refused += try tx.queued(notFor: Set(endpoints.keys)).map { ($0, "no webhook '\($0.webhook)' in the community file") }
+            }
+            for (webhook, room) in room.sorted(by: { $0.0 < $1.0 }) {
+                let endpoint = endpoints[webhook]!
+                // A generic endpoint takes one push a request; a robot's backlog may become one digest.
+                let rows = try tx.due(webhook: webhook, now: now, limit: endpoint.format == .generic ? room : Self.batchLimit)
+                guard !rows.isEmpty else { continue }
+                if try tx.disabledConfiguration(webhook) == endpoint.configuration {
+                    refused += rows.map { ($0, "endpoint disabled after 410 Gone; change its configuration to enable it") }
+                    continue
+                }
+                let (sending, held) = plan(rows, endpoint, room: room, now: now)
+                plans += sending
+                for (row, due) in held { try tx.reschedule(row.id, due: due, attempted: false, error: nil) }
+            }
+            for (row, reason) in refused { try tx.markDead(row.id, reason: reason, attempted: false) }
+            dead = refused.count
+            try tx.lease(plans.flatMap { $0.rows.map(\.id) }, until: now.adding(Self.lease))
+            return plans
         }
-        var plans: [(rows: [OutboxRow], endpoint: Webhook, message: PushMessage)] = []
-        var held: [(OutboxRow, Instant)] = []
-        var refused: [(OutboxRow, String)] = []
         state.withLock { s in
-            for (webhook, group) in Dictionary(grouping: rows, by: \.webhook).sorted(by: { $0.key < $1.key }) {
-                guard let endpoint = endpoints[webhook] else {
-                    refused += group.map { ($0, "no webhook '\(webhook)' in the community file") }
-                    continue
+            s.strayBuried = true
+            for p in plans { s.inFlight[p.endpoint.id, default: 0] += 1 }
+        }
+        if dead > 0 { metrics?.count("linli_dead_letters_total", by: dead) }
+        for p in plans {
+            group?.enter()
+            client.submit(WebhookFormatter.request(p.message, to: p.endpoint, now: now)) { [self] result in
+                state.withLock { s in
+                    s.inFlight[p.endpoint.id, default: 1] -= 1
+                    s.answered.append((p, result))
                 }
-                if disabled.contains(webhook) {
-                    refused += group.map { ($0, "endpoint disabled after 410 Gone; change its configuration to enable it") }
-                    continue
-                }
-                let windows = endpoint.windows
-                let budget = s.limiter.available(webhook, windows: windows, now: now)
-                if budget == 0 {
-                    let next = s.limiter.nextFree(webhook, windows: windows, now: now)
-                    held += group.map { ($0, next) }
-                } else if group.count <= budget {
-                    for row in group {
-                        plans.append(([row], endpoint, message(row)))
-                        s.limiter.record(webhook, at: now, windows: windows)
-                    }
-                } else if endpoint.format == .generic {
-                    let next = s.limiter.nextFree(webhook, windows: windows, now: now.adding(.minutes(1)))
-                    for row in group.prefix(budget) {
-                        plans.append(([row], endpoint, message(row)))
-                        s.limiter.record(webhook, at: now, windows: windows)
-                    }
-                    held += group.dropFirst(budget).map { ($0, next) }
-                } else {
-                    // A backlog for a robot: one digest now rather than hours of waiting; what
-                    // does not fit in one message waits for the next pass.
-                    let (digest, taken) = WebhookFormatter.digest(
-                        group.map(message), id: "\(communityID)-digest-\(group[0].id)",
-                        maxBytes: WebhookFormatter.textLimit(endpoint.format, markdown: endpoint.markdown))
-                    plans.append((Array(group.prefix(taken)), endpoint, digest))
-                    held += group.dropFirst(taken).map { ($0, now) }
-                    s.limiter.record(webhook, at: now, windows: windows)
-                }
+                wake.signal()
+                group?.leave()
             }
         }
-        return Pass(
-            now: now, plans: plans, held: held, refused: refused,
-            requests: plans.map { WebhookFormatter.request($0.message, to: $0.endpoint, now: now) })
+        return plans.count
     }
 
-    /// Records what came of a pass's requests.
-    func complete(_ pass: Pass, _ results: [Result<HTTPResponse, TransportError>]) throws {
-        let (now, plans, held, refused) = (pass.now, pass.plans, pass.held, pass.refused)
+    /// What to send of one endpoint's due pushes (at most `room` requests) and what to
+    /// hold until when; what is neither stays due for the next pass.
+    private func plan(_ rows: [OutboxRow], _ endpoint: Webhook, room: Int, now: Instant) -> (sending: [Plan], held: [(OutboxRow, Instant)]) {
+        state.withLock { s in
+            let (webhook, windows) = (endpoint.id, endpoint.windows)
+            let budget = s.limiter.available(webhook, windows: windows, now: now)
+            func singles(_ rows: ArraySlice<OutboxRow>) -> [Plan] {
+                rows.map { row in
+                    s.limiter.record(webhook, at: now, windows: windows)
+                    return Plan(rows: [row], endpoint: endpoint, message: message(row))
+                }
+            }
+            if budget == 0 {
+                let next = s.limiter.nextFree(webhook, windows: windows, now: now)
+                return ([], rows.map { ($0, next) })
+            }
+            if rows.count <= budget { return (singles(rows.prefix(room)), []) }
+            if endpoint.format == .generic {
+                let next = s.limiter.nextFree(webhook, windows: windows, now: now.adding(.minutes(1)))
+                return (singles(rows.prefix(budget)), rows.dropFirst(budget).map { ($0, next) })
+            }
+            // A backlog for a robot: one digest now rather than hours of waiting; what
+            // does not fit in one message waits for the next pass.
+            let (digest, taken) = WebhookFormatter.digest(
+                rows.map(message), id: "\(communityID)-digest-\(rows[0].id)",
+                maxBytes: WebhookFormatter.textLimit(endpoint.format, markdown: endpoint.markdown))
+            s.limiter.record(webhook, at: now, windows: windows)
+            return ([Plan(rows: Array(rows.prefix(taken)), endpoint: endpoint, message: digest)], [])
+        }
+    }
+
+    /// Records the answers that came in since the last call, in one transaction.
+    func recordAnswers() throws {
+        let answers = state.withLock { s in
+            defer { s.answered.removeAll() }
+            return s.answered
+        }
+        guard !answers.isEmpty else { return }
+        let now = clock()
         let wall = Date(timeIntervalSince1970: Double(now.milliseconds) / 1000)
         var verdicts: [String: Int] = [:]
         var dead = 0
         try store.write { tx in
-            func bury(_ id: Int64, _ reason: String, attempted: Bool) throws {
-                dead += 1
-                try tx.markDead(id, reason: reason, attempted: attempted)
-            }
-            for (row, due) in held { try tx.reschedule(row.id, due: due, attempted: false, error: nil) }
-            for (row, reason) in refused { try bury(row.id, reason, attempted: false) }
             var attempts: [StoreTransaction.Attempt] = []
             var delivered: [(ids: [Int64], digest: String?)] = []
-            for (plan, result) in zip(plans, results) {
+            for (plan, result) in answers {
                 let verdict = Classifier.classify(result, format: plan.endpoint.format, now: wall)
                 verdicts[verdict.name, default: 0] += 1
                 let status: Int? = if case .success(let r) = result { r.status } else { nil }
                 let error: String? = if case .failure(let e) = result { e.message } else { nil }
                 attempts += plan.rows.map { StoreTransaction.Attempt(outboxID: $0.id, httpStatus: status, error: error, verdict: "\(verdict)") }
-                if verdict == .delivered {
-                    delivered.append((plan.rows.map(\.id), plan.rows.count > 1 ? plan.message.id : nil))
-                    continue
-                }
                 for row in plan.rows {
                     switch verdict {
                     case .delivered:
@@ -160,21 +193,24 @@ public final class OutboxService: @unchecked Sendable {
                         let wait = after ?? state.withLock { s in Backoff.delay(afterAttempts: row.attempts + 1, using: &s.random) }
                         let next = now.adding(wait)
                         if next > row.createdAt.adding(Backoff.giveUpAfter) {
-                            try bury(row.id, "gave up after 24 h: \(reason)", attempted: true)
+                            dead += 1
+                            try tx.markDead(row.id, reason: "gave up after 24 h: \(reason)", attempted: true)
                         } else {
                             try tx.reschedule(row.id, due: next, attempted: true, error: reason)
                         }
                     case .permanent(let reason):
-                        try bury(row.id, reason, attempted: true)
+                        dead += 1
+                        try tx.markDead(row.id, reason: reason, attempted: true)
                     case .disable(let reason):
-                        try bury(row.id, reason, attempted: true)
+                        dead += 1
+                        try tx.markDead(row.id, reason: reason, attempted: true)
                         try tx.disableEndpoint(plan.endpoint.id, configuration: plan.endpoint.configuration, reason: reason, at: now)
                     }
                 }
+                if verdict == .delivered { delivered.append((plan.rows.map(\.id), plan.rows.count > 1 ? plan.message.id : nil)) }
             }
             try tx.recordAttempts(attempts, at: now)
-            let singles = delivered.filter { $0.digest == nil }.flatMap(\.ids)
-            try tx.markDelivered(singles, at: now, digest: nil)
+            try tx.markDelivered(delivered.filter { $0.digest == nil }.flatMap(\.ids), at: now, digest: nil)
             for d in delivered where d.digest != nil { try tx.markDelivered(d.ids, at: now, digest: d.digest) }
         }
         if let metrics {
@@ -183,22 +219,16 @@ public final class OutboxService: @unchecked Sendable {
         }
     }
 
-    /// Delivers pass after pass while the network is busy: the next pass is claimed
-    /// and planned while the previous one's requests are in flight. Returns how many
-    /// pushes it attempted.
-    @discardableResult
-    public func deliverAllDue() throws -> Int {
-        var attempted = 0
-        var inFlight: (Pass, CurlClient.Pending)?
-        while true {
-            let next = try prepare().map { ($0, client.submit($0.requests)) }
-            if let (pass, pending) = inFlight {
-                try complete(pass, pending.wait())
-                attempted += pass.plans.count
-            }
-            guard let next else { return attempted }
-            inFlight = next
-        }
+    /// Records what was answered, then sends what is due. True when either did something.
+    private func step() throws -> Bool {
+        let answered = !state.withLock { $0.answered.isEmpty }
+        try recordAnswers()
+        return try launch() > 0 || answered
+    }
+
+    /// Waits until an answer comes, a push is queued (`poke`), or `limit` passes.
+    private func idle(atMost limit: Span) {
+        _ = wake.wait(timeout: .now() + .milliseconds(Int(max(limit.milliseconds, 1))))
     }
 
     private func message(_ row: OutboxRow) -> PushMessage {
@@ -207,7 +237,8 @@ public final class OutboxService: @unchecked Sendable {
             mentions: mobiles[row.recipient].map { [$0] } ?? [])
     }
 
-    /// Delivers in the background until `finish`, waking when poked or when the next push falls due.
+    /// Delivers in the background until `finish`, waking when an answer comes, when
+    /// poked, or at least every 250 ms for pushes that fell due.
     public func start() {
         let first = state.withLock { s in
             defer { s.running = true }
@@ -217,11 +248,11 @@ public final class OutboxService: @unchecked Sendable {
         let thread = Thread { [self] in
             while !state.withLock({ $0.stopRequested }) {
                 do {
-                    if try deliverAllDue() > 0 { continue }
+                    if try step() { continue }
                 } catch {
                     logger.error("delivery failed", metadata: ["cause": "\(error)"])
                 }
-                _ = wake.wait(timeout: .now() + .milliseconds(250))
+                idle(atMost: Span(milliseconds: 250))
             }
             stopped.signal()
         }
@@ -233,7 +264,8 @@ public final class OutboxService: @unchecked Sendable {
     public func poke() { wake.signal() }
 
     /// Stops the background loop, then keeps delivering for up to `drain` while
-    /// pushes fall due within it. What is left stays queued.
+    /// pushes are in flight or fall due within it. What is left stays queued (a
+    /// request still unanswered is sent again by the next deliverer after its lease).
     public func finish(drainingFor drain: Span) {
         let wasRunning = state.withLock { s in
             s.stopRequested = true
@@ -244,16 +276,18 @@ public final class OutboxService: @unchecked Sendable {
             stopped.wait()
         }
         let deadline = clock().adding(drain)
-        while clock() < deadline {
-            do {
-                if try deliverAllDue() > 0 { continue }
-                guard let next = try store.read({ try $0.nextOutboxDue() }), next < deadline else { return }
-                let wait = max(0, min(next.milliseconds, deadline.milliseconds) - clock().milliseconds)
-                Thread.sleep(forTimeInterval: Double(wait) / 1000 + 0.01)
-            } catch {
-                logger.error("delivery failed", metadata: ["cause": "\(error)"])
-                return
+        do {
+            while clock() < deadline {
+                if try step() { continue }
+                let busy = state.withLock { s in s.inFlight.values.contains { $0 > 0 } }
+                let next = try store.read { try $0.nextOutboxDue() }
+                guard busy || (next.map { $0 < deadline } ?? false) else { break }
+                let until = busy ? deadline : min(next ?? deadline, deadline)
+                idle(atMost: Span(milliseconds: max(until.milliseconds - clock().milliseconds, 0) + 10))
             }
+            try recordAnswers()
+        } catch {
+            logger.error("delivery failed", metadata: ["cause": "\(error)"])
         }
     }
 }

@@ -338,6 +338,11 @@ enum Schema {
             // same outbound events, with their ids (PROTOCOL.md §4, at least once to the bridge).
             try db.execute(sql: "ALTER TABLE inbound ADD COLUMN events TEXT")
         }
+        m.registerMigration("v11-outbox-by-webhook") { db in
+            // Delivery goes endpoint by endpoint (a hanging one never holds up another):
+            // each endpoint's due pushes are read from here.
+            try db.execute(sql: "CREATE INDEX outbox_queued ON outbox(webhook, due_at) WHERE status = 'queued'")
+        }
         return m
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import LinliCore
 
@@ -67,17 +68,28 @@ extension StoreTransaction {
         ])
     }
 
-    /// Takes up to `limit` queued pushes due by `now`, oldest first, and leases them
-    /// until `now + lease`: another deliverer will not take them meanwhile, and if
-    /// this one dies they come back (delivery is at least once).
-    public func claimDue(now: Instant, lease: Span, limit: Int) throws -> [OutboxRow] {
+    /// Queued pushes for webhooks other than `known` (the community file no longer names them).
+    public func queued(notFor known: Set<String>) throws -> [OutboxRow] {
         try all(
-            """
-            UPDATE outbox SET due_at = ?
-            WHERE id IN (SELECT id FROM outbox WHERE status = 'queued' AND due_at <= ? ORDER BY due_at, id LIMIT ?)
-            RETURNING \(Self.outboxColumns)
-            """, [now.adding(lease).milliseconds, now.milliseconds, limit], Self.outboxRow
-        ).sorted { $0.id < $1.id }
+            "SELECT \(Self.outboxColumns) FROM outbox WHERE status = 'queued' AND webhook NOT IN (SELECT value FROM json_each(?)) ORDER BY id",
+            [String(decoding: try JSONEncoder().encode(known.sorted()), as: UTF8.self)], cached: false, Self.outboxRow)
+    }
+
+    /// Up to `limit` queued pushes for `webhook` due by `now`, oldest first.
+    public func due(webhook: String, now: Instant, limit: Int) throws -> [OutboxRow] {
+        try all(
+            "SELECT \(Self.outboxColumns) FROM outbox WHERE webhook = ? AND status = 'queued' AND due_at <= ? ORDER BY due_at, id LIMIT ?",
+            [webhook, now.milliseconds, limit], Self.outboxRow)
+    }
+
+    /// Leases pushes being sent until `until`: another deliverer will not take them
+    /// meanwhile, and if this one dies they come back (delivery is at least once).
+    public func lease(_ ids: [Int64], until: Instant) throws {
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            try db.cachedStatement(sql: "UPDATE outbox SET due_at = ? WHERE id IN (\(marks))")
+                .execute(arguments: [until.milliseconds] + StatementArguments(chunk))
+        }
     }
 
     /// One delivery attempt and what came of it.

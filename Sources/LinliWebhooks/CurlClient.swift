@@ -31,7 +31,7 @@ public final class CurlClient: @unchecked Sendable {
     /// At most this many connections at once; more requests queue inside curl.
     public let maxConnections: Int
 
-    public init(connectTimeout: Int = 5_000, totalTimeout: Int = 15_000, maxConnections: Int = 64) {
+    public init(connectTimeout: Int = 5_000, totalTimeout: Int = 15_000, maxConnections: Int = 256) {
         _ = Self.global
         self.connectTimeout = connectTimeout
         self.totalTimeout = totalTimeout
@@ -51,30 +51,39 @@ public final class CurlClient: @unchecked Sendable {
     }
 
     /// Requests handed to the network thread; `wait` for their outcomes.
-    public struct Pending: Sendable {
-        fileprivate let jobs: [Job]
-        fileprivate let group: DispatchGroup
+    public final class Pending: Sendable {
+        fileprivate let results: Mutex<[Result<HTTPResponse, TransportError>?]>
+        fileprivate let group = DispatchGroup()
+        fileprivate init(count: Int) { results = Mutex(Array(repeating: nil, count: count)) }
 
         /// Blocks until every request has an outcome, in the order they were given.
         public func wait() -> [Result<HTTPResponse, TransportError>] {
             group.wait()
-            return jobs.map { $0.result ?? .failure(.other(code: -1, message: "no result")) }
+            return results.withLock { $0.map { $0 ?? .failure(.other(code: -1, message: "no result")) } }
         }
     }
 
     /// Starts sending the requests and returns at once.
     public func submit(_ requests: [HTTPRequest]) -> Pending {
-        let group = DispatchGroup()
-        let jobs = requests.map { Job($0, group) }
-        for _ in jobs { group.enter() }
-        if !jobs.isEmpty {
-            incoming.withLock { $0.append(contentsOf: jobs) }
-            curl_multi_wakeup(multi)
+        let pending = Pending(count: requests.count)
+        for (i, request) in requests.enumerated() {
+            pending.group.enter()
+            submit(request) { result in
+                pending.results.withLock { $0[i] = result }
+                pending.group.leave()
+            }
         }
-        return Pending(jobs: jobs, group: group)
+        return pending
     }
 
-    /// Finishes the transfers under way, stops the thread and frees the multi handle.
+    /// Starts sending one request and returns at once; `done` gets its outcome on the
+    /// network thread as soon as it has one (keep it short).
+    public func submit(_ request: HTTPRequest, done: @escaping @Sendable (Result<HTTPResponse, TransportError>) -> Void) {
+        incoming.withLock { $0.append(Job(request, done)) }
+        curl_multi_wakeup(multi)
+    }
+
+    /// Cancels the transfers under way, stops the thread and frees the multi handle.
     public func shutdown() {
         let first = shutdownOnce.withLock { done in
             defer { done = true }
@@ -89,13 +98,12 @@ public final class CurlClient: @unchecked Sendable {
 
     // MARK: The network thread
 
-    fileprivate final class Job: @unchecked Sendable {
+    private struct Job: Sendable {
         let request: HTTPRequest
-        let group: DispatchGroup
-        var result: Result<HTTPResponse, TransportError>?
-        init(_ request: HTTPRequest, _ group: DispatchGroup) {
+        let done: @Sendable (Result<HTTPResponse, TransportError>) -> Void
+        init(_ request: HTTPRequest, _ done: @escaping @Sendable (Result<HTTPResponse, TransportError>) -> Void) {
             self.request = request
-            self.group = group
+            self.done = done
         }
     }
 
@@ -129,8 +137,7 @@ public final class CurlClient: @unchecked Sendable {
                 if let (easy, transfer) = start(job) {
                     active[easy] = transfer
                 } else {
-                    job.result = .failure(.other(code: -1, message: "cannot create a curl handle"))
-                    job.group.leave()
+                    job.done(.failure(.other(code: -1, message: "cannot create a curl handle")))
                 }
             }
             if next == waiting.count {
@@ -146,7 +153,13 @@ public final class CurlClient: @unchecked Sendable {
                 else { continue }
                 finish(easy, transfer, code: message.pointee.data.result)
             }
-            if stopping.load(ordering: .sequentiallyConsistent), active.isEmpty, waiting.isEmpty, incoming.withLock({ $0.isEmpty }) { break }
+            if stopping.load(ordering: .sequentiallyConsistent) {
+                // Whoever stops the client has waited as long as it wanted: what is
+                // still under way ends now, as cancelled.
+                for (easy, transfer) in active { finish(easy, transfer, code: CURLE_ABORTED_BY_CALLBACK) }
+                for job in waiting[next...] + incoming.withLock({ $0 }) { job.done(.failure(.other(code: -1, message: "cancelled"))) }
+                break
+            }
             if active.count < maxConnections, next < waiting.count { continue }
             var ready: Int32 = 0
             curl_multi_poll(multi, nil, 0, 1_000, &ready)
@@ -228,17 +241,15 @@ public final class CurlClient: @unchecked Sendable {
         curl_easy_reset(easy)
         idle.append(easy)
         curl_slist_free_all(transfer.headerList)
-        let job = transfer.job
         if code == CURLE_OK {
-            job.result = .success(HTTPResponse(status: status, headers: transfer.headers, body: transfer.body))
-        } else {
-            let message = String(cString: curl_easy_strerror(code))
-            switch code {
-            case CURLE_OPERATION_TIMEDOUT: job.result = .failure(.timeout(message))
-            case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST: job.result = .failure(.connect(message))
-            default: job.result = .failure(.other(code: Int(code.rawValue), message: message))
-            }
+            transfer.job.done(.success(HTTPResponse(status: status, headers: transfer.headers, body: transfer.body)))
+            return
         }
-        job.group.leave()
+        let message = String(cString: curl_easy_strerror(code))
+        switch code {
+        case CURLE_OPERATION_TIMEDOUT: transfer.job.done(.failure(.timeout(message)))
+        case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST: transfer.job.done(.failure(.connect(message)))
+        default: transfer.job.done(.failure(.other(code: Int(code.rawValue), message: message)))
+        }
     }
 }

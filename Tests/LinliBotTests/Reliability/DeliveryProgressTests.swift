@@ -1,0 +1,143 @@
+import Foundation
+import LinliBot
+import LinliCore
+import LinliStore
+import LinliTesting
+import LinliWebhooks
+import Synchronization
+import Testing
+
+/// Webhook deliveries endpoint by endpoint (issue 19, item 4): a hanging endpoint
+/// never delays another, each answer is on disk within 100 ms, and a kill re-sends
+/// at most the pushes answered in its last 100 ms.
+@Suite(.serialized) struct DeliveryProgressTests {
+    /// The demo community with its WeCom robot at `robot` and its generic webhook at `generic`.
+    static func community(robot: String, generic: String) throws -> (text: String, community: Community) {
+        let text = try Fixtures.communityText(webhooksAt: "http://127.0.0.1:9000")
+            .replacingOccurrences(of: "http://127.0.0.1:9000/hooks/wecom-b3", with: robot)
+            .replacingOccurrences(of: "http://127.0.0.1:9000/hooks/water", with: generic)
+        return (text, try CommunityFile.parse(text, file: "fudi.yaml").0)
+    }
+
+    static func queue(_ store: Store, _ count: Int, to webhook: String, from first: Int = 0, at now: Instant) throws {
+        try store.write { tx in
+            for i in first..<(first + count) {
+                try tx.enqueue(
+                    OutboxRow(
+                        eventID: "e\(i)", webhook: webhook, recipient: "u-cap3", reason: "new_report", text: "push \(i)", refs: ["R\(i)"],
+                        event: #"{"type":"notify"}"#, createdAt: now, dueAt: now))
+            }
+        }
+    }
+
+    static func waitFor(_ seconds: Double, _ done: () throws -> Bool) rethrows -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try done() { return true }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        return try done()
+    }
+
+    @Test func aHangingEndpointNeverDelaysAnother() throws {
+        let hanging = try SilentListener()
+        let healthy = try RecordingReceiver { _ in .init(status: 200) }
+        defer { healthy.stop() }
+        let (_, community) = try Self.community(robot: hanging.url("/robot"), generic: healthy.url("/water"))
+        let store = try Store(path: ":memory:")
+        let client = CurlClient(totalTimeout: 5_000)
+        let outbox = OutboxService(store: store, community: community, client: client)
+        let now = Linli.wallClock()
+        try Self.queue(store, 3, to: "wecom-b3", at: now)
+        try Self.queue(store, 5, to: "generic-water", from: 100, at: now)
+        outbox.start()
+        func delivered() throws -> Set<String> { Set(try store.read { try $0.outbox() }.filter { $0.status == .delivered }.map(\.eventID)) }
+
+        #expect(try Self.waitFor(1) { try delivered().count == 5 }, "the healthy endpoint's pushes are answered and recorded within a second")
+        // More pushes while the robot still hangs: they do not wait for it either.
+        try Self.queue(store, 5, to: "generic-water", from: 200, at: Linli.wallClock())
+        outbox.poke()
+        let started = Date()
+        #expect(try Self.waitFor(1) { try delivered().count == 10 })
+        #expect(Date().timeIntervalSince(started) < 1)
+        #expect(healthy.requests.count == 10)
+        let robot = try store.read { try $0.outbox() }.filter { $0.webhook == "wecom-b3" }
+        #expect(robot.count == 3 && robot.allSatisfy { $0.status == .queued }, "the hanging robot's pushes are still in flight")
+        let stopping = Date()
+        outbox.finish(drainingFor: .seconds(0))
+        client.shutdown()
+        #expect(Date().timeIntervalSince(stopping) < 3, "stopping cancels the hanging request instead of waiting out its 5 s timeout")
+        let after = try store.read { try $0.outbox() }.filter { $0.webhook == "wecom-b3" }
+        #expect(after.count == 3 && after.allSatisfy { $0.status == .queued }, "unanswered: left for the next deliverer once its lease ends")
+    }
+
+    @Test func eachAnswerIsRecordedAsItComesNotWhenTheSlowestEnds() throws {
+        let slow = try RecordingReceiver { _ in .init(status: 200, delay: 2) }
+        let fast = try RecordingReceiver { _ in .init(status: 200) }
+        defer {
+            slow.stop()
+            fast.stop()
+        }
+        let (_, community) = try Self.community(robot: slow.url("/robot"), generic: fast.url("/water"))
+        let store = try Store(path: ":memory:")
+        let client = CurlClient()
+        defer { client.shutdown() }
+        let outbox = OutboxService(store: store, community: community, client: client)
+        let now = Linli.wallClock()
+        try Self.queue(store, 1, to: "wecom-b3", at: now)
+        try Self.queue(store, 20, to: "generic-water", from: 100, at: now)
+        outbox.start()
+        defer { outbox.finish(drainingFor: .seconds(3)) }
+        #expect(try Self.waitFor(0.5) { try store.read { try $0.outbox() }.count { $0.status == .delivered } == 20 })
+        #expect(try store.read { try $0.outbox() }.first { $0.webhook == "wecom-b3" }?.status == .queued)
+    }
+
+    /// `linli deliver` killed with SIGKILL while it delivers: the next run sends
+    /// again only what was answered in the last 100 ms before the kill.
+    @Test func afterAKillOnlyTheLast100MillisecondsAreSentAgain() throws {
+        let answers = Mutex<[(id: String, at: Date)]>([])
+        let receiver = try RecordingReceiver { request in
+            Thread.sleep(forTimeInterval: 0.01)
+            answers.withLock { $0.append((request.headers["webhook-id"] ?? "", Date())) }
+            return .init(status: 200)
+        }
+        defer { receiver.stop() }
+        let (text, _) = try Self.community(robot: receiver.url("/robot"), generic: receiver.url("/water"))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("linli-kill-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("fudi.yaml").path
+        let db = dir.appendingPathComponent("linli.db").path
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let pushes = 4_000
+        try Self.queue(Store(path: db), pushes, to: "generic-water", at: Linli.wallClock())
+
+        func deliver(_ extra: [String]) throws -> Process {
+            let process = Process()
+            process.executableURL = Fixtures.binary
+            process.arguments = ["deliver", "--community", file, "--commands", Fixtures.commandsPath, "--db", db] + extra
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        let first = try deliver([])
+        #expect(Self.waitFor(10) { answers.withLock { $0.count } >= 800 })
+        let killedAt = Date()
+        kill(first.processIdentifier, SIGKILL)
+        first.waitUntilExit()
+        let beforeKill = answers.withLock { $0.count }
+        #expect(beforeKill < pushes, "killed while delivering")
+
+        let second = try deliver(["--flush", "--until-empty"])
+        second.waitUntilExit()
+        #expect(second.terminationStatus == 0)
+        let all = answers.withLock { $0 }
+        let firstAnswer = Dictionary(all.map { ($0.id, $0.at) }, uniquingKeysWith: { a, _ in a })
+        #expect(firstAnswer.count == pushes, "every push arrived")
+        let again = Set(all[beforeKill...].map(\.id)).filter { id in all[..<beforeKill].contains { $0.id == id } }
+        let early = again.filter { firstAnswer[$0]! < killedAt.addingTimeInterval(-0.1) }
+        #expect(early.isEmpty, "\(early.count) of \(again.count) pushes sent again were answered more than 100 ms before the kill")
+        let rows = try Store(path: db).read { try $0.outbox() }
+        #expect(rows.count == pushes && rows.allSatisfy { $0.status == .delivered })
+    }
+}
