@@ -215,7 +215,7 @@ public final class Engine {
     }
 
     private func handle(_ event: InboundEvent, parsed: ParseResult?, _ tx: StoreTransaction, into out: inout [OutboundEvent]) throws {
-        if let id = event.id, let earlier = try tx.outcome(ofEvent: id) {
+        if let key = event.dedupeKey, let earlier = try tx.outcome(ofEvent: key) {
             measured.dedupeHits += 1
             // The same outbound events as the first time, with their ids: a bridge
             // delivers what it has not delivered yet (PROTOCOL.md §4).
@@ -226,7 +226,7 @@ public final class Engine {
             if event.type == .message, earlier.code != Self.silent {
                 out.append(
                     OutboundEvent(
-                        type: .reply, id: nextID(), ts: clock, inReplyTo: id, group: event.group, to: event.from,
+                        type: .reply, id: nextID(), ts: clock, inReplyTo: event.id, group: event.group, to: event.from,
                         text: earlier.text, ok: earlier.ok, code: earlier.code, refs: earlier.refs))
             }
             return
@@ -284,7 +284,7 @@ public final class Engine {
         // Kept with everything the event caused, timers its clock fired included (chatter,
         // ticks and joins are seen once too); an internal error is not kept, so that the
         // same event can be tried again.
-        if let id = event.id, outcome?.code != .internal {
+        if let key = event.dedupeKey, outcome?.code != .internal {
             // Encoded once: the writer of `linli run` and `linli serve` prints these strings.
             for k in out.indices[firstOut...] { out[k].encoded = eventJSON.jsonObject(out[k]) }
             let events = out[firstOut...].lazy.compactMap(\.encoded).joined(separator: "\n")
@@ -295,7 +295,7 @@ public final class Engine {
                 } else {
                     StoredOutcome(ok: true, code: Self.silent, text: "", refs: [], events: events)
                 }
-            try tx.saveOutcome(stored, ofEvent: id, at: clock.milliseconds)
+            try tx.saveOutcome(stored, ofEvent: key, at: clock.milliseconds)
         }
     }
 

@@ -83,13 +83,24 @@ public enum Ingress {
                     return refusal
                 }
             }
-            let items: [InputItem]
+            var read: [InputItem]
             switch IngressBody.items(bytes) {
-            case .success(let i): items = i
+            case .success(let i): read = i
             case .failure(let error):
                 answered(400)
                 return problem(.badRequest, error.code.rawValue, error.text)
             }
+            // A signed request's events without an id are known by its webhook-id: a replay
+            // changes nothing, also after the guard below has forgotten it or the server restarted.
+            let webhookID = configuration.key == nil ? nil : request.headers[HTTPField.Name("webhook-id")!]
+            if let webhookID {
+                read = read.map { item in
+                    guard case .event(var event, let line) = item, event.id == nil else { return item }
+                    event.key = "webhook-id:\(webhookID)#\(line)"
+                    return .event(event, line: line)
+                }
+            }
+            let items = read
             @Sendable func handle() async throws -> String {
                 let events = try await gate.process(items)
                 metrics.bot.record(items, events)
@@ -97,8 +108,8 @@ public enum Ingress {
             }
             // A signed request is answered once: its repeats get the first answer.
             let json =
-                if configuration.key != nil, let id = request.headers[HTTPField.Name("webhook-id")!] {
-                    try await replays.answer(id, now: wallClock(), handle)
+                if let webhookID {
+                    try await replays.answer(webhookID, now: wallClock(), handle)
                 } else {
                     try await handle()
                 }

@@ -17,6 +17,11 @@ public struct InboundEvent: Sendable, Equatable {
     public var name: String?
     public var text: String?
     public var mentions: [String]
+    /// What a repeat is known by when the event has no `id`: set by the server from a
+    /// signed request's `webhook-id` (PROTOCOL.md §4), never read from the input.
+    public var key: String?
+    /// The event's id, else its key: an event with either takes effect at most once.
+    public var dedupeKey: String? { id ?? key }
 
     public init(
         type: InboundType = .message, id: String? = nil, ts: Instant? = nil, group: String? = nil,

@@ -75,12 +75,13 @@ struct LiveClient: Sendable {
         let store: Store
         let router: Router<BasicRequestContext>
         let metrics = IngressMetrics()
-        init(secret: String? = IngressTests.secret, maxBody: Int = 1 << 20) throws {
-            store = try Store(path: ":memory:")
-            let engine = try Fixtures.engine(store: store)
+        /// A server on `store` (a new one, or the database of a server that stopped).
+        init(secret: String? = IngressTests.secret, maxBody: Int = 1 << 20, store: Store? = nil) throws {
+            self.store = try store ?? Store(path: ":memory:")
+            let engine = try Fixtures.engine(store: self.store)
             engine.metrics = metrics.bot
             router = Ingress.router(
-                gate: EngineGate(engine), store: store,
+                gate: EngineGate(engine), store: self.store,
                 configuration: IngressConfiguration(key: secret.flatMap(StandardWebhooksKey.init), maxBody: maxBody), metrics: metrics)
         }
     }
@@ -180,6 +181,33 @@ struct LiveClient: Sendable {
         }
         #expect(try rig.store.read { try $0.workOrder(1) } != nil)
         #expect(try rig.store.read { try $0.workOrder(2) } == nil, "the replay created nothing")
+    }
+
+    /// The guard's memory is gone after a restart; the request's events without ids are
+    /// still known by its webhook-id, in the database.
+    @Test func aSignedRequestReplayedAfterARestartChangesNothing() async throws {
+        let rig = try Rig()
+        let twoWithoutIDs =
+            #"{"ts":"2026-11-28T09:00:00+08:00","group":"fudi-b3","from":"u-li","text":"report leak kitchen"}"# + "\n"
+            + #"{"ts":"2026-11-28T09:01:00+08:00","from":"u-li","text":"status"}"#
+        let headers = Self.signed(twoWithoutIDs, id: "msg_before_restart")
+        let answer = Mutex<Reply?>(nil)
+        try await withServer(rig.router) { client in
+            let reply = await client.post("/v1/events", twoWithoutIDs, headers: headers)
+            answer.withLock { $0 = reply }
+        }
+        let firstEvents = try Self.events(#require(answer.withLock { $0 }))
+        let (ids, texts) = (firstEvents.map { $0["id"] as? String }, firstEvents.map { $0["text"] as? String })
+        let restarted = try Rig(store: rig.store)
+        try await withServer(restarted.router) { client in
+            let replayed = Self.events(await client.post("/v1/events", twoWithoutIDs, headers: headers))
+            #expect(ids.count == 3 && replayed.map { $0["id"] as? String } == ids)
+            #expect(replayed.map { $0["text"] as? String } == texts)
+            // The same events under another webhook-id are new events: a bridge's fresh request.
+            let fresh = Self.events(await client.post("/v1/events", twoWithoutIDs, headers: Self.signed(twoWithoutIDs, id: "msg_new")))
+            #expect(fresh.first?["refs"] as? [String] == ["R2"])
+        }
+        #expect(try rig.store.read { try $0.workOrder(3) } == nil)
     }
 
     @Test func aPrettyPrintedEventAndShorthandLinesAreReadAsOnStdin() async throws {
