@@ -33,7 +33,23 @@ extension Engine {
         state.memory.nextTimer = try tx.earliestTimer()
     }
 
+    /// Sets each family's daily timer that is not set yet, for its next time after the
+    /// bot's clock (on a new database, after the wall clock).
+    func startDailyTimers(_ tx: StoreTransaction) throws {
+        let kernel = Kernel(tx: tx, now: max(clock, wallClock()), state: state)
+        for (kind, minutes) in dispatcher.daily.sorted(by: { $0.key < $1.key }) where try !tx.hasTimer(subject: Self.dailySubject, kind: kind) {
+            try kernel.timers.schedule(kind: kind, at: kernel.calendar.next(minutes: minutes), subject: Self.dailySubject, payload: "")
+        }
+    }
+
+    /// The subject of the families' daily timers.
+    static let dailySubject = "daily"
+
     private func fire(_ timer: TimerRow, _ tx: StoreTransaction) throws -> [Effect] {
+        if let minutes = dispatcher.daily[timer.kind], timer.subject == Self.dailySubject {
+            // The next one first: a day is never skipped, whatever this one does.
+            try kernel(tx).timers.schedule(kind: timer.kind, at: kernel(tx).calendar.next(minutes: minutes), subject: timer.subject, payload: "")
+        }
         if timer.kind == Kernel.pushTimer {
             guard let effect = try? JSONDecoder().decode(Effect.self, from: Data(timer.payload.utf8)) else { return [] }
             var now = effect

@@ -72,6 +72,7 @@ public final class Engine {
         timeZone = TimeZone(identifier: community.timezone) ?? TimeZone(secondsFromGMT: 8 * 3600)!
         state = KernelState(memory: try store.read { try EngineMemory($0) }, directory: directory, parser: parser, timeZone: timeZone)
         eventJSON = EventEncoder(format: .json, formatTime: formatTime)
+        try store.write { tx in try startDailyTimers(tx) }
     }
 
     /// Handles a batch of input in one transaction and returns the outbound events,

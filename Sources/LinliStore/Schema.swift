@@ -343,6 +343,15 @@ enum Schema {
             // each endpoint's due pushes are read from here.
             try db.execute(sql: "CREATE INDEX outbox_queued ON outbox(webhook, due_at) WHERE status = 'queued'")
         }
+        m.registerMigration("v12-dead-letters-told") { db in
+            // Whether the office's daily note has told of a dead letter or a disabled endpoint yet.
+            try db.execute(
+                sql: """
+                    ALTER TABLE outbox ADD COLUMN told INTEGER NOT NULL DEFAULT 0 CHECK (told = 0 OR told = 1);
+                    ALTER TABLE endpoints ADD COLUMN told INTEGER NOT NULL DEFAULT 0 CHECK (told = 0 OR told = 1);
+                    CREATE INDEX outbox_untold ON outbox(id) WHERE status = 'dead' AND told = 0;
+                    """)
+        }
         return m
     }
 

@@ -136,7 +136,7 @@ extension StoreTransaction {
     }
 
     public func markDead(_ id: Int64, reason: String, attempted: Bool) throws {
-        try db.cachedStatement(sql: "UPDATE outbox SET status = 'dead', attempts = attempts + ?, last_error = ? WHERE id = ?")
+        try db.cachedStatement(sql: "UPDATE outbox SET status = 'dead', attempts = attempts + ?, last_error = ?, told = 0 WHERE id = ?")
             .execute(arguments: [attempted ? 1 : 0, reason, id])
     }
 
@@ -188,15 +188,27 @@ extension StoreTransaction {
         try db.cachedStatement(
             sql: """
                 INSERT INTO endpoints(webhook, disabled_configuration, disabled_at, reason) VALUES (?, ?, ?, ?)
-                ON CONFLICT(webhook) DO UPDATE SET disabled_configuration = excluded.disabled_configuration, disabled_at = excluded.disabled_at, reason = excluded.reason
+                ON CONFLICT(webhook) DO UPDATE SET disabled_configuration = excluded.disabled_configuration, disabled_at = excluded.disabled_at,
+                    reason = excluded.reason, told = 0
                 """
         ).execute(arguments: [webhook, configuration, at.milliseconds, reason])
     }
 
-    /// Endpoints disabled after a 410 Gone: the webhook, when, and why.
-    public func disabledEndpoints() throws -> [(webhook: String, at: Instant, reason: String)] {
-        try all("SELECT webhook, disabled_at, reason FROM endpoints ORDER BY webhook", cached: false) {
+    /// Endpoints disabled after a 410 Gone: the webhook, when, and why (`untold`: only
+    /// those the office has not been told of yet).
+    public func disabledEndpoints(untold: Bool = false) throws -> [(webhook: String, at: Instant, reason: String)] {
+        try all("SELECT webhook, disabled_at, reason FROM endpoints \(untold ? "WHERE told = 0" : "") ORDER BY webhook", cached: false) {
             ($0[0] as String, Instant(milliseconds: $0[1]), ($0[2] as String?) ?? "")
         }
+    }
+
+    /// Dead letters the office has not been told of yet, oldest first.
+    public func untoldDeadLetters() throws -> [OutboxRow] {
+        try all("SELECT \(Self.outboxColumns) FROM outbox WHERE status = 'dead' AND told = 0 ORDER BY id", cached: false, Self.outboxRow)
+    }
+
+    /// The office has been told of every dead letter and disabled endpoint so far.
+    public func markDeliveryFailuresTold() throws {
+        try db.execute(sql: "UPDATE outbox SET told = 1 WHERE status = 'dead' AND told = 0; UPDATE endpoints SET told = 1 WHERE told = 0")
     }
 }

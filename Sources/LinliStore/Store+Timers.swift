@@ -51,6 +51,11 @@ extension StoreTransaction {
             .text("," + kinds.joined(separator: ",") + ","))
     }
 
+    /// Whether a timer of `kind` for `subject` is waiting.
+    public func hasTimer(subject: String, kind: String) throws -> Bool {
+        try first("SELECT 1 FROM timers WHERE subject = ? AND kind = ? LIMIT 1", [subject, kind]) { _ in true } ?? false
+    }
+
     /// How many timers are waiting.
     public func pendingTimers() throws -> Int {
         try first("SELECT count(*) FROM timers") { $0[0] as Int } ?? 0

@@ -20,6 +20,13 @@ protocol Family: Sendable {
     func run(_ command: Command, _ ctx: CommandContext) throws -> Outcome
     /// Fires one of the family's timers that fell due.
     func fire(_ timer: Timer, _ row: TimerRow, _ ctx: Kernel) throws -> [Effect]
+    /// A timer the kernel fires every day at this local time (minutes after midnight)
+    /// from the engine's first start on; nil: none.
+    var daily: (timer: Timer, minutes: Int)? { get }
+}
+
+extension Family {
+    var daily: (timer: Timer, minutes: Int)? { nil }
 }
 
 extension Family where Timer == NoTimer {
@@ -49,6 +56,9 @@ extension Family {
     /// The type of the command values this family runs.
     var commandType: ObjectIdentifier { ObjectIdentifier(Command.self) }
 
+    /// The family's daily timer, by its stored kind.
+    var dailyRoute: (String, Int)? { daily.map { ($0.timer.rawValue, $0.minutes) } }
+
     /// This family's timers, by their stored kind.
     func timerRoutes() -> [(String, @Sendable (TimerRow, Kernel) throws -> [Effect])] {
         Timer.allCases.map { kind in (kind.rawValue, { row, ctx in try fire(kind, row, ctx) }) }
@@ -65,6 +75,8 @@ struct Dispatcher: Sendable {
     ]
 
     private let timers: [String: @Sendable (TimerRow, Kernel) throws -> [Effect]]
+    /// The families' daily timers: kind, local minutes after midnight.
+    let daily: [String: Int]
     /// Each family by the type of its command value.
     private let byCommand: [ObjectIdentifier: any Family]
 
@@ -72,8 +84,10 @@ struct Dispatcher: Sendable {
     init(only: Set<String>? = nil) {
         var timers: [String: @Sendable (TimerRow, Kernel) throws -> [Effect]] = [:]
         var byCommand: [ObjectIdentifier: any Family] = [:]
+        var daily: [String: Int] = [:]
         for family in Self.families where only?.contains(family.name) ?? true {
             byCommand[family.commandType] = family
+            if let (kind, minutes) = family.dailyRoute { daily[kind] = minutes }
             for (kind, fire) in family.timerRoutes() {
                 precondition(timers[kind] == nil && kind != Kernel.pushTimer, "timer kind \(kind) is declared twice")
                 timers[kind] = fire
@@ -81,6 +95,7 @@ struct Dispatcher: Sendable {
         }
         self.timers = timers
         self.byCommand = byCommand
+        self.daily = daily
     }
 
     func run(_ command: Command, _ ctx: CommandContext) throws -> Outcome {

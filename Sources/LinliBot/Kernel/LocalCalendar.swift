@@ -35,6 +35,12 @@ struct LocalCalendar {
         return day.instant(minutes: minutes, offsetSeconds: offset(at: guess))
     }
 
+    /// The next time after now that the local clock shows `minutes` after midnight.
+    func next(minutes: Int) -> Instant {
+        let today = instant(today, minutes)
+        return today > now ? today : instant(self.today.adding(days: 1), minutes)
+    }
+
     /// The local clock time of an instant, `07:00`.
     func clockTime(_ instant: Instant) -> String {
         String(RFC3339.format(instant, offsetSeconds: offset(at: instant)).dropFirst(11).prefix(5))

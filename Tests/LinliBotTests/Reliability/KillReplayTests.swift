@@ -39,7 +39,9 @@ import Testing
     /// Outbound events by id, from `linli run`'s JSON lines.
     static func events(_ output: String) -> [(id: String, object: NSDictionary)] {
         output.split(separator: "\n").compactMap { line in
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? NSDictionary, let id = object["id"] as? String else { return nil }
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? NSDictionary, let id = object["id"] as? String else {
+                return nil
+            }
             return (id, object)
         }
     }
@@ -51,7 +53,10 @@ import Testing
         let input = dir.appendingPathComponent("input.jsonl")
         try Self.conversation(events: 1_400).write(to: input)
         func arguments(_ db: String) -> [String] {
-            ["run", "--community", Fixtures.communityPath, "--commands", Fixtures.commandsPath, "--db", dir.appendingPathComponent(db).path, "--drain-timeout", "0"]
+            [
+                "run", "--community", Fixtures.communityPath, "--commands", Fixtures.commandsPath, "--db", dir.appendingPathComponent(db).path,
+                "--drain-timeout", "0",
+            ]
         }
 
         let began = Date()

@@ -24,4 +24,38 @@ import Testing
         #expect(out.reply.text.contains("robot-b2") && out.reply.text.contains("410"))
         #expect(try bot.say("deliveries", from: "u-cap1", at: "2026-11-28T09:02:00+08:00").reply.code == "forbidden")
     }
+
+    /// Issue 19, 8: every morning at 09:00 the office is told, unasked, of what failed
+    /// since the last note; a quiet day sends nothing.
+    @Test func theOfficeIsToldEachMorningOfWhatFailedSinceTheLastNote() throws {
+        let bot = try FamilyHarness("deliveries")
+        #expect(try bot.say("你好", from: "u-li", in: "t-b1", at: "2026-11-28T08:00:00+08:00").isEmpty)
+        func bury(_ event: String, for recipient: String, _ text: String) throws {
+            try bot.store.write { tx in
+                let t = Instant(milliseconds: 1_795_827_600_000)
+                try tx.enqueue(
+                    OutboxRow(
+                        eventID: event, webhook: "robot-b1", recipient: recipient, reason: "new_report", text: text, refs: [], event: "{}",
+                        createdAt: t, dueAt: t))
+                let id = try #require(tx.outbox().last?.id)
+                try tx.markDead(id, reason: "gave up after 24 h: HTTP 503", attempted: true)
+            }
+        }
+        try bury("o1", for: "u-cap1", "【新报修】R1 <at user_id=\"all\">漏水")
+        try bot.store.write { tx in
+            try tx.disableEndpoint("robot-b2", configuration: "wecom http://h", reason: "HTTP 410 Gone", at: Instant(milliseconds: 1_795_827_600_000))
+        }
+
+        #expect(try bot.tick("2026-11-28T08:59:00+08:00").isEmpty, "not before nine")
+        let note = try bot.tick("2026-11-28T09:00:30+08:00")
+        #expect(note.map(\.type) == [.notify] && note.first?.to == "u-office", "the staff, and only they")
+        let text = note.first?.text ?? ""
+        #expect(text.contains("1 条推送没能送达") && text.contains("刘队长") && text.contains("HTTP 503") && text.contains("robot-b2"))
+
+        #expect(try bot.tick("2026-11-29T09:00:30+08:00").isEmpty, "nothing new: no note")
+        try bury("o2", for: "u-cap2", "【新报修】R2")
+        let next = try bot.tick("2026-11-30T09:00:30+08:00")
+        #expect(next.count == 1 && next[0].text.contains("孙队长") && !next[0].text.contains("刘队长"), "only what came since")
+        #expect(try bot.say("投递", from: "u-office", at: "2026-11-30T09:01:00+08:00")[0].text.contains("未送达的推送 2 条"), "on demand: all")
+    }
 }
