@@ -26,7 +26,8 @@ def main():
         cfile, efile, db = (os.path.join(work, n) for n in ("community.yaml", "events.ndjson", "years.sqlite"))
         community(cfile)
         conversation(efile, EVENTS)
-        marks = {f"ev-{k - 1}": k for k in range(STEP, EVENTS + 1, STEP)}
+        # Timed from the reply to the first event: the start-up is not part of the first 100,000.
+        marks = {"ev-0": 1, **{f"ev-{k - 1}": k for k in range(STEP, EVENTS + 1, STEP)}}
         times = {}
         with open(efile, "rb") as stdin:
             start = time.perf_counter()
@@ -41,13 +42,14 @@ def main():
             if proc.wait() != 0:
                 sys.exit(f"linli exited with {proc.returncode}")
         size = sum(os.path.getsize(db + s) for s in ("", "-wal") if os.path.exists(db + s)) / 1e6
-    previous, rates = 0.0, []
+    previous, first, rates = 1, times.pop(1), []
     for k in sorted(times):
-        rates.append(STEP / (times[k] - previous))
-        print(f"events {k - STEP + 1:>9,}-{k:>9,}: {rates[-1]:>8,.0f} events/s")
-        previous = times[k]
+        rates.append((k - previous) / (times[k] - (times.get(previous) or first)))
+        print(f"events {previous + 1:>9,}-{k:>9,}: {rates[-1]:>8,.0f} events/s")
+        previous = k
     ratio = rates[-1] / rates[0]
-    print(f"{EVENTS:,} events in {previous:.1f} s ({EVENTS / previous:,.0f} events/s), database {size:,.0f} MB; "
+    elapsed = times[previous] - first
+    print(f"{EVENTS:,} events in {elapsed:.1f} s ({(EVENTS - 1) / elapsed:,.0f} events/s), database {size:,.0f} MB; "
           f"last/first = {ratio:.2f} (target >= 0.80: {'met' if ratio >= 0.8 else 'NOT met'})")
 
 
