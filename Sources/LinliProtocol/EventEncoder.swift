@@ -35,7 +35,9 @@ public struct EventEncoder: Sendable {
         JSON.appendString(formatTime(e.ts), to: &out)
         func field(_ name: String, _ value: String?) {
             guard let value else { return }
-            out += ",\"\(name)\":"
+            out += ",\""
+            out += name
+            out += "\":"
             JSON.appendString(value, to: &out)
         }
         switch e.type {
@@ -90,32 +92,34 @@ public struct EventEncoder: Sendable {
 
 /// Minimal JSON string escaping.
 public enum JSON {
-    /// Appends `s` as a quoted JSON string.
+    /// Appends `s` as a quoted JSON string. Runs of characters that need no escape
+    /// are copied whole (replies are often several lines).
     public static func appendString(_ s: String, to out: inout String) {
         out.append("\"")
-        var needsEscape = false
-        for b in s.utf8 where b < 0x20 || b == 0x22 || b == 0x5C {
-            needsEscape = true
-            break
-        }
-        guard needsEscape else {
-            out.append(s)
-            out.append("\"")
-            return
-        }
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out.append("\\\"")
-            case "\\": out.append("\\\\")
-            case "\n": out.append("\\n")
-            case "\r": out.append("\\r")
-            case "\t": out.append("\\t")
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-            default: out.unicodeScalars.append(scalar)
+        let utf8 = s.utf8
+        var run = utf8.startIndex
+        var i = run
+        while i != utf8.endIndex {
+            let b = utf8[i]
+            guard b < 0x20 || b == 0x22 || b == 0x5C else {
+                i = utf8.index(after: i)
+                continue
             }
+            out.append(contentsOf: s[run..<i])
+            switch b {
+            case 0x22: out.append("\\\"")
+            case 0x5C: out.append("\\\\")
+            case 0x0A: out.append("\\n")
+            case 0x0D: out.append("\\r")
+            case 0x09: out.append("\\t")
+            default:
+                let hex = String(b, radix: 16)
+                out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+            }
+            i = utf8.index(after: i)
+            run = i
         }
+        out.append(contentsOf: s[run..<utf8.endIndex])
         out.append("\"")
     }
 }

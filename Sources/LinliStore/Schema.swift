@@ -352,6 +352,29 @@ enum Schema {
                     CREATE INDEX outbox_untold ON outbox(id) WHERE status = 'dead' AND told = 0;
                     """)
         }
+        m.registerMigration("v13-inbound-in-arrival-order") { db in
+            // Rows in arrival order (a rowid table), found by a small index on the id: a
+            // commit appends its events' outcomes at the end of the table instead of
+            // rewriting pages all over a tree ordered by id, which grew with each event's
+            // kept outbound events.
+            try db.execute(
+                sql: """
+                    CREATE TABLE inbound_v13 (
+                        event_id TEXT NOT NULL,
+                        ok INTEGER NOT NULL CHECK (ok IN (0, 1)),
+                        code TEXT,
+                        text TEXT NOT NULL,
+                        refs TEXT NOT NULL,
+                        handled_at INTEGER NOT NULL,
+                        events TEXT
+                    ) STRICT;
+                    INSERT INTO inbound_v13(event_id, ok, code, text, refs, handled_at, events)
+                        SELECT event_id, ok, code, text, refs, handled_at, events FROM inbound ORDER BY handled_at;
+                    DROP TABLE inbound;
+                    ALTER TABLE inbound_v13 RENAME TO inbound;
+                    CREATE UNIQUE INDEX inbound_event ON inbound(event_id);
+                    """)
+        }
         return m
     }
 

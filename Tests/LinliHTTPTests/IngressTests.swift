@@ -41,7 +41,7 @@ func withServer(
 
 struct LiveClient: Sendable {
     let base: String
-    let curl = CurlClient()
+    let curl = CurlClient(maxConnections: 64)
 
     /// Sends requests at once, off the cooperative threads (curl blocks).
     func send(_ requests: [LinliWebhooks.HTTPRequest]) async -> [Reply] {
@@ -266,7 +266,8 @@ struct LiveClient: Sendable {
             }
             let replies = await client.send(requests)
             let refs = replies.flatMap { (Self.events($0).first?["refs"] as? [String]) ?? [] }
-            #expect(replies.allSatisfy { $0.status == 200 })
+            #expect(
+                replies.allSatisfy { $0.status == 200 }, "\(Set(replies.filter { $0.status != 200 }.map { "\($0.status) \($0.text.prefix(80))" }))")
             #expect(refs.count == 200)
             #expect(Set(refs) == Set((1...200).map { "R\($0)" }), "every report got its own number, none lost or doubled")
         }

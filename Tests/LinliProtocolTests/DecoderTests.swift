@@ -1,3 +1,4 @@
+import Foundation
 import LinliCore
 import LinliProtocol
 import Testing
@@ -132,6 +133,12 @@ import Testing
         var out = ""
         JSON.appendString("a\"b\\c\nd\te\u{01}f/g", to: &out)
         #expect(out == #""a\"b\\c\nd\te\u0001f/g""#)
+        // Runs of other characters are copied whole, multi-byte ones included.
+        for text in ["【新报修】R1 漏水\n3栋501：厨房滴水\n", "💧\"é\"\u{1F}\r\n", "", "\n", "no escapes 完全没有"] {
+            var line = ""
+            JSON.appendString(text, to: &line)
+            #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8), options: .fragmentsAllowed)) as? String == text, "\(line)")
+        }
     }
 
     @Test func chatFormat() {

@@ -24,6 +24,7 @@ import Testing
                     INSERT INTO outbox(event_id, webhook, recipient, reason, text, refs, event, created_at, due_at) VALUES ('o2', 'w', 'u-zhou', 'new_report', 't', 'R7', '{}', 1, 1);
                     DELETE FROM outbox WHERE id = 2;
                     INSERT INTO timers(due_at, kind, subject) VALUES (5000, 'accept', 'R7');
+                    INSERT INTO inbound(event_id, ok, code, text, refs, handled_at) VALUES ('m1', 1, NULL, '已受理 R7', 'R7', 1000);
                     """)
         }
         try old.close()
@@ -33,6 +34,13 @@ import Testing
         #expect(order.state == .accepted && order.assignee == .person("u-zhou") && order.resolution == .fixed)
         #expect(try store.read { try $0.history(7) }.map(\.action) == ["report"])
         #expect(try store.read { try $0.nextTimer(dueBy: Instant(milliseconds: 5000)) }?.subject == "R7", "timers survive v7")
+        // Handled events survive v13 (rows in arrival order), and their ids stay unique.
+        #expect(try store.read { try $0.outcome(ofEvent: "m1") } == StoredOutcome(ok: true, code: nil, text: "已受理 R7", refs: ["R7"]))
+        try store.write { tx in
+            #expect(throws: DatabaseError.self) {
+                try tx.saveOutcome(StoredOutcome(ok: true, code: nil, text: "", refs: []), ofEvent: "m1", at: 2000)
+            }
+        }
         try store.write { tx in
             #expect(throws: DatabaseError.self) { try tx.db.execute(sql: "UPDATE work_orders SET state = 'lost' WHERE number = 7") }
             #expect(throws: DatabaseError.self) { try tx.db.execute(sql: "UPDATE work_orders SET level = 'mayor' WHERE number = 7") }
