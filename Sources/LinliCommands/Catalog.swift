@@ -91,24 +91,29 @@ public struct Catalog: Sendable {
     /// The command with this id.
     public func spec(_ id: String) -> CommandSpec? { commands.first { $0.id == id } }
 
-    /// Loads every `*.yaml` file of a folder: the families' files (`<family>.yaml`) in
-    /// the order of `Command.families`, then any others in name order. An entry whose
-    /// id is already known adds its words to it (local synonyms without a rebuild).
-    public static func load(directory: String) throws(YAMLFileError) -> Catalog {
+    /// Loads every `*.yaml` file of a folder over `base` (nothing, or the built-in
+    /// catalog): the families' files (`<family>.yaml`) in the order of
+    /// `Command.families`, then any others in name order. An entry with a known id
+    /// and its own `usage` replaces that command; one with words only adds its words
+    /// to it (local synonyms without a rebuild).
+    public static func load(directory: String, over base: Catalog = Catalog(commands: [])) throws(YAMLFileError) -> Catalog {
         let fm = FileManagerShim.self
-        let order = Command.families.map { $0.family + ".yaml" }
-        let files = fm.yamlFiles(in: directory).enumerated().sorted { a, b in
-            let ra = order.firstIndex { a.element.hasSuffix("/" + $0) } ?? order.count
-            let rb = order.firstIndex { b.element.hasSuffix("/" + $0) } ?? order.count
-            return (ra, a.offset) < (rb, b.offset)
-        }.map(\.element)
+        let files = inFamilyOrder(fm.yamlFiles(in: directory))
         guard !files.isEmpty else { throw YAMLFileError(file: directory, line: nil, problem: "no command catalog (*.yaml) found") }
-        var catalog = Catalog(commands: [])
+        var catalog = base
         for file in files {
             guard let text = fm.read(file) else { throw YAMLFileError(file: file, line: nil, problem: "cannot read the file") }
             try catalog.merge(yaml: text, file: file)
         }
         return catalog
+    }
+
+    /// Catalog file paths with the families' files (`<family>.yaml`) first, in the order
+    /// of `Command.families`, then the others in the order given.
+    public static func inFamilyOrder(_ paths: [String]) -> [String] {
+        let order = Command.families.map { $0.family + ".yaml" }
+        func rank(_ path: String) -> Int { order.firstIndex { path == $0 || path.hasSuffix("/" + $0) } ?? order.count }
+        return paths.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
     }
 
     /// Adds the commands of one catalog file.
@@ -119,7 +124,11 @@ public struct Catalog: Sendable {
         for item in try root.required("commands").list() {
             let spec = try Self.spec(item, family: family, extending: { id in commands.first { $0.id == id } })
             if let i = commands.firstIndex(where: { $0.id == spec.id }) {
-                commands[i].words += spec.words.filter { !commands[i].words.contains($0) }
+                if item["usage"] != nil {
+                    commands[i] = spec
+                } else {
+                    commands[i].words += spec.words.filter { !commands[i].words.contains($0) }
+                }
             } else {
                 commands.append(spec)
             }

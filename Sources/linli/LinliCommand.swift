@@ -22,16 +22,23 @@ struct LinliCommand: AsyncParsableCommand {
 
 /// Options every subcommand that loads a community shares.
 struct CommunityOptions: ParsableArguments {
-    @Option(help: "The community file (YAML).")
-    var community = "seeds/fudi.yaml"
+    @Option(help: "The community file (YAML); in the repository, seeds/fudi.yaml by default.")
+    var community: String?
 
-    @Option(help: "The folder of the command catalog (*.yaml).")
-    var commands = "commands"
+    @Option(help: "A folder of command catalog files (*.yaml) that add words to the built-in commands or replace them.")
+    var commands: String?
 
     @Option(help: "The SQLite database file, or :memory:.")
     var db = "linli.sqlite"
 
+    /// The demo community, the default where it exists (the repository).
+    static let demo = "seeds/fudi.yaml"
+
     func load() throws -> (Community, Catalog) {
+        guard let community = community ?? (FileManager.default.fileExists(atPath: Self.demo) ? Self.demo : nil) else {
+            logger.error("no community file: pass --community FILE (the default, \(Self.demo), is only there in the repository)")
+            throw ExitCode(2)
+        }
         do {
             let (community, catalog, warnings) = try Linli.loadConfiguration(community: community, commands: commands)
             for w in warnings { logger.warning("\(w)") }

@@ -1,0 +1,715 @@
+// Written from commands/*.yaml by `LINLI_UPDATE_CATALOG=1 swift test --filter BuiltInCatalogTests`; do not edit.
+
+enum BuiltInCatalogFiles {
+    static let files: [(name: String, text: String)] = [
+        (
+            "bookings.yaml",
+            ####"""
+            # Bookings of shared spaces (SERVICES.md §2): 邻里驿站, 文化凉亭, 邻里商议亭, 活动室.
+            # Data, not code: the parser's words and the help text come from here, and every
+            # example is run as a test.
+            family: bookings
+            commands:
+              - id: venues
+                words: {en: [venues, spaces], zh: [场地, 场地列表]}
+                roles: [anyone]
+                args:
+                  - {name: date, type: date, optional: true}
+                usage: {en: "venues [date]", zh: "场地 [日期]"}
+                summary: {en: "the venues and their free times", zh: "可预约的场地和空闲时段"}
+                examples:
+                  - {say: venues, args: {}}
+                  - {say: venues tomorrow, args: {date: tomorrow}}
+                  - {say: 场地 明天, args: {date: 明天}}
+
+              - id: book
+                words: {en: [book, reserve], zh: [预约, 预订, 订]}
+                roles: [resident]
+                args:
+                  - name: venue
+                    type: venue
+                    prompt: {en: "Which venue? e.g. pavilion, station, kiosk, room", zh: "预约哪个场地？例如 凉亭、驿站、商议亭、活动室"}
+                  - {name: date, type: date, optional: true}
+                  - name: times
+                    type: times
+                    prompt: {en: "From when to when? e.g. 15:00-16:30 or 3-4pm", zh: "几点到几点？例如 15:00-16:30 或 下午3点到4点"}
+                  - {name: purpose, type: text, optional: true}
+                usage: {en: "book <venue> [date] <start>-<end> [purpose]", zh: "预约 <场地> [日期] <开始>-<结束> [用途]"}
+                summary: {en: "book a shared space", zh: "预约公共空间"}
+                examples:
+                  - {say: book pavilion 2026-12-03 15:00-16:30 square dance, args: {venue: pavilion, date: "2026-12-03", times: "15:00-16:30", purpose: square dance}}
+                  - {say: book kiosk tomorrow 3-4pm, args: {venue: kiosk, date: tomorrow, times: 3-4pm}}
+                  - {say: 预约 凉亭 明天 下午三点到四点 跳舞, args: {venue: pavilion, date: 明天, times: 下午三点到四点, purpose: 跳舞}}
+                  - {say: 预约 活动室 12月5日 晚上7点半到9点 读书会, args: {venue: room, date: 12月5日, times: 晚上7点半到9点, purpose: 读书会}}
+
+              - id: bookings
+                words: {en: [bookings, "my bookings"], zh: [我的预约, 预约记录]}
+                roles: [resident]
+                usage: {en: bookings, zh: 我的预约}
+                summary: {en: "your upcoming bookings", zh: "我的预约"}
+                examples:
+                  - {say: bookings, args: {}}
+                  - {say: 我的预约, args: {}}
+
+              - id: schedule
+                words: {en: [schedule, timetable], zh: [日程, 排期]}
+                roles: [anyone]
+                args:
+                  - name: venue
+                    type: venue
+                    prompt: {en: "Which venue?", zh: "哪个场地？"}
+                  - {name: date, type: date, optional: true}
+                usage: {en: "schedule <venue> [date]", zh: "日程 <场地> [日期]"}
+                summary: {en: "a venue's bookings on a day", zh: "某场地某天的预约"}
+                examples:
+                  - {say: schedule pavilion, args: {venue: pavilion}}
+                  - {say: schedule room thu, args: {venue: room, date: thu}}
+                  - {say: 日程 凉亭 周六, args: {venue: pavilion, date: 周六}}
+
+              - id: approve
+                words: {en: [approve], zh: [批准, 同意, 通过]}
+                roles: [captain, grid_leader, staff]
+                args:
+                  - name: record
+                    type: record
+                    kinds: [B]
+                    prompt: {en: "Which booking? e.g. B1", zh: "批准哪个预约？例如 B1"}
+                usage: {en: "approve B<n>", zh: "批准 B编号"}
+                summary: {en: "approve a booking that needs it", zh: "审批通过预约"}
+                examples:
+                  - {say: approve B2, args: {record: B2}}
+                  - {say: 批准 B2, args: {record: B2}}
+
+              - id: decline
+                words: {en: [decline, reject], zh: [拒绝, 驳回, 不同意]}
+                roles: [captain, grid_leader, staff]
+                args:
+                  - name: record
+                    type: record
+                    kinds: [B]
+                    prompt: {en: "Which booking? e.g. B1", zh: "拒绝哪个预约？例如 B1"}
+                  - {name: why, type: text, optional: true}
+                usage: {en: "decline B<n> [why]", zh: "拒绝 B编号 [原因]"}
+                summary: {en: "decline a booking that needs approval", zh: "驳回预约"}
+                examples:
+                  - {say: decline B2 the room is being painted, args: {record: B2, why: the room is being painted}}
+                  - {say: 拒绝 B2 当天要粉刷, args: {record: B2, why: 当天要粉刷}}
+
+            """####
+        ),
+        (
+            "services.yaml",
+            ####"""
+            # Free services and loans (便民服务, SERVICES.md §3).
+            # Data, not code: the parser's words and the help text come from here, and every
+            # example is run as a test.
+            family: services
+            commands:
+              - id: services
+                words: {en: [services, catalogue], zh: [服务, 便民服务, 服务列表]}
+                roles: [anyone]
+                usage: {en: services, zh: 服务}
+                summary: {en: "the free services and loans, with stock", zh: "便民服务和可借物品（含库存）"}
+                examples:
+                  - {say: services, args: {}}
+                  - {say: 便民服务, args: {}}
+
+              - id: request
+                words: {en: [request, borrow, need], zh: [申请, 借, 我要]}
+                roles: [resident]
+                args:
+                  - name: service
+                    type: service
+                    prompt: {en: "Which service? e.g. umbrella, power bank, haircut", zh: "申请哪项服务？例如 雨伞、充电宝、理发"}
+                  - {name: details, type: text, optional: true}
+                usage: {en: "request <service> [details]", zh: "申请 <服务> [说明]"}
+                summary: {en: "borrow an item or ask for a service", zh: "借用物品或申请服务"}
+                examples:
+                  - {say: request umbrella, args: {service: umbrella}}
+                  - {say: borrow power bank for the trip, args: {service: powerbank, details: for the trip}}
+                  - {say: 借 雨伞, args: {service: umbrella}}
+                  - {say: 申请 理发 行动不便，请上门, args: {service: haircut, details: 行动不便，请上门}}
+
+              - id: return
+                words: {en: [return, "give back"], zh: [归还, 还]}
+                roles: [resident]
+                args:
+                  - name: record
+                    type: record
+                    kinds: [S]
+                    prompt: {en: "Which loan? e.g. S1", zh: "归还哪一件？例如 S1"}
+                usage: {en: "return S<n>", zh: "归还 S编号"}
+                summary: {en: "give a borrowed item back", zh: "归还借用的物品"}
+                examples:
+                  - {say: return S1, args: {record: S1}}
+                  - {say: 归还 S1, args: {record: S1}}
+
+            """####
+        ),
+        (
+            "events.yaml",
+            ####"""
+            # Neighbourhood events (邻里节, SERVICES.md §4).
+            # Data, not code: the parser's words and the help text come from here, and every
+            # example is run as a test.
+            family: events
+            commands:
+              - id: events
+                words: {en: [events], zh: [活动, 活动列表]}
+                roles: [anyone]
+                usage: {en: events, zh: 活动}
+                summary: {en: "upcoming neighbourhood events", zh: "近期的社区活动"}
+                examples:
+                  - {say: events, args: {}}
+                  - {say: 活动, args: {}}
+
+              - id: event
+                words: {en: [event, "new event"], zh: [发布活动, 新活动]}
+                roles: [captain, staff]
+                args:
+                  - name: title
+                    type: phrase
+                    prompt: {en: "What is the event called?", zh: "活动叫什么？"}
+                  - name: date
+                    type: date
+                    prompt: {en: "On which day? e.g. 12-05 or sat", zh: "哪天？例如 12月5日 或 周六"}
+                  - name: time
+                    type: time
+                    prompt: {en: "At what time? e.g. 19:00", zh: "几点开始？例如 晚上7点"}
+                  - {name: capacity, type: int, min: 1, max: 100000, optional: true}
+                usage: {en: "event <title> <date> <time> [capacity]", zh: "发布活动 <名称> <日期> <时间> [名额]"}
+                summary: {en: "announce an event to the community's groups", zh: "发布活动并通知各群"}
+                examples:
+                  - {say: event film night 12-05 19:00 50, args: {title: film night, date: "12-05", time: "19:00", capacity: "50"}}
+                  - {say: 发布活动 邻里节 12月12日 上午9点 200, args: {title: 邻里节, date: 12月12日, time: 上午9点, capacity: "200"}}
+
+              - id: join
+                words: {en: [join, "sign up for"], zh: [报名, 参加]}
+                roles: [resident]
+                args:
+                  - name: record
+                    type: record
+                    kinds: [E]
+                    prompt: {en: "Which event? e.g. E1", zh: "报名哪个活动？例如 E1"}
+                usage: {en: "join E<n>", zh: "报名 E编号"}
+                summary: {en: "sign up for an event", zh: "报名参加活动"}
+                examples:
+                  - {say: join E1, args: {record: E1}}
+                  - {say: 报名 E1, args: {record: E1}}
+
+              - id: leave
+                words: {en: [leave, "drop out"], zh: [退出, 取消报名]}
+                roles: [resident]
+                args:
+                  - name: record
+                    type: record
+                    kinds: [E]
+                    prompt: {en: "Which event? e.g. E1", zh: "退出哪个活动？例如 E1"}
+                usage: {en: "leave E<n>", zh: "取消报名 E编号"}
+                summary: {en: "give up your place at an event", zh: "取消活动报名"}
+                examples:
+                  - {say: leave E1, args: {record: E1}}
+                  - {say: 取消报名 E1, args: {record: E1}}
+
+            """####
+        ),
+        (
+            "wishes.yaml",
+            ####"""
+            # Micro-wishes (微心愿) that volunteers fulfil (SERVICES.md §4).
+            # Data, not code: the parser's words and the help text come from here, and every
+            # example is run as a test.
+            family: wishes
+            commands:
+              - id: wish
+                words: {en: [wish], zh: [微心愿, 心愿]}
+                roles: [resident]
+                args:
+                  - name: text
+                    type: text
+                    prompt: {en: "What is your wish?", zh: "您的心愿是什么？"}
+                usage: {en: "wish <text>", zh: "微心愿 <内容>"}
+                summary: {en: "a small wish volunteers can fulfil", zh: "发布微心愿，志愿者认领"}
+                examples:
+                  - {say: wish someone to fix my radio, args: {text: someone to fix my radio}}
+                  - {say: 微心愿 想要一副老花镜, args: {text: 想要一副老花镜}}
+
+              - id: claim
+                words: {en: [claim], zh: [认领]}
+                roles: [volunteer, party_member, captain]
+                args:
+                  - name: record
+                    type: record
+                    kinds: [W]
+                    prompt: {en: "Which wish? e.g. W1", zh: "认领哪个心愿？例如 W1"}
+                usage: {en: "claim W<n>", zh: "认领 W编号"}
+                summary: {en: "take on a wish", zh: "认领微心愿"}
+                examples:
+                  - {say: claim W1, args: {record: W1}}
+                  - {say: 认领 W1, args: {record: W1}}
+
+              - id: fulfil
+                words: {en: [fulfil, fulfill, fulfilled], zh: [完成, 已完成, 实现]}
+                roles: [volunteer, party_member, captain]
+                args:
+                  - name: record
+                    type: record
+                    kinds: [W]
+                    prompt: {en: "Which wish? e.g. W1", zh: "完成了哪个心愿？例如 W1"}
+                usage: {en: "fulfil W<n>", zh: "实现 W编号"}
+                summary: {en: "say a claimed wish is done; the wisher confirms", zh: "心愿已完成，请心愿人确认"}
+                examples:
+                  - {say: fulfil W1, args: {record: W1}}
+                  - {say: 实现 W1, args: {record: W1}}
+                  - {say: 完成 W2, args: {record: W2}}
+
+              - id: thanks
+                words: {en: [thanks, "thank you"], zh: [谢谢, 感谢]}
+                roles: [resident]
+                args:
+                  - name: record
+                    type: record
+                    kinds: [W]
+                    prompt: {en: "Which wish? e.g. W1", zh: "哪个心愿？例如 W1"}
+                usage: {en: "thanks W<n>", zh: "谢谢 W编号"}
+                summary: {en: "confirm your wish came true", zh: "确认心愿已实现"}
+                examples:
+                  - {say: thanks W1, args: {record: W1}}
+                  - {say: 谢谢 W1, args: {record: W1}}
+
+            """####
+        ),
+        (
+            "suggestions.yaml",
+            ####"""
+            # Suggestions residents support and the office answers (SERVICES.md §4).
+            # Data, not code: the parser's words and the help text come from here, and every
+            # example is run as a test.
+            family: suggestions
+            commands:
+              - id: suggest
+                words: {en: [suggest, suggestion], zh: [建议, 提建议]}
+                roles: [resident]
+                args:
+                  - name: text
+                    type: text
+                    prompt: {en: "What do you suggest?", zh: "您的建议是什么？"}
+                usage: {en: "suggest <text>", zh: "建议 <内容>"}
+                summary: {en: "a suggestion for the community (民情收集)", zh: "给社区提建议（民情收集）"}
+                examples:
+                  - {say: suggest more benches by the pavilion, args: {text: more benches by the pavilion}}
+                  - {say: 建议 凉亭边多放几张长椅, args: {text: 凉亭边多放几张长椅}}
+
+              - id: support
+                words: {en: ["+1", support], zh: [附议, 支持]}
+                roles: [resident]
+                args:
+                  - name: record
+                    type: record
+                    kinds: [P]
+                    prompt: {en: "Which suggestion? e.g. P1", zh: "支持哪条建议？例如 P1"}
+                usage: {en: "+1 P<n>", zh: "附议 P编号"}
+                summary: {en: "support a suggestion (once per household)", zh: "附议建议（每户一次）"}
+                examples:
+                  - {say: +1 P1, args: {record: P1}}
+                  - {say: 附议 P1, args: {record: P1}}
+
+              - id: suggestions
+                words: {en: [suggestions], zh: [建议列表, 民情]}
+                roles: [anyone]
+                usage: {en: suggestions, zh: 建议列表}
+                summary: {en: "open suggestions, most supported first", zh: "未答复的建议，按支持数排序"}
+                examples:
+                  - {say: suggestions, args: {}}
+                  - {say: 建议列表, args: {}}
+
+              - id: answer
+                words: {en: [answer, reply], zh: [答复, 回复]}
+                roles: [staff]
+                args:
+                  - name: record
+                    type: record
+                    kinds: [P]
+                    prompt: {en: "Which suggestion? e.g. P1", zh: "答复哪条建议？例如 P1"}
+                  - name: text
+                    type: text
+                    prompt: {en: "What is the answer?", zh: "答复内容？"}
+                usage: {en: "answer P<n> <text>", zh: "答复 P编号 <内容>"}
+                summary: {en: "answer a suggestion; its supporters are told", zh: "答复建议，通知提议人和附议人"}
+                examples:
+                  - {say: answer P1 two benches arrive next week, args: {record: P1, text: two benches arrive next week}}
+                  - {say: 答复 P1 下周增设两张长椅, args: {record: P1, text: 下周增设两张长椅}}
+
+            """####
+        ),
+        (
+            "points.yaml",
+            ####"""
+            # The volunteer and party-member points ledger (SERVICES.md §4).
+            # Data, not code: the parser's words and the help text come from here, and every
+            # example is run as a test.
+            family: points
+            commands:
+              - id: points
+                words: {en: [points, score], zh: [积分]}
+                roles: [anyone]
+                args:
+                  - {name: person, type: word, optional: true}
+                usage: {en: "points [person]", zh: "积分 [人员]"}
+                summary: {en: "the points ledger (yours; staff: anyone's)", zh: "积分（自己的；社区可查他人）"}
+                examples:
+                  - {say: points, args: {}}
+                  - {say: 积分 u-wang, args: {person: u-wang}}
+
+              - id: award
+                words: {en: [award], zh: [加分, 记分]}
+                roles: [staff]
+                args:
+                  - name: person
+                    type: word
+                    prompt: {en: "Who? e.g. u-wang", zh: "给谁？例如 u-wang"}
+                  - name: item
+                    type: word
+                    prompt: {en: "Which item? e.g. patrol, cleanup, absent", zh: "哪一项？例如 巡楼、大扫除、缺席"}
+                  - {name: note, type: text, optional: true}
+                usage: {en: "award <person> <item> [note]", zh: "加分 <人员> <项目> [说明]"}
+                summary: {en: "record points for an item of the ledger", zh: "按积分项目记分"}
+                examples:
+                  - {say: award u-wang patrol night patrol of b3, args: {person: u-wang, item: patrol, note: night patrol of b3}}
+                  - {say: 加分 u-fang 大扫除, args: {person: u-fang, item: 大扫除}}
+
+              - id: leaderboard
+                words: {en: [leaderboard, ranking], zh: [排行, 积分榜]}
+                roles: [anyone]
+                usage: {en: leaderboard, zh: 积分榜}
+                summary: {en: "the points leaderboard of each grid", zh: "各网格积分排行"}
+                examples:
+                  - {say: leaderboard, args: {}}
+                  - {say: 积分榜, args: {}}
+
+            """####
+        ),
+        (
+            "people.yaml",
+            ####"""
+            # People and the community (SERVICES.md §5). Data, not code: the parser's words
+            # and the help text come from here, and every example is run as a test.
+            family: people
+            commands:
+              - id: help
+                words: {en: [help, commands], zh: [帮助, 菜单, 命令]}
+                roles: [anyone]
+                args:
+                  - {name: topic, type: command, optional: true}
+                usage: {en: "help [command]", zh: "帮助 [命令]"}
+                summary: {en: "what you can do here", zh: "看看能做什么"}
+                examples:
+                  - {say: help, args: {}}
+                  - {say: "help report", args: {topic: report}}
+                  - {say: 帮助, args: {}}
+                  - {say: 帮助 报修, args: {topic: 报修}}
+
+              - id: register
+                words: {en: [register, "sign up"], zh: [登记, 注册, 绑定]}
+                roles: [anyone]
+                args:
+                  - name: room
+                    type: word
+                    prompt: {en: "Which room do you live in? e.g. 501 (in a building group) or b3-501", zh: "请问您住哪一户？例如 501（在楼栋群里），或 b3-501"}
+                usage: {en: "register <room>", zh: "登记 <房号>"}
+                summary: {en: "tell Linli which household you belong to", zh: "登记您的住户信息"}
+                examples:
+                  - {say: register 501, args: {room: "501"}}
+                  - {say: register b3-501, args: {room: b3-501}}
+                  - {say: 登记 502, args: {room: "502"}}
+                  - {say: 登记 b4-1201, args: {room: b4-1201}}
+
+              - id: contacts
+                words: {en: [contacts, contact, who], zh: [联系人, 联系方式, 找谁]}
+                roles: [resident]
+                usage: {en: contacts, zh: 联系人}
+                summary: {en: "your building captain, grid leader and the community office", zh: "我的楼栋长、网格长和社区"}
+                examples:
+                  - {say: contacts, args: {}}
+                  - {say: 联系人, args: {}}
+
+              - id: lang
+                words: {en: [lang, language], zh: [语言]}
+                roles: [anyone]
+                args:
+                  - name: lang
+                    type: lang
+                    prompt: {en: "Which language: zh or en?", zh: "用哪种语言：zh（中文）还是 en（英文）？"}
+                usage: {en: "lang zh|en", zh: "语言 zh|en"}
+                summary: {en: "choose the language Linli answers you in", zh: "设置回复语言"}
+                examples:
+                  - {say: lang en, args: {lang: en}}
+                  - {say: language zh, args: {lang: zh}}
+                  - {say: 语言 中文, args: {lang: zh}}
+                  - {say: 语言 英文, args: {lang: en}}
+
+            """####
+        ),
+        (
+            "workorders.yaml",
+            ####"""
+            # Work orders (SERVICES.md §1): 采集上报 → 分流交办 → 执行处置 → 日常督办 → 结果反馈 → 考核评价.
+            # Data, not code: the parser's words and the help text come from here, and every
+            # example is run as a test. Roles: who the command is meant for (help lists it to
+            # them); the handlers check each record's own rights.
+            family: workorders
+            commands:
+              - id: report
+                words: {en: [report, repair, fix], zh: [报修, 报事, 反映, 投诉, 报告]}
+                roles: [resident]
+                args:
+                  - name: category
+                    type: category
+                    prompt: {en: "What kind of problem? e.g. leak, power, water, elevator, noise, garbage", zh: "请问是什么问题？例如 漏水、停电、停水、电梯、噪音、垃圾"}
+                  - {name: place, type: place, optional: true}
+                  - name: details
+                    type: text
+                    prompt: {en: "Please describe it: where, what you see.", zh: "请描述一下情况：在哪里、是什么样子。"}
+                usage: {en: "report <category> [place] <details>", zh: "报修 <类别> [位置] <情况>"}
+                summary: {en: "report a problem; your building captain is told", zh: "报修/反映问题，楼栋长会收到"}
+                examples:
+                  - {say: report leak 501 kitchen ceiling dripping, args: {category: leak, place: "501", details: kitchen ceiling dripping}}
+                  - {say: 报修 漏水 501 厨房天花板滴水, args: {category: leak, place: "501", details: 厨房天花板滴水}}
+                  - {say: 报修漏水501厨房天花板滴水, args: {category: leak, place: "501", details: 厨房天花板滴水}}
+                  - {say: report noise upstairs drilling after 11pm, args: {category: noise, details: upstairs drilling after 11pm}}
+                  - {say: 反映 噪音 楼上每晚装修到十二点, args: {category: noise, details: 楼上每晚装修到十二点}}
+                  - {say: Report Elevator stuck on floor 7, args: {category: elevator, details: stuck on floor 7}}
+                  - {say: 报事 电梯 困在7楼, args: {category: elevator, details: 困在7楼}}
+
+              - id: status
+                words: {en: [status, progress], zh: [进度, 查询, 状态]}
+                roles: [resident]
+                args:
+                  - {name: record, type: record, kinds: [R], optional: true}
+                usage: {en: "status [R<n>]", zh: "进度 [R编号]"}
+                summary: {en: "one record, or your open records", zh: "查看一条记录，或我未办结的记录"}
+                examples:
+                  - {say: status, args: {}}
+                  - {say: status R1, args: {record: R1}}
+                  - {say: "进度 #r12", args: {record: R12}}
+
+              - id: urge
+                words: {en: [urge, chase, hurry], zh: [催办, 催促, 催]}
+                roles: [resident]
+                args:
+                  - name: record
+                    type: record
+                    kinds: [R]
+                    prompt: {en: "Which record? e.g. R1", zh: "催哪一条？例如 R1"}
+                usage: {en: "urge R<n>", zh: "催办 R编号"}
+                summary: {en: "chase the person handling it (once a day)", zh: "催一下处理人（每天一次）"}
+                examples:
+                  - {say: urge R3, args: {record: R3}}
+                  - {say: 催办 R3, args: {record: R3}}
+                  - {say: 催办R3, args: {record: R3}}
+
+              - id: cancel
+                words: {en: [cancel, withdraw], zh: [撤销, 撤回, 取消]}
+                roles: [resident]
+                args:
+                  - name: record
+                    type: record
+                    kinds: [R, B]
+                    prompt: {en: "Which record? e.g. R1 or B1", zh: "撤销哪一条？例如 R1 或 B1"}
+                usage: {en: "cancel R<n>|B<n>", zh: "撤销 R编号|B编号"}
+                summary: {en: "withdraw your own open report or booking", zh: "撤回自己的报修或预约"}
+                examples:
+                  - {say: cancel R2, args: {record: R2}}
+                  - {say: 撤销 R2, args: {record: R2}}
+                  - {say: 取消 B3, args: {record: B3}}
+
+              - id: rate
+                words: {en: [rate, rating], zh: [评价, 打分, 评分]}
+                roles: [resident]
+                args:
+                  - name: record
+                    type: record
+                    kinds: [R]
+                    prompt: {en: "Which record? e.g. R1", zh: "评价哪一条？例如 R1"}
+                  - name: score
+                    type: int
+                    min: 1
+                    max: 5
+                    prompt: {en: "How many stars, 1 to 5?", zh: "打几分？1 到 5"}
+                  - {name: comment, type: text, optional: true}
+                usage: {en: "rate R<n> <1-5> [comment]", zh: "评价 R编号 <1-5> [留言]"}
+                summary: {en: "rate a resolved report", zh: "给办结的报修打分"}
+                examples:
+                  - {say: rate R1 5 fixed fast thanks, args: {record: R1, score: "5", comment: fixed fast thanks}}
+                  - {say: 评价 R1 5分 师傅很负责, args: {record: R1, score: "5", comment: 师傅很负责}}
+                  - {say: rate r1 3, args: {record: R1, score: "3"}}
+
+              - id: reopen
+                words: {en: [reopen, "not fixed"], zh: [没解决, 未解决, 重新打开, 重开]}
+                roles: [resident]
+                args:
+                  - name: record
+                    type: record
+                    kinds: [R]
+                    prompt: {en: "Which record? e.g. R1", zh: "哪一条没解决？例如 R1"}
+                  - {name: why, type: text, optional: true}
+                usage: {en: "reopen R<n> [why]", zh: "没解决 R编号 [原因]"}
+                summary: {en: "send a resolved report back (within 7 days)", zh: "办结后7天内反映没解决"}
+                examples:
+                  - {say: reopen R1 still dripping, args: {record: R1, why: still dripping}}
+                  - {say: 没解决 R1 还在滴水, args: {record: R1, why: 还在滴水}}
+
+              - id: accept
+                words: {en: [accept, take], zh: [签收, 接单, 受理]}
+                roles: [captain, grid_leader, staff, department, volunteer]
+                args:
+                  - name: record
+                    type: record
+                    kinds: [R]
+                    prompt: {en: "Which record? e.g. R1", zh: "签收哪一条？例如 R1"}
+                usage: {en: "accept R<n>", zh: "签收 R编号"}
+                summary: {en: "take a work order (starts the resolve clock)", zh: "签收工单（开始计时）"}
+                examples:
+                  - {say: accept R1, args: {record: R1}}
+                  - {say: 签收 R1, args: {record: R1}}
+                  - {say: 接单 ＃Ｒ１, args: {record: R1}}
+
+              - id: assign
+                words: {en: [assign, route], zh: [交办, 派单, 转交, 指派]}
+                roles: [captain, grid_leader, staff]
+                args:
+                  - name: record
+                    type: record
+                    kinds: [R]
+                    prompt: {en: "Which record? e.g. R1", zh: "交办哪一条？例如 R1"}
+                  - name: to
+                    type: word
+                    prompt: {en: "To whom? A person or a department, e.g. property", zh: "交给谁？一个人或部门，例如 property"}
+                usage: {en: "assign R<n> <person or department>", zh: "交办 R编号 <人或部门>"}
+                summary: {en: "route a work order to a person or department", zh: "把工单交给某人或部门"}
+                examples:
+                  - {say: assign R1 property, args: {record: R1, to: property}}
+                  - {say: 交办 R1 u-wang, args: {record: R1, to: u-wang}}
+                  - {say: 派单 R4 @王磊, args: {record: R4, to: "@王磊"}}
+
+              - id: note
+                words: {en: [note, update], zh: [进展, 备注, 跟进]}
+                roles: [captain, grid_leader, staff, department, volunteer]
+                args:
+                  - name: record
+                    type: record
+                    kinds: [R]
+                    prompt: {en: "Which record? e.g. R1", zh: "哪一条的进展？例如 R1"}
+                  - name: text
+                    type: text
+                    prompt: {en: "What is the progress?", zh: "进展如何？"}
+                usage: {en: "note R<n> <text>", zh: "进展 R编号 <内容>"}
+                summary: {en: "a progress note; the reporter is told", zh: "记录进展，报修人会收到"}
+                examples:
+                  - {say: note R1 plumber coming at 3pm, args: {record: R1, text: plumber coming at 3pm}}
+                  - {say: 进展 R1 师傅下午三点上门, args: {record: R1, text: 师傅下午三点上门}}
+
+              - id: done
+                words: {en: [done, resolve, resolved, fixed], zh: [办结, 完成, 已解决, 修好了]}
+                roles: [captain, grid_leader, staff, department, volunteer]
+                args:
+                  - name: record
+                    type: record
+                    kinds: [R]
+                    prompt: {en: "Which record? e.g. R1", zh: "办结哪一条？例如 R1"}
+                  - name: result
+                    type: text
+                    prompt: {en: "What was done?", zh: "怎么处理的？"}
+                usage: {en: "done R<n> <result>", zh: "办结 R编号 <处理结果>"}
+                summary: {en: "mark it resolved; the reporter is asked to rate", zh: "办结工单，请报修人评价"}
+                examples:
+                  - {say: done R1 replaced the pipe joint, args: {record: R1, result: replaced the pipe joint}}
+                  - {say: 办结 R1 已更换水管接头, args: {record: R1, result: 已更换水管接头}}
+                  - {say: 完成 R2 换了水管, args: {record: R2, result: 换了水管}}
+
+              - id: queue
+                words: {en: [queue, todo, inbox], zh: [待办, 我的待办, 工单]}
+                roles: [captain, grid_leader, staff, department, volunteer]
+                usage: {en: queue, zh: 待办}
+                summary: {en: "open records waiting on you", zh: "等我处理的工单"}
+                examples:
+                  - {say: queue, args: {}}
+                  - {say: 待办, args: {}}
+
+              - id: escalate
+                words: {en: [escalate, whistle], zh: [吹哨, 升级, 上报]}
+                roles: [captain, grid_leader, staff, department]
+                args:
+                  - name: record
+                    type: record
+                    kinds: [R]
+                    prompt: {en: "Which record? e.g. R1", zh: "哪一条？例如 R1"}
+                  - {name: detail, type: text, optional: true}
+                usage: {en: "escalate R<n> [department] [ref:<number>] [why]", zh: "吹哨 R编号 [部门] [ref:外部编号] [原因]"}
+                summary: {en: "move it up the ladder, or (office) call a department in", zh: "升级到上一级，或（社区）吹哨呼叫部门"}
+                examples:
+                  - {say: escalate R1 no answer from the captain, args: {record: R1, detail: no answer from the captain}}
+                  - {say: escalate R2 water ref:12345-678 main pipe burst, args: {record: R2, detail: "water ref:12345-678 main pipe burst"}}
+                  - {say: 吹哨 R2 自来水公司 主管道爆裂, args: {record: R2, detail: 自来水公司 主管道爆裂}}
+                  - {say: 升级 R3, args: {record: R3}}
+
+              - id: stats
+                words: {en: [stats, statistics], zh: [统计, 数据, 考核]}
+                roles: [captain, grid_leader, staff]
+                args:
+                  - {name: what, type: text, optional: true}
+                usage: {en: "stats [building|grid] [today|week|month|7d|2026-11|all]", zh: "统计 [楼栋|网格] [今天|本周|本月|7d|2026-11|全部]"}
+                summary: {en: "closure and satisfaction rates, times to accept and resolve", zh: "办结率、满意率、签收和办结用时"}
+                examples:
+                  - {say: stats, args: {}}
+                  - {say: stats b3 month, args: {what: b3 month}}
+                  - {say: 统计 3栋 本月, args: {what: 3栋 本月}}
+                  - {say: 统计, args: {}}
+
+            """####
+        ),
+        (
+            "announcements.yaml",
+            ####"""
+            # Announcements (SERVICES.md §5): a captain posts to their building's groups, a
+            # grid leader to the grid's, staff to every group. Data, not code: the parser's
+            # words and the help text come from here, and every example is run as a test.
+            family: announcements
+            commands:
+              - id: announce
+                words: {en: [announce, notice], zh: [通知, 公告]}
+                roles: [captain, grid_leader, staff]
+                args:
+                  - name: text
+                    type: text
+                    prompt: {en: "What should the groups be told?", zh: "请问要通知什么内容？"}
+                usage: {en: "announce <text>", zh: "通知 <内容>"}
+                summary: {en: "post a notice to the groups you look after", zh: "向您负责的楼栋群发通知"}
+                examples:
+                  - {say: "announce water off tomorrow 9-11am for repairs", args: {text: "water off tomorrow 9-11am for repairs"}}
+                  - {say: 通知 明天上午9点到11点停水检修, args: {text: 明天上午9点到11点停水检修}}
+                  - {say: "通知：周六上午大扫除，请大家参加", args: {text: 周六上午大扫除，请大家参加}}
+
+            """####
+        ),
+        (
+            "deliveries.yaml",
+            ####"""
+            # Deliveries (PROTOCOL.md §4): what the outbox gave up on, told to the office.
+            # Data, not code: the parser's words and the help text come from here, and every
+            # example is run as a test.
+            family: deliveries
+            commands:
+              - id: deliveries
+                words: {en: [deliveries, "dead letters"], zh: [投递, 投递失败]}
+                roles: [staff]
+                usage: {en: deliveries, zh: 投递}
+                summary: {en: "pushes given up on and webhooks disabled, with whom they were for", zh: "投递失败的推送和已停用的推送地址"}
+                examples:
+                  - {say: deliveries, args: {}}
+                  - {say: 投递, args: {}}
+
+            """####
+        ),
+    ]
+}
