@@ -84,13 +84,24 @@ struct CommandContext {
         return home.map { "\(name) \($0)" } ?? name
     }
 
+    /// The household a booking or a loan is for: the sender's, or for office staff
+    /// without one, the office's (`office`). Else `not_registered`.
+    func requireHousehold() throws(LinliError) -> String {
+        if let home { return home }
+        if isStaff { return Self.office }
+        throw Self.notRegistered
+    }
+
+    /// The household of the community office's own bookings and loans.
+    static let office = "office"
+
+    static let notRegistered = LinliError(
+        .notRegistered, zh: "您还没有登记住户。请先在楼栋群里发送“登记 房号”，例如：登记 501",
+        en: "You are not registered yet. Send “register <room>” in your building group first, e.g. register 501")
+
     /// The sender's building, or `not_registered`.
     func requireBuilding() throws(LinliError) -> Building {
-        guard let building else {
-            throw LinliError(
-                .notRegistered, zh: "您还没有登记住户。请先在楼栋群里发送“登记 房号”，例如：登记 501",
-                en: "You are not registered yet. Send “register <room>” in your building group first, e.g. register 501")
-        }
+        guard let building else { throw Self.notRegistered }
         return building
     }
 }

@@ -62,8 +62,7 @@ struct BookingsFamily: Family {
     }
 
     func book(venue id: String, date: DateSpec?, times: TimeRange, purpose: String?, _ ctx: CommandContext) throws -> Outcome {
-        let building = try ctx.requireBuilding()
-        let household = ctx.home ?? building.id
+        let household = try ctx.requireHousehold()
         let v = try venue(id, ctx.directory)
         let d = try ctx.calendar.day(date)
         let startAt = ctx.calendar.instant(d, times.start)
@@ -96,7 +95,7 @@ struct BookingsFamily: Family {
                 zh: "已预约 \(bid)：\(what.zh)。开始前30分钟提醒您；取消请发送：取消 \(bid)",
                 en: "Booked \(bid): \(what.en). I will remind you 30 minutes before; to cancel: cancel \(bid)", refs: [bid])
         }
-        let approver = building.captain ?? ctx.directory.gridLeader(of: building) ?? ctx.directory.firstStaff
+        let approver = ctx.building.flatMap { $0.captain ?? ctx.directory.gridLeader(of: $0) } ?? ctx.directory.firstStaff
         let effects: [Effect] =
             approver.map { a in
                 [

@@ -81,15 +81,18 @@ struct PeopleFamily: Family {
     }
 
     /// The sender's captain, grid leader and the community office.
+    /// Office staff without a home get every building's.
     func contacts(_ ctx: CommandContext) throws -> Outcome {
-        let building = try ctx.requireBuilding()
-        let captain = building.captain.map { ctx.directory.name(of: $0) } ?? "—"
-        let leader = ctx.directory.gridLeader(of: building).map { ctx.directory.name(of: $0) } ?? "—"
-        let staff = ctx.directory.community.people.filter { $0.roles.contains(.staff) }.map(\.name).joined(separator: "、")
-        let office = ctx.directory.community.groups.first.map { " (\($0))" } ?? ""
+        let buildings = try ctx.building.map { [$0] } ?? (ctx.isStaff ? ctx.directory.community.buildings : [ctx.requireBuilding()])
+        let lines = buildings.map { building in
+            let captain = building.captain.map { ctx.directory.name(of: $0) } ?? "—"
+            let leader = ctx.directory.gridLeader(of: building).map { ctx.directory.name(of: $0) } ?? "—"
+            return (zh: "\(building.name) 楼栋长：\(captain)；网格长：\(leader)", en: "\(building.name) captain: \(captain); grid leader: \(leader)")
+        }
+        let staff = ctx.directory.community.people.filter { $0.roles.contains(.staff) }.map(\.name)
         return Outcome(
-            zh: "\(building.name) 楼栋长：\(captain)；网格长：\(leader)；社区：\(staff.isEmpty ? "—" : staff)\(office)",
-            en: "\(building.name) captain: \(captain); grid leader: \(leader); community office: \(staff.isEmpty ? "—" : staff)\(office)")
+            zh: (lines.map(\.zh) + ["社区：\(staff.isEmpty ? "—" : staff.joined(separator: "、"))"]).joined(separator: "\n"),
+            en: (lines.map(\.en) + ["Community office: \(staff.isEmpty ? "—" : staff.joined(separator: ", "))"]).joined(separator: "\n"))
     }
 
     /// Sets the language Linli answers the sender in.

@@ -48,7 +48,7 @@ struct ServicesFamily: Family {
     }
 
     func request(service id: String, details: String?, _ ctx: CommandContext) throws -> Outcome {
-        let building = try ctx.requireBuilding()
+        let household = try ctx.requireHousehold()
         let s = try service(id, ctx.directory)
         let number: Int
         if let stock = s.stock, let loan = s.loan {
@@ -58,7 +58,7 @@ struct ServicesFamily: Family {
             number = ctx.numbers.next(.service)
             let due = ctx.now.adding(loan)
             let request = ServiceRequest(
-                number: number, service: s.id, requester: ctx.sender, household: ctx.home ?? building.id, details: details,
+                number: number, service: s.id, requester: ctx.sender, household: household, details: details,
                 isLoan: true, createdAt: ctx.now, dueAt: due)
             try ctx.tx.insert(request)
             try ctx.timers.schedule(ServiceClock.loanDue, at: due, subject: request.id.description)
@@ -69,7 +69,7 @@ struct ServicesFamily: Family {
         }
         number = ctx.numbers.next(.service)
         let request = ServiceRequest(
-            number: number, service: s.id, requester: ctx.sender, household: ctx.home ?? building.id, details: details,
+            number: number, service: s.id, requester: ctx.sender, household: household, details: details,
             isLoan: false, createdAt: ctx.now, dueAt: nil)
         try ctx.tx.insert(request)
         let sid = request.id.description
