@@ -32,8 +32,9 @@ public final class OutboxService: @unchecked Sendable {
     /// (longer than the client's whole-transfer timeout).
     static let lease = Span.minutes(1)
     static let batchLimit = 1_000
-    /// Requests in flight to one endpoint at most.
-    public static let perEndpoint = 32
+    /// Requests in flight to one endpoint at most (the client opens at most 64
+    /// connections to one host; the rest wait in it): what a hanging endpoint can hold.
+    public static let perEndpoint = 256
 
     private let state: Mutex<State>
     private let wake = DispatchSemaphore(value: 0)
@@ -78,20 +79,30 @@ public final class OutboxService: @unchecked Sendable {
     @discardableResult
     public func deliverDue() throws -> Int {
         let group = DispatchGroup()
-        let sent = try launch(group)
+        let sent = try pass(group: group).sent
         group.wait()
-        try recordAnswers()
+        try pass(sending: false)
         return sent
     }
 
-    /// Takes what is due for every endpoint with room in flight, plans it (rate
-    /// limits, digests, disabled endpoints), leases it and sends it. Returns how many
-    /// requests it sent; each answer is queued for `recordAnswers`.
-    func launch(_ group: DispatchGroup? = nil) throws -> Int {
+    /// One pass, one transaction (one sync): records the answers that came in since
+    /// the last pass; then, when `sending`, takes what is due for every endpoint with
+    /// room in flight, plans it (rate limits, digests, disabled endpoints), leases it
+    /// and sends it, each answer queued for the next pass.
+    @discardableResult
+    func pass(sending: Bool = true, group: DispatchGroup? = nil) throws -> (recorded: Int, sent: Int) {
+        let answers = state.withLock { s in
+            defer { s.answered.removeAll() }
+            return s.answered
+        }
         let now = clock()
-        let room = state.withLock { s in endpoints.keys.map { ($0, Self.perEndpoint - s.inFlight[$0, default: 0]) }.filter { $0.1 > 0 } }
+        let room =
+            !sending ? [] : state.withLock { s in endpoints.keys.map { ($0, Self.perEndpoint - s.inFlight[$0, default: 0]) }.filter { $0.1 > 0 } }
+        var verdicts: [String: Int] = [:]
         var dead = 0
-        let plans: [Plan] = try store.write { tx in
+        let plans: [Plan] = try store.writeUnsynced { tx in
+            dead = try record(answers, tx, now: now, verdicts: &verdicts)
+            guard sending else { return [] }
             var plans: [Plan] = []
             var refused: [(OutboxRow, String)] = []
             if !state.withLock({ $0.strayBuried }) {
@@ -111,15 +122,18 @@ public final class OutboxService: @unchecked Sendable {
                 for (row, due) in held { try tx.reschedule(row.id, due: due, attempted: false, error: nil) }
             }
             for (row, reason) in refused { try tx.markDead(row.id, reason: reason, attempted: false) }
-            dead = refused.count
+            dead += refused.count
             try tx.lease(plans.flatMap { $0.rows.map(\.id) }, until: now.adding(Self.lease))
             return plans
         }
+        if let metrics {
+            for (verdict, n) in verdicts { metrics.count("linli_delivery_attempts_total", [("result", verdict)], by: n) }
+            if dead > 0 { metrics.count("linli_dead_letters_total", by: dead) }
+        }
         state.withLock { s in
-            s.strayBuried = true
+            s.strayBuried = s.strayBuried || sending
             for p in plans { s.inFlight[p.endpoint.id, default: 0] += 1 }
         }
-        if dead > 0 { metrics?.count("linli_dead_letters_total", by: dead) }
         for p in plans {
             group?.enter()
             client.submit(WebhookFormatter.request(p.message, to: p.endpoint, now: now)) { [self] result in
@@ -131,7 +145,7 @@ public final class OutboxService: @unchecked Sendable {
                 group?.leave()
             }
         }
-        return plans.count
+        return (answers.count, plans.count)
     }
 
     /// What to send of one endpoint's due pushes (at most `room` requests) and what to
@@ -165,65 +179,56 @@ public final class OutboxService: @unchecked Sendable {
         }
     }
 
-    /// Records the answers that came in since the last call, in one transaction.
-    func recordAnswers() throws {
-        let answers = state.withLock { s in
-            defer { s.answered.removeAll() }
-            return s.answered
-        }
-        guard !answers.isEmpty else { return }
-        let now = clock()
+    /// Records what came of requests: delivered, retried later, or given up (dead,
+    /// counted in the result). `verdicts` counts the answers by verdict.
+    private func record(
+        _ answers: [(Plan, Result<HTTPResponse, TransportError>)], _ tx: StoreTransaction, now: Instant, verdicts: inout [String: Int]
+    ) throws -> Int {
+        guard !answers.isEmpty else { return 0 }
         let wall = Date(timeIntervalSince1970: Double(now.milliseconds) / 1000)
-        var verdicts: [String: Int] = [:]
         var dead = 0
-        try store.write { tx in
-            var attempts: [StoreTransaction.Attempt] = []
-            var delivered: [(ids: [Int64], digest: String?)] = []
-            for (plan, result) in answers {
-                let verdict = Classifier.classify(result, format: plan.endpoint.format, now: wall)
-                verdicts[verdict.name, default: 0] += 1
-                let status: Int? = if case .success(let r) = result { r.status } else { nil }
-                let error: String? = if case .failure(let e) = result { e.message } else { nil }
-                attempts += plan.rows.map { StoreTransaction.Attempt(outboxID: $0.id, httpStatus: status, error: error, verdict: "\(verdict)") }
-                for row in plan.rows {
-                    switch verdict {
-                    case .delivered:
-                        break
-                    case .retry(let after, let reason):
-                        let wait = after ?? state.withLock { s in Backoff.delay(afterAttempts: row.attempts + 1, using: &s.random) }
-                        let next = now.adding(wait)
-                        if next > row.createdAt.adding(Backoff.giveUpAfter) {
-                            dead += 1
-                            try tx.markDead(row.id, reason: "gave up after 24 h: \(reason)", attempted: true)
-                        } else {
-                            try tx.reschedule(row.id, due: next, attempted: true, error: reason)
-                        }
-                    case .permanent(let reason):
+        var attempts: [StoreTransaction.Attempt] = []
+        var delivered: [(ids: [Int64], digest: String?)] = []
+        for (plan, result) in answers {
+            let verdict = Classifier.classify(result, format: plan.endpoint.format, now: wall)
+            verdicts[verdict.name, default: 0] += 1
+            let status: Int? = if case .success(let r) = result { r.status } else { nil }
+            let error: String? = if case .failure(let e) = result { e.message } else { nil }
+            attempts += plan.rows.map { StoreTransaction.Attempt(outboxID: $0.id, httpStatus: status, error: error, verdict: "\(verdict)") }
+            for row in plan.rows {
+                switch verdict {
+                case .delivered:
+                    break
+                case .retry(let after, let reason):
+                    let wait = after ?? state.withLock { s in Backoff.delay(afterAttempts: row.attempts + 1, using: &s.random) }
+                    let next = now.adding(wait)
+                    if next > row.createdAt.adding(Backoff.giveUpAfter) {
                         dead += 1
-                        try tx.markDead(row.id, reason: reason, attempted: true)
-                    case .disable(let reason):
-                        dead += 1
-                        try tx.markDead(row.id, reason: reason, attempted: true)
-                        try tx.disableEndpoint(plan.endpoint.id, configuration: plan.endpoint.configuration, reason: reason, at: now)
+                        try tx.markDead(row.id, reason: "gave up after 24 h: \(reason)", attempted: true)
+                    } else {
+                        try tx.reschedule(row.id, due: next, attempted: true, error: reason)
                     }
+                case .permanent(let reason):
+                    dead += 1
+                    try tx.markDead(row.id, reason: reason, attempted: true)
+                case .disable(let reason):
+                    dead += 1
+                    try tx.markDead(row.id, reason: reason, attempted: true)
+                    try tx.disableEndpoint(plan.endpoint.id, configuration: plan.endpoint.configuration, reason: reason, at: now)
                 }
-                if verdict == .delivered { delivered.append((plan.rows.map(\.id), plan.rows.count > 1 ? plan.message.id : nil)) }
             }
-            try tx.recordAttempts(attempts, at: now)
-            try tx.markDelivered(delivered.filter { $0.digest == nil }.flatMap(\.ids), at: now, digest: nil)
-            for d in delivered where d.digest != nil { try tx.markDelivered(d.ids, at: now, digest: d.digest) }
+            if verdict == .delivered { delivered.append((plan.rows.map(\.id), plan.rows.count > 1 ? plan.message.id : nil)) }
         }
-        if let metrics {
-            for (verdict, n) in verdicts { metrics.count("linli_delivery_attempts_total", [("result", verdict)], by: n) }
-            if dead > 0 { metrics.count("linli_dead_letters_total", by: dead) }
-        }
+        try tx.recordAttempts(attempts, at: now)
+        try tx.markDelivered(delivered.filter { $0.digest == nil }.flatMap(\.ids), at: now, digest: nil)
+        for d in delivered where d.digest != nil { try tx.markDelivered(d.ids, at: now, digest: d.digest) }
+        return dead
     }
 
     /// Records what was answered, then sends what is due. True when either did something.
     private func step() throws -> Bool {
-        let answered = !state.withLock { $0.answered.isEmpty }
-        try recordAnswers()
-        return try launch() > 0 || answered
+        let (recorded, sent) = try pass()
+        return recorded + sent > 0
     }
 
     /// Waits until an answer comes, a push is queued (`poke`), or `limit` passes.
@@ -285,7 +290,7 @@ public final class OutboxService: @unchecked Sendable {
                 let until = busy ? deadline : min(next ?? deadline, deadline)
                 idle(atMost: Span(milliseconds: max(until.milliseconds - clock().milliseconds, 0) + 10))
             }
-            try recordAnswers()
+            try pass(sending: false)
         } catch {
             logger.error("delivery failed", metadata: ["cause": "\(error)"])
         }

@@ -51,6 +51,23 @@ public final class Store: Sendable {
         try queue.write { db in try body(StoreTransaction(db: db)) }
     }
 
+    /// Like `write`, but the commit is not waited on to reach the disk (`synchronous =
+    /// NORMAL` for it): it survives the process dying, not a power cut, and the next
+    /// synced commit takes it to disk too. For the outbox's own bookkeeping, which at
+    /// worst sends a push again; never for what a person is told.
+    public func writeUnsynced<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
+            var result: T?
+            try db.inTransaction {
+                result = try body(StoreTransaction(db: db))
+                return .commit
+            }
+            return result!
+        }
+    }
+
     /// Runs `body` on a consistent snapshot, for reads only.
     public func read<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         try queue.read { db in try body(StoreTransaction(db: db)) }

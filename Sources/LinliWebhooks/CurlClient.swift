@@ -28,16 +28,22 @@ public final class CurlClient: @unchecked Sendable {
         linli_ignore_sigpipe()
     }()
 
-    /// At most this many connections at once; more requests queue inside curl.
+    /// At most this many connections at once, and this many to one host; more
+    /// requests wait inside curl (a host that hangs holds only its own connections).
     public let maxConnections: Int
+    public let maxPerHost: Int
+    /// At most this many requests in curl at once; more wait here, in order.
+    var maxTransfers: Int { maxConnections * 4 }
 
-    public init(connectTimeout: Int = 5_000, totalTimeout: Int = 15_000, maxConnections: Int = 256) {
+    public init(connectTimeout: Int = 5_000, totalTimeout: Int = 15_000, maxConnections: Int = 256, maxPerHost: Int = 64) {
         _ = Self.global
         self.connectTimeout = connectTimeout
         self.totalTimeout = totalTimeout
         self.maxConnections = maxConnections
+        self.maxPerHost = maxPerHost
         multi = curl_multi_init()
         linli_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, maxConnections)
+        linli_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, maxPerHost)
         let thread = Thread { [self] in loop() }
         thread.name = "linli-curl"
         thread.start()
@@ -130,8 +136,8 @@ public final class CurlClient: @unchecked Sendable {
                 defer { jobs.removeAll() }
                 return jobs
             }
-            // At most `maxConnections` transfers in curl at once, the rest wait here.
-            while active.count < maxConnections, next < waiting.count {
+            // At most `maxTransfers` transfers in curl at once, the rest wait here.
+            while active.count < maxTransfers, next < waiting.count {
                 let job = waiting[next]
                 next += 1
                 if let (easy, transfer) = start(job) {
@@ -160,7 +166,7 @@ public final class CurlClient: @unchecked Sendable {
                 for job in waiting[next...] + incoming.withLock({ $0 }) { job.done(.failure(.other(code: -1, message: "cancelled"))) }
                 break
             }
-            if active.count < maxConnections, next < waiting.count { continue }
+            if active.count < maxTransfers, next < waiting.count { continue }
             var ready: Int32 = 0
             curl_multi_poll(multi, nil, 0, 1_000, &ready)
         }
