@@ -65,7 +65,7 @@ public final class Engine {
     public init(community: Community, catalog: Catalog, store: Store, wallClock: @escaping () -> Instant, families: Set<String>? = nil) throws {
         directory = Directory(community)
         dispatcher = Dispatcher(only: families)
-        let catalog = families.map { only in Catalog(commands: catalog.commands.filter { only.contains($0.family) }) } ?? catalog
+        let catalog = families.map { catalog.only($0) } ?? catalog
         parser = CommandParser(catalog: catalog, categories: community.categories, venues: community.venues, services: community.services)
         self.store = store
         self.wallClock = wallClock

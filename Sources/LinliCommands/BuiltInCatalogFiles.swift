@@ -9,6 +9,7 @@ enum BuiltInCatalogFiles {
             # Data, not code: the parser's words and the help text come from here, and every
             # example is run as a test.
             family: bookings
+            help: {rank: 2, title: {en: Bookings, zh: 预约}}
             commands:
               - id: venues
                 words: {en: [venues, spaces], zh: [场地, 场地列表]}
@@ -24,7 +25,7 @@ enum BuiltInCatalogFiles {
 
               - id: book
                 words: {en: [book, reserve], zh: [预约, 预订, 订]}
-                roles: [resident]
+                roles: [resident, staff]
                 args:
                   - name: venue
                     type: venue
@@ -44,7 +45,7 @@ enum BuiltInCatalogFiles {
 
               - id: bookings
                 words: {en: [bookings, "my bookings"], zh: [我的预约, 预约记录]}
-                roles: [resident]
+                roles: [resident, staff]
                 usage: {en: bookings, zh: 我的预约}
                 summary: {en: "your upcoming bookings", zh: "我的预约"}
                 examples:
@@ -104,6 +105,7 @@ enum BuiltInCatalogFiles {
             # Data, not code: the parser's words and the help text come from here, and every
             # example is run as a test.
             family: services
+            help: {rank: 3, title: {en: Services and loans, zh: 便民服务}}
             commands:
               - id: services
                 words: {en: [services, catalogue], zh: [服务, 便民服务, 服务列表]}
@@ -116,7 +118,7 @@ enum BuiltInCatalogFiles {
 
               - id: request
                 words: {en: [request, borrow, need], zh: [申请, 借, 我要]}
-                roles: [resident]
+                roles: [resident, staff]
                 args:
                   - name: service
                     type: service
@@ -132,7 +134,7 @@ enum BuiltInCatalogFiles {
 
               - id: return
                 words: {en: [return, "give back"], zh: [归还, 还]}
-                roles: [resident]
+                roles: [resident, staff]
                 args:
                   - name: record
                     type: record
@@ -153,6 +155,7 @@ enum BuiltInCatalogFiles {
             # Data, not code: the parser's words and the help text come from here, and every
             # example is run as a test.
             family: events
+            help: {rank: 4, title: {en: Events, zh: 活动}}
             commands:
               - id: events
                 words: {en: [events], zh: [活动, 活动列表]}
@@ -220,6 +223,7 @@ enum BuiltInCatalogFiles {
             # Data, not code: the parser's words and the help text come from here, and every
             # example is run as a test.
             family: wishes
+            help: {rank: 5, title: {en: Micro-wishes, zh: 微心愿}}
             commands:
               - id: wish
                 words: {en: [wish], zh: [微心愿, 心愿]}
@@ -286,6 +290,7 @@ enum BuiltInCatalogFiles {
             # Data, not code: the parser's words and the help text come from here, and every
             # example is run as a test.
             family: suggestions
+            help: {rank: 6, title: {en: Suggestions, zh: 建议}}
             commands:
               - id: suggest
                 words: {en: [suggest, suggestion], zh: [建议, 提建议]}
@@ -349,6 +354,7 @@ enum BuiltInCatalogFiles {
             # Data, not code: the parser's words and the help text come from here, and every
             # example is run as a test.
             family: points
+            help: {rank: 7, title: {en: Points, zh: 积分}}
             commands:
               - id: points
                 words: {en: [points, score], zh: [积分]}
@@ -395,6 +401,7 @@ enum BuiltInCatalogFiles {
             # People and the community (SERVICES.md §5). Data, not code: the parser's words
             # and the help text come from here, and every example is run as a test.
             family: people
+            help: {rank: 9, title: {en: You and Linli, zh: 我和小邻}}
             commands:
               - id: help
                 words: {en: [help, commands], zh: [帮助, 菜单, 命令]}
@@ -426,7 +433,7 @@ enum BuiltInCatalogFiles {
 
               - id: contacts
                 words: {en: [contacts, contact, who], zh: [联系人, 联系方式, 找谁]}
-                roles: [resident]
+                roles: [resident, staff]
                 usage: {en: contacts, zh: 联系人}
                 summary: {en: "your building captain, grid leader and the community office", zh: "我的楼栋长、网格长和社区"}
                 examples:
@@ -458,6 +465,7 @@ enum BuiltInCatalogFiles {
             # example is run as a test. Roles: who the command is meant for (help lists it to
             # them); the handlers check each record's own rights.
             family: workorders
+            help: {rank: 1, title: {en: Repairs and reports, zh: 报修}}
             commands:
               - id: report
                 words: {en: [report, repair, fix], zh: [报修, 报事, 反映, 投诉, 报告]}
@@ -483,7 +491,7 @@ enum BuiltInCatalogFiles {
 
               - id: status
                 words: {en: [status, progress], zh: [进度, 查询, 状态]}
-                roles: [resident]
+                roles: [resident, staff]
                 args:
                   - {name: record, type: record, kinds: [R], optional: true}
                 usage: {en: "status [R<n>]", zh: "进度 [R编号]"}
@@ -510,7 +518,7 @@ enum BuiltInCatalogFiles {
 
               - id: cancel
                 words: {en: [cancel, withdraw], zh: [撤销, 撤回, 取消]}
-                roles: [resident]
+                roles: [resident, staff]
                 args:
                   - name: record
                     type: record
@@ -675,6 +683,7 @@ enum BuiltInCatalogFiles {
             # grid leader to the grid's, staff to every group. Data, not code: the parser's
             # words and the help text come from here, and every example is run as a test.
             family: announcements
+            help: {rank: 8, title: {en: Notices, zh: 通知}}
             commands:
               - id: announce
                 words: {en: [announce, notice], zh: [通知, 公告]}
@@ -699,6 +708,7 @@ enum BuiltInCatalogFiles {
             # Data, not code: the parser's words and the help text come from here, and every
             # example is run as a test.
             family: deliveries
+            help: {rank: 10, title: {en: Deliveries, zh: 投递}}
             commands:
               - id: deliveries
                 words: {en: [deliveries, "dead letters"], zh: [投递, 投递失败]}

@@ -41,6 +41,12 @@ public struct ArgSpec: Sendable, Equatable {
     public var prompt: Localized?
 }
 
+/// A family as help lists it.
+public struct HelpGroup: Sendable, Equatable {
+    public var title: Localized
+    public var rank: Int
+}
+
 /// A word that calls a command, and the language it belongs to.
 public struct CommandWord: Sendable, Equatable {
     public var text: String
@@ -79,8 +85,17 @@ public struct Catalog: Sendable {
     public private(set) var commands: [CommandSpec]
     /// Non-fatal remarks made while loading (unknown keys).
     public private(set) var warnings: [String] = []
+    /// How help shows each family: its title, and its place (1 first: the most used).
+    public private(set) var helpGroups: [String: HelpGroup] = [:]
 
     public init(commands: [CommandSpec]) { self.commands = commands }
+
+    /// The commands of `families` only (their catalog `family:` names), help groups kept.
+    public func only(_ families: Set<String>) -> Catalog {
+        var catalog = self
+        catalog.commands = commands.filter { families.contains($0.family) }
+        return catalog
+    }
 
     /// The command whose id or one of whose words `word` is.
     public func spec(named word: String) -> CommandSpec? {
@@ -119,8 +134,12 @@ public struct Catalog: Sendable {
     /// Adds the commands of one catalog file.
     public mutating func merge(yaml text: String, file: String) throws(YAMLFileError) {
         let root = try YAMLValue.parse(text, file: file)
-        try root.expectMapping(known: ["family", "commands"])
+        try root.expectMapping(known: ["family", "help", "commands"])
         let family = try root["family"]?.string() ?? file
+        if let help = root["help"] {
+            try help.expectMapping(known: ["title", "rank"])
+            helpGroups[family] = HelpGroup(title: try Self.localized(help.required("title")), rank: try help.required("rank").int())
+        }
         for item in try root.required("commands").list() {
             let spec = try Self.spec(item, family: family, extending: { id in commands.first { $0.id == id } })
             if let i = commands.firstIndex(where: { $0.id == spec.id }) {

@@ -41,7 +41,7 @@ func withServer(
 
 struct LiveClient: Sendable {
     let base: String
-    let curl = CurlClient(maxConnections: 64)
+    let curl = CurlClient(totalTimeout: 60_000, maxConnections: 64)  // a loaded test machine answers late, not wrong
 
     /// Sends requests at once, off the cooperative threads (curl blocks).
     func send(_ requests: [LinliWebhooks.HTTPRequest]) async -> [Reply] {

@@ -23,7 +23,7 @@ import Testing
         let ticker = gate.startTicking(every: .seconds(1))
         defer { ticker.cancel() }
         var escalation: HistoryEntry?
-        for _ in 0..<200 where escalation == nil {
+        for _ in 0..<600 where escalation == nil {
             try await Task.sleep(for: .milliseconds(100))
             escalation = try engine.history(1).first { $0.action == "escalate" }
         }
@@ -31,8 +31,9 @@ import Testing
         // Due a second after the report; fired by the first tick after that, on the engine's own clock.
         let late = fired.at.since(reportedAt.adding(.seconds(1)))
         // Alone this fires 0.0–1.1 s after it fell due (a tick a second). The bound is loose: the
-        // whole suite shares two cores, and under that load a tick can come seconds late.
-        #expect(late.milliseconds >= 0 && late.milliseconds < 10_000, "fired \(late.milliseconds) ms after it fell due")
+        // whole suite (servers, child processes) shares two cores, and under that load a tick can
+        // come many seconds late; a ticker that does not tick fails it all the same.
+        #expect(late.milliseconds >= 0 && late.milliseconds < 40_000, "fired \(late.milliseconds) ms after it fell due")
         #expect(fired.detail == "u-grid")
         #expect(Ticker(gate: gate).interval == .seconds(1))
     }

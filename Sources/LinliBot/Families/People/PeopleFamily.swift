@@ -33,9 +33,21 @@ struct PeopleFamily: Family {
                 ? "" : Localized(zh: "\n例如：\(examples.joined(separator: "；"))", en: "\nFor example: \(examples.joined(separator: "; "))")(lang)
             return Outcome(zh: "\(spec.usage.zh)：\(spec.summary.zh)\(shown)", en: "\(spec.usage.en): \(spec.summary.en)\(shown)")
         }
-        let mine = ctx.parser.catalog.commands.filter { mayUse($0, ctx) }
-        let lines = mine.map { "\($0.usage(lang)) — \($0.summary(lang))" }.joined(separator: "\n")
-        return Outcome(zh: "您可以发送：\n\(lines)", en: "You can send:\n\(lines)")
+        // One screen: a line per family, the most used first, only what the sender may do.
+        let catalog = ctx.parser.catalog
+        let mine = catalog.commands.filter { mayUse($0, ctx) }
+        var families: [String] = []
+        for spec in mine where !families.contains(spec.family) { families.append(spec.family) }
+        families.sort { (catalog.helpGroups[$0]?.rank ?? .max, $0) < (catalog.helpGroups[$1]?.rank ?? .max, $1) }
+        func lines(_ lang: Lang) -> String {
+            families.map { family in
+                let title = catalog.helpGroups[family]?.title(lang) ?? family
+                let words = mine.filter { $0.family == family }.map { $0.word(lang) }
+                return lang == .zh ? "\(title)：\(words.joined(separator: "、"))" : "\(title): \(words.joined(separator: ", "))"
+            }.joined(separator: "\n")
+        }
+        return Outcome(
+            zh: "您可以发送（“帮助 命令”看用法和例子）：\n\(lines(.zh))", en: "You can send (“help <command>” for how, with examples):\n\(lines(.en))")
     }
 
     /// Whether the catalog lists `spec` for the sender's roles.
