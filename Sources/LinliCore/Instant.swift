@@ -61,7 +61,7 @@ public struct Span: Hashable, Comparable, Sendable {
         return "\(s)s"
     }
 
-    /// A reader's form in the given language: `2小时`, `30分钟`, `2 h`.
+    /// A reader's form in the given language: `2小时`, `30分钟`, `2 hours`.
     public func spoken(_ lang: Lang) -> String {
         let minutes = milliseconds / 60_000
         let (d, h, m) = (minutes / 1440, (minutes % 1440) / 60, minutes % 60)
@@ -73,9 +73,9 @@ public struct Span: Hashable, Comparable, Sendable {
             if m > 0 || parts.isEmpty { parts.append("\(m)分钟") }
             return parts.joined()
         case .en:
-            if d > 0 { parts.append("\(d) d") }
-            if h > 0 { parts.append("\(h) h") }
-            if m > 0 || parts.isEmpty { parts.append("\(m) min") }
+            if d > 0 { parts.append(English.count(Int(d), "day")) }
+            if h > 0 { parts.append(English.count(Int(h), "hour")) }
+            if m > 0 || parts.isEmpty { parts.append(English.count(Int(m), "minute")) }
             return parts.joined(separator: " ")
         }
     }

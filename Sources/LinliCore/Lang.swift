@@ -16,3 +16,10 @@ public struct Localized: Sendable, Equatable, Codable {
     /// The text in `lang`.
     public func callAsFunction(_ lang: Lang) -> String { lang == .zh ? zh : en }
 }
+
+/// English counts: `1 household`, `2 households`, `1 person`, `3 people`.
+public enum English {
+    public static func count(_ n: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(n) \(n == 1 ? noun : plural ?? noun + "s")"
+    }
+}

@@ -200,7 +200,9 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let (community, catalog) = try options.load()
-        print("\(community.name): \(community.buildings.count) buildings, \(community.people.count) people, \(catalog.commands.count) commands")
+        print(
+            "\(community.name): \(English.count(community.buildings.count, "building")), \(English.count(community.people.count, "person", plural: "people")), "
+                + English.count(catalog.commands.count, "command"))
     }
 }
 

@@ -57,8 +57,9 @@ import Testing
     @Test func speaksBothLanguages() {
         #expect(Span.minutes(30).spoken(.zh) == "30分钟")
         #expect(Span.hours(24).spoken(.zh) == "1天")
-        #expect(Span.minutes(90).spoken(.en) == "1 h 30 min")
-        #expect(Span.days(7).spoken(.en) == "7 d")
+        #expect(Span.minutes(90).spoken(.en) == "1 hour 30 minutes")
+        #expect(Span.days(7).spoken(.en) == "7 days")
+        #expect(Span.days(1).spoken(.en) == "1 day" && Span.minutes(1).spoken(.en) == "1 minute")
     }
 }
 

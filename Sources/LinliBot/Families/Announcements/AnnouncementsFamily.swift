@@ -23,7 +23,7 @@ struct AnnouncementsFamily: Family {
         let namedEn = groups.map { "\($0) (\(ctx.directory.label(ofGroup: $0)))" }
         return Outcome(
             zh: "已发到 \(groups.count) 个群：\(named.joined(separator: "、"))。",
-            en: "Posted to \(groups.count) \(groups.count == 1 ? "group" : "groups"): \(namedEn.joined(separator: ", ")).",
+            en: "Posted to \(English.count(groups.count, "group")): \(namedEn.joined(separator: ", ")).",
             effects: groups.map { .post(group: $0, reason: "announcement", text: notice, refs: []) })
     }
 }

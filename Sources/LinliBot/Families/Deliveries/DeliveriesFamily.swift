@@ -41,7 +41,8 @@ struct DeliveriesFamily: Family {
             dead, disabled, ctx,
             heading: (
                 zh: "投递提醒：\(dead.count) 条推送没能送达，请另行告知（发送“投递”查看全部）：",
-                en: "Delivery note: \(dead.count) pushes could not be delivered; please tell them another way (send \"deliveries\" for all):"
+                en:
+                    "Delivery note: \(English.count(dead.count, "push", plural: "pushes")) could not be delivered; please tell them another way (send \"deliveries\" for all):"
             ))
         return ctx.directory.community.people.filter { $0.roles.contains(.staff) }.map {
             .notify(to: $0.id, reason: "delivery_failures", text: text, refs: [])

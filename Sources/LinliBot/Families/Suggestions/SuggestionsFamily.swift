@@ -33,7 +33,9 @@ struct SuggestionsFamily: Family {
         guard try ctx.tx.support(p.number, household: ctx.home ?? building.id, user: ctx.sender, at: ctx.now) else {
             throw LinliError(.conflict, zh: "您家已经附议过 \(id)。", en: "Your household supports \(id) already.", refs: [id.description])
         }
-        return Outcome(zh: "已附议 \(id)，现有 \(p.support + 1) 户支持。", en: "You support \(id); \(p.support + 1) households now.", refs: [id.description])
+        return Outcome(
+            zh: "已附议 \(id)，现有 \(p.support + 1) 户支持。", en: "You support \(id); \(English.count(p.support + 1, "household")) now.",
+            refs: [id.description])
     }
 
     func suggestionsList(_ ctx: CommandContext) throws -> Outcome {
@@ -41,7 +43,7 @@ struct SuggestionsFamily: Family {
         guard !list.isEmpty else { return Outcome(zh: "目前没有待答复的建议。", en: "There are no open suggestions.") }
         return Outcome(
             zh: "待答复的建议：\n" + list.map { "\($0.id) \($0.text)（\($0.support) 户附议）" }.joined(separator: "\n"),
-            en: "Open suggestions:\n" + list.map { "\($0.id) \($0.text) (\($0.support) households)" }.joined(separator: "\n"),
+            en: "Open suggestions:\n" + list.map { "\($0.id) \($0.text) (\(English.count($0.support, "household")))" }.joined(separator: "\n"),
             refs: list.map(\.id.description))
     }
 
@@ -58,7 +60,8 @@ struct SuggestionsFamily: Family {
         var told: [String] = []
         for user in [p.proposer] + (try ctx.tx.supporters(p.number)) where !told.contains(user) && user != ctx.sender { told.append(user) }
         return Outcome(
-            zh: "已答复 \(id)，已通知 \(told.count) 人。", en: "Answered \(id); \(told.count) people told.", refs: [id.description],
+            zh: "已答复 \(id)，已通知 \(told.count) 人。", en: "Answered \(id); \(English.count(told.count, "person", plural: "people")) told.",
+            refs: [id.description],
             effects: told.map {
                 .notify(
                     to: $0, reason: "status_changed",
