@@ -77,6 +77,15 @@ def ticks(path, n):
             f.write(json.dumps({"id": f"t-{i}", "type": "tick", "ts": t}) + "\n")
 
 
+def workspace(work, events, *names):
+    """The community and the conversation of `events` events written in `work`;
+    returns their paths, then the paths of `names` in it."""
+    cfile, efile = os.path.join(work, "community.yaml"), os.path.join(work, "events.ndjson")
+    community(cfile)
+    conversation(efile, events)
+    return (cfile, efile, *(os.path.join(work, n) for n in names))
+
+
 def run(events_file, community_file, workdir):
     db = os.path.join(workdir, "bench.sqlite")
     for suffix in ("", "-wal", "-shm"):
@@ -100,9 +109,7 @@ def main():
     if not os.path.exists(BIN):
         sys.exit(f"no release binary at {BIN}: run bench/run.sh")
     with tempfile.TemporaryDirectory(prefix="linli-bench-") as work:
-        cfile, efile, tfile = (os.path.join(work, n) for n in ("community.yaml", "events.ndjson", "ticks.ndjson"))
-        community(cfile)
-        conversation(efile, EVENTS)
+        cfile, efile, tfile = workspace(work, EVENTS, "ticks.ndjson")
         ticks(tfile, EVENTS)
         full, base = [], []
         for k in range(RUNS):

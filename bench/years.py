@@ -13,7 +13,7 @@ to the last event of each 100,000 is printed. The target: the last 100,000 run a
 import json, os, subprocess, sys, tempfile, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from replay import BIN, ROOT, community, conversation  # noqa: E402
+from replay import BIN, ROOT, workspace  # noqa: E402
 
 EVENTS = int(os.environ.get("BENCH_EVENTS", "1000000"))
 STEP = int(os.environ.get("BENCH_STEP", "100000"))
@@ -23,9 +23,7 @@ def main():
     if not os.path.exists(BIN):
         sys.exit(f"no release binary at {BIN}: run bench/years.sh")
     with tempfile.TemporaryDirectory(prefix="linli-years-") as work:
-        cfile, efile, db = (os.path.join(work, n) for n in ("community.yaml", "events.ndjson", "years.sqlite"))
-        community(cfile)
-        conversation(efile, EVENTS)
+        cfile, efile, db = workspace(work, EVENTS, "years.sqlite")
         # Timed from the reply to the first event: the start-up is not part of the first 100,000.
         marks = {"ev-0": 1, **{f"ev-{k - 1}": k for k in range(STEP, EVENTS + 1, STEP)}}
         times = {}

@@ -13,12 +13,12 @@ extension Catalog {
             name). `linli parse <text>` shows how a message is read.
 
             """
+        func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
         var families: [String] = []
         for spec in commands where !families.contains(spec.family) { families.append(spec.family) }
         for family in families {
             page += "\n## \(family)\n\n| command | words | who | does |\n|---|---|---|---|\n"
             for spec in commands where spec.family == family {
-                func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
                 let words = (spec.words.filter { $0.lang == .en } + spec.words.filter { $0.lang == .zh }).map(\.text)
                 let who = spec.roles.isEmpty ? "anyone" : spec.roles.joined(separator: ", ")
                 page +=

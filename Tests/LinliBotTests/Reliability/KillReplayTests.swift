@@ -48,7 +48,7 @@ import Testing
 
     static let environment = ProcessInfo.processInfo.environment
     static let kills = environment["LINLI_FAULT_KILLS"].flatMap(Int.init) ?? 20
-    static let events = environment["LINLI_FAULT_EVENTS"].flatMap(Int.init) ?? 1_400
+    static let eventCount = environment["LINLI_FAULT_EVENTS"].flatMap(Int.init) ?? 1_400
 
     /// What the runs printed: the undisturbed run's events, all the killed runs' and the last run's.
     struct Runs: @unchecked Sendable {  // handed over once, from the thread that made it
@@ -65,7 +65,7 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let input = dir.appendingPathComponent("input.jsonl")
-        try conversation(events: events).write(to: input)
+        try conversation(events: eventCount).write(to: input)
         func arguments(_ db: String) -> [String] {
             [
                 "run", "--community", Fixtures.communityPath, "--commands", Fixtures.commandsPath, "--db", dir.appendingPathComponent(db).path,
@@ -106,7 +106,7 @@ import Testing
         let runs = try await offThePool { try Self.killAndReplay() }
         let expected = runs.expected
         #expect(runs.referenceStatus == 0 && runs.lastStatus == 0)
-        #expect(expected.count > Self.events * 3 / 4)
+        #expect(expected.count > Self.eventCount * 3 / 4)
         #expect(expected.contains { ($0.object["type"] as? String) == "notify" }, "notifications are part of what must not be lost")
         #expect(runs.cut >= Self.kills / 2, "most kills land in the middle of a run (\(runs.cut) of \(Self.kills) did)")
 
