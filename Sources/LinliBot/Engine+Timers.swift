@@ -34,9 +34,11 @@ extension Engine {
     }
 
     /// Sets each family's daily timer that is not set yet, for its next time after the
-    /// bot's clock (on a new database, after the wall clock).
+    /// bot's clock: at the engine's start on a database that has a clock, else at its
+    /// first event.
     func startDailyTimers(_ tx: StoreTransaction) throws {
-        let kernel = Kernel(tx: tx, now: max(clock, wallClock()), state: state)
+        state.memory.dailyStarted = true
+        let kernel = Kernel(tx: tx, now: clock, state: state)
         for (kind, minutes) in dispatcher.daily.sorted(by: { $0.key < $1.key }) where try !tx.hasTimer(subject: Self.dailySubject, kind: kind) {
             try kernel.timers.schedule(kind: kind, at: kernel.calendar.next(minutes: minutes), subject: Self.dailySubject, payload: "")
         }

@@ -72,7 +72,9 @@ public final class Engine {
         timeZone = TimeZone(identifier: community.timezone) ?? TimeZone(secondsFromGMT: 8 * 3600)!
         state = KernelState(memory: try store.read { try EngineMemory($0) }, directory: directory, parser: parser, timeZone: timeZone)
         eventJSON = EventEncoder(format: .json, formatTime: formatTime)
-        try store.write { tx in try startDailyTimers(tx) }
+        // A database with a clock starts them now; a new one at its first event (so a
+        // replay runs the same whenever it is run).
+        if clock >= Self.earliest { try store.write { tx in try startDailyTimers(tx) } }
     }
 
     /// Handles a batch of input in one transaction and returns the outbound events,
@@ -125,7 +127,7 @@ public final class Engine {
 
     /// A tick without an id that fires no timer.
     private func isIdleTick(_ item: InputItem) -> Bool {
-        guard case .event(let e, _) = item, e.type == .tick, e.id == nil else { return false }
+        guard case .event(let e, _) = item, e.type == .tick, e.id == nil, state.memory.dailyStarted else { return false }
         return state.memory.nextTimer.map { $0 > (e.ts ?? wallClock()) } ?? true
     }
 
@@ -240,6 +242,7 @@ public final class Engine {
             }
         }
         state.memory.clock = max(clock, event.ts ?? wallClock())
+        if !state.memory.dailyStarted { try startDailyTimers(tx) }
         let firstOut = out.count
         try fireDueTimers(tx, into: &out)
         let outcome: Outcome?

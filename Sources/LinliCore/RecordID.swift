@@ -7,6 +7,8 @@ public enum RecordKind: String, Sendable, CaseIterable {
     case event = "E"
     case wish = "W"
     case proposal = "P"
+    /// Household visits (党员包户 走访).
+    case visit = "V"
 }
 
 /// A record id such as `R12`; accepted in any case and with an optional `#`.

@@ -375,6 +375,34 @@ enum Schema {
                     CREATE UNIQUE INDEX inbound_event ON inbound(event_id);
                     """)
         }
+        m.registerMigration("v14-households") { db in
+            // Visits (V<n>); pairs made or ended in chat over the community file's
+            // (`active` 0: a file pair ended); when each member was last reminded.
+            try db.execute(
+                sql: """
+                    CREATE TABLE visits (
+                        number INTEGER PRIMARY KEY NOT NULL,
+                        household TEXT NOT NULL,
+                        visitor TEXT NOT NULL,
+                        notes TEXT NOT NULL,
+                        at INTEGER NOT NULL,
+                        report INTEGER
+                    ) STRICT;
+                    CREATE INDEX visits_household ON visits(household, at);
+                    CREATE TABLE pairs (
+                        member TEXT NOT NULL,
+                        household TEXT NOT NULL,
+                        active INTEGER NOT NULL CHECK (active IN (0, 1)),
+                        by TEXT NOT NULL,
+                        at INTEGER NOT NULL,
+                        PRIMARY KEY (member, household)
+                    ) STRICT, WITHOUT ROWID;
+                    CREATE TABLE visit_reminders (
+                        member TEXT PRIMARY KEY NOT NULL,
+                        at INTEGER NOT NULL
+                    ) STRICT, WITHOUT ROWID;
+                    """)
+        }
         return m
     }
 

@@ -111,6 +111,10 @@ extension StoreTransaction {
 
     /// Records selected with `SELECT <codec.select> FROM <table> <alias> <rest>`.
     func records<R>(_ codec: TableCodec<R>, _ rest: String, alias: String = "", _ values: SQLValue...) throws -> [R] {
+        try records(codec, rest, alias: alias, values: values)
+    }
+
+    func records<R>(_ codec: TableCodec<R>, _ rest: String, alias: String = "", values: [SQLValue]) throws -> [R] {
         try many("SELECT \(codec.select) FROM \(codec.table) \(alias) \(rest)", values: values, decode: codec.decode)
     }
 }

@@ -39,8 +39,15 @@ import Testing
     }
 
     @Test func anIdleTickWritesNothing() throws {
-        let engine = try Fixtures.engine()
+        let (community, catalog) = try Fixtures.load()
+        let wall = ManualClock()
+        let engine = try Engine(community: community, catalog: catalog, store: Store(path: ":memory:"), wallClock: wall.read)
+        // On a new database the first event sets the clock and starts the daily timers (next morning).
         #expect(try engine.process([.event(InboundEvent(type: .tick), line: 1)]).isEmpty)
-        #expect(engine.clock == Instant(milliseconds: 0), "no timer was due: the clock did not even move")
+        let started = engine.clock
+        #expect(started == wall.read())
+        wall.advance(.minutes(1))
+        #expect(try engine.process([.event(InboundEvent(type: .tick), line: 2)]).isEmpty)
+        #expect(engine.clock == started, "no timer was due: the clock did not even move")
     }
 }

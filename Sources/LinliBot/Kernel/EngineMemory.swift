@@ -17,6 +17,8 @@ struct EngineMemory {
     var nextTimer: Instant?
     /// Pushes queued for webhooks since the engine started (tells the deliverer to look).
     var queuedPushes = 0
+    /// Whether the families' daily timers are scheduled (see `Engine.startDailyTimers`).
+    var dailyStarted = false
 
     init(_ tx: StoreTransaction) throws {
         clock = Instant(milliseconds: try tx.meta("clock") ?? 0)

@@ -138,6 +138,43 @@ struct People {
         return r?.lang ?? directory.person(user)?.lang ?? state.wrote[user] ?? .zh
     }
 
+    /// The household a room names: `b3-501` or `3栋501` anywhere; `501` in a building's
+    /// group, else in `orIn` (say, the sender's own building). Else `usage`.
+    func household(_ room: String, group: String?, orIn own: Building?) throws(LinliError) -> (building: Building, home: String) {
+        let folded = Grammar.fold(room)
+        var building: Building?
+        var unit = folded
+        if let dash = folded.firstIndex(of: "-"), folded.first?.isLetter == true {
+            let id = String(folded[..<dash]).lowercased()
+            guard let b = directory.building(id) else {
+                let known = directory.community.buildings.map(\.id).joined(separator: ", ")
+                throw LinliError(.usage, zh: "没有“\(id)”这个楼栋（有：\(known)）。", en: "There is no building “\(id)” (there are: \(known)).")
+            }
+            building = b
+            unit = String(folded[folded.index(after: dash)...])
+        } else if let b = directory.community.buildings.first(where: { folded.hasPrefix($0.name) && folded.count > $0.name.count }) {
+            building = b
+            unit = String(folded.dropFirst(b.name.count))
+        } else {
+            building = group.flatMap(directory.building(ofGroup:)) ?? own
+        }
+        unit = unit.replacingOccurrences(of: "室", with: "").replacingOccurrences(of: "号", with: "")
+        guard let building else {
+            throw LinliError(
+                .usage, zh: "请在楼栋群里写房号，或写明楼栋，例如：b3-501", en: "Give the room in a building group, or name the building, e.g. b3-501")
+        }
+        guard !unit.isEmpty, unit.count <= 8, unit.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isLetter || $0 == "-") }) else {
+            throw LinliError(.usage, zh: "“\(room)”不像房号，例如：501", en: "“\(room)” does not look like a room, e.g. 501")
+        }
+        return (building, "\(building.id)-\(unit)")
+    }
+
+    /// Everyone of a household: registered in chat, or given a home by the community file.
+    func members(of home: String) -> [String] {
+        let file = directory.community.people.filter { $0.home == home && registration($0.id)?.home == nil }.map(\.id)
+        return file + state.memory.registrations.values.filter { $0.home == home }.map(\.user).sorted()
+    }
+
     /// A person by id, name or @mention (`mentions`: the message's), or a registered id.
     func resolve(_ word: String, mentions: [String]) -> String? {
         let t = word.hasPrefix("@") ? String(word.dropFirst()) : word

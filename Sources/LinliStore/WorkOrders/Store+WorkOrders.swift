@@ -104,13 +104,11 @@ extension StoreTransaction {
     /// Open work orders assigned to any of `assignees`, or in `buildings` with no
     /// one but the captain on them yet, oldest first.
     public func queue(assignees: [String], buildings: [String]) throws -> [WorkOrder] {
-        let a = assignees.isEmpty ? "NULL" : Array(repeating: "?", count: assignees.count).joined(separator: ",")
-        let b = buildings.isEmpty ? "NULL" : Array(repeating: "?", count: buildings.count).joined(separator: ",")
-        return try many(
+        try many(
             """
             SELECT \(WorkOrder.codec.select) FROM work_orders
             WHERE state IN ('submitted','assigned','accepted','in_progress','reopened')
-              AND (assignee IN (\(a)) OR (building IN (\(b)) AND state = 'submitted'))
+              AND (assignee IN (\(Self.marks(assignees.count))) OR (building IN (\(Self.marks(buildings.count))) AND state = 'submitted'))
             ORDER BY number
             """, values: (assignees + buildings).map(SQLValue.text), decode: WorkOrder.codec.decode)
     }
@@ -118,12 +116,11 @@ extension StoreTransaction {
     /// The work orders of some buildings reported in `[from, to)`, oldest first: what statistics count.
     public func workOrders(buildings: [String], from: Instant?, to: Instant?) throws -> [WorkOrder] {
         guard !buildings.isEmpty else { return [] }
-        let marks = Array(repeating: "?", count: buildings.count).joined(separator: ",")
         let arguments = buildings.map(SQLValue.text) + [.int(from?.milliseconds ?? Int64.min), .int(to?.milliseconds ?? Int64.max)]
         return try many(
             """
             SELECT \(WorkOrder.codec.select) FROM work_orders
-            WHERE building IN (\(marks)) AND created_at >= ? AND created_at < ? ORDER BY number
+            WHERE building IN (\(Self.marks(buildings.count))) AND created_at >= ? AND created_at < ? ORDER BY number
             """, values: arguments, decode: WorkOrder.codec.decode)
     }
     /// Adds a line to a work order's history.

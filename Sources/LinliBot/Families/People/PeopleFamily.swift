@@ -61,32 +61,8 @@ struct PeopleFamily: Family {
 
     /// Binds the sender to a household: `501` in a building group, `b3-501` anywhere.
     func register(_ room: String, _ ctx: CommandContext) throws -> Outcome {
-        let folded = Grammar.fold(room)
-        var building: Building?
-        var unit = folded
-        if let dash = folded.firstIndex(of: "-"), folded.first?.isLetter == true {
-            let id = String(folded[..<dash]).lowercased()
-            guard let b = ctx.directory.building(id) else {
-                let known = ctx.directory.community.buildings.map(\.id).joined(separator: ", ")
-                throw LinliError(.usage, zh: "没有“\(id)”这个楼栋（有：\(known)）。", en: "There is no building “\(id)” (there are: \(known)).")
-            }
-            building = b
-            unit = String(folded[folded.index(after: dash)...])
-        } else if let b = ctx.directory.community.buildings.first(where: { folded.hasPrefix($0.name) && folded.count > $0.name.count }) {
-            building = b
-            unit = String(folded.dropFirst(b.name.count))
-        } else if let group = ctx.group {
-            building = ctx.directory.building(ofGroup: group)
-        }
-        unit = unit.replacingOccurrences(of: "室", with: "").replacingOccurrences(of: "号", with: "")
-        guard let building else {
-            throw LinliError(
-                .usage, zh: "请在楼栋群里登记，或写明楼栋，例如：登记 b3-501", en: "Register in your building group, or name the building, e.g. register b3-501")
-        }
-        guard !unit.isEmpty, unit.count <= 8, unit.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isLetter || $0 == "-") }) else {
-            throw LinliError(.usage, zh: "“\(room)”不像房号，例如：登记 501", en: "“\(room)” does not look like a room, e.g. register 501")
-        }
-        let home = "\(building.id)-\(unit)"
+        let (building, home) = try ctx.people.household(room, group: ctx.group, orIn: nil)
+        let unit = WorkOrdersFamily.room(home)
         try ctx.people.register(ctx.sender, home: home, name: ctx.displayName)
         return Outcome(
             zh: "登记成功：\(building.name) \(unit)。发送“帮助”查看可以做什么。", en: "Registered: \(building.name) \(unit). Send “help” to see what you can do.")

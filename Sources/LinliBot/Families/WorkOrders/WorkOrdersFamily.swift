@@ -78,32 +78,13 @@ struct WorkOrdersFamily: Family {
         guard let category = ctx.directory.category(categoryID) else {
             throw LinliError(.usage, zh: "没有“\(categoryID)”这个类别。", en: "There is no category “\(categoryID)”.")
         }
-        let (assignee, level) = ctx.ladder.firstResponder(for: building)
-        let number = ctx.numbers.next(.workOrder)
-        var order = WorkOrder(
-            number: number, category: category.id, building: building.id, place: place ?? ctx.home.map(Self.room),
-            details: details, reporter: ctx.sender, group: ctx.group, assignee: assignee.map(Assignee.person), level: level,
-            createdAt: ctx.now)
-        order.state = .submitted
-        try ctx.workOrders.insert(order, history: HistoryEntry(at: ctx.now, actor: ctx.sender, action: "report", detail: details))
-        try startAcceptClock(order, ctx.kernel)
+        let filed = try file(
+            category, in: building, place: place ?? ctx.home.map(Self.room), details: details, reporter: ctx.sender, group: ctx.group,
+            from: ctx.senderLabel, by: ctx.sender, ctx.kernel)
+        let (order, assignee, level, effects) = (filed.order, filed.assignee, filed.level, filed.effects)
         let rid = order.id.description
-        let what = Localized(
-            zh: "\(category.name(.zh)) · \(building.name)\(order.place.map { " \($0)" } ?? "")",
-            en: "\(category.name(.en)) · \(building.name)\(order.place.map { " \($0)" } ?? "")")
+        let what = Self.what(category, building, order.place)
         let handler = assignee.map { ctx.directory.name(of: $0) } ?? "社区"
-        var effects: [Effect] = []
-        if let assignee, assignee != ctx.sender {
-            effects.append(
-                .notify(
-                    to: assignee, reason: "new_report",
-                    text: Localized(
-                        zh: "【新报修】\(rid) \(what.zh)：\(details)（\(ctx.senderLabel)）。请在\(category.accept.spoken(.zh))内签收：签收 \(rid)",
-                        en:
-                            "[New report] \(rid) \(what.en): \(details) (\(ctx.senderLabel)). Please accept within \(category.accept.spoken(.en)): accept \(rid)"
-                    ),
-                    refs: [rid], priority: category.priority))
-        }
         if category.isPrivate && ctx.group != nil {
             return Outcome(
                 zh: "已收到 \(rid)，已私下转给\(handler)处理，内容不会在群里公开。进度请私聊我发送：进度 \(rid)",
@@ -125,6 +106,52 @@ struct WorkOrdersFamily: Family {
             en:
                 "Got it: \(rid) (\(what.en)): \(details). Sent to \(EscalationLadder.name(level, .en)) \(handler), to be accepted within \(category.accept.spoken(.en)).",
             refs: [rid], effects: effects)
+    }
+
+    /// A report filed and routed: the new order, who has it, and the push that tells them.
+    struct Filed {
+        var order: WorkOrder
+        var assignee: String?
+        var level: Level
+        var effects: [Effect]
+    }
+
+    /// The one way a report is filed: a resident's own, or one a visitor files for a
+    /// household (`by` names who filed it in the history; `from` is how the handler's
+    /// push names where it came from). Routes it to the building's first responder
+    /// and starts the accept clock.
+    func file(
+        _ category: Category, in building: Building, place: String?, details: String, reporter: String, group: String?, from: String,
+        by actor: String, _ ctx: Kernel
+    ) throws -> Filed {
+        let (assignee, level) = ctx.ladder.firstResponder(for: building)
+        var order = WorkOrder(
+            number: ctx.numbers.next(.workOrder), category: category.id, building: building.id, place: place, details: details, reporter: reporter,
+            group: group, assignee: assignee.map(Assignee.person), level: level, createdAt: ctx.now)
+        order.state = .submitted
+        try ctx.workOrders.insert(order, history: HistoryEntry(at: ctx.now, actor: actor, action: "report", detail: details))
+        try startAcceptClock(order, ctx)
+        let rid = order.id.description
+        var effects: [Effect] = []
+        if let assignee, assignee != actor {
+            let what = Self.what(category, building, order.place)
+            effects.append(
+                .notify(
+                    to: assignee, reason: "new_report",
+                    text: Localized(
+                        zh: "【新报修】\(rid) \(what.zh)：\(details)（\(from)）。请在\(category.accept.spoken(.zh))内签收：签收 \(rid)",
+                        en:
+                            "[New report] \(rid) \(what.en): \(details) (\(from)). Please accept within \(category.accept.spoken(.en)): accept \(rid)"
+                    ),
+                    refs: [rid], priority: category.priority))
+        }
+        return Filed(order: order, assignee: assignee, level: level, effects: effects)
+    }
+
+    /// What a report is about, as its pushes name it: `漏水 · 3栋 501`.
+    static func what(_ category: Category, _ building: Building, _ place: String?) -> Localized {
+        let at = "\(building.name)\(place.map { " \($0)" } ?? "")"
+        return Localized(zh: "\(category.name(.zh)) · \(at)", en: "\(category.name(.en)) · \(at)")
     }
 
     func status(_ id: RecordID?, _ ctx: CommandContext) throws -> Outcome {

@@ -1,0 +1,370 @@
+import LinliCommands
+import LinliCore
+import LinliStore
+
+/// Households: 一户一档 (a household's file) and 党员包户 (party members paired with
+/// households, their visits, coverage and reminders).
+struct HouseholdsFamily: Family {
+    enum Timer: String, TimerKind {
+        /// Every morning: members with paired households overdue for a visit are told.
+        case reminders = "visit_reminders"
+    }
+
+    /// At 09:00 local time.
+    var daily: (timer: Timer, minutes: Int)? { (.reminders, 9 * 60) }
+    /// A member reminded is not reminded again for this long.
+    static let remindAgain = Span.days(7)
+    /// How often each paired household is to be visited when the community file does not say.
+    static let defaultEvery = Span.days(30)
+    /// At most this many records of each kind are listed in a household's file.
+    static let shown = 5
+
+    func run(_ command: HouseholdsCommand, _ ctx: CommandContext) throws -> Outcome {
+        switch command {
+        case .household(let room): try household(room, ctx)
+        case .pair(let who, let rooms): try pair(who, rooms, ctx)
+        case .unpair(let who, let rooms): try unpair(who, rooms, ctx)
+        case .visit(let room, let notes): try visit(room, notes, ctx)
+        case .visits(let who): try visits(who, ctx)
+        }
+    }
+
+    // MARK: Pairs
+
+    /// The pairs in force: the community file's, with those made and ended in chat.
+    func pairs(_ ctx: Kernel) throws -> Set<Pair> {
+        var pairs = Set(ctx.directory.community.people.flatMap { p in p.pairs.map { Pair(member: p.id, household: $0) } })
+        for (pair, active) in try ctx.tx.pairChanges() {
+            if active { pairs.insert(pair) } else { pairs.remove(pair) }
+        }
+        return pairs
+    }
+
+    /// A party member named by id, name or mention, or `not_found` / `usage`.
+    private func member(_ who: String, _ ctx: CommandContext) throws -> String {
+        guard let id = ctx.people.resolve(who, mentions: ctx.mentions) else {
+            throw LinliError(.notFound, zh: "不认识“\(who)”。", en: "I don't know “\(who)”.")
+        }
+        guard ctx.directory.person(id)?.roles.contains(.partyMember) == true else {
+            let name = ctx.directory.name(of: id)
+            throw LinliError(.usage, zh: "\(name)不是党员，不能包户。", en: "\(name) is not a party member, so cannot be paired with households.")
+        }
+        return id
+    }
+
+    /// Households named in free text, `b3-501 b3-502` or `501 502` in a building's group.
+    private func households(_ rooms: String, _ ctx: CommandContext) throws -> [String] {
+        let words = rooms.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "，" || $0 == "、" || $0 == "\u{3000}" })
+        var out: [String] = []
+        for word in words {
+            let home = try ctx.people.household(String(word), group: ctx.group, orIn: nil).home
+            if !out.contains(home) { out.append(home) }
+        }
+        guard !out.isEmpty else { throw LinliError(.usage, zh: "请写房号，例如：b3-501", en: "Give the households, e.g. b3-501") }
+        return out
+    }
+
+    private func requireStaff(_ ctx: CommandContext) throws {
+        guard ctx.isStaff else { throw LinliError(.forbidden, zh: "包户由社区安排。", en: "The community office arranges pairs.") }
+    }
+
+    func pair(_ who: String, _ rooms: String, _ ctx: CommandContext) throws -> Outcome {
+        try requireStaff(ctx)
+        let id = try member(who, ctx)
+        let homes = try households(rooms, ctx)
+        let current = try pairs(ctx.kernel)
+        let added = homes.filter { !current.contains(Pair(member: id, household: $0)) }
+        for home in added { try ctx.tx.setPair(Pair(member: id, household: home), active: true, by: ctx.sender, at: ctx.now) }
+        let all = current.filter { $0.member == id }.map(\.household).count + added.count
+        let name = ctx.directory.name(of: id)
+        let list = homes.joined(separator: " ")
+        var outcome = Outcome(
+            zh: "已安排\(name)联系包户：\(list)（共包\(all)户）。", en: "\(name) now looks after \(list) (\(English.count(all, "household")) in all).")
+        if !added.isEmpty, id != ctx.sender {
+            outcome.effects.append(
+                .notify(
+                    to: id, reason: "paired",
+                    text: Localized(
+                        zh: "社区安排您联系包户：\(added.joined(separator: " "))。走访后发送：走访 房号 情况",
+                        en: "The community office paired you with \(added.joined(separator: " ")). After a visit send: visit <room> <notes>"),
+                    refs: []))
+        }
+        return outcome
+    }
+
+    func unpair(_ who: String, _ rooms: String?, _ ctx: CommandContext) throws -> Outcome {
+        try requireStaff(ctx)
+        guard let id = ctx.people.resolve(who, mentions: ctx.mentions) else {
+            throw LinliError(.notFound, zh: "不认识“\(who)”。", en: "I don't know “\(who)”.")
+        }
+        let mine = try pairs(ctx.kernel).filter { $0.member == id }
+        let ended = try rooms.map { try households($0, ctx) }.map { homes in mine.filter { homes.contains($0.household) } } ?? mine
+        let name = ctx.directory.name(of: id)
+        guard !ended.isEmpty else {
+            throw LinliError(.notFound, zh: "\(name)没有这些包户。", en: "\(name) is not paired with those households.")
+        }
+        for pair in ended { try ctx.tx.setPair(pair, active: false, by: ctx.sender, at: ctx.now) }
+        let list = ended.map(\.household).sorted().joined(separator: " ")
+        return Outcome(zh: "已解除\(name)的包户：\(list)。", en: "\(name) no longer looks after \(list).")
+    }
+
+    // MARK: Visits
+
+    /// Who may record a visit to a household of `building`: party members anywhere,
+    /// captains and grid leaders in their buildings, staff anywhere.
+    private func mayVisit(_ building: Building, _ ctx: CommandContext) -> Bool {
+        ctx.roles.contains(.partyMember) || ctx.directory.manages(ctx.sender, building: building)
+    }
+
+    func visit(_ room: String, _ text: String, _ ctx: CommandContext) throws -> Outcome {
+        let (building, home) = try ctx.people.household(room, group: ctx.group, orIn: ctx.building)
+        guard mayVisit(building, ctx) else {
+            throw LinliError(
+                .forbidden, zh: "走访由包户党员、楼栋长和社区记录。", en: "Visits are recorded by paired party members, building captains and the office.")
+        }
+        let (notes, categoryWord) = Self.splitReport(text)
+        var category: Category?
+        if let categoryWord {
+            guard let c = ctx.directory.community.categories.first(where: { $0.id == categoryWord.lowercased() || $0.names.contains(categoryWord) })
+            else {
+                let known = ctx.directory.community.categories.map { $0.name(ctx.lang) }.joined(separator: ctx.lang == .zh ? "、" : ", ")
+                throw LinliError(
+                    .usage, zh: "没有“\(categoryWord)”这个类别（有：\(known)）。", en: "There is no category “\(categoryWord)” (there are: \(known)).")
+            }
+            category = c
+        }
+        guard !notes.isEmpty else {
+            throw LinliError(.usage, zh: "请写走访情况，例如：走访 b3-501 老人身体不错", en: "Say how the visit went, e.g. visit b3-501 all well")
+        }
+        let number = ctx.numbers.next(.visit)
+        let vid = RecordID(.visit, number).description
+        var effects: [Effect] = []
+        var filed: RecordID?
+        if let category {
+            // Filed for the household: a member is its reporter (told of its progress); the history names the visitor.
+            let members = ctx.people.members(of: home)
+            let result = try WorkOrdersFamily().file(
+                category, in: building, place: WorkOrdersFamily.room(home), details: notes, reporter: members.first ?? ctx.sender, group: nil,
+                from: "\(vid) \(ctx.senderLabel)", by: ctx.sender, ctx.kernel)
+            effects += result.effects
+            filed = result.order.id
+        }
+        try ctx.tx.insert(Visit(number: number, household: home, visitor: ctx.sender, notes: notes, at: ctx.now, report: filed?.number))
+        if let item = ctx.points.item("visit") { try ctx.points.credit(ctx.sender, item, note: home, by: Kernel.system, ref: vid) }
+        let refs = [vid] + (filed.map { [$0.description] } ?? [])
+        let reported = filed.map { r in
+            Localized(zh: "，并代为报修 \(r)（\(category!.name(.zh))），已转楼栋处理", en: ", and filed report \(r) (\(category!.name(.en))) for them")
+        }
+        let outcome = Outcome(
+            zh: "已记录走访 \(vid)：\(home) \(ctx.calendar.day(of: ctx.now).spoken(.zh))\(reported?.zh ?? "")。",
+            en: "Visit \(vid) recorded: \(home) \(ctx.calendar.day(of: ctx.now).spoken(.en))\(reported?.en ?? "").",
+            refs: refs, effects: effects)
+        // The household and what was found stay out of the group.
+        var shown = outcome.keepingPrivate(Localized(zh: "已记录走访 \(vid)", en: "Visit \(vid) recorded"), in: ctx)
+        if ctx.group != nil { shown.refs = [vid] }
+        return shown
+    }
+
+    /// Notes, and the category of `… report <category>` / `… 报修 <类别>` at their end.
+    static func splitReport(_ text: String) -> (notes: String, category: String?) {
+        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        guard words.count >= 2, ["report", "报修", "报事", "上报"].contains(words[words.count - 2].lowercased()) else {
+            return (text.trimmingCharacters(in: .whitespaces), nil)
+        }
+        return (words.dropLast(2).joined(separator: " "), String(words[words.count - 1]))
+    }
+
+    /// Coverage of the sender's paired households (a party member), of a member or a
+    /// building (captains, grid leaders, staff), or of every building in the sender's scope.
+    func visits(_ who: String?, _ ctx: CommandContext) throws -> Outcome {
+        let all = try pairs(ctx.kernel)
+        let scope = ctx.directory.buildings(inScopeOf: ctx.sender)
+        var chosen: [Pair]
+        var title: Localized
+        if let who, let b = ctx.directory.building(who.lowercased()) ?? ctx.directory.community.buildings.first(where: { $0.name == who }) {
+            guard scope.contains(where: { $0.id == b.id }) else {
+                throw LinliError(.forbidden, zh: "您不负责\(b.name)。", en: "\(b.name) is not in your care.")
+            }
+            chosen = all.filter { ctx.directory.building(ofHome: $0.household)?.id == b.id }
+            title = Localized(zh: b.name, en: b.name)
+        } else if let who {
+            guard let id = ctx.people.resolve(who, mentions: ctx.mentions) else {
+                throw LinliError(.notFound, zh: "不认识“\(who)”。", en: "I don't know “\(who)”.")
+            }
+            guard id == ctx.sender || ctx.isStaff || !scope.isEmpty else {
+                throw LinliError(.forbidden, zh: "只能查看自己的包户。", en: "You may only see your own pairs.")
+            }
+            // A captain or grid leader sees a member's households in their buildings only.
+            let inScope = Set(scope.map(\.id))
+            chosen = all.filter { pair in
+                pair.member == id && (id == ctx.sender || ctx.isStaff || inScope.contains(ctx.directory.building(ofHome: pair.household)?.id ?? ""))
+            }
+            title = Localized(zh: ctx.directory.name(of: id), en: ctx.directory.name(of: id))
+        } else if !scope.isEmpty {
+            let ids = Set(scope.map(\.id))
+            chosen = all.filter { ctx.directory.building(ofHome: $0.household).map { ids.contains($0.id) } ?? false }
+            title =
+                ctx.isStaff
+                ? Localized(zh: "全社区", en: "The whole community")
+                : Localized(zh: scope.map(\.name).joined(separator: "、"), en: scope.map(\.name).joined(separator: ", "))
+        } else {
+            chosen = all.filter { $0.member == ctx.sender }
+            title = Localized(zh: "您的包户", en: "Your households")
+        }
+        let every = ctx.directory.community.visitEvery ?? Self.defaultEvery
+        let last = try ctx.tx.lastVisits(Array(Set(chosen.map(\.household))))
+        let total = Coverage(households: chosen.map(\.household), lastVisit: last, now: ctx.now, every: every)
+        guard total.paired > 0 else {
+            return Outcome(zh: "\(title.zh)：没有包户。", en: "\(title.en): no paired households.")
+        }
+        let members = Set(chosen.map(\.member)).sorted()
+        func line(_ member: String, _ lang: Lang) -> String {
+            let c = Coverage(households: chosen.filter { $0.member == member }.map(\.household), lastVisit: last, now: ctx.now, every: every)
+            return lang == .zh
+                ? "\(ctx.directory.name(of: member))：\(c.visited)/\(c.paired)户（\(c.percent)%）"
+                : "\(ctx.directory.name(of: member)): \(c.visited)/\(c.paired) (\(c.percent)%)"
+        }
+        let never = total.neverVisited
+        let period = Localized(zh: every.spoken(.zh), en: every.spoken(.en))
+        let zh =
+            ["\(title.zh) 近\(period.zh)走访覆盖：\(total.visited)/\(total.paired)户（\(total.percent)%）"] + members.map { line($0, .zh) }
+            + (never.isEmpty ? [] : ["从未走访：\(never.joined(separator: " "))"])
+        let en =
+            ["\(title.en), visited within \(period.en): \(total.visited)/\(total.paired) (\(total.percent)%)"] + members.map { line($0, .en) }
+            + (never.isEmpty ? [] : ["Never visited: \(never.joined(separator: " "))"])
+        return Outcome(zh: zh.joined(separator: "\n"), en: en.joined(separator: "\n"))
+            .keepingPrivate(Localized(zh: "\(title.zh) 走访覆盖 \(total.percent)%", en: "\(title.en): \(total.percent)% visited"), in: ctx)
+    }
+
+    /// Every morning, each member with paired households not visited within
+    /// `visit_every` gets one message listing them (at most once a week).
+    func fire(_ timer: Timer, _ row: TimerRow, _ ctx: Kernel) throws -> [Effect] {
+        let all = try pairs(ctx)
+        let every = ctx.directory.community.visitEvery ?? Self.defaultEvery
+        let last = try ctx.tx.lastVisits(Array(Set(all.map(\.household))))
+        var effects: [Effect] = []
+        for member in Set(all.map(\.member)).sorted() {
+            let due = Coverage(households: all.filter { $0.member == member }.map(\.household), lastVisit: last, now: ctx.now, every: every).overdue
+            guard !due.isEmpty else { continue }
+            if let told = try ctx.tx.lastVisitReminder(member), told > ctx.now.adding(Span(milliseconds: -Self.remindAgain.milliseconds)) { continue }
+            try ctx.tx.setVisitReminder(member, at: ctx.now)
+            let list = due.joined(separator: " ")
+            effects.append(
+                .notify(
+                    to: member, reason: "visit_reminder",
+                    text: Localized(
+                        zh: "走访提醒：这些包户已超过\(every.spoken(.zh))没有走访：\(list)。走访后发送：走访 房号 情况",
+                        en: "Visit reminder: not visited for over \(every.spoken(.en)): \(list). After a visit send: visit <room> <notes>"),
+                    refs: []))
+        }
+        return effects
+    }
+
+    // MARK: The household's file
+
+    func household(_ room: String?, _ ctx: CommandContext) throws -> Outcome {
+        let (building, home): (Building, String)
+        if let room {
+            (building, home) = try ctx.people.household(room, group: ctx.group, orIn: ctx.building)
+        } else {
+            guard let own = ctx.home, let b = ctx.building else { throw CommandContext.notRegistered }
+            (building, home) = (b, own)
+        }
+        let members = ctx.people.members(of: home)
+        let paired = try pairs(ctx.kernel).filter { $0.household == home }.map(\.member).sorted()
+        let access = HouseholdAccess(
+            isMember: ctx.home == home, isStaff: ctx.isStaff, isCaptain: building.captain == ctx.sender,
+            isGridLeader: ctx.directory.gridLeader(of: building) == ctx.sender, isPaired: paired.contains(ctx.sender))
+        guard access.view > .none else {
+            throw LinliError(.forbidden, zh: "只能查看自己家的户档。", en: "You may only see your own household's file.")
+        }
+        let file = try HouseholdFile(home: home, building: building, members: members, paired: paired, withVisits: access.view == .withVisits, ctx)
+        return Outcome(file.text, refs: file.refs)
+            .keepingPrivate(Localized(zh: "\(home) 户档", en: "Household \(home)"), in: ctx)
+    }
+}
+
+/// A household's file as read out: members, its records of each kind (the newest
+/// `HouseholdsFamily.shown`), points, paired members and (for those allowed) visits.
+private struct HouseholdFile {
+    var text: Localized
+    var refs: [String]
+
+    init(home: String, building: Building, members: [String], paired: [String], withVisits: Bool, _ ctx: CommandContext) throws {
+        let n = HouseholdsFamily.shown
+        let desk = WorkOrderDesk(ctx.kernel)
+        let orders = try ctx.tx.householdWorkOrders(members: members, building: building.id, room: WorkOrdersFamily.room(home), limit: n)
+        let bookings = try ctx.tx.householdBookings(home, limit: n)
+        let requests = try ctx.tx.householdRequests(home, limit: n)
+        let wishes = try ctx.tx.wishes(wishers: members, limit: n)
+        let points = try ctx.tx.pointTotals(members)
+        let visits = withVisits ? try ctx.tx.visits(household: home) : []
+        let names = { (ids: [String], sep: String) in ids.isEmpty ? "—" : ids.map { ctx.directory.name(of: $0) }.joined(separator: sep) }
+        func section(_ title: String, _ lines: [String], _ lang: Lang) -> [String] {
+            lines.isEmpty ? [] : [lang == .zh ? "\(title)：" : "\(title):"] + lines.map { "  " + $0 }
+        }
+        func venue(_ id: String) -> String { ctx.directory.community.venues.first { $0.id == id }?.name ?? id }
+        func service(_ id: String) -> String { ctx.directory.community.services.first { $0.id == id }?.name ?? id }
+        func text(_ lang: Lang) -> String {
+            let zh = lang == .zh
+            var lines = [
+                zh ? "\(home) 户档（\(building.name)）" : "Household \(home) (\(building.name))",
+                zh ? "成员：\(names(members, "、"))" : "Members: \(names(members, ", "))",
+            ]
+            lines += section(zh ? "报修" : "Reports", orders.map { desk.summaryLine($0, lang) }, lang)
+            lines += section(
+                zh ? "预约" : "Bookings", bookings.map { "\($0.id) \(venue($0.venue)) \($0.day.spoken(lang)) \($0.times) \($0.state.label(lang))" },
+                lang)
+            lines += section(
+                zh ? "借用与服务" : "Loans and requests",
+                requests.map { r in "\(r.id) \(service(r.service)) \(HouseholdFile.label(r.state, loan: r.isLoan, lang))" }, lang)
+            lines += section(zh ? "微心愿" : "Wishes", wishes.map { "\($0.id) \($0.text) \(HouseholdFile.label($0.state, lang))" }, lang)
+            let scored = members.filter { points[$0] != nil }
+            if !scored.isEmpty {
+                lines.append(
+                    (zh ? "积分：" : "Points: ")
+                        + scored.map { "\(ctx.directory.name(of: $0)) \(points[$0]!)" }.joined(separator: zh ? "、" : ", "))
+            }
+            if !paired.isEmpty { lines.append(zh ? "包户党员：\(names(paired, "、"))" : "Paired party members: \(names(paired, ", "))") }
+            if withVisits {
+                let shown = visits.prefix(n).map { v in
+                    "\(v.id) \(ctx.calendar.day(of: v.at).spoken(lang)) \(ctx.directory.name(of: v.visitor))：\(v.notes)"
+                }
+                lines += section(zh ? "走访" : "Visits", shown.isEmpty ? [zh ? "尚未走访" : "none yet"] : Array(shown), lang)
+            }
+            return lines.joined(separator: "\n")
+        }
+        self.text = Localized(zh: text(.zh), en: text(.en))
+        refs =
+            orders.map(\.id.description) + bookings.map(\.id.description) + requests.map(\.id.description) + wishes.map(\.id.description)
+            + visits.prefix(n).map(\.id.description)
+    }
+
+    static func label(_ state: ServiceRequest.State, loan: Bool, _ lang: Lang) -> String {
+        switch (state, loan, lang) {
+        case (.open, true, .zh): "借用中"
+        case (.open, true, .en): "on loan"
+        case (.open, false, .zh): "待办"
+        case (.open, false, .en): "open"
+        case (.returned, _, .zh): "已归还"
+        case (.returned, _, .en): "returned"
+        case (.done, _, .zh): "已完成"
+        case (.done, _, .en): "done"
+        case (.cancelled, _, .zh): "已撤销"
+        case (.cancelled, _, .en): "cancelled"
+        }
+    }
+
+    static func label(_ state: Wish.State, _ lang: Lang) -> String {
+        switch (state, lang) {
+        case (.open, .zh): "待认领"
+        case (.open, .en): "open"
+        case (.claimed, .zh): "已认领"
+        case (.claimed, .en): "claimed"
+        case (.fulfilled, .zh): "已完成"
+        case (.fulfilled, .en): "fulfilled"
+        case (.confirmed, .zh): "已确认"
+        case (.confirmed, .en): "confirmed"
+        }
+    }
+}

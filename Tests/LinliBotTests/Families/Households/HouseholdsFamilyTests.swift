@@ -1,0 +1,129 @@
+import LinliCore
+import LinliProtocol
+import LinliStore
+import LinliTesting
+import Testing
+
+/// 一户一档 and 党员包户 (issue 17, items 1 and 2): the household's file for each
+/// role, pairs from the community file and from chat, visits that file reports,
+/// coverage and the weekly reminder, in both languages and in a noisy group.
+@Suite struct HouseholdsFamilyTests {
+    /// The harness community with two party members (one pairs in the file), a visit
+    /// period of 30 days and a ledger item for visits.
+    static let community = FamilyHarness.community
+        .replacingOccurrences(of: "groups: [t-office]}", with: "groups: [t-office], visit_every: 30d}")
+        .replacingOccurrences(
+            of: "  - {id: u-pipe, name: 钱工, roles: [department]}",
+            with: """
+                  - {id: u-pipe, name: 钱工, roles: [department]}
+                  - {id: u-party, name: 党员老周, home: b1-301, roles: [party_member], pairs: [b1-501, b1-502]}
+                  - {id: u-red, name: Ruby Red, home: b2-303, roles: [party_member], lang: en}
+                """
+        )
+        .replacingOccurrences(
+            of: "  - {id: ontime, names: [ontime, 及时签收], points: 1}",
+            with: "  - {id: ontime, names: [ontime, 及时签收], points: 1}\n  - {id: visit, names: [visit, 走访], points: 2}")
+
+    static func bot() throws -> FamilyHarness { try FamilyHarness("households", "workorders", "points", community: community) }
+
+    @Test func aHouseholdsFileShowsItsMembersAndRecordsToThoseAllowed() throws {
+        let bot = try Self.bot()
+        try bot.say("报修 漏水 卫生间天花板滴水", from: "u-li", in: "t-b1", at: "2026-11-28T09:00:00+08:00")
+        try bot.say("走访 b1-502 老人独居，腿脚不便", from: "u-party", at: "2026-11-28T10:00:00+08:00")
+
+        let own = try bot.say("我家", from: "u-li", at: "2026-11-28T10:05:00+08:00").reply
+        #expect(own.ok && own.text.contains("b1-502 户档") && own.text.contains("李阿姨") && own.text.contains("R1"))
+        #expect(own.text.contains("包户党员：党员老周"))
+        #expect(!own.text.contains("腿脚不便"), "a resident's own file has no visit notes")
+
+        #expect(try bot.say("户档 b1-502", from: "u-ann", at: "2026-11-28T10:06:00+08:00").reply.code == "forbidden", "a neighbour")
+        #expect(try bot.say("户档 b1-502", from: "u-cap2", at: "2026-11-28T10:06:00+08:00").reply.code == "forbidden", "another building's captain")
+
+        for viewer in ["u-cap1", "u-office", "u-party"] {
+            let file = try bot.say("户档 b1-502", from: viewer, at: "2026-11-28T10:07:00+08:00").reply
+            #expect(file.ok && file.text.contains("V1") && file.text.contains("腿脚不便"), "\(viewer) sees the visits")
+        }
+        let grid = try bot.say("户档 b1-502", from: "u-grid", at: "2026-11-28T10:08:00+08:00").reply
+        #expect(grid.ok && grid.text.contains("R1") && !grid.text.contains("腿脚不便"), "the grid leader: the file without visit notes")
+
+        // In a group the file goes privately; the group reads only its name.
+        let inGroup = try bot.say("户档 502", from: "u-cap1", in: "t-b1", at: "2026-11-28T10:09:00+08:00")
+        #expect(inGroup.reply.text.contains("b1-502 户档") && !inGroup.reply.text.contains("李阿姨") && !inGroup.reply.text.contains("腿脚不便"))
+        #expect(inGroup.notifications.first { $0.reason == "private_reply" }?.text.contains("腿脚不便") == true)
+
+        let english = try bot.say("household", from: "u-ann", at: "2026-11-28T10:10:00+08:00").reply
+        #expect(english.text.hasPrefix("Household b1-501 (1栋)") && english.text.contains("Members: Ann Lee"))
+        #expect(try bot.say("household", from: "u-office", at: "2026-11-28T10:11:00+08:00").reply.code == "not_registered", "no home of one's own")
+    }
+
+    @Test func staffPairAndUnpairInChatOverTheCommunityFile() throws {
+        let bot = try Self.bot()
+        let coverage = try bot.say("走访情况", from: "u-party", at: "2026-11-28T09:00:00+08:00").reply
+        #expect(coverage.text.contains("0/2户") && coverage.text.contains("从未走访：b1-501 b1-502"), "the file's pairs")
+
+        #expect(try bot.say("包户 党员老周 b2-302", from: "u-cap1", at: "2026-11-28T09:01:00+08:00").reply.code == "forbidden")
+        #expect(try bot.say("包户 李阿姨 b2-302", from: "u-office", at: "2026-11-28T09:01:00+08:00").reply.code == "usage", "not a party member")
+        #expect(try bot.say("包户 党员老周 b9-302", from: "u-office", at: "2026-11-28T09:01:00+08:00").reply.code == "usage", "no such building")
+        let paired = try bot.say("包户 党员老周 b2-302 b2-402", from: "u-office", at: "2026-11-28T09:02:00+08:00")
+        #expect(paired.reply.ok && paired.reply.text.contains("共包4户"))
+        #expect(paired.notifications.first?.to == "u-party" && paired.notifications.first?.text.contains("b2-302 b2-402") == true)
+
+        let unpaired = try bot.say("unpair u-party b1-501", from: "u-office", at: "2026-11-28T09:03:00+08:00").reply
+        #expect(unpaired.ok && unpaired.text.contains("no longer looks after b1-501"), "a pair of the file ended in chat")
+        #expect(try bot.say("走访情况", from: "u-party", at: "2026-11-28T09:04:00+08:00").reply.text.contains("0/3户"))
+
+        let red = try bot.say("pair Ruby b1-501", from: "u-office", at: "2026-11-28T09:05:00+08:00")
+        #expect(red.reply.code == "not_found", "names are whole: \(red.reply.text)")
+        #expect(try bot.say("pair @u-red b1-501", from: "u-office", at: "2026-11-28T09:05:00+08:00").reply.ok)
+        let all = try bot.say("visits", from: "u-office", at: "2026-11-28T09:06:00+08:00").reply
+        #expect(all.text.hasPrefix("The whole community, visited within 30 days: 0/4 (0%)"))
+        #expect(all.text.contains("0/4") && all.text.contains("党员老周: 0/3") && all.text.contains("Ruby Red: 0/1"))
+    }
+
+    @Test func aVisitIsRecordedPrivatelyAndCanFileAReportForTheHousehold() throws {
+        let bot = try Self.bot()
+        let plain = try bot.say("走访 b1-501 身体不错，提醒打流感疫苗", from: "u-party", in: "t-b1", at: "2026-11-28T09:00:00+08:00")
+        #expect(plain.reply.ok && plain.reply.refs == ["V1"] && !plain.reply.text.contains("疫苗") && !plain.reply.text.contains("b1-501"))
+        #expect(plain.notifications.first { $0.reason == "private_reply" }?.text.contains("b1-501") == true)
+
+        let filed = try bot.say("走访 502 厨房水管滴水 报修 漏水", from: "u-party", in: "t-b1", at: "2026-11-28T09:30:00+08:00")
+        #expect(filed.reply.refs == ["V2"] && !filed.reply.text.contains("R1"), "the group sees the visit's id only")
+        let told = try #require(filed.notifications.first { $0.reason == "new_report" })
+        #expect(told.to == "u-cap1" && told.text.contains("R1") && told.text.contains("厨房水管滴水") && told.text.contains("V2 党员老周"))
+        let status = try bot.say("进度 R1", from: "u-li", at: "2026-11-28T09:31:00+08:00").reply
+        #expect(status.ok && status.text.contains("党员老周"), "the member of the household follows it; its history names the visitor")
+        #expect(try bot.say("积分", from: "u-party", at: "2026-11-28T09:32:00+08:00").reply.text.contains("积分 4"), "2 points a visit")
+
+        #expect(try bot.say("visit b1-501 hello", from: "u-ann", at: "2026-11-28T09:33:00+08:00").reply.code == "forbidden")
+        #expect(try bot.say("走访 b2-302 看望", from: "u-cap1", at: "2026-11-28T09:33:00+08:00").reply.code == "forbidden", "not the captain's building")
+        #expect(try bot.say("走访 b1-501 情况 报修 火灾", from: "u-party", at: "2026-11-28T09:34:00+08:00").reply.code == "usage")
+        let english = try bot.say("visit b2-302 all well report leak", from: "u-red", at: "2026-11-28T09:35:00+08:00").reply
+        #expect(english.ok && english.text.contains("Visit V3 recorded: b2-302") && english.text.contains("filed report R2"))
+    }
+
+    @Test func membersAreRemindedOnceAWeekOfHouseholdsNotVisitedInTime() throws {
+        let bot = try Self.bot()
+        #expect(try bot.tick("2026-11-01T07:00:00+08:00").isEmpty, "the first event starts the daily clock")
+        let start = try bot.tick("2026-11-01T09:00:30+08:00")
+        #expect(start.notifications.map(\.to) == ["u-party"] && start[0].text.contains("b1-501 b1-502"), "never visited: due at once")
+        try bot.say("走访 b1-501 一切正常", from: "u-party", at: "2026-11-01T10:00:00+08:00")
+        #expect(try bot.tick("2026-11-02T09:00:30+08:00").isEmpty, "not again within the week")
+        let next = try bot.tick("2026-11-08T09:00:30+08:00")
+        #expect(next.notifications.map(\.to) == ["u-party"] && next[0].text.contains("b1-502") && !next[0].text.contains("b1-501"))
+        let week = try bot.tick("2026-12-02T09:00:30+08:00")
+        #expect(week.count == 1 && week[0].text.contains("b1-501 b1-502"), "one message listing both once b1-501 is 30 days past")
+        try bot.say("走访 b1-501 正常", from: "u-party", at: "2026-12-05T10:00:00+08:00")
+        try bot.say("走访 b1-502 正常", from: "u-party", at: "2026-12-05T10:30:00+08:00")
+        #expect(try bot.tick("2026-12-10T09:00:30+08:00").isEmpty, "all visited: nothing")
+    }
+
+    @Test func inANoisyGroupOnlyCommandsAreAnswered() throws {
+        let bot = try Self.bot()
+        for (who, text) in [("u-li", "大家好"), ("u-party", "谢谢周书记"), ("u-ann", "anyone seen my cat?"), ("u-cap1", "走访的时候记得带口罩哈")] {
+            let out = try bot.say(text, from: who, in: "t-b1", at: "2026-11-28T09:00:00+08:00")
+            #expect(out.isEmpty, "\(text): \(out.map(\.text))")
+        }
+        #expect(try bot.say("@小邻 我家", from: "u-li", in: "t-b1", at: "2026-11-28T09:01:00+08:00").reply.ok)
+        #expect(try bot.say("走访情况", from: "u-party", in: "t-b1", at: "2026-11-28T09:02:00+08:00").reply.text.contains("走访覆盖 0%"))
+    }
+}
