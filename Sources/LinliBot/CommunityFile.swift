@@ -63,10 +63,11 @@ public enum CommunityFile {
         community.grids = try items(root["grids"], known: ["id", "name", "leader"]) { v in
             Grid(id: try identifier(v.required("id")), name: try v["name"]?.string() ?? v.required("id").string(), leader: try v["leader"]?.string())
         }
-        community.buildings = try items(root["buildings"], known: ["id", "name", "grid", "captain", "groups"]) { v in
+        community.buildings = try items(root["buildings"], known: ["id", "name", "grid", "captain", "groups", "rooms"]) { v in
             Building(
                 id: try identifier(v.required("id")), name: try v["name"]?.string() ?? v.required("id").string(),
-                grid: try v["grid"]?.string(), captain: try v["captain"]?.string(), groups: try groups(v["groups"], into: &settings))
+                grid: try v["grid"]?.string(), captain: try v["captain"]?.string(), groups: try groups(v["groups"], into: &settings),
+                rooms: try v["rooms"].map(rooms))
         }
         community.groupSettings = settings
         community.people = try items(root["people"], known: ["id", "name", "home", "roles", "lang", "webhook", "mobile", "accounts", "pairs"]) { v in
@@ -168,6 +169,14 @@ public enum CommunityFile {
             out.append(try make(item))
         }
         return out
+    }
+
+    /// `rooms:` on a building: a list of rooms, or a pattern (a regular expression).
+    private static func rooms(_ v: YAMLValue) throws -> RoomRule {
+        if (try? v.list()) != nil { return .list(Set(try v.strings())) }
+        let pattern = try v.string()
+        if let problem = RoomRule.problem(of: pattern) { throw v.error(problem) }
+        return .pattern(pattern)
     }
 
     private static func identifier(_ v: YAMLValue) throws -> String {

@@ -455,6 +455,34 @@ enum BuiltInCatalogFiles {
                   - {say: 语言 中文, args: {lang: zh}}
                   - {say: 语言 英文, args: {lang: en}}
 
+              - id: approve_member
+                words: {en: [approve, admit], zh: [通过, 确认登记]}
+                roles: [captain, grid_leader, staff]
+                args:
+                  - name: person
+                    type: word
+                    prompt: {en: "Whose registration? e.g. u-tom", zh: "确认谁的登记？例如 u-tom"}
+                usage: {en: "approve <person>", zh: "通过 <人员>"}
+                summary: {en: "confirm a registration waiting for you", zh: "确认住户登记"}
+                examples:
+                  - {say: approve u-tom, args: {person: u-tom}}
+                  - {say: 通过 u-tom, args: {person: u-tom}}
+                  - {say: 确认登记 张伟, args: {person: 张伟}}
+
+              - id: reject_member
+                words: {en: [reject, refuse], zh: [拒绝, 拒绝登记]}
+                roles: [captain, grid_leader, staff]
+                args:
+                  - name: person
+                    type: word
+                    prompt: {en: "Whose registration? e.g. u-tom", zh: "拒绝谁的登记？例如 u-tom"}
+                  - {name: why, type: text, optional: true}
+                usage: {en: "reject <person> [why]", zh: "拒绝 <人员> [原因]"}
+                summary: {en: "turn down a registration waiting for you", zh: "不通过住户登记"}
+                examples:
+                  - {say: reject u-tom not a resident of 905, args: {person: u-tom, why: not a resident of 905}}
+                  - {say: 拒绝 u-tom 房号不对, args: {person: u-tom, why: 房号不对}}
+
             """####
         ),
         (

@@ -58,7 +58,8 @@ public struct CommandParser: Sendable {
             return .failure(unknown(folded), lang: Self.guessLang(folded))
         }
         let spec = catalog.commands[specIndex]
-        if strict, spec.args.first?.type == .text, !cursor.atEnd, !Self.afterWord.contains(cursor.chars[cursor.pos]) {
+        // `通过了吗`, `报修的时候`: in a group, a command word run into other words is talk.
+        if strict, [.text, .word].contains(spec.args.first?.type), !cursor.atEnd, !Self.afterWord.contains(cursor.chars[cursor.pos]) {
             return .failure(usage(spec, lang), lang: lang)
         }
         var args: [String: ArgValue] = [:]
@@ -93,7 +94,7 @@ public struct CommandParser: Sendable {
         return rest.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") }
     }
 
-    /// What may follow the word of a command that takes only free text, in a group.
+    /// What may follow the word of a command that takes free text or a word first, in a group.
     private static let afterWord: Set<Unicode.Scalar> = [" ", ":", "：", ",", "，", "\u{3000}"]
 
     private enum Read {
@@ -218,9 +219,13 @@ public struct CommandParser: Sendable {
             if !sharing.isEmpty {
                 var probe = cursor
                 probe.skipSpaces()
-                if let kind = probe.takeRecord()?.kind {
-                    chosen = ([w] + sharing).first { catalog.commands[$0.spec].recordKinds.contains(kind) }?.spec ?? w.spec
-                }
+                // By the record that follows (`approve B2`); else the one that takes no record (`approve u-li`).
+                let kind = probe.takeRecord()?.kind
+                chosen =
+                    ([w] + sharing).first {
+                        kind.map(catalog.commands[$0.spec].recordKinds.contains) ?? catalog.commands[$0.spec].recordKinds.isEmpty
+                    }?
+                    .spec ?? w.spec
             }
             return (chosen, w.lang)
         }

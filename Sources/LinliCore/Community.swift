@@ -94,13 +94,19 @@ public struct Building: Sendable, Equatable {
     public var grid: String?
     public var captain: String?
     public var groups: [String]
-    public init(id: String, name: String, grid: String?, captain: String?, groups: [String]) {
+    /// Which rooms it has (`rooms:`); nil: 3–4 digits with a plausible floor.
+    public var rooms: RoomRule?
+    public init(id: String, name: String, grid: String?, captain: String?, groups: [String], rooms: RoomRule? = nil) {
         self.id = id
         self.name = name
         self.grid = grid
         self.captain = captain
         self.groups = groups
+        self.rooms = rooms
     }
+
+    /// Whether `room` (`501`) is one of its rooms.
+    public func hasRoom(_ room: String) -> Bool { (rooms ?? .plausible).accepts(room) }
 }
 
 /// The roles of SERVICES.md; `resident` is implied by a home.

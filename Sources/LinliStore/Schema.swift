@@ -403,6 +403,21 @@ enum Schema {
                     ) STRICT, WITHOUT ROWID;
                     """)
         }
+        m.registerMigration("v16-registrations-approved") { db in
+            // A registration waiting for the captain; every change to who a person is.
+            try db.execute(
+                sql: """
+                    ALTER TABLE residents ADD COLUMN pending_home TEXT;
+                    CREATE TABLE people_history (
+                        user TEXT NOT NULL,
+                        at INTEGER NOT NULL,
+                        actor TEXT NOT NULL,
+                        action TEXT NOT NULL,
+                        detail TEXT
+                    ) STRICT;
+                    CREATE INDEX people_history_user ON people_history(user);
+                    """)
+        }
         return m
     }
 

@@ -111,10 +111,30 @@ struct People {
     /// A person's household: registered in chat, else from the community file.
     func home(of user: String) -> String? { registration(user)?.home ?? directory.person(user)?.home }
 
-    func register(_ user: String, home: String, name: String?) throws {
-        try tx.register(user, home: home, name: name, at: now)
+    /// Binds `user` to a household (a pending request for it is settled), with a line in their history.
+    func register(_ user: String, home: String, name: String?, by actor: String) throws {
         let old = state.memory.registrations[user]
-        state.memory.registrations[user] = Registration(user: user, home: home, name: name ?? old?.name, lang: old?.lang)
+        try tx.register(user, home: home, name: name, at: now)
+        if old?.pending != nil { try tx.setPending(user, home: nil, name: nil, at: now) }
+        let action = home == self.home(of: user) ? "registered again" : self.home(of: user) == nil ? "registered" : "moved"
+        try tx.appendPersonHistory(user, at: now, actor: actor, action: action, detail: home)
+        state.memory.registrations[user] = Registration(user: user, home: home, name: name ?? old?.name, lang: old?.lang, wrote: old?.wrote)
+    }
+
+    /// Asks to register `user` in `home` (nil: drops the request), with a line in their history.
+    func setPending(_ user: String, home: String?, name: String?, by actor: String, action: String) throws {
+        try tx.setPending(user, home: home, name: name, at: now)
+        try tx.appendPersonHistory(user, at: now, actor: actor, action: action, detail: home ?? registration(user)?.pending)
+        var r = state.memory.registrations[user] ?? Registration(user: user, home: nil, name: nil, lang: nil)
+        r.pending = home
+        if let name { r.name = name }
+        state.memory.registrations[user] = r
+    }
+
+    /// Everyone waiting to be confirmed in a household of one of `buildings`.
+    func pending(in buildings: Set<String>) -> [Registration] {
+        state.memory.registrations.values.filter { r in r.pending.flatMap(directory.building(ofHome:)).map { buildings.contains($0.id) } ?? false }
+            .sorted { $0.user < $1.user }
     }
 
     func setLang(_ user: String, _ lang: Lang) throws {
@@ -152,6 +172,10 @@ struct People {
             }
             building = b
             unit = String(folded[folded.index(after: dash)...])
+        } else if let dash = folded.firstIndex(of: "-"), let b = directory.community.buildings.first(where: { $0.name == folded[..<dash] + "栋" }) {
+            // `3-1206`: building 3, room 1206.
+            building = b
+            unit = String(folded[folded.index(after: dash)...])
         } else if let b = directory.community.buildings.first(where: { folded.hasPrefix($0.name) && folded.count > $0.name.count }) {
             building = b
             unit = String(folded.dropFirst(b.name.count))
@@ -180,6 +204,6 @@ struct People {
         let t = word.hasPrefix("@") ? String(word.dropFirst()) : word
         if let p = directory.community.people.first(where: { $0.id == t || $0.name == t }) { return p.id }
         if word.hasPrefix("@"), mentions.count == 1 { return mentions[0] }
-        return registration(t)?.home != nil ? t : nil
+        return registration(t).map { $0.home != nil || $0.pending != nil } == true ? t : nil
     }
 }

@@ -10,13 +10,16 @@ public struct Registration: Sendable, Equatable {
     public var lang: Lang?
     /// The language they last wrote to the bot in.
     public var wrote: Lang?
+    /// The household they asked to register in, waiting for the captain (`registration: approve`).
+    public var pending: String?
 
-    public init(user: String, home: String?, name: String?, lang: Lang?, wrote: Lang? = nil) {
+    public init(user: String, home: String?, name: String?, lang: Lang?, wrote: Lang? = nil, pending: String? = nil) {
         self.user = user
         self.home = home
         self.name = name
         self.lang = lang
         self.wrote = wrote
+        self.pending = pending
     }
 }
 
@@ -50,9 +53,10 @@ extension StoreTransaction {
 
     /// Every registration, for the engine's in-memory mirror.
     public func allRegistrations() throws -> [Registration] {
-        try all("SELECT user, home, name, lang, wrote_lang FROM residents", cached: false) {
+        try all("SELECT user, home, name, lang, wrote_lang, pending_home FROM residents", cached: false) {
             Registration(
-                user: $0[0], home: $0[1], name: $0[2], lang: ($0[3] as String?).flatMap(Lang.init), wrote: ($0[4] as String?).flatMap(Lang.init))
+                user: $0[0], home: $0[1], name: $0[2], lang: ($0[3] as String?).flatMap(Lang.init), wrote: ($0[4] as String?).flatMap(Lang.init),
+                pending: $0[5])
         }
     }
 
@@ -72,6 +76,29 @@ extension StoreTransaction {
                 ON CONFLICT(user) DO UPDATE SET home = excluded.home, name = coalesce(excluded.name, name), updated_at = excluded.updated_at
                 """
         ).execute(arguments: [user, home, name, at.milliseconds])
+    }
+
+    /// Sets (or with nil clears) the household `user` waits to be confirmed in.
+    public func setPending(_ user: String, home: String?, name: String?, at: Instant) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO residents(user, pending_home, name, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT(user) DO UPDATE SET pending_home = excluded.pending_home, name = coalesce(excluded.name, name), updated_at = excluded.updated_at
+                """
+        ).execute(arguments: [user, home, name, at.milliseconds])
+    }
+
+    /// Adds a line to a person's history: registrations, moves, approvals, role changes.
+    public func appendPersonHistory(_ user: String, at: Instant, actor: String, action: String, detail: String?) throws {
+        try db.cachedStatement(sql: "INSERT INTO people_history(user, at, actor, action, detail) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [user, at.milliseconds, actor, action, detail])
+    }
+
+    /// A person's history, oldest first.
+    public func personHistory(_ user: String) throws -> [HistoryEntry] {
+        try all("SELECT at, actor, action, detail FROM people_history WHERE user = ? ORDER BY rowid", [user]) {
+            HistoryEntry(at: Instant(milliseconds: $0[0]), actor: $0[1], action: $0[2], detail: $0[3])
+        }
     }
 
     /// Records the language `user` last wrote to the bot in.

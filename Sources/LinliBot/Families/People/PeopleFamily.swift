@@ -12,6 +12,8 @@ struct PeopleFamily: Family {
         case .register(let room): try register(room, ctx)
         case .contacts: try contacts(ctx)
         case .lang(let lang): try setLang(lang, ctx)
+        case .approveMember(let who): try approve(who, ctx)
+        case .rejectMember(let who, let why): try reject(who, why: why, ctx)
         }
     }
 
@@ -60,12 +62,108 @@ struct PeopleFamily: Family {
     }
 
     /// Binds the sender to a household: `501` in a building group, `b3-501` anywhere.
+    /// The room must be one of the building's; with `registration: approve` the
+    /// building's captain confirms it first (a move too).
     func register(_ room: String, _ ctx: CommandContext) throws -> Outcome {
         let (building, home) = try ctx.people.household(room, group: ctx.group, orIn: nil)
         let unit = WorkOrdersFamily.room(home)
-        try ctx.people.register(ctx.sender, home: home, name: ctx.displayName)
+        guard building.hasRoom(unit) else {
+            throw LinliError(
+                .usage, zh: "\(building.name)没有\(unit)这一户，请核对房号，例如：登记 501",
+                en: "\(building.name) has no room \(unit); please check the number, e.g. register 501")
+        }
+        let current = ctx.people.home(of: ctx.sender)
+        let place = Localized(zh: "\(building.name) \(unit)", en: "\(building.name) \(unit)")
+        if current == home {
+            return Outcome(zh: "您已登记在\(place.zh)。", en: "You are registered at \(place.en) already.")
+        }
+        if ctx.directory.community.registrationNeedsApproval, !ctx.directory.manages(ctx.sender, building: building) {
+            return try askToRegister(home, place, from: current, ctx)
+        }
+        try ctx.people.register(ctx.sender, home: home, name: ctx.displayName, by: ctx.sender)
+        if let current {
+            return Outcome(
+                zh: "已改为登记在\(place.zh)（原来是 \(current)）。", en: "Moved: you are registered at \(place.en) now (it was \(current)).")
+        }
+        return Outcome(zh: "登记成功：\(place.zh)。发送“帮助”查看可以做什么。", en: "Registered: \(place.en). Send “help” to see what you can do.")
+    }
+
+    /// `registration: approve`: the request waits for the building's captain (or the
+    /// rung above, if it has none), who is asked; until then the sender stays where they were.
+    private func askToRegister(_ home: String, _ place: Localized, from current: String?, _ ctx: CommandContext) throws -> Outcome {
+        guard let building = ctx.directory.building(ofHome: home) else { throw CommandContext.notRegistered }
+        let (approver, level) = ctx.ladder.firstResponder(for: building)
+        try ctx.people.setPending(
+            ctx.sender, home: home, name: ctx.displayName, by: ctx.sender, action: current == nil ? "asked to register" : "asked to move")
+        let name = approver.map { ctx.directory.name(of: $0) } ?? "社区"
+        let rung = Localized(zh: EscalationLadder.name(level, .zh), en: EscalationLadder.name(level, .en))
+        let meanwhile =
+            current.map { Localized(zh: "确认前您仍登记在 \($0)。", en: "Until then you stay registered at \($0).") }
+            ?? Localized(zh: "确认前您以访客身份使用。", en: "Until then you are a guest.")
+        var outcome = Outcome(
+            zh: "已提交登记：\(place.zh)，等\(rung.zh)\(name)确认。\(meanwhile.zh)",
+            en: "Asked to register you at \(place.en); \(rung.en) \(name) will confirm. \(meanwhile.en)")
+        if let approver {
+            let who = ctx.displayName ?? ctx.registration?.name ?? ctx.sender
+            outcome.effects.append(
+                .notify(
+                    to: approver, reason: "registration_request",
+                    text: Localized(
+                        zh:
+                            "【登记待确认】\(who)（\(ctx.sender)）申请登记为 \(place.zh)\(current.map { "（原 \($0)）" } ?? "")。确认请发：通过 \(ctx.sender)；不通过：拒绝 \(ctx.sender) 原因",
+                        en:
+                            "[Registration] \(who) (\(ctx.sender)) asks to be registered at \(place.en)\(current.map { " (now \($0))" } ?? ""). Send: approve \(ctx.sender), or reject \(ctx.sender) <why>"
+                    ), refs: []))
+        }
+        return outcome
+    }
+
+    /// The registration `who` is waiting for, if the sender may settle it.
+    private func request(_ who: String, _ ctx: CommandContext) throws -> (user: String, home: String) {
+        let id = ctx.people.resolve(who, mentions: ctx.mentions) ?? who
+        guard
+            let r = ctx.people.registration(id)
+                ?? ctx.people.pending(in: Set(ctx.directory.community.buildings.map(\.id))).first(where: { $0.name == who }),
+            let home = r.pending
+        else {
+            throw LinliError(.notFound, zh: "“\(who)”没有待确认的登记。", en: "“\(who)” has no registration waiting.")
+        }
+        guard let building = ctx.directory.building(ofHome: home), ctx.directory.manages(ctx.sender, building: building) else {
+            throw LinliError(.forbidden, zh: "这个登记由\(home)所在楼栋的楼栋长确认。", en: "The captain of \(home)'s building confirms this registration.")
+        }
+        return (r.user, home)
+    }
+
+    func approve(_ who: String, _ ctx: CommandContext) throws -> Outcome {
+        let (user, home) = try request(who, ctx)
+        try ctx.people.register(user, home: home, name: nil, by: ctx.sender)
+        let name = ctx.people.registration(user)?.name ?? user
         return Outcome(
-            zh: "登记成功：\(building.name) \(unit)。发送“帮助”查看可以做什么。", en: "Registered: \(building.name) \(unit). Send “help” to see what you can do.")
+            zh: "已确认：\(name) 登记为 \(home)。", en: "Confirmed: \(name) is registered at \(home).",
+            effects: [
+                .notify(
+                    to: user, reason: "registration_approved",
+                    text: Localized(
+                        zh: "您的登记已确认：\(home)。发送“帮助”查看可以做什么。", en: "Your registration is confirmed: \(home). Send “help” to see what you can do."),
+                    refs: [])
+            ])
+    }
+
+    func reject(_ who: String, why: String?, _ ctx: CommandContext) throws -> Outcome {
+        let (user, home) = try request(who, ctx)
+        try ctx.people.setPending(user, home: nil, name: nil, by: ctx.sender, action: "rejected")
+        let name = ctx.people.registration(user)?.name ?? user
+        let reason = why.map { Localized(zh: "原因：\($0)。", en: " Why: \($0).") } ?? Localized(zh: "", en: "")
+        return Outcome(
+            zh: "已拒绝 \(name) 登记为 \(home)。", en: "Turned down: \(name) at \(home).",
+            effects: [
+                .notify(
+                    to: user, reason: "registration_rejected",
+                    text: Localized(
+                        zh: "您登记为 \(home) 的申请没有通过。\(reason.zh)如有疑问请联系楼栋长。",
+                        en: "Your registration at \(home) was not confirmed.\(reason.en) Please ask your building captain."),
+                    refs: [])
+            ])
     }
 
     /// The sender's captain, grid leader and the community office.
