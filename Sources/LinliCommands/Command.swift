@@ -13,11 +13,13 @@ public enum Command: Equatable, Sendable {
     case points(PointsCommand)
     case announcements(AnnouncementsCommand)
     case deliveries(DeliveriesCommand)
+    case roles(RolesCommand)
 
     /// Every family, in the order their catalog files are read (and help lists them).
     public static let families: [any FamilyCommand.Type] = [
         BookingsCommand.self, ServicesCommand.self, EventsCommand.self, WishesCommand.self, SuggestionsCommand.self,
         PointsCommand.self, PeopleCommand.self, WorkOrdersCommand.self, AnnouncementsCommand.self, DeliveriesCommand.self,
+        RolesCommand.self,
     ]
 
     /// The catalog ids this build has a command for: every family's.
@@ -61,6 +63,7 @@ public enum Command: Equatable, Sendable {
         case .points(let c): c
         case .announcements(let c): c
         case .deliveries(let c): c
+        case .roles(let c): c
         }
     }
 }

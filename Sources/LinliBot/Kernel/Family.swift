@@ -71,7 +71,7 @@ struct Dispatcher: Sendable {
     /// Adding a family is one entry here (and one case in `Command`).
     static let families: [any Family] = [
         PeopleFamily(), WorkOrdersFamily(), BookingsFamily(), ServicesFamily(), EventsFamily(), WishesFamily(),
-        SuggestionsFamily(), PointsFamily(), AnnouncementsFamily(), DeliveriesFamily(),
+        SuggestionsFamily(), PointsFamily(), AnnouncementsFamily(), DeliveriesFamily(), RolesFamily(),
     ]
 
     private let timers: [String: @Sendable (TimerRow, Kernel) throws -> [Effect]]
