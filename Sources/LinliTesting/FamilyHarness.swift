@@ -5,8 +5,9 @@ import LinliProtocol
 import LinliStore
 
 /// Runs one command family's handler in-process, on an in-memory store (or a
-/// database file, to start again on it), with a small community (`FamilyHarness.community`): the family's commands are the only
-/// ones the bot understands. A test of a family takes milliseconds.
+/// database file, to start again on it), with a small community
+/// (`FamilyHarness.community`): the family's commands are the only ones the bot
+/// understands. A test of a family takes milliseconds.
 ///
 /// ```swift
 /// let wishes = try FamilyHarness("wishes")

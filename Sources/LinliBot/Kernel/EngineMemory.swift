@@ -3,9 +3,9 @@ import LinliStore
 
 /// The engine's in-memory mirror of the small tables it reads on every event
 /// (registrations, pending questions, record counters, the community as role
-/// changes left it), plus its clock and outbound id counter. Every change is written through to the store in the same
-/// transaction; being a value, a copy taken before a savepoint is how the mirror
-/// rolls back with it.
+/// changes left it), plus its clock and outbound id counter. Every change is
+/// written through to the store in the same transaction; being a value, a copy
+/// taken before a savepoint is how the mirror rolls back with it.
 struct EngineMemory {
     var clock: Instant
     var outSeq: Int64
