@@ -44,6 +44,19 @@ import Testing
         #expect(try bot.say("done R2 bulb replaced", from: "u-bo", at: at("09:20")).reply.ok, "the new captain handles it")
     }
 
+    @Test func aGridLeadersEscalatedRecordsGoToTheNewOneAndWithNoneToTheOffice() throws {
+        let bot = try FamilyHarness("roles", "workorders")
+        try bot.say("report leak kitchen ceiling dripping", from: "u-ann", in: "t-b1", at: at("09:00"))
+        let escalated = try bot.tick(at("09:31"))
+        #expect(escalated.notifications.map(\.to) == ["u-grid"], "nobody accepted in 30 minutes: \(escalated)")
+        let made = try bot.say("role u-bo grid_leader g1", from: "u-office", at: at("09:40"))
+        #expect(made.reply.text == "张博 is now grid leader of 一网格.\nR1 handed over from 马网格 to 张博.", "\(made)")
+        #expect(try bot.say("status R1", from: "u-ann", at: at("09:41")).reply.text.contains("张博"))
+        let taken = try bot.say("unrole u-bo grid_leader", from: "u-office", at: at("09:50"))
+        #expect(taken.reply.text == "张博 is no longer a grid leader.\nR1 handed over from 张博 to 王主任.", "\(taken)")
+        #expect(taken.notifications.map(\.to) == ["u-bo"], "the office is the sender: told in the reply")
+    }
+
     @Test func onlyStaffChangesRoles() throws {
         let bot = try FamilyHarness("roles", "workorders")
         #expect(try bot.say("role u-li captain b1", from: "u-cap1", at: at("09:00")).reply.code == "forbidden")
