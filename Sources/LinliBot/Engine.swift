@@ -20,7 +20,8 @@ public enum InputItem: Sendable {
 /// let out = try engine.process([.event(event, line: 1)])
 /// ```
 public final class Engine {
-    let directory: Directory
+    /// The community as it now stands: the community file with the role changes made in chat.
+    var directory: Directory { state.directory }
     public let parser: CommandParser
     let store: Store
     let wallClock: () -> Instant
@@ -63,14 +64,14 @@ public final class Engine {
     /// `families`, if given, limits the engine to those command families (their
     /// catalog `family:` names): other commands are unknown to it. For tests of one family.
     public init(community: Community, catalog: Catalog, store: Store, wallClock: @escaping () -> Instant, families: Set<String>? = nil) throws {
-        directory = Directory(community)
+        bot = community.bot
         dispatcher = Dispatcher(only: families)
         let catalog = families.map { catalog.only($0) } ?? catalog
         parser = CommandParser(catalog: catalog, categories: community.categories, venues: community.venues, services: community.services)
         self.store = store
         self.wallClock = wallClock
         timeZone = TimeZone(identifier: community.timezone) ?? TimeZone(secondsFromGMT: 8 * 3600)!
-        state = KernelState(memory: try store.read { try EngineMemory($0) }, directory: directory, parser: parser, timeZone: timeZone)
+        state = KernelState(memory: try store.read { try EngineMemory($0, community: community) }, parser: parser, timeZone: timeZone)
         eventJSON = EventEncoder(format: .json, formatTime: formatTime)
         // A database with a clock starts them now; a new one at its first event (so a
         // replay runs the same whenever it is run).
@@ -204,7 +205,7 @@ public final class Engine {
     static let silent = "silent"
 
     /// The bot as the chats know it, from the community file.
-    public var bot: Bot? { directory.community.bot }
+    public let bot: Bot?
 
     /// Puts the engine's memory back as it was (its writes were rolled back).
     func restore(_ saved: EngineMemory) {

@@ -24,6 +24,13 @@ public enum Linli {
         return (community, catalog, warnings + catalog.warnings)
     }
 
+    /// The community as it now stands: the community file with the role changes
+    /// kept in `store` applied, and how many there are.
+    public static func standing(_ community: Community, in store: Store) throws -> (Community, changes: Int) {
+        let changes = try store.read { try $0.roleChanges() }
+        return (community.applying(changes), changes.count)
+    }
+
     /// The wall clock, read only at the edge of the process.
     public static func wallClock() -> Instant {
         Instant(milliseconds: Int64((Date().timeIntervalSince1970 * 1000).rounded()))

@@ -30,6 +30,8 @@ public enum ArgType: Sendable, Equatable {
     case service
     /// Words up to the next date: an event's title.
     case phrase
+    /// A role the office gives in chat: `captain`, `楼栋长`, `volunteer`, `志愿者`… (its raw value).
+    case role
 }
 
 /// One argument slot of a command.
@@ -196,6 +198,7 @@ public struct Catalog: Sendable {
             case "time": type = .time
             case "service": type = .service
             case "phrase": type = .phrase
+            case "role": type = .role
             case let other: throw typeNode.error("unknown argument type '\(other)'")
             }
             args.append(ArgSpec(name: name, type: type, optional: try a["optional"]?.bool() ?? false, prompt: try a["prompt"].map(localized)))

@@ -94,6 +94,15 @@ public struct CommandParser: Sendable {
         return rest.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") }
     }
 
+    /// The words for the roles the office gives in chat, lowercased.
+    static let roleWords: [String: Role] = [
+        "captain": .captain, "楼栋长": .captain, "楼长": .captain,
+        "grid_leader": .gridLeader, "grid-leader": .gridLeader, "网格长": .gridLeader,
+        "volunteer": .volunteer, "志愿者": .volunteer,
+        "party_member": .partyMember, "party-member": .partyMember, "党员": .partyMember,
+        "mediator": .mediator, "调解员": .mediator,
+    ]
+
     /// What may follow the word of a command that takes free text or a word first, in a group.
     private static let afterWord: Set<Unicode.Scalar> = [" ", ":", "：", ",", "，", "\u{3000}"]
 
@@ -131,6 +140,13 @@ public struct CommandParser: Sendable {
             if let id = Self.take(serviceNames, &c) { return .value(.text(id)) }
             return .wrong(
                 Localized(zh: "没有“\(c.peekToken())”这项服务，发送“服务”查看全部。", en: "There is no service “\(c.peekToken())”; send “services” to see them."))
+        case .role:
+            let token = c.takeToken()
+            if let role = Self.roleWords[token.lowercased()] { return .value(.text(role.rawValue)) }
+            return .wrong(
+                Localized(
+                    zh: "没有“\(token)”这个角色（楼栋长、网格长、志愿者、党员、调解员）。",
+                    en: "There is no role “\(token)” (captain, grid_leader, volunteer, party_member, mediator)."))
         case .phrase:
             let start = c.pos
             var probe = c

@@ -1,7 +1,7 @@
 /// One community, as described by its community file (COMMUNITY.md).
 ///
-/// Immutable for the life of the process; what residents change in chat
-/// (registrations, language) lives in the store.
+/// A value; what changes in chat (registrations, language) lives in the store, and
+/// so do role changes (`RoleChange`), which the engine applies over the file.
 public struct Community: Sendable {
     public var id: String
     public var name: String
@@ -115,7 +115,7 @@ public enum Role: String, Sendable, CaseIterable {
     case gridLeader = "grid_leader"
     case staff, volunteer
     case partyMember = "party_member"
-    case department
+    case department, mediator
 }
 
 public struct Person: Sendable, Equatable {

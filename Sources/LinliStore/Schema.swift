@@ -403,6 +403,22 @@ enum Schema {
                     ) STRICT, WITHOUT ROWID;
                     """)
         }
+        m.registerMigration("v15-role-changes") { db in
+            // Roles given and taken back in chat, in order: applied over the community file at every start.
+            try db.execute(
+                sql: """
+                    CREATE TABLE role_changes (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        person TEXT NOT NULL,
+                        name TEXT,
+                        role TEXT NOT NULL CHECK (\(oneOf("role", ["captain", "grid_leader", "volunteer", "party_member", "mediator"]))),
+                        scope TEXT,
+                        granted INTEGER NOT NULL CHECK (granted = 0 OR granted = 1),
+                        actor TEXT NOT NULL,
+                        at INTEGER NOT NULL
+                    ) STRICT;
+                    """)
+        }
         m.registerMigration("v16-registrations-approved") { db in
             // A registration waiting for the captain; every change to who a person is.
             try db.execute(

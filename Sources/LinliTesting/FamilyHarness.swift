@@ -4,9 +4,10 @@ import LinliCore
 import LinliProtocol
 import LinliStore
 
-/// Runs one command family's handler in-process, on an in-memory store, with a
-/// small community (`FamilyHarness.community`): the family's commands are the only
-/// ones the bot understands. A test of a family takes milliseconds.
+/// Runs one command family's handler in-process, on an in-memory store (or a
+/// database file, to start again on it), with a small community
+/// (`FamilyHarness.community`): the family's commands are the only ones the bot
+/// understands. A test of a family takes milliseconds.
 ///
 /// ```swift
 /// let wishes = try FamilyHarness("wishes")
@@ -20,21 +21,22 @@ public final class FamilyHarness {
     public let community: Community
     private var line = 0
 
-    /// `families`: the family under test, and any it needs (say, `workorders` for a report to rate).
-    public init(_ families: String..., community text: String = FamilyHarness.community) throws {
+    /// `families`: the family under test, and any it needs (say, `workorders` for a report to rate);
+    /// `database`: a file a later harness opens again, as the bot does after a restart.
+    public init(_ families: String..., community text: String = FamilyHarness.community, database: String = ":memory:") throws {
         let (community, _) = try CommunityFile.parse(text, file: "harness.yaml")
         let catalog = try Catalog.load(directory: Fixtures.commandsPath)
         self.community = community
-        store = try Store(path: ":memory:")
+        store = try Store(path: database)
         engine = try Engine(
             community: community, catalog: catalog, store: store,
             wallClock: { Instant(milliseconds: 1_790_000_000_000) }, families: Set(families))
     }
 
-    /// One message from `user` (in `group`, or privately), at `ts` (RFC 3339).
+    /// One message from `user` (in `group`, or privately), at `ts` (RFC 3339), @-mentioning `mentions`.
     @discardableResult
-    public func say(_ text: String, from user: String, in group: String? = nil, at ts: String) throws -> [OutboundEvent] {
-        try send(InboundEvent(type: .message, ts: RFC3339.parse(ts), group: group, from: user, text: text))
+    public func say(_ text: String, from user: String, in group: String? = nil, mentions: [String] = [], at ts: String) throws -> [OutboundEvent] {
+        try send(InboundEvent(type: .message, ts: RFC3339.parse(ts), group: group, from: user, text: text, mentions: mentions))
     }
 
     /// The clock moves to `ts`: due timers fire.

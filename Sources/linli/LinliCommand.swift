@@ -28,8 +28,11 @@ struct CommunityOptions: ParsableArguments {
     @Option(help: "A folder of command catalog files (*.yaml) that add words to the built-in commands or replace them.")
     var commands: String?
 
-    @Option(help: "The SQLite database file, or :memory:.")
-    var db = "linli.sqlite"
+    @Option(help: "The SQLite database file, or :memory: (default: linli.sqlite; check reads one only when given).")
+    var db: String?
+
+    /// The database to open: `--db`, else `linli.sqlite`.
+    var database: String { db ?? "linli.sqlite" }
 
     /// The demo community, the default where it exists (the repository).
     static let demo = "seeds/fudi.yaml"
@@ -71,7 +74,7 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let (community, catalog) = try options.load()
-        let store = try openStore(options.db)
+        let store = try openStore(options.database)
         let engine = try options.makeEngine(community, catalog, store)
         let client = CurlClient()
         let outbox = OutboxService(store: store, community: community, client: client)
@@ -101,7 +104,7 @@ extension CommunityOptions {
         do {
             return try Engine(community: community, catalog: catalog, store: store, wallClock: Linli.wallClock)
         } catch {
-            logger.error("cannot open the database \(db): \(error)")
+            logger.error("cannot open the database \(database): \(error)")
             throw ExitCode(3)
         }
     }
@@ -138,7 +141,7 @@ struct Deliver: ParsableCommand {
 
     func run() throws {
         let (community, _) = try options.load()
-        let store = try openStore(options.db)
+        let store = try openStore(options.database)
         if dead {
             for row in try store.read({ try $0.deadLetters() }) {
                 print("\(row.id)\t\(row.eventID)\t\(row.webhook)\t\(row.recipient)\t\(row.attempts)\t\(row.lastError ?? "")")
@@ -194,15 +197,40 @@ struct Parse: ParsableCommand {
 }
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check a community file and the command catalog; exit 0 when both are valid.")
+    static let configuration = CommandConfiguration(
+        abstract: "Check a community file and the command catalog; exit 0 when both are valid.",
+        discussion: "With --db, also show who holds which role once the role changes made in chat (kept in that database) are applied.")
 
     @OptionGroup var options: CommunityOptions
 
     func run() throws {
-        let (community, catalog) = try options.load()
+        var (community, catalog) = try options.load()
+        var changes: Int?
+        if let db = options.db {
+            guard db != ":memory:", FileManager.default.fileExists(atPath: db) else {
+                logger.error("no database at \(db)")
+                throw ExitCode(3)
+            }
+            (community, changes) = try Linli.standing(community, in: openStore(db))
+        }
         print(
             "\(community.name): \(English.count(community.buildings.count, "building")), \(English.count(community.people.count, "person", plural: "people")), "
                 + English.count(catalog.commands.count, "command"))
+        guard let changes else { return }
+        print(Self.roles(of: community, changes: changes))
+    }
+
+    /// Who holds which role: each building's captain, each grid's leader, the other roles' holders.
+    static func roles(of community: Community, changes: Int) -> String {
+        let people = Dictionary(community.people.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        func shown(_ ids: [String]) -> String { ids.isEmpty ? "—" : ids.map { "\(people[$0] ?? $0) (\($0))" }.joined(separator: ", ") }
+        var lines = ["role changes made in chat: \(changes)"]
+        lines += community.buildings.map { "captain of \($0.name) (\($0.id)): \(shown($0.captain.map { [$0] } ?? []))" }
+        lines += community.grids.map { "grid leader of \($0.name) (\($0.id)): \(shown($0.leader.map { [$0] } ?? []))" }
+        for role in [Role.volunteer, .partyMember, .mediator] {
+            lines.append("\(role.rawValue): \(shown(community.people.filter { $0.roles.contains(role) }.map(\.id)))")
+        }
+        return lines.joined(separator: "\n")
     }
 }
 
@@ -242,7 +270,7 @@ struct Serve: AsyncParsableCommand {
             throw ExitCode(2)
         }
         if insecureNoAuth { logger.warning("--insecure-no-auth: unsigned requests are accepted") }
-        let store = try openStore(options.db)
+        let store = try openStore(options.database)
         let engine = try options.makeEngine(community, catalog, store)
         if senderLimit > 0 { engine.senderLimit = (senderLimit, .minutes(1)) }
         let metrics = IngressMetrics()

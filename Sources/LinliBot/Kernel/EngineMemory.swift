@@ -2,10 +2,10 @@ import LinliCore
 import LinliStore
 
 /// The engine's in-memory mirror of the small tables it reads on every event
-/// (registrations, pending questions, record counters), plus its clock and
-/// outbound id counter. Every change is written through to the store in the same
-/// transaction; being a value, a copy taken before a savepoint is how the mirror
-/// rolls back with it.
+/// (registrations, pending questions, record counters, the community as role
+/// changes left it), plus its clock and outbound id counter. Every change is
+/// written through to the store in the same transaction; being a value, a copy
+/// taken before a savepoint is how the mirror rolls back with it.
 struct EngineMemory {
     var clock: Instant
     var outSeq: Int64
@@ -19,14 +19,19 @@ struct EngineMemory {
     var queuedPushes = 0
     /// Whether the families' daily timers are scheduled (see `Engine.startDailyTimers`).
     var dailyStarted = false
+    /// The community file with the role changes made in chat applied. Immutable:
+    /// a role change swaps in a new one, so a batch that rolls back puts the old back.
+    var directory: Directory
 
-    init(_ tx: StoreTransaction) throws {
+    /// The mirror of the store's tables; `community` is the community file's.
+    init(_ tx: StoreTransaction, community: Community) throws {
         clock = Instant(milliseconds: try tx.meta("clock") ?? 0)
         outSeq = try tx.meta("out_seq") ?? 0
         counters = try tx.counters()
         registrations = Dictionary(try tx.allRegistrations().map { ($0.user, $0) }, uniquingKeysWith: { _, b in b })
         prompts = Dictionary(try tx.allPrompts().map { (Self.key($0.chat, $0.user), $0) }, uniquingKeysWith: { _, b in b })
         nextTimer = try tx.earliestTimer()
+        directory = Directory(community.applying(try tx.roleChanges()))
     }
 
     static func key(_ chat: String, _ user: String) -> String { chat + "\u{0}" + user }

@@ -9,7 +9,8 @@ import LinliStore
 final class KernelState {
     var memory: EngineMemory
     let orders = WorkOrderCache()
-    let directory: Directory
+    /// The community as it now stands (kept in `memory`, so that it rolls back with it).
+    var directory: Directory { memory.directory }
     let parser: CommandParser
     let timeZone: TimeZone
     /// The language each person last wrote to the bot in. Kept apart from `memory`:
@@ -18,10 +19,9 @@ final class KernelState {
     /// hint for pushes, and the database has the value that was committed.
     var wrote: [String: Lang]
 
-    init(memory: EngineMemory, directory: Directory, parser: CommandParser, timeZone: TimeZone) {
+    init(memory: EngineMemory, parser: CommandParser, timeZone: TimeZone) {
         self.memory = memory
         wrote = memory.registrations.compactMapValues(\.wrote)
-        self.directory = directory
         self.parser = parser
         self.timeZone = timeZone
     }
@@ -99,7 +99,8 @@ struct Timers {
     }
 }
 
-/// Who people are beyond the community file: what they told Linli in chat.
+/// Who people are beyond the community file: what they told Linli in chat, and the
+/// roles the office gave them there.
 struct People {
     fileprivate let state: KernelState
     let tx: StoreTransaction
@@ -142,6 +143,13 @@ struct People {
         var r = state.memory.registrations[user] ?? Registration(user: user, home: nil, name: nil, lang: nil)
         r.lang = lang
         state.memory.registrations[user] = r
+    }
+
+    /// Gives or takes back a role: kept in the store and effective at once (the
+    /// kernel's community is rebuilt with it; a batch that rolls back restores the old).
+    func change(_ change: RoleChange) throws {
+        try tx.record(change)
+        state.memory.directory = Directory(state.memory.directory.community.applying([change]))
     }
 
     /// Records the language `user` last wrote to the bot in, when it changed.

@@ -43,6 +43,13 @@ struct WorkOrderRepository {
         return order
     }
 
+    /// The open work orders a person holds at `level` in `buildings`, oldest first.
+    func open(assignee: String, level: Level, buildings: [String]) throws -> [WorkOrder] {
+        let orders = try tx.openWorkOrders(assignee: assignee, level: level, buildings: buildings)
+        for order in orders { cache.keep(order) }
+        return orders
+    }
+
     /// Writes a new work order and its first history line.
     func insert(_ order: WorkOrder, history: HistoryEntry) throws {
         try tx.insert(order)

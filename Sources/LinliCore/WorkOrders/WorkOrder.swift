@@ -123,6 +123,8 @@ public enum WorkOrderAction: Sendable, Equatable {
     /// Moved up the ladder (by hand or because nobody accepted in time); it must be accepted again.
     case escalate(Assignee, level: Level, ref: String?)
     case accept(by: String)
+    /// Its holder's role passed to someone else (a new captain): the order keeps its state and clocks.
+    case handOver(Assignee, level: Level)
     case note(String)
     case resolve(String, Resolution)
     /// The feedback window passed without a rating: closed as resolved-unconfirmed.
@@ -177,6 +179,12 @@ extension WorkOrder {
             if case .department = assignee {} else { assignee = .person(by) }
             state = .accepted
             acceptedAt = now
+        case .handOver(let who, let level):
+            guard state.isOpen else {
+                throw refuse("\(rid) 当前\(state.label(.zh))，无需交接。", "\(rid) is \(state.label(.en)); there is nothing to hand over.")
+            }
+            assignee = who
+            self.level = level
         case .note:
             guard state.isOpen else { throw refuse("\(rid) 当前\(state.label(.zh))，不能再记进展。", "\(rid) is \(state.label(.en)); notes are closed.") }
             if state == .accepted { state = .inProgress }

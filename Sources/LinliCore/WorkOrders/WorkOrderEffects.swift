@@ -76,6 +76,8 @@ extension WorkOrder {
             return WorkOrderEffects(history: ("cancel", nil), stop: all)
         case .markOverdue:
             return WorkOrderEffects(history: ("overdue", nil))
+        case .handOver(let who, _):
+            return WorkOrderEffects(history: ("handover", who.id))
         case .note(let text):
             return WorkOrderEffects(history: ("note", text))
         case .urge:

@@ -101,6 +101,20 @@ extension StoreTransaction {
             .text(reporter))
     }
 
+    /// The open work orders a person holds at `level` in `buildings`, oldest first:
+    /// what passes to whoever takes their role over.
+    public func openWorkOrders(assignee: String, level: Level, buildings: [String]) throws -> [WorkOrder] {
+        guard !buildings.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: buildings.count).joined(separator: ",")
+        return try many(
+            """
+            SELECT \(WorkOrder.codec.select) FROM work_orders
+            WHERE assignee_kind = 'person' AND assignee = ? AND level = ? AND building IN (\(marks))
+              AND state IN ('submitted','assigned','accepted','in_progress','reopened')
+            ORDER BY number
+            """, values: [.text(assignee), .text(level.rawValue)] + buildings.map(SQLValue.text), decode: WorkOrder.codec.decode)
+    }
+
     /// Open work orders assigned to any of `assignees`, or in `buildings` with no
     /// one but the captain on them yet, oldest first.
     public func queue(assignees: [String], buildings: [String]) throws -> [WorkOrder] {

@@ -129,7 +129,7 @@ struct WorkOrderDesk {
         let shortTime = "\(time.dropFirst(5).prefix(5)) \(time.dropFirst(11).prefix(5))"  // 11-28 09:10
         // Routing lines name a person or department: show the name.
         let shown =
-            ["assign", "escalate"].contains(e.action)
+            ["assign", "escalate", "handover"].contains(e.action)
             ? e.detail.map { d in
                 d.split(separator: " ").map { directory.name(of: String($0)) }.joined(separator: " ")
             } : e.detail
@@ -142,6 +142,7 @@ struct WorkOrderDesk {
     static let actionLabels: [String: Localized] = [
         "report": Localized(zh: "报修", en: "reported"),
         "assign": Localized(zh: "交办", en: "assigned"),
+        "handover": Localized(zh: "交接", en: "handed over"),
         "accept": Localized(zh: "签收", en: "accepted"),
         "note": Localized(zh: "进展", en: "noted"),
         "done": Localized(zh: "办结", en: "resolved"),
