@@ -89,19 +89,27 @@ struct CommandContext {
     func requireHousehold() throws(LinliError) -> String {
         if let home { return home }
         if isStaff { return Self.office }
-        throw Self.notRegistered
+        throw notRegistered
     }
 
     /// The household of the community office's own bookings and loans.
     static let office = "office"
 
-    static let notRegistered = LinliError(
-        .notRegistered, zh: "您还没有登记住户。请先在楼栋群里发送“登记 房号”，例如：登记 501",
-        en: "You are not registered yet. Send “register <room>” in your building group first, e.g. register 501")
+    /// `not_registered`, saying so when the sender's registration waits for the captain.
+    var notRegistered: LinliError {
+        if let pending = registration?.pending {
+            return LinliError(
+                .notRegistered, zh: "您登记为 \(pending) 的申请正在等楼栋长确认，确认后就可以使用了。",
+                en: "Your registration at \(pending) is waiting for the building captain to confirm it.")
+        }
+        return LinliError(
+            .notRegistered, zh: "您还没有登记住户。请先在楼栋群里发送“登记 房号”，例如：登记 501",
+            en: "You are not registered yet. Send “register <room>” in your building group first, e.g. register 501")
+    }
 
     /// The sender's building, or `not_registered`.
     func requireBuilding() throws(LinliError) -> Building {
-        guard let building else { throw Self.notRegistered }
+        guard let building else { throw notRegistered }
         return building
     }
 }

@@ -56,6 +56,6 @@ public struct Coverage: Sendable, Equatable {
         neverVisited = all.filter { lastVisit[$0] == nil }
     }
 
-    /// Visited within the period ÷ paired, as a whole percentage (100 when nothing is paired).
-    public var percent: Int { paired == 0 ? 100 : visited * 100 / paired }
+    /// Visited within the period ÷ paired, as a whole percentage, rounded (100 when nothing is paired).
+    public var percent: Int { paired == 0 ? 100 : (visited * 200 + paired) / (2 * paired) }
 }

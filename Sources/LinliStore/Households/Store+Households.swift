@@ -40,9 +40,9 @@ extension StoreTransaction {
     }
 
     /// Pairs made (`active`) or ended in chat, in the order they were changed.
-    public func pairChanges() throws -> [(pair: Pair, active: Bool)] {
-        try many("SELECT member, household, active FROM pairs ORDER BY at, member, household", values: []) {
-            (Pair(member: $0.text(0), household: $0.text(1)), $0.int(2) != 0)
+    public func pairChanges() throws -> [(pair: Pair, active: Bool, at: Instant)] {
+        try many("SELECT member, household, active, at FROM pairs ORDER BY at, member, household", values: []) {
+            (Pair(member: $0.text(0), household: $0.text(1)), $0.int(2) != 0, Instant(milliseconds: $0.int(3)))
         }
     }
 

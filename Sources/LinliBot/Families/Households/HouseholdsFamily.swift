@@ -16,6 +16,8 @@ struct HouseholdsFamily: Family {
     static let remindAgain = Span.days(7)
     /// How often each paired household is to be visited when the community file does not say.
     static let defaultEvery = Span.days(30)
+    /// The meta key of the first morning reminders were looked for.
+    static let sinceKey = "visits_since"
     /// At most this many records of each kind are listed in a household's file.
     static let shown = 5
 
@@ -32,11 +34,13 @@ struct HouseholdsFamily: Family {
     // MARK: Pairs
 
     /// The pairs in force: the community file's, with those made and ended in chat.
-    func pairs(_ ctx: Kernel) throws -> Set<Pair> {
-        var pairs = Set(ctx.directory.community.people.flatMap { p in p.pairs.map { Pair(member: p.id, household: $0) } })
-        for (pair, active) in try ctx.tx.pairChanges() {
-            if active { pairs.insert(pair) } else { pairs.remove(pair) }
-        }
+    func pairs(_ ctx: Kernel) throws -> Set<Pair> { Set(try pairsSince(ctx).keys) }
+
+    /// The pairs in force, each with when it was made in chat (nil: by the community file).
+    func pairsSince(_ ctx: Kernel) throws -> [Pair: Instant?] {
+        var pairs: [Pair: Instant?] = [:]
+        for p in ctx.directory.community.people { for home in p.pairs { pairs[Pair(member: p.id, household: home)] = .some(nil) } }
+        for (pair, active, at) in try ctx.tx.pairChanges() { pairs[pair] = active ? .some(at) : nil }
         return pairs
     }
 
@@ -237,14 +241,21 @@ struct HouseholdsFamily: Family {
     }
 
     /// Every morning, each member with paired households not visited within
-    /// `visit_every` gets one message listing them (at most once a week).
+    /// `visit_every` gets one message listing them (at most once a week). A household
+    /// never visited counts from when it was paired in chat, or for the community
+    /// file's pairs from the first morning Linli looked (not from before it ran).
     func fire(_ timer: Timer, _ row: TimerRow, _ ctx: Kernel) throws -> [Effect] {
-        let all = try pairs(ctx)
+        let since = try ctx.tx.meta(Self.sinceKey).map(Instant.init(milliseconds:)) ?? ctx.now
+        try ctx.tx.setMeta(Self.sinceKey, since.milliseconds)
+        let all = try pairsSince(ctx)
         let every = ctx.directory.community.visitEvery ?? Self.defaultEvery
-        let last = try ctx.tx.lastVisits(Array(Set(all.map(\.household))))
+        let last = try ctx.tx.lastVisits(Array(Set(all.keys.map(\.household))))
         var effects: [Effect] = []
-        for member in Set(all.map(\.member)).sorted() {
-            let due = Coverage(households: all.filter { $0.member == member }.map(\.household), lastVisit: last, now: ctx.now, every: every).overdue
+        for member in Set(all.keys.map(\.member)).sorted() {
+            let mine = all.filter { $0.key.member == member }
+            // Never visited: as if visited when it was paired.
+            let visited = Dictionary(mine.map { ($0.key.household, last[$0.key.household] ?? $0.value ?? since) }, uniquingKeysWith: max)
+            let due = Coverage(households: visited.keys, lastVisit: visited, now: ctx.now, every: every).overdue
             guard !due.isEmpty else { continue }
             if let told = try ctx.tx.lastVisitReminder(member), told > ctx.now.adding(Span(milliseconds: -Self.remindAgain.milliseconds)) { continue }
             try ctx.tx.setVisitReminder(member, at: ctx.now)
@@ -267,7 +278,7 @@ struct HouseholdsFamily: Family {
         if let room {
             (building, home) = try ctx.people.household(room, group: ctx.group, orIn: ctx.building)
         } else {
-            guard let own = ctx.home, let b = ctx.building else { throw CommandContext.notRegistered }
+            guard let own = ctx.home, let b = ctx.building else { throw ctx.notRegistered }
             (building, home) = (b, own)
         }
         let members = ctx.people.members(of: home)
@@ -328,7 +339,7 @@ private struct HouseholdFile {
             if !paired.isEmpty { lines.append(zh ? "包户党员：\(names(paired, "、"))" : "Paired party members: \(names(paired, ", "))") }
             if withVisits {
                 let shown = visits.prefix(n).map { v in
-                    "\(v.id) \(ctx.calendar.day(of: v.at).spoken(lang)) \(ctx.directory.name(of: v.visitor))：\(v.notes)"
+                    "\(v.id) \(ctx.calendar.day(of: v.at).spoken(lang)) \(ctx.directory.name(of: v.visitor))\(zh ? "：" : ": ")\(v.notes)"
                 }
                 lines += section(zh ? "走访" : "Visits", shown.isEmpty ? [zh ? "尚未走访" : "none yet"] : Array(shown), lang)
             }

@@ -91,7 +91,7 @@ struct PeopleFamily: Family {
     /// `registration: approve`: the request waits for the building's captain (or the
     /// rung above, if it has none), who is asked; until then the sender stays where they were.
     private func askToRegister(_ home: String, _ place: Localized, from current: String?, _ ctx: CommandContext) throws -> Outcome {
-        guard let building = ctx.directory.building(ofHome: home) else { throw CommandContext.notRegistered }
+        guard let building = ctx.directory.building(ofHome: home) else { throw ctx.notRegistered }
         let (approver, level) = ctx.ladder.firstResponder(for: building)
         try ctx.people.setPending(
             ctx.sender, home: home, name: ctx.displayName, by: ctx.sender, action: current == nil ? "asked to register" : "asked to move")
@@ -104,15 +104,16 @@ struct PeopleFamily: Family {
             zh: "已提交登记：\(place.zh)，等\(rung.zh)\(name)确认。\(meanwhile.zh)",
             en: "Asked to register you at \(place.en); \(rung.en) \(name) will confirm. \(meanwhile.en)")
         if let approver {
-            let who = ctx.displayName ?? ctx.registration?.name ?? ctx.sender
+            let name = ctx.displayName ?? ctx.registration?.name
+            let who = Localized(zh: name.map { "\($0)（\(ctx.sender)）" } ?? ctx.sender, en: name.map { "\($0) (\(ctx.sender))" } ?? ctx.sender)
             outcome.effects.append(
                 .notify(
                     to: approver, reason: "registration_request",
                     text: Localized(
                         zh:
-                            "【登记待确认】\(who)（\(ctx.sender)）申请登记为 \(place.zh)\(current.map { "（原 \($0)）" } ?? "")。确认请发：通过 \(ctx.sender)；不通过：拒绝 \(ctx.sender) 原因",
+                            "【登记待确认】\(who.zh)申请登记为 \(place.zh)\(current.map { "（原 \($0)）" } ?? "")。确认请发：通过 \(ctx.sender)；不通过：拒绝 \(ctx.sender) 原因",
                         en:
-                            "[Registration] \(who) (\(ctx.sender)) asks to be registered at \(place.en)\(current.map { " (now \($0))" } ?? ""). Send: approve \(ctx.sender), or reject \(ctx.sender) <why>"
+                            "[Registration] \(who.en) asks to be registered at \(place.en)\(current.map { " (now \($0))" } ?? ""). Send: approve \(ctx.sender), or reject \(ctx.sender) <why>"
                     ), refs: []))
         }
         return outcome

@@ -104,17 +104,20 @@ import Testing
     @Test func membersAreRemindedOnceAWeekOfHouseholdsNotVisitedInTime() throws {
         let bot = try Self.bot()
         #expect(try bot.tick("2026-11-01T07:00:00+08:00").isEmpty, "the first event starts the daily clock")
-        let start = try bot.tick("2026-11-01T09:00:30+08:00")
-        #expect(start.notifications.map(\.to) == ["u-party"] && start[0].text.contains("b1-501 b1-502"), "never visited: due at once")
+        #expect(try bot.tick("2026-11-01T09:00:30+08:00").isEmpty, "never visited counts from the first morning, not from before Linli ran")
         try bot.say("走访 b1-501 一切正常", from: "u-party", at: "2026-11-01T10:00:00+08:00")
-        #expect(try bot.tick("2026-11-02T09:00:30+08:00").isEmpty, "not again within the week")
-        let next = try bot.tick("2026-11-08T09:00:30+08:00")
-        #expect(next.notifications.map(\.to) == ["u-party"] && next[0].text.contains("b1-502") && !next[0].text.contains("b1-501"))
-        let week = try bot.tick("2026-12-02T09:00:30+08:00")
-        #expect(week.count == 1 && week[0].text.contains("b1-501 b1-502"), "one message listing both once b1-501 is 30 days past")
-        try bot.say("走访 b1-501 正常", from: "u-party", at: "2026-12-05T10:00:00+08:00")
-        try bot.say("走访 b1-502 正常", from: "u-party", at: "2026-12-05T10:30:00+08:00")
-        #expect(try bot.tick("2026-12-10T09:00:30+08:00").isEmpty, "all visited: nothing")
+        let month = try bot.tick("2026-12-01T09:00:30+08:00")
+        #expect(month.notifications.map(\.to) == ["u-party"] && month[0].text.contains("b1-502") && !month[0].text.contains("b1-501"))
+        #expect(try bot.tick("2026-12-02T09:00:30+08:00").isEmpty, "not again within the week")
+        try bot.say("包户 u-party b2-302", from: "u-office", at: "2026-12-05T10:00:00+08:00")
+        let week = try bot.tick("2026-12-08T09:00:30+08:00")
+        #expect(
+            week.count == 1 && week[0].text.contains("b1-501 b1-502") && !week[0].text.contains("b2-302"), "one message; a new pair is not due yet")
+        try bot.say("走访 b1-501 正常", from: "u-party", at: "2026-12-09T10:00:00+08:00")
+        try bot.say("走访 b1-502 正常", from: "u-party", at: "2026-12-09T10:30:00+08:00")
+        #expect(try bot.tick("2026-12-16T09:00:30+08:00").isEmpty, "all visited: nothing")
+        let paired = try bot.tick("2027-01-05T09:00:30+08:00")
+        #expect(paired.count == 1 && paired[0].text.contains("b2-302") && !paired[0].text.contains("b1-50"), "30 days after it was paired")
     }
 
     @Test func inANoisyGroupOnlyCommandsAreAnswered() throws {
