@@ -51,3 +51,23 @@ import Testing
         #expect(access.view == view)
     }
 }
+
+/// Which rooms a building has: its list, its pattern, or a plausible 3–4 digits.
+@Suite struct RoomRuleTests {
+    @Test(arguments: [
+        (RoomRule.plausible, "501", true), (.plausible, "1206", true), (.plausible, "4030", true), (.plausible, "101", true),
+        (.plausible, "4101", false), (.plausible, "531", false), (.plausible, "500", false), (.plausible, "12", false),
+        (.plausible, "12345", false), (.plausible, "50a", false), (.plausible, "", false),
+        (.pattern("[1-6]0[1-4]"), "604", true), (.pattern("[1-6]0[1-4]"), "705", false), (.pattern("[1-6]0[1-4]"), "1604", false),
+        (.pattern("A[0-9]{3}|B[0-9]{3}"), "B201", true), (.pattern("A[0-9]{3}|B[0-9]{3}"), "xB201", false),
+        (.list(["101", "A201"]), "A201", true), (.list(["101", "A201"]), "201", false),
+    ])
+    func aRoomIsOneOfTheBuildings(_ rule: RoomRule, _ room: String, _ accepted: Bool) {
+        #expect(rule.accepts(room) == accepted, "\(room)")
+    }
+
+    @Test func aBrokenPatternIsNamed() {
+        #expect(RoomRule.problem(of: "[1-6") != nil)
+        #expect(RoomRule.problem(of: "[1-6]0[1-4]") == nil)
+    }
+}

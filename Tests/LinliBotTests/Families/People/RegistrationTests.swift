@@ -1,3 +1,4 @@
+import LinliBot
 import LinliCore
 import LinliProtocol
 import LinliStore
@@ -32,6 +33,15 @@ import Testing
         let listed = try FamilyHarness("people", community: list)
         #expect(try listed.say("register A201", from: "u-new", in: "t-b1", at: "2026-11-28T09:00:00+08:00").reply.ok)
         #expect(try listed.say("register 501", from: "u-x", in: "t-b1", at: "2026-11-28T09:00:00+08:00").reply.code == "usage")
+    }
+
+    @Test func aBrokenRoomsPatternIsRefusedWithItsLine() {
+        let text = FamilyHarness.community.replacingOccurrences(of: "groups: [t-b1]}", with: "groups: [t-b1], rooms: \"[1-6\"}")
+        #expect {
+            try CommunityFile.parse(text, file: "c.yaml")
+        } throws: { error in
+            "\(error)".contains("c.yaml:6: buildings[0].rooms") && "\(error)".contains("is not a regular expression")
+        }
     }
 
     @Test func aMoveIsSaidAndKeptInTheHistory() throws {
