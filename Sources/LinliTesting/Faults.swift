@@ -5,7 +5,10 @@ import GRDB
 public enum Faults {
     /// Any work order whose details are exactly `details` fails to insert.
     public static func failReports(withDetails details: String, inDatabaseAt path: String) throws {
-        let queue = try DatabaseQueue(path: path)
+        // The store that made the file may still be checkpointing it: wait for the lock.
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        let queue = try DatabaseQueue(path: path, configuration: config)
         try queue.write { db in
             try db.execute(
                 sql: """

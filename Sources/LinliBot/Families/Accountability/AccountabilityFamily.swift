@@ -1,0 +1,123 @@
+import LinliCommands
+import LinliCore
+import LinliStore
+
+/// Public accountability 晒事: on the first of each month at 09:00 each building's
+/// groups get last month's figures for that building (reports, 办结率, 满意率 with
+/// the number of ratings, the median time to resolve) and the office groups the
+/// whole community's; `publish` posts them on demand.
+struct AccountabilityFamily: Family {
+    enum Timer: String, TimerKind {
+        /// Every morning; on the first of the month it posts.
+        case monthly = "monthly_figures"
+    }
+
+    var daily: (timer: Timer, minutes: Int)? { (.monthly, 9 * 60) }
+
+    func run(_ command: AccountabilityCommand, _ ctx: CommandContext) throws -> Outcome {
+        switch command {
+        case .publish(let what): try publish(what, ctx)
+        }
+    }
+
+    func fire(_ timer: Timer, _ row: TimerRow, _ ctx: Kernel) throws -> [Effect] {
+        let today = ctx.calendar.today
+        guard today.civil.day == 1 else { return [] }
+        return try posts(Self.month(before: today), buildings: ctx.directory.community.buildings, office: true, ctx)
+    }
+
+    /// Staff post a month's figures: one building's (to its groups), or every
+    /// building's and the community's (to the office groups too). Last month unless named.
+    func publish(_ what: String?, _ ctx: CommandContext) throws -> Outcome {
+        guard ctx.isStaff else { throw LinliError(.forbidden, zh: "晒数据由社区发布。", en: "The community office publishes the figures.") }
+        var month = Self.month(before: ctx.calendar.today)
+        var building: Building?
+        for token in (what ?? "").split(separator: " ").map(String.init) {
+            if let b = ctx.directory.building(token.lowercased()) ?? ctx.directory.community.buildings.first(where: { $0.name == token }) {
+                building = b
+            } else if let m = Self.month(token, today: ctx.calendar.today) {
+                month = m
+            } else {
+                throw LinliError(
+                    .usage, zh: "看不懂“\(token)”：请写楼栋或月份，例如：晒数据 3栋 2026-11",
+                    en: "“\(token)” is not a building or a month; e.g. publish b3 2026-11")
+            }
+        }
+        let effects = try posts(month, buildings: building.map { [$0] } ?? ctx.directory.community.buildings, office: building == nil, ctx.kernel)
+        let groups = Set(effects.compactMap(\.group)).count
+        return Outcome(
+            zh: "已把\(month.name.zh)的数据发到\(groups)个群。", en: "Posted the figures for \(month.name.en) to \(English.count(groups, "group")).",
+            effects: effects)
+    }
+
+    /// A calendar month: its first day and the first day of the next.
+    struct Month {
+        var from: LocalDay
+        var to: LocalDay
+        var name: Localized
+    }
+
+    /// The month before the one `day` is in.
+    static func month(before day: LocalDay) -> Month {
+        let (y, m, _) = day.civil
+        return month(year: m == 1 ? y - 1 : y, month: m == 1 ? 12 : m - 1)
+    }
+
+    static func month(year y: Int, month m: Int) -> Month {
+        let next = m == 12 ? LocalDay(year: y + 1, month: 1, day: 1) : LocalDay(year: y, month: m + 1, day: 1)
+        let english = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return Month(from: LocalDay(year: y, month: m, day: 1), to: next, name: Localized(zh: "\(y)年\(m)月", en: "\(english[m - 1]) \(y)"))
+    }
+
+    /// `2026-11`, `上月|last-month`, `本月|this-month`.
+    static func month(_ token: String, today: LocalDay) -> Month? {
+        switch token.lowercased() {
+        case "上月", "上个月", "last-month": return month(before: today)
+        case "本月", "这个月", "this-month", "month": return month(year: today.civil.year, month: today.civil.month)
+        default:
+            let parts = token.split(separator: "-")
+            guard parts.count == 2, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), (2000...2099).contains(y), (1...12).contains(m)
+            else { return nil }
+            return month(year: y, month: m)
+        }
+    }
+
+    /// Each building's figures to its groups; with `office`, the whole community's to the office groups.
+    private func posts(_ month: Month, buildings: [Building], office: Bool, _ ctx: Kernel) throws -> [Effect] {
+        let offset = ctx.calendar.offset(at: ctx.now)
+        let (from, to) = (month.from.instant(minutes: 0, offsetSeconds: offset), month.to.instant(minutes: 0, offsetSeconds: offset))
+        let desk = WorkOrderDesk(ctx)
+        func figures(_ of: [Building], _ name: String) throws -> Localized {
+            let s = WorkOrderStats(try ctx.tx.workOrders(buildings: of.map(\.id), from: from, to: to)) { desk.limits($0).accept }
+            return Self.text(s, place: name, month: month.name)
+        }
+        var effects: [Effect] = []
+        for b in buildings {
+            let text = try figures([b], b.name)
+            effects += b.groups.map { .post(group: $0, reason: "monthly_figures", text: text, refs: []) }
+        }
+        if office {
+            let text = try figures(ctx.directory.community.buildings, ctx.directory.community.name)
+            effects += ctx.directory.community.groups.map { .post(group: $0, reason: "monthly_figures", text: text, refs: []) }
+        }
+        return effects
+    }
+
+    /// `【晒数据】3栋 2026年11月：报修 12 件，办结率 91.7%（11/12），满意率 90.0%（9/10 人评价），办结用时中位 5小时。`
+    static func text(_ s: WorkOrderStats, place: String, month: Localized) -> Localized {
+        func pct(_ rate: Double?) -> String {
+            guard let rate else { return "—" }
+            let tenths = Int((rate * 1000).rounded())
+            return "\(tenths / 10).\(tenths % 10)%"
+        }
+        guard s.total > 0 else {
+            return Localized(zh: "【晒数据】\(place) \(month.zh)：没有报修。", en: "[Figures] \(place), \(month.en): no reports.")
+        }
+        return Localized(
+            zh:
+                "【晒数据】\(place) \(month.zh)：报修 \(s.total) 件，办结率 \(pct(s.closureRate))（\(s.done)/\(s.counted)），满意率 \(pct(s.satisfactionRate))（\(s.satisfied)/\(s.ratings) 人评价），办结用时中位 \(s.resolveMedian?.spoken(.zh) ?? "—")。",
+            en:
+                "[Figures] \(place), \(month.en): \(English.count(s.total, "report")); closure \(pct(s.closureRate)) (\(s.done)/\(s.counted)); satisfaction \(pct(s.satisfactionRate)) (\(s.satisfied) of \(English.count(s.ratings, "rating"))); median time to resolve \(s.resolveMedian?.spoken(.en) ?? "—")."
+        )
+    }
+}
