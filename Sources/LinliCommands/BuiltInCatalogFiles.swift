@@ -512,6 +512,8 @@ enum BuiltInCatalogFiles {
                   - {say: report leak 501 kitchen ceiling dripping, args: {category: leak, place: "501", details: kitchen ceiling dripping}}
                   - {say: 报修 漏水 501 厨房天花板滴水, args: {category: leak, place: "501", details: 厨房天花板滴水}}
                   - {say: 报修漏水501厨房天花板滴水, args: {category: leak, place: "501", details: 厨房天花板滴水}}
+                  - {say: 报修 厨房水管爆了, args: {category: leak, details: 厨房水管爆了}}
+                  - {say: report the lift is broken again, args: {category: elevator, details: the lift is broken again}}
                   - {say: report noise upstairs drilling after 11pm, args: {category: noise, details: upstairs drilling after 11pm}}
                   - {say: 反映 噪音 楼上每晚装修到十二点, args: {category: noise, details: 楼上每晚装修到十二点}}
                   - {say: Report Elevator stuck on floor 7, args: {category: elevator, details: stuck on floor 7}}

@@ -58,6 +58,7 @@ public struct CommandParser: Sendable {
             return .failure(unknown(folded), lang: Self.guessLang(folded))
         }
         let spec = catalog.commands[specIndex]
+        let wordEnd = cursor.pos
         // `通过了吗`, `报修的时候`: in a group, a command word run into other words is talk.
         if strict, [.text, .word].contains(spec.args.first?.type), !cursor.atEnd, !Self.afterWord.contains(cursor.chars[cursor.pos]) {
             return .failure(usage(spec, lang), lang: lang)
@@ -79,6 +80,9 @@ public struct CommandParser: Sendable {
         if strict {
             cursor.skipSpaces()
             if !cursor.atEnd { return .failure(usage(spec, lang), lang: lang) }
+        } else if args.isEmpty, !cursor.atEnd, cursor.pos == wordEnd, !TextCursor.separators.contains(cursor.chars[cursor.pos]) {
+            // `我家漏水了`: the word of a command that read nothing, run into a sentence, is not that command.
+            return .failure(unknown(folded), lang: lang)
         }
         guard let command = Command(id: spec.id, args: Arguments(args)) else {
             return .failure(usage(spec, lang), lang: lang)
@@ -127,7 +131,22 @@ public struct CommandParser: Sendable {
             }
             return .value(.record(id))
         case .category:
-            if let id = Self.take(categoryNames, &c) { return .value(.text(id)) }
+            // A name of its own (`漏水 厨房滴水`, `leak kitchen`) is the category; one that runs
+            // into the sentence (`电梯坏了`) names it too but stays in the details.
+            var probe = c
+            if let id = Self.take(categoryNames, &probe),
+                probe.atEnd || TextCursor.separators.contains(probe.chars[probe.pos]) || probe.chars[probe.pos].isASCII
+                    || probe.chars[probe.pos - 1].isASCII
+            {
+                c = probe
+                return .value(.text(id))
+            }
+            // Named anywhere in the first clause (`报修 厨房水管爆了` is a leak). In a group only a
+            // Chinese name after a space: `报修电梯的师傅来了吗` and `lol the lift again` are talk.
+            let spaced = c.pos > 0 && TextCursor.separators.contains(c.chars[c.pos - 1])
+            if let named = Self.category(in: c, categoryNames), !strict || (spaced && named.name.unicodeScalars.contains(where: Grammar.isCJK)) {
+                return .value(.text(named.id))
+            }
             if !strict, let fallback = fallbackCategory { return .value(.text(fallback)) }
             return .wrong(Localized(zh: "不认识的类别“\(c.peekToken())”。", en: "Unknown category “\(c.peekToken())”."))
         case .place:
@@ -281,10 +300,33 @@ public struct CommandParser: Sendable {
         return best.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.prefix(3).map { catalog.commands[$0.key] }
     }
 
+    /// The category named first in the clause at the cursor (up to `，。,.!?;`), if any.
+    static func category(in cursor: TextCursor, _ names: [(chars: [Unicode.Scalar], id: String)]) -> (id: String, name: String)? {
+        let stops: Set<Unicode.Scalar> = ["，", "。", ",", ".", "!", "！", "?", "？", ";", "；", "\n"]
+        var probe = cursor
+        while !probe.atEnd, !stops.contains(probe.chars[probe.pos]) {
+            // An English name starts a word: `light` is not in `flight`.
+            let startsWord = probe.pos == 0 || !(probe.lower[probe.pos - 1].properties.isAlphabetic && probe.lower[probe.pos - 1].isASCII)
+            if startsWord, let name = names.first(where: { probe.matchLength($0.chars) != nil }) {
+                return (name.id, TextCursor.string(probe.chars[probe.pos..<probe.pos + name.chars.count]))
+            }
+            probe.pos += 1
+        }
+        return nil
+    }
+
     private func unknown(_ folded: String) -> LinliError {
+        // `我家漏水了`: a problem without a command word; offer the report rather than guess.
+        let close = suggestions(for: folded)
+        if let spec = catalog.spec(named: "report"), !close.contains(where: { $0.id == spec.id }),
+            let (id, name) = Self.category(in: TextCursor(folded), categoryNames)
+        {
+            return LinliError(
+                .unknownCommand, zh: "要报修吗？请发送：\(spec.word(.zh)) \(name) 具体情况，例如：\(spec.word(.zh)) \(folded)",
+                en: "Shall I file a report? Send: \(spec.word(.en)) \(id) <what happened>, e.g. \(spec.word(.en)) \(folded)")
+        }
         let token = TextCursor(folded).peekToken()
         let shown = token.count > 20 ? String(token.prefix(20)) + "…" : token
-        let close = suggestions(for: folded)
         if close.isEmpty {
             return LinliError(.unknownCommand, zh: "没听懂“\(shown)”。发送“帮助”查看可用的命令。", en: "I don't know “\(shown)”. Send “help” to see what you can do.")
         }

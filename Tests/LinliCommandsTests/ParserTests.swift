@@ -39,7 +39,7 @@ private let r1 = RecordID(.workOrder, 1)
         ("反映 纠纷 邻居漏水不处理", .workOrders(.report(category: "dispute", place: nil, details: "邻居漏水不处理")), .zh),
         ("report other bench broken", .workOrders(.report(category: "other", place: nil, details: "bench broken")), .en),
         ("报修 其他 长椅坏了", .workOrders(.report(category: "other", place: nil, details: "长椅坏了")), .zh),
-        ("报修 水管爆了", .workOrders(.report(category: "other", place: nil, details: "水管爆了")), .zh),
+        ("报修 水管爆了", .workOrders(.report(category: "leak", place: nil, details: "水管爆了")), .zh),
         ("report leak b3-501 ceiling", .workOrders(.report(category: "leak", place: "b3-501", details: "ceiling")), .en),
         ("报修 漏水 3栋501 厨房", .workOrders(.report(category: "leak", place: "3栋501", details: "厨房")), .zh),
         ("报修 漏水 3-2-501室 厨房", .workOrders(.report(category: "leak", place: "3-2-501室", details: "厨房")), .zh),

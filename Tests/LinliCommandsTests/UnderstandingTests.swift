@@ -1,0 +1,50 @@
+import LinliCommands
+import LinliCore
+import LinliTesting
+import Testing
+
+/// Issue 14, 1: the category is read from the whole first clause of a complaint, with
+/// the synonyms people use; a problem told without a command word is offered a report.
+@Suite struct CategoryFromTheComplaintTests {
+    @Test(arguments: [
+        ("报修 厨房水管爆了", "leak", "厨房水管爆了"),
+        ("报修 楼道灯坏了", "light", "楼道灯坏了"),
+        ("报修 电梯又坏了，困了两个人", "elevator", "电梯又坏了，困了两个人"),
+        ("报修 楼上太吵了", "noise", "楼上太吵了"),
+        ("report the lift is broken again", "elevator", "the lift is broken again"),
+        ("report kitchen tap leaking", "leak", "kitchen tap leaking"),
+        ("report flight of stairs is dark", "other", "flight of stairs is dark"),
+        ("报修 门口的东西坏了，电梯旁边", "other", "门口的东西坏了，电梯旁边"),
+    ])
+    func theFirstClauseNamesTheCategory(_ text: String, _ category: String, _ details: String) throws {
+        guard case .command(.workOrders(.report(let got, let place, let rest)), _) = try Fixtures.parser().parse(text) else {
+            Issue.record("\(text) is not a report")
+            return
+        }
+        #expect(got == category && place == nil && rest == details, "\(text)")
+    }
+
+    @Test func inAGroupOnlyAfterASpace() throws {
+        let parser = try Fixtures.parser()
+        guard case .command(.workOrders(.report(let c, _, _)), _) = parser.parse("报修 厨房水管爆了", strict: true) else {
+            Issue.record("a report with a space before its words is a whole command")
+            return
+        }
+        #expect(c == "leak")
+        guard case .failure = parser.parse("报修电梯的师傅来了吗", strict: true) else {
+            Issue.record("talk about the lift is not a report")
+            return
+        }
+    }
+
+    @Test func aProblemWithoutACommandWordIsOfferedAReport() throws {
+        let parser = try Fixtures.parser()
+        guard case .failure(let error, _) = parser.parse("我家漏水了") else {
+            Issue.record("not a command")
+            return
+        }
+        #expect(error.code == .unknownCommand && error.message.zh.hasPrefix("要报修吗？请发送：报修 漏水"))
+        guard case .failure(let english, _) = parser.parse("my kitchen is leaking") else { return }
+        #expect(english.message.en.hasPrefix("Shall I file a report? Send: report leak"))
+    }
+}
