@@ -62,7 +62,7 @@ extension TextCursor {
         var total = 0
         var current = 0
         var seen = false
-        while j < chars.count, let d = Self.chineseDigits[chars[j]] {
+        while j < chars.count, let d = Self.chineseDigits[lower[j]] {
             seen = true
             if d == 10 {
                 total += (current == 0 ? 1 : current) * 10

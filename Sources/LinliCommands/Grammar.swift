@@ -1,3 +1,4 @@
+import Foundation
 import LinliCore
 
 /// Text normalisation and the small scanners the argument grammars are built from.
@@ -76,9 +77,17 @@ struct TextCursor {
     let lower: [Unicode.Scalar]
     var pos = 0
 
+    /// `lower` is what words are matched on: lowercased, and Traditional Chinese read as
+    /// Simplified (`報修` matches `报修`); `chars` keeps what was written.
     init(_ text: String) {
         chars = Array(text.unicodeScalars)
-        lower = chars.map(Grammar.lowered)
+        if chars.contains(where: Grammar.isCJK), let simplified = text.applyingTransform(StringTransform("Hant-Hans"), reverse: false),
+            simplified.unicodeScalars.count == chars.count
+        {
+            lower = simplified.unicodeScalars.map(Grammar.lowered)
+        } else {
+            lower = chars.map(Grammar.lowered)
+        }
     }
 
     /// What may stand between a command's words and arguments.
@@ -139,12 +148,28 @@ struct TextCursor {
     mutating func takeInt() -> Int? {
         var j = pos
         while j < chars.count, Grammar.isDigit(chars[j]), j - pos < 9 { j += 1 }
-        guard j > pos, let n = Int(Self.string(chars[pos..<j])) else { return nil }
+        if j == pos { return takeChineseInt() }
+        guard let n = Int(Self.string(chars[pos..<j])) else { return nil }
         // `5.5` is not a whole number (and not 5 with a note `.5`).
         if j + 1 < chars.count, chars[j] == ".", Grammar.isDigit(chars[j + 1]) { return nil }
         if j < chars.count, chars[j] == "分" || chars[j] == "星" { j += 1 }
         guard j == chars.count || !Grammar.isWordChar(chars[j]) else { return nil }
         pos = j
+        return n
+    }
+
+    /// A whole number in Chinese numerals (`五分`, `两把`, `十二个`): followed by the end,
+    /// a separator or a measure word, so that `一般` is not 1.
+    private mutating func takeChineseInt() -> Int? {
+        var probe = self
+        guard let n = probe.takeNumber() else { return nil }
+        let measures: Set<Unicode.Scalar> = ["分", "星", "个", "把", "份", "位", "人", "件", "次"]
+        if probe.pos < chars.count, measures.contains(probe.lower[probe.pos]) {
+            probe.pos += 1
+        } else if probe.pos < chars.count, !Self.separators.contains(chars[probe.pos]) {
+            return nil
+        }
+        pos = probe.pos
         return n
     }
 

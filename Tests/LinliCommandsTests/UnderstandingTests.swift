@@ -48,3 +48,42 @@ import Testing
         #expect(english.message.en.hasPrefix("Shall I file a report? Send: report leak"))
     }
 }
+
+/// Issue 14, 3: Chinese numerals where a number is asked for, and Traditional
+/// Chinese read as Simplified (what was written is kept).
+@Suite struct NumbersAndScriptsTests {
+    @Test(arguments: [
+        ("评价 R1 五分", 5, nil), ("评价 R1 5分", 5, nil), ("评价 R1 五星 师傅很负责", 5, "师傅很负责"), ("評價 R1 四分 還可以", 4, "還可以"),
+        ("rate R1 3", 3, nil),
+    ])
+    func aRatingInChineseNumerals(_ text: String, _ score: Int, _ comment: String?) throws {
+        guard case .command(.workOrders(.rate(_, let got, let note)), _) = try Fixtures.parser().parse(text) else {
+            Issue.record("\(text) is not a rating")
+            return
+        }
+        #expect(got == score && note == comment, "\(text)")
+    }
+
+    @Test func soSoIsNotOne() throws {
+        guard case .failure(let error, _) = try Fixtures.parser().parse("评价 R1 一般") else {
+            Issue.record("一般 read as a number")
+            return
+        }
+        #expect(error.code == .usage)
+    }
+
+    @Test func traditionalChineseIsReadAsSimplified() throws {
+        let parser = try Fixtures.parser()
+        #expect(parser.parse("進度 R2") == .command(.workOrders(.status(RecordID(.workOrder, 2))), lang: .zh))
+        guard case .command(.workOrders(.report(let category, _, let details)), _) = parser.parse("報修 漏水 廚房天花板滴水") else {
+            Issue.record("報修 is 报修")
+            return
+        }
+        #expect(category == "leak" && details == "廚房天花板滴水", "what was written is kept")
+        guard case .command(.workOrders(.report(let lamp, _, _)), _) = parser.parse("報修 樓道燈壞了") else {
+            Issue.record("a Traditional complaint names its category")
+            return
+        }
+        #expect(lamp == "light")
+    }
+}
