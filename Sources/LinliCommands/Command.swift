@@ -15,13 +15,14 @@ public enum Command: Equatable, Sendable {
     case deliveries(DeliveriesCommand)
     case households(HouseholdsCommand)
     case roles(RolesCommand)
+    case alerts(AlertsCommand)
 
     /// Every family, in the order their catalog files are read (and help lists them).
     public static let families: [any FamilyCommand.Type] = [
         BookingsCommand.self, ServicesCommand.self, EventsCommand.self, WishesCommand.self, SuggestionsCommand.self,
         PointsCommand.self, PeopleCommand.self, WorkOrdersCommand.self, AnnouncementsCommand.self, DeliveriesCommand.self,
         HouseholdsCommand.self,
-        RolesCommand.self,
+        RolesCommand.self, AlertsCommand.self,
     ]
 
     /// The catalog ids this build has a command for: every family's.
@@ -67,6 +68,7 @@ public enum Command: Equatable, Sendable {
         case .deliveries(let c): c
         case .households(let c): c
         case .roles(let c): c
+        case .alerts(let c): c
         }
     }
 }
