@@ -1,3 +1,4 @@
+import Foundation
 import LinliProtocol
 import LinliTesting
 import Testing
@@ -40,6 +41,19 @@ import Testing
         #expect(rounds == [["u-office", "u-cap1", "u-grid"], ["u-office", "u-cap1", "u-grid"], ["u-office", "u-cap1", "u-grid"], [], []])
         let listed = try bot.say("alerts", from: "u-office", at: at("10:31")).reply.text
         #expect(listed.contains("Alerts: 1") && listed.contains("1/3 acknowledged; not yet: 刘队长, 马网格"), "\(listed)")
+    }
+
+    @Test func receiptsAndTheReminderSurviveARestart() throws {
+        let path = BinaryRunner.temporaryDatabase()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        do {
+            let bot = try FamilyHarness("alerts", database: path)
+            try bot.say("紧急通知 小区停电", from: "u-office", at: at("09:00"))
+            try bot.say("收到 A1", from: "u-cap1", at: at("09:01"))
+        }
+        let bot = try FamilyHarness("alerts", database: path)
+        #expect(try bot.tick(at("09:10")).notifications.map(\.to) == ["u-office", "u-cap2", "u-grid"])
+        #expect(try bot.say("收到 A1", from: "u-cap1", at: at("09:11")).reply.text.contains("已在 09:01"))
     }
 
     @Test func aDrillIsMarkedAndCountedApart() throws {
