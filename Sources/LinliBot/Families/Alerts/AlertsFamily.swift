@@ -56,8 +56,8 @@ struct AlertsFamily: Family {
             asked.isEmpty
             ? (zh: "没有需要确认的楼栋长或网格长。", en: "Nobody is asked to acknowledge it.")
             : (
-                zh: "已请 \(names.joined(separator: "、")) 回复“收到 \(id)”；10分钟后告诉您谁还没有确认。",
-                en: "\(names.joined(separator: ", ")) asked to reply “ack \(id)”; in 10 minutes you will hear who has not."
+                zh: "已请 \(names.joined(separator: "、")) 回复“收到 \(id)”；\(Alert.reminderEvery.spoken(.zh))后告诉您谁还没有确认。",
+                en: "\(names.joined(separator: ", ")) asked to reply “ack \(id)”; in \(Alert.reminderEvery.spoken(.en)) you will hear who has not."
             )
         return Outcome(
             zh: "\(kind.zh) \(id) 已发到 \(groups.count) 个群。\(who.zh)",
