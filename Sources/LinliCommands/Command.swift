@@ -16,13 +16,14 @@ public enum Command: Equatable, Sendable {
     case households(HouseholdsCommand)
     case roles(RolesCommand)
     case accountability(AccountabilityCommand)
+    case alerts(AlertsCommand)
 
     /// Every family, in the order their catalog files are read (and help lists them).
     public static let families: [any FamilyCommand.Type] = [
         BookingsCommand.self, ServicesCommand.self, EventsCommand.self, WishesCommand.self, SuggestionsCommand.self,
         PointsCommand.self, PeopleCommand.self, WorkOrdersCommand.self, AnnouncementsCommand.self, DeliveriesCommand.self,
         HouseholdsCommand.self,
-        RolesCommand.self, AccountabilityCommand.self,
+        RolesCommand.self, AccountabilityCommand.self, AlertsCommand.self,
     ]
 
     /// The catalog ids this build has a command for: every family's.
@@ -69,6 +70,7 @@ public enum Command: Equatable, Sendable {
         case .households(let c): c
         case .roles(let c): c
         case .accountability(let c): c
+        case .alerts(let c): c
         }
     }
 }

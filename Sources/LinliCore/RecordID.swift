@@ -9,6 +9,8 @@ public enum RecordKind: String, Sendable, CaseIterable {
     case proposal = "P"
     /// Household visits (党员包户 走访).
     case visit = "V"
+    /// Emergency broadcasts and drills (紧急通知, 演练).
+    case alert = "A"
 }
 
 /// A record id such as `R12`; accepted in any case and with an optional `#`.

@@ -434,6 +434,30 @@ enum Schema {
                     CREATE INDEX people_history_user ON people_history(user);
                     """)
         }
+        m.registerMigration("v17-alerts") { db in
+            // Emergency broadcasts and drills (A<n>): the buildings they reached, and who
+            // was asked to acknowledge and when they did.
+            try db.execute(
+                sql: """
+                    CREATE TABLE alerts (
+                        number INTEGER PRIMARY KEY NOT NULL,
+                        text TEXT NOT NULL,
+                        sender TEXT NOT NULL,
+                        drill INTEGER NOT NULL CHECK (drill = 0 OR drill = 1),
+                        buildings TEXT NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        completed_at INTEGER,
+                        reminders INTEGER NOT NULL DEFAULT 0
+                    ) STRICT;
+                    CREATE TABLE alert_receipts (
+                        alert INTEGER NOT NULL,
+                        position INTEGER NOT NULL,
+                        person TEXT NOT NULL,
+                        acked_at INTEGER,
+                        PRIMARY KEY (alert, person)
+                    ) STRICT, WITHOUT ROWID;
+                    """)
+        }
         return m
     }
 

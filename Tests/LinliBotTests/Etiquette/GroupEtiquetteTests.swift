@@ -16,7 +16,8 @@ import Testing
     static let chatter = [
         "大家早上好", "好的", "谢谢", "谢谢大家", "同意", "同意楼上", "订外卖", "建议大家早点休息", "报修了吗？", "报修", "还没修好",
         "hi everyone, I just moved in", "who is coming tonight?", "?", "thanks!", "help me carry this box please", "report it to the office",
-        "取消", "通知一下大家明天停水", "小邻真好用", "进度怎么样了",
+        "取消", "通知一下大家明天停水", "小邻真好用", "进度怎么样了", "收到", "收到了", "收到，谢谢", "已收到！", "收到 R1", "ack",
+        "应急通道别停车", "演练了吗",
     ]
 
     @Test(arguments: chatter)
