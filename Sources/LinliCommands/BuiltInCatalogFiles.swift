@@ -24,7 +24,7 @@ enum BuiltInCatalogFiles {
                   - {say: 场地 明天, args: {date: 明天}}
 
               - id: book
-                words: {en: [book, reserve], zh: [预约, 预订, 订]}
+                words: {en: [book, reserve], zh: [预约, 预订, 预定, 订]}
                 roles: [resident, staff]
                 args:
                   - name: venue
@@ -42,6 +42,13 @@ enum BuiltInCatalogFiles {
                   - {say: book kiosk tomorrow 3-4pm, args: {venue: kiosk, date: tomorrow, times: 3-4pm}}
                   - {say: 预约 凉亭 明天 下午三点到四点 跳舞, args: {venue: pavilion, date: 明天, times: 下午三点到四点, purpose: 跳舞}}
                   - {say: 预约 活动室 12月5日 晚上7点半到9点 读书会, args: {venue: room, date: 12月5日, times: 晚上7点半到9点, purpose: 读书会}}
+                  - {say: 预约 凉亭 明天 下午3点 跳舞, args: {venue: pavilion, date: 明天, times: 下午3点, purpose: 跳舞}}
+                  - {say: book pavilion sat 3pm, args: {venue: pavilion, date: sat, times: 3pm}}
+                  - {say: 预约 凉亭 明天 3点到4点, args: {venue: pavilion, date: 明天, times: 3点到4点}}
+                  - {say: book kiosk dec 5 10-11am, args: {venue: kiosk, date: dec 5, times: 10-11am}}
+                  - {say: book kiosk 5 Dec 10-11am, args: {venue: kiosk, date: 5 Dec, times: 10-11am}}
+                  - {say: 预定 凉亭 下周六 上午9点到10点, args: {venue: pavilion, date: 下周六, times: 上午9点到10点}}
+                  - {say: 预约 驿站 后天 上午10点 开会, args: {venue: station, date: 后天, times: 上午10点, purpose: 开会}}
 
               - id: bookings
                 words: {en: [bookings, "my bookings"], zh: [我的预约, 预约记录]}

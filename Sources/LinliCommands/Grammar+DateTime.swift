@@ -79,6 +79,12 @@ extension TextCursor {
 
     // MARK: Dates
 
+    static let englishMonths: [(String, Int)] = [
+        ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6), ("july", 7), ("august", 8), ("september", 9),
+        ("october", 10), ("november", 11), ("december", 12), ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8),
+        ("sept", 9), ("sep", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+    ]
+
     static let englishWeekdays: [(String, Int)] = [
         ("monday", 1), ("tuesday", 2), ("wednesday", 3), ("thursday", 4), ("friday", 5), ("saturday", 6), ("sunday", 7),
         ("tues", 2), ("thurs", 4), ("thur", 4), ("mon", 1), ("tue", 2), ("wed", 3), ("thu", 4), ("fri", 5), ("sat", 6), ("sun", 7),
@@ -100,9 +106,24 @@ extension TextCursor {
     private mutating func dateWord() -> DateSpec? {
         for (word, days) in [
             ("day after tomorrow", 2), ("大后天", 3), ("后天", 2), ("today", 0), ("今天", 0), ("今日", 0), ("tomorrow", 1), ("明天", 1), ("明日", 1),
+            ("yesterday", -1), ("昨天", -1), ("前天", -2),
         ] where take(word) {
             return .relative(days: days)
         }
+        // `dec 5`, `December 5th`, `5 Dec`
+        for (word, month) in Self.englishMonths where take(word) {
+            skipSpaces()
+            guard let day = takeNumber(maxDigits: 2) else { return nil }
+            _ = take("st") || take("nd") || take("rd") || take("th")
+            return boundaryAfterDate() ? .monthDay(month: month, day: day) : nil
+        }
+        let start = pos
+        if let day = takeNumber(maxDigits: 2), !chars[start].properties.isIdeographic {
+            _ = take("st") || take("nd") || take("rd") || take("th")
+            skipSpaces()
+            if let (_, month) = Self.englishMonths.first(where: { take($0.0) }), boundaryAfterDate() { return .monthDay(month: month, day: day) }
+        }
+        pos = start
         var next = false
         if take("next ") || take("下周") || take("下星期") || take("下礼拜") {
             next = true
@@ -178,7 +199,11 @@ extension TextCursor {
         }
         skipSpaces()
         guard take("-") || take("~") || take("到") || take("至") || take("to ") || take("–") || take("—") else {
-            return .wrong(Localized(zh: "请写开始和结束时间，例如 15:00-16:30 或 下午3点到5点。", en: "Give a start and an end, e.g. 15:00-16:30 or 3-4pm."))
+            // A start alone (`下午3点`, `3pm`, `15:00`): the venue's minimum length, decided by the booking.
+            guard explicit1, let b = minutes(h1, m1, half1), b < 1440 else {
+                return .wrong(Localized(zh: "请写开始和结束时间，例如 15:00-16:30 或 下午3点到5点。", en: "Give a start and an end, e.g. 15:00-16:30 or 3-4pm."))
+            }
+            return .times(TimeRange(start: b, end: b))
         }
         skipSpaces()
         guard let (h2, m2, half2, explicit2) = clockTime(asEnd: true) else {
@@ -203,7 +228,8 @@ extension TextCursor {
         guard b < e else {
             return .wrong(Localized(zh: "结束时间要晚于开始时间（不能跨过午夜）。", en: "The end must be after the start (a booking cannot cross midnight)."))
         }
-        return .times(TimeRange(start: b, end: e))
+        let ambiguous = half1 == nil && half2 == nil && e <= 12 * 60 && !chars[start..<pos].contains(":")
+        return .times(TimeRange(start: b, end: e, ambiguous: ambiguous))
     }
 
     /// A time of day: hour, minute, half-day word, and whether it is unmistakably a

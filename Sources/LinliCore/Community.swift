@@ -195,9 +195,12 @@ public struct Category: Sendable, Equatable {
 public struct TimeRange: Hashable, Sendable {
     public var start: Int
     public var end: Int
-    public init(start: Int, end: Int) {
+    /// Hours said without 上午/下午, am/pm or a colon (`3点到4点`): morning or afternoon.
+    public var ambiguous: Bool
+    public init(start: Int, end: Int, ambiguous: Bool = false) {
         self.start = start
         self.end = end
+        self.ambiguous = ambiguous
     }
 
     /// Parses `07:00-21:00`; `24:00` is allowed as an end.

@@ -75,6 +75,9 @@ public enum BookingRules {
         venue: Venue, day: LocalDay, start: Int, end: Int, startAt: Instant, now: Instant, today: LocalDay,
         householdThisWeek: Int
     ) throws(LinliError) {
+        if day < today {
+            throw LinliError(.usage, zh: "\(day.spoken(.zh))已经过去了，请选今天或以后的日子。", en: "\(day.spoken(.en)) has passed; choose today or a later day.")
+        }
         if startAt < now {
             throw LinliError(.usage, zh: "这个时间已经过去了。", en: "That time has already passed.")
         }
@@ -99,6 +102,18 @@ public enum BookingRules {
                 .limit, zh: "您家本周已预约\(venue.name) \(householdThisWeek) 次，每周最多 \(quota) 次。",
                 en: "Your household has booked \(venue.name) \(householdThisWeek) times this week; the limit is \(quota).")
         }
+    }
+
+    /// The times meant, as people say them: a start alone (`明天 下午3点`, written as a
+    /// range that ends where it starts) lasts the venue's minimum length (else an hour);
+    /// hours without 上午/下午 that fall outside opening hours are read 12 hours later
+    /// when that fits (`3点到4点` at a venue open 07:00-21:00 is 15:00-16:00).
+    public static func meant(_ times: TimeRange, venue: Venue) -> TimeRange {
+        var t = times
+        if t.end == t.start { t.end = t.start + Int((venue.min ?? .hours(1)).milliseconds / 60_000) }
+        guard t.ambiguous, let open = venue.open, t.start < open.start || t.end > open.end, t.end <= 12 * 60 else { return t }
+        let later = TimeRange(start: t.start + 12 * 60, end: t.end + 12 * 60)
+        return later.start >= open.start && later.end <= open.end ? later : t
     }
 
     /// The free slot of `length` minutes nearest to `wanted` on `day` (in half-hour

@@ -61,9 +61,10 @@ struct BookingsFamily: Family {
         return Outcome(zh: "\(d.spoken(.zh)) 场地：\n" + zh.joined(separator: "\n"), en: "Venues on \(d.spoken(.en)):\n" + en.joined(separator: "\n"))
     }
 
-    func book(venue id: String, date: DateSpec?, times: TimeRange, purpose: String?, _ ctx: CommandContext) throws -> Outcome {
+    func book(venue id: String, date: DateSpec?, times said: TimeRange, purpose: String?, _ ctx: CommandContext) throws -> Outcome {
         let household = try ctx.requireHousehold()
         let v = try venue(id, ctx.directory)
+        let times = BookingRules.meant(said, venue: v)
         let d = try ctx.calendar.day(date)
         let startAt = ctx.calendar.instant(d, times.start)
         let week = d.weekStart

@@ -27,3 +27,20 @@ import Testing
         #expect(try bot.say("批准 B1", from: "u-cap1", at: "2026-11-28T09:03:00+08:00").reply.code == "invalid_state")
     }
 }
+
+/// Issue 14, 2: dates and times as people say them.
+@Suite struct BookingPhrasesTests {
+    @Test func aStartAloneAnAfternoonHourAndAPastDate() throws {
+        let bot = try FamilyHarness("bookings")
+        let start = try bot.say("预约 凉亭 明天 下午3点 跳舞", from: "u-li", at: "2026-11-28T09:00:00+08:00").reply
+        #expect(start.ok && start.text.contains("15:00-15:30"), "the venue's minimum length: \(start.text)")
+        let afternoon = try bot.say("预定 凉亭 后天 3点到4点", from: "u-li", at: "2026-11-28T09:01:00+08:00").reply
+        #expect(afternoon.ok && afternoon.text.contains("15:00-16:00"), "3 to 4 at a venue open 07:00-21:00 is the afternoon: \(afternoon.text)")
+        let english = try bot.say("book room dec 5 7pm", from: "u-ann", at: "2026-11-28T09:02:00+08:00").reply
+        #expect(english.ok && english.text.contains("19:00-20:00"), "\(english.text)")
+        let past = try bot.say("预约 凉亭 昨天 下午3点到4点", from: "u-li", at: "2026-11-28T09:03:00+08:00").reply
+        #expect(past.code == "usage" && past.text.contains("已经过去了，请选今天或以后的日子"), "\(past.text)")
+        let early = try bot.say("预约 凉亭 明天 上午5点到6点", from: "u-bo", at: "2026-11-28T09:04:00+08:00").reply
+        #expect(early.code == "usage" && early.text.contains("开放时间"), "a morning hour that does not fit in the afternoon either is refused")
+    }
+}
