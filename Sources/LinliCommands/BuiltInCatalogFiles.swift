@@ -702,6 +702,39 @@ enum BuiltInCatalogFiles {
                   - {say: 统计 3栋 本月, args: {what: 3栋 本月}}
                   - {say: 统计, args: {}}
 
+              - id: merge
+                words: {en: [merge, duplicate], zh: [并单, 合并]}
+                roles: [captain, grid_leader, staff]
+                args:
+                  - name: record
+                    type: record
+                    kinds: [R]
+                    prompt: {en: "Which report is the duplicate? e.g. R2", zh: "哪一条是重复的？例如 R2"}
+                  - name: into
+                    type: record
+                    kinds: [R]
+                    prompt: {en: "Merge it into which report? e.g. R1", zh: "并入哪一条？例如 R1"}
+                usage: {en: "merge R<n> R<m>", zh: "并单 R编号 R编号"}
+                summary: {en: "close a duplicate; its reporter follows the other report", zh: "重复报修并单，报修人改为关注另一条"}
+                examples:
+                  - {say: merge R2 R1, args: {record: R2, into: R1}}
+                  - {say: 并单 R2 R1, args: {record: R2, into: R1}}
+
+              - id: metoo
+                words: {en: [metoo, "me too"], zh: [我也是, 我家也是, 我也一样]}
+                roles: [resident]
+                args:
+                  - name: record
+                    type: record
+                    kinds: [R]
+                    prompt: {en: "Which report? e.g. R1", zh: "哪一条报修？例如 R1"}
+                usage: {en: "metoo R<n>", zh: "我也是 R编号"}
+                summary: {en: "your household has the same trouble: follow the report", zh: "我家也有同样问题：关注这条报修"}
+                examples:
+                  - {say: metoo R1, args: {record: R1}}
+                  - {say: me too R1, args: {record: R1}}
+                  - {say: 我也是 R1, args: {record: R1}}
+
             """####
         ),
         (

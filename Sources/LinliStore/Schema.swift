@@ -434,6 +434,22 @@ enum Schema {
                     CREATE INDEX people_history_user ON people_history(user);
                     """)
         }
+        m.registerMigration("v18-followers") { db in
+            // Households following a report they did not file: a duplicate merged into it (via), or 我也是.
+            try db.execute(
+                sql: """
+                    CREATE TABLE followers (
+                        work_order INTEGER NOT NULL,
+                        user TEXT NOT NULL,
+                        household TEXT,
+                        via INTEGER,
+                        at INTEGER NOT NULL,
+                        rating INTEGER CHECK (rating BETWEEN 1 AND 5),
+                        comment TEXT,
+                        PRIMARY KEY (work_order, user)
+                    ) STRICT;
+                    """)
+        }
         return m
     }
 

@@ -20,6 +20,8 @@ struct WorkOrdersFamily: Family {
         case .done(let id, let result): try done(id, result: result, ctx)
         case .escalate(let id, let detail): try escalate(id, detail: detail, ctx)
         case .stats(let what): try stats(what, ctx)
+        case .merge(let id, let into): try merge(id, into: into, ctx)
+        case .metoo(let id): try metoo(id, ctx)
         }
     }
 
@@ -177,14 +179,19 @@ struct WorkOrdersFamily: Family {
             return outcome.keepingPrivate(list { desk.publicLine($0, ctx.lang) }, in: ctx)
         }
         let order = try ctx.workOrders.load(id)
-        guard desk.may(ctx.sender, [.reporter, .handler, .manager], order) else { throw LinliError.forbidden(id) }
+        let followers = try ctx.tx.followers(of: order.number)
+        guard desk.may(ctx.sender, [.reporter, .handler, .manager], order) || followers.contains(where: { $0.user == ctx.sender }) else {
+            throw LinliError.forbidden(id)
+        }
         let last = try ctx.workOrders.history(order.number).last
         let latest =
             last.map { entry in
                 Localized(zh: "\n最近：\(desk.historyLine(entry, .zh))", en: "\nLatest: \(desk.historyLine(entry, .en))")
             } ?? Localized(zh: "", en: "")
+        let affected = desk.affectedLine(order, followers)
         let outcome = Outcome(
-            zh: "\(desk.summaryLine(order, .zh))\(latest.zh)", en: "\(desk.summaryLine(order, .en))\(latest.en)", refs: [id.description])
+            zh: "\(desk.summaryLine(order, .zh))\(affected.zh)\(latest.zh)", en: "\(desk.summaryLine(order, .en))\(affected.en)\(latest.en)",
+            refs: [id.description])
         guard desk.isPrivate(order) else { return outcome }
         return outcome.keepingPrivate(Localized(zh: desk.publicLine(order, .zh), en: desk.publicLine(order, .en)), in: ctx)
     }
@@ -195,8 +202,9 @@ struct WorkOrdersFamily: Family {
         let captainOf = ctx.directory.community.buildings.filter { $0.captain == ctx.sender }.map(\.id)
         let open = try ctx.tx.queue(assignees: assignees, buildings: captainOf)
         guard !open.isEmpty else { return Outcome(zh: "没有等您处理的工单。", en: "Nothing is waiting on you.") }
+        let followers = try ctx.tx.followers(of: open.map(\.number))
         func list(_ line: (WorkOrder) -> String) -> Localized {
-            let lines = open.map(line).joined(separator: "\n")
+            let lines = open.map { o in line(o) + desk.affectedLine(o, followers[o.number] ?? [])(ctx.lang) }.joined(separator: "\n")
             return Localized(zh: "等您处理的工单（\(open.count)）：\n\(lines)", en: "Waiting on you (\(open.count)):\n\(lines)")
         }
         let outcome = Outcome(list { desk.summaryLine($0, ctx.lang) }, refs: open.map(\.id.description))
@@ -220,16 +228,22 @@ struct WorkOrdersFamily: Family {
         let desk = WorkOrderDesk(ctx.kernel)
         let order = try change(id, ctx, by: [.reporter]) { _ in .cancel }
         let rid = id.description
+        let followers = try desk.notifyReporter(order, except: ctx.sender, reason: "status_changed") { r in
+            Localized(zh: "\(r.report.zh) \(rid) 已由报修人撤销。", en: "\(r.report.en) \(rid) was withdrawn by its reporter.")
+        }
         return Outcome(
             zh: "已撤销 \(rid)。", en: "Withdrawn: \(rid).", refs: [rid],
             effects: desk.notifyHandlers(
                 order, except: ctx.sender, reason: "status_changed",
-                text: Localized(zh: "\(rid) 已由报修人撤销，无需处理。", en: "\(rid) was withdrawn by the reporter; nothing to do.")))
+                text: Localized(zh: "\(rid) 已由报修人撤销，无需处理。", en: "\(rid) was withdrawn by the reporter; nothing to do.")) + followers)
     }
 
     /// Words that, leading a result, say how it turned out.
     func rate(_ id: RecordID, score: Int, comment: String?, _ ctx: CommandContext) throws -> Outcome {
         let desk = WorkOrderDesk(ctx.kernel)
+        if let follower = try ctx.tx.followers(of: id.number).first(where: { $0.user == ctx.sender }) {
+            return try rateAsFollower(follower, id, score: score, comment: comment, ctx)
+        }
         let order = try change(id, ctx, by: [.reporter]) { _ in .rate(score, comment: comment) }
         let rid = id.description
         return Outcome(
@@ -261,6 +275,9 @@ struct WorkOrdersFamily: Family {
                             "\(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order)) was sent back by the reporter (not fixed); it is with \(who) again."
                     ),
                     refs: [rid], priority: desk.priority(of: order)))
+        }
+        effects += try desk.notifyReporter(order, except: ctx.sender, reason: "status_changed") { r in
+            Localized(zh: "\(r.report.zh) \(rid) 被报修人退回（没解决），已重新打开。", en: "\(r.report.en) \(rid) was sent back by its reporter (not fixed).")
         }
         return Outcome(zh: "已重新打开 \(rid)，已退回处理人。", en: "Reopened \(rid); it is back with its handler.", refs: [rid], effects: effects)
     }
