@@ -166,7 +166,9 @@ struct WorkOrdersFamily: Family {
             guard !open.isEmpty || !requests.isEmpty else { return Outcome(zh: "您没有未办结的记录。", en: "You have no open records.") }
             func requestLine(_ r: ServiceRequest, _ lang: Lang) -> String {
                 let name = ctx.directory.community.services.first { $0.id == r.service }?.name ?? r.service
-                guard let due = r.dueAt else { return lang == .zh ? "\(r.id) \(name)：处理中" : "\(r.id) \(name): in hand" }
+                guard let due = r.dueAt else {
+                    return lang == .zh ? "\(r.id) \(name)：\(r.state.label(.zh))" : "\(r.id) \(name): \(r.state.label(.en))"
+                }
                 let day = LocalDay(due, offsetSeconds: ctx.calendar.offset(at: due))
                 return lang == .zh ? "\(r.id) \(name)：借用中，\(day.spoken(.zh))前归还" : "\(r.id) \(name): on loan, due \(day.spoken(.en))"
             }
@@ -196,18 +198,26 @@ struct WorkOrdersFamily: Family {
         return outcome.keepingPrivate(Localized(zh: desk.publicLine(order, .zh), en: desk.publicLine(order, .en)), in: ctx)
     }
 
+    /// The open work orders and service requests waiting on the sender.
     func queue(_ ctx: CommandContext) throws -> Outcome {
         let desk = WorkOrderDesk(ctx.kernel)
+        let serviceDesk = ServiceDesk(ctx.kernel)
         let assignees = [ctx.sender] + ctx.directory.departments(of: ctx.sender).map(\.id)
         let captainOf = ctx.directory.community.buildings.filter { $0.captain == ctx.sender }.map(\.id)
         let open = try ctx.tx.queue(assignees: assignees, buildings: captainOf)
-        guard !open.isEmpty else { return Outcome(zh: "没有等您处理的工单。", en: "Nothing is waiting on you.") }
+        let requests = try ctx.tx.openRequests(services: ctx.directory.community.services.filter { !$0.isLoan }.map(\.id))
+            .filter { serviceDesk.waitsOn(ctx.sender, $0) }
+        guard !open.isEmpty || !requests.isEmpty else { return Outcome(zh: "没有等您处理的工单。", en: "Nothing is waiting on you.") }
         let followers = try ctx.tx.followers(of: open.map(\.number))
+        let count = open.count + requests.count
         func list(_ line: (WorkOrder) -> String) -> Localized {
-            let lines = open.map { o in line(o) + desk.affectedLine(o, followers[o.number] ?? [])(ctx.lang) }.joined(separator: "\n")
-            return Localized(zh: "等您处理的工单（\(open.count)）：\n\(lines)", en: "Waiting on you (\(open.count)):\n\(lines)")
+            let lines =
+                (open.map { o in line(o) + desk.affectedLine(o, followers[o.number] ?? [])(ctx.lang) }
+                + requests.map { serviceDesk.summaryLine($0, ctx.lang) })
+                .joined(separator: "\n")
+            return Localized(zh: "等您处理的工单（\(count)）：\n\(lines)", en: "Waiting on you (\(count)):\n\(lines)")
         }
-        let outcome = Outcome(list { desk.summaryLine($0, ctx.lang) }, refs: open.map(\.id.description))
+        let outcome = Outcome(list { desk.summaryLine($0, ctx.lang) }, refs: open.map(\.id.description) + requests.map(\.id.description))
         guard open.contains(where: desk.isPrivate) else { return outcome }
         return outcome.keepingPrivate(list { desk.publicLine($0, ctx.lang) }, in: ctx)
     }
