@@ -6,11 +6,12 @@ import LinliStore
 /// (并单), or a neighbour with the same trouble (我也是). They are told of its changes
 /// through the reporter's notices (`WorkOrderDesk.notifyReporter`) and asked to rate it.
 extension WorkOrdersFamily {
-    /// 并单: whoever manages the duplicate's building closes it as a duplicate of `into`;
+    /// 并单: whoever manages the duplicate's building (and the kept one's) closes it as a duplicate of `into`;
     /// its reporter (and its own followers) follow `into` from then on.
     func merge(_ id: RecordID, into target: RecordID, _ ctx: CommandContext) throws -> Outcome {
         let desk = WorkOrderDesk(ctx.kernel)
         let kept = try ctx.workOrders.load(target)
+        guard desk.manages(ctx.sender, kept) else { throw LinliError.forbidden(target) }
         guard kept.state.isOpen else {
             throw LinliError(
                 .invalidState, zh: "\(target) 当前\(kept.state.label(.zh))，不能再并入。",

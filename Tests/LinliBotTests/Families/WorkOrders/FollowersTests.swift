@@ -56,6 +56,8 @@ import Testing
         #expect(try bot.say("merge R2 R1", from: "u-grid", at: "2026-11-28T09:04:00+08:00").reply.ok, "the grid leader manages it")
         #expect(try bot.say("merge R2 R1", from: "u-grid", at: "2026-11-28T09:05:00+08:00").reply.code == "invalid_state")
         #expect(try bot.say("me too R1", from: "u-bo", at: "2026-11-28T09:06:00+08:00").reply.code == "forbidden", "building 2")
+        try bot.say("报修 漏水 楼道漏水", from: "u-bo", in: "t-b2", at: "2026-11-28T09:07:00+08:00")
+        #expect(try bot.say("并单 R3 R1", from: "u-cap2", at: "2026-11-28T09:08:00+08:00").reply.code == "forbidden", "R1 is not 孙队长's")
     }
 
     @Test func aPrivateReportIsNotRevealedToMeToo() throws {
