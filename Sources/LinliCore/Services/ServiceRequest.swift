@@ -94,6 +94,19 @@ extension ServiceRequest {
         return .stop(.loanDue)
     }
 
+    /// Whose queue lists it: its service's handlers (see `Service.isHandled(by:_:)`), and
+    /// whoever it was passed to or taken by.
+    public func waitsOn(_ user: String, _ service: Service?, _ directory: Directory) -> Bool {
+        handler == user || acceptedBy == user || (service?.isHandled(by: user, directory) ?? false)
+    }
+
+    /// Who may take and finish it: those it waits on, whoever manages the requester's
+    /// building (captain, grid leader, staff), and staff.
+    public func mayBeHandled(by user: String, _ service: Service?, _ directory: Directory) -> Bool {
+        waitsOn(user, service, directory) || directory.building(ofHome: household).map { directory.manages(user, building: $0) } == true
+            || directory.person(user)?.roles.contains(.staff) == true
+    }
+
     /// A loan is not taken or done: it is returned.
     public func refuseIfLoan() throws(LinliError) {
         guard isLoan else { return }
@@ -147,5 +160,12 @@ extension ServiceRequest {
     public mutating func remind(at now: Instant) -> Transition<ServiceClock> {
         reminders += 1
         return .start(.loanDue, at: now.adding(Self.reminderInterval))
+    }
+}
+
+extension Service {
+    /// Its handler (or a member of the handling department), or anyone on its rota.
+    public func isHandled(by user: String, _ directory: Directory) -> Bool {
+        ([handler].compactMap { $0 } + rota.map(\.person)).contains { id in id == user || directory.department(id)?.members.contains(user) == true }
     }
 }

@@ -26,6 +26,13 @@ struct ServicesFamily: Family {
         }
     }
 
+    func service(_ id: String, _ directory: Directory) throws -> Service {
+        guard let s = directory.community.services.first(where: { $0.id == id }) else {
+            throw LinliError(.notFound, zh: "没有这项服务。", en: "There is no such service.")
+        }
+        return s
+    }
+
     func servicesList(_ ctx: CommandContext) throws -> Outcome {
         var zh: [String] = []
         var en: [String] = []
@@ -48,7 +55,7 @@ struct ServicesFamily: Family {
 
     func request(service id: String, details: String?, _ ctx: CommandContext) throws -> Outcome {
         let household = try ctx.requireHousehold()
-        let s = try ServiceDesk(ctx.kernel).service(id)
+        let s = try service(id, ctx.directory)
         let number: Int
         if let stock = s.stock, let loan = s.loan {
             guard try ctx.tx.onLoan(s.id) < stock else {
@@ -110,7 +117,9 @@ struct ServicesFamily: Family {
 
     /// A handler, whoever it went up to, or staff take a request.
     func accept(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
-        let (r, s) = try change(id, ctx, by: ServiceDesk(ctx.kernel).mayHandle) { .accept(by: ctx.sender) }
+        let (r, s) = try change(id, ctx, by: { user, r in r.mayBeHandled(by: user, try? service(r.service, ctx.directory), ctx.directory) }) {
+            .accept(by: ctx.sender)
+        }
         let name = ctx.directory.name(of: ctx.sender)
         return Outcome(
             zh: "已签收 \(id)（\(s.name)，\(ctx.directory.name(of: r.requester)) \(r.household)）。办完请发送：办结 \(id)",
@@ -125,7 +134,9 @@ struct ServicesFamily: Family {
 
     /// Whoever may take it finishes it, with what was done if said.
     func done(_ id: RecordID, result: String?, _ ctx: CommandContext) throws -> Outcome {
-        let (r, s) = try change(id, ctx, by: ServiceDesk(ctx.kernel).mayHandle) { .finish(by: ctx.sender, result: result) }
+        let (r, s) = try change(id, ctx, by: { user, r in r.mayBeHandled(by: user, try? service(r.service, ctx.directory), ctx.directory) }) {
+            .finish(by: ctx.sender, result: result)
+        }
         let said = Localized(zh: result.map { "：\($0)" } ?? "", en: result.map { ": \($0)" } ?? "")
         return Outcome(
             zh: "已办结 \(id)（\(s.name)），已告知申请人。", en: "Done: \(id) (\(s.name)); the requester has been told.", refs: [id.description],
@@ -157,7 +168,7 @@ struct ServicesFamily: Family {
         guard let r = try ctx.tx.serviceRequest(id.number) else { throw LinliError.notFound(id) }
         try r.refuseIfLoan()
         guard allowed(ctx.sender, r) else { throw LinliError.forbidden(id) }
-        let s = try ServiceDesk(ctx.kernel).service(r.service)
+        let s = try service(r.service, ctx.directory)
         return (try write(r, ctx.kernel) { try $0.apply(action(), at: ctx.now) }, s)
     }
 
@@ -170,7 +181,7 @@ struct ServicesFamily: Family {
         guard let r = try ctx.tx.serviceRequest(id.number) else {
             throw LinliError.notFound(id)
         }
-        let s = try ServiceDesk(ctx.kernel).service(r.service)
+        let s = try service(r.service, ctx.directory)
         guard r.requester == ctx.sender || ctx.isStaff || s.handler == ctx.sender else { throw LinliError.forbidden(id) }
         try write(r, ctx.kernel) { try $0.giveBack() }
         return Outcome(zh: "已归还 \(id)，谢谢！", en: "Returned \(id), thank you!", refs: [id.description])
@@ -190,7 +201,7 @@ struct ServicesFamily: Family {
     /// A loan past due: a reminder to the borrower, again every 2 days; the
     /// service's handler is told after the second.
     func loanOverdue(_ id: RecordID, _ ctx: Kernel) throws -> [Effect] {
-        guard let open = try ctx.tx.serviceRequest(id.number), open.isLoan, open.state == .open, let s = try? ServiceDesk(ctx).service(open.service)
+        guard let open = try ctx.tx.serviceRequest(id.number), open.isLoan, open.state == .open, let s = try? service(open.service, ctx.directory)
         else { return [] }
         let r = try write(open, ctx) { $0.remind(at: ctx.now) }
         var effects: [Effect] = [
@@ -217,7 +228,7 @@ struct ServicesFamily: Family {
     /// then to the office, each with the service's accept limit from when they are told.
     func acceptLimitPassed(_ id: RecordID, _ ctx: Kernel) throws -> [Effect] {
         guard let open = try ctx.tx.serviceRequest(id.number), !open.isLoan, open.state == .open,
-            let s = try? ServiceDesk(ctx).service(open.service)
+            let s = try? service(open.service, ctx.directory)
         else { return [] }
         let captain = open.level == nil ? ctx.directory.building(ofHome: open.household)?.captain.flatMap { $0 == open.handler ? nil : $0 } : nil
         let next: (String, Level)? = captain.map { ($0, .captain) } ?? (open.level == .staff ? nil : ctx.directory.firstStaff.map { ($0, .staff) })

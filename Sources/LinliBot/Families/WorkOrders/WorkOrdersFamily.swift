@@ -201,19 +201,25 @@ struct WorkOrdersFamily: Family {
     /// The open work orders and service requests waiting on the sender.
     func queue(_ ctx: CommandContext) throws -> Outcome {
         let desk = WorkOrderDesk(ctx.kernel)
-        let serviceDesk = ServiceDesk(ctx.kernel)
         let assignees = [ctx.sender] + ctx.directory.departments(of: ctx.sender).map(\.id)
         let captainOf = ctx.directory.community.buildings.filter { $0.captain == ctx.sender }.map(\.id)
         let open = try ctx.tx.queue(assignees: assignees, buildings: captainOf)
+        let services = Dictionary(ctx.directory.community.services.map { ($0.id, $0) }) { first, _ in first }
         let requests = try ctx.tx.openRequests(services: ctx.directory.community.services.filter { !$0.isLoan }.map(\.id))
-            .filter { serviceDesk.waitsOn(ctx.sender, $0) }
+            .filter { $0.waitsOn(ctx.sender, services[$0.service], ctx.directory) }
         guard !open.isEmpty || !requests.isEmpty else { return Outcome(zh: "没有等您处理的工单。", en: "Nothing is waiting on you.") }
         let followers = try ctx.tx.followers(of: open.map(\.number))
         let count = open.count + requests.count
+        // `S2 义剪（李阿姨 b1-502）：待签收`
+        func requestLine(_ r: ServiceRequest, _ lang: Lang) -> String {
+            let what = "\(r.id) \(services[r.service]?.name ?? r.service)"
+            let who = "\(ctx.directory.name(of: r.requester)) \(r.household)"
+            return lang == .zh ? "\(what)（\(who)）：\(r.state.label(.zh))" : "\(what) (\(who)): \(r.state.label(.en))"
+        }
         func list(_ line: (WorkOrder) -> String) -> Localized {
             let lines =
                 (open.map { o in line(o) + desk.affectedLine(o, followers[o.number] ?? [])(ctx.lang) }
-                + requests.map { serviceDesk.summaryLine($0, ctx.lang) })
+                + requests.map { requestLine($0, ctx.lang) })
                 .joined(separator: "\n")
             return Localized(zh: "等您处理的工单（\(count)）：\n\(lines)", en: "Waiting on you (\(count)):\n\(lines)")
         }
