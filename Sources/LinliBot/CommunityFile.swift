@@ -111,14 +111,16 @@ public enum CommunityFile {
                 open: try v["open"].map(timeRange), min: try v["min"].map(span), max: try v["max"].map(span),
                 horizon: try v["horizon"].map(span), weeklyQuota: try v["weekly_quota"]?.int(), approval: try v["approval"]?.bool() ?? false)
         }
-        community.services = try items(root["services"], known: ["id", "name", "names", "stock", "loan", "handler", "rota"]) { v in
+        community.services = try items(root["services"], known: ["id", "name", "names", "stock", "loan", "handler", "rota", "accept", "urgent"]) {
+            v in
             let id = try identifier(v.required("id"))
             let rota = try items(v["rota"], known: ["hours", "person"]) { shift in
                 Service.Shift(hours: try timeRange(shift.required("hours")), person: try shift.required("person").string())
             }
             return Service(
                 id: id, name: try v["name"]?.string() ?? id, names: try v["names"]?.strings() ?? [id],
-                stock: try v["stock"]?.int(), loan: try v["loan"].map(span), handler: try v["handler"]?.string(), rota: rota)
+                stock: try v["stock"]?.int(), loan: try v["loan"].map(span), handler: try v["handler"]?.string(), rota: rota,
+                accept: try v["accept"].map(span) ?? Service.standardAccept, urgent: try v["urgent"]?.bool() ?? false)
         }
         community.points = try items(root["points"], known: ["id", "names", "points"]) { v in
             let id = try identifier(v.required("id"))

@@ -559,14 +559,15 @@ enum BuiltInCatalogFiles {
                 args:
                   - name: record
                     type: record
-                    kinds: [R, B]
+                    kinds: [R, B, S]
                     prompt: {en: "Which record? e.g. R1 or B1", zh: "撤销哪一条？例如 R1 或 B1"}
-                usage: {en: "cancel R<n>|B<n>", zh: "撤销 R编号|B编号"}
-                summary: {en: "withdraw your own open report or booking", zh: "撤回自己的报修或预约"}
+                usage: {en: "cancel R<n>|B<n>|S<n>", zh: "撤销 R编号|B编号|S编号"}
+                summary: {en: "withdraw your own open report, booking or service request", zh: "撤回自己的报修、预约或服务申请"}
                 examples:
                   - {say: cancel R2, args: {record: R2}}
                   - {say: 撤销 R2, args: {record: R2}}
                   - {say: 取消 B3, args: {record: B3}}
+                  - {say: 撤销 S2, args: {record: S2}}
 
               - id: rate
                 words: {en: [rate, rating], zh: [评价, 打分, 评分]}
@@ -610,14 +611,15 @@ enum BuiltInCatalogFiles {
                 args:
                   - name: record
                     type: record
-                    kinds: [R]
+                    kinds: [R, S]
                     prompt: {en: "Which record? e.g. R1", zh: "签收哪一条？例如 R1"}
-                usage: {en: "accept R<n>", zh: "签收 R编号"}
-                summary: {en: "take a work order (starts the resolve clock)", zh: "签收工单（开始计时）"}
+                usage: {en: "accept R<n>|S<n>", zh: "签收 R编号|S编号"}
+                summary: {en: "take a work order (starts the resolve clock) or a service request", zh: "签收工单（开始计时）或服务申请"}
                 examples:
                   - {say: accept R1, args: {record: R1}}
                   - {say: 签收 R1, args: {record: R1}}
                   - {say: 接单 ＃Ｒ１, args: {record: R1}}
+                  - {say: 签收 S2, args: {record: S2}}
 
               - id: assign
                 words: {en: [assign, route], zh: [交办, 派单, 转交, 指派]}
@@ -660,23 +662,25 @@ enum BuiltInCatalogFiles {
                 args:
                   - name: record
                     type: record
-                    kinds: [R]
+                    kinds: [R, S]
                     prompt: {en: "Which record? e.g. R1", zh: "办结哪一条？例如 R1"}
                   - name: result
                     type: text
                     prompt: {en: "What was done?", zh: "怎么处理的？"}
-                usage: {en: "done R<n> <result>", zh: "办结 R编号 <处理结果>"}
-                summary: {en: "mark it resolved; the reporter is asked to rate", zh: "办结工单，请报修人评价"}
+                usage: {en: "done R<n> <result> | done S<n> [result]", zh: "办结 R编号 <处理结果> | 办结 S编号 [结果]"}
+                summary: {en: "mark it resolved; the reporter is asked to rate (a service request: the requester is told)", zh: "办结工单，请报修人评价（服务申请：告知申请人）"}
                 examples:
                   - {say: done R1 replaced the pipe joint, args: {record: R1, result: replaced the pipe joint}}
                   - {say: 办结 R1 已更换水管接头, args: {record: R1, result: 已更换水管接头}}
                   - {say: 完成 R2 换了水管, args: {record: R2, result: 换了水管}}
+                  - {say: done S2, args: {record: S2}}
+                  - {say: 办结 S2 已上门理发, args: {record: S2, result: 已上门理发}}
 
               - id: queue
                 words: {en: [queue, todo, inbox], zh: [待办, 我的待办, 工单]}
                 roles: [captain, grid_leader, staff, department, volunteer]
                 usage: {en: queue, zh: 待办}
-                summary: {en: "open records waiting on you", zh: "等我处理的工单"}
+                summary: {en: "open work orders and service requests waiting on you", zh: "等我处理的工单和服务申请"}
                 examples:
                   - {say: queue, args: {}}
                   - {say: 待办, args: {}}
@@ -710,6 +714,39 @@ enum BuiltInCatalogFiles {
                   - {say: stats b3 month, args: {what: b3 month}}
                   - {say: 统计 3栋 本月, args: {what: 3栋 本月}}
                   - {say: 统计, args: {}}
+
+              - id: merge
+                words: {en: [merge, duplicate], zh: [并单, 合并]}
+                roles: [captain, grid_leader, staff]
+                args:
+                  - name: record
+                    type: record
+                    kinds: [R]
+                    prompt: {en: "Which report is the duplicate? e.g. R2", zh: "哪一条是重复的？例如 R2"}
+                  - name: into
+                    type: record
+                    kinds: [R]
+                    prompt: {en: "Merge it into which report? e.g. R1", zh: "并入哪一条？例如 R1"}
+                usage: {en: "merge R<n> R<m>", zh: "并单 R编号 R编号"}
+                summary: {en: "close a duplicate; its reporter follows the other report", zh: "重复报修并单，报修人改为关注另一条"}
+                examples:
+                  - {say: merge R2 R1, args: {record: R2, into: R1}}
+                  - {say: 并单 R2 R1, args: {record: R2, into: R1}}
+
+              - id: metoo
+                words: {en: [metoo, "me too"], zh: [我也是, 我家也是, 我也一样]}
+                roles: [resident]
+                args:
+                  - name: record
+                    type: record
+                    kinds: [R]
+                    prompt: {en: "Which report? e.g. R1", zh: "哪一条报修？例如 R1"}
+                usage: {en: "metoo R<n>", zh: "我也是 R编号"}
+                summary: {en: "your household has the same trouble: follow the report", zh: "我家也有同样问题：关注这条报修"}
+                examples:
+                  - {say: metoo R1, args: {record: R1}}
+                  - {say: me too R1, args: {record: R1}}
+                  - {say: 我也是 R1, args: {record: R1}}
 
             """####
         ),

@@ -68,6 +68,10 @@ public struct CommandParser: Sendable {
             cursor.skipSpaces()
             if cursor.atEnd {
                 if arg.optional { continue }
+                // `done S1`: a verb another family takes for its own records asks only for what that family needs.
+                if let shared = Command(id: spec.id, args: Arguments(args)), type(of: shared.family).family != spec.family {
+                    return .command(shared, lang: lang)
+                }
                 return .incomplete(commandID: spec.id, soFar: folded, missing: arg, lang: lang)
             }
             switch read(arg, &cursor, strict: strict) {

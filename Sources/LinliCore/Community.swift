@@ -277,7 +277,15 @@ public struct Service: Sendable, Equatable {
     public var handler: String?
     /// An on-duty rota (the 24-hour 红色管家): requests go to whoever is on duty then.
     public var rota: [Shift]
-    public init(id: String, name: String, names: [String], stock: Int?, loan: Span?, handler: String?, rota: [Shift] = []) {
+    /// How long a request may wait to be accepted before it goes to the building's captain, then staff.
+    public var accept: Span
+    /// Urgent (红色管家): its pushes are P0, held by no quiet hours, and the captain is told at once.
+    public var urgent: Bool
+
+    public init(
+        id: String, name: String, names: [String], stock: Int?, loan: Span?, handler: String?, rota: [Shift] = [],
+        accept: Span = Service.standardAccept, urgent: Bool = false
+    ) {
         self.id = id
         self.name = name
         self.names = names
@@ -285,7 +293,15 @@ public struct Service: Sendable, Equatable {
         self.loan = loan
         self.handler = handler
         self.rota = rota
+        self.accept = accept
+        self.urgent = urgent
     }
+
+    /// The accept limit of a service that names none.
+    public static let standardAccept = Span.minutes(30)
+
+    /// How its pushes go: P0 when urgent, else P3 (held by quiet hours).
+    public var priority: Priority { urgent ? .p0 : .p3 }
 
     /// A loanable item: it has stock and a loan period.
     public var isLoan: Bool { stock != nil && loan != nil }

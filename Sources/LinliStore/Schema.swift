@@ -458,6 +458,52 @@ enum Schema {
                     ) STRICT, WITHOUT ROWID;
                     """)
         }
+        m.registerMigration("v18-followers") { db in
+            // Households following a report they did not file: a duplicate merged into it (via), or 我也是.
+            try db.execute(
+                sql: """
+                    CREATE TABLE followers (
+                        work_order INTEGER NOT NULL,
+                        user TEXT NOT NULL,
+                        household TEXT,
+                        via INTEGER,
+                        at INTEGER NOT NULL,
+                        rating INTEGER CHECK (rating BETWEEN 1 AND 5),
+                        comment TEXT,
+                        PRIMARY KEY (work_order, user)
+                    ) STRICT;
+                    """)
+        }
+        m.registerMigration("v18-service-requests-handled") { db in
+            // A request is taken and done (state `accepted`), and goes up when nobody takes it.
+            try db.execute(
+                sql: """
+                    CREATE TABLE service_requests_new (
+                        number INTEGER PRIMARY KEY NOT NULL,
+                        service TEXT NOT NULL,
+                        requester TEXT NOT NULL,
+                        household TEXT NOT NULL,
+                        details TEXT,
+                        is_loan INTEGER NOT NULL CHECK (is_loan IN (0, 1)),
+                        state TEXT NOT NULL CHECK (state IN ('open', 'accepted', 'returned', 'done', 'cancelled')),
+                        created_at INTEGER NOT NULL,
+                        due_at INTEGER,
+                        reminders INTEGER NOT NULL DEFAULT 0,
+                        handler TEXT,
+                        level TEXT CHECK (level IN ('captain', 'grid', 'staff', 'department')),
+                        accepted_by TEXT,
+                        accepted_at INTEGER,
+                        closed_at INTEGER,
+                        result TEXT
+                    ) STRICT;
+                    INSERT INTO service_requests_new(number, service, requester, household, details, is_loan, state, created_at, due_at, reminders)
+                        SELECT number, service, requester, household, details, is_loan, state, created_at, due_at, reminders FROM service_requests;
+                    DROP TABLE service_requests;
+                    ALTER TABLE service_requests_new RENAME TO service_requests;
+                    CREATE INDEX service_requests_open ON service_requests(service, state);
+                    CREATE INDEX service_requests_requester ON service_requests(requester, state);
+                    """)
+        }
         return m
     }
 

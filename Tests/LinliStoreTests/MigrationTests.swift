@@ -52,6 +52,28 @@ import Testing
             #expect(try Int64.fetchOne(tx.db, sql: "SELECT max(id) FROM outbox") == 3)
         }
     }
+
+    @Test func serviceRequestsKeepTheirRowsAndTakeTheAcceptedState() throws {
+        let queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue, upTo: "v16-registrations-approved")
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO service_requests(number, service, requester, household, details, is_loan, state, created_at, due_at, reminders)
+                    VALUES (1, 'umbrella', 'u-li', 'b1-502', NULL, 1, 'open', 1000, 9000, 1), (2, 'haircut', 'u-li', 'b1-502', '上门', 0, 'open', 2000, NULL, 0);
+                    """)
+            #expect(throws: DatabaseError.self) { try db.execute(sql: "UPDATE service_requests SET state = 'accepted' WHERE number = 2") }
+        }
+        try Schema.migrator.migrate(queue)
+        try queue.write { db in
+            let loan = try #require(try Row.fetchOne(db, sql: "SELECT * FROM service_requests WHERE number = 1"))
+            #expect(loan["due_at"] as Int64? == 9000 && loan["reminders"] as Int64? == 1 && loan["handler"] as String? == nil)
+            try db.execute(sql: "UPDATE service_requests SET state = 'accepted', accepted_by = 'u-vol', accepted_at = 3000 WHERE number = 2")
+            #expect(throws: DatabaseError.self) { try db.execute(sql: "UPDATE service_requests SET state = 'lost' WHERE number = 2") }
+            #expect(throws: DatabaseError.self) { try db.execute(sql: "UPDATE service_requests SET level = 'mayor' WHERE number = 2") }
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'service_requests'") == 2)
+        }
+    }
 }
 
 /// The log is checkpointed beside the writer and kept short; nothing committed is lost.

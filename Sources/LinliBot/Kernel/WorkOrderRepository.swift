@@ -64,5 +64,8 @@ struct WorkOrderRepository {
         try tx.appendHistory(order.number, history)
     }
 
+    /// A history line on a work order that does not change it (a duplicate merged in, a follower).
+    func note(_ order: WorkOrder, _ history: HistoryEntry) throws { try tx.appendHistory(order.number, history) }
+
     func history(_ number: Int) throws -> [HistoryEntry] { try tx.history(number) }
 }

@@ -1,6 +1,7 @@
 import LinliCore
 
-/// Free services and loans (`commands/services.yaml`).
+/// Free services and loans (`commands/services.yaml`); `accept`, `done` and `cancel S<n>`
+/// are shared with work orders.
 public enum ServicesCommand: FamilyCommand {
     public enum ID: String, CaseIterable, Sendable { case services, request, giveBack = "return" }
     public static let family = "services"
@@ -9,6 +10,9 @@ public enum ServicesCommand: FamilyCommand {
     case services
     case request(service: String, details: String?)
     case giveBack(RecordID)
+    case accept(RecordID)
+    case done(RecordID, result: String?)
+    case cancel(RecordID)
 
     public init?(id: ID, args: Arguments) {
         switch id {
@@ -22,11 +26,24 @@ public enum ServicesCommand: FamilyCommand {
         }
     }
 
+    public init?(sharedVerb verb: String, args: Arguments) {
+        guard let r = args.record(), r.kind == .service else { return nil }
+        switch verb {
+        case "accept": self = .accept(r)
+        case "done": self = .done(r, result: args.text("result"))
+        case "cancel": self = .cancel(r)
+        default: return nil
+        }
+    }
+
     public var name: String {
         switch self {
         case .services: ID.services.rawValue
         case .request: ID.request.rawValue
         case .giveBack: ID.giveBack.rawValue
+        case .accept: "accept"
+        case .done: "done"
+        case .cancel: "cancel"
         }
     }
 

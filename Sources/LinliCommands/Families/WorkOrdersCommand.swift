@@ -3,7 +3,7 @@ import LinliCore
 /// Work orders: report, route, take, progress, resolve, rate, statistics (`commands/workorders.yaml`).
 public enum WorkOrdersCommand: FamilyCommand {
     public enum ID: String, CaseIterable, Sendable {
-        case report, status, urge, cancel, rate, reopen, accept, assign, note, done, queue, escalate, stats
+        case report, status, urge, cancel, rate, reopen, accept, assign, note, done, queue, escalate, stats, merge, metoo
     }
     public static let family = "workorders"
     public static let recordKinds: Set<RecordKind> = [.workOrder]
@@ -21,6 +21,10 @@ public enum WorkOrdersCommand: FamilyCommand {
     case queue
     case escalate(RecordID, detail: String?)
     case stats(String?)
+    /// 并单: the first record is a duplicate of the second.
+    case merge(RecordID, into: RecordID)
+    /// 我也是: the sender's household is affected too.
+    case metoo(RecordID)
 
     public init?(id: ID, args: Arguments) {
         switch id {
@@ -50,6 +54,10 @@ public enum WorkOrdersCommand: FamilyCommand {
                 guard let result = args.text("result") else { return nil }
                 self = .done(r, result: result)
             case .escalate: self = .escalate(r, detail: args.text("detail"))
+            case .merge:
+                guard let into = args.record("into") else { return nil }
+                self = .merge(r, into: into)
+            case .metoo: self = .metoo(r)
             case .report, .status, .queue, .stats: return nil
             }
         }
@@ -71,6 +79,8 @@ public enum WorkOrdersCommand: FamilyCommand {
             case .queue: .queue
             case .escalate: .escalate
             case .stats: .stats
+            case .merge: .merge
+            case .metoo: .metoo
             }
         return id.rawValue
     }

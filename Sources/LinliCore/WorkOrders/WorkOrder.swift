@@ -135,6 +135,8 @@ public enum WorkOrderAction: Sendable, Equatable {
     case reopen(why: String?)
     case cancel
     case urge
+    /// The same matter as the open report `into` (并单): closed as a duplicate; its reporter follows that one.
+    case merge(into: RecordID)
 }
 
 extension WorkOrder {
@@ -158,6 +160,18 @@ extension WorkOrder {
     {
         try change(action, at: now)
         return effects(of: action, limits: limits)
+    }
+
+    /// Refuses a rating of `score` before the order is done (resolved; for a follower,
+    /// who rates beside the reporter, closed too), a second one from the same rater
+    /// (`rated`), or a score outside 1 to 5.
+    public func checkRating(_ score: Int, follower: Bool, rated: Bool) throws(LinliError) {
+        let rid = id.description
+        guard !rated else { throw LinliError(.invalidState, zh: "\(rid) 已评价过。", en: "\(rid) has been rated already.", refs: [rid]) }
+        guard state == .resolved || (follower && state == .closed) else {
+            throw LinliError(.invalidState, zh: "\(rid) 还没办结，办结后才能评价。", en: "\(rid) is not resolved yet; rate it once it is done.", refs: [rid])
+        }
+        guard (1...5).contains(score) else { throw LinliError(.usage, zh: "评分是 1 到 5。", en: "A rating is 1 to 5.", refs: [rid]) }
     }
 
     private mutating func change(_ action: WorkOrderAction, at now: Instant) throws(LinliError) {
@@ -210,14 +224,7 @@ extension WorkOrder {
             guard state.isOpen else { throw refuse("\(rid) 当前\(state.label(.zh))。", "\(rid) is \(state.label(.en)).") }
             if overdueAt == nil { overdueAt = now }
         case .rate(let score, let comment):
-            guard state == .resolved else {
-                throw state == .closed && rating != nil
-                    ? refuse("\(rid) 已评价过。", "\(rid) has been rated already.")
-                    : refuse("\(rid) 还没办结，办结后才能评价。", "\(rid) is not resolved yet; rate it once it is done.")
-            }
-            guard (1...5).contains(score) else {
-                throw LinliError(.usage, zh: "评分是 1 到 5。", en: "A rating is 1 to 5.", refs: [rid])
-            }
+            try checkRating(score, follower: false, rated: state == .closed && rating != nil)
             rating = score
             self.comment = comment
             state = .closed
@@ -239,6 +246,11 @@ extension WorkOrder {
         case .cancel:
             guard state.isOpen else { throw refuse("\(rid) 当前\(state.label(.zh))，不能撤销。", "\(rid) is \(state.label(.en)); it cannot be cancelled.") }
             state = .cancelled
+            closedAt = now
+        case .merge(let into):
+            guard state.isOpen else { throw refuse("\(rid) 当前\(state.label(.zh))，不能并单。", "\(rid) is \(state.label(.en)); it cannot be merged.") }
+            guard into != id else { throw LinliError(.usage, zh: "不能把 \(rid) 并入它自己。", en: "\(rid) cannot be merged into itself.", refs: [rid]) }
+            state = .duplicate
             closedAt = now
         case .urge:
             guard state.isOpen else {

@@ -74,6 +74,8 @@ extension WorkOrder {
             return WorkOrderEffects(history: ("close", "unrated"), stop: all)
         case .cancel:
             return WorkOrderEffects(history: ("cancel", nil), stop: all)
+        case .merge(let into):
+            return WorkOrderEffects(history: ("duplicate", into.description), stop: all)
         case .markOverdue:
             return WorkOrderEffects(history: ("overdue", nil))
         case .handOver(let who, _):

@@ -16,12 +16,25 @@ extension ServiceRequest {
             .init("created_at") { .int($0.createdAt.milliseconds) },
             .init("due_at") { .int($0.dueAt?.milliseconds) },
             .init("reminders") { .int($0.reminders) },
+            .init("handler") { .text($0.handler) },
+            .init("level") { .text($0.level?.rawValue) },
+            .init("accepted_by") { .text($0.acceptedBy) },
+            .init("accepted_at") { .int($0.acceptedAt?.milliseconds) },
+            .init("closed_at") { .int($0.closedAt?.milliseconds) },
+            .init("result") { .text($0.result) },
         ]
     ) { row in
-        ServiceRequest(
+        var r = ServiceRequest(
             number: row.int("number"), service: row.text("service"), requester: row.text("requester"), household: row.text("household"),
             details: row.optionalText("details"), isLoan: row.bool("is_loan"), state: ServiceRequest.State(rawValue: row.text("state")) ?? .open,
-            createdAt: row.instant("created_at"), dueAt: row.optionalInstant("due_at"), reminders: row.int("reminders"))
+            createdAt: row.instant("created_at"), dueAt: row.optionalInstant("due_at"), reminders: row.int("reminders"),
+            handler: row.optionalText("handler"))
+        r.level = row.optionalText("level").flatMap(Level.init)
+        r.acceptedBy = row.optionalText("accepted_by")
+        r.acceptedAt = row.optionalInstant("accepted_at")
+        r.closedAt = row.optionalInstant("closed_at")
+        r.result = row.optionalText("result")
+        return r
     }
 }
 
@@ -41,6 +54,22 @@ extension StoreTransaction {
 
     /// A person's open requests and loans.
     public func openRequests(requester: String) throws -> [ServiceRequest] {
-        try records(ServiceRequest.codec, "WHERE requester = ? AND state = 'open' ORDER BY number", .text(requester))
+        try records(ServiceRequest.codec, "WHERE requester = ? AND state IN ('open', 'accepted') ORDER BY number", .text(requester))
+    }
+
+    /// The open requests (not loans) of some services, oldest first: what their handlers' queues list.
+    public func openRequests(services: [String]) throws -> [ServiceRequest] {
+        guard !services.isEmpty else { return [] }
+        return try records(
+            ServiceRequest.codec,
+            "WHERE service IN (\(Self.marks(services.count))) AND is_loan = 0 AND state IN ('open', 'accepted') ORDER BY number",
+            values: services.map(SQLValue.text))
+    }
+
+    /// The requests (not loans) made in `[from, to)`, oldest first: what statistics count.
+    public func serviceRequests(from: Instant?, to: Instant?) throws -> [ServiceRequest] {
+        try records(
+            ServiceRequest.codec, "WHERE is_loan = 0 AND created_at >= ? AND created_at < ? ORDER BY number",
+            .int(from?.milliseconds ?? Int64.min), .int(to?.milliseconds ?? Int64.max))
     }
 }

@@ -33,6 +33,7 @@ import Testing
         (.submitted, .cancel, "cancel", nil, all, nil),
         (.accepted, .markOverdue, "overdue", nil, [], nil),
         (.submitted, .urge, "urge", nil, [], nil),
+        (.accepted, .merge(into: RecordID(.workOrder, 2)), "duplicate", "R2", all, nil),
     ]
 
     @Test(arguments: table.indices)

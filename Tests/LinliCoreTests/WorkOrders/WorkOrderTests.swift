@@ -48,6 +48,11 @@ import Testing
         (.resolved, .cancel, nil, .invalidState),
         (.assigned, .urge, .assigned, nil),
         (.closed, .urge, nil, .invalidState),
+        (.submitted, .merge(into: RecordID(.workOrder, 2)), .duplicate, nil),
+        (.inProgress, .merge(into: RecordID(.workOrder, 2)), .duplicate, nil),
+        (.resolved, .merge(into: RecordID(.workOrder, 2)), nil, .invalidState),
+        (.duplicate, .merge(into: RecordID(.workOrder, 2)), nil, .invalidState),
+        (.submitted, .merge(into: RecordID(.workOrder, 1)), nil, .usage),
     ]
 
     @Test(arguments: table.indices)

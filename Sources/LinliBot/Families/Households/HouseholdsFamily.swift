@@ -357,6 +357,7 @@ private struct HouseholdFile {
         case (.open, true, .en): "on loan"
         case (.open, false, .zh): "待办"
         case (.open, false, .en): "open"
+        case (.accepted, _, _): state.label(lang)
         case (.returned, _, .zh): "已归还"
         case (.returned, _, .en): "returned"
         case (.done, _, .zh): "已完成"

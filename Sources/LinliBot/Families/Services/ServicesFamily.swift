@@ -3,13 +3,18 @@ import LinliCore
 import LinliStore
 
 /// Free services and loans (便民服务): umbrellas and power banks lent from stock,
-/// haircuts and the 24-hour 红色管家 handled by a person or whoever is on duty.
+/// haircuts and the 24-hour 红色管家 handled by a person or whoever is on duty, who
+/// accept and finish them; a request nobody accepts in time goes to the building's
+/// captain, then to the office.
 struct ServicesFamily: Family {
     func run(_ command: ServicesCommand, _ ctx: CommandContext) throws -> Outcome {
         switch command {
         case .services: try servicesList(ctx)
         case .request(let service, let details): try request(service: service, details: details, ctx)
         case .giveBack(let id): try giveBack(id, ctx)
+        case .accept(let id): try accept(id, ctx)
+        case .done(let id, let result): try done(id, result: result, ctx)
+        case .cancel(let id): try cancel(id, ctx)
         }
     }
 
@@ -17,6 +22,7 @@ struct ServicesFamily: Family {
         guard let id = RecordID(parsing: Substring(row.subject)), id.kind == .service else { return [] }
         switch timer {
         case .loanDue: return try loanOverdue(id, ctx)
+        case .accept: return try acceptLimitPassed(id, ctx)
         }
     }
 
@@ -68,25 +74,107 @@ struct ServicesFamily: Family {
                 en: "Lent \(request.id): one \(s.name), due back by \(dueText.en) (return \(request.id)).", refs: [request.id.description])
         }
         number = ctx.numbers.next(.service)
-        let request = ServiceRequest(
+        let handler = s.handler(atMinute: ctx.calendar.minuteOfDay)
+        // 红色管家: the captain is told at once too, whoever is on duty; the request is then theirs as well.
+        let captain = s.urgent ? ctx.directory.building(ofHome: household)?.captain.flatMap { $0 == handler || $0 == ctx.sender ? nil : $0 } : nil
+        var request = ServiceRequest(
             number: number, service: s.id, requester: ctx.sender, household: household, details: details,
-            isLoan: false, createdAt: ctx.now, dueAt: nil)
+            isLoan: false, createdAt: ctx.now, dueAt: nil, handler: handler)
+        if captain != nil { request.level = .captain }
         try ctx.tx.insert(request)
+        // The accept clock runs from when the handler can be told (after quiet hours unless urgent).
+        try ctx.timers.schedule(ServiceClock.accept, at: ctx.calendar.deliveryTime(s.priority).adding(s.accept), subject: request.id.description)
         let sid = request.id.description
-        guard let handler = s.handler(atMinute: ctx.calendar.minuteOfDay) else {
-            return Outcome(zh: "已收到 \(sid)：\(s.name)。", en: "Received \(sid): \(s.name).", refs: [sid])
+        let what = Localized(
+            zh: "【\(s.urgent ? "紧急" : "服务申请")】\(sid) \(s.name)：\(ctx.senderLabel)\(details.map { "，\($0)" } ?? "")。请签收：签收 \(sid)",
+            en:
+                "[\(s.urgent ? "Urgent" : "Service request")] \(sid) \(s.name): \(ctx.senderLabel)\(details.map { ", \($0)" } ?? ""). Please accept it: accept \(sid)"
+        )
+        var effects = handler.map { [Effect.notify(to: $0, reason: "service_request", text: what, refs: [sid], priority: s.priority)] } ?? []
+        if let captain { effects.append(.notify(to: captain, reason: "service_request", text: what, refs: [sid], priority: s.priority)) }
+        guard let handler else {
+            return Outcome(zh: "已收到 \(sid)：\(s.name)。", en: "Received \(sid): \(s.name).", refs: [sid], effects: effects)
         }
         let name = ctx.directory.name(of: handler)
+        if s.urgent {
+            let also = captain.map {
+                Localized(zh: "，楼栋长\(ctx.directory.name(of: $0))也已知悉", en: "; your captain \(ctx.directory.name(of: $0)) has been told too")
+            }
+            return Outcome(
+                zh: "已收到 \(sid)：\(s.name)。值班的\(name)马上联系您\(also?.zh ?? "")。",
+                en: "Received \(sid): \(s.name). \(name), on duty, is coming to you now\(also?.en ?? "").", refs: [sid], effects: effects)
+        }
+        if let told = ctx.calendar.quietEnd(for: s.priority) {
+            let at = ctx.calendar.clockTime(told)
+            return Outcome(
+                zh: "已收到 \(sid)：\(s.name)。现在是夜间免打扰时段，\(at)通知\(name)。",
+                en: "Received \(sid): \(s.name). It is quiet hours: \(name) will be told at \(at).", refs: [sid], effects: effects)
+        }
         return Outcome(
             zh: "已收到 \(sid)：\(s.name)，已转给\(name)，会尽快联系您。", en: "Received \(sid): \(s.name); \(name) has been told and will contact you.",
-            refs: [sid],
-            effects: [
-                .notify(
-                    to: handler, reason: "service_request",
-                    text: Localized(
-                        zh: "【服务申请】\(sid) \(s.name)：\(ctx.senderLabel)\(details.map { "，\($0)" } ?? "")。",
-                        en: "[Service request] \(sid) \(s.name): \(ctx.senderLabel)\(details.map { ", \($0)" } ?? "")."), refs: [sid])
-            ])
+            refs: [sid], effects: effects)
+    }
+
+    /// A handler, whoever it went up to, or staff take a request.
+    func accept(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
+        let (r, s) = try change(id, ctx, by: { user, r in r.mayBeHandled(by: user, try? service(r.service, ctx.directory), ctx.directory) }) {
+            .accept(by: ctx.sender)
+        }
+        let name = ctx.directory.name(of: ctx.sender)
+        return Outcome(
+            zh: "已签收 \(id)（\(s.name)，\(ctx.directory.name(of: r.requester)) \(r.household)）。办完请发送：办结 \(id)",
+            en: "Accepted \(id) (\(s.name), \(ctx.directory.name(of: r.requester)) \(r.household)). When it is done: done \(id)",
+            refs: [id.description],
+            effects: tell(
+                r.requester, except: ctx.sender, r, s,
+                Localized(
+                    zh: "您申请的\(s.name)（\(id)）已由\(name)签收，会尽快联系您。", en: "Your request \(id) (\(s.name)) was accepted by \(name), who will contact you."
+                )))
+    }
+
+    /// Whoever may take it finishes it, with what was done if said.
+    func done(_ id: RecordID, result: String?, _ ctx: CommandContext) throws -> Outcome {
+        let (r, s) = try change(id, ctx, by: { user, r in r.mayBeHandled(by: user, try? service(r.service, ctx.directory), ctx.directory) }) {
+            .finish(by: ctx.sender, result: result)
+        }
+        let said = Localized(zh: result.map { "：\($0)" } ?? "", en: result.map { ": \($0)" } ?? "")
+        return Outcome(
+            zh: "已办结 \(id)（\(s.name)），已告知申请人。", en: "Done: \(id) (\(s.name)); the requester has been told.", refs: [id.description],
+            effects: tell(
+                r.requester, except: ctx.sender, r, s,
+                Localized(
+                    zh: "您申请的\(s.name)（\(id)）已办结\(said.zh)。", en: "Your request \(id) (\(s.name)) is done\(said.en).")))
+    }
+
+    /// The requester withdraws an open request; whoever has it is told.
+    func cancel(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
+        let (r, s) = try change(id, ctx, by: { user, r in r.requester == user }) { .cancel }
+        let holder = r.acceptedBy ?? r.handler
+        return Outcome(
+            zh: "已撤销 \(id)（\(s.name)）。", en: "Withdrawn: \(id) (\(s.name)).", refs: [id.description],
+            effects: holder.map {
+                tell(
+                    $0, except: ctx.sender, r, s,
+                    Localized(
+                        zh: "\(id) \(s.name)已由申请人撤销，无需处理。", en: "\(id) (\(s.name)) was withdrawn by the requester; nothing to do."))
+            } ?? [])
+    }
+
+    /// Loads a request, refuses a loan, checks that the sender is `allowed`, applies
+    /// the action and writes it (`write`).
+    func change(
+        _ id: RecordID, _ ctx: CommandContext, by allowed: (String, ServiceRequest) -> Bool, _ action: () -> ServiceAction
+    ) throws -> (ServiceRequest, Service) {
+        guard let r = try ctx.tx.serviceRequest(id.number) else { throw LinliError.notFound(id) }
+        try r.refuseIfLoan()
+        guard allowed(ctx.sender, r) else { throw LinliError.forbidden(id) }
+        let s = try service(r.service, ctx.directory)
+        return (try write(r, ctx.kernel) { try $0.apply(action(), at: ctx.now) }, s)
+    }
+
+    /// A push about `request` to `user`, unless they are the one acting.
+    func tell(_ user: String, except sender: String, _ request: ServiceRequest, _ service: Service, _ text: Localized) -> [Effect] {
+        user == sender ? [] : [.notify(to: user, reason: "status_changed", text: text, refs: [request.id.description], priority: service.priority)]
     }
 
     func giveBack(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
@@ -134,6 +222,33 @@ struct ServicesFamily: Family {
                     ), refs: [id.description]))
         }
         return effects
+    }
+
+    /// Nobody accepted a request in time: it goes to the requester's building captain,
+    /// then to the office, each with the service's accept limit from when they are told.
+    func acceptLimitPassed(_ id: RecordID, _ ctx: Kernel) throws -> [Effect] {
+        guard let open = try ctx.tx.serviceRequest(id.number), !open.isLoan, open.state == .open,
+            let s = try? service(open.service, ctx.directory)
+        else { return [] }
+        let captain = open.level == nil ? ctx.directory.building(ofHome: open.household)?.captain.flatMap { $0 == open.handler ? nil : $0 } : nil
+        let next: (String, Level)? = captain.map { ($0, .captain) } ?? (open.level == .staff ? nil : ctx.directory.firstStaff.map { ($0, .staff) })
+        guard let (person, level) = next, person != open.handler else { return [] }
+        let who = open.handler.map { ctx.directory.name(of: $0) } ?? "—"
+        let due = ctx.calendar.deliveryTime(s.priority).adding(s.accept)
+        try write(open, ctx) { try $0.apply(.escalate(to: person, level: level, due: due), at: ctx.now) }
+        let sid = id.description
+        let requester = "\(ctx.directory.name(of: open.requester)) \(open.household)"
+        return [
+            .notify(
+                to: person, reason: "escalated",
+                text: Localized(
+                    zh:
+                        "【升级】\(sid) \(s.name)：\(requester)\(open.details.map { "，\($0)" } ?? "")。\(who)超过\(s.accept.spoken(.zh))未签收，现转给您（\(EscalationLadder.name(level, .zh))）。请签收：签收 \(sid)",
+                    en:
+                        "[Escalated] \(sid) \(s.name): \(requester)\(open.details.map { ", \($0)" } ?? ""). \(who) did not accept it within \(s.accept.spoken(.en)); it is now with you (\(EscalationLadder.name(level, .en))). Please accept it: accept \(sid)"
+                ),
+                refs: [sid], priority: s.priority)
+        ]
     }
 }
 

@@ -7,10 +7,14 @@ import LinliStore
 struct WorkOrderDesk {
     let directory: Directory
     let calendar: LocalCalendar
+    let tx: StoreTransaction
+    let people: People
 
     init(_ kernel: Kernel) {
         directory = kernel.directory
         calendar = kernel.calendar
+        tx = kernel.tx
+        people = kernel.people
     }
 
     /// Who stands in what relation to a work order.
@@ -68,10 +72,36 @@ struct WorkOrderDesk {
         return targets.filter { $0 != sender }.map { .notify(to: $0, reason: reason, text: text, refs: [rid], priority: priority(of: order)) }
     }
 
-    /// A push to the reporter, unless the reporter is the one acting.
-    func notifyReporter(_ order: WorkOrder, except sender: String, reason: String, text: Localized) -> [Effect] {
-        order.reporter == sender
-            ? [] : [.notify(to: order.reporter, reason: reason, text: text, refs: [order.id.description], priority: priority(of: order))]
+    /// Who a reporter's notice is for: the reporter, or a household that follows the
+    /// report (a duplicate merged into it, or 我也是).
+    enum Reader {
+        case reporter, follower
+
+        /// How the notice names the report: 您的报修 / 您关注的报修.
+        var report: Localized {
+            switch self {
+            case .reporter: Localized(zh: "您的报修", en: "Your report")
+            case .follower: Localized(zh: "您关注的报修", en: "A report you follow:")
+            }
+        }
+    }
+
+    /// A push to the reporter and to each follower, unless they are the one acting:
+    /// every notice of a change reaches them all. `text` words it for each reader.
+    func notifyReporter(_ order: WorkOrder, except sender: String, reason: String, text: (Reader) -> Localized) throws -> [Effect] {
+        let rid = order.id.description
+        let readers = [(order.reporter, Reader.reporter)] + (try tx.followers(of: order.number)).map { ($0.user, Reader.follower) }
+        return readers.filter { $0.0 != sender }.map {
+            .notify(to: $0.0, reason: reason, text: text($0.1), refs: [rid], priority: priority(of: order))
+        }
+    }
+
+    /// `（3户受影响）`: the households a report affects (the reporter's and each
+    /// follower's), when followers make it more than one; else nothing.
+    func affectedLine(_ order: WorkOrder, _ followers: [Follower]) -> Localized {
+        let households = Set([people.home(of: order.reporter) ?? order.reporter] + followers.map { $0.household ?? $0.user }).count
+        guard households > 1 else { return Localized(zh: "", en: "") }
+        return Localized(zh: "（\(households)户受影响）", en: " (\(English.count(households, "household")) affected)")
     }
 
     func priority(of order: WorkOrder) -> Priority { directory.category(order.category)?.priority ?? .p2 }
@@ -150,6 +180,9 @@ struct WorkOrderDesk {
         "reopen": Localized(zh: "退回", en: "reopened"),
         "cancel": Localized(zh: "撤销", en: "withdrew"),
         "urge": Localized(zh: "催办", en: "chased"),
+        "duplicate": Localized(zh: "并单，并入", en: "merged as a duplicate into"),
+        "merge": Localized(zh: "并入重复报修", en: "took in the duplicate"),
+        "metoo": Localized(zh: "也受影响", en: "is affected too"),
         "escalate": Localized(zh: "升级", en: "escalated"),
         "close": Localized(zh: "自动关闭", en: "closed"),
         "overdue": Localized(zh: "超期", en: "overdue"),

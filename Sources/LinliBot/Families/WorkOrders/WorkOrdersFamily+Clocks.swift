@@ -127,13 +127,15 @@ extension WorkOrdersFamily {
         let effects = try next.apply(.closeUnrated, at: ctx.now, limits: desk.limits(order))
         try commit(next, from: order, effects, by: Kernel.system, ctx)
         let rid = order.id.description
-        return desk.notifyReporter(
-            order, except: "", reason: "status_changed",
-            text: Localized(
-                zh: "您的报修 \(rid) 办结后3天未评价，已自动关闭（办结未确认）。如仍有问题，7天内可回复：没解决 \(rid)",
-                en:
-                    "Your report \(rid) was not rated within 3 days of resolution and has been closed as unconfirmed. If it is still a problem, within 7 days: reopen \(rid)"
-            ))
+        return try desk.notifyReporter(order, except: "", reason: "status_changed") { r in
+            r == .reporter
+                ? Localized(
+                    zh: "您的报修 \(rid) 办结后3天未评价，已自动关闭（办结未确认）。如仍有问题，7天内可回复：没解决 \(rid)",
+                    en:
+                        "Your report \(rid) was not rated within 3 days of resolution and has been closed as unconfirmed. If it is still a problem, within 7 days: reopen \(rid)"
+                )
+                : Localized(zh: "您关注的报修 \(rid) 已关闭（报修人未评价）。", en: "A report you follow: \(rid) is closed (its reporter did not rate it).")
+        }
     }
 }
 

@@ -14,9 +14,9 @@ extension WorkOrdersFamily {
         return Outcome(
             zh: "已签收 \(rid)，请在\(limit.spoken(.zh))内办结。", en: "Accepted \(rid); please resolve it within \(limit.spoken(.en)).",
             refs: [rid],
-            effects: desk.notifyReporter(
-                order, except: ctx.sender, reason: "status_changed",
-                text: Localized(zh: "您的报修 \(rid) 已由\(name)签收。", en: "Your report \(rid) was accepted by \(name).")))
+            effects: try desk.notifyReporter(order, except: ctx.sender, reason: "status_changed") { r in
+                Localized(zh: "\(r.report.zh) \(rid) 已由\(name)签收。", en: "\(r.report.en) \(rid) was accepted by \(name).")
+            })
     }
 
     func assign(_ id: RecordID, to target: String, _ ctx: CommandContext) throws -> Outcome {
@@ -38,9 +38,9 @@ extension WorkOrdersFamily {
                 en:
                     "[Assigned] \(desk.headline(order, .en)): \(order.details). Please accept within \(accept.spoken(.en)): accept \(rid)"
             ))
-        effects += desk.notifyReporter(
-            order, except: ctx.sender, reason: "status_changed",
-            text: Localized(zh: "您的报修 \(rid) 已交给\(name)处理。", en: "Your report \(rid) has been passed to \(name)."))
+        effects += try desk.notifyReporter(order, except: ctx.sender, reason: "status_changed") { r in
+            Localized(zh: "\(r.report.zh) \(rid) 已交给\(name)处理。", en: "\(r.report.en) \(rid) has been passed to \(name).")
+        }
         return Outcome(zh: "已将 \(rid) 交办给\(name)。", en: "Assigned \(rid) to \(name).", refs: [rid], effects: effects)
     }
 
@@ -49,9 +49,11 @@ extension WorkOrdersFamily {
         let rid = id.description
         return Outcome(
             zh: "已记录 \(rid) 的进展。", en: "Noted on \(rid).", refs: [rid],
-            effects: WorkOrderDesk(ctx.kernel).notifyReporter(
-                order, except: ctx.sender, reason: "status_changed",
-                text: Localized(zh: "您的报修 \(rid) 有新进展：\(text)", en: "Progress on your report \(rid): \(text)")))
+            effects: try WorkOrderDesk(ctx.kernel).notifyReporter(order, except: ctx.sender, reason: "status_changed") { r in
+                r == .reporter
+                    ? Localized(zh: "您的报修 \(rid) 有新进展：\(text)", en: "Progress on your report \(rid): \(text)")
+                    : Localized(zh: "您关注的报修 \(rid) 有新进展：\(text)", en: "Progress on a report you follow, \(rid): \(text)")
+            })
     }
 
     static let resolutionWords: [(String, Resolution)] = [
@@ -69,11 +71,15 @@ extension WorkOrdersFamily {
         }
         let order = try change(id, ctx, by: [.handler, .manager]) { _ in .resolve(result, how) }
         let rid = id.description
-        var effects = desk.notifyReporter(
-            order, except: ctx.sender, reason: "rating_request",
-            text: Localized(
-                zh: "您的报修 \(rid) 已办结：\(result)。请评价（1-5分）：评价 \(rid) 5；没解决请回复：没解决 \(rid)",
-                en: "Your report \(rid) is resolved: \(result). Please rate it 1-5: rate \(rid) 5; if it is not fixed: reopen \(rid)"))
+        var effects = try desk.notifyReporter(order, except: ctx.sender, reason: "rating_request") { r in
+            r == .reporter
+                ? Localized(
+                    zh: "您的报修 \(rid) 已办结：\(result)。请评价（1-5分）：评价 \(rid) 5；没解决请回复：没解决 \(rid)",
+                    en: "Your report \(rid) is resolved: \(result). Please rate it 1-5: rate \(rid) 5; if it is not fixed: reopen \(rid)")
+                : Localized(
+                    zh: "您关注的报修 \(rid) 已办结：\(result)。请评价（1-5分）：评价 \(rid) 5",
+                    en: "A report you follow: \(rid) is resolved: \(result). Please rate it 1-5: rate \(rid) 5")
+        }
         if let group = order.group, ctx.directory.category(order.category)?.isPrivate == false {
             effects.append(
                 .post(
@@ -121,10 +127,9 @@ extension WorkOrdersFamily {
                 en:
                     "[Escalated] \(desk.headline(order, .en)): \(order.details)\(reason.en)\(refText.en). Please accept it: accept \(rid)"
             ))
-        effects += desk.notifyReporter(
-            order, except: ctx.sender, reason: "status_changed",
-            text: Localized(
-                zh: "您的报修 \(rid) 已升级交\(name)处理。", en: "Your report \(rid) has been escalated to \(name)."))
+        effects += try desk.notifyReporter(order, except: ctx.sender, reason: "status_changed") { r in
+            Localized(zh: "\(r.report.zh) \(rid) 已升级交\(name)处理。", en: "\(r.report.en) \(rid) has been escalated to \(name).")
+        }
         return Outcome(zh: "已吹哨：\(rid) 交\(name)处理\(refText.zh)。", en: "Escalated \(rid) to \(name)\(refText.en).", refs: [rid], effects: effects)
     }
 }

@@ -56,7 +56,31 @@ extension WorkOrdersFamily {
         let orders = try ctx.tx.workOrders(buildings: chosen.buildings.map(\.id), from: when.from, to: when.to)
         let desk = WorkOrderDesk(ctx.kernel)
         let s = WorkOrderStats(orders) { desk.limits($0).accept }
-        return Outcome(render(s, scope: chosen.name, period: when.name))
+        let ids = Set(chosen.buildings.map(\.id))
+        let requests = try ctx.tx.serviceRequests(from: when.from, to: when.to).filter { r in
+            ctx.directory.building(ofHome: r.household).map { ids.contains($0.id) } ?? false
+        }
+        let text = render(s, scope: chosen.name, period: when.name)
+        let services = serviceLines(requests, ctx.directory)
+        return Outcome(Localized(zh: text.zh + services.zh, en: text.en + services.en))
+    }
+
+    /// A line per service with requests (not loans) from the scope's households in the
+    /// period: how many, done, withdrawn, open, and the median time to accept.
+    private func serviceLines(_ requests: [ServiceRequest], _ directory: Directory) -> Localized {
+        var zh = ""
+        var en = ""
+        for service in directory.community.services {
+            let mine = requests.filter { $0.service == service.id }
+            guard !mine.isEmpty else { continue }
+            let count = { (state: ServiceRequest.State) in mine.filter { $0.state == state }.count }
+            let median = WorkOrderStats.percentile(mine.compactMap { r in r.acceptedAt.map { $0.since(r.createdAt) } }, 0.5)
+            let open = mine.filter(\.state.isOpen).count
+            zh += "\n服务 \(service.name)：\(mine.count) 件，办结 \(count(.done))，撤销 \(count(.cancelled))，未办 \(open)；签收用时中位 \(median?.spoken(.zh) ?? "—")"
+            en +=
+                "\nService \(service.name): \(mine.count), done \(count(.done)), withdrawn \(count(.cancelled)), open \(open); time to accept: median \(median?.spoken(.en) ?? "—")"
+        }
+        return Localized(zh: zh, en: en)
     }
 
     private func statsScope(_ token: String, _ directory: Directory) -> StatsScope? {

@@ -20,6 +20,8 @@ struct WorkOrdersFamily: Family {
         case .done(let id, let result): try done(id, result: result, ctx)
         case .escalate(let id, let detail): try escalate(id, detail: detail, ctx)
         case .stats(let what): try stats(what, ctx)
+        case .merge(let id, let into): try merge(id, into: into, ctx)
+        case .metoo(let id): try metoo(id, ctx)
         }
     }
 
@@ -164,7 +166,9 @@ struct WorkOrdersFamily: Family {
             guard !open.isEmpty || !requests.isEmpty else { return Outcome(zh: "您没有未办结的记录。", en: "You have no open records.") }
             func requestLine(_ r: ServiceRequest, _ lang: Lang) -> String {
                 let name = ctx.directory.community.services.first { $0.id == r.service }?.name ?? r.service
-                guard let due = r.dueAt else { return lang == .zh ? "\(r.id) \(name)：处理中" : "\(r.id) \(name): in hand" }
+                guard let due = r.dueAt else {
+                    return lang == .zh ? "\(r.id) \(name)：\(r.state.label(.zh))" : "\(r.id) \(name): \(r.state.label(.en))"
+                }
                 let day = LocalDay(due, offsetSeconds: ctx.calendar.offset(at: due))
                 return lang == .zh ? "\(r.id) \(name)：借用中，\(day.spoken(.zh))前归还" : "\(r.id) \(name): on loan, due \(day.spoken(.en))"
             }
@@ -177,29 +181,49 @@ struct WorkOrdersFamily: Family {
             return outcome.keepingPrivate(list { desk.publicLine($0, ctx.lang) }, in: ctx)
         }
         let order = try ctx.workOrders.load(id)
-        guard desk.may(ctx.sender, [.reporter, .handler, .manager], order) else { throw LinliError.forbidden(id) }
+        let followers = try ctx.tx.followers(of: order.number)
+        guard desk.may(ctx.sender, [.reporter, .handler, .manager], order) || followers.contains(where: { $0.user == ctx.sender }) else {
+            throw LinliError.forbidden(id)
+        }
         let last = try ctx.workOrders.history(order.number).last
         let latest =
             last.map { entry in
                 Localized(zh: "\n最近：\(desk.historyLine(entry, .zh))", en: "\nLatest: \(desk.historyLine(entry, .en))")
             } ?? Localized(zh: "", en: "")
+        let affected = desk.affectedLine(order, followers)
         let outcome = Outcome(
-            zh: "\(desk.summaryLine(order, .zh))\(latest.zh)", en: "\(desk.summaryLine(order, .en))\(latest.en)", refs: [id.description])
+            zh: "\(desk.summaryLine(order, .zh))\(affected.zh)\(latest.zh)", en: "\(desk.summaryLine(order, .en))\(affected.en)\(latest.en)",
+            refs: [id.description])
         guard desk.isPrivate(order) else { return outcome }
         return outcome.keepingPrivate(Localized(zh: desk.publicLine(order, .zh), en: desk.publicLine(order, .en)), in: ctx)
     }
 
+    /// The open work orders and service requests waiting on the sender.
     func queue(_ ctx: CommandContext) throws -> Outcome {
         let desk = WorkOrderDesk(ctx.kernel)
         let assignees = [ctx.sender] + ctx.directory.departments(of: ctx.sender).map(\.id)
         let captainOf = ctx.directory.community.buildings.filter { $0.captain == ctx.sender }.map(\.id)
         let open = try ctx.tx.queue(assignees: assignees, buildings: captainOf)
-        guard !open.isEmpty else { return Outcome(zh: "没有等您处理的工单。", en: "Nothing is waiting on you.") }
-        func list(_ line: (WorkOrder) -> String) -> Localized {
-            let lines = open.map(line).joined(separator: "\n")
-            return Localized(zh: "等您处理的工单（\(open.count)）：\n\(lines)", en: "Waiting on you (\(open.count)):\n\(lines)")
+        let services = Dictionary(ctx.directory.community.services.map { ($0.id, $0) }) { first, _ in first }
+        let requests = try ctx.tx.openRequests(services: ctx.directory.community.services.filter { !$0.isLoan }.map(\.id))
+            .filter { $0.waitsOn(ctx.sender, services[$0.service], ctx.directory) }
+        guard !open.isEmpty || !requests.isEmpty else { return Outcome(zh: "没有等您处理的工单。", en: "Nothing is waiting on you.") }
+        let followers = try ctx.tx.followers(of: open.map(\.number))
+        let count = open.count + requests.count
+        // `S2 义剪（李阿姨 b1-502）：待签收`
+        func requestLine(_ r: ServiceRequest, _ lang: Lang) -> String {
+            let what = "\(r.id) \(services[r.service]?.name ?? r.service)"
+            let who = "\(ctx.directory.name(of: r.requester)) \(r.household)"
+            return lang == .zh ? "\(what)（\(who)）：\(r.state.label(.zh))" : "\(what) (\(who)): \(r.state.label(.en))"
         }
-        let outcome = Outcome(list { desk.summaryLine($0, ctx.lang) }, refs: open.map(\.id.description))
+        func list(_ line: (WorkOrder) -> String) -> Localized {
+            let lines =
+                (open.map { o in line(o) + desk.affectedLine(o, followers[o.number] ?? [])(ctx.lang) }
+                + requests.map { requestLine($0, ctx.lang) })
+                .joined(separator: "\n")
+            return Localized(zh: "等您处理的工单（\(count)）：\n\(lines)", en: "Waiting on you (\(count)):\n\(lines)")
+        }
+        let outcome = Outcome(list { desk.summaryLine($0, ctx.lang) }, refs: open.map(\.id.description) + requests.map(\.id.description))
         guard open.contains(where: desk.isPrivate) else { return outcome }
         return outcome.keepingPrivate(list { desk.publicLine($0, ctx.lang) }, in: ctx)
     }
@@ -220,16 +244,22 @@ struct WorkOrdersFamily: Family {
         let desk = WorkOrderDesk(ctx.kernel)
         let order = try change(id, ctx, by: [.reporter]) { _ in .cancel }
         let rid = id.description
+        let followers = try desk.notifyReporter(order, except: ctx.sender, reason: "status_changed") { r in
+            Localized(zh: "\(r.report.zh) \(rid) 已由报修人撤销。", en: "\(r.report.en) \(rid) was withdrawn by its reporter.")
+        }
         return Outcome(
             zh: "已撤销 \(rid)。", en: "Withdrawn: \(rid).", refs: [rid],
             effects: desk.notifyHandlers(
                 order, except: ctx.sender, reason: "status_changed",
-                text: Localized(zh: "\(rid) 已由报修人撤销，无需处理。", en: "\(rid) was withdrawn by the reporter; nothing to do.")))
+                text: Localized(zh: "\(rid) 已由报修人撤销，无需处理。", en: "\(rid) was withdrawn by the reporter; nothing to do.")) + followers)
     }
 
     /// Words that, leading a result, say how it turned out.
     func rate(_ id: RecordID, score: Int, comment: String?, _ ctx: CommandContext) throws -> Outcome {
         let desk = WorkOrderDesk(ctx.kernel)
+        if let follower = try ctx.tx.followers(of: id.number).first(where: { $0.user == ctx.sender }) {
+            return try rateAsFollower(follower, id, score: score, comment: comment, ctx)
+        }
         let order = try change(id, ctx, by: [.reporter]) { _ in .rate(score, comment: comment) }
         let rid = id.description
         return Outcome(
@@ -261,6 +291,9 @@ struct WorkOrdersFamily: Family {
                             "\(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order)) was sent back by the reporter (not fixed); it is with \(who) again."
                     ),
                     refs: [rid], priority: desk.priority(of: order)))
+        }
+        effects += try desk.notifyReporter(order, except: ctx.sender, reason: "status_changed") { r in
+            Localized(zh: "\(r.report.zh) \(rid) 被报修人退回（没解决），已重新打开。", en: "\(r.report.en) \(rid) was sent back by its reporter (not fixed).")
         }
         return Outcome(zh: "已重新打开 \(rid)，已退回处理人。", en: "Reopened \(rid); it is back with its handler.", refs: [rid], effects: effects)
     }
