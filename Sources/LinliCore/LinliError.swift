@@ -36,6 +36,11 @@ extension LinliError {
         LinliError(.notFound, zh: "没有找到 \(id)。", en: "There is no \(id).", refs: [id.description])
     }
 
+    /// The refusal for a record the sender may not look at.
+    public static func notYours(_ id: RecordID) -> LinliError {
+        LinliError(.forbidden, zh: "您无权查看 \(id)。", en: "You may not view \(id).", refs: [id.description])
+    }
+
     /// The one refusal for a record the sender may not act on.
     public static func forbidden(_ id: RecordID) -> LinliError {
         LinliError(.forbidden, zh: "您不能操作 \(id)。", en: "You may not do that to \(id).", refs: [id.description])

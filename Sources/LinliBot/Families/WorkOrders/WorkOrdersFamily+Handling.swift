@@ -80,14 +80,14 @@ extension WorkOrdersFamily {
                     zh: "您关注的报修 \(rid) 已办结：\(result)。请评价（1-5分）：评价 \(rid) 5",
                     en: "A report you follow: \(rid) is resolved: \(result). Please rate it 1-5: rate \(rid) 5")
         }
-        if let group = order.group, ctx.directory.category(order.category)?.isPrivate == false {
-            effects.append(
-                .post(
-                    group: group, reason: "status_changed",
-                    text: Localized(
-                        zh: "\(rid) \(desk.categoryName(order, .zh))（\(desk.buildingName(order))）已办结：\(result)",
-                        en: "\(rid) \(desk.categoryName(order, .en)) (\(desk.buildingName(order))) is resolved: \(result)"), refs: [rid],
-                    priority: desk.priority(of: order)))
+        // 晒事 (SERVICES.md §1b): a non-private report's outcome goes to its building's groups.
+        if ctx.directory.category(order.category)?.isPrivate == false {
+            let text = Localized(
+                zh: "\(rid) \(desk.categoryName(order, .zh))（\(desk.buildingName(order))）已办结：\(result)",
+                en: "\(rid) \(desk.categoryName(order, .en)) (\(desk.buildingName(order))) is resolved: \(result)")
+            for group in ctx.directory.building(order.building)?.groups ?? order.group.map { [$0] } ?? [] {
+                effects.append(.post(group: group, reason: "publicised", text: text, refs: [rid], priority: desk.priority(of: order)))
+            }
         }
         return Outcome(zh: "已办结 \(rid)，已请报修人评价。", en: "Resolved \(rid); the reporter has been asked to rate it.", refs: [rid], effects: effects)
     }

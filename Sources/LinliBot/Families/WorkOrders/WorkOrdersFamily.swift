@@ -183,7 +183,7 @@ struct WorkOrdersFamily: Family {
         let order = try ctx.workOrders.load(id)
         let followers = try ctx.tx.followers(of: order.number)
         guard desk.may(ctx.sender, [.reporter, .handler, .manager], order) || followers.contains(where: { $0.user == ctx.sender }) else {
-            throw LinliError.forbidden(id)
+            throw LinliError.notYours(id)
         }
         let last = try ctx.workOrders.history(order.number).last
         let latest =
