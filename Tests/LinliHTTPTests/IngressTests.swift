@@ -243,8 +243,8 @@ struct LiveClient: Sendable {
                 "linli_http_requests_total{status=\"400\"} 1", "linli_dedupe_hits_total 1", "linli_pushes_total{type=\"notify\"} 2",
                 "linli_command_duration_seconds_count{command=\"report\"} 1",
                 "linli_command_duration_seconds_bucket{command=\"report\",le=\"1.0\"} 1",
-                // Timers: the report's clock and the office's daily delivery note.
-                "linli_timers_pending 2.0", "linli_outbox_depth 1.0", "linli_dead_letters 0.0", "# TYPE linli_command_duration_seconds histogram",
+                // Timers: the report's clock and the daily ones (the delivery note, visit reminders, the monthly figures).
+                "linli_timers_pending 4.0", "linli_outbox_depth 1.0", "linli_dead_letters 0.0", "# TYPE linli_command_duration_seconds histogram",
             ] {
                 #expect(metrics.contains(metric), "\(metric) in \(metrics)")
             }
