@@ -53,7 +53,17 @@ public struct CommandParser: Sendable {
     /// command that takes only free text, a known category for a report.
     public func parse(_ text: String, strict: Bool = false) -> ParseResult {
         let folded = Grammar.fold(text)
-        var cursor = TextCursor(folded)
+        let first = parse(folded, strict: strict, simplified: false)
+        // Read again as Simplified only what did not read as written (ICU's conversion is
+        // the slow part of parsing, and most messages need none of it).
+        guard case .failure = first, folded.unicodeScalars.contains(where: Grammar.isCJK) else { return first }
+        let again = parse(folded, strict: strict, simplified: true)
+        if case .failure = again { return first }
+        return again
+    }
+
+    private func parse(_ folded: String, strict: Bool, simplified: Bool) -> ParseResult {
+        var cursor = TextCursor(folded, simplified: simplified)
         guard let (specIndex, lang) = matchCommandWord(&cursor) else {
             return .failure(unknown(folded), lang: Self.guessLang(folded))
         }

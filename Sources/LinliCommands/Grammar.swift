@@ -77,14 +77,14 @@ struct TextCursor {
     let lower: [Unicode.Scalar]
     var pos = 0
 
-    /// `lower` is what words are matched on: lowercased, and Traditional Chinese read as
-    /// Simplified (`報修` matches `报修`); `chars` keeps what was written.
-    init(_ text: String) {
+    /// `lower` is what words are matched on: lowercased, and with `simplified` Traditional
+    /// Chinese read as Simplified (`報修` matches `报修`); `chars` keeps what was written.
+    init(_ text: String, simplified: Bool = false) {
         chars = Array(text.unicodeScalars)
-        if chars.contains(where: Grammar.isCJK), let simplified = text.applyingTransform(StringTransform("Hant-Hans"), reverse: false),
-            simplified.unicodeScalars.count == chars.count
+        if simplified, let converted = text.applyingTransform(StringTransform("Hant-Hans"), reverse: false),
+            converted.unicodeScalars.count == chars.count
         {
-            lower = simplified.unicodeScalars.map(Grammar.lowered)
+            lower = converted.unicodeScalars.map(Grammar.lowered)
         } else {
             lower = chars.map(Grammar.lowered)
         }
