@@ -35,10 +35,11 @@ struct BookingsFamily: Family {
     }
 
     /// The free times of a venue on a day: its opening hours less what is held.
-    static func freeRanges(_ v: Venue, _ taken: [Booking]) -> [(Int, Int)] {
+    /// The venue's free ranges of a day, not before `earliest` (minutes after midnight).
+    static func freeRanges(_ v: Venue, _ taken: [Booking], from earliest: Int = 0) -> [(Int, Int)] {
         let open = v.open ?? TimeRange(start: 0, end: 1440)
         var free: [(Int, Int)] = []
-        var t = open.start
+        var t = max(open.start, earliest)
         for b in taken.sorted(by: { $0.start < $1.start }) {
             if b.start > t { free.append((t, min(b.start, open.end))) }
             t = max(t, b.end)
@@ -49,14 +50,22 @@ struct BookingsFamily: Family {
 
     func venuesList(_ date: DateSpec?, _ ctx: CommandContext) throws -> Outcome {
         let d = try ctx.calendar.day(date)
+        // Only times still to come: today from the next half hour, none on a past day.
+        let today = ctx.calendar.today
+        let earliest = d < today ? 1440 : d == today ? (ctx.calendar.minuteOfDay + 29) / 30 * 30 : 0
         var zh: [String] = []
         var en: [String] = []
         for v in ctx.directory.community.venues {
-            let free = Self.freeRanges(v, try ctx.tx.bookings(venue: v.id, day: d)).map { "\(Booking.clock($0.0))-\(Booking.clock($0.1))" }
-            let shown = free.isEmpty ? Localized(zh: "已约满", en: "full") : Localized(zh: free.joined(separator: "、"), en: free.joined(separator: ", "))
+            let free = Self.freeRanges(v, try ctx.tx.bookings(venue: v.id, day: d), from: earliest).map {
+                "\(Booking.clock($0.0))-\(Booking.clock($0.1))"
+            }
+            let shown =
+                free.isEmpty
+                ? Localized(zh: "没有空闲时段", en: "no free time left")
+                : Localized(zh: "空闲 " + free.joined(separator: "、"), en: "free " + free.joined(separator: ", "))
             let approval = v.approval ? Localized(zh: "（需审批）", en: " (needs approval)") : Localized(zh: "", en: "")
-            zh.append("\(v.name)（\(v.names.first ?? v.id)）\(approval.zh)：空闲 \(shown.zh)")
-            en.append("\(v.name) (\(v.names.first ?? v.id))\(approval.en): free \(shown.en)")
+            zh.append("\(v.name)（\(v.names.first ?? v.id)）\(approval.zh)：\(shown.zh)")
+            en.append("\(v.name) (\(v.names.first ?? v.id))\(approval.en): \(shown.en)")
         }
         return Outcome(zh: "\(d.spoken(.zh)) 场地：\n" + zh.joined(separator: "\n"), en: "Venues on \(d.spoken(.en)):\n" + en.joined(separator: "\n"))
     }

@@ -44,3 +44,16 @@ import Testing
         #expect(early.code == "usage" && early.text.contains("开放时间"), "a morning hour that does not fit in the afternoon either is refused")
     }
 }
+
+/// Issue 14, 6: `venues` offers only times still to come.
+@Suite struct VenuesOfferTheFutureTests {
+    @Test func todayFromTheNextHalfHourAndNothingOnAPastDay() throws {
+        let bot = try FamilyHarness("bookings")
+        let today = try bot.say("场地", from: "u-li", at: "2026-11-28T15:10:00+08:00").reply.text
+        #expect(today.contains("凉亭（pavilion）：空闲 15:30-21:00"), "\(today)")
+        let tomorrow = try bot.say("场地 明天", from: "u-li", at: "2026-11-28T15:11:00+08:00").reply.text
+        #expect(tomorrow.contains("凉亭（pavilion）：空闲 07:00-21:00"), "\(tomorrow)")
+        let late = try bot.say("venues", from: "u-ann", at: "2026-11-28T21:40:00+08:00").reply.text
+        #expect(late.contains("(pavilion): no free time left"), "\(late)")
+    }
+}
