@@ -186,13 +186,17 @@ struct Parse: ParsableCommand {
 
     @OptionGroup var options: CommunityOptions
 
+    @Flag(help: "Print one JSON object (kind, command, family, lang, args, missing, question, code, message).")
+    var json = false
+
     @Argument(help: "The message text.")
     var text: [String]
 
     func run() throws {
         let (community, catalog) = try options.load()
         let parser = CommandParser(catalog: catalog, categories: community.categories, venues: community.venues, services: community.services)
-        print(parser.parse(text.joined(separator: " ")))
+        let report = ParseReport(parser.parse(text.joined(separator: " ")))
+        print(json ? report.json : report.text)
     }
 }
 
