@@ -4,15 +4,20 @@ import LinliTesting
 import Testing
 
 /// The catalog built into the binary is commands/*.yaml (`LINLI_UPDATE_CATALOG=1`
-/// rewrites Sources/LinliCommands/BuiltInCatalogFiles.swift when they change).
+/// rewrites Sources/LinliCommands/BuiltInCatalogFiles.swift and BuiltInCatalog/ when they change).
 @Suite struct BuiltInCatalogTests {
     @Test func theBuiltInCatalogIsTheCommandsFolder() throws {
         let folder = Fixtures.commandsPath
         let names = Catalog.inFamilyOrder(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }.sorted())
         let files = try names.map { ($0, try String(contentsOfFile: folder + "/" + $0, encoding: .utf8)) }
         if ProcessInfo.processInfo.environment["LINLI_UPDATE_CATALOG"] == "1" {
-            try Catalog.builtInSource(files).write(
-                to: Fixtures.root.appendingPathComponent("Sources/LinliCommands/BuiltInCatalogFiles.swift"), atomically: true, encoding: .utf8)
+            let sources = Fixtures.root.appendingPathComponent("Sources/LinliCommands")
+            let folder = sources.appendingPathComponent("BuiltInCatalog")
+            try? FileManager.default.removeItem(at: folder)  // a family removed leaves no file behind
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for (path, source) in Catalog.builtInSources(files) {
+                try source.write(to: sources.appendingPathComponent(path), atomically: true, encoding: .utf8)
+            }
             return
         }
         #expect(

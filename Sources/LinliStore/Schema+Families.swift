@@ -1,0 +1,137 @@
+import GRDB
+
+extension Schema {
+    /// The migrations of the families that came after the kernel's (v14 on), in order;
+    /// the same rule holds: never edit one that has landed, append the next.
+    static func registerFamilyMigrations(_ m: inout DatabaseMigrator) {
+        m.registerMigration("v14-households") { db in
+            // Visits (V<n>); pairs made or ended in chat over the community file's
+            // (`active` 0: a file pair ended); when each member was last reminded.
+            try db.execute(
+                sql: """
+                    CREATE TABLE visits (
+                        number INTEGER PRIMARY KEY NOT NULL,
+                        household TEXT NOT NULL,
+                        visitor TEXT NOT NULL,
+                        notes TEXT NOT NULL,
+                        at INTEGER NOT NULL,
+                        report INTEGER
+                    ) STRICT;
+                    CREATE INDEX visits_household ON visits(household, at);
+                    CREATE TABLE pairs (
+                        member TEXT NOT NULL,
+                        household TEXT NOT NULL,
+                        active INTEGER NOT NULL CHECK (active IN (0, 1)),
+                        by TEXT NOT NULL,
+                        at INTEGER NOT NULL,
+                        PRIMARY KEY (member, household)
+                    ) STRICT, WITHOUT ROWID;
+                    CREATE TABLE visit_reminders (
+                        member TEXT PRIMARY KEY NOT NULL,
+                        at INTEGER NOT NULL
+                    ) STRICT, WITHOUT ROWID;
+                    """)
+        }
+        m.registerMigration("v15-role-changes") { db in
+            // Roles given and taken back in chat, in order: applied over the community file at every start.
+            try db.execute(
+                sql: """
+                    CREATE TABLE role_changes (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        person TEXT NOT NULL,
+                        name TEXT,
+                        role TEXT NOT NULL CHECK (\(oneOf("role", ["captain", "grid_leader", "volunteer", "party_member", "mediator"]))),
+                        scope TEXT,
+                        granted INTEGER NOT NULL CHECK (granted = 0 OR granted = 1),
+                        actor TEXT NOT NULL,
+                        at INTEGER NOT NULL
+                    ) STRICT;
+                    """)
+        }
+        m.registerMigration("v16-registrations-approved") { db in
+            // A registration waiting for the captain; every change to who a person is.
+            try db.execute(
+                sql: """
+                    ALTER TABLE residents ADD COLUMN pending_home TEXT;
+                    CREATE TABLE people_history (
+                        user TEXT NOT NULL,
+                        at INTEGER NOT NULL,
+                        actor TEXT NOT NULL,
+                        action TEXT NOT NULL,
+                        detail TEXT
+                    ) STRICT;
+                    CREATE INDEX people_history_user ON people_history(user);
+                    """)
+        }
+        m.registerMigration("v17-alerts") { db in
+            // Emergency broadcasts and drills (A<n>): the buildings they reached, and who
+            // was asked to acknowledge and when they did.
+            try db.execute(
+                sql: """
+                    CREATE TABLE alerts (
+                        number INTEGER PRIMARY KEY NOT NULL,
+                        text TEXT NOT NULL,
+                        sender TEXT NOT NULL,
+                        drill INTEGER NOT NULL CHECK (drill = 0 OR drill = 1),
+                        buildings TEXT NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        completed_at INTEGER,
+                        reminders INTEGER NOT NULL DEFAULT 0
+                    ) STRICT;
+                    CREATE TABLE alert_receipts (
+                        alert INTEGER NOT NULL,
+                        position INTEGER NOT NULL,
+                        person TEXT NOT NULL,
+                        acked_at INTEGER,
+                        PRIMARY KEY (alert, person)
+                    ) STRICT, WITHOUT ROWID;
+                    """)
+        }
+        m.registerMigration("v18-followers") { db in
+            // Households following a report they did not file: a duplicate merged into it (via), or 我也是.
+            try db.execute(
+                sql: """
+                    CREATE TABLE followers (
+                        work_order INTEGER NOT NULL,
+                        user TEXT NOT NULL,
+                        household TEXT,
+                        via INTEGER,
+                        at INTEGER NOT NULL,
+                        rating INTEGER CHECK (rating BETWEEN 1 AND 5),
+                        comment TEXT,
+                        PRIMARY KEY (work_order, user)
+                    ) STRICT;
+                    """)
+        }
+        m.registerMigration("v18-service-requests-handled") { db in
+            // A request is taken and done (state `accepted`), and goes up when nobody takes it.
+            try db.execute(
+                sql: """
+                    CREATE TABLE service_requests_new (
+                        number INTEGER PRIMARY KEY NOT NULL,
+                        service TEXT NOT NULL,
+                        requester TEXT NOT NULL,
+                        household TEXT NOT NULL,
+                        details TEXT,
+                        is_loan INTEGER NOT NULL CHECK (is_loan IN (0, 1)),
+                        state TEXT NOT NULL CHECK (state IN ('open', 'accepted', 'returned', 'done', 'cancelled')),
+                        created_at INTEGER NOT NULL,
+                        due_at INTEGER,
+                        reminders INTEGER NOT NULL DEFAULT 0,
+                        handler TEXT,
+                        level TEXT CHECK (level IN ('captain', 'grid', 'staff', 'department')),
+                        accepted_by TEXT,
+                        accepted_at INTEGER,
+                        closed_at INTEGER,
+                        result TEXT
+                    ) STRICT;
+                    INSERT INTO service_requests_new(number, service, requester, household, details, is_loan, state, created_at, due_at, reminders)
+                        SELECT number, service, requester, household, details, is_loan, state, created_at, due_at, reminders FROM service_requests;
+                    DROP TABLE service_requests;
+                    ALTER TABLE service_requests_new RENAME TO service_requests;
+                    CREATE INDEX service_requests_open ON service_requests(service, state);
+                    CREATE INDEX service_requests_requester ON service_requests(requester, state);
+                    """)
+        }
+    }
+}
