@@ -9,6 +9,11 @@ import Logging
 public enum InputItem: Sendable {
     case event(InboundEvent, line: Int)
     case bad(LineError, line: Int)
+
+    /// The id a repeat of the event is known by, if it is an event that has one.
+    var dedupeKey: String? {
+        if case .event(let e, _) = self { e.dedupeKey } else { nil }
+    }
 }
 
 /// The engine: the one writer. It takes events in order, runs them against the
@@ -29,6 +34,12 @@ public final class Engine {
     let timeZone: TimeZone
     /// Writes outbound events as JSON for the outbox.
     private(set) var eventJSON = EventEncoder()
+    /// The current batch's outcomes, inserted as it commits.
+    private var kept = KeptOutcomes(encoder: EventEncoder())
+    /// The group of the batch being handled (its index in `process(groups:)`).
+    private var group = 0
+    /// Which of the batch's event ids were handled before it.
+    private var seen = Set<String>()
     /// How long a follow-up question waits for its answer.
     static let promptLifetime = Span.minutes(10)
 
@@ -73,6 +84,7 @@ public final class Engine {
         timeZone = TimeZone(identifier: community.timezone) ?? TimeZone(secondsFromGMT: 8 * 3600)!
         state = KernelState(memory: try store.read { try EngineMemory($0, community: community) }, parser: parser, timeZone: timeZone)
         eventJSON = EventEncoder(format: .json, formatTime: formatTime)
+        kept = KeptOutcomes(encoder: eventJSON)
         // A database with a clock starts them now; a new one at its first event (so a
         // replay runs the same whenever it is run).
         if clock >= Self.earliest { try store.write { tx in try startDailyTimers(tx) } }
@@ -150,10 +162,13 @@ public final class Engine {
         let saved = state.memory
         self.careful = careful
         measured = Measured()
+        kept.begin()
         do {
             let outs = try store.write { tx in
+                seen = try tx.handled(groups.flatMap { $0.compactMap(\.dedupeKey) })
                 var outs: [[OutboundEvent]] = []
                 for (g, items) in groups.enumerated() {
+                    group = g
                     var out: [OutboundEvent] = []
                     for (i, item) in items.enumerated() {
                         switch item {
@@ -173,6 +188,10 @@ public final class Engine {
                         }
                     }
                     outs.append(out)
+                }
+                // Printed as kept: encoded once.
+                for (entry, json) in zip(kept.entries, try kept.finish(tx)) {
+                    for (k, text) in json.enumerated() { outs[entry.group][entry.first + k].encoded = text }
                 }
                 try state.memory.save(tx)
                 return outs
@@ -219,7 +238,13 @@ public final class Engine {
     }
 
     private func handle(_ event: InboundEvent, parsed: ParseResult?, _ tx: StoreTransaction, into out: inout [OutboundEvent]) throws {
-        if let key = event.dedupeKey, let earlier = try tx.outcome(ofEvent: key) {
+        if let key = event.dedupeKey, let events = kept.events(of: key) {
+            // A repeat within the batch.
+            measured.dedupeHits += 1
+            out += events
+            return
+        }
+        if let key = event.dedupeKey, seen.contains(key), let earlier = try tx.outcome(ofEvent: key) {
             measured.dedupeHits += 1
             // The same outbound events as the first time, with their ids: a bridge
             // delivers what it has not delivered yet (PROTOCOL.md §4).
@@ -290,17 +315,14 @@ public final class Engine {
         // ticks and joins are seen once too); an internal error is not kept, so that the
         // same event can be tried again.
         if let key = event.dedupeKey, outcome?.code != .internal {
-            // Encoded once: the writer of `linli run` and `linli serve` prints these strings.
-            for k in out.indices[firstOut...] { out[k].encoded = eventJSON.jsonObject(out[k]) }
-            let events = out[firstOut...].lazy.compactMap(\.encoded).joined(separator: "\n")
+            // The reply's text is in the events already: not kept twice (the log and the file stay smaller).
             let stored =
                 if let outcome, event.type == .message {
-                    // The reply's text is in `events` already: not kept twice (the log and the file stay smaller).
-                    StoredOutcome(ok: outcome.ok, code: outcome.code?.rawValue, text: "", refs: outcome.refs, events: events)
+                    StoredOutcome(ok: outcome.ok, code: outcome.code?.rawValue, text: "", refs: outcome.refs)
                 } else {
-                    StoredOutcome(ok: true, code: Self.silent, text: "", refs: [], events: events)
+                    StoredOutcome(ok: true, code: Self.silent, text: "", refs: [])
                 }
-            try tx.saveOutcome(stored, ofEvent: key, at: clock.milliseconds)
+            kept.keep(key, stored, at: clock.milliseconds, events: out[firstOut...], group: group, from: firstOut)
         }
     }
 

@@ -30,6 +30,23 @@ extension StoreTransaction {
         }
     }
 
+    /// Which of `ids` were handled already: one statement for a batch's ids (most
+    /// are new) instead of a lookup each.
+    public func handled(_ ids: [String]) throws -> Set<String> {
+        var found = Set<String>()
+        let width = Self.lookupWidth
+        for start in stride(from: 0, to: ids.count, by: width) {
+            let chunk = ids[start..<min(start + width, ids.count)]
+            // Always `width` parameters, so that one cached statement serves; NULL matches nothing.
+            let values = chunk.map { SQLValue.text($0) } + Array(repeating: .null, count: width - chunk.count)
+            for id in try many(Self.lookupSQL, values: values, decode: { $0.text(0) }) { found.insert(id) }
+        }
+        return found
+    }
+
+    static let lookupWidth = 128
+    static let lookupSQL = "SELECT event_id FROM inbound WHERE event_id IN (" + Array(repeating: "?", count: lookupWidth).joined(separator: ",") + ")"
+
     /// Records that event `id` was handled, and how.
     public func saveOutcome(_ outcome: StoredOutcome, ofEvent id: String, at: Int64) throws {
         try run(

@@ -115,6 +115,25 @@ import Testing
         #expect(try chat.say(refused).reply.code == "invalid_state", "the original outcome, not a new one")
     }
 
+    @Test func aRepeatInTheSameBatchGetsTheSameEvents() throws {
+        let report = #"{"id":"m1","ts":"2026-11-28T09:00:00+08:00","group":"fudi-b3","from":"u-li","text":"report leak 501 dripping"}"#
+        let status = #"{"id":"m2","ts":"2026-11-28T09:01:00+08:00","from":"u-li","text":"status R1"}"#
+        // One batch, one transaction: the repeat comes before the first one's outcome is in the database.
+        let out = try chat.say([report, status, report, status].joined(separator: "\n"))
+        // As written out (the first ones carry their JSON already; the repeat is the same event).
+        let replies = out.filter { $0.type == .reply }.map {
+            var e = $0
+            e.encoded = nil
+            return e
+        }
+        #expect(replies.count == 4)
+        #expect(replies[2] == replies[0] && replies[3] == replies[1], "the same events, ids included")
+        #expect(out.filter { $0.type == .notify }.count == 2, "the captain is told once; the repeat shows the same notice again")
+        let later = try chat.say(report)
+        #expect(later.map(\.id) == out.prefix(2).map(\.id), "and a later repeat, from the database, gets them too")
+        #expect(try chat.say(at("09:05", "[fudi-b3] u-li: report leak 502 another")).reply.refs == ["R2"], "no record was made twice")
+    }
+
     @Test func aFollowUpQuestionIsAnsweredByTheNextMessageInTheSameChat() throws {
         let asked = try chat.say(at("09:00", "[fudi-b3] u-li: 小邻，报修"))
         #expect(asked.reply.code == "usage" && asked.reply.text.contains("什么问题"))

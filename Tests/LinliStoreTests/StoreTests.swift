@@ -75,6 +75,18 @@ import Testing
         #expect(throws: (any Error).self) { try store.write { tx in try tx.saveOutcome(outcome, ofEvent: "e1", at: 2) } }
     }
 
+    @Test func aBatchOfIDsIsLookedUpAtOnce() throws {
+        let store = try Store(path: ":memory:")
+        let kept = (0..<300).filter { $0 % 7 == 0 }.map { "e\($0)" }
+        try store.write { tx in
+            for id in kept { try tx.saveOutcome(StoredOutcome(ok: true, code: nil, text: "", refs: []), ofEvent: id, at: 1) }
+        }
+        // More ids than one statement takes, in chunks; ids that look alike are not confused.
+        let asked = (0..<300).map { "e\($0)" } + ["e", "e00", "E7"]
+        #expect(try store.read { try $0.handled(asked) } == Set(kept))
+        #expect(try store.read { try $0.handled([]) }.isEmpty)
+    }
+
     @Test func registrationsLanguagesAndPrompts() throws {
         let store = try Store(path: ":memory:")
         try store.write { tx in

@@ -6,6 +6,8 @@ import LinliStore
 /// every command. Dropped whenever a batch rolls back.
 final class WorkOrderCache {
     private var orders: [Int: WorkOrder] = [:]
+    /// Their followers (most have none: every state change asks).
+    fileprivate var followers: [Int: [Follower]] = [:]
     static let capacity = 10_000
 
     subscript(number: Int) -> WorkOrder? { orders[number] }
@@ -15,7 +17,15 @@ final class WorkOrderCache {
         orders[order.number] = order
     }
 
-    func removeAll() { orders.removeAll(keepingCapacity: true) }
+    fileprivate func keep(_ followers: [Follower], of number: Int) {
+        if self.followers.count >= Self.capacity { self.followers.removeAll(keepingCapacity: true) }
+        self.followers[number] = followers
+    }
+
+    func removeAll() {
+        orders.removeAll(keepingCapacity: true)
+        followers.removeAll(keepingCapacity: true)
+    }
 }
 
 /// The one way to read and write work orders: every family that touches one
@@ -54,6 +64,7 @@ struct WorkOrderRepository {
     func insert(_ order: WorkOrder, history: HistoryEntry) throws {
         try tx.insert(order)
         cache.keep(order)
+        cache.keep([], of: order.number)
         try tx.appendHistory(order.number, history)
     }
 
@@ -68,4 +79,24 @@ struct WorkOrderRepository {
     func note(_ order: WorkOrder, _ history: HistoryEntry) throws { try tx.appendHistory(order.number, history) }
 
     func history(_ number: Int) throws -> [HistoryEntry] { try tx.history(number) }
+
+    /// A work order's followers, in the order they came.
+    func followers(of number: Int) throws -> [Follower] {
+        if let known = cache.followers[number] { return known }
+        let followers = try tx.followers(of: number)
+        cache.keep(followers, of: number)
+        return followers
+    }
+
+    /// Adds a follower; one already following is left as they were.
+    func follow(_ follower: Follower) throws {
+        try tx.follow(follower)
+        cache.followers[follower.workOrder] = nil
+    }
+
+    /// A follower's rating of the report they follow.
+    func rate(follower user: String, of number: Int, _ score: Int, comment: String?) throws {
+        try tx.rate(follower: user, of: number, score, comment: comment)
+        cache.followers[number] = nil
+    }
 }

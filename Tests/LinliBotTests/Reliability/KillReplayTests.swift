@@ -108,7 +108,8 @@ import Testing
         #expect(runs.referenceStatus == 0 && runs.lastStatus == 0)
         #expect(expected.count > Self.eventCount * 3 / 4)
         #expect(expected.contains { ($0.object["type"] as? String) == "notify" }, "notifications are part of what must not be lost")
-        #expect(runs.cut >= Self.kills / 2, "most kills land in the middle of a run (\(runs.cut) of \(Self.kills) did)")
+        // Later runs replay what is done already (repeats are quick), so not every kill lands mid-run.
+        #expect(runs.cut >= Self.kills / 3, "kills land in the middle of a run (\(runs.cut) of \(Self.kills) did)")
 
         var seen: [String: NSDictionary] = [:]
         var changed: [String] = []

@@ -9,12 +9,14 @@ struct WorkOrderDesk {
     let calendar: LocalCalendar
     let tx: StoreTransaction
     let people: People
+    let workOrders: WorkOrderRepository
 
     init(_ kernel: Kernel) {
         directory = kernel.directory
         calendar = kernel.calendar
         tx = kernel.tx
         people = kernel.people
+        workOrders = kernel.workOrders
     }
 
     /// Who stands in what relation to a work order.
@@ -90,7 +92,7 @@ struct WorkOrderDesk {
     /// every notice of a change reaches them all. `text` words it for each reader.
     func notifyReporter(_ order: WorkOrder, except sender: String, reason: String, text: (Reader) -> Localized) throws -> [Effect] {
         let rid = order.id.description
-        let readers = [(order.reporter, Reader.reporter)] + (try tx.followers(of: order.number)).map { ($0.user, Reader.follower) }
+        let readers = [(order.reporter, Reader.reporter)] + (try workOrders.followers(of: order.number)).map { ($0.user, Reader.follower) }
         return readers.filter { $0.0 != sender }.map {
             .notify(to: $0.0, reason: reason, text: text($0.1), refs: [rid], priority: priority(of: order))
         }

@@ -26,10 +26,10 @@ extension WorkOrdersFamily {
                     workOrder: target.number, user: duplicate.reporter, household: ctx.people.home(of: duplicate.reporter), via: id.number,
                     at: ctx.now)
             ]
-            + (try ctx.tx.followers(of: id.number)).map {
+            + (try ctx.workOrders.followers(of: id.number)).map {
                 Follower(workOrder: target.number, user: $0.user, household: $0.household, via: id.number, at: ctx.now)
             }
-        for f in moving where f.user != kept.reporter { try ctx.tx.follow(f) }
+        for f in moving where f.user != kept.reporter { try ctx.workOrders.follow(f) }
         let (rid, tid) = (id.description, target.description)
         var effects = try desk.notifyReporter(duplicate, except: ctx.sender, reason: "status_changed") { r in
             Localized(
@@ -41,7 +41,7 @@ extension WorkOrdersFamily {
         effects += desk.notifyHandlers(
             duplicate, except: ctx.sender, reason: "status_changed",
             text: Localized(zh: "\(rid) 已并入 \(tid)（重复报修），无需另行处理。", en: "\(rid) was merged into \(tid) as a duplicate; nothing more to do on it."))
-        let affected = desk.affectedLine(kept, try ctx.tx.followers(of: target.number))
+        let affected = desk.affectedLine(kept, try ctx.workOrders.followers(of: target.number))
         return Outcome(
             zh: "已将 \(rid) 并入 \(tid)\(affected.zh)，报修人会收到 \(tid) 的进展。",
             en: "Merged \(rid) into \(tid)\(affected.en); its reporter will follow \(tid).",
@@ -68,12 +68,12 @@ extension WorkOrdersFamily {
                 .invalidState, zh: "\(rid) 当前\(order.state.label(.zh))。如问题仍在，请重新报修。",
                 en: "\(rid) is \(order.state.label(.en)). If the trouble is still there, please report it again.", refs: [rid])
         }
-        let before = try ctx.tx.followers(of: order.number)
+        let before = try ctx.workOrders.followers(of: order.number)
         if !before.contains(where: { $0.user == ctx.sender }) {
-            try ctx.tx.follow(Follower(workOrder: order.number, user: ctx.sender, household: ctx.home, via: nil, at: ctx.now))
+            try ctx.workOrders.follow(Follower(workOrder: order.number, user: ctx.sender, household: ctx.home, via: nil, at: ctx.now))
             try ctx.workOrders.note(order, HistoryEntry(at: ctx.now, actor: ctx.sender, action: "metoo", detail: ctx.home))
         }
-        let affected = desk.affectedLine(order, try ctx.tx.followers(of: order.number))
+        let affected = desk.affectedLine(order, try ctx.workOrders.followers(of: order.number))
         return Outcome(
             zh: "已记下：您家也受 \(rid)（\(desk.categoryName(order, .zh))）影响\(affected.zh)。有进展会告诉您，办结后请您评价。",
             en:
@@ -86,7 +86,7 @@ extension WorkOrdersFamily {
     func rateAsFollower(_ follower: Follower, _ id: RecordID, score: Int, comment: String?, _ ctx: CommandContext) throws -> Outcome {
         let order = try ctx.workOrders.load(id)
         try order.checkRating(score, follower: true, rated: follower.rating != nil)
-        try ctx.tx.rate(follower: ctx.sender, of: order.number, score, comment: comment)
+        try ctx.workOrders.rate(follower: ctx.sender, of: order.number, score, comment: comment)
         try ctx.workOrders.note(
             order, HistoryEntry(at: ctx.now, actor: ctx.sender, action: "rate", detail: comment.map { "\(score) \($0)" } ?? "\(score)"))
         return Outcome(

@@ -181,7 +181,7 @@ struct WorkOrdersFamily: Family {
             return outcome.keepingPrivate(list { desk.publicLine($0, ctx.lang) }, in: ctx)
         }
         let order = try ctx.workOrders.load(id)
-        let followers = try ctx.tx.followers(of: order.number)
+        let followers = try ctx.workOrders.followers(of: order.number)
         guard desk.may(ctx.sender, [.reporter, .handler, .manager], order) || followers.contains(where: { $0.user == ctx.sender }) else {
             throw LinliError.notYours(id)
         }
@@ -257,7 +257,7 @@ struct WorkOrdersFamily: Family {
     /// Words that, leading a result, say how it turned out.
     func rate(_ id: RecordID, score: Int, comment: String?, _ ctx: CommandContext) throws -> Outcome {
         let desk = WorkOrderDesk(ctx.kernel)
-        if let follower = try ctx.tx.followers(of: id.number).first(where: { $0.user == ctx.sender }) {
+        if let follower = try ctx.workOrders.followers(of: id.number).first(where: { $0.user == ctx.sender }) {
             return try rateAsFollower(follower, id, score: score, comment: comment, ctx)
         }
         let order = try change(id, ctx, by: [.reporter]) { _ in .rate(score, comment: comment) }
