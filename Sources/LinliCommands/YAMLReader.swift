@@ -22,6 +22,8 @@ public struct YAMLFileError: Error, CustomStringConvertible, Sendable {
 public struct YAMLValue {
     let node: Node
     let file: String
+    /// How YAML writes "nothing" in a plain scalar.
+    static let nulls: Set<String> = ["", "~", "null", "Null", "NULL"]
     /// The key path, e.g. `categories[2].accept`.
     public let path: String
     /// Keys seen but not read by the caller, reported as warnings.
@@ -34,7 +36,10 @@ public struct YAMLValue {
     /// Parses `text`; a syntax error is thrown as a `YAMLFileError`.
     public static func parse(_ text: String, file: String) throws(YAMLFileError) -> YAMLValue {
         do {
-            guard let root = try Yams.compose(yaml: text) else {
+            // Every scalar is read as text and converted here, so no tag is resolved by
+            // pattern: the default resolver's regular expressions, run for each key of
+            // each mapping, were most of the time a 2,000-person community file took to load.
+            guard let root = try Yams.compose(yaml: text, .basic) else {
                 throw YAMLFileError(file: file, line: 1, problem: "the file is empty")
             }
             return YAMLValue(node: root, file: file, path: "", unread: Unread())
@@ -66,7 +71,7 @@ public struct YAMLValue {
     public subscript(_ key: String) -> YAMLValue? {
         guard let mapping = node.mapping else { return nil }
         for (k, v) in mapping where k.string == key {
-            if case .scalar(let s) = v, s.tag == .init(.null) || (s.string.isEmpty && s.style == .plain) { return nil }
+            if case .scalar(let s) = v, s.tag == .init(.null) || (s.style == .plain && Self.nulls.contains(s.string)) { return nil }
             return child(v, path.isEmpty ? key : "\(path).\(key)")
         }
         return nil
