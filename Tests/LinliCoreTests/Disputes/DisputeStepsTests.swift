@@ -105,7 +105,7 @@ import Testing
                 let (result, transition) = try d.apply(action, at: Self.hours(hour), credit: "mediation")
                 last = .result(result, transition)
             } catch {
-                last = .refused((error as? LinliError)?.code ?? .internal)
+                last = .refused(error.code)
             }
         }
         #expect(last == c.expected)
