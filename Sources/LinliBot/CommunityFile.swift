@@ -103,7 +103,9 @@ public enum CommunityFile {
                 accept: try v["accept"].map(span) ?? .days(1), resolve: try v["resolve"].map(span) ?? .days(7),
                 isPrivate: try v["private"]?.bool() ?? false)
         }
-        community.venues = try items(root["venues"], known: ["id", "name", "names", "open", "min", "max", "horizon", "weekly_quota", "approval", "mediation"]) {
+        community.venues = try items(
+            root["venues"], known: ["id", "name", "names", "open", "min", "max", "horizon", "weekly_quota", "approval", "mediation"]
+        ) {
             v in
             let id = try identifier(v.required("id"))
             return Venue(

@@ -150,7 +150,9 @@ extension Dispute {
     /// Applies `action` at `now`: the result, and the clocks it stops and starts and the
     /// points it earns; or a `LinliError` naming why the step forbids it. `credit`:
     /// the ledger item a settled mediation earns its mediator, if the community has one.
-    public mutating func apply(_ action: DisputeAction, at now: Instant, credit item: String? = nil) throws(LinliError) -> (
+    public mutating func apply(
+        _ action: DisputeAction, at now: Instant, credit item: String? = nil
+    ) throws(LinliError) -> (
         DisputeResult, Transition<DisputeClock>
     ) {
         let rid = id.description

@@ -32,7 +32,8 @@ extension Dispute {
     ) { row in
         func party(_ side: String) -> Dispute.Party {
             Dispute.Party(
-                person: row.text(side), attendingAt: row.optionalInstant("\(side)_attending_at"), confirmedAt: row.optionalInstant("\(side)_confirmed_at"),
+                person: row.text(side), attendingAt: row.optionalInstant("\(side)_attending_at"),
+                confirmedAt: row.optionalInstant("\(side)_confirmed_at"),
                 consentedAt: row.optionalInstant("\(side)_consented_at"), rating: side == "respondent" ? row.optionalInt("respondent_rating") : nil)
         }
         return Dispute(

@@ -36,10 +36,15 @@ import Testing
     static let cases: [Case] = [
         Case(name: "attend", steps: [(.attend(.respondent), 1)], expected: .result(.recorded, .none), settled: false, publicised: false),
         Case(
-            name: "attend twice says when", steps: [(.attend(.respondent), 1), (.attend(.respondent), 2)], expected: .result(.already(hours(1)), .none),
+            name: "attend twice says when", steps: [(.attend(.respondent), 1), (.attend(.respondent), 2)],
+            expected: .result(.already(hours(1)), .none),
             settled: false, publicised: false),
-        Case(name: "agree starts the 3-day clock", steps: [(.agree("错开时间"), 2)], expected: .result(.recorded, confirmClock), settled: false, publicised: false),
-        Case(name: "confirm without agreement", steps: [(.confirm(.complainant), 1)], expected: .refused(.invalidState), settled: false, publicised: false),
+        Case(
+            name: "agree starts the 3-day clock", steps: [(.agree("错开时间"), 2)], expected: .result(.recorded, confirmClock), settled: false,
+            publicised: false),
+        Case(
+            name: "confirm without agreement", steps: [(.confirm(.complainant), 1)], expected: .refused(.invalidState), settled: false,
+            publicised: false),
         Case(
             name: "first confirmation", steps: [(.agree("错开时间"), 2), (.confirm(.respondent), 3)], expected: .result(.recorded, .none), settled: false,
             publicised: false),
@@ -55,21 +60,30 @@ import Testing
             steps: [(.agree("a"), 1), (.confirm(.respondent), 1), (.confirm(.complainant), 1), (.agree("b"), 2)], expected: .refused(.invalidState),
             settled: true, publicised: false),
         Case(
-            name: "no attending once agreed", steps: [(.agree("a"), 1), (.attend(.complainant), 2)], expected: .refused(.invalidState), settled: false,
+            name: "no attending once agreed", steps: [(.agree("a"), 1), (.attend(.complainant), 2)], expected: .refused(.invalidState),
+            settled: false,
             publicised: false),
-        Case(name: "no new meeting once agreed", steps: [(.agree("a"), 1), (.reinvite(meeting, by: "u-cap"), 2)], expected: .refused(.invalidState), settled: false, publicised: false),
+        Case(
+            name: "no new meeting once agreed", steps: [(.agree("a"), 1), (.reinvite(meeting, by: "u-cap"), 2)], expected: .refused(.invalidState),
+            settled: false, publicised: false),
         Case(name: "rate before settled", steps: [(.rate(.respondent, 5), 1)], expected: .refused(.invalidState), settled: false, publicised: false),
         Case(
-            name: "rate once settled", steps: [(.agree("a"), 1), (.confirm(.respondent), 1), (.confirm(.complainant), 1), (.rate(.respondent, 4), 2)],
+            name: "rate once settled",
+            steps: [(.agree("a"), 1), (.confirm(.respondent), 1), (.confirm(.complainant), 1), (.rate(.respondent, 4), 2)],
             expected: .result(.recorded, .none), settled: true, publicised: false),
         Case(
             name: "rate twice",
-            steps: [(.agree("a"), 1), (.confirm(.respondent), 1), (.confirm(.complainant), 1), (.rate(.respondent, 4), 2), (.rate(.respondent, 5), 3)],
+            steps: [
+                (.agree("a"), 1), (.confirm(.respondent), 1), (.confirm(.complainant), 1), (.rate(.respondent, 4), 2), (.rate(.respondent, 5), 3),
+            ],
             expected: .refused(.invalidState), settled: true, publicised: false),
         Case(
-            name: "rate out of range", steps: [(.agree("a"), 1), (.confirm(.respondent), 1), (.confirm(.complainant), 1), (.rate(.respondent, 6), 2)],
+            name: "rate out of range",
+            steps: [(.agree("a"), 1), (.confirm(.respondent), 1), (.confirm(.complainant), 1), (.rate(.respondent, 6), 2)],
             expected: .refused(.usage), settled: true, publicised: false),
-        Case(name: "consent before settled", steps: [(.consent(.complainant), 1)], expected: .refused(.invalidState), settled: false, publicised: false),
+        Case(
+            name: "consent before settled", steps: [(.consent(.complainant), 1)], expected: .refused(.invalidState), settled: false, publicised: false
+        ),
         Case(
             name: "publicise with one consent",
             steps: [(.agree("a"), 1), (.confirm(.respondent), 1), (.confirm(.complainant), 1), (.consent(.complainant), 2), (.publicise, 3)],

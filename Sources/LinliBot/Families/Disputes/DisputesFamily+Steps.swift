@@ -61,7 +61,8 @@ extension DisputesFamily {
         let who = Self.label(side, dispute, ctx.directory)
         guard result == .settled else {
             return Outcome(
-                zh: "已确认 \(id) 的协议，谢谢！等另一方也确认后即告办结。", en: "Confirmed the agreement of \(id). Thank you! It is settled once the other side confirms too.",
+                zh: "已确认 \(id) 的协议，谢谢！等另一方也确认后即告办结。",
+                en: "Confirmed the agreement of \(id). Thank you! It is settled once the other side confirms too.",
                 refs: [id.description],
                 effects: [
                     Self.tell(
@@ -151,11 +152,14 @@ extension DisputesFamily {
         }
         try write(dispute, from: before, transition, history: ("publicise", text), ctx)
         let building = ctx.directory.building(order.building)
-        let said = text.map { Localized(zh: $0, en: $0) }
+        let said =
+            text.map { Localized(zh: $0, en: $0) }
             ?? Localized(zh: "双方在调解员主持下当面商议，达成协议并各自确认。", en: "Both sides talked it over with a mediator, reached an agreement and each confirmed it.")
         let post = Localized(
             zh: "【晒事】\(building?.name ?? "本楼")一起邻里纠纷已调解办结：\(said.zh)感谢两位邻居的理解。",
-            en: "[Outcome] A dispute between neighbours in \(building?.name ?? "the building") was settled by mediation: \(said.en) Thanks to both neighbours.")
+            en:
+                "[Outcome] A dispute between neighbours in \(building?.name ?? "the building") was settled by mediation: \(said.en) Thanks to both neighbours."
+        )
         let groups = building?.groups ?? []
         return Outcome(
             zh: "已把 \(id) 的调解结果匿名晒到 \(groups.count) 个群（不含姓名、房号）。",
@@ -175,7 +179,8 @@ extension DisputesFamily {
         guard !named && !roomLike else {
             throw LinliError(
                 .usage, zh: "晒事内容不能有姓名或房号，请改写后再发（或只发：公开 \(dispute.id)）。",
-                en: "The outcome must not name anyone or a room; write it again (or send just: publicise \(dispute.id)).", refs: [dispute.id.description])
+                en: "The outcome must not name anyone or a room; write it again (or send just: publicise \(dispute.id)).",
+                refs: [dispute.id.description])
         }
     }
 
@@ -190,7 +195,8 @@ extension DisputesFamily {
                 dispute.mediator, id, reason: "reminder",
                 Localized(
                     zh: "【提醒】\(id) 的调解协议记录已满3天，还没有确认：\(names.map(\.zh).joined(separator: "、"))。请跟进。",
-                    en: "[Reminder] The agreement of \(id) was recorded 3 days ago; not confirmed yet by: \(names.map(\.en).joined(separator: ", ")). Please follow up."
+                    en:
+                        "[Reminder] The agreement of \(id) was recorded 3 days ago; not confirmed yet by: \(names.map(\.en).joined(separator: ", ")). Please follow up."
                 ))
         ]
     }

@@ -85,7 +85,9 @@ struct DisputesFamily: Family {
     }
 
     /// The one write path of a dispute: its row, a history line on the work order, its clocks and credit.
-    func write(_ dispute: Dispute, from before: Dispute?, _ transition: Transition<DisputeClock>, history: (String, String?), _ ctx: CommandContext) throws {
+    func write(
+        _ dispute: Dispute, from before: Dispute?, _ transition: Transition<DisputeClock>, history: (String, String?), _ ctx: CommandContext
+    ) throws {
         if let before { try ctx.tx.update(dispute, from: before) } else { try ctx.tx.insert(dispute) }
         let order = try ctx.workOrders.load(dispute.id)
         try ctx.workOrders.note(order, HistoryEntry(at: ctx.now, actor: ctx.sender, action: history.0, detail: history.1))
@@ -172,7 +174,8 @@ struct DisputesFamily: Family {
         let effects = [order.reporter, respondent].filter { $0 != ctx.sender }.map { Self.tell($0, id, reason: "booking", ask) }
         return Outcome(
             zh: "已约 \(id) 调解议事：\(when.zh)（\(booking.id)，日程中只显示“调解”）。已分别私信邀请双方，不提反映人。",
-            en: "Mediation of \(id) set for \(when.en) (\(booking.id); schedules show only “mediation”). Both parties are invited privately; the one who raised it is not named.",
+            en:
+                "Mediation of \(id) set for \(when.en) (\(booking.id); schedules show only “mediation”). Both parties are invited privately; the one who raised it is not named.",
             refs: [id.description, booking.id.description], effects: effects)
     }
 
@@ -212,8 +215,10 @@ struct DisputesFamily: Family {
             today: ctx.calendar.today, householdThisWeek: 0)
         if let clash = try ctx.tx.bookings(venue: venue.id, day: day).first(where: { $0.overlaps(start: times.start, end: times.end) }) {
             throw LinliError(
-                .conflict, zh: "\(venue.name) \(day.spoken(.zh)) \(clash.times) 已有预约，请换个时间（发送：日程 \(venue.names.first ?? venue.id) \(day.spoken(.zh))）。",
-                en: "\(venue.name) is taken at \(clash.times) on \(day.spoken(.en)); choose another time (send: schedule \(venue.id) \(day.spoken(.en))).",
+                .conflict,
+                zh: "\(venue.name) \(day.spoken(.zh)) \(clash.times) 已有预约，请换个时间（发送：日程 \(venue.names.first ?? venue.id) \(day.spoken(.zh))）。",
+                en:
+                    "\(venue.name) is taken at \(clash.times) on \(day.spoken(.en)); choose another time (send: schedule \(venue.id) \(day.spoken(.en))).",
                 refs: [clash.id.description])
         }
         let booking = Booking(

@@ -14,10 +14,12 @@ import Testing
     static let community = FamilyHarness.community
         .replacingOccurrences(
             of: "  - {id: u-vol,",
-            with: "  - {id: u-med, name: 宋调解, roles: [mediator]}\n  - {id: u-wu, name: 吴大哥, home: b1-602}\n  - {id: u-vol,")
+            with: "  - {id: u-med, name: 宋调解, roles: [mediator]}\n  - {id: u-wu, name: 吴大哥, home: b1-602}\n  - {id: u-vol,"
+        )
         .replacingOccurrences(
             of: "  - {id: other,",
-            with: "  - {id: dispute, names: [dispute, 纠纷], priority: P3, accept: 1d, resolve: 15d, private: true}\n  - {id: other,")
+            with: "  - {id: dispute, names: [dispute, 纠纷], priority: P3, accept: 1d, resolve: 15d, private: true}\n  - {id: other,"
+        )
         .replacingOccurrences(
             of: "  - {id: room,",
             with:
