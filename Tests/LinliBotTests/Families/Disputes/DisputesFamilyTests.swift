@@ -177,4 +177,19 @@ import Testing
         try bot.say("confirm R1", from: "u-wu", at: at("16:01", day: 29))
         #expect(try bot.tick("2026-12-02T16:00:00+08:00").notifications.allSatisfy { $0.to != "u-med" || $0.reason != "reminder" })
     }
+
+    @Test func withoutAnAgreementPastItsResolveLimitADisputeGoesUpTheLadder() throws {
+        let bot = try harness()
+        try bot.say("报修 纠纷 邻居占用楼道", from: "u-li", at: at("09:00"))
+        try bot.say("邀请 R1 602 明天 10:00-11:00", from: "u-med", at: at("09:10"))
+        var pushes: [OutboundEvent] = []
+        for day in ["2026-12-06T12:00:00+08:00", "2026-12-11T20:00:00+08:00", "2026-12-13T09:09:00+08:00"] {
+            pushes += try bot.tick(day).notifications
+        }
+        #expect(!pushes.contains { $0.reason == "overdue" }, "not before 15 days")
+        let overdue = try bot.tick("2026-12-13T09:11:00+08:00").notifications.filter { $0.reason == "overdue" }
+        #expect(overdue.compactMap(\.to) == ["u-med", "u-grid"], "the mediator, and the grid leader above the building's captain")
+        #expect(overdue.allSatisfy { $0.text.contains("R1") && !$0.text.contains("占用楼道") }, "pushes name the dispute, not its matter")
+        #expect(pushes.contains { $0.reason == "reminder" && $0.to == "u-med" }, "reminders on the way, to the mediator")
+    }
 }
