@@ -221,9 +221,10 @@ struct DisputesFamily: Family {
                     "\(venue.name) is taken at \(clash.times) on \(day.spoken(.en)); choose another time (send: schedule \(venue.id) \(day.spoken(.en))).",
                 refs: [clash.id.description])
         }
+        // Held for the office: a meeting is not the mediator's household's, nor counts in its quota.
         let booking = Booking(
             number: ctx.numbers.next(.booking), venue: venue.id, day: day, start: times.start, end: times.end, booker: ctx.sender,
-            household: ctx.home ?? CommandContext.office, purpose: "调解", state: .confirmed, createdAt: ctx.now, isPrivate: true)
+            household: CommandContext.office, purpose: "调解", state: .confirmed, createdAt: ctx.now, isPrivate: true)
         try ctx.tx.insert(booking)
         let reminderAt = ctx.calendar.instant(day, times.start).adding(Span.minutes(-30))
         if reminderAt > ctx.now { try ctx.timers.schedule(BookingClock.reminder, at: reminderAt, subject: booking.id.description) }
