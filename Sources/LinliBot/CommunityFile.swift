@@ -103,13 +103,16 @@ public enum CommunityFile {
                 accept: try v["accept"].map(span) ?? .days(1), resolve: try v["resolve"].map(span) ?? .days(7),
                 isPrivate: try v["private"]?.bool() ?? false)
         }
-        community.venues = try items(root["venues"], known: ["id", "name", "names", "open", "min", "max", "horizon", "weekly_quota", "approval"]) {
+        community.venues = try items(
+            root["venues"], known: ["id", "name", "names", "open", "min", "max", "horizon", "weekly_quota", "approval", "mediation"]
+        ) {
             v in
             let id = try identifier(v.required("id"))
             return Venue(
                 id: id, name: try v["name"]?.string() ?? id, names: try v["names"]?.strings() ?? [id],
                 open: try v["open"].map(timeRange), min: try v["min"].map(span), max: try v["max"].map(span),
-                horizon: try v["horizon"].map(span), weeklyQuota: try v["weekly_quota"]?.int(), approval: try v["approval"]?.bool() ?? false)
+                horizon: try v["horizon"].map(span), weeklyQuota: try v["weekly_quota"]?.int(), approval: try v["approval"]?.bool() ?? false,
+                mediation: try v["mediation"]?.bool() ?? false)
         }
         community.services = try items(root["services"], known: ["id", "name", "names", "stock", "loan", "handler", "rota", "accept", "urgent"]) {
             v in

@@ -243,8 +243,11 @@ public struct Venue: Sendable, Equatable {
     public var horizon: Span?
     public var weeklyQuota: Int?
     public var approval: Bool
+    /// The venue of mediation meetings (`mediation: true`): a dispute's `invite` books it privately.
+    public var mediation: Bool
     public init(
-        id: String, name: String, names: [String], open: TimeRange?, min: Span?, max: Span?, horizon: Span?, weeklyQuota: Int?, approval: Bool
+        id: String, name: String, names: [String], open: TimeRange?, min: Span?, max: Span?, horizon: Span?, weeklyQuota: Int?, approval: Bool,
+        mediation: Bool = false
     ) {
         self.id = id
         self.name = name
@@ -255,6 +258,7 @@ public struct Venue: Sendable, Equatable {
         self.horizon = horizon
         self.weeklyQuota = weeklyQuota
         self.approval = approval
+        self.mediation = mediation
     }
 }
 

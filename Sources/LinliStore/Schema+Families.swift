@@ -133,5 +133,37 @@ extension Schema {
                     CREATE INDEX service_requests_requester ON service_requests(requester, state);
                     """)
         }
+        m.registerMigration("v19-disputes") { db in
+            // The five-step method after a dispute's intake, keyed by its work order's
+            // number; a mediation meeting is a private booking (its purpose reads 调解).
+            try db.execute(
+                sql: """
+                    CREATE TABLE disputes (
+                        number INTEGER PRIMARY KEY NOT NULL,
+                        mediator TEXT NOT NULL,
+                        complainant TEXT NOT NULL,
+                        respondent TEXT NOT NULL,
+                        respondent_home TEXT,
+                        booking INTEGER NOT NULL,
+                        venue TEXT NOT NULL,
+                        day INTEGER NOT NULL,
+                        start_minute INTEGER NOT NULL,
+                        end_minute INTEGER NOT NULL,
+                        invited_at INTEGER NOT NULL,
+                        terms TEXT,
+                        agreed_at INTEGER,
+                        settled_at INTEGER,
+                        publicised_at INTEGER,
+                        complainant_attending_at INTEGER,
+                        complainant_confirmed_at INTEGER,
+                        complainant_consented_at INTEGER,
+                        respondent_attending_at INTEGER,
+                        respondent_confirmed_at INTEGER,
+                        respondent_consented_at INTEGER,
+                        respondent_rating INTEGER CHECK (respondent_rating BETWEEN 1 AND 5)
+                    ) STRICT;
+                    ALTER TABLE bookings ADD COLUMN private INTEGER NOT NULL DEFAULT 0 CHECK (private IN (0, 1));
+                    """)
+        }
     }
 }

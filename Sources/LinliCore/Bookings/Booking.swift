@@ -33,10 +33,12 @@ public struct Booking: Sendable, Equatable {
     public var purpose: String?
     public var state: State
     public var createdAt: Instant
+    /// A mediation meeting (a dispute's `invite`): its purpose reads 调解 to everyone.
+    public var isPrivate: Bool
 
     public init(
         number: Int, venue: String, day: LocalDay, start: Int, end: Int, booker: String, household: String, purpose: String?,
-        state: State, createdAt: Instant
+        state: State, createdAt: Instant, isPrivate: Bool = false
     ) {
         self.number = number
         self.venue = venue
@@ -48,6 +50,7 @@ public struct Booking: Sendable, Equatable {
         self.purpose = purpose
         self.state = state
         self.createdAt = createdAt
+        self.isPrivate = isPrivate
     }
 
     public var id: RecordID { RecordID(.booking, number) }

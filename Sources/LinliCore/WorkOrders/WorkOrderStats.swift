@@ -33,7 +33,7 @@ public struct WorkOrderStats: Sendable, Equatable {
 
     public var closureRate: Double? { Self.ratio(done, counted) }
     public var satisfactionRate: Double? { Self.ratio(satisfied, ratings) }
-    public var ratingRate: Double? { Self.ratio(ratings, done) }
+    public var ratingRate: Double? { Self.ratio(ratings, raters) }
     public var onTimeAcceptRate: Double? { Self.ratio(acceptedOnTime, accepted) }
 
     static func ratio(_ a: Int, _ b: Int) -> Double? { b == 0 ? nil : Double(a) / Double(b) }
@@ -70,6 +70,20 @@ public struct WorkOrderStats: Sendable, Equatable {
         acceptP90 = Self.percentile(acceptTimes, 0.9)
         resolveMedian = Self.percentile(resolveTimes, 0.5)
         resolveP90 = Self.percentile(resolveTimes, 0.9)
+    }
+
+    /// Raters beside the work orders' reporters (a settled dispute's other party):
+    /// the rating rate's denominator counts them too.
+    public var otherRaters = 0
+    /// Who was asked to rate: each resolved or closed order's reporter, and the other raters.
+    public var raters: Int { done + otherRaters }
+
+    /// Counts ratings given beside the work orders' own (a dispute's other party, of
+    /// `raters` asked): 满意率 and the rating rate count them.
+    public mutating func count(ratings scores: [Int], of raters: Int) {
+        ratings += scores.count
+        satisfied += scores.filter { $0 >= 4 }.count
+        otherRaters += raters
     }
 
     /// The nearest-rank percentile: the value at rank ⌈p·n⌉ of the sorted values.

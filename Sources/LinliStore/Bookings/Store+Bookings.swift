@@ -16,12 +16,14 @@ extension Booking {
             .init("purpose") { .text($0.purpose) },
             .init("state") { .text($0.state.rawValue) },
             .init("created_at") { .int($0.createdAt.milliseconds) },
+            .init("private") { .int($0.isPrivate ? 1 : 0) },
         ]
     ) { row in
         Booking(
             number: row.int("number"), venue: row.text("venue"), day: LocalDay(index: row.int("day")), start: row.int("start_minute"),
             end: row.int("end_minute"), booker: row.text("booker"), household: row.text("household"), purpose: row.optionalText("purpose"),
-            state: Booking.State(rawValue: row.text("state")) ?? .cancelled, createdAt: row.instant("created_at"))
+            state: Booking.State(rawValue: row.text("state")) ?? .cancelled, createdAt: row.instant("created_at"),
+            isPrivate: row.bool("private"))
     }
 }
 

@@ -162,7 +162,8 @@ struct BookingsFamily: Family {
             return Outcome(zh: "\(v.name) \(d.spoken(.zh)) 还没有预约。", en: "\(v.name) has no bookings on \(d.spoken(.en)).")
         }
         func line(_ b: Booking, _ lang: Lang) -> String {
-            let note = b.purpose.map { " \($0)" } ?? ""
+            // A mediation meeting names neither its parties nor its matter (SERVICES.md §1a).
+            let note = b.isPrivate ? (lang == .zh ? " 调解" : " mediation") : b.purpose.map { " \($0)" } ?? ""
             return "\(b.times) \(b.id)\(note)\(b.state == .pending ? (lang == .zh ? "（待审批）" : " (pending)") : "")"
         }
         return Outcome(

@@ -188,5 +188,11 @@ struct WorkOrderDesk {
         "escalate": Localized(zh: "升级", en: "escalated"),
         "close": Localized(zh: "自动关闭", en: "closed"),
         "overdue": Localized(zh: "超期", en: "overdue"),
+        "invite": Localized(zh: "约调解议事", en: "set a mediation meeting"),
+        "attend": Localized(zh: "答复参加议事", en: "will attend the meeting"),
+        "agree": Localized(zh: "记录调解协议", en: "recorded the agreement"),
+        "confirm": Localized(zh: "确认协议", en: "confirmed the agreement"),
+        "consent": Localized(zh: "同意公开", en: "consented to publicising"),
+        "publicise": Localized(zh: "晒事", en: "publicised the outcome"),
     ]
 }

@@ -55,14 +55,16 @@ extension WorkOrdersFamily {
         let when = period ?? Period(from: nil, to: nil, name: Localized(zh: "全部", en: "all time"))
         let orders = try ctx.tx.workOrders(buildings: chosen.buildings.map(\.id), from: when.from, to: when.to)
         let desk = WorkOrderDesk(ctx.kernel)
-        let s = WorkOrderStats(orders) { desk.limits($0).accept }
+        var s = WorkOrderStats(orders) { desk.limits($0).accept }
+        let disputes = try DisputesFamily.figures(orders, ctx.kernel)
+        s.count(ratings: disputes.ratings, of: disputes.raters)
         let ids = Set(chosen.buildings.map(\.id))
         let requests = try ctx.tx.serviceRequests(from: when.from, to: when.to).filter { r in
             ctx.directory.building(ofHome: r.household).map { ids.contains($0.id) } ?? false
         }
         let text = render(s, scope: chosen.name, period: when.name)
         let services = serviceLines(requests, ctx.directory)
-        return Outcome(Localized(zh: text.zh + services.zh, en: text.en + services.en))
+        return Outcome(Localized(zh: text.zh + disputes.line.zh + services.zh, en: text.en + disputes.line.en + services.en))
     }
 
     /// A line per service with requests (not loans) from the scope's households in the
@@ -143,7 +145,7 @@ extension WorkOrdersFamily {
             \(scope.zh) · \(period.zh) 工单统计（共 \(s.total) 件）
             状态：\(zhStates.isEmpty ? "—" : zhStates)
             办结率 \(pct(s.closureRate))（\(s.done)/\(s.counted)）：评价确认 \(s.confirmed)，未确认 \(s.unconfirmed)，无法解决 \(s.unable)，已转办 \(s.referred)
-            满意率 \(pct(s.satisfactionRate))（\(s.satisfied)/\(s.ratings)），参评率 \(pct(s.ratingRate))（\(s.ratings)/\(s.done)）
+            满意率 \(pct(s.satisfactionRate))（\(s.satisfied)/\(s.ratings)），参评率 \(pct(s.ratingRate))（\(s.ratings)/\(s.raters)）
             签收用时：中位 \(span(s.acceptMedian, .zh))，P90 \(span(s.acceptP90, .zh))；办结用时：中位 \(span(s.resolveMedian, .zh))，P90 \(span(s.resolveP90, .zh))
             按时签收率 \(pct(s.onTimeAcceptRate))（\(s.acceptedOnTime)/\(s.accepted)）；超期 \(s.overdue) 件
             """
@@ -151,7 +153,7 @@ extension WorkOrdersFamily {
             \(scope.en) · \(period.en): \(s.total) work orders
             By state: \(enStates.isEmpty ? "—" : enStates)
             Closure rate \(pct(s.closureRate)) (\(s.done)/\(s.counted)): confirmed \(s.confirmed), unconfirmed \(s.unconfirmed), unable \(s.unable), referred \(s.referred)
-            Satisfaction \(pct(s.satisfactionRate)) (\(s.satisfied)/\(s.ratings)), rating rate \(pct(s.ratingRate)) (\(s.ratings)/\(s.done))
+            Satisfaction \(pct(s.satisfactionRate)) (\(s.satisfied)/\(s.ratings)), rating rate \(pct(s.ratingRate)) (\(s.ratings)/\(s.raters))
             Time to accept: median \(span(s.acceptMedian, .en)), p90 \(span(s.acceptP90, .en)); to resolve: median \(span(s.resolveMedian, .en)), p90 \(span(s.resolveP90, .en))
             Accepted on time \(pct(s.onTimeAcceptRate)) (\(s.acceptedOnTime)/\(s.accepted)); overdue \(s.overdue)
             """

@@ -257,6 +257,8 @@ struct WorkOrdersFamily: Family {
     /// Words that, leading a result, say how it turned out.
     func rate(_ id: RecordID, score: Int, comment: String?, _ ctx: CommandContext) throws -> Outcome {
         let desk = WorkOrderDesk(ctx.kernel)
+        // A dispute is rated by both parties (SERVICES.md §1a): the other party's rating is the dispute's.
+        if let outcome = try DisputesFamily.rateAsRespondent(id, score: score, comment: comment, ctx) { return outcome }
         if let follower = try ctx.workOrders.followers(of: id.number).first(where: { $0.user == ctx.sender }) {
             return try rateAsFollower(follower, id, score: score, comment: comment, ctx)
         }
