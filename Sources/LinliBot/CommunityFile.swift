@@ -22,12 +22,39 @@ public enum CommunityFile {
     public static func parse(
         _ text: String, file: String, environment: [String: String] = [:]
     ) throws(YAMLFileError) -> (Community, warnings: [String]) {
-        do {
-            return try read(text, file: file, environment: environment)
-        } catch let error as YAMLFileError {
-            throw error
-        } catch {
-            throw YAMLFileError(file: file, line: nil, problem: "\(error)")
+        let problems = Problems(file: file)
+        // Reading goes on past a broken item, so that one run lists every problem.
+        let community = problems.attempt {
+            try Problems.$current.withValue(problems) { () throws -> (Community, warnings: [String]) in
+                try read(text, file: file, environment: environment)
+            }
+        }
+        // In the order of the file (a problem without a line last).
+        let found = problems.list.enumerated().sorted { ($0.element.line ?? .max, $0.offset) < ($1.element.line ?? .max, $1.offset) }.map(\.element)
+        guard var first = found.first else { return community! }
+        first.more = Array(found.dropFirst())
+        throw first
+    }
+
+    /// The problems found in one file so far.
+    final class Problems: @unchecked Sendable {
+        let file: String
+        private(set) var list: [YAMLFileError] = []
+        /// Those of the file being read (a task-local, so the section readers need not pass it along).
+        @TaskLocal static var current: Problems?
+
+        init(file: String) { self.file = file }
+
+        /// `body`'s value, or nil with its error noted.
+        func attempt<T>(_ body: () throws -> T) -> T? {
+            do {
+                return try body()
+            } catch let error as YAMLFileError {
+                list += error.all
+            } catch {
+                list.append(YAMLFileError(file: file, line: nil, problem: "\(error)"))
+            }
+            return nil
         }
     }
 
@@ -170,8 +197,16 @@ public enum CommunityFile {
     private static func items<T>(_ node: YAMLValue?, known: Set<String>, _ make: (YAMLValue) throws -> T) throws -> [T] {
         var out: [T] = []
         for item in try node?.list() ?? [] {
-            try item.expectMapping(known: known)
-            out.append(try make(item))
+            // A broken item is noted and the next one read; the file is refused at the end.
+            func made() throws -> T {
+                try item.expectMapping(known: known)
+                return try make(item)
+            }
+            if let problems = Problems.current {
+                if let value = problems.attempt(made) { out.append(value) }
+            } else {
+                out.append(try made())
+            }
         }
         return out
     }
@@ -213,53 +248,70 @@ public enum CommunityFile {
         return range
     }
 
-    /// Every id a section names must exist, and ids must be unique.
+    /// Every id a section names must exist, and ids must be unique: each problem is noted.
     private static func checkReferences(_ c: Community, _ root: YAMLValue) throws {
-        let people = Set(c.people.map(\.id))
-        let webhooks = Set(c.webhooks.map(\.id))
+        let problems = Problems.current ?? Problems(file: "")
+        func note(_ error: @autoclosure () throws -> YAMLFileError) { _ = problems.attempt { throw try error() } }
+        /// The ids a section gives, its broken items' too (their problem is noted already: not again as unknown ids).
+        func ids(_ section: String, _ parsed: [String]) -> Set<String> {
+            let items = (try? root[section]?.list()) ?? []
+            return Set(parsed).union(items.compactMap { try? $0["id"]?.string() })
+        }
+        let people = ids("people", c.people.map(\.id))
+        let webhooks = ids("webhooks", c.webhooks.map(\.id))
         for (group, settings) in c.groupSettings.sorted(by: { $0.key < $1.key }) {
             if let hook = settings.webhook, !webhooks.contains(hook) {
-                throw root.error("group \(group): unknown webhook '\(hook)'")
+                note(root.error("group \(group): unknown webhook '\(hook)'"))
             }
         }
-        func unique(_ ids: [String], _ section: String) throws {
+        func unique(_ ids: [String], _ section: String) {
             var seen = Set<String>()
-            for id in ids where !seen.insert(id).inserted { throw try root.required(section).error("duplicate id '\(id)'") }
+            for id in ids where !seen.insert(id).inserted { note(try item(section, id).error("duplicate id '\(id)'")) }
         }
-        try unique(c.people.map(\.id), "people")
-        if !c.buildings.isEmpty { try unique(c.buildings.map(\.id), "buildings") }
-        if !c.categories.isEmpty { try unique(c.categories.map(\.id), "categories") }
-        let grids = Set(c.grids.map(\.id))
-        let buildings = Set(c.buildings.map(\.id))
-        let departments = Set(c.departments.map(\.id))
-        /// Throws at the line of `key` in item `i` of `section` when `value` is not in `known`.
-        func check(_ section: String, _ i: Int, _ key: String, _ values: [String], _ known: Set<String>, _ what: String) throws {
-            guard let bad = values.first(where: { !known.contains($0) }) else { return }
-            let item = try root.required(section).list()[i]
-            throw (item[key] ?? item).error("unknown \(what) '\(bad)'")
+        /// The item of `section` whose id is `id` (the last of that id), for its line.
+        func item(_ section: String, _ id: String) throws -> YAMLValue {
+            let items = try root.required(section).list()
+            return try items.last { (try? $0["id"]?.string()) == id } ?? root.required(section)
         }
-        for (i, b) in c.buildings.enumerated() {
-            try check("buildings", i, "grid", b.grid.map { [$0] } ?? [], grids, "grid")
-            try check("buildings", i, "captain", b.captain.map { [$0] } ?? [], people, "captain")
-        }
-        for (i, g) in c.grids.enumerated() {
-            try check("grids", i, "leader", g.leader.map { [$0] } ?? [], people, "leader")
-        }
-        for (i, p) in c.people.enumerated() {
-            try check("people", i, "home", p.home.map { [String($0.prefix { $0 != "-" })] } ?? [], buildings, "building in home")
-            if let home = p.home, !home.contains("-") {
-                throw try root.required("people").list()[i].required("home").error("home '\(home)' is not building-room, e.g. b3-501")
+        unique(c.people.map(\.id), "people")
+        unique(c.buildings.map(\.id), "buildings")
+        unique(c.categories.map(\.id), "categories")
+        let grids = ids("grids", c.grids.map(\.id))
+        let buildings = ids("buildings", c.buildings.map(\.id))
+        let departments = ids("departments", c.departments.map(\.id))
+        /// Notes, at the line of `key` in the item `id` of `section`, each value not in `known`.
+        func check(_ section: String, _ id: String, _ key: String, _ values: [String], _ known: Set<String>, _ what: String) {
+            for bad in values where !known.contains(bad) {
+                note(
+                    try {
+                        let i = try item(section, id)
+                        return (i[key] ?? i).error("unknown \(what) '\(bad)'")
+                    }())
             }
-            try check("people", i, "webhook", p.webhook.map { [$0] } ?? [], webhooks, "webhook")
-            try check("people", i, "pairs", p.pairs.map { String($0.prefix { $0 != "-" }) }, buildings, "building in pairs")
         }
-        for (i, d) in c.departments.enumerated() {
-            try check("departments", i, "members", d.members, people, "member")
-            try check("departments", i, "webhook", d.webhook.map { [$0] } ?? [], webhooks, "webhook")
+        for b in c.buildings {
+            check("buildings", b.id, "grid", b.grid.map { [$0] } ?? [], grids, "grid")
+            check("buildings", b.id, "captain", b.captain.map { [$0] } ?? [], people, "captain")
         }
-        for (i, s) in c.services.enumerated() {
-            try check("services", i, "handler", s.handler.map { [$0] } ?? [], people.union(departments), "handler")
-            try check("services", i, "rota", s.rota.map(\.person), people, "person on the rota")
+        for g in c.grids {
+            check("grids", g.id, "leader", g.leader.map { [$0] } ?? [], people, "leader")
+        }
+        for p in c.people {
+            if let home = p.home, !home.contains("-") {
+                note(try item("people", p.id).required("home").error("home '\(home)' is not building-room, e.g. b3-501"))
+            } else {
+                check("people", p.id, "home", p.home.map { [String($0.prefix { $0 != "-" })] } ?? [], buildings, "building in home")
+            }
+            check("people", p.id, "webhook", p.webhook.map { [$0] } ?? [], webhooks, "webhook")
+            check("people", p.id, "pairs", p.pairs.map { String($0.prefix { $0 != "-" }) }, buildings, "building in pairs")
+        }
+        for d in c.departments {
+            check("departments", d.id, "members", d.members, people, "member")
+            check("departments", d.id, "webhook", d.webhook.map { [$0] } ?? [], webhooks, "webhook")
+        }
+        for s in c.services {
+            check("services", s.id, "handler", s.handler.map { [$0] } ?? [], people.union(departments), "handler")
+            check("services", s.id, "rota", s.rota.map(\.person), people, "person on the rota")
         }
     }
 }

@@ -12,9 +12,16 @@ public struct YAMLFileError: Error, CustomStringConvertible, Sendable {
         self.problem = problem
     }
 
+    /// Further problems of the same file, when its reader went on past the first.
+    public var more: [YAMLFileError] = []
+
+    /// The problem as `file:line: problem`, then each further one on a line of its own.
     public var description: String {
-        line.map { "\(file):\($0): \(problem)" } ?? "\(file): \(problem)"
+        ([self] + more).map { e in e.line.map { "\(e.file):\($0): \(e.problem)" } ?? "\(e.file): \(e.problem)" }.joined(separator: "\n")
     }
+
+    /// Every problem, the first included.
+    public var all: [YAMLFileError] { [self] + more }
 }
 
 /// A node of a YAML document that knows where it stands, so that every

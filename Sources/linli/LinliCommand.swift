@@ -46,6 +46,11 @@ struct CommunityOptions: ParsableArguments {
             let (community, catalog, warnings) = try Linli.loadConfiguration(community: community, commands: commands)
             for w in warnings { logger.warning("\(w)") }
             return (community, catalog)
+        } catch let error as YAMLFileError {
+            // Every problem of the file, each with its line, then how many.
+            for problem in error.all { logger.error("\(YAMLFileError(file: problem.file, line: problem.line, problem: problem.problem))") }
+            if error.all.count > 1 { logger.error("\(error.file): \(English.count(error.all.count, "problem"))") }
+            throw ExitCode(2)
         } catch {
             logger.error("\(error)")
             throw ExitCode(2)

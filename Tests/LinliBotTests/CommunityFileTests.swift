@@ -88,6 +88,32 @@ import Testing
         }
     }
 
+    @Test func everyProblemOfAFileIsListedInTheOrderOfTheFile() {
+        // Four problems (two in items that cannot be read, two references); the reader goes on past each.
+        var text = Self.minimal
+        for i in [0, 1, 3, 5] { text = text.replacingOccurrences(of: Self.broken[i].0, with: Self.broken[i].1) }
+        #expect {
+            _ = try CommunityFile.parse(text, file: "c.yaml", environment: ["W_SECRET": "s"])
+        } throws: { error in
+            guard let e = error as? YAMLFileError else { return false }
+            let expected = [0, 1, 3, 5].map { Self.broken[$0] }
+            return e.all.map(\.line) == expected.map(\.2) && zip(e.all, expected).allSatisfy { $0.problem.contains($1.3) }
+                && e.description.split(separator: "\n").count == 4
+        }
+    }
+
+    @Test func aBrokenItemIsNotReportedAgainAsAnUnknownID() {
+        // The captain cannot be read (a language Linli does not speak), but the building
+        // naming them is not told "unknown captain" as well.
+        let text = Self.minimal.replacingOccurrences(of: "    roles: [captain]", with: "    roles: [captain]\n    lang: fr")
+        #expect {
+            _ = try CommunityFile.parse(text, file: "c.yaml", environment: ["W_SECRET": "s"])
+        } throws: { error in
+            guard let e = error as? YAMLFileError else { return false }
+            return e.all.count == 1 && e.problem.contains("lang") && e.line == 20
+        }
+    }
+
     @Test func aMissingSecretEnvironmentVariableIsAnError() {
         #expect(throws: YAMLFileError.self) { try CommunityFile.parse(Self.minimal, file: "c.yaml", environment: [:]) }
     }
