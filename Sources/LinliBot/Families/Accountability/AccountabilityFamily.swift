@@ -86,9 +86,8 @@ struct AccountabilityFamily: Family {
     private func posts(_ month: Month, buildings: [Building], office: Bool, _ ctx: Kernel) throws -> [Effect] {
         let offset = ctx.calendar.offset(at: ctx.now)
         let (from, to) = (month.from.instant(minutes: 0, offsetSeconds: offset), month.to.instant(minutes: 0, offsetSeconds: offset))
-        let desk = WorkOrderDesk(ctx)
         func figures(_ of: [Building], _ name: String) throws -> Localized {
-            let s = WorkOrderStats(try ctx.tx.workOrders(buildings: of.map(\.id), from: from, to: to)) { desk.limits($0).accept }
+            let (s, _) = try WorkOrdersFamily.figures(try ctx.tx.workOrders(buildings: of.map(\.id), from: from, to: to), ctx)
             return Self.text(s, place: name, month: month.name)
         }
         var effects: [Effect] = []

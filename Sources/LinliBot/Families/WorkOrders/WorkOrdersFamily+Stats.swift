@@ -54,17 +54,24 @@ extension WorkOrdersFamily {
         }
         let when = period ?? Period(from: nil, to: nil, name: Localized(zh: "全部", en: "all time"))
         let orders = try ctx.tx.workOrders(buildings: chosen.buildings.map(\.id), from: when.from, to: when.to)
-        let desk = WorkOrderDesk(ctx.kernel)
-        var s = WorkOrderStats(orders) { desk.limits($0).accept }
-        let disputes = try DisputesFamily.figures(orders, ctx.kernel)
-        s.count(ratings: disputes.ratings, of: disputes.raters)
+        let (s, disputes) = try Self.figures(orders, ctx.kernel)
         let ids = Set(chosen.buildings.map(\.id))
         let requests = try ctx.tx.serviceRequests(from: when.from, to: when.to).filter { r in
             ctx.directory.building(ofHome: r.household).map { ids.contains($0.id) } ?? false
         }
         let text = render(s, scope: chosen.name, period: when.name)
         let services = serviceLines(requests, ctx.directory)
-        return Outcome(Localized(zh: text.zh + disputes.line.zh + services.zh, en: text.en + disputes.line.en + services.en))
+        return Outcome(Localized(zh: text.zh + disputes.zh + services.zh, en: text.en + disputes.en + services.en))
+    }
+
+    /// The figures of `orders`, with both parties' ratings of disputes (满意率 counts
+    /// both, SERVICES.md §1a): what `stats` and the monthly posting say alike.
+    static func figures(_ orders: [WorkOrder], _ kernel: Kernel) throws -> (WorkOrderStats, disputes: Localized) {
+        let desk = WorkOrderDesk(kernel)
+        var s = WorkOrderStats(orders) { desk.limits($0).accept }
+        let disputes = try DisputesFamily.figures(orders, kernel)
+        s.count(ratings: disputes.ratings, of: disputes.raters)
+        return (s, disputes.line)
     }
 
     /// A line per service with requests (not loans) from the scope's households in the

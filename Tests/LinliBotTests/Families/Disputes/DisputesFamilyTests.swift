@@ -123,6 +123,20 @@ import Testing
         #expect(refused.code == "forbidden" && refused.text.contains("not yet: 吴大哥 (the other party)"))
     }
 
+    @Test func bothPartiesRatingsCountInStatsAndInTheMonthlyFiguresAlike() throws {
+        let bot = try FamilyHarness("disputes", "workorders", "bookings", "points", "accountability", community: Self.community)
+        try agreed(bot)
+        try bot.say("确认 R1", from: "u-li", at: at("16:00", day: 29))
+        try bot.say("确认 R1", from: "u-wu", at: at("16:05", day: 29))
+        try bot.say("评价 R1 5", from: "u-li", at: at("16:10", day: 29))
+        try bot.say("评价 R1 2", from: "u-wu", at: at("16:11", day: 29))
+        // One satisfied rating of two: 50%, in the reply to `stats` and in the posting.
+        let stats = try bot.say("统计 本月", from: "u-office", at: at("17:00", day: 29)).reply.text
+        #expect(stats.contains("满意率 50.0%（1/2）"), "\(stats)")
+        let posted = try bot.say("晒数据 b1 2026-11", from: "u-office", at: at("17:01", day: 29)).posts
+        #expect(!posted.isEmpty && posted.allSatisfy { $0.text.contains("满意率 50.0%（1/2 人评价）") }, "\(posted.map(\.text))")
+    }
+
     @Test func onlyMediatorsAndThoseOverTheBuildingRunIt() throws {
         let bot = try harness()
         try bot.say("报修 纠纷 邻居占用楼道", from: "u-li", at: at("09:00"))
