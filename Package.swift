@@ -87,7 +87,9 @@ let package = Package(
             ]),
         .testTarget(
             name: "LinliPlatformsTests",
-            dependencies: ["LinliPlatforms", "LinliHTTP", "LinliTesting", "LinliWebhooks", .product(name: "Hummingbird", package: "hummingbird")]),
+            dependencies: [
+                "LinliPlatforms", "LinliHTTP", "LinliTesting", "LinliWebhooks", "linli", .product(name: "Hummingbird", package: "hummingbird"),
+            ]),
         .testTarget(name: "LinliBotTests", dependencies: ["LinliBot", "LinliTesting", "linli"], exclude: ["Transcripts"]),
     ]
 )

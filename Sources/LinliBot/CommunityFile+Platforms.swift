@@ -15,8 +15,9 @@ extension CommunityFile {
         return try items(root["platforms"], known: known) { v in
             let id = try identifier(v.required("id"))
             let kindNode = try v.required("kind")
-            guard let kind = PlatformKind(rawValue: try kindNode.string()) else {
-                throw kindNode.error("unknown platform kind '\(try kindNode.string())' (dingtalk, feishu, wecom, wecom_bot or onebot)")
+            let kindName = try kindNode.string()
+            guard let kind = PlatformKind(rawValue: kindName) else {
+                throw kindNode.error("unknown platform kind '\(kindName)' (dingtalk, feishu, wecom, wecom_bot or onebot)")
             }
             let mine = Set(kind.required + kind.optional)
             for (key, node) in try v.entries() where !["id", "kind", "api_base", "groups"].contains(key) {

@@ -1,6 +1,7 @@
 import Foundation
 import LinliBot
 import LinliCore
+import LinliProtocol
 import LinliWebhooks
 import Synchronization
 

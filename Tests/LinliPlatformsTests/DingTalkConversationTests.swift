@@ -19,10 +19,11 @@ import Testing
     /// A callback as DingTalk sends it, signed `skew` ms off now (or with another secret).
     static func callback(
         _ rig: PlatformRig, id: String, staff: String = "manager4721", text: String, group: Bool = true, atBot: Bool = true,
-        session: String = "/session/1", expires: Int64? = nil, skew: Int64 = 0, secret: String = "SECtestsecret"
+        session: String = "/session/1", expires: Int64? = nil, skew: Int64 = 0, secret: String = "SECtestsecret",
+        conversation: String = "cidPvvXBY8Ksl3JzHCDn9w=="
     ) -> (String, [HTTPHeader]) {
         let body = """
-            {"conversationId":"cidPvvXBY8Ksl3JzHCDn9w==","atUsers":[{"dingtalkId":"$:LWCP_v1:$bot"}],"chatbotUserId":"$:LWCP_v1:$Cxxxxx",\
+            {"conversationId":\(literal(conversation)),"atUsers":[{"dingtalkId":"$:LWCP_v1:$bot"}],"chatbotUserId":"$:LWCP_v1:$Cxxxxx",\
             "msgId":\(literal(id)),"senderNick":"李菊珍","isAdmin":false,"senderStaffId":\(literal(staff)),\
             "sessionWebhookExpiredTime":\(expires ?? nowMillis() + 5_400_000),"createAt":\(nowMillis()),"conversationType":"\(group ? 2 : 1)",\
             "senderId":"$:LWCP_v1:$Ff09GIxxxxx","conversationTitle":"3栋邻里群","isInAtList":\(atBot),\
@@ -95,6 +96,13 @@ import Testing
             #expect(replies.map(\.text) == [Self.sessionBody(text, to: "zhang9")])
             let stored = try rig.store.read { try $0.outcome(ofEvent: "dd:p1") }
             #expect(stored?.events?.contains(#""to":"dd:zhang9""#) == true)
+            #expect(try rig.kept("dd:p1", type: "reply").first?["group"] == nil)
+
+            // A group chat the map does not name is the group `dd:<chat id>`.
+            let (other, otherHeaders) = Self.callback(rig, id: "g1", text: "进度", session: "/session/g", conversation: "cidOther")
+            #expect(await dd.post("/v1/platforms/dd", other, headers: otherHeaders).status == 200)
+            _ = try await rig.await("/session/g", count: 1)
+            #expect(try rig.kept("dd:g1", type: "reply").first?["group"] as? String == "dd:cidOther")
         }
     }
 
