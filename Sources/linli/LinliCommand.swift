@@ -287,7 +287,7 @@ struct Serve: AsyncParsableCommand {
         let configuration = IngressConfiguration(key: key, readTimeout: .milliseconds(Int64(max(readTimeout, 0.1) * 1000)))
         let gate = EngineGate(engine, pushesQueued: { outbox.poke() })
         let platforms = Platforms(community: community, gate: gate, store: store, maxBody: configuration.maxBody, poke: { outbox.poke() })
-        let (host, community) = (host, community)
+        let host = host
         try await Ingress.serve(
             gate: gate, store: store, outbox: outbox, configuration: configuration, metrics: metrics,
             host: host, port: port,
@@ -298,7 +298,7 @@ struct Serve: AsyncParsableCommand {
                 for (platform, url) in Platforms.callbackURLs(community, base: community.publicURL ?? "http://\(host):\(port)") {
                     print("platform \(platform.id) (\(platform.kind.rawValue)): callback URL \(url)")
                 }
-                fflush(stdout)
+                fflush(nil)  // every stream: a pipe to a supervisor sees the URLs at once
             }, routes: platforms.addRoutes)
         client.shutdown()
     }

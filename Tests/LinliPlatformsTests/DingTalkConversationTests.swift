@@ -51,7 +51,7 @@ import Testing
             // Filed by u-li (her account), in building b3 (the mapped group).
             let orders = try rig.workOrders()
             #expect(orders.count == 1 && orders.first?.reporter == "u-li" && orders.first?.building == "b3")
-            #expect(text.contains(orders[0].id))
+            #expect(text.contains("\(orders[0].id)"))
 
             // DingTalk sends the same message again (a retry, newly signed): nothing new.
             let (again, againHeaders) = Self.callback(rig, id: "msg01", text: " 报修 漏水 501 厨房天花板滴水", skew: 1_000)
@@ -107,7 +107,7 @@ import Testing
     }
 
     @Test func aRestartBetweenAMessageAndItsRetryCreatesNothingTwice() async throws {
-        let database = Fixtures.temporaryDatabase()
+        let database = BinaryRunner.temporaryDatabase()
         let first = try PlatformRig(platforms: Self.platforms, people: [Self.li], database: database)
         try await first.serve { dd in
             let (body, headers) = Self.callback(first, id: "r1", text: " 报修 漏水 501 厨房天花板滴水", session: "/session/r")

@@ -18,29 +18,32 @@ final class PlatformRig: Sendable {
     let community: Community
     let databasePath: String
     /// Tokens the fake platform has handed out, and whether it now calls the first one invalid.
-    let issued = Atomic<Int>(0)
-    let firstTokenRevoked = Atomic<Bool>(false)
+    final class Flags: Sendable {
+        let issued = Atomic<Int>(0)
+        let firstTokenRevoked = Atomic<Bool>(false)
+    }
+    let flags: Flags
 
     /// `platforms` is the YAML of the community file's `platforms:` items, with
     /// `API` standing for the fake platform's address; `people` edits the people's lines.
     init(platforms: String, people: [(String, String)] = [], database: String? = nil) throws {
-        let issued = issued
-        let revoked = firstTokenRevoked
+        let flags = Flags()
+        self.flags = flags
         platform = try RecordingReceiver { request in
             if request.path.hasPrefix("/open-apis/auth/v3/tenant_access_token/internal") {
-                let n = issued.add(1, ordering: .relaxed).newValue
+                let n = flags.issued.add(1, ordering: .relaxed).newValue
                 return .init(body: #"{"code":0,"msg":"ok","tenant_access_token":"t-\#(n)","expire":7200}"#)
             }
             if request.path.hasPrefix("/cgi-bin/gettoken") {
-                let n = issued.add(1, ordering: .relaxed).newValue
+                let n = flags.issued.add(1, ordering: .relaxed).newValue
                 return .init(body: #"{"errcode":0,"errmsg":"ok","access_token":"AT\#(n)","expires_in":7200}"#)
             }
-            if revoked.load(ordering: .relaxed), request.headers["authorization"] == "Bearer t-1" {
+            if flags.firstTokenRevoked.load(ordering: .relaxed), request.headers["authorization"] == "Bearer t-1" {
                 return .init(body: #"{"code":99991663,"msg":"Invalid access token for authorization."}"#)
             }
             return .init(body: #"{"errcode":0,"errmsg":"ok","code":0,"msg":"success","status":"ok","retcode":0}"#)
         }
-        databasePath = database ?? Fixtures.temporaryDatabase()
+        databasePath = database ?? BinaryRunner.temporaryDatabase()
         var text = try Fixtures.communityText(webhooksAt: platform.url(""))
         for (from, to) in people {
             #expect(text.contains(from), "the demo community has '\(from)'")
@@ -119,18 +122,18 @@ struct Caller: Sendable {
             DispatchQueue.global().async {
                 switch curl.send([request])[0] {
                 case .success(let r): done.resume(returning: r)
-                case .failure(let e): done.resume(returning: HTTPResponse(status: 0, body: Array(e.message.utf8)))
+                case .failure(let e): done.resume(returning: LinliWebhooks.HTTPResponse(status: 0, body: Array(e.message.utf8)))
                 }
             }
         }
     }
 
     func post(_ path: String, _ body: String, headers: [HTTPHeader] = []) async -> LinliWebhooks.HTTPResponse {
-        await send(HTTPRequest(url: base + path, headers: headers, body: Array(body.utf8)))
+        await send(LinliWebhooks.HTTPRequest(url: base + path, headers: headers, body: Array(body.utf8)))
     }
 
     func get(_ path: String) async -> LinliWebhooks.HTTPResponse {
-        await send(HTTPRequest(url: base + path, method: .get))
+        await send(LinliWebhooks.HTTPRequest(url: base + path, method: .get))
     }
 }
 
