@@ -103,7 +103,11 @@ public final class OutboxService: @unchecked Sendable {
         }
         let now = clock()
         let room =
-            !sending ? [] : state.withLock { s in (Array(endpoints.keys) + channels.keys).map { ($0, Self.perEndpoint - s.inFlight[$0, default: 0]) }.filter { $0.1 > 0 } }
+            !sending
+            ? []
+            : state.withLock { s in
+                (Array(endpoints.keys) + channels.keys).map { ($0, Self.perEndpoint - s.inFlight[$0, default: 0]) }.filter { $0.1 > 0 }
+            }
         var verdicts: [String: Int] = [:]
         var dead = 0
         let plans: [Plan] = try store.writeUnsynced { tx in
@@ -112,7 +116,9 @@ public final class OutboxService: @unchecked Sendable {
             var plans: [Plan] = []
             var refused: [(OutboxRow, String)] = []
             if !state.withLock({ $0.strayBuried }) {
-                refused += try tx.queued(notFor: Set(endpoints.keys).union(channels.keys)).map { ($0, "no webhook '\($0.webhook)' in the community file") }
+                refused += try tx.queued(notFor: Set(endpoints.keys).union(channels.keys)).map {
+                    ($0, "no webhook '\($0.webhook)' in the community file")
+                }
             }
             for (webhook, room) in room.sorted(by: { $0.0 < $1.0 }) {
                 if let channel = channels[webhook] {

@@ -20,7 +20,9 @@ extension Callback {
         }
         guard let encrypted else { return .bad(code: "missing_field", text: "no encrypted text in the request") }
         let token = p["token"] ?? ""
-        guard PlatformCrypto.same(signature.lowercased(), PlatformCrypto.weComSignature(token: token, timestamp: stamp, nonce: nonce, encrypted: encrypted))
+        guard
+            PlatformCrypto.same(
+                signature.lowercased(), PlatformCrypto.weComSignature(token: token, timestamp: stamp, nonce: nonce, encrypted: encrypted))
         else { return forged }
         guard let plain = PlatformCrypto.weComDecrypt(encrypted, encodingAESKey: p["encoding_aes_key"] ?? "", receiveID: receiveID) else {
             return .refused(code: "bad_encryption", text: "the text does not decrypt with the EncodingAESKey for this receiver")

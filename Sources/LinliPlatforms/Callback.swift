@@ -159,7 +159,9 @@ public enum Callback {
         guard let o = json(body) else { return .bad(code: "bad_json", text: "the body is not a JSON object") }
         let token = p["verification_token"] ?? ""
         if o["type"] as? String == "url_verification" {
-            guard PlatformCrypto.same(o["token"] as? String ?? "", token) else { return .refused(code: "bad_token", text: "wrong verification token") }
+            guard PlatformCrypto.same(o["token"] as? String ?? "", token) else {
+                return .refused(code: "bad_token", text: "wrong verification token")
+            }
             var answer = "{\"challenge\":"
             JSON.appendString(o["challenge"] as? String ?? "", to: &answer)
             return .answer(status: 200, contentType: "application/json", body: answer + "}")

@@ -68,7 +68,9 @@ struct PlatformChannel: OutboxChannel {
         case (.feishu, "feishu_reply"):
             let id = WebhookFormatter.percentEncode(described["message_id"] as? String ?? "")
             withToken(done) { token in
-                HTTPRequest(url: "\(platform.apiBase)/open-apis/im/v1/messages/\(id)/reply", headers: bearer(token), body: feishuBody(text, row, receiver: nil))
+                HTTPRequest(
+                    url: "\(platform.apiBase)/open-apis/im/v1/messages/\(id)/reply", headers: bearer(token),
+                    body: feishuBody(text, row, receiver: nil))
             }
         case (.feishu, nil):
             let type = (described["type"] as? String) == "post" ? "chat_id" : "open_id"
@@ -103,7 +105,8 @@ struct PlatformChannel: OutboxChannel {
                 + "\(quoted(WebhookFormatter.neutralised(text, for: .generic, markdown: false))),\"auto_escape\":true}"
             var headers = Self.jsonHeader
             if let token = platform["access_token"] { headers.append(HTTPHeader("Authorization", "Bearer \(token)")) }
-            let request = HTTPRequest(url: "\(platform.apiBase)/\(post ? "send_group_msg" : "send_private_msg")", headers: headers, body: Array(body.utf8))
+            let request = HTTPRequest(
+                url: "\(platform.apiBase)/\(post ? "send_group_msg" : "send_private_msg")", headers: headers, body: Array(body.utf8))
             client.submit(request) { result in done(Self.oneBotAnswer(result)) }
         default:
             refuse("platform \(platform.id) (\(platform.kind.rawValue)) does not deliver this row")

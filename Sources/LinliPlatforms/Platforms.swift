@@ -150,8 +150,10 @@ public final class Platforms: Sendable {
                     refs: reply.refs, event: PlatformChannel.describe(m.route, account: m.account, group: event.group), createdAt: now, dueAt: now)
                 if try store.write({ tx in try tx.enqueueOnce(row) }) { poke() }
             }
-            return p.kind == .wecomBot ? Self.text(200, "") : Response(
-                status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: "{}")))
+            return p.kind == .wecomBot
+                ? Self.text(200, "")
+                : Response(
+                    status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: "{}")))
         }
     }
 

@@ -240,7 +240,8 @@ struct Check: ParsableCommand {
 }
 
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Serve LLP/1 over HTTP: POST /v1/events, the chat platforms' POST /v1/platforms/{id}, GET /healthz, GET /metrics.")
+    static let configuration = CommandConfiguration(
+        abstract: "Serve LLP/1 over HTTP: POST /v1/events, the chat platforms' POST /v1/platforms/{id}, GET /healthz, GET /metrics.")
 
     @OptionGroup var options: CommunityOptions
 

@@ -37,7 +37,9 @@ import Testing
     }
 
     /// The body as Feishu sends it with an encrypt key, and its signature headers.
-    static func sealed(_ plain: String, key: String = "test key", signKey: String = "test key", skew: Int64 = 0, signed: Bool = true)
+    static func sealed(
+        _ plain: String, key: String = "test key", signKey: String = "test key", skew: Int64 = 0, signed: Bool = true
+    )
         -> (String, [HTTPHeader])
     {
         let iv = (0..<16).map { _ in UInt8.random(in: 0...255) }
@@ -82,7 +84,10 @@ import Testing
             let pushes = try await rig.await("/open-apis/im/v1/messages?receive_id_type=open_id", count: 1)
             #expect(
                 pushes.map(\.text)
-                    == [Self.replyBody(try #require(notify["text"] as? String), uuid: "fudi-\(try #require(notify["id"] as? String))", receiver: "ou_zhou01")])
+                    == [
+                        Self.replyBody(
+                            try #require(notify["text"] as? String), uuid: "fudi-\(try #require(notify["id"] as? String))", receiver: "ou_zhou01")
+                    ])
 
             // The same event again (Feishu's retry): nothing new.
             #expect(await fs.post("/v1/platforms/fs", report, headers: headers).status == 200)

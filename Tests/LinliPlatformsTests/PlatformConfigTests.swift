@@ -59,7 +59,8 @@ import Testing
     }
 
     @Test func platformsNeedTheBotNamed() throws {
-        let text = try Fixtures.communityText(webhooksAt: "http://127.0.0.1:9").replacingOccurrences(of: "bot:\n  id: linli\n  names: [小邻, 邻里, linli]\n", with: "")
+        let text = try Fixtures.communityText(webhooksAt: "http://127.0.0.1:9").replacingOccurrences(
+            of: "bot:\n  id: linli\n  names: [小邻, 邻里, linli]\n", with: "")
         #expect(!text.contains("names: [小邻"))
         #expect(throws: (any Error).self) {
             try CommunityFile.parse(text + "\nplatforms:\n  - {id: dd, kind: dingtalk, app_secret: s}\n", file: "fudi.yaml")

@@ -39,8 +39,11 @@ import Testing
         let client = CurlClient()
         defer { client.shutdown() }
         let stamp = Int64(Date().timeIntervalSince1970 * 1000)
-        let body = #"{"msgId":"s1","msgtype":"text","text":{"content":"进度"},"senderStaffId":"manager4721","conversationType":"1","sessionWebhook":"http://127.0.0.1:9/x","sessionWebhookExpiredTime":0}"#
-        let signed = [HTTPHeader("timestamp", String(stamp)), HTTPHeader("sign", Signatures.dingTalk(secret: "SECtestsecret", timestampMillis: stamp))]
+        let body =
+            #"{"msgId":"s1","msgtype":"text","text":{"content":"进度"},"senderStaffId":"manager4721","conversationType":"1","sessionWebhook":"http://127.0.0.1:9/x","sessionWebhookExpiredTime":0}"#
+        let signed = [
+            HTTPHeader("timestamp", String(stamp)), HTTPHeader("sign", Signatures.dingTalk(secret: "SECtestsecret", timestampMillis: stamp)),
+        ]
         let good = try client.send([HTTPRequest(url: callback, headers: signed, body: Array(body.utf8))])[0].get()
         let forged = [HTTPHeader("timestamp", String(stamp)), HTTPHeader("sign", Signatures.dingTalk(secret: "SECother", timestampMillis: stamp))]
         let bad = try client.send([HTTPRequest(url: callback, headers: forged, body: Array(body.utf8))])[0].get()

@@ -69,8 +69,11 @@ import Testing
             // The passive reply: signed over its own encrypted text, for the corp, to the sender.
             let encrypted = try #require(Self.field("Encrypt", answer.text))
             let (stamp, nonce) = (try #require(Self.field("TimeStamp", answer.text)), try #require(Self.field("Nonce", answer.text)))
-            #expect(Self.field("MsgSignature", answer.text) == PlatformCrypto.weComSignature(token: "QDG6eK", timestamp: stamp, nonce: nonce, encrypted: encrypted))
-            let plain = String(decoding: try #require(PlatformCrypto.weComDecrypt(encrypted, encodingAESKey: Self.aesKey, receiveID: Self.corp)), as: UTF8.self)
+            #expect(
+                Self.field("MsgSignature", answer.text)
+                    == PlatformCrypto.weComSignature(token: "QDG6eK", timestamp: stamp, nonce: nonce, encrypted: encrypted))
+            let plain = String(
+                decoding: try #require(PlatformCrypto.weComDecrypt(encrypted, encodingAESKey: Self.aesKey, receiveID: Self.corp)), as: UTF8.self)
             let text = try #require(try rig.replyText("wx:4561255354251345929"))
             #expect(!text.contains("@") && !text.contains("]]>"))
             #expect(Self.field("ToUserName", plain) == "LiJuZhen" && Self.field("FromUserName", plain) == Self.corp)
@@ -98,7 +101,9 @@ import Testing
             let message = Self.appMessage("77", from: "LiJuZhen", text: "报修 漏水 501 厨房滴水")
             let right = Self.seal(message, receiver: Self.corp)
             let otherCorp = Self.seal(message, receiver: "wx0000000000000000")
-            let cases = [(Self.signed(right, token: "forged"), right), (Self.signed(right, skew: -3_700), right), (Self.signed(otherCorp), otherCorp)]
+            let cases = [
+                (Self.signed(right, token: "forged"), right), (Self.signed(right, skew: -3_700), right), (Self.signed(otherCorp), otherCorp),
+            ]
             for (query, sealed) in cases {
                 let answer = await wx.post("/v1/platforms/wx?\(query)", Self.envelope(sealed))
                 #expect(answer.status == 401, "\(answer.text)")
