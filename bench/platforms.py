@@ -53,28 +53,34 @@ class Sink(BaseHTTPRequestHandler):
         pass
 
 
-def dingtalk_lua(path, tag):
-    """Callbacks made in Lua as wrk sends them: each its own msgId and session URL.
-    DingTalk's signature covers the timestamp and the secret only, so one signature
-    (valid an hour) serves every body."""
-    ts = str(int(time.time() * 1000))
-    sign = base64.b64encode(hmac.new(APP_SECRET.encode(), f"{ts}\n{APP_SECRET}".encode(), hashlib.sha256).digest()).decode()
-    expires = int(time.time() * 1000) + 3_600_000
+def dingtalk_lua(path, tag, n=20000):
+    """n callbacks, each with its own msgId, session URL and signature: DingTalk signs
+    the timestamp (ms) only, and Linli takes a signature for one message, so each
+    callback has its own timestamp (valid an hour). Past n, signatures repeat with
+    other messages and are refused (counted as non-2xx)."""
+    start = int(time.time() * 1000)
+    expires = start + 3_600_000
     body = ('{"conversationId":"cidBench","msgId":"%s","senderStaffId":"manager4721","senderNick":"李菊珍",'
             '"conversationType":"2","isInAtList":true,"sessionWebhookExpiredTime":' + str(expires) + ','
             '"sessionWebhook":"http://127.0.0.1:' + str(SINK) + '/session/%s","text":{"content":" 报修 路灯 楼道灯不亮 %s"},"msgtype":"text"}')
-    lua = f"""
+    lines = ["signs = {}"]
+    for i in range(n):
+        ts = str(start - i)
+        sign = base64.b64encode(hmac.new(APP_SECRET.encode(), f"{ts}\n{APP_SECRET}".encode(), hashlib.sha256).digest()).decode()
+        lines.append(f'signs[{i + 1}] = {{"{ts}", "{sign}"}}')
+    lines.append(f"""
 local i = 0
-local headers = {{["timestamp"] = "{ts}", ["sign"] = "{sign}", ["content-type"] = "application/json"}}
 local template = {json.dumps(body, ensure_ascii=False)}
 request = function()
   i = i + 1
+  local s = signs[(i - 1) % #signs + 1]
   local id = "{tag}_" .. i
+  local headers = {{["timestamp"] = s[1], ["sign"] = s[2], ["content-type"] = "application/json"}}
   return wrk.format("POST", "/v1/platforms/dd", headers, string.format(template, id, id, i))
 end
-"""
+""")
     with open(path, "w") as f:
-        f.write(lua)
+        f.write("\n".join(lines))
 
 
 def main():

@@ -31,6 +31,9 @@ public final class Platforms: Sendable {
     let people: [String: [String: String]]
     /// Chat ids already logged as unmapped.
     private let logged = Mutex<Set<String>>([])
+    /// DingTalk signatures taken, with their message and when: its signature covers
+    /// only the timestamp, so a captured one could carry another body for an hour.
+    private let signatures = Mutex<[String: (eventID: String, at: Instant)]>([:])
     let logger = Logger.linli("platforms")
 
     public init(
@@ -98,7 +101,28 @@ public final class Platforms: Sendable {
             return Response(
                 status: .init(code: status), headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(string: text)))
         case .message(let message):
+            if platform.kind == .dingtalk, let sign = headers["sign"], !claim(sign, for: message.eventID, platform) {
+                logger.warning("refused a callback", metadata: ["platform": "\(platform.id)", "code": "replayed_signature"])
+                return Ingress.problem(.unauthorized, "replayed_signature", "this signature came with another message")
+            }
             return try await deliver(message, platform, query: query)
+        }
+    }
+
+    /// Whether `sign` may carry message `eventID`: the first message it came with (a
+    /// retry of that message too), not another. Signatures older than the window are
+    /// forgotten (their timestamps are refused anyway).
+    func claim(_ sign: String, for eventID: String, _ p: Platform) -> Bool {
+        let now = wallClock()
+        return signatures.withLock { used in
+            let key = "\(p.id) \(sign)"
+            if let first = used[key] { return first.eventID == eventID }
+            if used.count >= 100_000 {
+                let cutoff = now.adding(Span(milliseconds: -2 * Callback.window.milliseconds))
+                used = used.filter { $0.value.at > cutoff }
+            }
+            used[key] = (eventID, now)
+            return true
         }
     }
 

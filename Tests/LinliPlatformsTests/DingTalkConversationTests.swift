@@ -77,12 +77,20 @@ import Testing
                 let answer = await dd.post("/v1/platforms/dd", body, headers: headers)
                 #expect(answer.status == 401, "\(answer.text)")
             }
+            // DingTalk's signature covers only its timestamp: taken by one message, it carries no other.
+            let (first, firstHeaders) = Self.callback(rig, id: "a1", text: "进度", session: "/session/a")
+            #expect(await dd.post("/v1/platforms/dd", first, headers: firstHeaders).status == 200)
+            let (captured, _) = Self.callback(rig, id: "a2", text: report, session: "/session/a")
+            let replayed = await dd.post("/v1/platforms/dd", captured, headers: firstHeaders)
+            #expect(replayed.status == 401 && replayed.text.contains("replayed_signature"))
+            #expect(await dd.post("/v1/platforms/dd", first, headers: firstHeaders).status == 200)  // its own retry
+            _ = try await rig.await("/session/a", count: 1)
             // A platform id the community file does not name.
             #expect(await dd.post("/v1/platforms/nope", forged, headers: forgedHeaders).status == 404)
             try await Task.sleep(for: .milliseconds(300))
             #expect(try rig.workOrders().isEmpty)
-            #expect(rig.platform.requests.isEmpty)
-            #expect(try rig.store.read { tx in try ["dd:f1", "dd:f2", "dd:f3"].compactMap { try tx.outcome(ofEvent: $0) } }.isEmpty)
+            #expect(rig.platform.requests.map(\.path) == ["/session/a"])
+            #expect(try rig.store.read { tx in try ["dd:f1", "dd:f2", "dd:f3", "dd:a2"].compactMap { try tx.outcome(ofEvent: $0) } }.isEmpty)
         }
     }
 
