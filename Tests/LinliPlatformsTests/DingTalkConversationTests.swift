@@ -134,6 +134,25 @@ import Testing
         #expect(try restarted.store.read { try $0.outbox() }.filter { $0.webhook == "platform:dd" }.count == 1)
     }
 
+    @Test func afterTheSessionExpiresTheReplyGoesThroughTheGroupsRobot() async throws {
+        let robot = ("    groups: [fudi-b3]", "    groups: [{id: fudi-b3, webhook: wecom-b3}]")
+        let rig = try PlatformRig(platforms: Self.platforms, people: [Self.li, robot])
+        try await rig.serve { dd in
+            let (body, headers) = Self.callback(rig, id: "y1", text: "进度", session: "/session/y", expires: nowMillis() - 1)
+            #expect(await dd.post("/v1/platforms/dd", body, headers: headers).status == 200)
+            let text = try #require(try rig.replyText("dd:y1"))
+            var delivered: [RecordingReceiver.Request] = []
+            for _ in 0..<200 where delivered.isEmpty {
+                try await Task.sleep(for: .milliseconds(50))
+                delivered = rig.received("/hooks/wecom-b3").filter {
+                    (($0.json?["text"] as? [String: Any])?["content"] as? String)?.contains(text) == true
+                }
+            }
+            #expect(delivered.count == 1 && delivered.first?.json?["msgtype"] as? String == "text")
+            #expect(rig.received("/session/y").isEmpty)
+        }
+    }
+
     @Test func afterTheSessionExpiresAReplyThatHasNoRobotIsADeadLetter() async throws {
         let rig = try PlatformRig(platforms: Self.platforms, people: [Self.li])
         try await rig.serve { dd in

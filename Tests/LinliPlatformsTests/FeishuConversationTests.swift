@@ -24,15 +24,17 @@ import Testing
         ("webhook: wecom-b3, mobile: \"13800000301\"", "accounts: {fs: ou_zhou01}, mobile: \"13800000301\""),
     ]
 
-    static func event(id: String, message: String, text: String, token: String = "CAkCxxxxk5J") -> String {
+    static func event(
+        id: String, message: String, text: String, token: String = "CAkCxxxxk5J", sender: String = "ou_8c5e0d0f6f2b4c1e9a", chatType: String = "group"
+    ) -> String {
         let content = #"{"text":\#(literal(text))}"#
         return """
             {"schema":"2.0","header":{"event_id":\(literal(id)),"token":\(literal(token)),"create_time":"1708399533117",\
             "event_type":"im.message.receive_v1","tenant_key":"tenant_key","app_id":"cli_a1b2c3"},\
-            "event":{"message":{"chat_id":"oc_5ad11d72b830411d72b836c20","chat_type":"group","content":\(literal(content)),\
+            "event":{"message":{"chat_id":"oc_5ad11d72b830411d72b836c20","chat_type":\(literal(chatType)),"content":\(literal(content)),\
             "mentions":[{"id":{"open_id":"ou_bot0001","union_id":"on_x","user_id":"u_x"},"key":"@_user_1","name":"小邻","tenant_key":"tenant_key"}],\
             "message_id":\(literal(message)),"message_type":"text"},\
-            "sender":{"sender_id":{"open_id":"ou_8c5e0d0f6f2b4c1e9a","union_id":"on_y","user_id":"u_y"},"sender_type":"user","tenant_key":"tenant_key"}}}
+            "sender":{"sender_id":{"open_id":\(literal(sender)),"union_id":"on_y","user_id":"u_y"},"sender_type":"user","tenant_key":"tenant_key"}}}
             """
     }
 
@@ -101,6 +103,29 @@ import Testing
             #expect(second.count == 2 && second[0].text == second[1].text)
             #expect(rig.received("/open-apis/auth/v3/tenant_access_token/internal").count == 2)
             #expect(rig.received("/open-apis/im/v1/messages/om_1/reply").count == 1)
+        }
+    }
+
+    /// What Feishu shows of resident text: its tags, `@` and links as look-alikes (the test's own table).
+    static func feishuSafe(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { c in "<>@".unicodeScalars.contains(c) ? Unicode.Scalar(c.value + 0xFEE0)! : c }))
+            .replacingOccurrences(of: "://", with: "：//")
+    }
+
+    @Test func aCaptainsNoticeIsPostedToTheMappedChatWithItsTagsAsText() async throws {
+        let rig = try PlatformRig(platforms: Self.platforms, people: Self.people)
+        try await rig.serve { fs in
+            let text = #"通知 明天停水 <at user_id="all">所有人</at> 详见 https://x.example"#
+            let (notice, headers) = Self.sealed(Self.event(id: "ev9", message: "om_9", text: text, sender: "ou_zhou01", chatType: "p2p"))
+            #expect(await fs.post("/v1/platforms/fs", notice, headers: headers).status == 200)
+            let post = try #require(try rig.kept("fs:ev9", type: "post").first { $0["group"] as? String == "fudi-b3" })
+            let (posted, id) = (try #require(post["text"] as? String), try #require(post["id"] as? String))
+            #expect(posted.contains(#"<at user_id="all">"#))
+            let sent = try await rig.await("/open-apis/im/v1/messages?receive_id_type=chat_id", count: 1)
+            #expect(sent.map(\.text) == [Self.replyBody(Self.feishuSafe(posted), uuid: "fudi-\(id)", receiver: "oc_5ad11d72b830411d72b836c20")])
+            #expect(sent.first?.text.contains("<at") == false)
+            // The private chat's answer goes back on the reply API.
+            _ = try await rig.await("/open-apis/im/v1/messages/om_9/reply", count: 1)
         }
     }
 

@@ -20,12 +20,29 @@ import Testing
         ("webhook: wecom-b3, mobile: \"13800000301\"", "accounts: {qq: \"20002000\"}, mobile: \"13800000301\""),
     ]
 
-    static func message(_ id: Int, text: String, time: Int64 = nowMillis() / 1000) -> String {
+    static func message(_ id: Int, text: String, time: Int64 = nowMillis() / 1000, from user: Int = 12_345_678, group: Bool = true) -> String {
         """
-        {"time":\(time),"self_id":10001000,"post_type":"message","message_type":"group","sub_type":"normal","message_id":\(id),\
-        "group_id":123456,"user_id":12345678,"message":\(literal(text)),"raw_message":\(literal(text)),"font":456,\
-        "sender":{"user_id":12345678,"nickname":"李菊珍","card":"","role":"member"}}
+        {"time":\(time),"self_id":10001000,"post_type":"message","message_type":"\(group ? "group" : "private")","sub_type":"normal",\
+        "message_id":\(id),\(group ? "\"group_id\":123456," : "")"user_id":\(user),"message":\(literal(text)),"raw_message":\(literal(text)),\
+        "font":456,"sender":{"user_id":\(user),"nickname":"李菊珍","card":"","role":"member"}}
         """
+    }
+
+    @Test func aCaptainsNoticeIsPostedThroughSendGroupMsgAsPlainText() async throws {
+        let rig = try PlatformRig(platforms: Self.platforms, people: Self.people)
+        try await rig.serve { qq in
+            // CQ codes a resident types are text: escaped in the payload, and sent with auto_escape.
+            let notice = Self.message(21, text: "通知 明天9点停水 &#91;CQ:at,qq=all&#93;", from: 20_002_000, group: false)
+            let answer = await qq.post("/v1/platforms/qq", notice, headers: Self.signature(notice))
+            #expect(answer.status == 200)
+            let post = try #require(try rig.kept("qq:21", type: "post").first { $0["group"] as? String == "fudi-b3" })
+            let text = try #require(post["text"] as? String)
+            #expect(text.contains("[CQ:at,qq=all]"))
+            let sent = try await rig.await("/send_group_msg", count: 1)
+            #expect(sent.map(\.text) == [#"{"group_id":123456,"message":\#(literal(text)),"auto_escape":true}"#])
+            // A private chat's quick reply does not @ the sender.
+            #expect(answer.text.hasSuffix(#""auto_escape":true,"at_sender":false}"#))
+        }
     }
 
     static func signature(_ body: String, secret: String = "some-secret") -> [HTTPHeader] {
