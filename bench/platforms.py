@@ -16,7 +16,10 @@ arrival, both wall-clock ms on this machine). Targets: callbacks within 80% of
     bench/platforms.sh        # installs wrk, builds in release mode, runs this
 """
 import base64, hashlib, hmac, importlib.util, json, os, re, sqlite3, statistics, subprocess, sys, tempfile, threading, time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+# bench/http.py would shadow the standard library's http package.
+sys.path = [p for p in sys.path if os.path.abspath(p or ".") != os.path.dirname(os.path.abspath(__file__))]
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 spec = importlib.util.spec_from_file_location("bench_http", os.path.join(ROOT, "bench/http.py"))

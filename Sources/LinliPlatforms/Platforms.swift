@@ -27,6 +27,8 @@ public final class Platforms: Sendable {
     /// Called after a reply was queued (wakes the outbox).
     let poke: @Sendable () -> Void
     let maxBody: Int
+    /// Replies to queue in the outbox, group-committed.
+    let replies: ReplyQueue
     /// Person by platform id and account.
     let people: [String: [String: String]]
     /// Chat ids already logged as unmapped.
@@ -44,6 +46,7 @@ public final class Platforms: Sendable {
         byID = Dictionary(community.platforms.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.gate = gate
         self.store = store
+        replies = ReplyQueue(store: store)
         self.maxBody = maxBody
         self.wallClock = wallClock
         self.poke = poke
@@ -172,7 +175,7 @@ public final class Platforms: Sendable {
                 let row = OutboxRow(
                     eventID: reply.id, webhook: p.outboxEndpoint, recipient: reply.to ?? event.from ?? "", reason: "reply", text: reply.text,
                     refs: reply.refs, event: PlatformChannel.describe(m.route, account: m.account, group: event.group), createdAt: now, dueAt: now)
-                if try store.write({ tx in try tx.enqueueOnce(row) }) { poke() }
+                if try await replies.enqueueOnce(row) { poke() }
             }
             return p.kind == .wecomBot
                 ? Self.text(200, "")

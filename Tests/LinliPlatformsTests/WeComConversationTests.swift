@@ -131,6 +131,10 @@ import Testing
                 "from":{"userid":"LiJuZhen"},"response_url":\(literal(rig.platform.url("/cgi-bin/aibot/response?response_code=RC1"))),\
                 "msgtype":"text","text":{"content":"@小邻 报修 漏水 501 厨房滴水"}}
                 """
+            // The bot's URL check: the echostr sealed with an empty receive id.
+            let echo = Self.seal("echo-99", receiver: "")
+            let checked = await wx.get("/v1/platforms/wxbot?\(Self.signed(echo))&echostr=\(WebhookFormatter.percentEncode(echo))")
+            #expect(checked.status == 200 && checked.text == "echo-99")
             let sealed = Self.seal(message, receiver: "")
             let body = #"{"encrypt":\#(literal(sealed))}"#
             #expect(await wx.post("/v1/platforms/wxbot?\(Self.signed(sealed))", body).status == 200)
