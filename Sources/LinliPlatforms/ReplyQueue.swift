@@ -1,37 +1,19 @@
 import Foundation
+import LinliBot
 import LinliStore
-import Synchronization
 
 /// Queues platforms' replies in the outbox with group commit, as `EngineGate` does
-/// for events: the rows that arrive while one transaction is being written go
-/// into the next one together, so a busy server syncs once for many callbacks
-/// instead of once each. A row is committed before its callback is answered.
+/// for events: a busy server syncs once for many callbacks instead of once each. A
+/// row is committed before its callback is answered.
 final class ReplyQueue: Sendable {
-    private let store: Store
-    private let queue = DispatchQueue(label: "linli.platform-replies")
-    private let waiting = Mutex<[(row: OutboxRow, done: CheckedContinuation<Bool, any Error>)]>([])
+    private let batches: GroupCommit<OutboxRow, Bool>
 
-    init(store: Store) { self.store = store }
+    init(store: Store) {
+        batches = GroupCommit(queue: DispatchQueue(label: "linli.platform-replies")) { rows in
+            try store.write { tx in try rows.map { try tx.enqueueOnce($0) } }
+        }
+    }
 
     /// Queues `row` unless it is there already; true when it was queued now.
-    func enqueueOnce(_ row: OutboxRow) async throws -> Bool {
-        try await withCheckedThrowingContinuation { done in
-            waiting.withLock { $0.append((row, done)) }
-            queue.async { self.drain() }
-        }
-    }
-
-    private func drain() {
-        let jobs = waiting.withLock { jobs in
-            defer { jobs.removeAll() }
-            return jobs
-        }
-        guard !jobs.isEmpty else { return }
-        do {
-            let queued = try store.write { tx in try jobs.map { try tx.enqueueOnce($0.row) } }
-            for (job, fresh) in zip(jobs, queued) { job.done.resume(returning: fresh) }
-        } catch {
-            for job in jobs { job.done.resume(throwing: error) }
-        }
-    }
+    func enqueueOnce(_ row: OutboxRow) async throws -> Bool { try await batches.submit(row) }
 }
