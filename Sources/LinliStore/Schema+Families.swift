@@ -133,7 +133,7 @@ extension Schema {
                     CREATE INDEX service_requests_requester ON service_requests(requester, state);
                     """)
         }
-        m.registerMigration("v19-platform-replies") { db in
+        m.registerMigration("v20-platform-replies") { db in
             // A platform's reply is queued by the callback once per outbound id: a
             // retried callback (also after a restart) finds it there and adds nothing.
             try db.execute(sql: "CREATE UNIQUE INDEX outbox_platform_reply ON outbox(webhook, event_id) WHERE webhook LIKE 'platform:%'")
