@@ -57,12 +57,20 @@ let package = Package(
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        // Chat platforms calling the bot: POST /v1/platforms/{id}, their crypto, delivery through their APIs.
+        .target(
+            name: "LinliPlatforms",
+            dependencies: [
+                "LinliBot", "LinliHTTP", "LinliProtocol", "LinliStore", "LinliWebhooks", "LinliCore",
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+            ]),
         // Fixtures and helpers shared by the test targets.
         .target(name: "LinliTesting", dependencies: ["LinliBot", "LinliStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "linli",
             dependencies: [
-                "LinliBot", "LinliWebhooks", "LinliHTTP", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "LinliBot", "LinliWebhooks", "LinliHTTP", "LinliPlatforms", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
@@ -76,6 +84,11 @@ let package = Package(
             dependencies: [
                 "LinliHTTP", "LinliTesting", "LinliWebhooks", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
+            ]),
+        .testTarget(
+            name: "LinliPlatformsTests",
+            dependencies: [
+                "LinliPlatforms", "LinliHTTP", "LinliTesting", "LinliWebhooks", "linli", .product(name: "Hummingbird", package: "hummingbird"),
             ]),
         .testTarget(name: "LinliBotTests", dependencies: ["LinliBot", "LinliTesting", "linli"], exclude: ["Transcripts"]),
     ]

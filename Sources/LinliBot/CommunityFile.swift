@@ -61,7 +61,7 @@ public enum CommunityFile {
     private static func read(_ text: String, file: String, environment: [String: String]) throws -> (Community, warnings: [String]) {
         let root = try YAMLValue.parse(text, file: file)
         try root.expectMapping(known: [
-            "bot", "community", "grids", "buildings", "people", "departments", "categories", "venues", "services", "points", "webhooks",
+            "bot", "community", "grids", "buildings", "people", "departments", "categories", "venues", "services", "points", "webhooks", "platforms",
         ])
         let c = try root.required("community")
         try c.expectMapping(known: ["id", "name", "timezone", "quiet_hours", "groups", "public_url", "registration", "visit_every"])
@@ -176,7 +176,9 @@ public enum CommunityFile {
                 id: try identifier(v.required("id")), format: format, url: url, secret: secret, perMinute: perMinute,
                 markdown: try v["markdown"]?.bool() ?? false)
         }
+        community.platforms = try platforms(root, environment: environment)
         try checkReferences(community, root)
+        try checkPlatforms(community, root)
         return (community, root.warnings)
     }
 
@@ -194,7 +196,7 @@ public enum CommunityFile {
         }
     }
 
-    private static func items<T>(_ node: YAMLValue?, known: Set<String>, _ make: (YAMLValue) throws -> T) throws -> [T] {
+    static func items<T>(_ node: YAMLValue?, known: Set<String>, _ make: (YAMLValue) throws -> T) throws -> [T] {
         var out: [T] = []
         for item in try node?.list() ?? [] {
             // A broken item is noted and the next one read; the file is refused at the end.
@@ -219,7 +221,7 @@ public enum CommunityFile {
         return .pattern(pattern)
     }
 
-    private static func identifier(_ v: YAMLValue) throws -> String {
+    static func identifier(_ v: YAMLValue) throws -> String {
         let s = try v.string()
         guard !s.isEmpty,
             s.unicodeScalars.allSatisfy({

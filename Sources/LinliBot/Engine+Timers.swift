@@ -88,7 +88,11 @@ extension Engine {
                     type: .post, id: nextID(), ts: clock, group: group, reason: effect.reason, text: effect.text(settings?.lang ?? .zh),
                     refs: effect.refs)
                 out.append(event)
-                if let robot = settings?.webhook { try queue(event, for: robot, recipient: group, tx) }
+                if let robot = settings?.webhook {
+                    try queue(event, for: robot, recipient: group, tx)
+                } else if let platform = directory.community.platform(forPostInto: group) {
+                    try queue(event, for: platform.outboxEndpoint, recipient: group, tx)
+                }
             }
         }
     }
@@ -96,8 +100,13 @@ extension Engine {
     /// Queues a notify for its recipient's webhook (a person's or a department's), in
     /// the same transaction: it is delivered after commit, at least once.
     func queueForWebhook(_ event: OutboundEvent, _ tx: StoreTransaction) throws {
-        guard let to = event.to, let webhook = directory.person(to)?.webhook ?? directory.department(to)?.webhook else { return }
-        try queue(event, for: webhook, recipient: to, tx)
+        guard let to = event.to else { return }
+        if let webhook = directory.person(to)?.webhook ?? directory.department(to)?.webhook {
+            try queue(event, for: webhook, recipient: to, tx)
+        } else if let platform = directory.community.platform(forPushTo: to, person: directory.person(to)) {
+            // No webhook: through the chat platform the person has an account on (PLATFORMS.md §3).
+            try queue(event, for: platform.outboxEndpoint, recipient: to, tx)
+        }
     }
 
     /// Queues an outbound event for a webhook (a person's, a department's, a group's robot).

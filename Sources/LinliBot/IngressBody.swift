@@ -2,7 +2,6 @@ import Foundation
 import LinliCommands
 import LinliCore
 import LinliProtocol
-import Synchronization
 
 /// An HTTP request body as LLP/1 input: one JSON event, a JSON array of events, or
 /// NDJSON (one event a line). Each element or line is read like a stdin line, so
@@ -63,7 +62,8 @@ public final class EngineGate: @unchecked Sendable {
     private let queue = DispatchQueue(label: "linli.engine")
     private let parser: CommandParser
     private let bot: Bot?
-    private let waiting = Mutex<[(items: [InputItem], parsed: [ParseResult?], done: CheckedContinuation<[OutboundEvent], any Error>)]>([])
+    /// Batches with their messages parsed, committed together.
+    private let batches: GroupCommit<(items: [InputItem], parsed: [ParseResult?]), [OutboundEvent]>
 
     /// Called after a batch that queued webhook pushes (to wake the deliverer).
     private let pushesQueued: @Sendable () -> Void
@@ -73,32 +73,18 @@ public final class EngineGate: @unchecked Sendable {
         self.pushesQueued = pushesQueued
         parser = engine.parser
         bot = engine.bot
+        batches = GroupCommit(queue: queue) { jobs in
+            let queued = engine.queuedPushes
+            let outs = try engine.process(groups: jobs.map(\.items), parsed: jobs.map(\.parsed))
+            if engine.queuedPushes != queued { pushesQueued() }
+            return outs
+        }
     }
 
     /// Handles a batch off the caller's thread, in one transaction with whatever
     /// else is waiting. Its messages are parsed first, on the caller's thread.
     public func process(_ items: [InputItem]) async throws -> [OutboundEvent] {
-        let parsed = Engine.parse(items, with: parser, bot: bot)
-        return try await withCheckedThrowingContinuation { continuation in
-            waiting.withLock { $0.append((items, parsed, continuation)) }
-            queue.async { self.drain() }
-        }
-    }
-
-    private func drain() {
-        let jobs = waiting.withLock { jobs in
-            defer { jobs.removeAll() }
-            return jobs
-        }
-        guard !jobs.isEmpty else { return }
-        do {
-            let queued = engine.queuedPushes
-            let outs = try engine.process(groups: jobs.map(\.items), parsed: jobs.map(\.parsed))
-            if engine.queuedPushes != queued { pushesQueued() }
-            for (job, out) in zip(jobs, outs) { job.done.resume(returning: out) }
-        } catch {
-            for job in jobs { job.done.resume(throwing: error) }
-        }
+        try await batches.submit((items, Engine.parse(items, with: parser, bot: bot)))
     }
 
     /// Moves the engine's clock to the wall clock every `interval`, on the engine's

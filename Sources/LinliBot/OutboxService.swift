@@ -20,6 +20,8 @@ import Synchronization
 public final class OutboxService: @unchecked Sendable {
     let store: Store
     let endpoints: [String: Webhook]
+    /// Endpoints that make their own requests (chat platforms), by outbox name.
+    let channels: [String: any OutboxChannel]
     let client: CurlClient
     let clock: @Sendable () -> Instant
     let communityID: String
@@ -48,7 +50,7 @@ public final class OutboxService: @unchecked Sendable {
         /// Requests sent and not yet answered, by webhook.
         var inFlight: [String: Int] = [:]
         /// Answers not yet recorded.
-        var answered: [(Plan, Result<HTTPResponse, TransportError>)] = []
+        var answered: [(Plan, ChannelAnswer)] = []
         /// Pushes for webhooks the community file no longer names were buried.
         var strayBuried = false
     }
@@ -58,12 +60,16 @@ public final class OutboxService: @unchecked Sendable {
         var rows: [OutboxRow]
         var endpoint: Webhook
         var message: PushMessage
+        /// Set for a channel's row: it sends the row itself (`endpoint` only names it).
+        var channel: (any OutboxChannel)? = nil
     }
 
     public init(
         store: Store, community: Community, client: CurlClient, clock: @escaping @Sendable () -> Instant = Linli.wallClock,
-        random: some RandomNumberGenerator & Sendable = SystemRandomNumberGenerator(), metrics: BotMetrics? = nil
+        random: some RandomNumberGenerator & Sendable = SystemRandomNumberGenerator(), metrics: BotMetrics? = nil,
+        channels: [any OutboxChannel] = []
     ) {
+        self.channels = Dictionary(channels.map { ($0.endpoint, $0) }, uniquingKeysWith: { a, _ in a })
         self.store = store
         self.metrics = metrics
         self.client = client
@@ -97,7 +103,11 @@ public final class OutboxService: @unchecked Sendable {
         }
         let now = clock()
         let room =
-            !sending ? [] : state.withLock { s in endpoints.keys.map { ($0, Self.perEndpoint - s.inFlight[$0, default: 0]) }.filter { $0.1 > 0 } }
+            !sending
+            ? []
+            : state.withLock { s in
+                (Array(endpoints.keys) + channels.keys).map { ($0, Self.perEndpoint - s.inFlight[$0, default: 0]) }.filter { $0.1 > 0 }
+            }
         var verdicts: [String: Int] = [:]
         var dead = 0
         let plans: [Plan] = try store.writeUnsynced { tx in
@@ -106,9 +116,18 @@ public final class OutboxService: @unchecked Sendable {
             var plans: [Plan] = []
             var refused: [(OutboxRow, String)] = []
             if !state.withLock({ $0.strayBuried }) {
-                refused += try tx.queued(notFor: Set(endpoints.keys)).map { ($0, "no webhook '\($0.webhook)' in the community file") }
+                refused += try tx.queued(notFor: Set(endpoints.keys).union(channels.keys)).map {
+                    ($0, "no webhook '\($0.webhook)' in the community file")
+                }
             }
             for (webhook, room) in room.sorted(by: { $0.0 < $1.0 }) {
+                if let channel = channels[webhook] {
+                    let stand = Webhook(id: webhook, format: .generic, url: "", secret: nil)
+                    plans += try tx.due(webhook: webhook, now: now, limit: room).map {
+                        Plan(rows: [$0], endpoint: stand, message: message($0), channel: channel)
+                    }
+                    continue
+                }
                 let endpoint = endpoints[webhook]!
                 // A generic endpoint takes one push a request; a robot's backlog may become one digest.
                 let rows = try tx.due(webhook: webhook, now: now, limit: endpoint.format == .generic ? room : Self.batchLimit)
@@ -136,13 +155,20 @@ public final class OutboxService: @unchecked Sendable {
         }
         for p in plans {
             group?.enter()
-            client.submit(WebhookFormatter.request(p.message, to: p.endpoint, now: now)) { [self] result in
+            let answered: @Sendable (ChannelAnswer) -> Void = { [self] answer in
                 state.withLock { s in
                     s.inFlight[p.endpoint.id, default: 1] -= 1
-                    s.answered.append((p, result))
+                    s.answered.append((p, answer))
                 }
                 wake.signal()
                 group?.leave()
+            }
+            if let channel = p.channel {
+                channel.deliver(p.rows[0], now: now, done: answered)
+            } else {
+                client.submit(WebhookFormatter.request(p.message, to: p.endpoint, now: now)) { result in
+                    answered(ChannelAnswer(result, format: p.endpoint.format))
+                }
             }
         }
         return (answers.count, plans.count)
@@ -182,18 +208,15 @@ public final class OutboxService: @unchecked Sendable {
     /// Records what came of requests: delivered, retried later, or given up (dead,
     /// counted in the result). `verdicts` counts the answers by verdict.
     private func record(
-        _ answers: [(Plan, Result<HTTPResponse, TransportError>)], _ tx: StoreTransaction, now: Instant, verdicts: inout [String: Int]
+        _ answers: [(Plan, ChannelAnswer)], _ tx: StoreTransaction, now: Instant, verdicts: inout [String: Int]
     ) throws -> Int {
         guard !answers.isEmpty else { return 0 }
-        let wall = Date(timeIntervalSince1970: Double(now.milliseconds) / 1000)
         var dead = 0
         var attempts: [StoreTransaction.Attempt] = []
         var delivered: [(ids: [Int64], digest: String?)] = []
-        for (plan, result) in answers {
-            let verdict = Classifier.classify(result, format: plan.endpoint.format, now: wall)
+        for (plan, answer) in answers {
+            let (verdict, status, error) = (answer.verdict, answer.status, answer.error)
             verdicts[verdict.name, default: 0] += 1
-            let status: Int? = if case .success(let r) = result { r.status } else { nil }
-            let error: String? = if case .failure(let e) = result { e.message } else { nil }
             attempts += plan.rows.map { StoreTransaction.Attempt(outboxID: $0.id, httpStatus: status, error: error, verdict: "\(verdict)") }
             for row in plan.rows {
                 switch verdict {

@@ -27,6 +27,8 @@ public struct Community: Sendable {
     public var registrationNeedsApproval = false
     /// 包户: each paired household is visited this often.
     public var visitEvery: Span?
+    /// The chat platforms that call the bot directly (PLATFORMS.md).
+    public var platforms: [Platform] = []
 
     public init(
         id: String, name: String, timezone: String, quietHours: TimeRange? = nil, groups: [String] = [],

@@ -151,7 +151,7 @@ public enum Ingress {
         return nil
     }
 
-    static func problem(_ status: HTTPResponse.Status, _ code: String, _ text: String) -> Response {
+    public static func problem(_ status: HTTPResponse.Status, _ code: String, _ text: String) -> Response {
         var json = "{\"code\":"
         JSON.appendString(code, to: &json)
         json += ",\"text\":"

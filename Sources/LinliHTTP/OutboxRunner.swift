@@ -52,9 +52,11 @@ extension Ingress {
     /// outbox for up to `drain`, and returns.
     public static func serve(
         gate: EngineGate, store: Store, outbox: OutboxService, configuration: IngressConfiguration, metrics: IngressMetrics,
-        host: String, port: Int, drain: Span, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        host: String, port: Int, drain: Span, onRunning: @escaping @Sendable (Int) async -> Void = { _ in },
+        routes: (Router<BasicRequestContext>) -> Void = { _ in }
     ) async throws {
         let router = router(gate: gate, store: store, configuration: configuration, metrics: metrics)
+        routes(router)  // more routes on the same server (the chat platforms' callbacks)
         let app = Application(
             router: router, server: server(readTimeout: configuration.readTimeout),
             configuration: .init(address: .hostname(host, port: port), serverName: "linli"),

@@ -165,5 +165,10 @@ extension Schema {
                     ALTER TABLE bookings ADD COLUMN private INTEGER NOT NULL DEFAULT 0 CHECK (private IN (0, 1));
                     """)
         }
+        m.registerMigration("v20-platform-replies") { db in
+            // A platform's reply is queued by the callback once per outbound id: a
+            // retried callback (also after a restart) finds it there and adds nothing.
+            try db.execute(sql: "CREATE UNIQUE INDEX outbox_platform_reply ON outbox(webhook, event_id) WHERE webhook LIKE 'platform:%'")
+        }
     }
 }

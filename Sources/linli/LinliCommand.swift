@@ -4,6 +4,7 @@ import LinliBot
 import LinliCommands
 import LinliCore
 import LinliHTTP
+import LinliPlatforms
 import LinliProtocol
 import LinliStore
 import LinliWebhooks
@@ -82,7 +83,7 @@ struct Run: ParsableCommand {
         let store = try openStore(options.database)
         let engine = try options.makeEngine(community, catalog, store)
         let client = CurlClient()
-        let outbox = OutboxService(store: store, community: community, client: client)
+        let outbox = OutboxService(store: store, community: community, client: client, channels: Platforms.channels(community, client: client))
         outbox.start()
         var encoder = EventEncoder(format: format, formatTime: engine.formatTime)
         encoder.reuseEncoded = true  // the engine's own formatTime: what it encoded is what would be written
@@ -160,7 +161,7 @@ struct Deliver: ParsableCommand {
         }
         if flush { _ = try store.write { try $0.flushQueued(now: Linli.wallClock()) } }
         let client = CurlClient()
-        let outbox = OutboxService(store: store, community: community, client: client)
+        let outbox = OutboxService(store: store, community: community, client: client, channels: Platforms.channels(community, client: client))
         if untilEmpty {
             outbox.finish(drainingFor: .minutes(1))
             client.shutdown()
@@ -244,7 +245,8 @@ struct Check: ParsableCommand {
 }
 
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Serve LLP/1 over HTTP: POST /v1/events, GET /healthz, GET /metrics.")
+    static let configuration = CommandConfiguration(
+        abstract: "Serve LLP/1 over HTTP: POST /v1/events, the chat platforms' POST /v1/platforms/{id}, GET /healthz, GET /metrics.")
 
     @OptionGroup var options: CommunityOptions
 
@@ -286,13 +288,24 @@ struct Serve: AsyncParsableCommand {
         engine.metrics = metrics.bot
         engine.maxAheadOfWallClock = .minutes(5)
         let client = CurlClient()
-        let outbox = OutboxService(store: store, community: community, client: client, metrics: metrics.bot)
+        let outbox = OutboxService(
+            store: store, community: community, client: client, metrics: metrics.bot, channels: Platforms.channels(community, client: client))
         let configuration = IngressConfiguration(key: key, readTimeout: .milliseconds(Int64(max(readTimeout, 0.1) * 1000)))
+        let gate = EngineGate(engine, pushesQueued: { outbox.poke() })
+        let platforms = Platforms(community: community, gate: gate, store: store, maxBody: configuration.maxBody, poke: { outbox.poke() })
+        let host = host
         try await Ingress.serve(
-            gate: EngineGate(engine, pushesQueued: { outbox.poke() }), store: store, outbox: outbox, configuration: configuration, metrics: metrics,
+            gate: gate, store: store, outbox: outbox, configuration: configuration, metrics: metrics,
             host: host, port: port,
             drain: Span(milliseconds: Int64(max(drainTimeout, 0) * 1000)),
-            onRunning: { port in logger.info("listening on \(host):\(port)") })
+            onRunning: { port in
+                logger.info("listening on \(host):\(port)")
+                // What to paste into each platform's console (PLATFORMS.md §4).
+                for (platform, url) in Platforms.callbackURLs(community, base: community.publicURL ?? "http://\(host):\(port)") {
+                    print("platform \(platform.id) (\(platform.kind.rawValue)): callback URL \(url)")
+                }
+                fflush(nil)  // every stream: a pipe to a supervisor sees the URLs at once
+            }, routes: platforms.addRoutes)
         client.shutdown()
     }
 }

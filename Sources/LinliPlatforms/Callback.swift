@@ -1,0 +1,226 @@
+import Foundation
+import LinliCore
+import LinliProtocol
+
+/// A message a platform delivered, read and verified, before it becomes LLP/1.
+public struct PlatformMessage: Sendable, Equatable {
+    /// The platform's id of the event (its retries carry the same one).
+    public var eventID: String
+    /// The sender's account on the platform.
+    public var account: String
+    public var name: String?
+    /// The platform's chat id; nil for a one-to-one chat.
+    public var chat: String?
+    /// The text with the bot's mention removed, trimmed.
+    public var text: String
+    /// Whether it @-mentions the bot.
+    public var mentioned: Bool
+    /// How the platform takes the answer.
+    public var route: ReplyRoute
+}
+
+/// How a platform takes the answer to a message (PLATFORMS.md §3).
+public enum ReplyRoute: Sendable, Equatable {
+    /// DingTalk: the message's session webhook until it expires (ms since 1970).
+    case session(url: String, expiresMillis: Int64)
+    /// Feishu: the reply API for this message.
+    case feishuReply(messageID: String)
+    /// WeCom app: an encrypted passive reply in the callback's response.
+    case weComPassive(toUser: String)
+    /// WeCom 智能机器人: one POST to the message's response URL.
+    case responseURL(String)
+    /// OneBot: a quick reply in the callback's response.
+    case oneBotQuick
+}
+
+/// What a callback comes to.
+public enum CallbackResult: Sendable, Equatable {
+    /// 401: the signature, token or encryption does not check out; nothing is processed.
+    case refused(code: String, text: String)
+    /// 400: verified, but not something the platform sends.
+    case bad(code: String, text: String)
+    /// An answer of its own (a URL check, an event that is not a message).
+    case answer(status: Int, contentType: String, body: String)
+    case message(PlatformMessage)
+
+    static func ignored(_ kind: PlatformKind) -> CallbackResult {
+        switch kind {
+        case .onebot: .answer(status: 204, contentType: "text/plain", body: "")
+        case .wecom: .answer(status: 200, contentType: "text/plain", body: "success")
+        default: .answer(status: 200, contentType: "application/json", body: "{}")
+        }
+    }
+}
+
+/// The parts of an HTTP request a callback is checked on.
+public struct CallbackRequest: Sendable {
+    public var method: String
+    public var query: [String: String]
+    /// Lower-case names.
+    public var headers: [String: String]
+    public var body: [UInt8]
+
+    public init(method: String, query: [String: String] = [:], headers: [String: String] = [:], body: [UInt8] = []) {
+        self.method = method
+        self.query = query
+        self.headers = headers
+        self.body = body
+    }
+}
+
+/// Reads callbacks: verify first, on the raw body, then parse (PLATFORMS.md §2).
+public enum Callback {
+    /// How far a callback's timestamp may be from now.
+    public static let window = Span.hours(1)
+
+    public static func read(_ request: CallbackRequest, platform: Platform, now: Instant) -> CallbackResult {
+        switch platform.kind {
+        case .dingtalk: dingTalk(request, platform, now)
+        case .feishu: feishu(request, platform, now)
+        case .wecom, .wecomBot: weCom(request, platform, now)
+        case .onebot: oneBot(request, platform, now)
+        }
+    }
+
+    static func json(_ bytes: [UInt8]) -> [String: Any]? {
+        (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any]
+    }
+
+    /// A JSON value that may be a number or a string, as text.
+    static func text(_ value: Any?) -> String? {
+        switch value {
+        case let s as String: s
+        case let n as NSNumber: n.stringValue
+        default: nil
+        }
+    }
+
+    static func fresh(_ millis: Int64?, _ now: Instant) -> Bool {
+        guard let millis else { return false }
+        return abs(now.milliseconds - millis) <= window.milliseconds
+    }
+
+    static let stale = CallbackResult.refused(code: "stale_timestamp", text: "the timestamp is more than an hour from now")
+    static let forged = CallbackResult.refused(code: "bad_signature", text: "the signature does not match")
+
+    static func trimmed(_ s: some StringProtocol) -> String {
+        s.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}")))
+    }
+
+    // MARK: DingTalk
+
+    static func dingTalk(_ r: CallbackRequest, _ p: Platform, _ now: Instant) -> CallbackResult {
+        guard let stamp = r.headers["timestamp"], let sign = r.headers["sign"], let millis = Int64(stamp) else {
+            return .refused(code: "missing_signature", text: "timestamp and sign headers are required")
+        }
+        guard fresh(millis, now) else { return stale }
+        guard PlatformCrypto.dingTalkValid(sign: sign, timestampMillis: millis, appSecret: p["app_secret"] ?? "") else { return forged }
+        guard let o = json(r.body) else { return .bad(code: "bad_json", text: "the body is not a JSON object") }
+        guard o["msgtype"] as? String == "text", let id = text(o["msgId"]),
+            let account = text(o["senderStaffId"]).flatMap({ $0.isEmpty ? nil : $0 }) ?? text(o["senderId"])
+        else { return .ignored(.dingtalk) }
+        let group = text(o["conversationType"]) == "2"
+        let content = (o["text"] as? [String: Any])?["content"] as? String ?? ""
+        let session = o["sessionWebhook"] as? String ?? ""
+        let expires = (o["sessionWebhookExpiredTime"] as? NSNumber)?.int64Value ?? 0
+        return .message(
+            PlatformMessage(
+                eventID: id, account: account, name: o["senderNick"] as? String, chat: group ? text(o["conversationId"]) : nil,
+                text: trimmed(content), mentioned: group && (o["isInAtList"] as? Bool ?? true),
+                route: .session(url: session, expiresMillis: expires)))
+    }
+
+    // MARK: Feishu
+
+    static func feishu(_ r: CallbackRequest, _ p: Platform, _ now: Instant) -> CallbackResult {
+        var body = r.body
+        if let key = p["encrypt_key"] {
+            let signed = r.headers["x-lark-signature"]
+            if let signed {
+                guard let stamp = r.headers["x-lark-request-timestamp"], let nonce = r.headers["x-lark-request-nonce"] else {
+                    return .refused(code: "missing_signature", text: "X-Lark-Request-Timestamp and X-Lark-Request-Nonce are required")
+                }
+                guard fresh(Int64(stamp).map { $0 * 1000 }, now) else { return stale }
+                let expected = PlatformCrypto.feishuSignature(timestamp: stamp, nonce: nonce, encryptKey: key, body: r.body)
+                guard PlatformCrypto.same(signed.lowercased(), expected) else { return forged }
+            }
+            guard let encrypted = json(r.body)?["encrypt"] as? String else {
+                return .refused(code: "not_encrypted", text: "an encrypt key is set: the body must be {\"encrypt\": …}")
+            }
+            guard let plain = PlatformCrypto.feishuDecrypt(encrypted, encryptKey: key) else {
+                return .refused(code: "bad_encryption", text: "the body does not decrypt with the encrypt key")
+            }
+            body = plain
+            // Only the URL check comes unsigned (its token and the encryption vouch for it).
+            if signed == nil, json(body)?["type"] as? String != "url_verification" {
+                return .refused(code: "missing_signature", text: "X-Lark-Signature is required with an encrypt key")
+            }
+        }
+        guard let o = json(body) else { return .bad(code: "bad_json", text: "the body is not a JSON object") }
+        let token = p["verification_token"] ?? ""
+        if o["type"] as? String == "url_verification" {
+            guard PlatformCrypto.same(o["token"] as? String ?? "", token) else {
+                return .refused(code: "bad_token", text: "wrong verification token")
+            }
+            var answer = "{\"challenge\":"
+            JSON.appendString(o["challenge"] as? String ?? "", to: &answer)
+            return .answer(status: 200, contentType: "application/json", body: answer + "}")
+        }
+        let header = o["header"] as? [String: Any] ?? [:]
+        guard PlatformCrypto.same(header["token"] as? String ?? "", token) else {
+            return .refused(code: "bad_token", text: "wrong verification token")
+        }
+        guard header["event_type"] as? String == "im.message.receive_v1", let id = header["event_id"] as? String,
+            let event = o["event"] as? [String: Any], let message = event["message"] as? [String: Any],
+            message["message_type"] as? String == "text", let messageID = message["message_id"] as? String,
+            let sender = ((event["sender"] as? [String: Any])?["sender_id"] as? [String: Any])?["open_id"] as? String
+        else { return .ignored(.feishu) }
+        let content = json(Array((message["content"] as? String ?? "").utf8))?["text"] as? String ?? ""
+        var text = content
+        var mentioned = false
+        let bot = p["bot_open_id"]
+        for m in message["mentions"] as? [[String: Any]] ?? [] {
+            guard let key = m["key"] as? String else { continue }
+            let openID = (m["id"] as? [String: Any])?["open_id"] as? String
+            if openID == bot || (bot == nil && trimmed(text).hasPrefix(key)) {
+                mentioned = mentioned || text.contains(key)
+                text = text.replacingOccurrences(of: key, with: "")
+            } else {
+                text = text.replacingOccurrences(of: key, with: "@" + (m["name"] as? String ?? ""))
+            }
+        }
+        let group = message["chat_type"] as? String == "group"
+        return .message(
+            PlatformMessage(
+                eventID: id, account: sender, name: nil, chat: group ? message["chat_id"] as? String : nil, text: trimmed(text),
+                mentioned: group && mentioned, route: .feishuReply(messageID: messageID)))
+    }
+
+    // MARK: OneBot
+
+    static func oneBot(_ r: CallbackRequest, _ p: Platform, _ now: Instant) -> CallbackResult {
+        guard let signature = r.headers["x-signature"] else {
+            return .refused(code: "missing_signature", text: "X-Signature is required")
+        }
+        guard PlatformCrypto.same(signature.lowercased(), PlatformCrypto.oneBotSignature(secret: p["secret"] ?? "", body: r.body)) else {
+            return forged
+        }
+        guard let o = json(r.body) else { return .bad(code: "bad_json", text: "the body is not a JSON object") }
+        guard fresh((o["time"] as? NSNumber).map { $0.int64Value * 1000 }, now) else { return stale }
+        guard o["post_type"] as? String == "message", let id = text(o["message_id"]), let user = text(o["user_id"]) else {
+            return .ignored(.onebot)
+        }
+        let group = o["message_type"] as? String == "group"
+        var raw = o["raw_message"] as? String ?? ""
+        let at = "[CQ:at,qq=\(p["self_id"] ?? "")]"
+        let mentioned = raw.contains(at)
+        raw = raw.replacingOccurrences(of: at, with: "")
+        for (escaped, plain) in [("&#91;", "["), ("&#93;", "]"), ("&#44;", ","), ("&amp;", "&")] {
+            raw = raw.replacingOccurrences(of: escaped, with: plain)
+        }
+        return .message(
+            PlatformMessage(
+                eventID: id, account: user, name: (o["sender"] as? [String: Any])?["nickname"] as? String,
+                chat: group ? text(o["group_id"]) : nil, text: trimmed(raw), mentioned: group && mentioned, route: .oneBotQuick))
+    }
+}

@@ -1,0 +1,201 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LinliBot
+import LinliCore
+import LinliHTTP
+import LinliProtocol
+import LinliStore
+import LinliWebhooks
+import Logging
+import Synchronization
+
+/// The chat platforms of a community on `linli serve`: their callbacks
+/// (`POST`/`GET /v1/platforms/{id}`), and their deliveries through the outbox.
+///
+/// ```swift
+/// let outbox = OutboxService(…, channels: Platforms.channels(community, client: client))
+/// let platforms = Platforms(community: community, gate: gate, store: store, poke: { outbox.poke() })
+/// platforms.addRoutes(to: router)
+/// ```
+public final class Platforms: Sendable {
+    let community: Community
+    let byID: [String: Platform]
+    let gate: EngineGate
+    let store: Store
+    let wallClock: @Sendable () -> Instant
+    /// Called after a reply was queued (wakes the outbox).
+    let poke: @Sendable () -> Void
+    let maxBody: Int
+    /// Replies to queue in the outbox, group-committed.
+    let replies: ReplyQueue
+    /// Person by platform id and account.
+    let people: [String: [String: String]]
+    /// Chat ids already logged as unmapped.
+    private let logged = Mutex<Set<String>>([])
+    /// DingTalk signatures taken, with their message and when: its signature covers
+    /// only the timestamp, so a captured one could carry another body for an hour.
+    private let signatures = Mutex<[String: (eventID: String, at: Instant)]>([:])
+    let logger = Logger.linli("platforms")
+
+    public init(
+        community: Community, gate: EngineGate, store: Store, maxBody: Int = 1 << 20, wallClock: @escaping @Sendable () -> Instant = Linli.wallClock,
+        poke: @escaping @Sendable () -> Void = {}
+    ) {
+        self.community = community
+        byID = Dictionary(community.platforms.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.gate = gate
+        self.store = store
+        replies = ReplyQueue(store: store)
+        self.maxBody = maxBody
+        self.wallClock = wallClock
+        self.poke = poke
+        var people: [String: [String: String]] = [:]
+        for person in community.people {
+            for (platform, account) in person.accounts { people[platform, default: [:]][account] = person.id }
+        }
+        self.people = people
+    }
+
+    /// Each platform's callback URL, to paste into its console.
+    public static func callbackURLs(_ community: Community, base: String) -> [(Platform, String)] {
+        let base = base.hasSuffix("/") ? String(base.dropLast()) : base
+        return community.platforms.map { ($0, "\(base)/v1/platforms/\($0.id)") }
+    }
+
+    public func addRoutes(to router: Router<BasicRequestContext>) {
+        router.post("v1/platforms/:id") { [self] request, context in try await handle(request, context) }
+        router.get("v1/platforms/:id") { [self] request, context in try await handle(request, context) }
+    }
+
+    /// The outbox channels of the platforms that deliver through their APIs or reply URLs.
+    public static func channels(
+        _ community: Community, client: CurlClient, wallClock: @escaping @Sendable () -> Instant = Linli.wallClock
+    ) -> [any OutboxChannel] {
+        let tokens = TokenCache(client: client, wallClock: wallClock)
+        return community.platforms.filter { $0.kind != .wecom || $0.sendsToAccounts }.map {
+            PlatformChannel(platform: $0, community: community, client: client, tokens: tokens)
+        }
+    }
+
+    func handle(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        guard let id = context.parameters.get("id"), let platform = byID[id] else {
+            return Ingress.problem(.notFound, "unknown_platform", "no platform with that id in the community file")
+        }
+        var request = request
+        let body: [UInt8]
+        do {
+            body = Array(buffer: try await request.collectBody(upTo: maxBody))
+        } catch {
+            return Ingress.problem(.contentTooLarge, "body_too_large", "the body is over \(maxBody) bytes")
+        }
+        var headers: [String: String] = [:]
+        for field in request.headers { headers[field.name.canonicalName] = field.value }
+        let query = Self.query(request.uri.query ?? "")
+        let read = Callback.read(
+            CallbackRequest(method: request.method.rawValue, query: query, headers: headers, body: body), platform: platform, now: wallClock())
+        switch read {
+        case .refused(let code, let text):
+            logger.warning("refused a callback", metadata: ["platform": "\(platform.id)", "code": "\(code)"])
+            return Ingress.problem(.unauthorized, code, text)
+        case .bad(let code, let text):
+            return Ingress.problem(.badRequest, code, text)
+        case .answer(let status, let type, let text):
+            return Response(
+                status: .init(code: status), headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(string: text)))
+        case .message(let message):
+            if platform.kind == .dingtalk, let sign = headers["sign"], !claim(sign, for: message.eventID, platform) {
+                logger.warning("refused a callback", metadata: ["platform": "\(platform.id)", "code": "replayed_signature"])
+                return Ingress.problem(.unauthorized, "replayed_signature", "this signature came with another message")
+            }
+            return try await deliver(message, platform, query: query)
+        }
+    }
+
+    /// Whether `sign` may carry message `eventID`: the first message it came with (a
+    /// retry of that message too), not another. Signatures older than the window are
+    /// forgotten (their timestamps are refused anyway).
+    func claim(_ sign: String, for eventID: String, _ p: Platform) -> Bool {
+        let now = wallClock()
+        return signatures.withLock { used in
+            let key = "\(p.id) \(sign)"
+            if let first = used[key] { return first.eventID == eventID }
+            if used.count >= 100_000 {
+                let cutoff = now.adding(Span(milliseconds: -2 * Callback.window.milliseconds))
+                used = used.filter { $0.value.at > cutoff }
+            }
+            used[key] = (eventID, now)
+            return true
+        }
+    }
+
+    /// The message as LLP/1 (PLATFORMS.md §1–2).
+    func event(_ m: PlatformMessage, _ p: Platform) -> InboundEvent {
+        let from = people[p.id]?[m.account] ?? "\(p.id):\(m.account)"
+        var group: String?
+        if let chat = m.chat {
+            group = p.groups[chat]
+            if group == nil {
+                group = "\(p.id):\(chat)"
+                let first = logged.withLock { $0.insert("\(p.id) \(chat)").inserted }
+                if first {
+                    logger.notice("a chat not in the groups map", metadata: ["platform": "\(p.id)", "chat_id": "\(chat)"])
+                }
+            }
+        }
+        let mentions = m.mentioned ? community.bot.map { [$0.id] } ?? [] : []
+        return InboundEvent(type: .message, id: "\(p.id):\(m.eventID)", group: group, from: from, name: m.name, text: m.text, mentions: mentions)
+    }
+
+    func deliver(_ m: PlatformMessage, _ p: Platform, query: [String: String]) async throws -> Response {
+        let event = event(m, p)
+        let out = try await gate.process([.event(event, line: 1)])
+        let reply = out.first { $0.type == .reply && $0.inReplyTo == event.id }
+        switch m.route {
+        case .weComPassive(let user):
+            guard let reply else { return Self.text(200, "success") }
+            var random = [UInt8](repeating: 0, count: 16)
+            for i in random.indices { random[i] = UInt8.random(in: 0...255) }
+            let nonce = String(UInt64.random(in: 100_000_000...999_999_999))
+            let text = WebhookFormatter.neutralised(reply.text, for: .wecom, markdown: false)
+            guard
+                let xml = Callback.weComPassiveReply(
+                    text, toUser: user, platform: p, timestamp: wallClock().milliseconds / 1000, nonce: nonce, random: random)
+            else { return Self.text(200, "success") }
+            return Response(status: .ok, headers: [.contentType: "application/xml"], body: .init(byteBuffer: ByteBuffer(string: xml)))
+        case .oneBotQuick:
+            guard let reply else { return Response(status: .noContent) }
+            var json = "{\"reply\":"
+            JSON.appendString(WebhookFormatter.neutralised(reply.text, for: .generic, markdown: false), to: &json)
+            json += ",\"auto_escape\":true,\"at_sender\":\(m.chat != nil)}"
+            return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: json)))
+        case .session, .feishuReply, .responseURL:
+            if let reply {
+                let now = wallClock()
+                let row = OutboxRow(
+                    eventID: reply.id, webhook: p.outboxEndpoint, recipient: reply.to ?? event.from ?? "", reason: "reply", text: reply.text,
+                    refs: reply.refs, event: PlatformChannel.describe(m.route, account: m.account, group: event.group), createdAt: now, dueAt: now)
+                if try await replies.enqueueOnce(row) { poke() }
+            }
+            return p.kind == .wecomBot
+                ? Self.text(200, "")
+                : Response(
+                    status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: "{}")))
+        }
+    }
+
+    static func text(_ status: Int, _ text: String) -> Response {
+        Response(status: .init(code: status), headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// A query string's parameters, percent-decoded (a `+` stays a `+`: base64 in `echostr`).
+    static func query(_ raw: String) -> [String: String] {
+        var out: [String: String] = [:]
+        for pair in raw.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let key = String(parts[0]).removingPercentEncoding ?? String(parts[0])
+            out[key] = parts.count > 1 ? (String(parts[1]).removingPercentEncoding ?? String(parts[1])) : ""
+        }
+        return out
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import LinliBot
+import LinliCore
+import LinliProtocol
+import LinliWebhooks
+import Synchronization
+
+/// Access tokens of the platforms' APIs (Feishu `tenant_access_token`, WeCom
+/// `access_token`): fetched when first needed, kept until five minutes before they
+/// expire, dropped when the platform calls one invalid. Tokens and secrets are
+/// never logged nor kept in an error.
+final class TokenCache: Sendable {
+    enum Fetched: Sendable {
+        case success(String)
+        case failure(String)
+    }
+
+    let client: CurlClient
+    let wallClock: @Sendable () -> Instant
+    private let tokens = Mutex<[String: (token: String, until: Instant)]>([:])
+
+    init(client: CurlClient, wallClock: @escaping @Sendable () -> Instant) {
+        self.client = client
+        self.wallClock = wallClock
+    }
+
+    /// How a failed fetch is recorded: retried later, with the platform's reason.
+    static func failed(_ fetched: Fetched) -> ChannelAnswer {
+        guard case .failure(let reason) = fetched else { return ChannelAnswer(verdict: .delivered) }
+        return ChannelAnswer(verdict: .retry(after: nil, reason: "access token: \(reason)"), error: "access token: \(reason)")
+    }
+
+    func token(for platform: Platform, _ done: @escaping @Sendable (Fetched) -> Void) {
+        let now = wallClock()
+        if let kept = tokens.withLock({ $0[platform.id] }), now < kept.until { return done(.success(kept.token)) }
+        let request: HTTPRequest
+        switch platform.kind {
+        case .feishu:
+            var body = "{\"app_id\":"
+            JSON.appendString(platform["app_id"] ?? "", to: &body)
+            body += ",\"app_secret\":"
+            JSON.appendString(platform["app_secret"] ?? "", to: &body)
+            request = HTTPRequest(
+                url: "\(platform.apiBase)/open-apis/auth/v3/tenant_access_token/internal", headers: PlatformChannel.jsonHeader,
+                body: Array((body + "}").utf8))
+        case .wecom:
+            let corp = WebhookFormatter.percentEncode(platform["corp_id"] ?? "")
+            let secret = WebhookFormatter.percentEncode(platform["secret"] ?? "")
+            request = HTTPRequest(url: "\(platform.apiBase)/cgi-bin/gettoken?corpid=\(corp)&corpsecret=\(secret)", method: .get)
+        default:
+            return done(.failure("\(platform.kind.rawValue) has no access token"))
+        }
+        client.submit(request) { [self] result in
+            let fetched = Self.read(result, kind: platform.kind)
+            if case .success(let (token, seconds)) = fetched {
+                let keep = max(seconds - 300, seconds / 2)
+                tokens.withLock { $0[platform.id] = (token, wallClock().adding(.seconds(keep))) }
+                done(.success(token))
+            } else if case .failure(let error) = fetched {
+                done(.failure(error.reason))
+            }
+        }
+    }
+
+    /// Forgets `token` (the platform called it invalid), unless a newer one replaced it already.
+    func invalidate(_ platform: Platform, _ token: String) {
+        tokens.withLock { if $0[platform.id]?.token == token { $0[platform.id] = nil } }
+    }
+
+    /// The token and its lifetime in seconds, or why there is none (without the body: it could hold secrets).
+    static func read(_ result: Result<HTTPResponse, TransportError>, kind: PlatformKind) -> Result<(String, Int64), ReasonError> {
+        guard case .success(let response) = result else {
+            if case .failure(let e) = result { return .failure(ReasonError(e.message)) }
+            return .failure(ReasonError("no answer"))
+        }
+        guard response.status == 200, let o = Callback.json(response.body) else { return .failure(ReasonError("HTTP \(response.status)")) }
+        let code = (o[kind == .feishu ? "code" : "errcode"] as? NSNumber)?.intValue ?? -1
+        let token = o[kind == .feishu ? "tenant_access_token" : "access_token"] as? String
+        let seconds = (o[kind == .feishu ? "expire" : "expires_in"] as? NSNumber)?.int64Value ?? 7_200
+        guard code == 0, let token, !token.isEmpty else { return .failure(ReasonError("refused (\(code))")) }
+        return .success((token, seconds))
+    }
+
+    /// Whether the platform answered that the token is invalid or expired.
+    static func saysInvalid(_ result: Result<HTTPResponse, TransportError>, kind: PlatformKind) -> Bool {
+        guard case .success(let response) = result, let o = Callback.json(response.body) else { return false }
+        switch kind {
+        case .feishu: return [99_991_661, 99_991_663, 99_991_668].contains((o["code"] as? NSNumber)?.intValue ?? 0)
+        case .wecom: return [40_014, 42_001].contains((o["errcode"] as? NSNumber)?.intValue ?? 0)
+        default: return false
+        }
+    }
+}
+
+struct ReasonError: Error {
+    var reason: String
+    init(_ reason: String) { self.reason = reason }
+}

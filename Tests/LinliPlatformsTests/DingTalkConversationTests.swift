@@ -1,0 +1,168 @@
+import Foundation
+import LinliCore
+import LinliPlatforms
+import LinliTesting
+import LinliWebhooks
+import Testing
+
+/// A DingTalk enterprise robot calling `linli serve`, with the fake DingTalk on 127.0.0.1.
+@Suite(.serialized) struct DingTalkConversationTests {
+    static let platforms = """
+          - id: dd
+            kind: dingtalk
+            app_secret: SECtestsecret
+            api_base: API
+            groups: {"cidPvvXBY8Ksl3JzHCDn9w==": fudi-b3}
+        """
+    static let li = ("{id: u-li, name: 李菊珍, home: b3-501, lang: zh}", "{id: u-li, name: 李菊珍, home: b3-501, lang: zh, accounts: {dd: manager4721}}")
+
+    /// A callback as DingTalk sends it, signed `skew` ms off now (or with another secret).
+    static func callback(
+        _ rig: PlatformRig, id: String, staff: String = "manager4721", text: String, group: Bool = true, atBot: Bool = true,
+        session: String = "/session/1", expires: Int64? = nil, skew: Int64 = 0, secret: String = "SECtestsecret",
+        conversation: String = "cidPvvXBY8Ksl3JzHCDn9w=="
+    ) -> (String, [HTTPHeader]) {
+        let body = """
+            {"conversationId":\(literal(conversation)),"atUsers":[{"dingtalkId":"$:LWCP_v1:$bot"}],"chatbotUserId":"$:LWCP_v1:$Cxxxxx",\
+            "msgId":\(literal(id)),"senderNick":"李菊珍","isAdmin":false,"senderStaffId":\(literal(staff)),\
+            "sessionWebhookExpiredTime":\(expires ?? nowMillis() + 5_400_000),"createAt":\(nowMillis()),"conversationType":"\(group ? 2 : 1)",\
+            "senderId":"$:LWCP_v1:$Ff09GIxxxxx","conversationTitle":"3栋邻里群","isInAtList":\(atBot),\
+            "sessionWebhook":\(literal(rig.platform.url(session))),"text":{"content":\(literal(text))},"msgtype":"text"}
+            """
+        let stamp = nowMillis() + skew
+        return (body, [HTTPHeader("timestamp", String(stamp)), HTTPHeader("sign", Signatures.dingTalk(secret: secret, timestampMillis: stamp))])
+    }
+
+    static func sessionBody(_ text: String, to staff: String) -> String {
+        #"{"msgtype":"text","text":{"content":\#(literal(text))},"at":{"atUserIds":[\#(literal(staff))]}}"#
+    }
+
+    @Test func aReportInTheGroupIsAnsweredOnTheSessionWebhookOnceWhateverTheRetries() async throws {
+        let rig = try PlatformRig(platforms: Self.platforms, people: [Self.li])
+        try await rig.serve { dd in
+            let (body, headers) = Self.callback(rig, id: "msg01", text: " 报修 漏水 501 厨房天花板滴水")
+            let answer = await dd.post("/v1/platforms/dd", body, headers: headers)
+            #expect(answer.status == 200)
+            let replies = try await rig.await("/session/1", count: 1)
+            let text = try #require(try rig.replyText("dd:msg01"))
+            #expect(!text.contains("@") && !text.contains("://"))
+            #expect(replies.map(\.text) == [Self.sessionBody(text, to: "manager4721")])
+            #expect(replies.first?.method == "POST" && replies.first?.headers["content-type"]?.hasPrefix("application/json") == true)
+            // Filed by u-li (her account), in building b3 (the mapped group).
+            let orders = try rig.workOrders()
+            #expect(orders.count == 1 && orders.first?.reporter == "u-li" && orders.first?.building == "b3")
+            #expect(text.contains("\(orders[0].id)"))
+
+            // DingTalk sends the same message again (a retry, newly signed): nothing new.
+            let (again, againHeaders) = Self.callback(rig, id: "msg01", text: " 报修 漏水 501 厨房天花板滴水", skew: 1_000)
+            #expect(await dd.post("/v1/platforms/dd", again, headers: againHeaders).status == 200)
+            // Chatter in the group that does not call the bot: no answer at all.
+            let (chatter, chatterHeaders) = Self.callback(rig, id: "msg02", text: "谢谢大家", atBot: false)
+            #expect(await dd.post("/v1/platforms/dd", chatter, headers: chatterHeaders).status == 200)
+            try await Task.sleep(for: .milliseconds(600))
+            #expect(rig.received("/session/1").count == 1)
+            #expect(try rig.workOrders().count == 1)
+            #expect(try rig.replyText("dd:msg02") == nil)
+        }
+    }
+
+    @Test func forgedStaleAndUnsignedCallbacksAreRefusedAndChangeNothing() async throws {
+        let rig = try PlatformRig(platforms: Self.platforms, people: [Self.li])
+        try await rig.serve { dd in
+            let report = " 报修 漏水 501 厨房天花板滴水"
+            let (forged, forgedHeaders) = Self.callback(rig, id: "f1", text: report, secret: "SECwrong")
+            let (stale, staleHeaders) = Self.callback(rig, id: "f2", text: report, skew: -3_700_000)
+            let (unsigned, _) = Self.callback(rig, id: "f3", text: report)
+            for (body, headers) in [(forged, forgedHeaders), (stale, staleHeaders), (unsigned, [])] {
+                let answer = await dd.post("/v1/platforms/dd", body, headers: headers)
+                #expect(answer.status == 401, "\(answer.text)")
+            }
+            // DingTalk's signature covers only its timestamp: taken by one message, it carries no other.
+            let (first, firstHeaders) = Self.callback(rig, id: "a1", text: "进度", session: "/session/a")
+            #expect(await dd.post("/v1/platforms/dd", first, headers: firstHeaders).status == 200)
+            let (captured, _) = Self.callback(rig, id: "a2", text: report, session: "/session/a")
+            let replayed = await dd.post("/v1/platforms/dd", captured, headers: firstHeaders)
+            #expect(replayed.status == 401 && replayed.text.contains("replayed_signature"))
+            #expect(await dd.post("/v1/platforms/dd", first, headers: firstHeaders).status == 200)  // its own retry
+            _ = try await rig.await("/session/a", count: 1)
+            // A platform id the community file does not name.
+            #expect(await dd.post("/v1/platforms/nope", forged, headers: forgedHeaders).status == 404)
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(try rig.workOrders().isEmpty)
+            #expect(rig.platform.requests.map(\.path) == ["/session/a"])
+            #expect(try rig.store.read { tx in try ["dd:f1", "dd:f2", "dd:f3", "dd:a2"].compactMap { try tx.outcome(ofEvent: $0) } }.isEmpty)
+        }
+    }
+
+    @Test func aPrivateChatFromAnUnknownAccountIsAnsweredAsThatAccount() async throws {
+        let rig = try PlatformRig(platforms: Self.platforms, people: [Self.li])
+        try await rig.serve { dd in
+            let (body, headers) = Self.callback(rig, id: "p1", staff: "zhang9", text: "进度", group: false, atBot: false, session: "/session/p")
+            #expect(await dd.post("/v1/platforms/dd", body, headers: headers).status == 200)
+            let replies = try await rig.await("/session/p", count: 1)
+            let text = try #require(try rig.replyText("dd:p1"))
+            #expect(replies.map(\.text) == [Self.sessionBody(text, to: "zhang9")])
+            let stored = try rig.store.read { try $0.outcome(ofEvent: "dd:p1") }
+            #expect(stored?.events?.contains(#""to":"dd:zhang9""#) == true)
+            #expect(try rig.kept("dd:p1", type: "reply").first?["group"] == nil)
+
+            // A group chat the map does not name is the group `dd:<chat id>`.
+            let (other, otherHeaders) = Self.callback(rig, id: "g1", text: "进度", session: "/session/g", conversation: "cidOther")
+            #expect(await dd.post("/v1/platforms/dd", other, headers: otherHeaders).status == 200)
+            _ = try await rig.await("/session/g", count: 1)
+            #expect(try rig.kept("dd:g1", type: "reply").first?["group"] as? String == "dd:cidOther")
+        }
+    }
+
+    @Test func aRestartBetweenAMessageAndItsRetryCreatesNothingTwice() async throws {
+        let database = BinaryRunner.temporaryDatabase()
+        let first = try PlatformRig(platforms: Self.platforms, people: [Self.li], database: database)
+        try await first.serve { dd in
+            let (body, headers) = Self.callback(first, id: "r1", text: " 报修 漏水 501 厨房天花板滴水", session: "/session/r")
+            #expect(await dd.post("/v1/platforms/dd", body, headers: headers).status == 200)
+            _ = try await first.await("/session/r", count: 1)
+        }
+        let restarted = try PlatformRig(platforms: Self.platforms, people: [Self.li], database: database)
+        try await restarted.serve { dd in
+            let (body, headers) = Self.callback(restarted, id: "r1", text: " 报修 漏水 501 厨房天花板滴水", session: "/session/r")
+            #expect(await dd.post("/v1/platforms/dd", body, headers: headers).status == 200)
+            try await Task.sleep(for: .milliseconds(800))
+        }
+        #expect(first.received("/session/r").count == 1)
+        #expect(restarted.received("/session/r").isEmpty)
+        #expect(try restarted.workOrders().count == 1)
+        #expect(try restarted.store.read { try $0.outbox() }.filter { $0.webhook == "platform:dd" }.count == 1)
+    }
+
+    @Test func afterTheSessionExpiresTheReplyGoesThroughTheGroupsRobot() async throws {
+        let robot = ("    groups: [fudi-b3]", "    groups: [{id: fudi-b3, webhook: wecom-b3}]")
+        let rig = try PlatformRig(platforms: Self.platforms, people: [Self.li, robot])
+        try await rig.serve { dd in
+            let (body, headers) = Self.callback(rig, id: "y1", text: "进度", session: "/session/y", expires: nowMillis() - 1)
+            #expect(await dd.post("/v1/platforms/dd", body, headers: headers).status == 200)
+            let text = try #require(try rig.replyText("dd:y1"))
+            var delivered: [RecordingReceiver.Request] = []
+            for _ in 0..<200 where delivered.isEmpty {
+                try await Task.sleep(for: .milliseconds(50))
+                delivered = rig.received("/hooks/wecom-b3").filter {
+                    (($0.json?["text"] as? [String: Any])?["content"] as? String)?.contains(text) == true
+                }
+            }
+            #expect(delivered.count == 1 && delivered.first?.json?["msgtype"] as? String == "text")
+            #expect(rig.received("/session/y").isEmpty)
+        }
+    }
+
+    @Test func afterTheSessionExpiresAReplyThatHasNoRobotIsADeadLetter() async throws {
+        let rig = try PlatformRig(platforms: Self.platforms, people: [Self.li])
+        try await rig.serve { dd in
+            let (body, headers) = Self.callback(rig, id: "x1", text: "进度", session: "/session/x", expires: nowMillis() - 1)
+            #expect(await dd.post("/v1/platforms/dd", body, headers: headers).status == 200)
+            for _ in 0..<100 where try rig.store.read({ try $0.deadLetters() }).isEmpty { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        let dead = try rig.store.read { try $0.deadLetters() }
+        #expect(dead.map(\.webhook) == ["platform:dd"])
+        #expect(dead.first?.lastError?.contains("session webhook expired") == true)
+        #expect(rig.received("/session/x").isEmpty)
+    }
+}

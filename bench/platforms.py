@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""Chat platform callbacks against `linli serve` (issue 15), beside POST /v1/events.
+
+Starts the release `linli serve` on the demo community with a DingTalk platform whose
+group maps to fudi-b3 and u-li's DingTalk account, and a local sink that stands for
+DingTalk's session webhooks. Then, in the same run, wrk at BENCH_CONNECTIONS (32)
+loads:
+  - POST /v1/events: signed reports by u-li in fudi-b3 (as bench/http.py);
+  - POST /v1/platforms/dd: signed DingTalk callbacks with the same reports, each
+    with its own msgId and its own session webhook on the sink.
+Prints requests/s and the p99 of the answer for both, the ratio, and the p99 of a
+reply's arrival at the sink after its callback queued it (outbox created_at to sink
+arrival, both wall-clock ms on this machine). Targets: callbacks within 80% of
+/v1/events, replies at the sink within 50 ms p99.
+
+    bench/platforms.sh        # installs wrk, builds in release mode, runs this
+"""
+import base64, hashlib, hmac, importlib.util, json, os, re, sqlite3, statistics, subprocess, sys, tempfile, threading, time
+
+# bench/http.py would shadow the standard library's http package.
+sys.path = [p for p in sys.path if os.path.abspath(p or ".") != os.path.dirname(os.path.abspath(__file__))]
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+spec = importlib.util.spec_from_file_location("bench_http", os.path.join(ROOT, "bench/http.py"))
+bench_http = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(bench_http)
+
+BIN = bench_http.BIN
+PORT = int(os.environ.get("BENCH_PORT", "18191"))
+SINK = int(os.environ.get("BENCH_SINK_PORT", "18192"))
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
+APP_SECRET = "SECbenchsecret"
+
+arrivals = {}
+lock = threading.Lock()
+
+
+class Sink(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_POST(self):
+        at = time.time() * 1000
+        self.rfile.read(int(self.headers.get("content-length", "0")))
+        with lock:
+            arrivals[self.path] = at
+        body = b'{"errcode":0,"errmsg":"ok"}'
+        self.send_response(200)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def dingtalk_lua(path, tag, n=20000):
+    """n callbacks, each with its own msgId, session URL and signature: DingTalk signs
+    the timestamp (ms) only, and Linli takes a signature for one message, so each
+    callback has its own timestamp (valid an hour). Past n, signatures repeat with
+    other messages and are refused (counted as non-2xx)."""
+    start = int(time.time() * 1000)
+    expires = start + 3_600_000
+    body = ('{"conversationId":"cidBench","msgId":"%s","senderStaffId":"manager4721","senderNick":"李菊珍",'
+            '"conversationType":"2","isInAtList":true,"sessionWebhookExpiredTime":' + str(expires) + ','
+            '"sessionWebhook":"http://127.0.0.1:' + str(SINK) + '/session/%s","text":{"content":" 报修 路灯 楼道灯不亮 %s"},"msgtype":"text"}')
+    lines = ["signs = {}"]
+    for i in range(n):
+        ts = str(start - i)
+        sign = base64.b64encode(hmac.new(APP_SECRET.encode(), f"{ts}\n{APP_SECRET}".encode(), hashlib.sha256).digest()).decode()
+        lines.append(f'signs[{i + 1}] = {{"{ts}", "{sign}"}}')
+    lines.append(f"""
+local i = 0
+local template = {json.dumps(body, ensure_ascii=False)}
+request = function()
+  i = i + 1
+  local s = signs[(i - 1) % #signs + 1]
+  local id = "{tag}_" .. i
+  local headers = {{["timestamp"] = s[1], ["sign"] = s[2], ["content-type"] = "application/json"}}
+  return wrk.format("POST", "/v1/platforms/dd", headers, string.format(template, id, id, i))
+end
+""")
+    with open(path, "w") as f:
+        f.write("\n".join(lines))
+
+
+def main():
+    if not os.path.exists(BIN):
+        sys.exit(f"no release binary at {BIN}: run bench/platforms.sh")
+    sink = ThreadingHTTPServer(("127.0.0.1", SINK), Sink)
+    threading.Thread(target=sink.serve_forever, daemon=True).start()
+    with tempfile.TemporaryDirectory(prefix="linli-platforms-") as work:
+        community = os.path.join(work, "community.yaml")
+        with open(os.path.join(ROOT, "seeds/fudi.yaml")) as f:
+            text = re.sub(r", webhook: [\w-]+", "", f.read()).replace("    webhook: generic-water\n", "")
+        text = text.replace("{id: u-li, name: 李菊珍, home: b3-501, lang: zh}",
+                            '{id: u-li, name: 李菊珍, home: b3-501, lang: zh, accounts: {dd: "manager4721"}}')
+        text += f"\nplatforms:\n  - {{id: dd, kind: dingtalk, app_secret: {APP_SECRET}, groups: {{cidBench: fudi-b3}}}}\n"
+        with open(community, "w") as f:
+            f.write(text)
+        db = os.path.join(work, "bench.sqlite")
+        env = dict(os.environ, LINLI_INGRESS_SECRET=bench_http.SECRET)
+        server = subprocess.Popen([BIN, "serve", "--community", community, "--commands", os.path.join(ROOT, "commands"),
+                                   "--db", db, "--port", str(PORT), "--sender-limit", "0", "--drain-timeout", "5"],
+                                  env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(1.5)
+        events, callbacks = [], []
+        try:
+            for k in range(RUNS):
+                script = os.path.join(work, "events.lua")
+                bench_http.lua(script, 20000, f"p{k}")
+                e = bench_http.wrk(f"http://127.0.0.1:{PORT}", script, CONNECTIONS)
+                events.append(e)
+                print(f"run {k + 1}: POST /v1/events {e[0]:,.0f} req/s, p99 {e[1]:.2f} ms, non-2xx {e[2]}")
+                script = os.path.join(work, "dingtalk.lua")
+                dingtalk_lua(script, f"r{k}")
+                c = bench_http.wrk(f"http://127.0.0.1:{PORT}", script, CONNECTIONS)
+                callbacks.append(c)
+                print(f"run {k + 1}: POST /v1/platforms/dd {c[0]:,.0f} callbacks/s, p99 {c[1]:.2f} ms, non-2xx {c[2]}")
+                time.sleep(2)  # let the outbox catch up before the next run
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+        con = sqlite3.connect(db)
+        rows = con.execute("SELECT event, created_at, status FROM outbox WHERE webhook = 'platform:dd'").fetchall()
+        delays, missing = [], 0
+        for event, created, status in rows:
+            url = json.loads(event).get("url", "")
+            path = url[url.find("/session/"):]
+            with lock:
+                at = arrivals.get(path)
+            if at is None:
+                missing += 1
+            else:
+                delays.append(at - created)
+        sink.shutdown()
+        rate = statistics.median(c[0] for c in callbacks)
+        base = statistics.median(e[0] for e in events)
+        print(f"median of {RUNS} at {CONNECTIONS} connections: /v1/events {base:,.0f} req/s (p99 {statistics.median(e[1] for e in events):.2f} ms); "
+              f"DingTalk callbacks {rate:,.0f}/s (p99 {statistics.median(c[1] for c in callbacks):.2f} ms); "
+              f"callbacks / events = {statistics.median(c[0] / e[0] for c, e in zip(callbacks, events)):.2f} (target >= 0.80)")
+        if delays:
+            delays.sort()
+            p99 = delays[min(len(delays) - 1, int(len(delays) * 0.99))]
+            print(f"replies at the sink: {len(delays):,} of {len(rows):,} queued ({missing:,} not arrived by shutdown); "
+                  f"queued-to-sink p50 {statistics.median(delays):.1f} ms, p99 {p99:.1f} ms (target < 50 ms)")
+
+
+if __name__ == "__main__":
+    main()
