@@ -133,5 +133,26 @@ extension Schema {
                     CREATE INDEX service_requests_requester ON service_requests(requester, state);
                     """)
         }
+        m.registerMigration("v19-dashboard") { db in
+            // The staff pages' one-time sign-in links and sessions, kept as hashes:
+            // a copy of the database signs nobody in, and a restart signs nobody out.
+            try db.execute(
+                sql: """
+                    CREATE TABLE dashboard_tokens (
+                        hash TEXT PRIMARY KEY NOT NULL,
+                        user TEXT NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        expires_at INTEGER NOT NULL,
+                        used_at INTEGER
+                    ) STRICT;
+                    CREATE TABLE dashboard_sessions (
+                        hash TEXT PRIMARY KEY NOT NULL,
+                        user TEXT NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        expires_at INTEGER NOT NULL
+                    ) STRICT;
+                    CREATE INDEX work_orders_resolved ON work_orders(resolved_at);
+                    """)
+        }
     }
 }

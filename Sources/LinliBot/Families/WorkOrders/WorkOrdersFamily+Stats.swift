@@ -28,7 +28,7 @@ extension WorkOrdersFamily {
         for token in (what ?? "").split(separator: " ").map(String.init) {
             if let s = statsScope(token, ctx.directory) {
                 scope = s
-            } else if let p = statsPeriod(token, ctx.calendar) {
+            } else if let p = Self.statsPeriod(token, ctx.calendar) {
                 period = p
             } else {
                 throw LinliError(
@@ -53,9 +53,7 @@ extension WorkOrdersFamily {
             throw LinliError(.forbidden, zh: "您只能查看自己负责范围的统计。", en: "You may only see the statistics of what you are responsible for.")
         }
         let when = period ?? Period(from: nil, to: nil, name: Localized(zh: "全部", en: "all time"))
-        let orders = try ctx.tx.workOrders(buildings: chosen.buildings.map(\.id), from: when.from, to: when.to)
-        let desk = WorkOrderDesk(ctx.kernel)
-        let s = WorkOrderStats(orders) { desk.limits($0).accept }
+        let s = try Self.figures(chosen.buildings, when, ctx.kernel)
         let ids = Set(chosen.buildings.map(\.id))
         let requests = try ctx.tx.serviceRequests(from: when.from, to: when.to).filter { r in
             ctx.directory.building(ofHome: r.household).map { ids.contains($0.id) } ?? false
@@ -63,6 +61,21 @@ extension WorkOrdersFamily {
         let text = render(s, scope: chosen.name, period: when.name)
         let services = serviceLines(requests, ctx.directory)
         return Outcome(Localized(zh: text.zh + services.zh, en: text.en + services.en))
+    }
+
+    /// The figures of the work orders of `buildings` reported in the period: what
+    /// `stats` says, and what the staff pages show.
+    static func figures(_ buildings: [Building], _ when: Period, _ kernel: Kernel) throws -> WorkOrderStats {
+        let orders = try kernel.tx.workOrders(buildings: buildings.map(\.id), from: when.from, to: when.to)
+        let desk = WorkOrderDesk(kernel)
+        return WorkOrderStats(orders) { desk.limits($0).accept }
+    }
+
+    /// `66.7%`, or `—` for a rate of nothing.
+    static func percent(_ rate: Double?) -> String {
+        guard let rate else { return "—" }
+        let tenths = Int((rate * 1000).rounded())
+        return "\(tenths / 10).\(tenths % 10)%"
     }
 
     /// A line per service with requests (not loans) from the scope's households in the
@@ -98,7 +111,7 @@ extension WorkOrdersFamily {
     }
 
     /// `ctx.calendar.today`, `week` (since Monday), `month`, `7d` (the last 7 days), `2026-11`, `all`; local time.
-    private func statsPeriod(_ token: String, _ calendar: LocalCalendar) -> Period? {
+    static func statsPeriod(_ token: String, _ calendar: LocalCalendar) -> Period? {
         let now = calendar.now
         let offsetMs = Int64(calendar.offset(at: now)) * 1000
         let day = Int(RFC3339.floorDivide(now.milliseconds + offsetMs, 86_400_000))
@@ -130,11 +143,7 @@ extension WorkOrdersFamily {
     }
 
     private func render(_ s: WorkOrderStats, scope: Localized, period: Localized) -> Localized {
-        func pct(_ rate: Double?) -> String {
-            guard let rate else { return "—" }
-            let tenths = Int((rate * 1000).rounded())
-            return "\(tenths / 10).\(tenths % 10)%"
-        }
+        let pct = Self.percent
         func span(_ s: Span?, _ lang: Lang) -> String { s?.spoken(lang) ?? "—" }
         let states = WorkOrderState.allCases.compactMap { state in s.byState[state].map { (state, $0) } }
         let zhStates = states.map { "\($0.0.label(.zh)) \($0.1)" }.joined(separator: "，")
