@@ -16,5 +16,6 @@ enum BuiltInCatalogFiles {
         roles,
         accountability,
         alerts,
+        dashboard,
     ]
 }

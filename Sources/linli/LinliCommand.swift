@@ -262,7 +262,8 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("read-timeout"), help: "Seconds a connection may stay idle, or take to send a whole request, before it is closed.")
     var readTimeout = 10.0
 
-    @Option(name: .customLong("public-url"), help: "Where the staff pages are reached (their sign-in links); overrides the community file's public_url.")
+    @Option(
+        name: .customLong("public-url"), help: "Where the staff pages are reached (their sign-in links); overrides the community file's public_url.")
     var publicURL: String?
 
     func run() async throws {

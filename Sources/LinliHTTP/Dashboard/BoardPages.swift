@@ -5,8 +5,12 @@ import LinliCore
 enum BoardPages {
     static func bookings(_ b: DashboardBoard, _ c: PageContext) -> String {
         var links = "<div class=\"pager\">"
-        if let p = b.previous { links += "<a href=\"\(HTML.escape(c.href("/dashboard/bookings", [("week", p)])))\">← \(HTML.escape(c.say("上一周", "Week before")))</a>" }
-        if let n = b.next { links += "<a href=\"\(HTML.escape(c.href("/dashboard/bookings", [("week", n)])))\">\(HTML.escape(c.say("下一周", "Week after"))) →</a>" }
+        if let p = b.previous {
+            links += "<a href=\"\(HTML.escape(c.href("/dashboard/bookings", [("week", p)])))\">← \(HTML.escape(c.say("上一周", "Week before")))</a>"
+        }
+        if let n = b.next {
+            links += "<a href=\"\(HTML.escape(c.href("/dashboard/bookings", [("week", n)])))\">\(HTML.escape(c.say("下一周", "Week after"))) →</a>"
+        }
         return c.page(c.say("预约", "Bookings"), here: "/dashboard/bookings", "<h1>\(HTML.escape(b.title))</h1>" + links + "</div>" + tables(b, c))
     }
 

@@ -16,13 +16,15 @@ enum Charts {
         let step = width / Double(max(days.count, 1))
         let bar = max(1, step / 2 - 1)
         func h(_ n: Int) -> Double { (height - top - bottom) * Double(n) / Double(peak) }
-        var svg = #"<svg viewBox="0 0 \#(format(width)) \#(format(height))" role="img" aria-label="\#(HTML.escape(opened)) / \#(HTML.escape(resolved))">"#
+        var svg =
+            #"<svg viewBox="0 0 \#(format(width)) \#(format(height))" role="img" aria-label="\#(HTML.escape(opened)) / \#(HTML.escape(resolved))">"#
         svg += #"<line x1="0" y1="\#(format(height - bottom))" x2="\#(format(width))" y2="\#(format(height - bottom))" class="axis"/>"#
         svg += #"<text x="2" y="\#(format(top + 2))" font-size="11" class="lbl">\#(peak)</text>"#
         for (i, d) in days.enumerated() {
             let x = Double(i) * step
             svg += "<g><title>\(HTML.escape(d.label))：\(HTML.escape(opened)) \(d.opened)，\(HTML.escape(resolved)) \(d.resolved)</title>"
-            svg += #"<rect class="sw-open" x="\#(format(x + 1))" y="\#(format(height - bottom - h(d.opened)))" width="\#(format(bar))" height="\#(format(h(d.opened)))"/>"#
+            svg +=
+                #"<rect class="sw-open" x="\#(format(x + 1))" y="\#(format(height - bottom - h(d.opened)))" width="\#(format(bar))" height="\#(format(h(d.opened)))"/>"#
             svg +=
                 #"<rect class="sw-done" x="\#(format(x + 1 + bar))" y="\#(format(height - bottom - h(d.resolved)))" width="\#(format(bar))" height="\#(format(h(d.resolved)))"/></g>"#
             if i % 5 == 0 || i == days.count - 1 {
@@ -45,7 +47,8 @@ enum Charts {
             svg += #"<text x="0" y="\#(format(y + 15))" font-size="13" class="name">\#(HTML.escape(r.name))</text>"#
             svg += #"<rect class="sw-bg" x="\#(format(label))" y="\#(format(y))" width="\#(format(max(all, 1)))" height="18"/>"#
             svg += #"<rect class="sw-done" x="\#(format(label))" y="\#(format(y))" width="\#(format(done))" height="18"/>"#
-            svg += #"<text x="\#(format(label + max(all, 1) + 6))" y="\#(format(y + 14))" font-size="12" class="lbl">\#(r.done)/\#(r.total) · \#(HTML.escape(r.closure))</text></g>"#
+            svg +=
+                #"<text x="\#(format(label + max(all, 1) + 6))" y="\#(format(y + 14))" font-size="12" class="lbl">\#(r.done)/\#(r.total) · \#(HTML.escape(r.closure))</text></g>"#
         }
         return svg + "</svg>"
     }

@@ -94,7 +94,8 @@ public enum DashboardRoutes {
         let next = request.uri.queryParameters["next"].map(String.init).flatMap { $0.hasPrefix("/dashboard") && !$0.hasPrefix("//") ? $0 : nil }
         var response = redirect(next ?? "/dashboard")
         let lifetime = Engine.dashboardSessionLifetime.milliseconds / 1000
-        response.headers[.setCookie] = "\(cookie)=\(session); Path=/dashboard; Max-Age=\(lifetime); HttpOnly; SameSite=Strict\(secure ? "; Secure" : "")"
+        response.headers[.setCookie] =
+            "\(cookie)=\(session); Path=/dashboard; Max-Age=\(lifetime); HttpOnly; SameSite=Strict\(secure ? "; Secure" : "")"
         return response
     }
 
@@ -104,9 +105,12 @@ public enum DashboardRoutes {
         if expired {
             body += "<p class=\"late\">\(HTML.escape(say("这个链接已用过或已过期。", "This link was used already or has expired.")))</p>"
         }
-        body += "<p>\(HTML.escape(say("请私信 Linli 发送“后台”，机器人会私信发来一个登录链接：10分钟内有效，只能用一次。", "Send “dashboard” to Linli in a private chat: the bot answers with a link that works once, within 10 minutes.")))</p>"
-        body += "<p class=\"note\">\(HTML.escape(say("后台只对社区工作人员、网格长和楼栋长开放。", "The staff pages are for the community office, grid leaders and building captains.")))</p>"
-        let html = HTML.page(title: say("登录后台", "Sign in") + " · Linli", lang: lang, nav: "<nav><a href=\"/dashboard/login\">Linli</a></nav>", body: body)
+        body +=
+            "<p>\(HTML.escape(say("请私信 Linli 发送“后台”，机器人会私信发来一个登录链接：10分钟内有效，只能用一次。", "Send “dashboard” to Linli in a private chat: the bot answers with a link that works once, within 10 minutes.")))</p>"
+        body +=
+            "<p class=\"note\">\(HTML.escape(say("后台只对社区工作人员、网格长和楼栋长开放。", "The staff pages are for the community office, grid leaders and building captains.")))</p>"
+        let html = HTML.page(
+            title: say("登录后台", "Sign in") + " · Linli", lang: lang, nav: "<nav><a href=\"/dashboard/login\">Linli</a></nav>", body: body)
         return Response(status: status, headers: secureHeaders("text/html; charset=utf-8"), body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 

@@ -19,8 +19,10 @@ enum OrdersPage {
 
     /// The filters a list was asked for, as query pairs.
     static func query(_ q: DashboardQuery) -> [(String, String)] {
-        [("state", q.state ?? ""), ("building", q.building ?? ""), ("grid", q.grid ?? ""), ("category", q.category ?? ""),
-            ("period", q.period ?? ""), ("overdue", q.overdue ? "1" : "")]
+        [
+            ("state", q.state ?? ""), ("building", q.building ?? ""), ("grid", q.grid ?? ""), ("category", q.category ?? ""),
+            ("period", q.period ?? ""), ("overdue", q.overdue ? "1" : ""),
+        ]
     }
 
     static func table(_ orders: [DashboardOrderLine], _ c: PageContext) -> String {
@@ -29,8 +31,10 @@ enum OrdersPage {
         html += "<th>\(e(c.say("类别", "Category")))</th><th>\(e(c.say("位置", "Where")))</th><th>\(e(c.say("状态", "State")))</th>"
         html += "<th>\(e(c.say("处理人", "Handler")))</th><th>\(e(c.say("内容", "Details")))</th></tr></thead><tbody>"
         for o in orders {
-            html += "<tr><td><a href=\"\(e(c.href("/dashboard/orders/\(o.id)")))\">\(e(o.id))</a></td><td>\(e(o.reported))</td><td>\(e(o.category))</td>"
-            html += "<td>\(e(o.building)) \(e(o.place))</td><td>\(e(o.state))\(o.overdue ? " <span class=\"late\">\(e(c.say("超期", "overdue")))</span>" : "")</td>"
+            html +=
+                "<tr><td><a href=\"\(e(c.href("/dashboard/orders/\(o.id)")))\">\(e(o.id))</a></td><td>\(e(o.reported))</td><td>\(e(o.category))</td>"
+            html +=
+                "<td>\(e(o.building)) \(e(o.place))</td><td>\(e(o.state))\(o.overdue ? " <span class=\"late\">\(e(c.say("超期", "overdue")))</span>" : "")</td>"
             html += "<td>\(e(o.assignee))</td><td>\(e(String(o.details.prefix(60))))</td></tr>"
         }
         return html + "</tbody></table></div>"
@@ -45,17 +49,21 @@ enum OrdersPage {
             }
             return html + "</select></label>"
         }
-        let states = [("open", c.say("未办结", "open")), ("closed", c.say("已结束", "closed"))]
+        let states =
+            [("open", c.say("未办结", "open")), ("closed", c.say("已结束", "closed"))]
             + WorkOrderState.allCases.map { ($0.rawValue, $0.label(c.lang)) }
-        let periods = [("today", c.say("今天", "today")), ("week", c.say("本周", "this week")), ("month", c.say("本月", "this month")),
-            ("30d", c.say("近30天", "30 days"))]
+        let periods = [
+            ("today", c.say("今天", "today")), ("week", c.say("本周", "this week")), ("month", c.say("本月", "this month")),
+            ("30d", c.say("近30天", "30 days")),
+        ]
         var html = "<form class=\"filters\" method=\"get\" action=\"/dashboard/orders\">"
         html += select("state", c.say("状态", "State"), states, q.state)
         html += select("building", c.say("楼栋", "Building"), list.buildings.map { ($0.id, $0.name) }, q.building)
         html += select("grid", c.say("网格", "Grid"), list.grids.map { ($0.id, $0.name) }, q.grid)
         html += select("category", c.say("类别", "Category"), list.categories.map { ($0.id, $0.name) }, q.category)
         html += select("period", c.say("时段", "Period"), periods, q.period)
-        html += "<label>\(e(c.say("只看超期", "Overdue only")))<input type=\"checkbox\" name=\"overdue\" value=\"1\"\(q.overdue ? " checked" : "")></label>"
+        html +=
+            "<label>\(e(c.say("只看超期", "Overdue only")))<input type=\"checkbox\" name=\"overdue\" value=\"1\"\(q.overdue ? " checked" : "")></label>"
         if c.chosen { html += "<input type=\"hidden\" name=\"lang\" value=\"\(c.lang.rawValue)\">" }
         return html + "<button>\(e(c.say("筛选", "Filter")))</button></form>"
     }

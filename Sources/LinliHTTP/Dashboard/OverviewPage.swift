@@ -21,8 +21,10 @@ enum OverviewPage {
         let (opened, resolved) = (c.say("新增", "opened"), c.say("办结", "resolved"))
         body += "<h2>\(e(c.say("近30天新增与办结", "The last 30 days: opened and resolved")))</h2>"
         body += #"<div class="chart">\#(Charts.days(o.days, opened: opened, resolved: resolved))</div>"#
-        body += #"<p class="legend"><svg width="10" height="10"><rect class="sw-open" width="10" height="10"/></svg> \#(e(opened)) \#(o.days.map(\.opened).reduce(0, +)) "#
-        body += #"<svg width="10" height="10"><rect class="sw-done" width="10" height="10"/></svg> \#(e(resolved)) \#(o.days.map(\.resolved).reduce(0, +))</p>"#
+        body +=
+            #"<p class="legend"><svg width="10" height="10"><rect class="sw-open" width="10" height="10"/></svg> \#(e(opened)) \#(o.days.map(\.opened).reduce(0, +)) "#
+        body +=
+            #"<svg width="10" height="10"><rect class="sw-done" width="10" height="10"/></svg> \#(e(resolved)) \#(o.days.map(\.resolved).reduce(0, +))</p>"#
         body += "<h2>\(e(c.say("超期未办", "Overdue and still open"))) (\(o.overdue.count))</h2>"
         body += o.overdue.isEmpty ? "<p class=\"note\">\(e(c.say("没有超期工单。", "Nothing is overdue.")))</p>" : OrdersPage.table(o.overdue, c)
         body += "<h2>\(e(o.rowsAreGrids ? c.say("各网格", "By grid") : c.say("各楼栋", "By building")))</h2>"
@@ -31,7 +33,8 @@ enum OverviewPage {
         body += "<th>\(e(c.say("报修", "Reports")))</th><th>\(e(c.say("办结率", "Closure")))</th><th>\(e(c.say("满意率", "Satisfaction")))</th>"
         body += "<th>\(e(c.say("超期", "Overdue")))</th></tr></thead><tbody>"
         for r in o.rows {
-            let link = c.href("/dashboard", [(String(r.query.split(separator: "=")[0]), String(r.query.split(separator: "=")[1])), ("period", o.periodToken)])
+            let link = c.href(
+                "/dashboard", [(String(r.query.split(separator: "=")[0]), String(r.query.split(separator: "=")[1])), ("period", o.periodToken)])
             body += "<tr><td><a href=\"\(e(link))\">\(e(r.name))</a></td><td>\(r.total)</td><td>\(e(r.closure)) (\(r.done)/\(r.counted))</td>"
             body += "<td>\(e(r.satisfaction))</td><td>\(r.overdue)</td></tr>"
         }
@@ -43,8 +46,10 @@ enum OverviewPage {
 
     /// Today · this week · this month · last 30 days · all, for the same place.
     static func periodLinks(_ q: DashboardQuery, _ c: PageContext) -> String {
-        let periods = [("today", c.say("今天", "today")), ("week", c.say("本周", "this week")), ("month", c.say("本月", "this month")),
-            ("30d", c.say("近30天", "30 days")), ("all", c.say("全部", "all"))]
+        let periods = [
+            ("today", c.say("今天", "today")), ("week", c.say("本周", "this week")), ("month", c.say("本月", "this month")),
+            ("30d", c.say("近30天", "30 days")), ("all", c.say("全部", "all")),
+        ]
         let links = periods.map { token, label in
             "<li><a href=\"\(HTML.escape(c.href("/dashboard", [("building", q.building ?? ""), ("grid", q.grid ?? ""), ("period", token)])))\">\(HTML.escape(label))</a></li>"
         }

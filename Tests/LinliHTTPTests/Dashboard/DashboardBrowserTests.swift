@@ -34,7 +34,9 @@ import Testing
             let text = Browser.text(dom)
             for expected in page.expect { #expect(text.contains(expected), "\(page.path): \(expected) not in \(text.prefix(600))") }
             #expect(!dom.contains("<b>楼道</b>"), "resident text stays text")
-            #expect(Browser.foreignReferences(dom, allowed: server.origin).isEmpty, "\(page.path): \(Browser.foreignReferences(dom, allowed: server.origin))")
+            #expect(
+                Browser.foreignReferences(dom, allowed: server.origin).isEmpty,
+                "\(page.path): \(Browser.foreignReferences(dom, allowed: server.origin))")
         }
         let used = try server.signInLink(id: "used")
         _ = try Browser.run(chromium, ["--dump-dom", used])
@@ -50,7 +52,8 @@ import Testing
 
     @Test func aPageThatReferencesAnotherHostFails() {
         let origin = "http://127.0.0.1:8080"
-        let clean = #"<link rel="stylesheet" href="/dashboard/style.css"><a href="/dashboard/orders?lang=en">x</a><a href="http://127.0.0.1:8080/dashboard">y</a>"#
+        let clean =
+            #"<link rel="stylesheet" href="/dashboard/style.css"><a href="/dashboard/orders?lang=en">x</a><a href="http://127.0.0.1:8080/dashboard">y</a>"#
         #expect(Browser.foreignReferences(clean, allowed: origin).isEmpty)
         for bad in [
             #"<script src="https://cdn.example.com/chart.js"></script>"#, #"<link href="//fonts.example.com/css" rel="stylesheet">"#,
@@ -61,7 +64,9 @@ import Testing
         }
     }
 
-    static func encode(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "/-_."))) ?? s }
+    static func encode(_ s: String) -> String {
+        s.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "/-_."))) ?? s
+    }
 }
 
 /// Headless Chromium, one page a run, with no network but 127.0.0.1.
@@ -81,15 +86,18 @@ enum Browser {
         process.standardError = FileHandle.nullDevice
         try process.run()
         let deadline = Date().addingTimeInterval(90)
-        var data = Data()
-        let reader = Thread { data = out.fileHandleForReading.readDataToEndOfFile() }
+        let data = Received()
+        let reader = Thread { data.bytes = out.fileHandleForReading.readDataToEndOfFile() }
         reader.start()
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
         while !reader.isFinished { Thread.sleep(forTimeInterval: 0.01) }
-        return String(decoding: data, as: UTF8.self)
+        return String(decoding: data.bytes, as: UTF8.self)
     }
+
+    /// What the reader thread read, handed over once it finished.
+    final class Received: @unchecked Sendable { var bytes = Data() }
 
     /// The text of a DOM: tags dropped, entities read.
     static func text(_ dom: String) -> String {
@@ -106,10 +114,11 @@ enum Browser {
         let regex = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
         let ns = html as NSString
         return regex.matches(in: html, range: NSRange(location: 0, length: ns.length)).compactMap { m in
-            let value = (1...3).compactMap { i -> String? in
-                let r = m.range(at: i)
-                return r.location == NSNotFound ? nil : ns.substring(with: r)
-            }.first ?? ""
+            let value =
+                (1...3).compactMap { i -> String? in
+                    let r = m.range(at: i)
+                    return r.location == NSNotFound ? nil : ns.substring(with: r)
+                }.first ?? ""
             let lower = value.lowercased()
             let leavesTheSite = lower.hasPrefix("//") || lower.range(of: "^[a-z][a-z0-9+.-]*:", options: .regularExpression) != nil
             guard leavesTheSite, !lower.hasPrefix(allowed.lowercased() + "/"), lower != allowed.lowercased() else { return nil }

@@ -31,8 +31,8 @@ import Testing
     @Test func overHTTPSTheCookieIsSecure() async throws {
         let rig = try DashboardRig(community: DashboardRig.community.replacingOccurrences(of: "http://linli.test/", with: "https://linli.test/"))
         let text = try rig.bot.say("后台", from: "u-office", at: "2026-11-30T10:00:00+08:00").reply.text
-        let path = String(try #require(text.range(of: "https://linli.test")).upperBound...).prefix { !$0.isWhitespace }
-        let answer = try await rig.get(String(text[path.startIndex..<path.endIndex]))
+        let start = try #require(text.range(of: "https://linli.test")).upperBound
+        let answer = try await rig.get(String(text[start...].prefix { !$0.isWhitespace }))
         #expect(answer.header("Set-Cookie")?.contains("; Secure") == true)
     }
 
@@ -55,7 +55,9 @@ import Testing
     }
 
     /// Every figure of the overview, as `stats` says it for the same person, place and period.
-    @Test(arguments: [("u-office", "", "month"), ("u-office", "b1", "2026-11"), ("u-grid", "", "month"), ("u-cap1", "", "all"), ("u-cap3", "", "month")])
+    @Test(arguments: [
+        ("u-office", "", "month"), ("u-office", "b1", "2026-11"), ("u-grid", "", "month"), ("u-cap1", "", "all"), ("u-cap3", "", "month"),
+    ])
     func theOverviewSaysWhatStatsSays(user: String, building: String, period: String) async throws {
         let rig = try DashboardRig()
         try rig.november()

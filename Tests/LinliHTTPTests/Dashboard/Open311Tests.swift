@@ -34,7 +34,7 @@ import Testing
                 let type: String =
                     switch value {
                     case is NSNull: "null"
-                    case let n as NSNumber where CFGetTypeID(n) == CFBooleanGetTypeID(): "boolean"
+                    case let n as NSNumber where String(describing: type(of: n)).contains("Boolean"): "boolean"
                     case is NSNumber: "number"
                     case is String: "string"
                     default: "other"
@@ -52,7 +52,9 @@ import Testing
         let answer = try await rig.get("/open311/v2/services.json")
         #expect(answer.status == 200 && answer.header("Content-Type") == "application/json; charset=utf-8")
         let json = try Self.json(answer)
-        #expect(Self.validate(json, Self.serviceSchema, required: Array(Self.serviceSchema.keys)).isEmpty, "\(Self.validate(json, Self.serviceSchema, required: []))")
+        #expect(
+            Self.validate(json, Self.serviceSchema, required: Array(Self.serviceSchema.keys)).isEmpty,
+            "\(Self.validate(json, Self.serviceSchema, required: []))")
         let services = try #require(json as? [[String: Any]])
         #expect(services.map { $0["service_code"] as? String } == ["leak", "other"], "noise is private")
         #expect(services[0]["service_name"] as? String == "漏水" && services[0]["type"] as? String == "realtime")
@@ -64,13 +66,16 @@ import Testing
         try rig.november()
         let answer = try await rig.get("/open311/v2/requests.json")
         let json = try Self.json(answer)
-        #expect(Self.validate(json, Self.requestSchema, required: Self.required).isEmpty, "\(Self.validate(json, Self.requestSchema, required: Self.required))")
+        #expect(
+            Self.validate(json, Self.requestSchema, required: Self.required).isEmpty,
+            "\(Self.validate(json, Self.requestSchema, required: Self.required))")
         let requests = try #require(json as? [[String: Any]])
         #expect(requests.map { $0["service_request_id"] as? String } == ["R5", "R4", "R2", "R1"], "newest first, R3 (private) absent")
         let r1 = requests[3]
         #expect(r1["status"] as? String == "closed" && r1["status_notes"] as? String == "已办结 resolved")
         #expect(r1["service_code"] as? String == "leak" && r1["description"] as? String == "厨房滴水")
-        #expect(r1["requested_datetime"] as? String == "2026-11-10T10:00:00+08:00" && r1["updated_datetime"] as? String == "2026-11-10T12:00:00+08:00")
+        #expect(
+            r1["requested_datetime"] as? String == "2026-11-10T10:00:00+08:00" && r1["updated_datetime"] as? String == "2026-11-10T12:00:00+08:00")
         #expect(r1["address"] as? String == "1栋, 测试社区" && r1["agency_responsible"] as? String == "测试社区" && r1["lat"] == nil)
         let r4 = requests[1]
         #expect(r4["status"] as? String == "open" && r4["expected_datetime"] as? String == "2026-11-22T12:00:00+08:00")
@@ -102,7 +107,9 @@ import Testing
         ] {
             let answer = try await rig.get(path)
             let error = (try Self.json(answer) as? [[String: Any]])?.first
-            #expect(answer.status == status && error?["code"] as? Int == status && (error?["description"] as? String)?.isEmpty == false, "\(path): \(answer.text)")
+            #expect(
+                answer.status == status && error?["code"] as? Int == status && (error?["description"] as? String)?.isEmpty == false,
+                "\(path): \(answer.text)")
         }
     }
 

@@ -46,7 +46,10 @@ extension Engine {
                     }
                 }
                 return DashboardTable(
-                    title: venue.name, columns: [say("日期", "Day"), say("时间", "Time"), say("编号", "No."), say("预约人", "Booked by"), say("用途", "Purpose"), say("状态", "State")],
+                    title: venue.name,
+                    columns: [
+                        say("日期", "Day"), say("时间", "Time"), say("编号", "No."), say("预约人", "Booked by"), say("用途", "Purpose"), say("状态", "State"),
+                    ],
                     rows: rows)
             }
             return DashboardBoard(
@@ -78,11 +81,16 @@ extension Engine {
                     DashboardOrderLine.local(r.createdAt, k.calendar), due + (late ? say("（逾期）", " (overdue)") : ""), r.details ?? "",
                 ]
             }
-            let columns = [say("编号", "No."), say("服务", "Service"), say("申请人", "Requested by"), say("申请时间", "Requested"), say("归还期限", "Due"), say("说明", "Details")]
+            let columns = [
+                say("编号", "No."), say("服务", "Service"), say("申请人", "Requested by"), say("申请时间", "Requested"), say("归还期限", "Due"),
+                say("说明", "Details"),
+            ]
             return DashboardBoard(
-                title: say("便民服务", "Services"), tables: [
+                title: say("便民服务", "Services"),
+                tables: [
                     DashboardTable(
-                        title: say("库存与借出", "Stock and loans"), columns: [say("服务", "Service"), say("库存", "Stock"), say("借出", "Out"), say("逾期", "Overdue")],
+                        title: say("库存与借出", "Stock and loans"),
+                        columns: [say("服务", "Service"), say("库存", "Stock"), say("借出", "Out"), say("逾期", "Overdue")],
                         rows: stock),
                     DashboardTable(title: say("借出中", "On loan"), columns: columns, rows: scoped.filter(\.isLoan).map(row)),
                     DashboardTable(title: say("未办的服务申请", "Open service requests"), columns: columns, rows: scoped.filter { !$0.isLoan }.map(row)),
@@ -103,7 +111,10 @@ extension Engine {
                 [p.id.description, p.text, String(p.support), p.answer ?? ""]
             }
             let events = try k.tx.events(from: k.calendar.today.adding(days: -30)).map { e in
-                [e.id.description, e.title, "\(e.day.spoken(lang)) \(Booking.clock(e.start))", "\(try k.tx.participants(e.number).count)\(e.capacity.map { "/\($0)" } ?? "")"]
+                [
+                    e.id.description, e.title, "\(e.day.spoken(lang)) \(Booking.clock(e.start))",
+                    "\(try k.tx.participants(e.number).count)\(e.capacity.map { "/\($0)" } ?? "")",
+                ]
             }
             let leaders = try k.tx.totals().prefix(10).enumerated().map { i, t in [String(i + 1), d.name(of: t.person), String(t.points)] }
             var pairs: Set<Pair> = []
@@ -116,10 +127,18 @@ extension Engine {
                 return [d.name(of: member), "\(c.visited)/\(c.paired)", "\(c.percent)%", c.neverVisited.joined(separator: " ")]
             }
             return DashboardBoard(
-                title: say("社区", "Community"), tables: [
-                    DashboardTable(title: say("微心愿", "Wishes"), columns: [say("编号", "No."), say("心愿", "Wish"), say("许愿人", "Wished by"), say("状态", "State"), say("认领人", "Claimed by")], rows: wishes),
-                    DashboardTable(title: say("居民建议（按支持数）", "Suggestions by support"), columns: [say("编号", "No."), say("建议", "Suggestion"), say("支持", "Support"), say("答复", "Answer")], rows: proposals),
-                    DashboardTable(title: say("活动与报名", "Events and sign-ups"), columns: [say("编号", "No."), say("活动", "Event"), say("时间", "When"), say("报名", "Signed up")], rows: events),
+                title: say("社区", "Community"),
+                tables: [
+                    DashboardTable(
+                        title: say("微心愿", "Wishes"),
+                        columns: [say("编号", "No."), say("心愿", "Wish"), say("许愿人", "Wished by"), say("状态", "State"), say("认领人", "Claimed by")],
+                        rows: wishes),
+                    DashboardTable(
+                        title: say("居民建议（按支持数）", "Suggestions by support"),
+                        columns: [say("编号", "No."), say("建议", "Suggestion"), say("支持", "Support"), say("答复", "Answer")], rows: proposals),
+                    DashboardTable(
+                        title: say("活动与报名", "Events and sign-ups"),
+                        columns: [say("编号", "No."), say("活动", "Event"), say("时间", "When"), say("报名", "Signed up")], rows: events),
                     DashboardTable(title: say("积分榜", "Points leaderboard"), columns: ["#", say("姓名", "Name"), say("积分", "Points")], rows: leaders),
                     DashboardTable(
                         title: say("包户走访覆盖（近\(every.spoken(.zh))）", "Visit coverage (the last \(every.spoken(.en)))"),

@@ -92,7 +92,9 @@ extension Engine {
         return [
             .init(key: "total", label: w.reports, value: "\(s.total)", detail: w.inPeriod, share: nil),
             .init(key: "response", label: w.response, value: pct(response), detail: "\(s.acceptedOnTime)/\(s.total)", share: response),
-            .init(key: "ontime", label: w.onTime, value: pct(s.onTimeAcceptRate), detail: "\(s.acceptedOnTime)/\(s.accepted)", share: s.onTimeAcceptRate),
+            .init(
+                key: "ontime", label: w.onTime, value: pct(s.onTimeAcceptRate), detail: "\(s.acceptedOnTime)/\(s.accepted)", share: s.onTimeAcceptRate
+            ),
             .init(key: "closure", label: w.closure, value: pct(s.closureRate), detail: "\(s.done)/\(s.counted)", share: s.closureRate),
             .init(
                 key: "satisfaction", label: w.satisfaction, value: pct(s.satisfactionRate), detail: "\(s.satisfied)/\(s.ratings)",
@@ -126,7 +128,8 @@ extension Engine {
     }
 
     /// A row per grid (the whole community: and one for buildings in none) or per building.
-    private static func rows(_ place: DashboardPlace, _ orders: [WorkOrder], _ desk: WorkOrderDesk, _ directory: Directory) -> [DashboardOverview.Row] {
+    private static func rows(_ place: DashboardPlace, _ orders: [WorkOrder], _ desk: WorkOrderDesk, _ directory: Directory) -> [DashboardOverview.Row]
+    {
         let groups: [(name: String, query: String, buildings: Set<String>)] =
             place.isCommunity
             ? directory.community.grids.map { g in (g.name, "grid=\(g.id)", Set(place.buildings.filter { $0.grid == g.id }.map(\.id))) }

@@ -75,7 +75,9 @@ extension Engine {
                 }
             } else {
                 let end = try q.endDate.map { try Self.open311Date($0, k.calendar, endOfDay: true) } ?? k.now
-                let start = try q.startDate.map { try Self.open311Date($0, k.calendar, endOfDay: false) } ?? end.adding(Span(milliseconds: -Self.open311Window.milliseconds))
+                let start =
+                    try q.startDate.map { try Self.open311Date($0, k.calendar, endOfDay: false) }
+                    ?? end.adding(Span(milliseconds: -Self.open311Window.milliseconds))
                 guard start <= end else { throw LinliError(.usage, zh: "start_date 晚于 end_date", en: "start_date is after end_date") }
                 guard end.since(start) <= Self.open311Window else {
                     throw LinliError(.usage, zh: "start_date 到 end_date 最多 90 天", en: "start_date to end_date spans at most 90 days")
