@@ -16,7 +16,7 @@ public enum Open311Routes {
         router.get("open311/v2/requests.{format}") { request, context in
             let p = request.uri.queryParameters
             var q = Open311Query()
-            func value(_ name: String) -> String? { p[Substring(name)].map { String($0).replacingOccurrences(of: "+", with: " ") } }
+            func value(_ name: String) -> String? { p[Substring(name)].map { String($0) } }
             (q.startDate, q.endDate, q.status, q.serviceCodes, q.requestIDs) =
                 (value("start_date"), value("end_date"), value("status"), value("service_code"), value("service_request_id"))
             let query = q

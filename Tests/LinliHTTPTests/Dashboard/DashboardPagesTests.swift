@@ -56,7 +56,8 @@ import Testing
 
     /// Every figure of the overview, as `stats` says it for the same person, place and period.
     @Test(arguments: [
-        ("u-office", "", "month"), ("u-office", "b1", "2026-11"), ("u-grid", "", "month"), ("u-cap1", "", "all"), ("u-cap3", "", "month"),
+        ("u-office", "", "month"), ("u-office", "b1", "2026-11"), ("u-grid", "", "month"), ("u-office", "", "all"), ("u-cap1", "", "2026-11"),
+        ("u-cap3", "", "month"),
     ])
     func theOverviewSaysWhatStatsSays(user: String, building: String, period: String) async throws {
         let rig = try DashboardRig()

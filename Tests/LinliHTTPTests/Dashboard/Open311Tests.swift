@@ -75,7 +75,7 @@ import Testing
         #expect(r1["status"] as? String == "closed" && r1["status_notes"] as? String == "已办结 resolved")
         #expect(r1["service_code"] as? String == "leak" && r1["description"] as? String == "厨房滴水")
         #expect(
-            r1["requested_datetime"] as? String == "2026-11-10T10:00:00+08:00" && r1["updated_datetime"] as? String == "2026-11-10T12:00:00+08:00")
+            r1["requested_datetime"] as? String == "2026-11-10T10:00:00+08:00" && r1["updated_datetime"] as? String == "2026-11-10T13:00:00+08:00")
         #expect(r1["address"] as? String == "1栋, 测试社区" && r1["agency_responsible"] as? String == "测试社区" && r1["lat"] == nil)
         let r4 = requests[1]
         #expect(r4["status"] as? String == "open" && r4["expected_datetime"] as? String == "2026-11-22T12:00:00+08:00")

@@ -67,13 +67,13 @@ import Testing
     @Test func aLinkExpiresAfterTenMinutesAndASessionAfterTwelveHours() throws {
         let bot = try Self.bot()
         let late = try #require(Self.token(try bot.say("后台", from: "u-office", at: "2026-11-28T09:00:00+08:00").reply.text))
-        try bot.tick("2026-11-28T09:10:01+08:00")
+        try bot.say("大家好", from: "u-li", in: "t-b1", at: "2026-11-28T09:10:01+08:00")  // the clock moves
         #expect(try bot.engine.dashboardSignIn(token: late) == nil, "expired")
         let token = try #require(Self.token(try bot.say("后台", from: "u-office", at: "2026-11-28T09:11:00+08:00").reply.text))
         let session = try #require(try bot.engine.dashboardSignIn(token: token))
-        try bot.tick("2026-11-28T21:10:00+08:00")
+        try bot.say("大家好", from: "u-li", in: "t-b1", at: "2026-11-28T21:10:00+08:00")
         #expect(try bot.engine.dashboardViewer(session: session) != nil)
-        try bot.tick("2026-11-28T21:11:01+08:00")
+        try bot.say("晚安", from: "u-li", in: "t-b1", at: "2026-11-28T21:11:01+08:00")
         #expect(try bot.engine.dashboardViewer(session: session) == nil, "12 hours")
     }
 
