@@ -27,7 +27,10 @@ enum Charts {
                 #"<rect class="sw-open" x="\#(format(x + 1))" y="\#(format(height - bottom - h(d.opened)))" width="\#(format(bar))" height="\#(format(h(d.opened)))"/>"#
             svg +=
                 #"<rect class="sw-done" x="\#(format(x + 1 + bar))" y="\#(format(height - bottom - h(d.resolved)))" width="\#(format(bar))" height="\#(format(h(d.resolved)))"/></g>"#
-            if i % 5 == 0 || i == days.count - 1 {
+            if i == days.count - 1 {
+                svg +=
+                    #"<text x="\#(format(width - 1))" y="\#(format(height - 6))" font-size="11" class="lbl" text-anchor="end">\#(HTML.escape(d.label))</text>"#
+            } else if i % 5 == 0 && i < days.count - 3 {
                 svg += #"<text x="\#(format(x + 1))" y="\#(format(height - 6))" font-size="11" class="lbl">\#(HTML.escape(d.label))</text>"#
             }
         }
@@ -36,9 +39,9 @@ enum Charts {
 
     /// A bar per building or grid: all its reports, the part done in front.
     static func bars(_ rows: [DashboardOverview.Row]) -> String {
-        let (label, area, rowHeight) = (120.0, 380.0, 26.0)
+        let (label, area, rowHeight) = (80.0, 180.0, 26.0)
         let peak = max(1, rows.map(\.total).max() ?? 1)
-        var svg = #"<svg viewBox="0 0 600 \#(format(rowHeight * Double(max(rows.count, 1)) + 4))" role="img">"#
+        var svg = #"<svg viewBox="0 0 360 \#(format(rowHeight * Double(max(rows.count, 1)) + 4))" role="img">"#
         for (i, r) in rows.enumerated() {
             let y = Double(i) * rowHeight + 4
             let all = area * Double(r.total) / Double(peak)
