@@ -29,15 +29,7 @@ final class DashboardRig {
     }
 
     /// The harness community with a public address, Open311, a second grid with its own building.
-    static let community = FamilyHarness.community
-        .replacingOccurrences(of: "groups: [t-office]}", with: "groups: [t-office], public_url: \"http://linli.test/\", open311: true}")
-        .replacingOccurrences(of: "  - {id: g1, name: 一网格, leader: u-grid}", with: "  - {id: g1, name: 一网格, leader: u-grid}\n  - {id: g2, name: 二网格}")
-        .replacingOccurrences(
-            of: "  - {id: b2, name: 2栋, grid: g1, captain: u-cap2, groups: [t-b2]}",
-            with:
-                "  - {id: b2, name: 2栋, grid: g1, captain: u-cap2, groups: [t-b2]}\n  - {id: b3, name: 3栋, grid: g2, captain: u-cap3, groups: [t-b3], lat: 26.65, long: 118.17}"
-        )
-        .replacingOccurrences(of: "  - {id: u-ann,", with: "  - {id: u-cap3, name: 周队长, home: b3-101, roles: [captain]}\n  - {id: u-ann,")
+    static let community = FamilyHarness.dashboardCommunity(publicURL: "http://linli.test/")
 
     func get(_ path: String, cookie: String? = nil) async throws -> Answer {
         var fields = HTTPFields()

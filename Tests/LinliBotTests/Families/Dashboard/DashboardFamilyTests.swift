@@ -9,15 +9,7 @@ import Testing
 /// kept as a hash in the database, scoped like `stats`.
 @Suite struct DashboardFamilyTests {
     /// The harness community with a public address, Open311, and a second grid with its own building.
-    static let community = FamilyHarness.community
-        .replacingOccurrences(of: "groups: [t-office]}", with: "groups: [t-office], public_url: \"https://linli.test/\", open311: true}")
-        .replacingOccurrences(of: "  - {id: g1, name: 一网格, leader: u-grid}", with: "  - {id: g1, name: 一网格, leader: u-grid}\n  - {id: g2, name: 二网格}")
-        .replacingOccurrences(
-            of: "  - {id: b2, name: 2栋, grid: g1, captain: u-cap2, groups: [t-b2]}",
-            with:
-                "  - {id: b2, name: 2栋, grid: g1, captain: u-cap2, groups: [t-b2]}\n  - {id: b3, name: 3栋, grid: g2, captain: u-cap3, groups: [t-b3], lat: 26.65, long: 118.17}"
-        )
-        .replacingOccurrences(of: "  - {id: u-ann,", with: "  - {id: u-cap3, name: 周队长, home: b3-101, roles: [captain]}\n  - {id: u-ann,")
+    static let community = FamilyHarness.dashboardCommunity(publicURL: "https://linli.test/")
 
     static func bot(_ database: String = ":memory:") throws -> FamilyHarness {
         try FamilyHarness("dashboard", "workorders", community: community, database: database)
