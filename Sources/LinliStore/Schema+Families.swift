@@ -152,6 +152,8 @@ extension Schema {
                         expires_at INTEGER NOT NULL
                     ) STRICT;
                     CREATE INDEX work_orders_resolved ON work_orders(resolved_at);
+                    CREATE INDEX work_orders_overdue_open ON work_orders(overdue_at)
+                        WHERE overdue_at IS NOT NULL AND state IN ('submitted','assigned','accepted','in_progress','reopened');
                     """)
         }
     }
