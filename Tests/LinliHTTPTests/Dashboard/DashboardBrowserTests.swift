@@ -30,17 +30,18 @@ import Testing
         ]
         for (n, page) in pages.enumerated() {
             let link = try server.signInLink(id: "d\(n)")
-            let dom = try Browser.run(chromium, ["--dump-dom", link + "&next=" + Self.encode(page.path)])
+            let (dom, console) = try Browser.run(chromium, ["--dump-dom", link + "&next=" + Self.encode(page.path)])
             let text = Browser.text(dom)
             for expected in page.expect { #expect(text.contains(expected), "\(page.path): \(expected) not in \(text.prefix(600))") }
             #expect(!dom.contains("<b>楼道</b>"), "resident text stays text")
+            #expect(!console.contains("Content Security Policy"), "\(page.path): \(console)")
             #expect(
                 Browser.foreignReferences(dom, allowed: server.origin).isEmpty,
                 "\(page.path): \(Browser.foreignReferences(dom, allowed: server.origin))")
         }
         let used = try server.signInLink(id: "used")
         _ = try Browser.run(chromium, ["--dump-dom", used])
-        #expect(Browser.text(try Browser.run(chromium, ["--dump-dom", used])).contains("这个链接已用过或已过期"), "a link works once")
+        #expect(Browser.text(try Browser.run(chromium, ["--dump-dom", used]).dom).contains("这个链接已用过或已过期"), "a link works once")
         let output = Fixtures.root.appendingPathComponent(".build/test-output")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         let shot = output.appendingPathComponent("dashboard-overview.png")
@@ -50,7 +51,7 @@ import Testing
         #expect(png.count > 5_000 && png.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]), "a PNG of the overview at 375 px")
     }
 
-    @Test func aPageThatReferencesAnotherHostFails() {
+    @Test func aPageThatReferencesAnotherHostFails() throws {
         let origin = "http://127.0.0.1:8080"
         let clean =
             #"<link rel="stylesheet" href="/dashboard/style.css"><a href="/dashboard/orders?lang=en">x</a><a href="http://127.0.0.1:8080/dashboard">y</a>"#
@@ -62,6 +63,14 @@ import Testing
         ] {
             #expect(!Browser.foreignReferences(bad, allowed: origin).isEmpty, "\(bad)")
         }
+        // And in the browser: under the pages' policy a foreign image is refused, and the console says so.
+        guard let chromium = Self.chromium else { return }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("linli-foreign-\(UUID().uuidString).html")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let page =
+            #"<html><head><meta http-equiv="Content-Security-Policy" content="default-src 'self'"></head><body><img src="https://cdn.example.com/a.png"></body></html>"#
+        try page.write(to: file, atomically: true, encoding: .utf8)
+        #expect(try Browser.run(chromium, ["--dump-dom", file.absoluteString]).console.contains("Content Security Policy"))
     }
 
     static func encode(_ s: String) -> String {
@@ -71,7 +80,8 @@ import Testing
 
 /// Headless Chromium, one page a run, with no network but 127.0.0.1.
 enum Browser {
-    static func run(_ chromium: String, _ arguments: [String]) throws -> String {
+    /// The page's DOM (or nothing), and what Chromium's console said (CSP violations among it).
+    static func run(_ chromium: String, _ arguments: [String]) throws -> (dom: String, console: String) {
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("linli-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
         let process = Process()
@@ -79,11 +89,14 @@ enum Browser {
         process.arguments =
             [
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--user-data-dir=\(profile.path)",
-                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1", "--enable-logging=stderr", "--v=0",
             ] + arguments
         let out = Pipe()
         process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
+        let log = profile.appendingPathExtension("log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: log) }
+        process.standardError = try FileHandle(forWritingTo: log)
         try process.run()
         let deadline = Date().addingTimeInterval(90)
         let data = Received()
@@ -93,7 +106,7 @@ enum Browser {
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
         while !reader.isFinished { Thread.sleep(forTimeInterval: 0.01) }
-        return String(decoding: data.bytes, as: UTF8.self)
+        return (String(decoding: data.bytes, as: UTF8.self), (try? String(contentsOf: log, encoding: .utf8)) ?? "")
     }
 
     /// What the reader thread read, handed over once it finished.
