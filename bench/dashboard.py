@@ -11,9 +11,13 @@ GET /open311/v2/requests.json for the last 90 days. Targets: the overview under
     bench/dashboard.sh                 # builds in release mode, then runs this
     BENCH_ORDERS=20000 python3 bench/dashboard.py
 """
-import json, os, random, re, socket, sqlite3, statistics, subprocess, sys, tempfile, time, urllib.request
+import os, sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path = [p for p in sys.path if os.path.abspath(p or ".") != HERE]  # bench/http.py would hide the standard library's http
+import json, random, re, socket, sqlite3, statistics, subprocess, tempfile, time, urllib.error, urllib.request  # noqa: E402
+
+sys.path.insert(0, HERE)
 from replay import BIN, ROOT, community  # noqa: E402
 
 ORDERS = int(os.environ.get("BENCH_ORDERS", "100000"))

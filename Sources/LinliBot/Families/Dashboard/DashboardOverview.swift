@@ -66,10 +66,10 @@ extension Engine {
             let place = try DashboardPlace(q, viewer, k.directory)
             let token = q.period.flatMap { $0.isEmpty ? nil : $0 } ?? "month"
             let period = try WorkOrdersFamily.Period.dashboard(token, k.calendar, fallback: "month")
-            let s = try WorkOrdersFamily.figures(place.buildings, period, k)
-            let desk = WorkOrderDesk(k)
             let ids = place.buildings.map(\.id)
             let orders = try k.tx.workOrders(buildings: ids, from: period.from, to: period.to)
+            let s = WorkOrdersFamily.figures(of: orders, k)  // what `stats` computes, on the same orders
+            let desk = WorkOrderDesk(k)
             let words = DashboardWords(lang)
             return DashboardOverview(
                 place: place.name, period: period.name(lang), periodToken: token, total: s.total, figures: Self.figures(s, words),

@@ -66,7 +66,11 @@ extension WorkOrdersFamily {
     /// The figures of the work orders of `buildings` reported in the period: what
     /// `stats` says, and what the staff pages show.
     static func figures(_ buildings: [Building], _ when: Period, _ kernel: Kernel) throws -> WorkOrderStats {
-        let orders = try kernel.tx.workOrders(buildings: buildings.map(\.id), from: when.from, to: when.to)
+        figures(of: try kernel.tx.workOrders(buildings: buildings.map(\.id), from: when.from, to: when.to), kernel)
+    }
+
+    /// The figures of these orders (say, those `figures` reads, read once for several uses).
+    static func figures(of orders: [WorkOrder], _ kernel: Kernel) -> WorkOrderStats {
         let desk = WorkOrderDesk(kernel)
         return WorkOrderStats(orders) { desk.limits($0).accept }
     }
