@@ -68,7 +68,7 @@ extension StoreTransaction {
         return try many(
             """
             SELECT \(WorkOrder.codec.select) FROM work_orders
-            WHERE building IN (\(Self.marks(buildings.count))) AND (created_at >= ? OR resolved_at >= ?) ORDER BY number
+            WHERE +building IN (\(Self.marks(buildings.count))) AND (created_at >= ? OR resolved_at >= ?) ORDER BY number
             """, values: buildings.map(SQLValue.text) + [.int(since.milliseconds), .int(since.milliseconds)], decode: WorkOrder.codec.decode)
     }
 
@@ -78,7 +78,7 @@ extension StoreTransaction {
         return try many(
             """
             SELECT \(WorkOrder.codec.select) FROM work_orders
-            WHERE building IN (\(Self.marks(buildings.count))) AND overdue_at IS NOT NULL
+            WHERE +building IN (\(Self.marks(buildings.count))) AND overdue_at IS NOT NULL
               AND state IN ('submitted','assigned','accepted','in_progress','reopened')
             ORDER BY overdue_at, number
             """, values: buildings.map(SQLValue.text), decode: WorkOrder.codec.decode)
