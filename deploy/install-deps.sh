@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what Linli needs beyond Swift on a fresh Debian/Ubuntu machine:
-# libcurl's development files (outbound webhooks are sent with libcurl).
+# libcurl's development files (outbound webhooks are sent with libcurl), and
+# Chromium with a Chinese font (the staff pages are tested in it, headless).
 # Safe to run again: it does nothing when everything is there.
 set -euo pipefail
 
-packages=(libcurl4-openssl-dev pkg-config)
+packages=(libcurl4-openssl-dev pkg-config chromium fonts-wqy-microhei)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

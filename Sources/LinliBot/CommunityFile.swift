@@ -64,7 +64,7 @@ public enum CommunityFile {
             "bot", "community", "grids", "buildings", "people", "departments", "categories", "venues", "services", "points", "webhooks", "platforms",
         ])
         let c = try root.required("community")
-        try c.expectMapping(known: ["id", "name", "timezone", "quiet_hours", "groups", "public_url", "registration", "visit_every"])
+        try c.expectMapping(known: ["id", "name", "timezone", "quiet_hours", "groups", "public_url", "registration", "visit_every", "open311"])
         let timezone = try c["timezone"]?.string() ?? "Asia/Shanghai"
         guard TimeZone(identifier: timezone) != nil else { throw try c.required("timezone").error("unknown time zone '\(timezone)'") }
         var community = Community(
@@ -74,6 +74,7 @@ public enum CommunityFile {
         var settings: [String: GroupSettings] = [:]
         community.groups = try groups(c["groups"], into: &settings)
         community.publicURL = try c["public_url"]?.string()
+        community.open311 = try c["open311"]?.bool() ?? false
         if let r = c["registration"] {
             switch try r.string() {
             case "open": community.registrationNeedsApproval = false
@@ -90,11 +91,13 @@ public enum CommunityFile {
         community.grids = try items(root["grids"], known: ["id", "name", "leader"]) { v in
             Grid(id: try identifier(v.required("id")), name: try v["name"]?.string() ?? v.required("id").string(), leader: try v["leader"]?.string())
         }
-        community.buildings = try items(root["buildings"], known: ["id", "name", "grid", "captain", "groups", "rooms"]) { v in
-            Building(
+        community.buildings = try items(root["buildings"], known: ["id", "name", "grid", "captain", "groups", "rooms", "lat", "long"]) { v in
+            var b = Building(
                 id: try identifier(v.required("id")), name: try v["name"]?.string() ?? v.required("id").string(),
                 grid: try v["grid"]?.string(), captain: try v["captain"]?.string(), groups: try groups(v["groups"], into: &settings),
                 rooms: try v["rooms"].map(rooms))
+            (b.latitude, b.longitude) = (try v["lat"].map(coordinate), try v["long"].map(coordinate))
+            return b
         }
         community.groupSettings = settings
         community.people = try items(root["people"], known: ["id", "name", "home", "roles", "lang", "webhook", "mobile", "accounts", "pairs"]) { v in
@@ -242,6 +245,13 @@ public enum CommunityFile {
         let s = try v.string()
         guard let span = Span(parsing: s) else { throw v.error("'\(s)' is not a duration (30m, 2h, 1d)") }
         return span
+    }
+
+    /// A latitude or longitude in degrees.
+    private static func coordinate(_ v: YAMLValue) throws -> Double {
+        let s = try v.string()
+        guard let d = Double(s), abs(d) <= 180 else { throw v.error("'\(s)' is not a coordinate in degrees (30.1234)") }
+        return d
     }
 
     private static func timeRange(_ v: YAMLValue) throws -> TimeRange {

@@ -109,6 +109,14 @@ public final class EngineGate: @unchecked Sendable {
         return timer
     }
 
+    /// Runs `body` with the engine on its own queue, between batches: for readers that
+    /// need the community as it now stands and the bot's clock (the staff pages).
+    public func withEngine<T: Sendable>(_ body: @escaping @Sendable (Engine) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async { continuation.resume(with: Result { try body(self.engine) }) }
+        }
+    }
+
     /// Writes a timestamp as the engine does.
     public var formatTime: @Sendable (LinliCore.Instant) -> String { engine.formatTime }
 }

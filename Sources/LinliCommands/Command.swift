@@ -18,13 +18,14 @@ public enum Command: Equatable, Sendable {
     case accountability(AccountabilityCommand)
     case alerts(AlertsCommand)
     case disputes(DisputesCommand)
+    case dashboard(DashboardCommand)
 
     /// Every family, in the order their catalog files are read (and help lists them).
     public static let families: [any FamilyCommand.Type] = [
         BookingsCommand.self, ServicesCommand.self, EventsCommand.self, WishesCommand.self, SuggestionsCommand.self,
         PointsCommand.self, PeopleCommand.self, WorkOrdersCommand.self, AnnouncementsCommand.self, DeliveriesCommand.self,
         HouseholdsCommand.self,
-        RolesCommand.self, AccountabilityCommand.self, AlertsCommand.self, DisputesCommand.self,
+        RolesCommand.self, AccountabilityCommand.self, AlertsCommand.self, DisputesCommand.self, DashboardCommand.self,
     ]
 
     /// The catalog ids this build has a command for: every family's.
@@ -73,6 +74,7 @@ public enum Command: Equatable, Sendable {
         case .accountability(let c): c
         case .alerts(let c): c
         case .disputes(let c): c
+        case .dashboard(let c): c
         }
     }
 }

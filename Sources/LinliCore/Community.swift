@@ -23,6 +23,8 @@ public struct Community: Sendable {
     public var groupSettings: [String: GroupSettings] = [:]
     /// Where `linli serve` is reached (dashboard links).
     public var publicURL: String?
+    /// Whether `linli serve` publishes the anonymised work orders as Open311 GeoReport v2 (`open311: true`).
+    public var open311 = false
     /// `approve`: a captain confirms each registration.
     public var registrationNeedsApproval = false
     /// 包户: each paired household is visited this often.
@@ -98,6 +100,9 @@ public struct Building: Sendable, Equatable {
     public var groups: [String]
     /// Which rooms it has (`rooms:`); nil: 3–4 digits with a plausible floor.
     public var rooms: RoomRule?
+    /// Where it stands (`lat`, `long`), for Open311; nil: not published.
+    public var latitude: Double?
+    public var longitude: Double?
     public init(id: String, name: String, grid: String?, captain: String?, groups: [String], rooms: RoomRule? = nil) {
         self.id = id
         self.name = name

@@ -52,7 +52,8 @@ public final class IngressMetrics: Sendable {
     }
 }
 
-/// The HTTP routes: `POST /v1/events`, `GET /healthz`, `GET /metrics`.
+/// The HTTP routes: `POST /v1/events`, `GET /healthz`, `GET /metrics`, the staff pages
+/// (`/dashboard…`) and Open311 (`/open311/v2/…`).
 public enum Ingress {
     /// Builds the router for the engine behind `gate`.
     public static func router(
@@ -132,6 +133,8 @@ public enum Ingress {
             let text = metrics.render(gauges: [("linli_outbox_depth", depth), ("linli_timers_pending", timers), ("linli_dead_letters", dead)])
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: .init(byteBuffer: ByteBuffer(string: text)))
         }
+        DashboardRoutes.add(to: router, gate: gate)
+        Open311Routes.add(to: router, gate: gate)
         return router
     }
 

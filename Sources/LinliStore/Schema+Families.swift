@@ -170,5 +170,28 @@ extension Schema {
             // retried callback (also after a restart) finds it there and adds nothing.
             try db.execute(sql: "CREATE UNIQUE INDEX outbox_platform_reply ON outbox(webhook, event_id) WHERE webhook LIKE 'platform:%'")
         }
+        m.registerMigration("v21-dashboard") { db in
+            // The staff pages' one-time sign-in links and sessions, kept as hashes:
+            // a copy of the database signs nobody in, and a restart signs nobody out.
+            try db.execute(
+                sql: """
+                    CREATE TABLE dashboard_tokens (
+                        hash TEXT PRIMARY KEY NOT NULL,
+                        user TEXT NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        expires_at INTEGER NOT NULL,
+                        used_at INTEGER
+                    ) STRICT;
+                    CREATE TABLE dashboard_sessions (
+                        hash TEXT PRIMARY KEY NOT NULL,
+                        user TEXT NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        expires_at INTEGER NOT NULL
+                    ) STRICT;
+                    CREATE INDEX work_orders_resolved ON work_orders(resolved_at);
+                    CREATE INDEX work_orders_overdue_open ON work_orders(overdue_at)
+                        WHERE overdue_at IS NOT NULL AND state IN ('submitted','assigned','accepted','in_progress','reopened');
+                    """)
+        }
     }
 }

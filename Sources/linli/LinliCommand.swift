@@ -246,7 +246,7 @@ struct Check: ParsableCommand {
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Serve LLP/1 over HTTP: POST /v1/events, the chat platforms' POST /v1/platforms/{id}, GET /healthz, GET /metrics.")
+        abstract: "Serve LLP/1 over HTTP: POST /v1/events, the chat platforms' POST /v1/platforms/{id}, GET /healthz, GET /metrics; the staff pages under /dashboard; Open311 under /open311/v2.")
 
     @OptionGroup var options: CommunityOptions
 
@@ -268,8 +268,13 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("read-timeout"), help: "Seconds a connection may stay idle, or take to send a whole request, before it is closed.")
     var readTimeout = 10.0
 
+    @Option(
+        name: .customLong("public-url"), help: "Where the staff pages are reached (their sign-in links); overrides the community file's public_url.")
+    var publicURL: String?
+
     func run() async throws {
-        let (community, catalog) = try options.load()
+        var (community, catalog) = try options.load()
+        if let publicURL { community.publicURL = publicURL }
         let secret = ProcessInfo.processInfo.environment["LINLI_INGRESS_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
         guard secret != nil || insecureNoAuth else {
             logger.error("set LINLI_INGRESS_SECRET (whsec_…) to verify requests, or pass --insecure-no-auth for local testing")

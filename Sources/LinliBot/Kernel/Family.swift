@@ -72,7 +72,7 @@ struct Dispatcher: Sendable {
     static let families: [any Family] = [
         PeopleFamily(), WorkOrdersFamily(), BookingsFamily(), ServicesFamily(), EventsFamily(), WishesFamily(),
         SuggestionsFamily(), PointsFamily(), AnnouncementsFamily(), DeliveriesFamily(), HouseholdsFamily(),
-        RolesFamily(), AccountabilityFamily(), AlertsFamily(), DisputesFamily(),
+        RolesFamily(), AccountabilityFamily(), AlertsFamily(), DisputesFamily(), DashboardFamily(),
     ]
 
     private let timers: [String: @Sendable (TimerRow, Kernel) throws -> [Effect]]

@@ -128,13 +128,14 @@ extension StoreTransaction {
     }
 
     /// The work orders of some buildings reported in `[from, to)`, oldest first: what statistics count.
+    /// (`+building`: the time index, not the building index, narrows a period down.)
     public func workOrders(buildings: [String], from: Instant?, to: Instant?) throws -> [WorkOrder] {
         guard !buildings.isEmpty else { return [] }
         let arguments = buildings.map(SQLValue.text) + [.int(from?.milliseconds ?? Int64.min), .int(to?.milliseconds ?? Int64.max)]
         return try many(
             """
             SELECT \(WorkOrder.codec.select) FROM work_orders
-            WHERE building IN (\(Self.marks(buildings.count))) AND created_at >= ? AND created_at < ? ORDER BY number
+            WHERE +building IN (\(Self.marks(buildings.count))) AND created_at >= ? AND created_at < ? ORDER BY number
             """, values: arguments, decode: WorkOrder.codec.decode)
     }
     /// Adds a line to a work order's history.

@@ -28,7 +28,7 @@ extension WorkOrdersFamily {
         for token in (what ?? "").split(separator: " ").map(String.init) {
             if let s = statsScope(token, ctx.directory) {
                 scope = s
-            } else if let p = statsPeriod(token, ctx.calendar) {
+            } else if let p = Self.statsPeriod(token, ctx.calendar) {
                 period = p
             } else {
                 throw LinliError(
@@ -74,6 +74,24 @@ extension WorkOrdersFamily {
         return (s, disputes.line)
     }
 
+    /// The figures of the work orders of `buildings` reported in the period: what
+    /// `stats` says, and what the staff pages show.
+    static func figures(_ buildings: [Building], _ when: Period, _ kernel: Kernel) throws -> WorkOrderStats {
+        try figures(of: try kernel.tx.workOrders(buildings: buildings.map(\.id), from: when.from, to: when.to), kernel)
+    }
+
+    /// The figures of these orders (say, those `figures` reads, read once for several uses).
+    static func figures(of orders: [WorkOrder], _ kernel: Kernel) throws -> WorkOrderStats {
+        try figures(orders, kernel).0
+    }
+
+    /// `66.7%`, or `—` for a rate of nothing.
+    static func percent(_ rate: Double?) -> String {
+        guard let rate else { return "—" }
+        let tenths = Int((rate * 1000).rounded())
+        return "\(tenths / 10).\(tenths % 10)%"
+    }
+
     /// A line per service with requests (not loans) from the scope's households in the
     /// period: how many, done, withdrawn, open, and the median time to accept.
     private func serviceLines(_ requests: [ServiceRequest], _ directory: Directory) -> Localized {
@@ -107,7 +125,7 @@ extension WorkOrdersFamily {
     }
 
     /// `ctx.calendar.today`, `week` (since Monday), `month`, `7d` (the last 7 days), `2026-11`, `all`; local time.
-    private func statsPeriod(_ token: String, _ calendar: LocalCalendar) -> Period? {
+    static func statsPeriod(_ token: String, _ calendar: LocalCalendar) -> Period? {
         let now = calendar.now
         let offsetMs = Int64(calendar.offset(at: now)) * 1000
         let day = Int(RFC3339.floorDivide(now.milliseconds + offsetMs, 86_400_000))
@@ -139,11 +157,7 @@ extension WorkOrdersFamily {
     }
 
     private func render(_ s: WorkOrderStats, scope: Localized, period: Localized) -> Localized {
-        func pct(_ rate: Double?) -> String {
-            guard let rate else { return "—" }
-            let tenths = Int((rate * 1000).rounded())
-            return "\(tenths / 10).\(tenths % 10)%"
-        }
+        let pct = Self.percent
         func span(_ s: Span?, _ lang: Lang) -> String { s?.spoken(lang) ?? "—" }
         let states = WorkOrderState.allCases.compactMap { state in s.byState[state].map { (state, $0) } }
         let zhStates = states.map { "\($0.0.label(.zh)) \($0.1)" }.joined(separator: "，")

@@ -1,0 +1,129 @@
+import LinliCommands
+import LinliCore
+import LinliStore
+
+/// Who is signed in to the staff pages, and what they may see.
+public struct DashboardViewer: Sendable {
+    public let user: String
+    public let name: String
+    /// The language the person reads in (PROTOCOL.md §2.3); a page's `?lang=` wins.
+    public let lang: Lang
+    public let isStaff: Bool
+    /// The ids of the buildings in scope.
+    public let buildings: [String]
+}
+
+/// What a page was asked for, as the address said it (`?building=b3&period=month`).
+public struct DashboardQuery: Sendable, Equatable {
+    public var building: String?
+    public var grid: String?
+    /// A `stats` period: `today`, `week`, `month`, `7d`, `2026-11`, `all`.
+    public var period: String?
+    /// `open`, `closed`, or a state (`accepted`).
+    public var state: String?
+    public var category: String?
+    public var overdue = false
+    /// 1-based.
+    public var page = 1
+    /// The Monday of a week of bookings (`2026-11-23`).
+    public var week: String?
+
+    public init() {}
+}
+
+/// The staff pages read through the engine, between batches (`EngineGate.withEngine`):
+/// the community as it now stands and the bot's clock, like `stats`.
+extension Engine {
+    /// How long a session lasts.
+    public static let dashboardSessionLifetime = Span.hours(12)
+
+    /// The community's public address (`public_url`), without a trailing slash.
+    public var publicURL: String? { directory.community.publicURL.map(DashboardSecrets.trimmed) }
+
+    /// Whether `open311: true` publishes the anonymised work orders.
+    public var open311Enabled: Bool { directory.community.open311 }
+
+    /// The time the pages count from: the bot's clock, or the wall clock once it is later.
+    var dashboardNow: Instant { max(clock, wallClock()) }
+
+    /// Reads with a kernel on a snapshot, at the pages' time.
+    func dashboardRead<T>(_ body: (Kernel) throws -> T) throws -> T {
+        let now = dashboardNow
+        return try store.read { tx in try body(Kernel(tx: tx, now: now, state: state)) }
+    }
+
+    /// Uses a sign-in link: a new session id (to set as a cookie), or nil for a link
+    /// unknown, used or expired.
+    public func dashboardSignIn(token: String) throws -> String? {
+        let now = dashboardNow
+        return try store.write { tx in
+            guard let user = try tx.redeemDashboardToken(hash: DashboardSecrets.hash(token), at: now) else { return nil }
+            let session = DashboardSecrets.newToken()
+            try tx.insertDashboardSession(
+                hash: DashboardSecrets.hash(session), user: user, at: now, expiresAt: now.adding(Self.dashboardSessionLifetime))
+            return session
+        }
+    }
+
+    /// The person of a session that has not expired.
+    public func dashboardViewer(session: String) throws -> DashboardViewer? {
+        try dashboardRead { k in
+            guard let user = try k.tx.dashboardSession(hash: DashboardSecrets.hash(session), at: k.now) else { return nil }
+            let scope = DashboardScope(user, k.directory)
+            return DashboardViewer(
+                user: user, name: k.directory.name(of: user), lang: k.people.language(of: user), isStaff: scope.isStaff,
+                buildings: scope.buildings.map(\.id))
+        }
+    }
+}
+
+/// The buildings a page covers and what to call them: one building, one grid, or by
+/// default what `stats` covers (staff the community, a grid leader their grid, a
+/// captain their building). Outside the viewer's scope: `forbidden`.
+struct DashboardPlace {
+    var buildings: [Building]
+    var name: String
+    /// The whole community: its table is per grid.
+    var isCommunity: Bool
+
+    init(_ q: DashboardQuery, _ viewer: DashboardViewer, _ directory: Directory) throws {
+        let community = directory.community
+        let mine = Set(viewer.buildings)
+        guard !mine.isEmpty else { throw Self.forbidden }
+        isCommunity = false
+        if let id = q.building, !id.isEmpty {
+            guard let b = community.buildings.first(where: { $0.id == id.lowercased() || $0.name == id }) else {
+                throw LinliError(.notFound, zh: "没有“\(id)”这个楼栋。", en: "There is no building “\(id)”.")
+            }
+            (buildings, name) = ([b], b.name)
+        } else if let id = q.grid, !id.isEmpty {
+            guard let g = community.grids.first(where: { $0.id == id.lowercased() || $0.name == id }) else {
+                throw LinliError(.notFound, zh: "没有“\(id)”这个网格。", en: "There is no grid “\(id)”.")
+            }
+            (buildings, name) = (community.buildings.filter { $0.grid == g.id }, g.name)
+        } else if viewer.isStaff {
+            (buildings, name, isCommunity) = (community.buildings, community.name, true)
+        } else if let g = community.grids.first(where: { $0.leader == viewer.user }) {
+            (buildings, name) = (community.buildings.filter { $0.grid == g.id }, g.name)
+        } else {
+            buildings = community.buildings.filter { mine.contains($0.id) }
+            name = buildings.map(\.name).joined(separator: "、")
+        }
+        guard buildings.allSatisfy({ mine.contains($0.id) }) else { throw Self.forbidden }
+    }
+
+    static let forbidden = LinliError(.forbidden, zh: "这一页不在您负责的范围内。", en: "This page is outside what you are responsible for.")
+}
+
+extension WorkOrdersFamily.Period {
+    /// A page's period (`stats`' words), or `fallback` when it names none; else `usage`.
+    static func dashboard(_ token: String?, _ calendar: LocalCalendar, fallback: String) throws -> Self {
+        let token = token.flatMap { $0.isEmpty ? nil : $0 } ?? fallback
+        guard let period = WorkOrdersFamily.statsPeriod(token, calendar) else {
+            throw LinliError(
+                .usage, zh: "看不懂时段“\(token)”：可写 today、week、month、7d、2026-11、all。",
+                en: "“\(token)” is not a period: today, week, month, 7d, 2026-11 or all.")
+        }
+        return period
+    }
+}

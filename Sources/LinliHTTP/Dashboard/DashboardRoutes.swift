@@ -1,0 +1,164 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LinliBot
+import LinliCore
+
+/// The staff pages (DASHBOARD.md): sign-in by a one-time link, then a session cookie;
+/// every page rendered on the server, nothing loaded from another host.
+public enum DashboardRoutes {
+    /// The session cookie's name.
+    static let cookie = "linli_session"
+
+    /// Adds `/dashboard…` to `router`.
+    public static func add(to router: Router<BasicRequestContext>, gate: EngineGate) {
+        router.get("dashboard/style.css") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(string: HTML.style)))
+        }
+        router.get("dashboard/login") { request, _ in try await login(request, gate) }
+        page(router, "dashboard", gate) { request, _, c, engine in
+            OverviewPage.render(try engine.dashboardOverview(c.viewer, query(request), lang: c.lang), query(request), c)
+        }
+        page(router, "dashboard/orders", gate) { request, _, c, engine in
+            OrdersPage.render(try engine.dashboardOrders(c.viewer, query(request), lang: c.lang), query(request), c)
+        }
+        page(router, "dashboard/orders/:id", gate) { _, context, c, engine in
+            let id = context.parameters.get("id") ?? ""
+            guard let rid = RecordID(parsing: Substring(id)), rid.kind == .workOrder else {
+                throw LinliError(.notFound, zh: "没有这张工单。", en: "There is no such work order.")
+            }
+            return OrdersPage.detail(try engine.dashboardOrder(c.viewer, number: rid.number, lang: c.lang), c)
+        }
+        page(router, "dashboard/bookings", gate) { request, _, c, engine in
+            BoardPages.bookings(try engine.dashboardBookings(c.viewer, week: query(request).week, lang: c.lang), c)
+        }
+        page(router, "dashboard/services", gate) { _, _, c, engine in
+            BoardPages.services(try engine.dashboardServices(c.viewer, lang: c.lang), c)
+        }
+        page(router, "dashboard/community", gate) { _, _, c, engine in
+            BoardPages.community(try engine.dashboardCommunity(c.viewer, lang: c.lang), c)
+        }
+        router.get("dashboard/export/orders.csv") { request, _ in
+            guard let session = request.cookies[cookie]?.value else { return redirect("/dashboard/login") }
+            let q = query(request)
+            let asked = language(request)
+            do {
+                let csv = try await gate.withEngine { engine -> String? in
+                    guard let viewer = try engine.dashboardViewer(session: session) else { return nil }
+                    let c = PageContext(viewer: viewer, lang: asked ?? viewer.lang, chosen: asked != nil)
+                    return CSV.orders(try engine.dashboardOrders(viewer, q, lang: c.lang, limit: 100_000).orders, c)
+                }
+                guard let csv else { return redirect("/dashboard/login") }
+                var headers = secureHeaders("text/csv; charset=utf-8")
+                headers[.contentDisposition] = "attachment; filename=\"linli-orders.csv\""
+                return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: csv)))
+            } catch let error as LinliError {
+                return refusal(error, asked ?? .zh)
+            }
+        }
+    }
+
+    /// A page that needs a session: without one, a redirect to the sign-in help.
+    private static func page(
+        _ router: Router<BasicRequestContext>, _ path: String, _ gate: EngineGate,
+        _ render: @escaping @Sendable (Request, BasicRequestContext, PageContext, Engine) throws -> String
+    ) {
+        router.get(RouterPath(path)) { request, context in
+            guard let session = request.cookies[cookie]?.value else { return redirect("/dashboard/login") }
+            let asked = language(request)
+            do {
+                let html = try await gate.withEngine { engine -> String? in
+                    guard let viewer = try engine.dashboardViewer(session: session) else { return nil }
+                    return try render(request, context, PageContext(viewer: viewer, lang: asked ?? viewer.lang, chosen: asked != nil), engine)
+                }
+                guard let html else { return redirect("/dashboard/login") }
+                return Response(status: .ok, headers: secureHeaders("text/html; charset=utf-8"), body: .init(byteBuffer: ByteBuffer(string: html)))
+            } catch let error as LinliError {
+                return refusal(error, asked ?? .zh)
+            }
+        }
+    }
+
+    /// `/dashboard/login?token=…`: a session and a redirect, or the page that says how to get a link.
+    private static func login(_ request: Request, _ gate: EngineGate) async throws -> Response {
+        let lang = language(request) ?? .zh
+        guard let token = request.uri.queryParameters["token"].map(String.init), !token.isEmpty else {
+            return help(lang, status: .ok, expired: false)
+        }
+        let (session, secure) = try await gate.withEngine { engine in
+            (try engine.dashboardSignIn(token: token), engine.publicURL?.lowercased().hasPrefix("https://") == true)
+        }
+        guard let session else { return help(lang, status: .unauthorized, expired: true) }
+        let next = request.uri.queryParameters["next"].map(String.init).flatMap { $0.hasPrefix("/dashboard") && !$0.hasPrefix("//") ? $0 : nil }
+        var response = redirect(next ?? "/dashboard")
+        let lifetime = Engine.dashboardSessionLifetime.milliseconds / 1000
+        response.headers[.setCookie] =
+            "\(cookie)=\(session); Path=/dashboard; Max-Age=\(lifetime); HttpOnly; SameSite=Strict\(secure ? "; Secure" : "")"
+        return response
+    }
+
+    private static func help(_ lang: Lang, status: HTTPResponse.Status, expired: Bool) -> Response {
+        let say = { (zh: String, en: String) in lang == .zh ? zh : en }
+        var body = "<h1>\(HTML.escape(say("登录后台", "Signing in to the staff pages")))</h1>"
+        if expired {
+            body += "<p class=\"late\">\(HTML.escape(say("这个链接已用过或已过期。", "This link was used already or has expired.")))</p>"
+        }
+        body +=
+            "<p>\(HTML.escape(say("请私信 Linli 发送“后台”，机器人会私信发来一个登录链接：10分钟内有效，只能用一次。", "Send “dashboard” to Linli in a private chat: the bot answers with a link that works once, within 10 minutes.")))</p>"
+        body +=
+            "<p class=\"note\">\(HTML.escape(say("后台只对社区工作人员、网格长和楼栋长开放。", "The staff pages are for the community office, grid leaders and building captains.")))</p>"
+        let html = HTML.page(
+            title: say("登录后台", "Sign in") + " · Linli", lang: lang, nav: "<nav><a href=\"/dashboard/login\">Linli</a></nav>", body: body)
+        return Response(status: status, headers: secureHeaders("text/html; charset=utf-8"), body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    private static func refusal(_ error: LinliError, _ lang: Lang) -> Response {
+        let status: HTTPResponse.Status =
+            switch error.code {
+            case .forbidden: .forbidden
+            case .notFound: .notFound
+            default: .badRequest
+            }
+        let text = error.message(lang)
+        let html = HTML.page(
+            title: "\(status.code) · Linli", lang: lang, nav: "<nav><a href=\"/dashboard\">Linli</a></nav>",
+            body: "<h1>\(status.code)</h1><p>\(HTML.escape(text))</p>")
+        return Response(status: status, headers: secureHeaders("text/html; charset=utf-8"), body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    static func redirect(_ location: String) -> Response {
+        var headers = secureHeaders("text/plain; charset=utf-8")
+        headers[.location] = location
+        return Response(status: .seeOther, headers: headers)
+    }
+
+    /// Every answer of the pages: nothing from another host, not framed, not cached, no referrer.
+    static func secureHeaders(_ type: String) -> HTTPFields {
+        [
+            .contentType: type, .contentSecurityPolicy: "default-src 'self'", HTTPField.Name("X-Content-Type-Options")!: "nosniff",
+            HTTPField.Name("X-Frame-Options")!: "DENY", HTTPField.Name("Referrer-Policy")!: "no-referrer", .cacheControl: "no-store",
+        ]
+    }
+
+    /// `?lang=en|zh`, if the address chose.
+    static func language(_ request: Request) -> Lang? {
+        request.uri.queryParameters["lang"].flatMap { Lang(rawValue: String($0)) }
+    }
+
+    static func query(_ request: Request) -> DashboardQuery {
+        let p = request.uri.queryParameters
+        func value(_ name: String) -> String? {
+            p[Substring(name)].map { String($0).replacingOccurrences(of: "+", with: " ").trimmingCharacters(in: .whitespaces) }.flatMap {
+                $0.isEmpty ? nil : $0
+            }
+        }
+        var q = DashboardQuery()
+        (q.building, q.grid, q.period, q.state, q.category, q.week) =
+            (value("building"), value("grid"), value("period"), value("state"), value("category"), value("week"))
+        q.overdue = ["1", "true", "on", "yes"].contains(value("overdue") ?? "")
+        q.page = value("page").flatMap(Int.init) ?? 1
+        return q
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import LinliCore
+import LinliTesting
+import Testing
+
+/// The staff pages through the router (issue 18, items 1–3): sign-in, redirects,
+/// scope, the overview's figures against `stats`, escaping, languages, the CSV.
+@Suite struct DashboardPagesTests {
+    @Test func signingInSetsAStrictCookieAndEveryPageNeedsIt() async throws {
+        let rig = try DashboardRig()
+        let bare = try await rig.get("/dashboard/orders")
+        #expect(bare.status == 303 && bare.header("Location") == "/dashboard/login")
+        let help = try await rig.get("/dashboard/login")
+        #expect(help.status == 200 && help.text.contains("后台"), "the page says how to get a link")
+        let link = try rig.link("u-office")
+        let first = try await rig.get(link)
+        #expect(first.status == 303 && first.header("Location") == "/dashboard")
+        let cookie = try #require(first.header("Set-Cookie"))
+        #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Max-Age=43200") && !cookie.contains("Secure"))
+        let again = try await rig.get(link)
+        #expect(again.status == 401 && again.text.contains("已用过或已过期") && again.header("Set-Cookie") == nil, "once")
+        let session = String(cookie.split(separator: ";")[0])
+        for path in ["/dashboard", "/dashboard/orders", "/dashboard/bookings", "/dashboard/services", "/dashboard/community"] {
+            let page = try await rig.get(path, cookie: session)
+            #expect(page.status == 200 && page.header("Content-Security-Policy") == "default-src 'self'", "\(path)")
+            #expect(page.text.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"))
+        }
+        #expect(try await rig.get("/dashboard", cookie: "linli_session=forged").status == 303)
+    }
+
+    @Test func overHTTPSTheCookieIsSecure() async throws {
+        let rig = try DashboardRig(community: DashboardRig.community.replacingOccurrences(of: "http://linli.test/", with: "https://linli.test/"))
+        let text = try rig.bot.say("后台", from: "u-office", at: "2026-11-30T10:00:00+08:00").reply.text
+        let start = try #require(text.range(of: "https://linli.test")).upperBound
+        let answer = try await rig.get(String(text[start...].prefix { !$0.isWhitespace }))
+        #expect(answer.header("Set-Cookie")?.contains("; Secure") == true)
+    }
+
+    @Test func aPageOutsideOnesScopeIs403() async throws {
+        let rig = try DashboardRig()
+        try rig.november()
+        let captain = try await rig.signIn("u-cap1")
+        #expect(try await rig.get("/dashboard?building=b2", cookie: captain).status == 403)
+        #expect(try await rig.get("/dashboard/orders?grid=g2", cookie: captain).status == 403)
+        #expect(try await rig.get("/dashboard/orders/R3", cookie: captain).status == 403, "R3 is 2栋's")
+        #expect(try await rig.get("/dashboard/orders/R99", cookie: captain).status == 404)
+        #expect(try await rig.get("/dashboard/orders?period=someday", cookie: captain).status == 400)
+        let own = try await rig.get("/dashboard/orders", cookie: captain)
+        #expect(own.text.contains("R1") && own.text.contains("R5") && !own.text.contains(">R3<") && !own.text.contains(">R4<"))
+        let leader = try await rig.signIn("u-grid")
+        let grid = try await rig.get("/dashboard/orders", cookie: leader)
+        #expect(grid.text.contains(">R3<") && grid.text.contains("楼上装修到半夜"), "a private matter, shown to one who handles it")
+        #expect(!grid.text.contains(">R4<"))
+        #expect(try await rig.get("/dashboard?building=b3", cookie: leader).status == 403)
+    }
+
+    /// Every figure of the overview, as `stats` says it for the same person, place and period.
+    @Test(arguments: [
+        ("u-office", "", "month"), ("u-office", "b1", "2026-11"), ("u-grid", "", "month"), ("u-office", "", "all"), ("u-cap1", "", "2026-11"),
+        ("u-cap3", "", "month"),
+    ])
+    func theOverviewSaysWhatStatsSays(user: String, building: String, period: String) async throws {
+        let rig = try DashboardRig()
+        try rig.november()
+        let cookie = try await rig.signIn(user)
+        let stats = try rig.bot.say("统计 \(building) \(period)", from: user, at: "2026-11-30T10:00:01+08:00").reply.text
+        let html = try await rig.get("/dashboard?building=\(building)&period=\(period)", cookie: cookie).text
+        let f = Self.figures(html)
+        #expect(stats.contains("（共 \(try #require(f["total"]).value) 件）"), "\(stats)")
+        for (key, label) in [("closure", "办结率"), ("satisfaction", "满意率"), ("rating", "参评率"), ("ontime", "按时签收率")] {
+            let figure = try #require(f[key])
+            #expect(stats.contains("\(label) \(figure.value)（\(figure.detail)）"), "\(key): \(figure) in \(stats)")
+        }
+        #expect(stats.contains("签收用时：中位 \(f["accept"]!.value)，\(f["accept"]!.detail)；"))
+        #expect(stats.contains("办结用时：中位 \(f["resolve"]!.value)，\(f["resolve"]!.detail)"))
+        #expect(stats.contains("超期 \(f["overdue"]!.value) 件"))
+        let response = try #require(f["response"])
+        let onTime = try #require(f["ontime"]).detail.split(separator: "/")[0]
+        #expect(response.detail == "\(onTime)/\(f["total"]!.value)", "响应率 = accepted on time ÷ reports")
+        for chip in Self.chips(html, "outcomes") { #expect(stats.contains(chip), "\(chip)") }
+        for chip in Self.chips(html, "states") where chip != "—" { #expect(stats.contains(chip), "\(chip)") }
+    }
+
+    @Test func residentTextIsEscapedEverywhere() async throws {
+        let rig = try DashboardRig()
+        let hostile = #"<script>alert(1)</script><img src=x onerror=alert(2)>"#
+        try rig.bot.say("报修 漏水 \(hostile)", from: "u-li", at: "2026-11-29T10:00:00+08:00")
+        let cookie = try await rig.signIn("u-office")
+        for path in ["/dashboard/orders", "/dashboard/orders/R1", "/dashboard"] {
+            let text = try await rig.get(path, cookie: cookie).text
+            #expect(!text.contains("<script") && !text.contains("<img"), "\(path)")
+        }
+        #expect(try await rig.get("/dashboard/orders/R1", cookie: cookie).text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    }
+
+    @Test func englishByTheAddressOrThePersonsLanguage() async throws {
+        let rig = try DashboardRig()
+        try rig.november()
+        let cookie = try await rig.signIn("u-office")
+        let zh = try await rig.get("/dashboard", cookie: cookie).text
+        #expect(zh.contains("<html lang=\"zh-CN\">") && zh.contains("办结率") && zh.contains("近30天新增与办结"))
+        let en = try await rig.get("/dashboard?lang=en", cookie: cookie).text
+        #expect(en.contains("<html lang=\"en\">") && en.contains("Closure rate") && !en.contains("办结率"))
+        #expect(en.contains("href=\"/dashboard/orders?lang=en\""), "links keep the language")
+        #expect(en.contains("<svg viewBox=\"0 0 600 180\""), "the 30-day chart")
+    }
+
+    @Test func oneWorkOrderShowsItsHistoryAndClocks() async throws {
+        let rig = try DashboardRig()
+        try rig.november()
+        let cookie = try await rig.signIn("u-office")
+        let page = try await rig.get("/dashboard/orders/R4?lang=en", cookie: cookie).text
+        #expect(page.contains("R4") && page.contains("Resolve by") && page.contains("2026-11-22 12:00"), "accepted 11-21 12:00 + 24h")
+        #expect(page.contains("<ol class=\"timeline\">") && page.contains("accepted"))
+        let rated = try await rig.get("/dashboard/orders/R2", cookie: cookie).text
+        #expect(rated.contains("2/5"), "its rating")
+    }
+
+    @Test func theCSVIsUTF8WithABOMAndSafeFromFormulas() async throws {
+        let rig = try DashboardRig()
+        try rig.november()
+        try rig.bot.say("报修 其他 =HYPERLINK(\"http://x.test\",\"点我\")", from: "u-bo", at: "2026-11-29T11:00:00+08:00")
+        let cookie = try await rig.signIn("u-office")
+        let zh = try await rig.get("/dashboard/export/orders.csv?period=all", cookie: cookie)
+        #expect(zh.header("Content-Type") == "text/csv; charset=utf-8")
+        let bytes = Array(zh.body.readableBytesView)
+        #expect(bytes.prefix(3) == [0xEF, 0xBB, 0xBF])
+        let lines = zh.text.dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.count == 7 && lines[0].hasPrefix("编号,报修时间,类别"), "a header and one row per order")
+        #expect(lines[1].hasPrefix("R6,") && lines[1].contains(#""'=HYPERLINK(""http://x.test"",""点我"")""#), "\(lines[1])")
+        let en = try await rig.get("/dashboard/export/orders.csv?period=all&lang=en&building=b1", cookie: cookie).text
+        let rows = en.dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(rows[0].hasPrefix("id,reported,category") && rows.count == 4, "R1, R2, R5 of 1栋")
+    }
+
+    /// `data-k` figures: key → (value, detail).
+    static func figures(_ html: String) -> [String: (value: String, detail: String)] {
+        var out: [String: (String, String)] = [:]
+        for part in html.components(separatedBy: "<div class=\"fig\" data-k=\"").dropFirst() {
+            let key = String(part.prefix { $0 != "\"" })
+            func inner(_ cls: String) -> String {
+                guard let r = part.range(of: "<div class=\"\(cls)\">") else { return "" }
+                return String(part[r.upperBound...].prefix { $0 != "<" })
+            }
+            out[key] = (inner("v"), inner("n"))
+        }
+        return out
+    }
+
+    static func chips(_ html: String, _ key: String) -> [String] {
+        guard let r = html.range(of: "data-k=\"\(key)\">") else { return [] }
+        let list = html[r.upperBound...].prefix { $0 != "/" || true }
+        let end = list.range(of: "</ul>")!.lowerBound
+        return list[..<end].components(separatedBy: "<li>").dropFirst().map { String($0.prefix { $0 != "<" }) }
+    }
+}
