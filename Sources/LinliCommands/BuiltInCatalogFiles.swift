@@ -17,5 +17,6 @@ enum BuiltInCatalogFiles {
         accountability,
         alerts,
         disputes,
+        dashboard,
     ]
 }

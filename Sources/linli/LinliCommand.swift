@@ -246,7 +246,9 @@ struct Check: ParsableCommand {
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Serve LLP/1 over HTTP: POST /v1/events, the chat platforms' POST /v1/platforms/{id}, GET /healthz, GET /metrics; the staff pages under /dashboard; Open311 under /open311/v2.")
+        abstract:
+            "Serve LLP/1 over HTTP: POST /v1/events, the chat platforms' POST /v1/platforms/{id}, GET /healthz, GET /metrics; the staff pages under /dashboard; Open311 under /open311/v2."
+    )
 
     @OptionGroup var options: CommunityOptions
 
@@ -275,6 +277,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         var (community, catalog) = try options.load()
         if let publicURL { community.publicURL = publicURL }
+        let served = community
         let secret = ProcessInfo.processInfo.environment["LINLI_INGRESS_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
         guard secret != nil || insecureNoAuth else {
             logger.error("set LINLI_INGRESS_SECRET (whsec_…) to verify requests, or pass --insecure-no-auth for local testing")
@@ -306,7 +309,7 @@ struct Serve: AsyncParsableCommand {
             onRunning: { port in
                 logger.info("listening on \(host):\(port)")
                 // What to paste into each platform's console (PLATFORMS.md §4).
-                for (platform, url) in Platforms.callbackURLs(community, base: community.publicURL ?? "http://\(host):\(port)") {
+                for (platform, url) in Platforms.callbackURLs(served, base: served.publicURL ?? "http://\(host):\(port)") {
                     print("platform \(platform.id) (\(platform.kind.rawValue)): callback URL \(url)")
                 }
                 fflush(nil)  // every stream: a pipe to a supervisor sees the URLs at once

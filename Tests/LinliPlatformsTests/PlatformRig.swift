@@ -70,12 +70,14 @@ final class PlatformRig: Sendable {
     /// Runs the server (a new engine on the rig's database, as after a restart) and the outbox.
     func serve(_ body: @Sendable (Caller) async throws -> Void) async throws {
         let (_, catalog) = try Fixtures.load()
-        let engine = try Engine(community: community, catalog: catalog, store: store, wallClock: Linli.wallClock)
+        let engine = try Engine(community: community, catalog: catalog, store: store, wallClock: rigClock)
         let client = CurlClient()
-        let outbox = OutboxService(store: store, community: community, client: client, channels: Platforms.channels(community, client: client))
+        let outbox = OutboxService(
+            store: store, community: community, client: client, clock: rigClock,
+            channels: Platforms.channels(community, client: client, wallClock: rigClock))
         let gate = EngineGate(engine, pushesQueued: { outbox.poke() })
         let router = Ingress.router(gate: gate, store: store, configuration: IngressConfiguration(key: nil))
-        Platforms(community: community, gate: gate, store: store, poke: { outbox.poke() }).addRoutes(to: router)
+        Platforms(community: community, gate: gate, store: store, wallClock: rigClock, poke: { outbox.poke() }).addRoutes(to: router)
         outbox.start()
         defer {
             outbox.finish(drainingFor: .seconds(2))
@@ -158,5 +160,18 @@ func literal(_ s: String) -> String {
     return out + "\""
 }
 
-/// Milliseconds since 1970, now.
-func nowMillis() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
+/// Milliseconds since 1970, now on the rig's clock: real time moved to 10:00 in
+/// Shanghai of the same day, so that quiet hours (22:00-07:00) never hold a push back
+/// whatever the hour the tests run at. The fake platforms sign with it and the server
+/// checks their timestamps with it.
+func nowMillis() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) + rigShift }
+
+/// `nowMillis` as the server's wall clock.
+@Sendable func rigClock() -> Instant { Instant(milliseconds: nowMillis()) }
+
+private let rigShift: Int64 = {
+    let (day, offset) = (Int64(86_400_000), Int64(8 * 3_600_000))
+    let real = Int64(Date().timeIntervalSince1970 * 1000)
+    let morning = (real + offset) / day * day - offset + 10 * 3_600_000
+    return morning - real
+}()
