@@ -165,5 +165,13 @@ extension Schema {
                     ALTER TABLE bookings ADD COLUMN private INTEGER NOT NULL DEFAULT 0 CHECK (private IN (0, 1));
                     """)
         }
+        m.registerMigration("v20-loan-quantities") { db in
+            // A loan of several items (`借两把伞`): how many were lent, how many have come back.
+            try db.execute(
+                sql: """
+                    ALTER TABLE service_requests ADD COLUMN quantity INTEGER NOT NULL DEFAULT 1 CHECK (quantity >= 1);
+                    ALTER TABLE service_requests ADD COLUMN returned INTEGER NOT NULL DEFAULT 0 CHECK (returned >= 0 AND returned <= quantity);
+                    """)
+        }
     }
 }
