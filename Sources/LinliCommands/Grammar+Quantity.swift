@@ -12,7 +12,7 @@ extension TextCursor {
 
     /// Chinese measure words that may follow a count (`两把伞`, `3个充电宝`).
     static let measureWords: Set<Unicode.Scalar> = [
-        "把", "个", "台", "件", "只", "份", "套", "顶", "本", "支", "块", "张", "副", "辆", "部", "双", "条", "根", "瓶", "盒", "袋", "包",
+        "把", "个", "台", "件", "只", "份", "套", "顶", "本", "支", "块", "张", "副", "辆", "部", "双", "条", "根", "瓶", "盒", "袋", "包", "次", "位",
     ]
 
     static let englishNumbers: [(String, Int)] = [

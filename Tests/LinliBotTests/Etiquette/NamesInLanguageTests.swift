@@ -94,9 +94,9 @@ import Testing
         #expect(li.contains("凉亭") && !li.contains("Pavilion"), "\(li)")
         #expect(ann.contains("Pavilion") && !ann.contains("凉亭"), "\(ann)")
 
-        try bot.say("借 伞", from: "u-ann", at: Self.at("10:00"))
-        try bot.say("borrow umbrella", from: "u-li", at: Self.at("10:01"))
-        let due = try bot.tick("2026-12-01T10:02:00+08:00").notifications
+        try bot.say("借 伞", from: "u-ann", at: Self.at("17:00", day: 29))
+        try bot.say("borrow umbrella", from: "u-li", at: Self.at("17:01", day: 29))
+        let due = try bot.tick("2026-12-02T17:02:00+08:00").notifications
         let annDue = try #require(due.first { $0.to == "u-ann" }?.text)
         let liDue = try #require(due.first { $0.to == "u-li" }?.text)
         #expect(annDue.contains("Umbrella") && !annDue.contains("爱心伞"), "\(annDue)")
