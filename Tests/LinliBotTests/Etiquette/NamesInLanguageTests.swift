@@ -15,9 +15,12 @@ import Testing
         .replacingOccurrences(of: "name: 爱心伞,", with: "name: {zh: 爱心伞, en: Umbrella}, unit: 把,")
         .replacingOccurrences(of: "name: 义剪,", with: "name: {zh: 义剪, en: Free haircut},")
         .replacingOccurrences(
-            of: "  - {id: u-vol,", with: "  - {id: u-med, name: 宋调解, roles: [mediator]}\n  - {id: u-wu, name: 吴大哥, home: b1-602}\n  - {id: u-vol,")
+            of: "  - {id: u-vol,", with: "  - {id: u-med, name: 宋调解, roles: [mediator]}\n  - {id: u-wu, name: 吴大哥, home: b1-602}\n  - {id: u-vol,"
+        )
         .replacingOccurrences(
-            of: "  - {id: other,", with: "  - {id: dispute, names: [dispute, 纠纷], priority: P3, accept: 1d, resolve: 15d, private: true}\n  - {id: other,")
+            of: "  - {id: other,",
+            with: "  - {id: dispute, names: [dispute, 纠纷], priority: P3, accept: 1d, resolve: 15d, private: true}\n  - {id: other,"
+        )
         .replacingOccurrences(
             of: "  - {id: room,",
             with:
@@ -43,14 +46,18 @@ import Testing
     static let cases: [Case] = [
         Case(kind: "venues", zh: "场地 明天", en: "venues tomorrow", zhName: "凉亭", enName: "Pavilion"),
         Case(kind: "book", zh: "预约 凉亭 明天 10:00-11:00", en: "book pavilion tomorrow 14:00-15:00", zhName: "凉亭", enName: "Pavilion"),
-        Case(kind: "book, approval needed", zh: "预约 活动室 明天 10:00-11:00", en: "book room 2026-12-01 10:00-11:00", zhName: "活动室", enName: "Activity room"),
+        Case(
+            kind: "book, approval needed", zh: "预约 活动室 明天 10:00-11:00", en: "book room 2026-12-01 10:00-11:00", zhName: "活动室", enName: "Activity room"
+        ),
         Case(
             kind: "book, clash", setup: [("u-bo", "预约 凉亭 明天 10:00-11:00")], zh: "预约 凉亭 明天 10:00-11:00", en: "book pavilion tomorrow 10:30-11:00",
             zhName: "凉亭", enName: "Pavilion"),
         Case(kind: "book, outside hours", zh: "预约 凉亭 明天 22:00-23:00", en: "book pavilion tomorrow 22:00-23:00", zhName: "凉亭", enName: "Pavilion"),
         Case(
             kind: "bookings", setup: [("u-bo", "预约 凉亭 明天 10:00-11:00")], zh: "我的预约", en: "bookings", zhName: "凉亭", enName: "Pavilion"),
-        Case(kind: "schedule", setup: [("u-bo", "预约 凉亭 明天 10:00-11:00")], zh: "日程 凉亭 明天", en: "schedule pavilion tomorrow", zhName: "凉亭", enName: "Pavilion"),
+        Case(
+            kind: "schedule", setup: [("u-bo", "预约 凉亭 明天 10:00-11:00")], zh: "日程 凉亭 明天", en: "schedule pavilion tomorrow", zhName: "凉亭",
+            enName: "Pavilion"),
         Case(kind: "services", zh: "服务", en: "services", zhName: "爱心伞", enName: "Umbrella"),
         Case(kind: "loan", zh: "借 伞", en: "borrow umbrella", zhName: "爱心伞", enName: "Umbrella"),
         Case(kind: "loan, out of stock", setup: [("u-bo", "借两把伞")], zh: "借 伞", en: "borrow umbrella", zhName: "爱心伞", enName: "Umbrella"),

@@ -16,7 +16,8 @@ extension ServicesFamily {
         guard count <= left else {
             throw LinliError(
                 .limit, zh: "\(s.name)只剩\(left)\(s.unit)，借不了\(count)\(s.unit)；可以少借一些，例如：借 \(left) \(s.unit)\(s.name)",
-                en: "\(s.title.en): only \(left) left, so \(count) cannot be lent; you may borrow fewer, e.g. borrow \(left) \(s.names.first ?? s.id)")
+                en: "\(s.title.en): only \(left) left, so \(count) cannot be lent; you may borrow fewer, e.g. borrow \(left) \(s.names.first ?? s.id)"
+            )
         }
         let number = ctx.numbers.next(.service)
         let due = ctx.now.adding(loan)

@@ -116,7 +116,8 @@ struct ServicesFamily: Family {
             effects: tell(
                 r.requester, except: ctx.sender, r, s,
                 Localized(
-                    zh: "您申请的\(s.name)（\(id)）已由\(name)签收，会尽快联系您。", en: "Your request \(id) (\(s.title.en)) was accepted by \(name), who will contact you."
+                    zh: "您申请的\(s.name)（\(id)）已由\(name)签收，会尽快联系您。",
+                    en: "Your request \(id) (\(s.title.en)) was accepted by \(name), who will contact you."
                 )))
     }
 
@@ -187,7 +188,8 @@ struct ServicesFamily: Family {
                 to: r.requester, reason: "reminder",
                 text: Localized(
                     zh: "【归还提醒】您借的\(s.name)（\(id)）已到期，请尽快归还：归还 \(id)",
-                    en: "[Return reminder] The \(s.title.en) you borrowed (\(id)) is due back; please return it: return \(id)"), refs: [id.description])
+                    en: "[Return reminder] The \(s.title.en) you borrowed (\(id)) is due back; please return it: return \(id)"),
+                refs: [id.description])
         ]
         if r.reminders >= 2, let handler = s.handler ?? ctx.directory.firstStaff {
             effects.append(

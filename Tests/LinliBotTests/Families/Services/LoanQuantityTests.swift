@@ -9,8 +9,11 @@ import Testing
     static let community = FamilyHarness.community
         .replacingOccurrences(
             of: "  - {id: umbrella, name: 爱心伞, names: [umbrella, 伞], stock: 2, loan: 3d}",
-            with: "  - {id: umbrella, name: {zh: 爱心伞, en: Umbrella}, unit: 把, names: [umbrella, 伞, 雨伞], stock: 5, loan: 3d}")
-        .replacingOccurrences(of: "  - {id: u-office, name: 王主任, roles: [staff]}", with: "  - {id: u-office, name: 王主任, roles: [staff]}\n  - {id: u-sam, name: Sam, home: b1-601}")
+            with: "  - {id: umbrella, name: {zh: 爱心伞, en: Umbrella}, unit: 把, names: [umbrella, 伞, 雨伞], stock: 5, loan: 3d}"
+        )
+        .replacingOccurrences(
+            of: "  - {id: u-office, name: 王主任, roles: [staff]}",
+            with: "  - {id: u-office, name: 王主任, roles: [staff]}\n  - {id: u-sam, name: Sam, home: b1-601}")
 
     /// What the services list says is left of the umbrellas, e.g. `可借 3/5`.
     static func left(_ bot: FamilyHarness, at ts: String) throws -> String {
