@@ -138,22 +138,27 @@ public enum CommunityFile {
         ) {
             v in
             let id = try identifier(v.required("id"))
+            let name = try twoNames(v["name"])
             return Venue(
-                id: id, name: try v["name"]?.string() ?? id, names: try v["names"]?.strings() ?? [id],
+                id: id, name: name?.zh ?? id, names: try v["names"]?.strings() ?? [id],
                 open: try v["open"].map(timeRange), min: try v["min"].map(span), max: try v["max"].map(span),
                 horizon: try v["horizon"].map(span), weeklyQuota: try v["weekly_quota"]?.int(), approval: try v["approval"]?.bool() ?? false,
-                mediation: try v["mediation"]?.bool() ?? false)
+                mediation: try v["mediation"]?.bool() ?? false, nameEn: name?.en)
         }
-        community.services = try items(root["services"], known: ["id", "name", "names", "stock", "loan", "handler", "rota", "accept", "urgent"]) {
+        community.services = try items(
+            root["services"], known: ["id", "name", "names", "unit", "stock", "loan", "handler", "rota", "accept", "urgent"]
+        ) {
             v in
             let id = try identifier(v.required("id"))
+            let name = try twoNames(v["name"])
             let rota = try items(v["rota"], known: ["hours", "person"]) { shift in
                 Service.Shift(hours: try timeRange(shift.required("hours")), person: try shift.required("person").string())
             }
             return Service(
-                id: id, name: try v["name"]?.string() ?? id, names: try v["names"]?.strings() ?? [id],
+                id: id, name: name?.zh ?? id, names: try v["names"]?.strings() ?? [id],
                 stock: try v["stock"]?.int(), loan: try v["loan"].map(span), handler: try v["handler"]?.string(), rota: rota,
-                accept: try v["accept"].map(span) ?? Service.standardAccept, urgent: try v["urgent"]?.bool() ?? false)
+                accept: try v["accept"].map(span) ?? Service.standardAccept, urgent: try v["urgent"]?.bool() ?? false, nameEn: name?.en,
+                unit: try v["unit"]?.string() ?? "件")
         }
         community.points = try items(root["points"], known: ["id", "names", "points"]) { v in
             let id = try identifier(v.required("id"))
@@ -214,6 +219,18 @@ public enum CommunityFile {
             }
         }
         return out
+    }
+
+    /// `name:` of a venue or service: one name (`邻里商议亭`), or one per language
+    /// (`{zh: 邻里商议亭, en: Discussion kiosk}`; `zh` is required, the name Chinese replies use).
+    private static func twoNames(_ v: YAMLValue?) throws -> (zh: String, en: String?)? {
+        guard let v else { return nil }
+        guard (try? v.entries()) != nil else { return (try v.string(), nil) }
+        try v.expectMapping(known: ["zh", "en"])
+        let zh = try v.required("zh").string()
+        let en = try v["en"]?.string()
+        guard !zh.isEmpty, en?.isEmpty != true else { throw v.error("a name is not empty") }
+        return (zh, en)
     }
 
     /// `rooms:` on a building: a list of rooms, or a pattern (a regular expression).

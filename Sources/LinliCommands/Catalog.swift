@@ -32,6 +32,8 @@ public enum ArgType: Sendable, Equatable {
     case phrase
     /// A role the office gives in chat: `captain`, `楼栋长`, `volunteer`, `志愿者`… (its raw value).
     case role
+    /// How many items: `2`, `两把`, `2 把`, `two`, `a`; always optional in effect (absent: one).
+    case quantity
 }
 
 /// One argument slot of a command.
@@ -199,6 +201,7 @@ public struct Catalog: Sendable {
             case "service": type = .service
             case "phrase": type = .phrase
             case "role": type = .role
+            case "quantity": type = .quantity
             case let other: throw typeNode.error("unknown argument type '\(other)'")
             }
             args.append(ArgSpec(name: name, type: type, optional: try a["optional"]?.bool() ?? false, prompt: try a["prompt"].map(localized)))

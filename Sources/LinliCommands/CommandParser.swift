@@ -40,11 +40,26 @@ public struct CommandParser: Sendable {
             for n in c.names + [c.id] { names.append((Grammar.loweredScalars(Grammar.fold(n)), c.id)) }
         }
         categoryNames = names.sorted { $0.chars.count > $1.chars.count }
-        venueNames = venues.flatMap { v in (v.names + [v.id, v.name]).map { (Grammar.loweredScalars(Grammar.fold($0)), v.id) } }
-            .sorted { $0.chars.count > $1.chars.count }
-        serviceNames = services.flatMap { v in (v.names + [v.id, v.name]).map { (Grammar.loweredScalars(Grammar.fold($0)), v.id) } }
-            .sorted { $0.chars.count > $1.chars.count }
+        venueNames = Self.names(venues.map { v in (v.id, v.names + [v.id, v.name] + [v.nameEn].compactMap { $0 }) }, plurals: false)
+        // `borrow two umbrellas`: an item's English name is read in the plural too.
+        serviceNames = Self.names(services.map { v in (v.id, v.names + [v.id, v.name] + [v.nameEn].compactMap { $0 }) }, plurals: true)
         fallbackCategory = categories.first { $0.id == "other" }?.id
+    }
+
+    /// Names to match, longest first; with `plurals`, an English name also with `s` and `es`.
+    private static func names(_ items: [(id: String, names: [String])], plurals: Bool) -> [(chars: [Unicode.Scalar], id: String)] {
+        var out: [(chars: [Unicode.Scalar], id: String)] = []
+        for item in items {
+            for name in item.names {
+                let chars = Grammar.loweredScalars(Grammar.fold(name))
+                out.append((chars, item.id))
+                if plurals, let last = chars.last, Grammar.isASCIILetter(last) {
+                    out.append((chars + ["s"], item.id))
+                    out.append((chars + ["e", "s"], item.id))
+                }
+            }
+        }
+        return out.sorted { $0.chars.count > $1.chars.count }
     }
 
     /// Parses one message. `strict`: the message was typed in a group without
@@ -99,6 +114,10 @@ public struct CommandParser: Sendable {
             return .failure(unknown(folded), lang: lang)
         }
         guard let command = Command(id: spec.id, args: Arguments(args)) else {
+            // `还` alone: a command that needs one of its optional arguments asks for the first.
+            if args.isEmpty, cursor.atEnd, let first = spec.args.first, first.prompt != nil {
+                return .incomplete(commandID: spec.id, soFar: folded, missing: first, lang: lang)
+            }
             return .failure(usage(spec, lang), lang: lang)
         }
         return .command(command, lang: lang)
@@ -171,6 +190,8 @@ public struct CommandParser: Sendable {
                 Localized(zh: "没有“\(c.peekToken())”这个场地，发送“场地”查看全部。", en: "There is no venue “\(c.peekToken())”; send “venues” to see them."))
         case .service:
             if let id = Self.take(serviceNames, &c) { return .value(.text(id)) }
+            // `return S1 thanks`: an optional item that is not one is not there.
+            if arg.optional { return .absent }
             return .wrong(
                 Localized(zh: "没有“\(c.peekToken())”这项服务，发送“服务”查看全部。", en: "There is no service “\(c.peekToken())”; send “services” to see them."))
         case .role:
@@ -237,6 +258,17 @@ public struct CommandParser: Sendable {
             case "zh", "cn", "chinese", "中文", "汉语", "普通话": return .value(.lang(.zh))
             case "en", "english", "英文", "英语": return .value(.lang(.en))
             default: return .wrong(Localized(zh: "语言只能是 zh 或 en。", en: "The language is zh or en."))
+            }
+        case .quantity:
+            switch c.takeQuantity() {
+            case .count(let n)?:
+                // `借 2 台灯`: a measure word that starts an item's name stays with the name.
+                var probe = c
+                probe.skipSpaces()
+                if Self.take(serviceNames, &probe) == nil { c.skipMeasureWord() }
+                return .value(.int(n))
+            case .wrong(let problem)?: return .wrong(problem)
+            case nil: return .absent
             }
         case .text:
             let rest = c.rest

@@ -252,12 +252,15 @@ public struct Venue: Sendable, Equatable {
     public var approval: Bool
     /// The venue of mediation meetings (`mediation: true`): a dispute's `invite` books it privately.
     public var mediation: Bool
+    /// Its English name (`name: {zh: …, en: …}`), if the community file gives one.
+    public var nameEn: String?
     public init(
         id: String, name: String, names: [String], open: TimeRange?, min: Span?, max: Span?, horizon: Span?, weeklyQuota: Int?, approval: Bool,
-        mediation: Bool = false
+        mediation: Bool = false, nameEn: String? = nil
     ) {
         self.id = id
         self.name = name
+        self.nameEn = nameEn
         self.names = names
         self.open = open
         self.min = min
@@ -292,13 +295,19 @@ public struct Service: Sendable, Equatable {
     public var accept: Span
     /// Urgent (红色管家): its pushes are P0, held by no quiet hours, and the captain is told at once.
     public var urgent: Bool
+    /// Its English name (`name: {zh: …, en: …}`), if the community file gives one.
+    public var nameEn: String?
+    /// The Chinese measure word of a loanable item (`unit: 把`): `借出2把`, `只剩1把`; default 件.
+    public var unit: String
 
     public init(
         id: String, name: String, names: [String], stock: Int?, loan: Span?, handler: String?, rota: [Shift] = [],
-        accept: Span = Service.standardAccept, urgent: Bool = false
+        accept: Span = Service.standardAccept, urgent: Bool = false, nameEn: String? = nil, unit: String = "件"
     ) {
         self.id = id
         self.name = name
+        self.nameEn = nameEn
+        self.unit = unit
         self.names = names
         self.stock = stock
         self.loan = loan
@@ -367,4 +376,27 @@ extension TimeRange {
         let minuteStart = instant.milliseconds - ((instant.milliseconds % 60_000) + 60_000) % 60_000
         return Instant(milliseconds: minuteStart + Int64(wait) * 60_000)
     }
+}
+
+/// A venue's or a service's name in each language: the English one where the
+/// community file gives it, else the one name it has.
+public protocol Named {
+    var name: String { get }
+    var nameEn: String? { get }
+}
+
+extension Named {
+    /// Its name in each language (`title.en` falls back to the Chinese name).
+    public var title: Localized { Localized(zh: name, en: nameEn ?? name) }
+}
+
+extension Venue: Named {}
+extension Service: Named {}
+
+extension Community {
+    /// A venue's name in each language by its id (the id itself for one no longer in the file).
+    public func venueTitle(_ id: String) -> Localized { venues.first { $0.id == id }?.title ?? Localized(zh: id, en: id) }
+
+    /// A service's name in each language by its id (the id itself for one no longer in the file).
+    public func serviceTitle(_ id: String) -> Localized { services.first { $0.id == id }?.title ?? Localized(zh: id, en: id) }
 }

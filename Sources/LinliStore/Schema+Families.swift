@@ -193,5 +193,13 @@ extension Schema {
                         WHERE overdue_at IS NOT NULL AND state IN ('submitted','assigned','accepted','in_progress','reopened');
                     """)
         }
+        m.registerMigration("v22-loan-quantities") { db in
+            // A loan of several items (`借两把伞`): how many were lent, how many have come back.
+            try db.execute(
+                sql: """
+                    ALTER TABLE service_requests ADD COLUMN quantity INTEGER NOT NULL DEFAULT 1 CHECK (quantity >= 1);
+                    ALTER TABLE service_requests ADD COLUMN returned INTEGER NOT NULL DEFAULT 0 CHECK (returned >= 0 AND returned <= quantity);
+                    """)
+        }
     }
 }

@@ -192,7 +192,7 @@ private let r1 = RecordID(.workOrder, 1)
             guard let text = example.args[arg.name] else { continue }
             switch arg.type {
             case .record: expected[arg.name] = RecordID(parsing: Substring(text)).map(ArgValue.record)
-            case .int: expected[arg.name] = Int(text).map(ArgValue.int)
+            case .int, .quantity: expected[arg.name] = Int(text).map(ArgValue.int)
             case .lang: expected[arg.name] = Lang(rawValue: text).map(ArgValue.lang)
             case .date: expected[arg.name] = Grammar.date(text).map(ArgValue.date)
             case .times: if case .times(let t)? = Grammar.times(text) { expected[arg.name] = .times(t) }

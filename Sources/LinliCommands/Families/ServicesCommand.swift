@@ -8,8 +8,11 @@ public enum ServicesCommand: FamilyCommand {
     public static let recordKinds: Set<RecordKind> = [.service]
 
     case services
-    case request(service: String, details: String?)
-    case giveBack(RecordID)
+    /// `count`: how many of a loanable item (`借两把伞`); one when not said.
+    case request(service: String, details: String?, count: Int = 1)
+    /// A loan back: all of `S<n>`, or `count` of it, or `count` of an item (`还 1 把伞`,
+    /// the sender's oldest loans of it first); nil count: all.
+    case giveBack(RecordID?, count: Int? = nil, service: String? = nil)
     case accept(RecordID)
     case done(RecordID, result: String?)
     case cancel(RecordID)
@@ -19,10 +22,12 @@ public enum ServicesCommand: FamilyCommand {
         case .services: self = .services
         case .request:
             guard let service = args.text("service") else { return nil }
-            self = .request(service: service, details: args.text("details"))
+            self = .request(service: service, details: args.text("details"), count: args.int("count") ?? 1)
         case .giveBack:
-            guard let r = args.record() else { return nil }
-            self = .giveBack(r)
+            let r = args.record()
+            let service = args.text("service")
+            guard r != nil || service != nil else { return nil }
+            self = .giveBack(r, count: args.int("count"), service: service)
         }
     }
 

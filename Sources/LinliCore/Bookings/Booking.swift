@@ -87,23 +87,23 @@ public enum BookingRules {
         if let open = venue.open, start < open.start || end > open.end {
             throw LinliError(
                 .usage, zh: "\(venue.name)开放时间是 \(Booking.clock(open.start))-\(Booking.clock(open.end))。",
-                en: "\(venue.name) is open \(Booking.clock(open.start))-\(Booking.clock(open.end)).")
+                en: "\(venue.title.en) is open \(Booking.clock(open.start))-\(Booking.clock(open.end)).")
         }
         let length = Span.minutes(Int64(end - start))
         if let min = venue.min, length < min {
-            throw LinliError(.usage, zh: "\(venue.name)每次至少预约\(min.spoken(.zh))。", en: "\(venue.name) is booked for at least \(min.spoken(.en)).")
+            throw LinliError(.usage, zh: "\(venue.name)每次至少预约\(min.spoken(.zh))。", en: "\(venue.title.en) is booked for at least \(min.spoken(.en)).")
         }
         if let max = venue.max, length > max {
-            throw LinliError(.usage, zh: "\(venue.name)每次最多预约\(max.spoken(.zh))。", en: "\(venue.name) is booked for at most \(max.spoken(.en)).")
+            throw LinliError(.usage, zh: "\(venue.name)每次最多预约\(max.spoken(.zh))。", en: "\(venue.title.en) is booked for at most \(max.spoken(.en)).")
         }
         if let horizon = venue.horizon, day.index - today.index > Int(horizon.milliseconds / 86_400_000) {
             throw LinliError(
-                .limit, zh: "\(venue.name)最多提前\(horizon.spoken(.zh))预约。", en: "\(venue.name) can be booked at most \(horizon.spoken(.en)) ahead.")
+                .limit, zh: "\(venue.name)最多提前\(horizon.spoken(.zh))预约。", en: "\(venue.title.en) can be booked at most \(horizon.spoken(.en)) ahead.")
         }
         if let quota = venue.weeklyQuota, householdThisWeek >= quota {
             throw LinliError(
                 .limit, zh: "您家本周已预约\(venue.name) \(householdThisWeek) 次，每周最多 \(quota) 次。",
-                en: "Your household has booked \(venue.name) \(householdThisWeek) times this week; the limit is \(quota).")
+                en: "Your household has booked \(venue.title.en) \(householdThisWeek) times this week; the limit is \(quota).")
         }
     }
 

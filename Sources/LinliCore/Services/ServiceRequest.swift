@@ -39,11 +39,17 @@ public struct ServiceRequest: Sendable, Equatable {
     public var acceptedAt: Instant?
     public var closedAt: Instant?
     public var result: String?
+    /// How many items a loan lent (`借两把伞`: 2), and how many of them came back so far;
+    /// one record per loan, returned in part or whole.
+    public var quantity: Int
+    public var returned: Int
 
     public init(
         number: Int, service: String, requester: String, household: String, details: String?, isLoan: Bool, state: State = .open,
-        createdAt: Instant, dueAt: Instant?, reminders: Int = 0, handler: String? = nil
+        createdAt: Instant, dueAt: Instant?, reminders: Int = 0, handler: String? = nil, quantity: Int = 1, returned: Int = 0
     ) {
+        self.quantity = quantity
+        self.returned = returned
         self.number = number
         self.service = service
         self.requester = requester
@@ -58,6 +64,9 @@ public struct ServiceRequest: Sendable, Equatable {
     }
 
     public var id: RecordID { RecordID(.service, number) }
+
+    /// Items of a loan still out.
+    public var out: Int { isLoan && state == .open ? quantity - returned : 0 }
 }
 
 /// A request's clocks (their names are the timers' kinds).
@@ -84,12 +93,21 @@ extension ServiceRequest {
     /// How often a borrower is reminded once a loan is due.
     public static let reminderInterval = Span.days(2)
 
-    /// An item out on loan comes back.
+    /// Items out on loan come back: `count` of them, or all that are out (nil). The loan
+    /// is returned when none is left out; more than are out is refused, nothing returned.
     @discardableResult
-    public mutating func giveBack() throws(LinliError) -> Transition<ServiceClock> {
+    public mutating func giveBack(_ count: Int? = nil) throws(LinliError) -> Transition<ServiceClock> {
         guard isLoan, state == .open else {
             throw LinliError(.invalidState, zh: "\(id) 不是待归还的借用。", en: "\(id) is not an item out on loan.", refs: [id.description])
         }
+        let left = out
+        let count = count ?? left
+        guard count >= 1, count <= left else {
+            throw LinliError(
+                .invalidState, zh: "\(id) 只有 \(left) 件未还。", en: "\(id) has only \(left) out.", refs: [id.description])
+        }
+        returned += count
+        guard returned == quantity else { return .none }
         state = .returned
         return .stop(.loanDue)
     }

@@ -22,13 +22,15 @@ extension ServiceRequest {
             .init("accepted_at") { .int($0.acceptedAt?.milliseconds) },
             .init("closed_at") { .int($0.closedAt?.milliseconds) },
             .init("result") { .text($0.result) },
+            .init("quantity") { .int($0.quantity) },
+            .init("returned") { .int($0.returned) },
         ]
     ) { row in
         var r = ServiceRequest(
             number: row.int("number"), service: row.text("service"), requester: row.text("requester"), household: row.text("household"),
             details: row.optionalText("details"), isLoan: row.bool("is_loan"), state: ServiceRequest.State(rawValue: row.text("state")) ?? .open,
             createdAt: row.instant("created_at"), dueAt: row.optionalInstant("due_at"), reminders: row.int("reminders"),
-            handler: row.optionalText("handler"))
+            handler: row.optionalText("handler"), quantity: row.int("quantity"), returned: row.int("returned"))
         r.level = row.optionalText("level").flatMap(Level.init)
         r.acceptedBy = row.optionalText("accepted_by")
         r.acceptedAt = row.optionalInstant("accepted_at")
@@ -47,9 +49,18 @@ extension StoreTransaction {
     /// Writes the columns in which `new` differs from `old`.
     public func update(_ new: ServiceRequest, from old: ServiceRequest) throws { try update(new, from: old, ServiceRequest.codec) }
 
-    /// Items of a service out on loan now.
+    /// Items of a service out on loan now (a loan of several counts each item still out).
     public func onLoan(_ service: String) throws -> Int {
-        try first("SELECT count(*) FROM service_requests WHERE service = ? AND is_loan = 1 AND state = 'open'", [service]) { $0[0] as Int } ?? 0
+        try first(
+            "SELECT coalesce(sum(quantity - returned), 0) FROM service_requests WHERE service = ? AND is_loan = 1 AND state = 'open'", [service]
+        ) { $0[0] as Int } ?? 0
+    }
+
+    /// A person's loans of a service still out, oldest first.
+    public func openLoans(requester: String, service: String) throws -> [ServiceRequest] {
+        try records(
+            ServiceRequest.codec, "WHERE requester = ? AND service = ? AND is_loan = 1 AND state = 'open' ORDER BY number", .text(requester),
+            .text(service))
     }
 
     /// A person's open requests and loans.

@@ -65,7 +65,7 @@ struct BookingsFamily: Family {
                 : Localized(zh: "空闲 " + free.joined(separator: "、"), en: "free " + free.joined(separator: ", "))
             let approval = v.approval ? Localized(zh: "（需审批）", en: " (needs approval)") : Localized(zh: "", en: "")
             zh.append("\(v.name)（\(v.names.first ?? v.id)）\(approval.zh)：\(shown.zh)")
-            en.append("\(v.name) (\(v.names.first ?? v.id))\(approval.en): \(shown.en)")
+            en.append("\(v.title.en) (\(v.names.first ?? v.id))\(approval.en): \(shown.en)")
         }
         return Outcome(zh: "\(d.spoken(.zh)) 场地：\n" + zh.joined(separator: "\n"), en: "Venues on \(d.spoken(.en)):\n" + en.joined(separator: "\n"))
     }
@@ -86,7 +86,7 @@ struct BookingsFamily: Family {
                 .conflict,
                 zh: "\(v.name) \(clash.times) 已有预约。\(try nearestFreeText(v, d, length: times.end - times.start, wanted: times.start, .zh, ctx))",
                 en:
-                    "\(v.name) is taken at \(clash.times). \(try nearestFreeText(v, d, length: times.end - times.start, wanted: times.start, .en, ctx))",
+                    "\(v.title.en) is taken at \(clash.times). \(try nearestFreeText(v, d, length: times.end - times.start, wanted: times.start, .en, ctx))",
                 refs: [clash.id.description])
         }
         let number = ctx.numbers.next(.booking)
@@ -99,7 +99,7 @@ struct BookingsFamily: Family {
         if reminderAt > ctx.now { try ctx.timers.schedule(BookingClock.reminder, at: reminderAt, subject: bid) }
         let what = Localized(
             zh: "\(v.name) \(d.spoken(.zh)) \(booking.times)\(purpose.map { "（\($0)）" } ?? "")",
-            en: "\(v.name) \(d.spoken(.en)) \(booking.times)\(purpose.map { " (\($0))" } ?? "")")
+            en: "\(v.title.en) \(d.spoken(.en)) \(booking.times)\(purpose.map { " (\($0))" } ?? "")")
         guard v.approval else {
             return Outcome(
                 zh: "已预约 \(bid)：\(what.zh)。开始前30分钟提醒您；取消请发送：取消 \(bid)",
@@ -119,7 +119,7 @@ struct BookingsFamily: Family {
             } ?? []
         return Outcome(
             zh: "已提交 \(bid)：\(what.zh)。\(v.name)需要审批，时段已为您保留，结果会通知您。",
-            en: "Requested \(bid): \(what.en). \(v.name) needs approval; the slot is held for you and you will be told.", refs: [bid],
+            en: "Requested \(bid): \(what.en). \(v.title.en) needs approval; the slot is held for you and you will be told.", refs: [bid],
             effects: effects)
     }
 
@@ -146,7 +146,7 @@ struct BookingsFamily: Family {
         let list = try ctx.tx.bookings(booker: ctx.sender, from: ctx.calendar.today)
         guard !list.isEmpty else { return Outcome(zh: "您没有待用的预约。", en: "You have no upcoming bookings.") }
         func line(_ b: Booking, _ lang: Lang) -> String {
-            let name = ctx.directory.community.venues.first { $0.id == b.venue }?.name ?? b.venue
+            let name = ctx.directory.community.venueTitle(b.venue)(lang)
             return "\(b.id) \(name) \(b.day.spoken(lang)) \(b.times) \(b.state.label(lang))"
         }
         return Outcome(
@@ -159,7 +159,7 @@ struct BookingsFamily: Family {
         let d = try ctx.calendar.day(date)
         let list = try ctx.tx.bookings(venue: v.id, day: d)
         guard !list.isEmpty else {
-            return Outcome(zh: "\(v.name) \(d.spoken(.zh)) 还没有预约。", en: "\(v.name) has no bookings on \(d.spoken(.en)).")
+            return Outcome(zh: "\(v.name) \(d.spoken(.zh)) 还没有预约。", en: "\(v.title.en) has no bookings on \(d.spoken(.en)).")
         }
         func line(_ b: Booking, _ lang: Lang) -> String {
             // A mediation meeting names neither its parties nor its matter (SERVICES.md §1a).
@@ -168,7 +168,7 @@ struct BookingsFamily: Family {
         }
         return Outcome(
             zh: "\(v.name) \(d.spoken(.zh))：\n" + list.map { line($0, .zh) }.joined(separator: "\n"),
-            en: "\(v.name) on \(d.spoken(.en)):\n" + list.map { line($0, .en) }.joined(separator: "\n"), refs: list.map(\.id.description))
+            en: "\(v.title.en) on \(d.spoken(.en)):\n" + list.map { line($0, .en) }.joined(separator: "\n"), refs: list.map(\.id.description))
     }
 
     /// The one write path of a booking that exists: the action, its new state, its clocks.
@@ -233,13 +233,13 @@ struct BookingsFamily: Family {
     /// 30 minutes before a confirmed booking starts.
     func reminder(_ id: RecordID, _ ctx: Kernel) throws -> [Effect] {
         guard let b = try ctx.tx.booking(id.number), b.state == .confirmed, ctx.now < ctx.calendar.instant(b.day, b.start) else { return [] }  // not once it has begun
-        let name = ctx.directory.community.venues.first { $0.id == b.venue }?.name ?? b.venue
+        let name = ctx.directory.community.venueTitle(b.venue)
         return [
             .notify(
                 to: b.booker, reason: "reminder",
                 text: Localized(
-                    zh: "【提醒】您预约的\(name) \(b.times) 快开始了（\(id)）。不用了请发送：取消 \(id)",
-                    en: "[Reminder] Your booking of \(name) at \(b.times) starts soon (\(id)). If you no longer need it: cancel \(id)"),
+                    zh: "【提醒】您预约的\(name.zh) \(b.times) 快开始了（\(id)）。不用了请发送：取消 \(id)",
+                    en: "[Reminder] Your booking of \(name.en) at \(b.times) starts soon (\(id)). If you no longer need it: cancel \(id)"),
                 refs: [id.description])
         ]
     }

@@ -99,9 +99,9 @@ struct DisputesFamily: Family {
 
     /// How a meeting reads: `邻里商议亭 11月29日（周日） 15:00-16:00`.
     static func when(_ meeting: Dispute.Meeting, _ directory: Directory) -> Localized {
-        let venue = directory.community.venues.first { $0.id == meeting.venue }?.name ?? meeting.venue
+        let venue = directory.community.venueTitle(meeting.venue)
         let times = "\(Booking.clock(meeting.start))-\(Booking.clock(meeting.end))"
-        return Localized(zh: "\(meeting.day.spoken(.zh)) \(times)，\(venue)", en: "\(meeting.day.spoken(.en)) \(times) at \(venue)")
+        return Localized(zh: "\(meeting.day.spoken(.zh)) \(times)，\(venue.zh)", en: "\(meeting.day.spoken(.en)) \(times) at \(venue.en)")
     }
 
     /// A party as the mediator reads them: name, and which side.
@@ -218,7 +218,7 @@ struct DisputesFamily: Family {
                 .conflict,
                 zh: "\(venue.name) \(day.spoken(.zh)) \(clash.times) 已有预约，请换个时间（发送：日程 \(venue.names.first ?? venue.id) \(day.spoken(.zh))）。",
                 en:
-                    "\(venue.name) is taken at \(clash.times) on \(day.spoken(.en)); choose another time (send: schedule \(venue.id) \(day.spoken(.en))).",
+                    "\(venue.title.en) is taken at \(clash.times) on \(day.spoken(.en)); choose another time (send: schedule \(venue.id) \(day.spoken(.en))).",
                 refs: [clash.id.description])
         }
         // Held for the office: a meeting is not the mediator's household's, nor counts in its quota.

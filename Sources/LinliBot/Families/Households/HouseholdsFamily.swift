@@ -314,8 +314,8 @@ private struct HouseholdFile {
         func section(_ title: String, _ lines: [String], _ lang: Lang) -> [String] {
             lines.isEmpty ? [] : [lang == .zh ? "\(title)：" : "\(title):"] + lines.map { "  " + $0 }
         }
-        func venue(_ id: String) -> String { ctx.directory.community.venues.first { $0.id == id }?.name ?? id }
-        func service(_ id: String) -> String { ctx.directory.community.services.first { $0.id == id }?.name ?? id }
+        func venue(_ id: String, _ lang: Lang) -> String { ctx.directory.community.venueTitle(id)(lang) }
+        func service(_ id: String, _ lang: Lang) -> String { ctx.directory.community.serviceTitle(id)(lang) }
         func text(_ lang: Lang) -> String {
             let zh = lang == .zh
             var lines = [
@@ -324,11 +324,14 @@ private struct HouseholdFile {
             ]
             lines += section(zh ? "报修" : "Reports", orders.map { desk.summaryLine($0, lang) }, lang)
             lines += section(
-                zh ? "预约" : "Bookings", bookings.map { "\($0.id) \(venue($0.venue)) \($0.day.spoken(lang)) \($0.times) \($0.state.label(lang))" },
+                zh ? "预约" : "Bookings",
+                bookings.map { "\($0.id) \(venue($0.venue, lang)) \($0.day.spoken(lang)) \($0.times) \($0.state.label(lang))" },
                 lang)
             lines += section(
                 zh ? "借用与服务" : "Loans and requests",
-                requests.map { r in "\(r.id) \(service(r.service)) \(HouseholdFile.label(r.state, loan: r.isLoan, lang))" }, lang)
+                requests.map { r in
+                    "\(r.id) \(service(r.service, lang))\(r.isLoan && r.quantity > 1 ? " ×\(r.quantity - r.returned)" : "") \(HouseholdFile.label(r.state, loan: r.isLoan, lang))"
+                }, lang)
             lines += section(zh ? "微心愿" : "Wishes", wishes.map { "\($0.id) \($0.text) \(HouseholdFile.label($0.state, lang))" }, lang)
             let scored = members.filter { points[$0] != nil }
             if !scored.isEmpty {

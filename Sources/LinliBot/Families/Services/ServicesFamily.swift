@@ -10,8 +10,8 @@ struct ServicesFamily: Family {
     func run(_ command: ServicesCommand, _ ctx: CommandContext) throws -> Outcome {
         switch command {
         case .services: try servicesList(ctx)
-        case .request(let service, let details): try request(service: service, details: details, ctx)
-        case .giveBack(let id): try giveBack(id, ctx)
+        case .request(let service, let details, let count): try request(service: service, details: details, count: count, ctx)
+        case .giveBack(let id, let count, let service): try giveBack(id, count: count, service: service, ctx)
         case .accept(let id): try accept(id, ctx)
         case .done(let id, let result): try done(id, result: result, ctx)
         case .cancel(let id): try cancel(id, ctx)
@@ -41,11 +41,11 @@ struct ServicesFamily: Family {
             if let stock = s.stock, let loan = s.loan {
                 let left = stock - (try ctx.tx.onLoan(s.id))
                 zh.append("\(s.name)（\(word)）：可借 \(left)/\(stock)，借期\(loan.spoken(.zh))")
-                en.append("\(s.name) (\(word)): \(left) of \(stock) available, lent for \(loan.spoken(.en))")
+                en.append("\(s.title.en) (\(word)): \(left) of \(stock) available, lent for \(loan.spoken(.en))")
             } else {
                 let who = s.handler(atMinute: ctx.calendar.minuteOfDay).map { ctx.directory.name(of: $0) } ?? "—"
                 zh.append("\(s.name)（\(word)）：\(s.rota.isEmpty ? "" : "24小时值班，")当前由\(who)负责")
-                en.append("\(s.name) (\(word)): \(s.rota.isEmpty ? "" : "on call round the clock, ")now handled by \(who)")
+                en.append("\(s.title.en) (\(word)): \(s.rota.isEmpty ? "" : "on call round the clock, ")now handled by \(who)")
             }
         }
         return Outcome(
@@ -53,27 +53,15 @@ struct ServicesFamily: Family {
             en: "Free services (to ask: request <service>):\n" + en.joined(separator: "\n"))
     }
 
-    func request(service id: String, details: String?, _ ctx: CommandContext) throws -> Outcome {
+    func request(service id: String, details: String?, count: Int, _ ctx: CommandContext) throws -> Outcome {
         let household = try ctx.requireHousehold()
         let s = try service(id, ctx.directory)
-        let number: Int
-        if let stock = s.stock, let loan = s.loan {
-            guard try ctx.tx.onLoan(s.id) < stock else {
-                throw LinliError(.limit, zh: "\(s.name)已经借完了，请稍后再试。", en: "All the \(s.name) are out; please try again later.")
-            }
-            number = ctx.numbers.next(.service)
-            let due = ctx.now.adding(loan)
-            let request = ServiceRequest(
-                number: number, service: s.id, requester: ctx.sender, household: household, details: details,
-                isLoan: true, createdAt: ctx.now, dueAt: due)
-            try ctx.tx.insert(request)
-            try ctx.timers.schedule(ServiceClock.loanDue, at: due, subject: request.id.description)
-            let dueText = Localized(zh: ctx.calendar.day(of: due).spoken(.zh), en: ctx.calendar.day(of: due).spoken(.en))
-            return Outcome(
-                zh: "已借出 \(request.id)：\(s.name)一件，请在\(dueText.zh)前归还（归还 \(request.id)）。",
-                en: "Lent \(request.id): one \(s.name), due back by \(dueText.en) (return \(request.id)).", refs: [request.id.description])
+        if s.isLoan { return try lend(s, count: count, household: household, details: details, ctx) }
+        guard count == 1 else {
+            throw LinliError(
+                .usage, zh: "\(s.name)每次申请一份；数量只用于可借的物品。", en: "\(s.title.en) is asked for once at a time; a quantity is for items on loan.")
         }
-        number = ctx.numbers.next(.service)
+        let number = ctx.numbers.next(.service)
         let handler = s.handler(atMinute: ctx.calendar.minuteOfDay)
         // 红色管家: the captain is told at once too, whoever is on duty; the request is then theirs as well.
         let captain = s.urgent ? ctx.directory.building(ofHome: household)?.captain.flatMap { $0 == handler || $0 == ctx.sender ? nil : $0 } : nil
@@ -88,12 +76,12 @@ struct ServicesFamily: Family {
         let what = Localized(
             zh: "【\(s.urgent ? "紧急" : "服务申请")】\(sid) \(s.name)：\(ctx.senderLabel)\(details.map { "，\($0)" } ?? "")。请签收：签收 \(sid)",
             en:
-                "[\(s.urgent ? "Urgent" : "Service request")] \(sid) \(s.name): \(ctx.senderLabel)\(details.map { ", \($0)" } ?? ""). Please accept it: accept \(sid)"
+                "[\(s.urgent ? "Urgent" : "Service request")] \(sid) \(s.title.en): \(ctx.senderLabel)\(details.map { ", \($0)" } ?? ""). Please accept it: accept \(sid)"
         )
         var effects = handler.map { [Effect.notify(to: $0, reason: "service_request", text: what, refs: [sid], priority: s.priority)] } ?? []
         if let captain { effects.append(.notify(to: captain, reason: "service_request", text: what, refs: [sid], priority: s.priority)) }
         guard let handler else {
-            return Outcome(zh: "已收到 \(sid)：\(s.name)。", en: "Received \(sid): \(s.name).", refs: [sid], effects: effects)
+            return Outcome(zh: "已收到 \(sid)：\(s.name)。", en: "Received \(sid): \(s.title.en).", refs: [sid], effects: effects)
         }
         let name = ctx.directory.name(of: handler)
         if s.urgent {
@@ -102,16 +90,16 @@ struct ServicesFamily: Family {
             }
             return Outcome(
                 zh: "已收到 \(sid)：\(s.name)。值班的\(name)马上联系您\(also?.zh ?? "")。",
-                en: "Received \(sid): \(s.name). \(name), on duty, is coming to you now\(also?.en ?? "").", refs: [sid], effects: effects)
+                en: "Received \(sid): \(s.title.en). \(name), on duty, is coming to you now\(also?.en ?? "").", refs: [sid], effects: effects)
         }
         if let told = ctx.calendar.quietEnd(for: s.priority) {
             let at = ctx.calendar.clockTime(told)
             return Outcome(
                 zh: "已收到 \(sid)：\(s.name)。现在是夜间免打扰时段，\(at)通知\(name)。",
-                en: "Received \(sid): \(s.name). It is quiet hours: \(name) will be told at \(at).", refs: [sid], effects: effects)
+                en: "Received \(sid): \(s.title.en). It is quiet hours: \(name) will be told at \(at).", refs: [sid], effects: effects)
         }
         return Outcome(
-            zh: "已收到 \(sid)：\(s.name)，已转给\(name)，会尽快联系您。", en: "Received \(sid): \(s.name); \(name) has been told and will contact you.",
+            zh: "已收到 \(sid)：\(s.name)，已转给\(name)，会尽快联系您。", en: "Received \(sid): \(s.title.en); \(name) has been told and will contact you.",
             refs: [sid], effects: effects)
     }
 
@@ -123,12 +111,13 @@ struct ServicesFamily: Family {
         let name = ctx.directory.name(of: ctx.sender)
         return Outcome(
             zh: "已签收 \(id)（\(s.name)，\(ctx.directory.name(of: r.requester)) \(r.household)）。办完请发送：办结 \(id)",
-            en: "Accepted \(id) (\(s.name), \(ctx.directory.name(of: r.requester)) \(r.household)). When it is done: done \(id)",
+            en: "Accepted \(id) (\(s.title.en), \(ctx.directory.name(of: r.requester)) \(r.household)). When it is done: done \(id)",
             refs: [id.description],
             effects: tell(
                 r.requester, except: ctx.sender, r, s,
                 Localized(
-                    zh: "您申请的\(s.name)（\(id)）已由\(name)签收，会尽快联系您。", en: "Your request \(id) (\(s.name)) was accepted by \(name), who will contact you."
+                    zh: "您申请的\(s.name)（\(id)）已由\(name)签收，会尽快联系您。",
+                    en: "Your request \(id) (\(s.title.en)) was accepted by \(name), who will contact you."
                 )))
     }
 
@@ -139,11 +128,11 @@ struct ServicesFamily: Family {
         }
         let said = Localized(zh: result.map { "：\($0)" } ?? "", en: result.map { ": \($0)" } ?? "")
         return Outcome(
-            zh: "已办结 \(id)（\(s.name)），已告知申请人。", en: "Done: \(id) (\(s.name)); the requester has been told.", refs: [id.description],
+            zh: "已办结 \(id)（\(s.name)），已告知申请人。", en: "Done: \(id) (\(s.title.en)); the requester has been told.", refs: [id.description],
             effects: tell(
                 r.requester, except: ctx.sender, r, s,
                 Localized(
-                    zh: "您申请的\(s.name)（\(id)）已办结\(said.zh)。", en: "Your request \(id) (\(s.name)) is done\(said.en).")))
+                    zh: "您申请的\(s.name)（\(id)）已办结\(said.zh)。", en: "Your request \(id) (\(s.title.en)) is done\(said.en).")))
     }
 
     /// The requester withdraws an open request; whoever has it is told.
@@ -151,12 +140,12 @@ struct ServicesFamily: Family {
         let (r, s) = try change(id, ctx, by: { user, r in r.requester == user }) { .cancel }
         let holder = r.acceptedBy ?? r.handler
         return Outcome(
-            zh: "已撤销 \(id)（\(s.name)）。", en: "Withdrawn: \(id) (\(s.name)).", refs: [id.description],
+            zh: "已撤销 \(id)（\(s.name)）。", en: "Withdrawn: \(id) (\(s.title.en)).", refs: [id.description],
             effects: holder.map {
                 tell(
                     $0, except: ctx.sender, r, s,
                     Localized(
-                        zh: "\(id) \(s.name)已由申请人撤销，无需处理。", en: "\(id) (\(s.name)) was withdrawn by the requester; nothing to do."))
+                        zh: "\(id) \(s.name)已由申请人撤销，无需处理。", en: "\(id) (\(s.title.en)) was withdrawn by the requester; nothing to do."))
             } ?? [])
     }
 
@@ -175,16 +164,6 @@ struct ServicesFamily: Family {
     /// A push about `request` to `user`, unless they are the one acting.
     func tell(_ user: String, except sender: String, _ request: ServiceRequest, _ service: Service, _ text: Localized) -> [Effect] {
         user == sender ? [] : [.notify(to: user, reason: "status_changed", text: text, refs: [request.id.description], priority: service.priority)]
-    }
-
-    func giveBack(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
-        guard let r = try ctx.tx.serviceRequest(id.number) else {
-            throw LinliError.notFound(id)
-        }
-        let s = try service(r.service, ctx.directory)
-        guard r.requester == ctx.sender || ctx.isStaff || s.handler == ctx.sender else { throw LinliError.forbidden(id) }
-        try write(r, ctx.kernel) { try $0.giveBack() }
-        return Outcome(zh: "已归还 \(id)，谢谢！", en: "Returned \(id), thank you!", refs: [id.description])
     }
 
     /// The one write path of a request that exists: the change, its clocks.
@@ -209,7 +188,8 @@ struct ServicesFamily: Family {
                 to: r.requester, reason: "reminder",
                 text: Localized(
                     zh: "【归还提醒】您借的\(s.name)（\(id)）已到期，请尽快归还：归还 \(id)",
-                    en: "[Return reminder] The \(s.name) you borrowed (\(id)) is due back; please return it: return \(id)"), refs: [id.description])
+                    en: "[Return reminder] The \(s.title.en) you borrowed (\(id)) is due back; please return it: return \(id)"),
+                refs: [id.description])
         ]
         if r.reminders >= 2, let handler = s.handler ?? ctx.directory.firstStaff {
             effects.append(
@@ -218,7 +198,7 @@ struct ServicesFamily: Family {
                     text: Localized(
                         zh: "【逾期未还】\(id) \(s.name)：\(ctx.directory.name(of: r.requester))（\(r.household)）已提醒\(r.reminders)次仍未归还。",
                         en:
-                            "[Overdue loan] \(id) \(s.name): \(ctx.directory.name(of: r.requester)) (\(r.household)) has been reminded \(r.reminders) times."
+                            "[Overdue loan] \(id) \(s.title.en): \(ctx.directory.name(of: r.requester)) (\(r.household)) has been reminded \(r.reminders) times."
                     ), refs: [id.description]))
         }
         return effects
@@ -245,7 +225,7 @@ struct ServicesFamily: Family {
                     zh:
                         "【升级】\(sid) \(s.name)：\(requester)\(open.details.map { "，\($0)" } ?? "")。\(who)超过\(s.accept.spoken(.zh))未签收，现转给您（\(EscalationLadder.name(level, .zh))）。请签收：签收 \(sid)",
                     en:
-                        "[Escalated] \(sid) \(s.name): \(requester)\(open.details.map { ", \($0)" } ?? ""). \(who) did not accept it within \(s.accept.spoken(.en)); it is now with you (\(EscalationLadder.name(level, .en))). Please accept it: accept \(sid)"
+                        "[Escalated] \(sid) \(s.title.en): \(requester)\(open.details.map { ", \($0)" } ?? ""). \(who) did not accept it within \(s.accept.spoken(.en)); it is now with you (\(EscalationLadder.name(level, .en))). Please accept it: accept \(sid)"
                 ),
                 refs: [sid], priority: s.priority)
         ]

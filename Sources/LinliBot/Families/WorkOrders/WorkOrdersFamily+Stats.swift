@@ -105,7 +105,7 @@ extension WorkOrdersFamily {
             let open = mine.filter(\.state.isOpen).count
             zh += "\n服务 \(service.name)：\(mine.count) 件，办结 \(count(.done))，撤销 \(count(.cancelled))，未办 \(open)；签收用时中位 \(median?.spoken(.zh) ?? "—")"
             en +=
-                "\nService \(service.name): \(mine.count), done \(count(.done)), withdrawn \(count(.cancelled)), open \(open); time to accept: median \(median?.spoken(.en) ?? "—")"
+                "\nService \(service.title.en): \(mine.count), done \(count(.done)), withdrawn \(count(.cancelled)), open \(open); time to accept: median \(median?.spoken(.en) ?? "—")"
         }
         return Localized(zh: zh, en: en)
     }

@@ -165,7 +165,8 @@ struct WorkOrdersFamily: Family {
             let requests = try ctx.tx.openRequests(requester: ctx.sender)
             guard !open.isEmpty || !requests.isEmpty else { return Outcome(zh: "您没有未办结的记录。", en: "You have no open records.") }
             func requestLine(_ r: ServiceRequest, _ lang: Lang) -> String {
-                let name = ctx.directory.community.services.first { $0.id == r.service }?.name ?? r.service
+                let title = ctx.directory.community.serviceTitle(r.service)(lang)
+                let name = r.isLoan && r.quantity > 1 ? "\(title) ×\(r.quantity - r.returned)" : title
                 guard let due = r.dueAt else {
                     return lang == .zh ? "\(r.id) \(name)：\(r.state.label(.zh))" : "\(r.id) \(name): \(r.state.label(.en))"
                 }
@@ -212,7 +213,7 @@ struct WorkOrdersFamily: Family {
         let count = open.count + requests.count
         // `S2 义剪（李阿姨 b1-502）：待签收`
         func requestLine(_ r: ServiceRequest, _ lang: Lang) -> String {
-            let what = "\(r.id) \(services[r.service]?.name ?? r.service)"
+            let what = "\(r.id) \(services[r.service]?.title(lang) ?? r.service)"
             let who = "\(ctx.directory.name(of: r.requester)) \(r.household)"
             return lang == .zh ? "\(what)（\(who)）：\(r.state.label(.zh))" : "\(what) (\(who)): \(r.state.label(.en))"
         }

@@ -1,0 +1,103 @@
+import LinliCommands
+import LinliCore
+import LinliStore
+
+/// Loans of items from stock: one record `S<n>` per loan, of one item or several
+/// (`借两把伞`), returned whole (`归还 S1`) or in part (`还 S1 一把`, `还 1 把伞`).
+extension ServicesFamily {
+    /// Lends `count` items when the stock allows all of them; otherwise nothing is lent
+    /// and the reply says how many are left.
+    func lend(_ s: Service, count: Int, household: String, details: String?, _ ctx: CommandContext) throws -> Outcome {
+        guard let stock = s.stock, let loan = s.loan else { throw LinliError(.invalidState, zh: "\(s.name)不外借。", en: "\(s.title.en) is not lent.") }
+        let left = max(0, stock - (try ctx.tx.onLoan(s.id)))
+        guard left > 0 else {
+            throw LinliError(.limit, zh: "\(s.name)已经借完了，请稍后再试。", en: "All the \(s.title.en) are out; please try again later.")
+        }
+        guard count <= left else {
+            throw LinliError(
+                .limit, zh: "\(s.name)只剩\(left)\(s.unit)，借不了\(count)\(s.unit)；可以少借一些，例如：借 \(left) \(s.unit)\(s.name)",
+                en: "\(s.title.en): only \(left) left, so \(count) cannot be lent; you may borrow fewer, e.g. borrow \(left) \(s.names.first ?? s.id)"
+            )
+        }
+        let number = ctx.numbers.next(.service)
+        let due = ctx.now.adding(loan)
+        let request = ServiceRequest(
+            number: number, service: s.id, requester: ctx.sender, household: household, details: details,
+            isLoan: true, createdAt: ctx.now, dueAt: due, quantity: count)
+        try ctx.tx.insert(request)
+        try ctx.timers.schedule(ServiceClock.loanDue, at: due, subject: request.id.description)
+        let day = ctx.calendar.day(of: due)
+        let what = Self.items(s, count)
+        return Outcome(
+            zh: "已借出 \(request.id)：\(what.zh)，请在\(day.spoken(.zh))前归还（归还 \(request.id)）。",
+            en: "Lent \(request.id): \(what.en), due back by \(day.spoken(.en)) (return \(request.id)).", refs: [request.id.description])
+    }
+
+    /// `count` items of `s` in words: `爱心伞一把`, `爱心伞3把`; `one Umbrella`, `Umbrella × 3`.
+    static func items(_ s: Service, _ count: Int) -> Localized {
+        count == 1
+            ? Localized(zh: "\(s.name)一\(s.unit)", en: "one \(s.title.en)")
+            : Localized(zh: "\(s.name)\(count)\(s.unit)", en: "\(s.title.en) × \(count)")
+    }
+
+    /// Items back: all of loan `id` or `count` of it; or, without an id, `count` (else all)
+    /// of the sender's loans of `serviceID`, oldest first. Nothing changes when more
+    /// would come back than are out.
+    func giveBack(_ id: RecordID?, count: Int?, service serviceID: String?, _ ctx: CommandContext) throws -> Outcome {
+        guard let id else { return try giveBack(count: count, service: serviceID ?? "", ctx) }
+        guard let r = try ctx.tx.serviceRequest(id.number) else { throw LinliError.notFound(id) }
+        let s = try service(r.service, ctx.directory)
+        guard r.requester == ctx.sender || ctx.isStaff || s.handler == ctx.sender else { throw LinliError.forbidden(id) }
+        if let serviceID, serviceID != r.service {
+            let named = try service(serviceID, ctx.directory)
+            throw LinliError(
+                .usage, zh: "\(id) 借的是\(s.name)，不是\(named.name)。", en: "\(id) is a loan of \(s.title.en), not \(named.title.en).",
+                refs: [id.description])
+        }
+        let after = try write(r, ctx.kernel) { try $0.giveBack(count) }
+        let back = after.returned - r.returned
+        guard after.state == .returned else {
+            return Outcome(
+                zh: "已归还 \(id) 中的\(Self.items(s, back).zh)，还有 \(after.out) \(s.unit)未还。",
+                en: "Returned \(Self.items(s, back).en) of \(id); \(after.out) still out.", refs: [id.description])
+        }
+        if r.quantity == 1 || back == r.quantity {
+            return Outcome(zh: "已归还 \(id)，谢谢！", en: "Returned \(id), thank you!", refs: [id.description])
+        }
+        return Outcome(
+            zh: "已归还 \(id) 中的\(Self.items(s, back).zh)，已全部还清，谢谢！", en: "Returned \(Self.items(s, back).en) of \(id); all back now, thank you!",
+            refs: [id.description])
+    }
+
+    /// `还 1 把伞`: the sender's loans of an item, oldest first, until `count` are back.
+    private func giveBack(count: Int?, service serviceID: String, _ ctx: CommandContext) throws -> Outcome {
+        let s = try service(serviceID, ctx.directory)
+        guard s.isLoan else {
+            throw LinliError(.invalidState, zh: "\(s.name)不是借用的物品。", en: "\(s.title.en) is not an item on loan.")
+        }
+        let loans = try ctx.tx.openLoans(requester: ctx.sender, service: s.id)
+        let out = loans.reduce(0) { $0 + $1.out }
+        guard out > 0 else {
+            throw LinliError(.notFound, zh: "您没有未还的\(s.name)。", en: "You have no \(s.title.en) out on loan.")
+        }
+        let wanted = count ?? out
+        guard wanted <= out else {
+            throw LinliError(
+                .invalidState, zh: "您只有 \(out) \(s.unit)\(s.name)未还，还不了 \(wanted) \(s.unit)。",
+                en: "You have only \(out) \(s.title.en) out, not \(wanted).")
+        }
+        var remaining = wanted
+        var touched: [String] = []
+        for loan in loans where remaining > 0 {
+            let n = min(remaining, loan.out)
+            try write(loan, ctx.kernel) { try $0.giveBack(n) }
+            remaining -= n
+            touched.append(loan.id.description)
+        }
+        let ids = Localized(zh: touched.joined(separator: "、"), en: touched.joined(separator: ", "))
+        let still = out - wanted
+        return Outcome(
+            zh: "已归还\(Self.items(s, wanted).zh)（\(ids.zh)）\(still > 0 ? "，还有 \(still) \(s.unit)未还" : "")，谢谢！",
+            en: "Returned \(Self.items(s, wanted).en) (\(ids.en))\(still > 0 ? "; \(still) still out" : ""), thank you!", refs: touched)
+    }
+}
