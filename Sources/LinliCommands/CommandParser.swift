@@ -68,7 +68,13 @@ public struct CommandParser: Sendable {
     /// command that takes only free text, a known category for a report.
     public func parse(_ text: String, strict: Bool = false) -> ParseResult {
         let folded = Grammar.fold(text)
-        let first = parse(folded, strict: strict, simplified: false)
+        var first = parse(folded, strict: strict, simplified: false)
+        // `进度？`, `报修！`: a question or exclamation mark closing a message said to the bot is
+        // not part of the command (in a group, unaddressed, such a message stays talk).
+        if !strict, case .failure = first, let bare = Self.withoutClosingMarks(folded) {
+            let again = parse(bare, strict: strict, simplified: false)
+            if case .failure = again {} else { first = again }
+        }
         // Read again as Simplified only what did not read as written (ICU's conversion is
         // the slow part of parsing, and most messages need none of it).
         guard case .failure = first, folded.unicodeScalars.contains(where: Grammar.isCJK) else { return first }
@@ -250,6 +256,7 @@ public struct CommandParser: Sendable {
         case .command:
             // In a group `帮助一下` is a neighbour asking for a hand, not help on a command.
             let token = c.takeToken()
+            if !token.unicodeScalars.contains(where: Self.hasMeaning) { return .absent }
             if strict, catalog.spec(named: token) == nil { return .wrong(Localized(zh: "没有“\(token)”这个命令。", en: "There is no command “\(token)”.")) }
             return .value(.text(token))
         case .lang:
@@ -273,7 +280,8 @@ public struct CommandParser: Sendable {
         case .text:
             let rest = c.rest
             c.pos = c.chars.count
-            return .value(.text(rest))
+            // `报修？` is not a report whose details are "?".
+            return rest.unicodeScalars.contains(where: Self.hasMeaning) ? .value(.text(rest)) : .absent
         }
     }
 
@@ -372,7 +380,9 @@ public struct CommandParser: Sendable {
                 en: "Shall I file a report? Send: \(spec.word(.en)) \(id) <what happened>, e.g. \(spec.word(.en)) \(folded)")
         }
         let token = TextCursor(folded).peekToken()
-        let shown = token.count > 20 ? String(token.prefix(20)) + "…" : token
+        var shown = token.count > 20 ? String(token.prefix(20)) + "…" : token
+        // Chinese is answered with the full-width mark it was most likely written with.
+        if Self.guessLang(folded) == .zh { shown = shown.replacingOccurrences(of: "?", with: "？") }
         if close.isEmpty {
             return LinliError(.unknownCommand, zh: "没听懂“\(shown)”。发送“帮助”查看可用的命令。", en: "I don't know “\(shown)”. Send “help” to see what you can do.")
         }
@@ -380,6 +390,20 @@ public struct CommandParser: Sendable {
         let en = close.map { $0.word(.en) }.joined(separator: ", ")
         return LinliError(.unknownCommand, zh: "没听懂“\(shown)”。你是不是想说：\(zh)？", en: "I don't know “\(shown)”. Did you mean: \(en)?")
     }
+
+    /// `text` without the question and exclamation marks that close it; nil when it
+    /// has none, or nothing else.
+    static func withoutClosingMarks(_ text: String) -> String? {
+        var scalars = Array(text.unicodeScalars)
+        while let last = scalars.last, closingMarks.contains(last) || last == " " { scalars.removeLast() }
+        guard scalars.count < text.unicodeScalars.count, scalars.contains(where: Self.hasMeaning) else { return nil }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    static let closingMarks = Set("?？!！~～".unicodeScalars)
+
+    /// A letter, a digit or an ideograph: what makes text more than punctuation.
+    static func hasMeaning(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic || s.properties.numericType != nil || Grammar.isCJK(s) }
 
     /// Chinese when the text has any CJK ideograph, English otherwise.
     public static func guessLang(_ text: String) -> Lang { text.unicodeScalars.contains(where: Grammar.isCJK) ? .zh : .en }

@@ -87,3 +87,48 @@ import Testing
         #expect(lamp == "light")
     }
 }
+
+/// Issue 14, 6: a question or exclamation mark closing a message said to the bot is not
+/// part of the command; punctuation alone is no argument; Chinese is echoed in Chinese marks.
+@Suite struct ClosingMarksTests {
+    @Test(arguments: ["进度？", "进度?", "status?", "进度！！", "进度 ？"])
+    func aStatusAskedAsAQuestionIsAStatus(_ text: String) throws {
+        guard case .command(.workOrders(.status(nil)), _) = try Fixtures.parser().parse(text) else {
+            Issue.record("\(text) is not status")
+            return
+        }
+    }
+
+    @Test func helpAndAReportWithOnlyAMarkAskForWhatIsMissing() throws {
+        let parser = try Fixtures.parser()
+        guard case .command(.people(.help(topic: nil)), _) = parser.parse("帮助？") else {
+            Issue.record("帮助？ is help on everything")
+            return
+        }
+        guard case .incomplete(let id, _, let missing, _) = parser.parse("报修 漏水？") else {
+            Issue.record("a report whose details are a question mark asks for the details")
+            return
+        }
+        #expect(id == "report" && missing.name == "details")
+        guard case .command(.workOrders(.report(_, _, let details)), _) = parser.parse("报修 漏水 水管爆了！") else {
+            Issue.record("a report ending in an exclamation mark is a report")
+            return
+        }
+        #expect(details == "水管爆了！", "what was written is kept when the command reads as written")
+    }
+
+    @Test func inAGroupAQuestionNotToTheBotStaysTalk() throws {
+        guard case .failure = try Fixtures.parser().parse("进度？", strict: true) else {
+            Issue.record("进度？ among neighbours is talk")
+            return
+        }
+    }
+
+    @Test func anUnknownChineseQuestionIsEchoedWithItsFullWidthMark() throws {
+        guard case .failure(let error, _) = try Fixtures.parser().parse("你好？") else {
+            Issue.record("你好？ is no command")
+            return
+        }
+        #expect(error.code == .unknownCommand && error.message.zh.contains("“你好？”"))
+    }
+}

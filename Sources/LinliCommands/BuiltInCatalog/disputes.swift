@@ -11,7 +11,7 @@ extension BuiltInCatalogFiles {
         # consent posts an anonymised outcome (向邻里晒事). Data, not code: the parser's
         # words and the help text come from here, and every example is run as a test.
         family: disputes
-        help: {rank: 1, title: {en: Disputes (five steps), zh: 邻里纠纷调解（五事工作法）}}
+        help: {rank: 7, title: {en: Disputes (five steps), zh: 邻里纠纷调解（五事工作法）}}
         commands:
           - id: invite
             words: {en: [invite, mediate], zh: [邀请, 邀请议事, 约调解]}
