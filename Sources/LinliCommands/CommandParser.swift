@@ -391,20 +391,6 @@ public struct CommandParser: Sendable {
         return LinliError(.unknownCommand, zh: "没听懂“\(shown)”。你是不是想说：\(zh)？", en: "I don't know “\(shown)”. Did you mean: \(en)?")
     }
 
-    /// `text` without the question and exclamation marks that close it; nil when it
-    /// has none, or nothing else.
-    static func withoutClosingMarks(_ text: String) -> String? {
-        var scalars = Array(text.unicodeScalars)
-        while let last = scalars.last, closingMarks.contains(last) || last == " " { scalars.removeLast() }
-        guard scalars.count < text.unicodeScalars.count, scalars.contains(where: Self.hasMeaning) else { return nil }
-        return String(String.UnicodeScalarView(scalars))
-    }
-
-    static let closingMarks = Set("?？!！~～".unicodeScalars)
-
-    /// A letter, a digit or an ideograph: what makes text more than punctuation.
-    static func hasMeaning(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic || s.properties.numericType != nil || Grammar.isCJK(s) }
-
     /// Chinese when the text has any CJK ideograph, English otherwise.
     public static func guessLang(_ text: String) -> Lang { text.unicodeScalars.contains(where: Grammar.isCJK) ? .zh : .en }
 }
