@@ -30,6 +30,24 @@ public final class Directory: Sendable {
     /// The building whose chat group this is.
     public func building(ofGroup group: String) -> Building? { buildingByGroup[group].flatMap { buildingsByID[$0] } }
 
+    /// The building a piece of text names: its name (`3栋楼道`), its id as a word (`b3`),
+    /// or its number as people say it (`3号楼`, `3幢`, `building 3`, `block 3`), for a
+    /// building named `<n>栋`. The first one named, else nil.
+    public func building(mentionedIn text: String) -> Building? {
+        let folded = text.lowercased()
+        if let named = community.buildings.first(where: { folded.contains($0.name.lowercased()) }) { return named }
+        let words = folded.split { !$0.isLetter && !$0.isNumber }
+        if let byID = community.buildings.first(where: { b in words.contains { $0 == b.id.lowercased() } }) { return byID }
+        for pattern in [/(\d+)\s*(?:号楼|幢)/, /(?:building|block|bldg)\s*(\d+)/] {
+            if let match = folded.firstMatch(of: pattern), let n = Int(match.1),
+                let b = community.buildings.first(where: { $0.name == "\(n)栋" })
+            {
+                return b
+            }
+        }
+        return nil
+    }
+
     /// The building part of a home such as `b3-501`.
     public func building(ofHome home: String) -> Building? {
         guard let dash = home.firstIndex(of: "-") else { return nil }

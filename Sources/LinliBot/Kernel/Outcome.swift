@@ -107,6 +107,12 @@ struct CommandContext {
             en: "You are not registered yet. Send “register <room>” in your building group first, e.g. register 501")
     }
 
+    /// Someone Linli knows: a registered resident, or anyone the community file names
+    /// (office staff and grid leaders need no home of their own). Else `not_registered`.
+    func requireKnown() throws(LinliError) {
+        if home == nil && person == nil { throw notRegistered }
+    }
+
     /// The sender's building, or `not_registered`.
     func requireBuilding() throws(LinliError) -> Building {
         guard let building else { throw notRegistered }

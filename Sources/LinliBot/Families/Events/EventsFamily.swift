@@ -72,7 +72,7 @@ struct EventsFamily: Family {
     }
 
     func join(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
-        _ = try ctx.requireBuilding()
+        try ctx.requireKnown()
         let e = try loadEvent(id, ctx)
         guard ctx.calendar.instant(e.day, e.start) > ctx.now else {
             throw LinliError(.invalidState, zh: "\(id) 已经开始了。", en: "\(id) has started already.", refs: [id.description])

@@ -278,7 +278,13 @@ struct HouseholdsFamily: Family {
         if let room {
             (building, home) = try ctx.people.household(room, group: ctx.group, orIn: ctx.building)
         } else {
-            guard let own = ctx.home, let b = ctx.building else { throw ctx.notRegistered }
+            guard let own = ctx.home, let b = ctx.building else {
+                guard ctx.person != nil else { throw ctx.notRegistered }
+                // Staff and grid leaders without a home of their own look households up by room.
+                throw LinliError(
+                    .usage, zh: "您没有登记住户。查看一户请写房号，例如：户档 3-502",
+                    en: "You have no household of your own. Name one to see it, e.g. household b3-502")
+            }
             (building, home) = (b, own)
         }
         let members = ctx.people.members(of: home)

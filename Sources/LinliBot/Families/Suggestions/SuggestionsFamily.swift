@@ -14,9 +14,9 @@ struct SuggestionsFamily: Family {
     }
 
     func suggest(_ text: String, _ ctx: CommandContext) throws -> Outcome {
-        let building = try ctx.requireBuilding()
+        let household = try ctx.requireHousehold()
         let p = Proposal(
-            number: ctx.numbers.next(.proposal), text: text, proposer: ctx.sender, household: ctx.home ?? building.id, answer: nil, support: 0,
+            number: ctx.numbers.next(.proposal), text: text, proposer: ctx.sender, household: household, answer: nil, support: 0,
             createdAt: ctx.now)
         try ctx.tx.insert(p)
         return Outcome(
@@ -25,12 +25,12 @@ struct SuggestionsFamily: Family {
     }
 
     func support(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
-        let building = try ctx.requireBuilding()
+        let household = try ctx.requireHousehold()
         guard let p = try ctx.tx.proposal(id.number) else {
             throw LinliError.notFound(id)
         }
         guard p.answer == nil else { throw LinliError(.invalidState, zh: "\(id) 已答复。", en: "\(id) has been answered.", refs: [id.description]) }
-        guard try ctx.tx.support(p.number, household: ctx.home ?? building.id, user: ctx.sender, at: ctx.now) else {
+        guard try ctx.tx.support(p.number, household: household, user: ctx.sender, at: ctx.now) else {
             throw LinliError(.conflict, zh: "您家已经附议过 \(id)。", en: "Your household supports \(id) already.", refs: [id.description])
         }
         return Outcome(

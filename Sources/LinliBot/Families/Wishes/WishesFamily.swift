@@ -23,7 +23,7 @@ struct WishesFamily: Family {
     }
 
     func wish(_ text: String, _ ctx: CommandContext) throws -> Outcome {
-        _ = try ctx.requireBuilding()
+        try ctx.requireKnown()
         let w = Wish(number: ctx.numbers.next(.wish), text: text, wisher: ctx.sender, createdAt: ctx.now)
         try ctx.tx.insert(w)
         return Outcome(

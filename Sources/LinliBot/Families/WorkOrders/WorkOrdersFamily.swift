@@ -76,7 +76,7 @@ struct WorkOrdersFamily: Family {
     // MARK: Commands
 
     func report(category categoryID: String, place: String?, details: String, _ ctx: CommandContext) throws -> Outcome {
-        let building = try ctx.requireBuilding()
+        let (building, place) = try Self.reportedBuilding(place: place, details: details, ctx)
         guard let category = ctx.directory.category(categoryID) else {
             throw LinliError(.usage, zh: "没有“\(categoryID)”这个类别。", en: "There is no category “\(categoryID)”.")
         }
@@ -108,6 +108,24 @@ struct WorkOrdersFamily: Family {
             en:
                 "Got it: \(rid) (\(what.en)): \(details). Sent to \(EscalationLadder.name(level, .en)) \(handler), to be accepted within \(category.accept.spoken(.en)).",
             refs: [rid], effects: effects)
+    }
+
+    /// Where a report is: the sender's own building; for someone the community file names
+    /// who has no home (office staff, a grid leader), the building its place (`3-502`,
+    /// `b3-502`), its group or its words (`3栋楼道`) name, asked for when none does.
+    static func reportedBuilding(place: String?, details: String, _ ctx: CommandContext) throws -> (Building, String?) {
+        if let building = ctx.building { return (building, place) }
+        try ctx.requireKnown()
+        if let place, let (building, home) = try? ctx.people.household(place, group: ctx.group, orIn: nil) {
+            return (building, room(home))
+        }
+        if let building = ctx.group.flatMap(ctx.directory.building(ofGroup:))
+            ?? ctx.directory.building(mentionedIn: [place, details].compactMap { $0 }.joined(separator: " "))
+        {
+            return (building, place)
+        }
+        throw LinliError(
+            .usage, zh: "请写明哪栋楼，例如：报修 漏水 3栋 楼道水管爆了", en: "Say which building, e.g. report leak b3 stairwell pipe burst")
     }
 
     /// A report filed and routed: the new order, who has it, and the push that tells them.
@@ -160,7 +178,7 @@ struct WorkOrdersFamily: Family {
         let desk = WorkOrderDesk(ctx.kernel)
         guard let id else {
             // Anyone the community file names (office staff, departments) has records of their own.
-            if ctx.person == nil { _ = try ctx.requireBuilding() }
+            try ctx.requireKnown()
             let open = try ctx.tx.openWorkOrders(reporter: ctx.sender)
             let requests = try ctx.tx.openRequests(requester: ctx.sender)
             guard !open.isEmpty || !requests.isEmpty else { return Outcome(zh: "您没有未办结的记录。", en: "You have no open records.") }
