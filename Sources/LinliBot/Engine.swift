@@ -109,16 +109,23 @@ public final class Engine {
     /// `parsed`, if given, holds each message's text already parsed (say, on
     /// another thread), in the shape of `groups`; the engine parses again only
     /// for a sender who has a question pending.
-    public func process(groups: [[InputItem]], parsed: [[ParseResult?]]? = nil) throws -> [[OutboundEvent]] {
+    ///
+    /// `then`, if given, holds for each batch what its caller keeps of its outcome in the
+    /// same transaction (a chat platform's reply queued for delivery): committed with
+    /// the events or not at all.
+    public func process(groups: [[InputItem]], parsed: [[ParseResult?]]? = nil, then: [AlsoKeep?]? = nil) throws -> [[OutboundEvent]] {
         // A wall-clock tick with no timer due changes nothing: no transaction for it.
         if groups.allSatisfy({ $0.allSatisfy(isIdleTick) }) { return groups.map { _ in [] } }
         do {
-            return try run(groups, parsed, careful: false)
+            return try run(groups, parsed, then, careful: false)
         } catch let failure as EventFailure {
             logger.warning("re-running a batch with savepoints", metadata: ["cause": "\(failure.underlying)"])
-            return try run(groups, parsed, careful: true)
+            return try run(groups, parsed, then, careful: true)
         }
     }
+
+    /// What a caller writes of a batch's outbound events in the engine's transaction.
+    public typealias AlsoKeep = @Sendable (StoreTransaction, [OutboundEvent]) throws -> Void
 
     /// How far past the wall clock a `ts` may be (`linli serve`: 5 minutes); nil: no bound.
     public var maxAheadOfWallClock: Span?
@@ -158,7 +165,7 @@ public final class Engine {
         var underlying: any Error
     }
 
-    private func run(_ groups: [[InputItem]], _ parsed: [[ParseResult?]]?, careful: Bool) throws -> [[OutboundEvent]] {
+    private func run(_ groups: [[InputItem]], _ parsed: [[ParseResult?]]?, _ then: [AlsoKeep?]?, careful: Bool) throws -> [[OutboundEvent]] {
         let saved = state.memory
         self.careful = careful
         measured = Measured()
@@ -187,6 +194,7 @@ public final class Engine {
                             }
                         }
                     }
+                    try then?[g]?(tx, out)
                     outs.append(out)
                 }
                 // Printed as kept: encoded once.

@@ -63,7 +63,7 @@ public final class EngineGate: @unchecked Sendable {
     private let parser: CommandParser
     private let bot: Bot?
     /// Batches with their messages parsed, committed together.
-    private let batches: GroupCommit<(items: [InputItem], parsed: [ParseResult?]), [OutboundEvent]>
+    private let batches: GroupCommit<(items: [InputItem], parsed: [ParseResult?], then: Engine.AlsoKeep?), [OutboundEvent]>
 
     /// Called after a batch that queued webhook pushes (to wake the deliverer).
     private let pushesQueued: @Sendable () -> Void
@@ -75,7 +75,7 @@ public final class EngineGate: @unchecked Sendable {
         bot = engine.bot
         batches = GroupCommit(queue: queue) { jobs in
             let queued = engine.queuedPushes
-            let outs = try engine.process(groups: jobs.map(\.items), parsed: jobs.map(\.parsed))
+            let outs = try engine.process(groups: jobs.map(\.items), parsed: jobs.map(\.parsed), then: jobs.map(\.then))
             if engine.queuedPushes != queued { pushesQueued() }
             return outs
         }
@@ -83,8 +83,9 @@ public final class EngineGate: @unchecked Sendable {
 
     /// Handles a batch off the caller's thread, in one transaction with whatever
     /// else is waiting. Its messages are parsed first, on the caller's thread.
-    public func process(_ items: [InputItem]) async throws -> [OutboundEvent] {
-        try await batches.submit((items, Engine.parse(items, with: parser, bot: bot)))
+    /// `then` writes what the caller keeps of the outcome in that transaction.
+    public func process(_ items: [InputItem], then: Engine.AlsoKeep? = nil) async throws -> [OutboundEvent] {
+        try await batches.submit((items, Engine.parse(items, with: parser, bot: bot), then))
     }
 
     /// Moves the engine's clock to the wall clock every `interval`, on the engine's

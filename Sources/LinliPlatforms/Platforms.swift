@@ -15,20 +15,17 @@ import Synchronization
 ///
 /// ```swift
 /// let outbox = OutboxService(…, channels: Platforms.channels(community, client: client))
-/// let platforms = Platforms(community: community, gate: gate, store: store, poke: { outbox.poke() })
+/// let platforms = Platforms(community: community, gate: gate, poke: { outbox.poke() })
 /// platforms.addRoutes(to: router)
 /// ```
 public final class Platforms: Sendable {
     let community: Community
     let byID: [String: Platform]
     let gate: EngineGate
-    let store: Store
     let wallClock: @Sendable () -> Instant
     /// Called after a reply was queued (wakes the outbox).
     let poke: @Sendable () -> Void
     let maxBody: Int
-    /// Replies to queue in the outbox, group-committed.
-    let replies: ReplyQueue
     /// Person by platform id and account.
     let people: [String: [String: String]]
     /// Chat ids already logged as unmapped.
@@ -39,14 +36,12 @@ public final class Platforms: Sendable {
     let logger = Logger.linli("platforms")
 
     public init(
-        community: Community, gate: EngineGate, store: Store, maxBody: Int = 1 << 20, wallClock: @escaping @Sendable () -> Instant = Linli.wallClock,
+        community: Community, gate: EngineGate, maxBody: Int = 1 << 20, wallClock: @escaping @Sendable () -> Instant = Linli.wallClock,
         poke: @escaping @Sendable () -> Void = {}
     ) {
         self.community = community
         byID = Dictionary(community.platforms.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.gate = gate
-        self.store = store
-        replies = ReplyQueue(store: store)
         self.maxBody = maxBody
         self.wallClock = wallClock
         self.poke = poke
@@ -149,7 +144,14 @@ public final class Platforms: Sendable {
 
     func deliver(_ m: PlatformMessage, _ p: Platform, query: [String: String]) async throws -> Response {
         let event = event(m, p)
-        let out = try await gate.process([.event(event, line: 1)])
+        // A reply sent through the platform's API is queued in the transaction that keeps
+        // the event: a crash cannot keep one without the other.
+        let queued: Engine.AlsoKeep?
+        switch m.route {
+        case .session, .feishuReply, .responseURL: queued = queueReply(m, event, p)
+        case .weComPassive, .oneBotQuick: queued = nil
+        }
+        let out = try await gate.process([.event(event, line: 1)], then: queued)
         let reply = out.first { $0.type == .reply && $0.inReplyTo == event.id }
         switch m.route {
         case .weComPassive(let user):
@@ -170,17 +172,26 @@ public final class Platforms: Sendable {
             json += ",\"auto_escape\":true,\"at_sender\":\(m.chat != nil)}"
             return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: json)))
         case .session, .feishuReply, .responseURL:
-            if let reply {
-                let now = wallClock()
-                let row = OutboxRow(
-                    eventID: reply.id, webhook: p.outboxEndpoint, recipient: reply.to ?? event.from ?? "", reason: "reply", text: reply.text,
-                    refs: reply.refs, event: PlatformChannel.describe(m.route, account: m.account, group: event.group), createdAt: now, dueAt: now)
-                if try await replies.enqueueOnce(row) { poke() }
-            }
+            if reply != nil { poke() }
             return p.kind == .wecomBot
                 ? Self.text(200, "")
                 : Response(
                     status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: "{}")))
+        }
+    }
+
+    /// Queues the reply to `event` for the platform's API, unless it is queued already
+    /// (a platform's retry of a callback gets the kept reply, with the same id).
+    private func queueReply(_ m: PlatformMessage, _ event: InboundEvent, _ p: Platform) -> Engine.AlsoKeep {
+        let (endpoint, recipient, described, now) = (
+            p.outboxEndpoint, event.from ?? "", PlatformChannel.describe(m.route, account: m.account, group: event.group), wallClock()
+        )
+        return { tx, out in
+            guard let reply = out.first(where: { $0.type == .reply && $0.inReplyTo == event.id }) else { return }
+            try tx.enqueueOnce(
+                OutboxRow(
+                    eventID: reply.id, webhook: endpoint, recipient: reply.to ?? recipient, reason: "reply", text: reply.text, refs: reply.refs,
+                    event: described, createdAt: now, dueAt: now))
         }
     }
 

@@ -17,7 +17,9 @@ final class TokenCache: Sendable {
 
     let client: CurlClient
     let wallClock: @Sendable () -> Instant
-    private let tokens = Mutex<[String: (token: String, until: Instant)]>([:])
+    /// Tokens by platform, and who waits for a fetch under way: requests that need a
+    /// token at once share one fetch.
+    private let state = Mutex<(tokens: [String: (token: String, until: Instant)], waiting: [String: [@Sendable (Fetched) -> Void]])>(([:], [:]))
 
     init(client: CurlClient, wallClock: @escaping @Sendable () -> Instant) {
         self.client = client
@@ -31,8 +33,6 @@ final class TokenCache: Sendable {
     }
 
     func token(for platform: Platform, _ done: @escaping @Sendable (Fetched) -> Void) {
-        let now = wallClock()
-        if let kept = tokens.withLock({ $0[platform.id] }), now < kept.until { return done(.success(kept.token)) }
         let request: HTTPRequest
         switch platform.kind {
         case .feishu:
@@ -50,21 +50,39 @@ final class TokenCache: Sendable {
         default:
             return done(.failure("\(platform.kind.rawValue) has no access token"))
         }
+        let now = wallClock()
+        enum Next {
+            case kept(String)
+            case join, fetch
+        }
+        let next: Next = state.withLock { s in
+            if let kept = s.tokens[platform.id], now < kept.until { return .kept(kept.token) }
+            let first = s.waiting[platform.id] == nil
+            s.waiting[platform.id, default: []].append(done)
+            return first ? .fetch : .join
+        }
+        switch next {
+        case .kept(let token): return done(.success(token))
+        case .join: return
+        case .fetch: break
+        }
         client.submit(request) { [self] result in
-            let fetched = Self.read(result, kind: platform.kind)
-            if case .success(let (token, seconds)) = fetched {
-                let keep = max(seconds - 300, seconds / 2)
-                tokens.withLock { $0[platform.id] = (token, wallClock().adding(.seconds(keep))) }
-                done(.success(token))
-            } else if case .failure(let error) = fetched {
-                done(.failure(error.reason))
+            let fetched: Fetched
+            switch Self.read(result, kind: platform.kind) {
+            case .success(let (token, seconds)):
+                fetched = .success(token)
+                let until = wallClock().adding(.seconds(max(seconds - 300, seconds / 2)))
+                state.withLock { $0.tokens[platform.id] = (token, until) }
+            case .failure(let error):
+                fetched = .failure(error.reason)
             }
+            for waiter in state.withLock({ $0.waiting.removeValue(forKey: platform.id) ?? [] }) { waiter(fetched) }
         }
     }
 
     /// Forgets `token` (the platform called it invalid), unless a newer one replaced it already.
     func invalidate(_ platform: Platform, _ token: String) {
-        tokens.withLock { if $0[platform.id]?.token == token { $0[platform.id] = nil } }
+        state.withLock { if $0.tokens[platform.id]?.token == token { $0.tokens[platform.id] = nil } }
     }
 
     /// The token and its lifetime in seconds, or why there is none (without the body: it could hold secrets).

@@ -78,6 +78,7 @@ import Testing
             #expect(replies.map(\.text) == [Self.replyBody(text, uuid: "fudi-\(id)")])
             #expect(replies.first?.headers["authorization"] == "Bearer t-1")
             let tokens = rig.received("/open-apis/auth/v3/tenant_access_token/internal")
+            #expect(tokens.count == 1, "the reply and the captain's push, sent at once, share one fetch")
             #expect(tokens.first?.text == #"{"app_id":"cli_a1b2c3","app_secret":"fs-app-secret"}"#)
             #expect(try rig.workOrders().first?.reporter == "u-li")
 
@@ -95,6 +96,7 @@ import Testing
             #expect(await fs.post("/v1/platforms/fs", report, headers: headers).status == 200)
 
             // Feishu now calls the first token invalid: one new token, the reply sent once more.
+            try await rig.settled()
             rig.flags.firstTokenRevoked.store(true, ordering: .relaxed)
             let (status, statusHeaders) = Self.sealed(Self.event(id: "ev2", message: "om_2", text: "@_user_1 进度"))
             #expect(await fs.post("/v1/platforms/fs", status, headers: statusHeaders).status == 200)

@@ -67,6 +67,14 @@ final class PlatformRig: Sendable {
         return received(prefix)
     }
 
+    /// Waits (up to 20 s) until nothing in the outbox is still to be delivered: what a
+    /// step of a test changes on the fake platform then meets no push of an earlier one.
+    func settled() async throws {
+        for _ in 0..<400 where try store.read({ try $0.outbox() }).contains(where: { $0.status == .queued }) {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
     /// Runs the server (a new engine on the rig's database, as after a restart) and the outbox.
     func serve(_ body: @Sendable (Caller) async throws -> Void) async throws {
         let (_, catalog) = try Fixtures.load()
@@ -77,7 +85,7 @@ final class PlatformRig: Sendable {
             channels: Platforms.channels(community, client: client, wallClock: rigClock))
         let gate = EngineGate(engine, pushesQueued: { outbox.poke() })
         let router = Ingress.router(gate: gate, store: store, configuration: IngressConfiguration(key: nil))
-        Platforms(community: community, gate: gate, store: store, wallClock: rigClock, poke: { outbox.poke() }).addRoutes(to: router)
+        Platforms(community: community, gate: gate, wallClock: rigClock, poke: { outbox.poke() }).addRoutes(to: router)
         outbox.start()
         defer {
             outbox.finish(drainingFor: .seconds(2))
