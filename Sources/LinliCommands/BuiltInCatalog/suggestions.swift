@@ -12,7 +12,7 @@ extension BuiltInCatalogFiles {
         commands:
           - id: suggest
             words: {en: [suggest, suggestion], zh: [建议, 提建议]}
-            roles: [resident]
+            roles: [resident, staff]
             args:
               - name: text
                 type: text
@@ -25,7 +25,7 @@ extension BuiltInCatalogFiles {
 
           - id: support
             words: {en: ["+1", support], zh: [附议, 支持]}
-            roles: [resident]
+            roles: [resident, staff]
             args:
               - name: record
                 type: record

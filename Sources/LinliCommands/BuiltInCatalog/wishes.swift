@@ -12,7 +12,7 @@ extension BuiltInCatalogFiles {
         commands:
           - id: wish
             words: {en: [wish], zh: [微心愿, 心愿]}
-            roles: [resident]
+            roles: [resident, staff, grid_leader]
             args:
               - name: text
                 type: text

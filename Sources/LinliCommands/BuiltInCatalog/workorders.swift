@@ -13,7 +13,7 @@ extension BuiltInCatalogFiles {
         commands:
           - id: report
             words: {en: [report, repair, fix], zh: [报修, 报事, 反映, 投诉, 报告]}
-            roles: [resident]
+            roles: [resident, staff, grid_leader]
             args:
               - name: category
                 type: category
@@ -34,6 +34,7 @@ extension BuiltInCatalogFiles {
               - {say: 反映 噪音 楼上每晚装修到十二点, args: {category: noise, details: 楼上每晚装修到十二点}}
               - {say: Report Elevator stuck on floor 7, args: {category: elevator, details: stuck on floor 7}}
               - {say: 报事 电梯 困在7楼, args: {category: elevator, details: 困在7楼}}
+              - {say: 报修 漏水 3栋楼道 水管爆了, args: {category: leak, details: 3栋楼道 水管爆了}}
 
           - id: status
             words: {en: [status, progress], zh: [进度, 查询, 状态]}
