@@ -39,6 +39,19 @@ extension StoreTransaction {
 
 /// What the staff pages list beyond work orders.
 extension StoreTransaction {
+    /// When the work orders of some buildings were reported, and when they were
+    /// resolved, from `since` on (each in no order): what a chart of the last days counts.
+    public func workOrderTimes(buildings: [String], since: Instant) throws -> (reported: [Instant], resolved: [Instant]) {
+        guard !buildings.isEmpty else { return ([], []) }
+        func times(_ column: String) throws -> [Instant] {
+            try many(
+                "SELECT \(column) FROM work_orders WHERE building IN (\(Self.marks(buildings.count))) AND \(column) >= ?",
+                values: buildings.map(SQLValue.text) + [.int(since.milliseconds)]
+            ) { Instant(milliseconds: $0.int(0)) }
+        }
+        return (try times("created_at"), try times("resolved_at"))
+    }
+
     /// Wishes not yet confirmed, newest first.
     public func unfinishedWishes(limit: Int) throws -> [Wish] {
         try records(Wish.codec, "WHERE state != 'confirmed' ORDER BY number DESC LIMIT ?", .int(limit))

@@ -62,16 +62,6 @@ extension StoreTransaction {
         return (orders, total)
     }
 
-    /// The work orders of some buildings reported or resolved since `since`: what a chart of the last days counts.
-    public func workOrders(buildings: [String], touchedSince since: Instant) throws -> [WorkOrder] {
-        guard !buildings.isEmpty else { return [] }
-        return try many(
-            """
-            SELECT \(WorkOrder.codec.select) FROM work_orders
-            WHERE +building IN (\(Self.marks(buildings.count))) AND (created_at >= ? OR resolved_at >= ?) ORDER BY number
-            """, values: buildings.map(SQLValue.text) + [.int(since.milliseconds), .int(since.milliseconds)], decode: WorkOrder.codec.decode)
-    }
-
     /// The open work orders of some buildings past their resolve deadline, the longest overdue first.
     public func overdueWorkOrders(buildings: [String]) throws -> [WorkOrder] {
         guard !buildings.isEmpty else { return [] }
