@@ -37,7 +37,8 @@ public enum Open311Routes {
         }
     }
 
-    private static func answer(_ gate: EngineGate, format: String?, _ body: @escaping @Sendable (Dashboard) throws -> String) async throws -> Response {
+    private static func answer(_ gate: EngineGate, format: String?, _ body: @escaping @Sendable (Dashboard) throws -> String) async throws -> Response
+    {
         guard format == "json" else { return error(.badRequest, "only the json format is served") }
         do {
             let json = try await gate.withDashboard { d -> String? in d.open311Enabled ? try body(d) : nil }

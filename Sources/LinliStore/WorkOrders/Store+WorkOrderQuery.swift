@@ -33,6 +33,9 @@ public struct WorkOrderQuery: Sendable, Equatable {
 
 extension StoreTransaction {
     /// The work orders `query` asks for, newest first, and how many there are in all.
+    /// Newest first is by number; ordered by `created_at` first (numbers are given in
+    /// the order of the bot's clock, which never goes back), a period is read
+    /// backwards along its index and the read stops at the limit.
     public func workOrders(_ query: WorkOrderQuery) throws -> (orders: [WorkOrder], total: Int) {
         var clauses: [String] = []
         var values: [SQLValue] = []
@@ -57,7 +60,7 @@ extension StoreTransaction {
         let filter = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         let total = try many("SELECT count(*) FROM work_orders \(filter)", values: values, limit: 1) { Int($0.int(0)) }.first ?? 0
         let orders = try many(
-            "SELECT \(WorkOrder.codec.select) FROM work_orders \(filter) ORDER BY number DESC LIMIT ? OFFSET ?",
+            "SELECT \(WorkOrder.codec.select) FROM work_orders \(filter) ORDER BY created_at DESC, number DESC LIMIT ? OFFSET ?",
             values: values + [.int(query.limit), .int(query.offset)], decode: WorkOrder.codec.decode)
         return (orders, total)
     }
