@@ -33,9 +33,6 @@ public struct WorkOrderQuery: Sendable, Equatable {
 
 extension StoreTransaction {
     /// The work orders `query` asks for, newest first, and how many there are in all.
-    /// Newest first is by number; ordered by `created_at` first (numbers are given in
-    /// the order of the bot's clock, which never goes back), a period is read
-    /// backwards along its index and the read stops at the limit.
     public func workOrders(_ query: WorkOrderQuery) throws -> (orders: [WorkOrder], total: Int) {
         var clauses: [String] = []
         var values: [SQLValue] = []
@@ -58,9 +55,15 @@ extension StoreTransaction {
         }
         if let overdue = query.overdue { clauses.append(overdue ? "overdue_at IS NOT NULL" : "overdue_at IS NULL") }
         let filter = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        // Newest first: by number (the index on building keeps each building's orders in
+        // number order), or for a period of every building by `created_at` then number,
+        // the same order (numbers follow the bot's clock, which never goes back), so that
+        // the period's index is read backwards and the read stops at the limit.
+        let byTime = query.buildings == nil && (query.from != nil || query.to != nil)
+        let order = byTime ? "created_at DESC, number DESC" : "number DESC"
         let total = try many("SELECT count(*) FROM work_orders \(filter)", values: values, limit: 1) { Int($0.int(0)) }.first ?? 0
         let orders = try many(
-            "SELECT \(WorkOrder.codec.select) FROM work_orders \(filter) ORDER BY created_at DESC, number DESC LIMIT ? OFFSET ?",
+            "SELECT \(WorkOrder.codec.select) FROM work_orders \(filter) ORDER BY \(order) LIMIT ? OFFSET ?",
             values: values + [.int(query.limit), .int(query.offset)], decode: WorkOrder.codec.decode)
         return (orders, total)
     }
