@@ -71,15 +71,19 @@ def dingtalk_lua(path, tag, n=20000):
         ts = str(start - i)
         sign = base64.b64encode(hmac.new(APP_SECRET.encode(), f"{ts}\n{APP_SECRET}".encode(), hashlib.sha256).digest()).decode()
         lines.append(f'signs[{i + 1}] = {{"{ts}", "{sign}"}}')
+    # Each of wrk's threads its own numbers (every THREADS-th): the same in both would
+    # send every message twice, and half the callbacks would be repeats.
+    lines.append(bench_http.THREAD_IDS)
     lines.append(f"""
 local i = 0
 local template = {json.dumps(body, ensure_ascii=False)}
 request = function()
+  local n = i * {bench_http.THREADS} + tid + 1
   i = i + 1
-  local s = signs[(i - 1) % #signs + 1]
-  local id = "{tag}_" .. i
+  local s = signs[(n - 1) % #signs + 1]
+  local id = "{tag}_" .. n
   local headers = {{["timestamp"] = s[1], ["sign"] = s[2], ["content-type"] = "application/json"}}
-  return wrk.format("POST", "/v1/platforms/dd", headers, string.format(template, id, id, i))
+  return wrk.format("POST", "/v1/platforms/dd", headers, string.format(template, id, id, n))
 end
 """)
     with open(path, "w") as f:
