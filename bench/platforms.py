@@ -39,6 +39,9 @@ lock = threading.Lock()
 
 class Sink(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # The headers and the body go out in two writes: without TCP_NODELAY the body
+    # waits for the client's delayed ACK (40 ms), and the sink, not Linli, sets the pace.
+    disable_nagle_algorithm = True
 
     def do_POST(self):
         at = time.time() * 1000
