@@ -39,6 +39,9 @@ lock = threading.Lock()
 
 class Sink(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # The headers and the body go out in two writes: without TCP_NODELAY the body
+    # waits for the client's delayed ACK (40 ms), and the sink, not Linli, sets the pace.
+    disable_nagle_algorithm = True
 
     def do_POST(self):
         at = time.time() * 1000
@@ -71,15 +74,19 @@ def dingtalk_lua(path, tag, n=20000):
         ts = str(start - i)
         sign = base64.b64encode(hmac.new(APP_SECRET.encode(), f"{ts}\n{APP_SECRET}".encode(), hashlib.sha256).digest()).decode()
         lines.append(f'signs[{i + 1}] = {{"{ts}", "{sign}"}}')
+    # Each of wrk's threads its own numbers (every THREADS-th): the same in both would
+    # send every message twice, and half the callbacks would be repeats.
+    lines.append(bench_http.THREAD_IDS)
     lines.append(f"""
 local i = 0
 local template = {json.dumps(body, ensure_ascii=False)}
 request = function()
+  local n = i * {bench_http.THREADS} + tid + 1
   i = i + 1
-  local s = signs[(i - 1) % #signs + 1]
-  local id = "{tag}_" .. i
+  local s = signs[(n - 1) % #signs + 1]
+  local id = "{tag}_" .. n
   local headers = {{["timestamp"] = s[1], ["sign"] = s[2], ["content-type"] = "application/json"}}
-  return wrk.format("POST", "/v1/platforms/dd", headers, string.format(template, id, id, i))
+  return wrk.format("POST", "/v1/platforms/dd", headers, string.format(template, id, id, n))
 end
 """)
     with open(path, "w") as f:

@@ -110,11 +110,11 @@ public final class EngineGate: @unchecked Sendable {
         return timer
     }
 
-    /// Runs `body` with the engine on its own queue, between batches: for readers that
-    /// need the community as it now stands and the bot's clock (the staff pages).
-    public func withEngine<T: Sendable>(_ body: @escaping @Sendable (Engine) throws -> T) async throws -> T {
+    /// Runs `body` with the staff pages' reader on the engine's queue, between batches:
+    /// the community as it now stands and the bot's clock.
+    public func withDashboard<T: Sendable>(_ body: @escaping @Sendable (Dashboard) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            queue.async { continuation.resume(with: Result { try body(self.engine) }) }
+            queue.async { continuation.resume(with: Result { try self.engine.withDashboard(body) }) }
         }
     }
 

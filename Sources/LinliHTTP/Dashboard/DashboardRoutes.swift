@@ -18,37 +18,37 @@ public enum DashboardRoutes {
                 body: .init(byteBuffer: ByteBuffer(string: HTML.style)))
         }
         router.get("dashboard/login") { request, _ in try await login(request, gate) }
-        page(router, "dashboard", gate) { request, _, c, engine in
-            OverviewPage.render(try engine.dashboardOverview(c.viewer, query(request), lang: c.lang), query(request), c)
+        page(router, "dashboard", gate) { request, _, c, d in
+            OverviewPage.render(try d.overview(c.viewer, query(request), lang: c.lang), query(request), c)
         }
-        page(router, "dashboard/orders", gate) { request, _, c, engine in
-            OrdersPage.render(try engine.dashboardOrders(c.viewer, query(request), lang: c.lang), query(request), c)
+        page(router, "dashboard/orders", gate) { request, _, c, d in
+            OrdersPage.render(try d.orders(c.viewer, query(request), lang: c.lang), query(request), c)
         }
-        page(router, "dashboard/orders/:id", gate) { _, context, c, engine in
+        page(router, "dashboard/orders/:id", gate) { _, context, c, d in
             let id = context.parameters.get("id") ?? ""
             guard let rid = RecordID(parsing: Substring(id)), rid.kind == .workOrder else {
                 throw LinliError(.notFound, zh: "没有这张工单。", en: "There is no such work order.")
             }
-            return OrdersPage.detail(try engine.dashboardOrder(c.viewer, number: rid.number, lang: c.lang), c)
+            return OrdersPage.detail(try d.order(c.viewer, number: rid.number, lang: c.lang), c)
         }
-        page(router, "dashboard/bookings", gate) { request, _, c, engine in
-            BoardPages.bookings(try engine.dashboardBookings(c.viewer, week: query(request).week, lang: c.lang), c)
+        page(router, "dashboard/bookings", gate) { request, _, c, d in
+            BoardPages.bookings(try d.bookings(c.viewer, week: query(request).week, lang: c.lang), c)
         }
-        page(router, "dashboard/services", gate) { _, _, c, engine in
-            BoardPages.services(try engine.dashboardServices(c.viewer, lang: c.lang), c)
+        page(router, "dashboard/services", gate) { _, _, c, d in
+            BoardPages.services(try d.services(c.viewer, lang: c.lang), c)
         }
-        page(router, "dashboard/community", gate) { _, _, c, engine in
-            BoardPages.community(try engine.dashboardCommunity(c.viewer, lang: c.lang), c)
+        page(router, "dashboard/community", gate) { _, _, c, d in
+            BoardPages.community(try d.community(c.viewer, lang: c.lang), c)
         }
         router.get("dashboard/export/orders.csv") { request, _ in
             guard let session = request.cookies[cookie]?.value else { return redirect("/dashboard/login") }
             let q = query(request)
             let asked = language(request)
             do {
-                let csv = try await gate.withEngine { engine -> String? in
-                    guard let viewer = try engine.dashboardViewer(session: session) else { return nil }
+                let csv = try await gate.withDashboard { d -> String? in
+                    guard let viewer = try d.viewer(session: session) else { return nil }
                     let c = PageContext(viewer: viewer, lang: asked ?? viewer.lang, chosen: asked != nil)
-                    return CSV.orders(try engine.dashboardOrders(viewer, q, lang: c.lang, limit: 100_000).orders, c)
+                    return CSV.orders(try d.orders(viewer, q, lang: c.lang, limit: 100_000).orders, c)
                 }
                 guard let csv else { return redirect("/dashboard/login") }
                 var headers = secureHeaders("text/csv; charset=utf-8")
@@ -63,15 +63,15 @@ public enum DashboardRoutes {
     /// A page that needs a session: without one, a redirect to the sign-in help.
     private static func page(
         _ router: Router<BasicRequestContext>, _ path: String, _ gate: EngineGate,
-        _ render: @escaping @Sendable (Request, BasicRequestContext, PageContext, Engine) throws -> String
+        _ render: @escaping @Sendable (Request, BasicRequestContext, PageContext, Dashboard) throws -> String
     ) {
         router.get(RouterPath(path)) { request, context in
             guard let session = request.cookies[cookie]?.value else { return redirect("/dashboard/login") }
             let asked = language(request)
             do {
-                let html = try await gate.withEngine { engine -> String? in
-                    guard let viewer = try engine.dashboardViewer(session: session) else { return nil }
-                    return try render(request, context, PageContext(viewer: viewer, lang: asked ?? viewer.lang, chosen: asked != nil), engine)
+                let html = try await gate.withDashboard { d -> String? in
+                    guard let viewer = try d.viewer(session: session) else { return nil }
+                    return try render(request, context, PageContext(viewer: viewer, lang: asked ?? viewer.lang, chosen: asked != nil), d)
                 }
                 guard let html else { return redirect("/dashboard/login") }
                 return Response(status: .ok, headers: secureHeaders("text/html; charset=utf-8"), body: .init(byteBuffer: ByteBuffer(string: html)))
@@ -87,13 +87,13 @@ public enum DashboardRoutes {
         guard let token = request.uri.queryParameters["token"].map(String.init), !token.isEmpty else {
             return help(lang, status: .ok, expired: false)
         }
-        let (session, secure) = try await gate.withEngine { engine in
-            (try engine.dashboardSignIn(token: token), engine.publicURL?.lowercased().hasPrefix("https://") == true)
+        let (session, secure) = try await gate.withDashboard { d in
+            (try d.signIn(token: token), d.publicURL?.lowercased().hasPrefix("https://") == true)
         }
         guard let session else { return help(lang, status: .unauthorized, expired: true) }
         let next = request.uri.queryParameters["next"].map(String.init).flatMap { $0.hasPrefix("/dashboard") && !$0.hasPrefix("//") ? $0 : nil }
         var response = redirect(next ?? "/dashboard")
-        let lifetime = Engine.dashboardSessionLifetime.milliseconds / 1000
+        let lifetime = Dashboard.sessionLifetime.milliseconds / 1000
         response.headers[.setCookie] =
             "\(cookie)=\(session); Path=/dashboard; Max-Age=\(lifetime); HttpOnly; SameSite=Strict\(secure ? "; Secure" : "")"
         return response

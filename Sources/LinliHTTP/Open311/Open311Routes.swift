@@ -9,8 +9,8 @@ import LinliProtocol
 public enum Open311Routes {
     public static func add(to router: Router<BasicRequestContext>, gate: EngineGate) {
         router.get("open311/v2/services.{format}") { _, context in
-            try await answer(gate, format: context.parameters.get("format")) { engine in
-                "[" + (try engine.open311Services()).map(json).joined(separator: ",") + "]"
+            try await answer(gate, format: context.parameters.get("format")) { d in
+                "[" + (try d.open311Services()).map(json).joined(separator: ",") + "]"
             }
         }
         router.get("open311/v2/requests.{format}") { request, context in
@@ -20,27 +20,28 @@ public enum Open311Routes {
             (q.startDate, q.endDate, q.status, q.serviceCodes, q.requestIDs) =
                 (value("start_date"), value("end_date"), value("status"), value("service_code"), value("service_request_id"))
             let query = q
-            return try await answer(gate, format: context.parameters.get("format")) { engine in
-                "[" + (try engine.open311Requests(query)).map(json).joined(separator: ",") + "]"
+            return try await answer(gate, format: context.parameters.get("format")) { d in
+                "[" + (try d.open311Requests(query)).map(json).joined(separator: ",") + "]"
             }
         }
         router.get("open311/v2/requests/:request") { _, context in
             let name = context.parameters.get("request") ?? ""
             let (id, format) = name.lastIndex(of: ".").map { (String(name[..<$0]), String(name[name.index(after: $0)...])) } ?? (name, "")
-            return try await answer(gate, format: format) { engine in
+            return try await answer(gate, format: format) { d in
                 var q = Open311Query()
                 q.requestIDs = id
-                let found = try engine.open311Requests(q)
+                let found = try d.open311Requests(q)
                 guard !found.isEmpty else { throw LinliError(.notFound, zh: "没有 \(id)", en: "no service request \(id)") }
                 return "[" + found.map(json).joined(separator: ",") + "]"
             }
         }
     }
 
-    private static func answer(_ gate: EngineGate, format: String?, _ body: @escaping @Sendable (Engine) throws -> String) async throws -> Response {
+    private static func answer(_ gate: EngineGate, format: String?, _ body: @escaping @Sendable (Dashboard) throws -> String) async throws -> Response
+    {
         guard format == "json" else { return error(.badRequest, "only the json format is served") }
         do {
-            let json = try await gate.withEngine { engine -> String? in engine.open311Enabled ? try body(engine) : nil }
+            let json = try await gate.withDashboard { d -> String? in d.open311Enabled ? try body(d) : nil }
             guard let json else { return error(.notFound, "open data is not enabled for this community") }
             return Response(
                 status: .ok, headers: [.contentType: "application/json; charset=utf-8", .accessControlAllowOrigin: "*"],
@@ -91,7 +92,7 @@ public enum Open311Routes {
 
     /// `"name":"value"` (or `null`), after a comma unless it is the first.
     private static func field(_ out: inout String, _ name: String, _ value: String?) {
-        if out.count > 1 { out += "," }
+        if out.utf8.last != UInt8(ascii: "{") { out += "," }  // not `count`, which walks the whole string
         out += "\"\(name)\":"
         if let value { JSON.appendString(value, to: &out) } else { out += "null" }
     }

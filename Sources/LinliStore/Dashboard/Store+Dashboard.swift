@@ -39,6 +39,21 @@ extension StoreTransaction {
 
 /// What the staff pages list beyond work orders.
 extension StoreTransaction {
+    /// When the work orders of some buildings were reported, and when they were
+    /// resolved, from `since` on (each in no order): what a chart of the last days counts.
+    public func workOrderTimes(buildings: [String], since: Instant) throws -> (reported: [Instant], resolved: [Instant]) {
+        guard !buildings.isEmpty else { return ([], []) }
+        let wanted = Set(buildings)
+        // By time alone (an index holds both columns); a building filter here would
+        // send the query to the index on building, through every order of the year.
+        func times(_ column: String) throws -> [Instant] {
+            try many("SELECT building, \(column) FROM work_orders WHERE \(column) >= ?", values: [.int(since.milliseconds)]) {
+                wanted.contains($0.text(0)) ? Instant(milliseconds: $0.int(1)) : nil
+            }.compactMap { $0 }
+        }
+        return (try times("created_at"), try times("resolved_at"))
+    }
+
     /// Wishes not yet confirmed, newest first.
     public func unfinishedWishes(limit: Int) throws -> [Wish] {
         try records(Wish.codec, "WHERE state != 'confirmed' ORDER BY number DESC LIMIT ?", .int(limit))

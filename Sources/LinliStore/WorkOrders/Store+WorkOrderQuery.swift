@@ -55,21 +55,17 @@ extension StoreTransaction {
         }
         if let overdue = query.overdue { clauses.append(overdue ? "overdue_at IS NOT NULL" : "overdue_at IS NULL") }
         let filter = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        // Newest first: by number (the index on building keeps each building's orders in
+        // number order), or for a period of every building by `created_at` then number,
+        // the same order (numbers follow the bot's clock, which never goes back), so that
+        // the period's index is read backwards and the read stops at the limit.
+        let byTime = query.buildings == nil && (query.from != nil || query.to != nil)
+        let order = byTime ? "created_at DESC, number DESC" : "number DESC"
         let total = try many("SELECT count(*) FROM work_orders \(filter)", values: values, limit: 1) { Int($0.int(0)) }.first ?? 0
         let orders = try many(
-            "SELECT \(WorkOrder.codec.select) FROM work_orders \(filter) ORDER BY number DESC LIMIT ? OFFSET ?",
+            "SELECT \(WorkOrder.codec.select) FROM work_orders \(filter) ORDER BY \(order) LIMIT ? OFFSET ?",
             values: values + [.int(query.limit), .int(query.offset)], decode: WorkOrder.codec.decode)
         return (orders, total)
-    }
-
-    /// The work orders of some buildings reported or resolved since `since`: what a chart of the last days counts.
-    public func workOrders(buildings: [String], touchedSince since: Instant) throws -> [WorkOrder] {
-        guard !buildings.isEmpty else { return [] }
-        return try many(
-            """
-            SELECT \(WorkOrder.codec.select) FROM work_orders
-            WHERE +building IN (\(Self.marks(buildings.count))) AND (created_at >= ? OR resolved_at >= ?) ORDER BY number
-            """, values: buildings.map(SQLValue.text) + [.int(since.milliseconds), .int(since.milliseconds)], decode: WorkOrder.codec.decode)
     }
 
     /// The open work orders of some buildings past their resolve deadline, the longest overdue first.

@@ -18,10 +18,10 @@ public struct DashboardBoard: Sendable {
     public var tables: [DashboardTable]
 }
 
-extension Engine {
+extension Dashboard {
     /// Each venue's bookings by day, for the week starting on the Monday `week` names (default this week).
-    public func dashboardBookings(_ viewer: DashboardViewer, week: String?, lang: Lang) throws -> DashboardBoard {
-        try dashboardRead { k in
+    public func bookings(_ viewer: DashboardViewer, week: String?, lang: Lang) throws -> DashboardBoard {
+        try read { k in
             guard !viewer.buildings.isEmpty else { throw DashboardPlace.forbidden }
             var monday = k.calendar.today.weekStart
             if let week {
@@ -59,8 +59,8 @@ extension Engine {
     }
 
     /// Loans out and overdue, open service requests, stock.
-    public func dashboardServices(_ viewer: DashboardViewer, lang: Lang) throws -> DashboardBoard {
-        try dashboardRead { k in
+    public func services(_ viewer: DashboardViewer, lang: Lang) throws -> DashboardBoard {
+        try read { k in
             guard !viewer.buildings.isEmpty else { throw DashboardPlace.forbidden }
             let say = { (zh: String, en: String) in lang == .zh ? zh : en }
             let services = k.directory.community.services
@@ -99,8 +99,8 @@ extension Engine {
     }
 
     /// Wishes, suggestions by support, events and sign-ups, the points leaderboard, 包户 visit coverage.
-    public func dashboardCommunity(_ viewer: DashboardViewer, lang: Lang) throws -> DashboardBoard {
-        try dashboardRead { k in
+    public func community(_ viewer: DashboardViewer, lang: Lang) throws -> DashboardBoard {
+        try read { k in
             guard !viewer.buildings.isEmpty else { throw DashboardPlace.forbidden }
             let say = { (zh: String, en: String) in lang == .zh ? zh : en }
             let d = k.directory

@@ -86,13 +86,13 @@ public struct DashboardOrderDetail: Sendable {
     public var timeline: [Step]
 }
 
-extension Engine {
+extension Dashboard {
     /// Orders per page.
-    public static let dashboardPageSize = 50
+    public static let pageSize = 50
 
     /// A page of the work orders `q` filters (`limit`: all of them, for the CSV, up to that many).
-    public func dashboardOrders(_ viewer: DashboardViewer, _ q: DashboardQuery, lang: Lang, limit: Int? = nil) throws -> DashboardOrders {
-        try dashboardRead { k in
+    public func orders(_ viewer: DashboardViewer, _ q: DashboardQuery, lang: Lang, limit: Int? = nil) throws -> DashboardOrders {
+        try read { k in
             let place = try DashboardPlace(q, viewer, k.directory)
             let period = try WorkOrdersFamily.Period.dashboard(q.period, k.calendar, fallback: "all")
             var query = WorkOrderQuery(buildings: place.buildings.map(\.id), from: period.from, to: period.to, overdue: q.overdue ? true : nil)
@@ -103,7 +103,7 @@ extension Engine {
                 }
                 query.categories = [category.id]
             }
-            let size = limit ?? Self.dashboardPageSize
+            let size = limit ?? Self.pageSize
             let page = max(1, q.page)
             query.limit = size
             query.offset = limit == nil ? (page - 1) * size : 0
@@ -136,8 +136,8 @@ extension Engine {
     }
 
     /// One work order in the viewer's scope; `notFound`, or `forbidden` outside it.
-    public func dashboardOrder(_ viewer: DashboardViewer, number: Int, lang: Lang) throws -> DashboardOrderDetail {
-        try dashboardRead { k in
+    public func order(_ viewer: DashboardViewer, number: Int, lang: Lang) throws -> DashboardOrderDetail {
+        try read { k in
             guard let o = try k.tx.workOrder(number) else { throw LinliError.notFound(RecordID(.workOrder, number)) }
             guard viewer.buildings.contains(o.building) else { throw DashboardPlace.forbidden }
             let desk = WorkOrderDesk(k)

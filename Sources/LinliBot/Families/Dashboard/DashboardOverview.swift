@@ -59,10 +59,10 @@ public struct DashboardOverview: Sendable {
     public var stats: WorkOrderStats
 }
 
-extension Engine {
+extension Dashboard {
     /// The overview of what `q` names (default: `stats`' scope, this month).
-    public func dashboardOverview(_ viewer: DashboardViewer, _ q: DashboardQuery, lang: Lang) throws -> DashboardOverview {
-        try dashboardRead { k in
+    public func overview(_ viewer: DashboardViewer, _ q: DashboardQuery, lang: Lang) throws -> DashboardOverview {
+        try read { k in
             let place = try DashboardPlace(q, viewer, k.directory)
             let token = q.period.flatMap { $0.isEmpty ? nil : $0 } ?? "month"
             let period = try WorkOrdersFamily.Period.dashboard(token, k.calendar, fallback: "month")
@@ -108,19 +108,23 @@ extension Engine {
 
     /// The last 30 local days, today last: reports opened and resolved on each.
     private static func days(_ buildings: [String], _ k: Kernel) throws -> [DashboardOverview.Day] {
-        let today = k.calendar.today
-        let first = today.adding(days: -29)
-        let orders = try k.tx.workOrders(buildings: buildings, touchedSince: k.calendar.instant(first, 0))
-        var opened = [Int](repeating: 0, count: 30)
-        var resolved = [Int](repeating: 0, count: 30)
-        func slot(_ at: Instant) -> Int? {
-            let i = k.calendar.day(of: at).index - first.index
-            return (0..<30).contains(i) ? i : nil
+        let first = k.calendar.today.adding(days: -29)
+        // Where each day starts, and the last one ends: one time-zone lookup a day, not one a report.
+        let starts = (0...30).map { k.calendar.instant(first.adding(days: $0), 0) }
+        let times = try k.tx.workOrderTimes(buildings: buildings, since: starts[0])
+        func count(_ instants: [Instant]) -> [Int] {
+            var counts = [Int](repeating: 0, count: 30)
+            for at in instants where at < starts[30] {
+                var (low, high) = (0, 30)  // starts[low] <= at < starts[high]
+                while high - low > 1 {
+                    let middle = (low + high) / 2
+                    if at < starts[middle] { high = middle } else { low = middle }
+                }
+                counts[low] += 1
+            }
+            return counts
         }
-        for o in orders {
-            if let i = slot(o.createdAt) { opened[i] += 1 }
-            if let at = o.resolvedAt, let i = slot(at) { resolved[i] += 1 }
-        }
+        let (opened, resolved) = (count(times.reported), count(times.resolved))
         return (0..<30).map { i in
             let (_, m, d) = first.adding(days: i).civil
             return .init(label: "\(m)-\(d)", opened: opened[i], resolved: resolved[i])

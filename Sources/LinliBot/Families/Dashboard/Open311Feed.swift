@@ -41,7 +41,7 @@ public struct Open311Query: Sendable, Equatable {
     public init() {}
 }
 
-extension Engine {
+extension Dashboard {
     /// At most this many requests in one answer.
     public static let open311Limit = 1000
     /// The longest span `start_date`…`end_date` may cover.
@@ -49,7 +49,7 @@ extension Engine {
 
     /// The public categories as services.
     public func open311Services() throws -> [Open311Service] {
-        try dashboardRead { k in
+        try read { k in
             k.directory.community.categories.filter { !$0.isPrivate }.map { c in
                 Open311Service(
                     code: c.id, name: c.name(.zh),
@@ -62,7 +62,7 @@ extension Engine {
     /// The requests the query names, newest first, at most 1,000; `usage` for a bad
     /// date or status, a window over 90 days.
     public func open311Requests(_ q: Open311Query) throws -> [Open311Request] {
-        try dashboardRead { k in
+        try read { k in
             let community = k.directory.community
             let shown = community.categories.filter { !$0.isPrivate }.map(\.id)
             var query = WorkOrderQuery(categories: shown, limit: Self.open311Limit)

@@ -27,11 +27,11 @@ import Testing
         #expect(out.reply.ok && out.reply.text.contains("10分钟"), "\(out.reply.text)")
         let token = try #require(Self.token(out.reply.text))
         #expect(token.count == 43)
-        let session = try #require(try bot.engine.dashboardSignIn(token: token))
-        #expect(try bot.engine.dashboardSignIn(token: token) == nil, "once")
-        let viewer = try #require(try bot.engine.dashboardViewer(session: session))
+        let session = try #require(try bot.engine.withDashboard { try $0.signIn(token: token) })
+        #expect(try bot.engine.withDashboard { try $0.signIn(token: token) } == nil, "once")
+        let viewer = try #require(try bot.engine.withDashboard { try $0.viewer(session: session) })
         #expect(viewer.user == "u-office" && viewer.isStaff && viewer.buildings == ["b1", "b2", "b3"])
-        #expect(try bot.engine.dashboardViewer(session: token) == nil, "a link is not a session")
+        #expect(try bot.engine.withDashboard { try $0.viewer(session: token) } == nil, "a link is not a session")
         let english = try bot.say("dashboard", from: "u-grid", at: "2026-11-28T09:01:00+08:00")
         #expect(english.reply.text.hasPrefix("Your link to the staff pages"))
     }
@@ -60,13 +60,13 @@ import Testing
         let bot = try Self.bot()
         let late = try #require(Self.token(try bot.say("后台", from: "u-office", at: "2026-11-28T09:00:00+08:00").reply.text))
         try bot.say("大家好", from: "u-li", in: "t-b1", at: "2026-11-28T09:10:01+08:00")  // the clock moves
-        #expect(try bot.engine.dashboardSignIn(token: late) == nil, "expired")
+        #expect(try bot.engine.withDashboard { try $0.signIn(token: late) } == nil, "expired")
         let token = try #require(Self.token(try bot.say("后台", from: "u-office", at: "2026-11-28T09:11:00+08:00").reply.text))
-        let session = try #require(try bot.engine.dashboardSignIn(token: token))
+        let session = try #require(try bot.engine.withDashboard { try $0.signIn(token: token) })
         try bot.say("大家好", from: "u-li", in: "t-b1", at: "2026-11-28T21:10:00+08:00")
-        #expect(try bot.engine.dashboardViewer(session: session) != nil)
+        #expect(try bot.engine.withDashboard { try $0.viewer(session: session) } != nil)
         try bot.say("晚安", from: "u-li", in: "t-b1", at: "2026-11-28T21:11:01+08:00")
-        #expect(try bot.engine.dashboardViewer(session: session) == nil, "12 hours")
+        #expect(try bot.engine.withDashboard { try $0.viewer(session: session) } == nil, "12 hours")
     }
 
     @Test func sessionsSurviveARestartAndOnlyHashesAreKept() throws {
@@ -76,10 +76,10 @@ import Testing
         do {
             let bot = try Self.bot(path)
             token = try #require(Self.token(try bot.say("后台", from: "u-cap3", at: "2026-11-28T09:00:00+08:00").reply.text))
-            session = try #require(try bot.engine.dashboardSignIn(token: token))
+            session = try #require(try bot.engine.withDashboard { try $0.signIn(token: token) })
         }
         let again = try Self.bot(path)
-        let viewer = try #require(try again.engine.dashboardViewer(session: session))
+        let viewer = try #require(try again.engine.withDashboard { try $0.viewer(session: session) })
         #expect(viewer.user == "u-cap3" && viewer.buildings == ["b3"])
         var bytes = Data()
         for suffix in ["", "-wal"] { bytes += (try? Data(contentsOf: URL(fileURLWithPath: path + suffix))) ?? Data() }

@@ -31,49 +31,63 @@ public struct DashboardQuery: Sendable, Equatable {
     public init() {}
 }
 
-/// The staff pages read through the engine, between batches (`EngineGate.withEngine`):
-/// the community as it now stands and the bot's clock, like `stats`.
-extension Engine {
+/// The staff pages' reads (and their sign-in) over the store, the community as it
+/// now stands and the pages' time, like `stats`. Made by the engine between batches
+/// and used only inside the body it is given.
+///
+/// ```swift
+/// let page = try await gate.withDashboard { d in
+///     try d.viewer(session: session).map { try d.overview($0, DashboardQuery(), lang: .zh) }
+/// }
+/// ```
+public struct Dashboard {
     /// How long a session lasts.
-    public static let dashboardSessionLifetime = Span.hours(12)
+    public static let sessionLifetime = Span.hours(12)
+
+    let store: Store
+    let state: KernelState
+    /// The time the pages count from: the bot's clock, or the wall clock once it is later.
+    let now: Instant
 
     /// The community's public address (`public_url`), without a trailing slash.
-    public var publicURL: String? { directory.community.publicURL.map(DashboardSecrets.trimmed) }
+    public var publicURL: String? { state.directory.community.publicURL.map(DashboardSecrets.trimmed) }
 
     /// Whether `open311: true` publishes the anonymised work orders.
-    public var open311Enabled: Bool { directory.community.open311 }
-
-    /// The time the pages count from: the bot's clock, or the wall clock once it is later.
-    var dashboardNow: Instant { max(clock, wallClock()) }
+    public var open311Enabled: Bool { state.directory.community.open311 }
 
     /// Reads with a kernel on a snapshot, at the pages' time.
-    func dashboardRead<T>(_ body: (Kernel) throws -> T) throws -> T {
-        let now = dashboardNow
-        return try store.read { tx in try body(Kernel(tx: tx, now: now, state: state)) }
+    func read<T>(_ body: (Kernel) throws -> T) throws -> T {
+        try store.read { tx in try body(Kernel(tx: tx, now: now, state: state)) }
     }
 
     /// Uses a sign-in link: a new session id (to set as a cookie), or nil for a link
     /// unknown, used or expired.
-    public func dashboardSignIn(token: String) throws -> String? {
-        let now = dashboardNow
-        return try store.write { tx in
+    public func signIn(token: String) throws -> String? {
+        try store.write { tx in
             guard let user = try tx.redeemDashboardToken(hash: DashboardSecrets.hash(token), at: now) else { return nil }
             let session = DashboardSecrets.newToken()
             try tx.insertDashboardSession(
-                hash: DashboardSecrets.hash(session), user: user, at: now, expiresAt: now.adding(Self.dashboardSessionLifetime))
+                hash: DashboardSecrets.hash(session), user: user, at: now, expiresAt: now.adding(Self.sessionLifetime))
             return session
         }
     }
 
     /// The person of a session that has not expired.
-    public func dashboardViewer(session: String) throws -> DashboardViewer? {
-        try dashboardRead { k in
+    public func viewer(session: String) throws -> DashboardViewer? {
+        try read { k in
             guard let user = try k.tx.dashboardSession(hash: DashboardSecrets.hash(session), at: k.now) else { return nil }
             let scope = DashboardScope(user, k.directory)
             return DashboardViewer(
                 user: user, name: k.directory.name(of: user), lang: k.people.language(of: user), isStaff: scope.isStaff,
                 buildings: scope.buildings.map(\.id))
         }
+    }
+}
+
+extension Engine {
+    /// Runs `body` with the staff pages' reader. Only between batches (`EngineGate.withDashboard`).
+    public func withDashboard<T>(_ body: (Dashboard) throws -> T) rethrows -> T {
+        try body(Dashboard(store: store, state: state, now: max(clock, wallClock())))
     }
 }
 
