@@ -2,7 +2,7 @@
 """Chat platform callbacks against `linli serve` (issue 15), beside POST /v1/events.
 
 Starts the release `linli serve` on the demo community with a DingTalk platform whose
-group maps to fudi-b3 and u-li's DingTalk account, and a local sink that stands for
+group maps to fudi-b3 and u-li's DingTalk account, and nginx on 127.0.0.1 standing for
 DingTalk's session webhooks. Then, in the same run, wrk at BENCH_CONNECTIONS (32)
 loads:
   - POST /v1/events: signed reports by u-li in fudi-b3 (as bench/http.py);
@@ -15,16 +15,20 @@ arrival, both wall-clock ms on this machine). Targets: callbacks within 80% of
 
     bench/platforms.sh        # installs wrk, builds in release mode, runs this
 """
-import base64, hashlib, hmac, importlib.util, json, os, re, sqlite3, statistics, subprocess, sys, tempfile, threading, time
-
-# bench/http.py would shadow the standard library's http package.
-sys.path = [p for p in sys.path if os.path.abspath(p or ".") != os.path.dirname(os.path.abspath(__file__))]
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
+import base64, hashlib, hmac, importlib.util, json, os, re, sqlite3, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-spec = importlib.util.spec_from_file_location("bench_http", os.path.join(ROOT, "bench/http.py"))
-bench_http = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(bench_http)
+
+
+def load(name):
+    """A sibling bench script as a module (bench/http.py would shadow the standard library's http)."""
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", os.path.join(ROOT, f"bench/{name}.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+bench_http, bench_deliver = load("http"), load("deliver")
 
 BIN = bench_http.BIN
 PORT = int(os.environ.get("BENCH_PORT", "18191"))
@@ -33,30 +37,15 @@ RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
 APP_SECRET = "SECbenchsecret"
 
-arrivals = {}
-lock = threading.Lock()
 
-
-class Sink(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    # The headers and the body go out in two writes: without TCP_NODELAY the body
-    # waits for the client's delayed ACK (40 ms), and the sink, not Linli, sets the pace.
-    disable_nagle_algorithm = True
-
-    def do_POST(self):
-        at = time.time() * 1000
-        self.rfile.read(int(self.headers.get("content-length", "0")))
-        with lock:
-            arrivals[self.path] = at
-        body = b'{"errcode":0,"errmsg":"ok"}'
-        self.send_response(200)
-        self.send_header("content-type", "application/json")
-        self.send_header("content-length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+def arrivals(log):
+    """When nginx (the sink, standing for DingTalk's session webhooks) answered each path, in ms."""
+    out = {}
+    with open(log) as f:
+        for line in f:
+            at, path = line.split(" ", 1)
+            out.setdefault(path.strip(), float(at) * 1000)
+    return out
 
 
 def dingtalk_lua(path, tag, n=20000):
@@ -96,9 +85,9 @@ end
 def main():
     if not os.path.exists(BIN):
         sys.exit(f"no release binary at {BIN}: run bench/platforms.sh")
-    sink = ThreadingHTTPServer(("127.0.0.1", SINK), Sink)
-    threading.Thread(target=sink.serve_forever, daemon=True).start()
     with tempfile.TemporaryDirectory(prefix="linli-platforms-") as work:
+        log = os.path.join(work, "arrivals.log")
+        stop_sink = bench_deliver.nginx(work, SINK, f"{log} arrivals")
         community = os.path.join(work, "community.yaml")
         with open(os.path.join(ROOT, "seeds/fudi.yaml")) as f:
             text = re.sub(r", webhook: [\w-]+", "", f.read()).replace("    webhook: generic-water\n", "")
@@ -133,16 +122,16 @@ def main():
         con = sqlite3.connect(db)
         rows = con.execute("SELECT event, created_at, status FROM outbox WHERE webhook = 'platform:dd'").fetchall()
         delays, missing = [], 0
+        stop_sink()
+        time.sleep(0.3)
+        arrived = arrivals(log)
         for event, created, status in rows:
             url = json.loads(event).get("url", "")
-            path = url[url.find("/session/"):]
-            with lock:
-                at = arrivals.get(path)
+            at = arrived.get(url[url.find("/session/"):])
             if at is None:
                 missing += 1
             else:
                 delays.append(at - created)
-        sink.shutdown()
         rate = statistics.median(c[0] for c in callbacks)
         base = statistics.median(e[0] for e in events)
         print(f"median of {RUNS} at {CONNECTIONS} connections: /v1/events {base:,.0f} req/s (p99 {statistics.median(e[1] for e in events):.2f} ms); "

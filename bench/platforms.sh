@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Builds linli in release mode and loads `linli serve` with signed DingTalk callbacks
-# beside POST /v1/events (bench/platforms.py), replies delivered to a local sink.
+# beside POST /v1/events (bench/platforms.py), replies delivered to nginx as the sink.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 deploy/install-deps.sh
-command -v wrk >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq wrk >&2; }
+command -v wrk >/dev/null && command -v nginx >/dev/null || {
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq wrk nginx-light >&2
+}
 swift build -c release --product linli
 python3 bench/platforms.py
