@@ -92,11 +92,13 @@ public enum CommunityFile {
             Grid(id: try identifier(v.required("id")), name: try v["name"]?.string() ?? v.required("id").string(), leader: try v["leader"]?.string())
         }
         community.buildings = try items(root["buildings"], known: ["id", "name", "grid", "captain", "groups", "rooms", "lat", "long"]) { v in
+            let name = try twoNames(v["name"])
             var b = Building(
-                id: try identifier(v.required("id")), name: try v["name"]?.string() ?? v.required("id").string(),
+                id: try identifier(v.required("id")), name: try name?.zh ?? v.required("id").string(),
                 grid: try v["grid"]?.string(), captain: try v["captain"]?.string(), groups: try groups(v["groups"], into: &settings),
                 rooms: try v["rooms"].map(rooms))
             (b.latitude, b.longitude) = (try v["lat"].map(coordinate), try v["long"].map(coordinate))
+            b.nameEn = name?.en
             return b
         }
         community.groupSettings = settings
@@ -221,7 +223,7 @@ public enum CommunityFile {
         return out
     }
 
-    /// `name:` of a venue or service: one name (`邻里商议亭`), or one per language
+    /// `name:` of a building, venue or service: one name (`邻里商议亭`), or one per language
     /// (`{zh: 邻里商议亭, en: Discussion kiosk}`; `zh` is required, the name Chinese replies use).
     private static func twoNames(_ v: YAMLValue?) throws -> (zh: String, en: String?)? {
         guard let v else { return nil }

@@ -103,6 +103,8 @@ public struct Building: Sendable, Equatable {
     /// Where it stands (`lat`, `long`), for Open311; nil: not published.
     public var latitude: Double?
     public var longitude: Double?
+    /// Its English name (`name: {zh: 3栋, en: Building 3}`), if the community file gives one.
+    public var nameEn: String?
     public init(id: String, name: String, grid: String?, captain: String?, groups: [String], rooms: RoomRule? = nil) {
         self.id = id
         self.name = name
@@ -323,7 +325,7 @@ public struct Webhook: Sendable, Equatable {
     }
 }
 
-/// A venue's or a service's name in each language: the English one where the
+/// A building's, a venue's or a service's name in each language: the English one where the
 /// community file gives it, else the one name it has.
 public protocol Named {
     var name: String { get }
@@ -335,6 +337,7 @@ extension Named {
     public var title: Localized { Localized(zh: name, en: nameEn ?? name) }
 }
 
+extension Building: Named {}
 extension Venue: Named {}
 extension Service: Named {}
 

@@ -86,37 +86,37 @@ struct AccountabilityFamily: Family {
     private func posts(_ month: Month, buildings: [Building], office: Bool, _ ctx: Kernel) throws -> [Effect] {
         let offset = ctx.calendar.offset(at: ctx.now)
         let (from, to) = (month.from.instant(minutes: 0, offsetSeconds: offset), month.to.instant(minutes: 0, offsetSeconds: offset))
-        func figures(_ of: [Building], _ name: String) throws -> Localized {
+        func figures(_ of: [Building], _ name: Localized) throws -> Localized {
             let (s, _) = try WorkOrdersFamily.figures(try ctx.tx.workOrders(buildings: of.map(\.id), from: from, to: to), ctx)
             return Self.text(s, place: name, month: month.name)
         }
         var effects: [Effect] = []
         for b in buildings {
-            let text = try figures([b], b.name)
+            let text = try figures([b], b.title)
             effects += b.groups.map { .post(group: $0, reason: "monthly_figures", text: text, refs: []) }
         }
         if office {
-            let text = try figures(ctx.directory.community.buildings, ctx.directory.community.name)
+            let text = try figures(ctx.directory.community.buildings, Localized(zh: ctx.directory.community.name, en: ctx.directory.community.name))
             effects += ctx.directory.community.groups.map { .post(group: $0, reason: "monthly_figures", text: text, refs: []) }
         }
         return effects
     }
 
     /// `【晒数据】3栋 2026年11月：报修 12 件，办结率 91.7%（11/12），满意率 90.0%（9/10 人评价），办结用时中位 5小时。`
-    static func text(_ s: WorkOrderStats, place: String, month: Localized) -> Localized {
+    static func text(_ s: WorkOrderStats, place: Localized, month: Localized) -> Localized {
         func pct(_ rate: Double?) -> String {
             guard let rate else { return "—" }
             let tenths = Int((rate * 1000).rounded())
             return "\(tenths / 10).\(tenths % 10)%"
         }
         guard s.total > 0 else {
-            return Localized(zh: "【晒数据】\(place) \(month.zh)：没有报修。", en: "[Figures] \(place), \(month.en): no reports.")
+            return Localized(zh: "【晒数据】\(place.zh) \(month.zh)：没有报修。", en: "[Figures] \(place.en), \(month.en): no reports.")
         }
         return Localized(
             zh:
-                "【晒数据】\(place) \(month.zh)：报修 \(s.total) 件，办结率 \(pct(s.closureRate))（\(s.done)/\(s.counted)），满意率 \(pct(s.satisfactionRate))（\(s.satisfied)/\(s.ratings) 人评价），办结用时中位 \(s.resolveMedian?.spoken(.zh) ?? "—")。",
+                "【晒数据】\(place.zh) \(month.zh)：报修 \(s.total) 件，办结率 \(pct(s.closureRate))（\(s.done)/\(s.counted)），满意率 \(pct(s.satisfactionRate))（\(s.satisfied)/\(s.ratings) 人评价），办结用时中位 \(s.resolveMedian?.spoken(.zh) ?? "—")。",
             en:
-                "[Figures] \(place), \(month.en): \(English.count(s.total, "report")); closure \(pct(s.closureRate)) (\(s.done)/\(s.counted)); satisfaction \(pct(s.satisfactionRate)) (\(s.satisfied) of \(English.count(s.ratings, "rating"))); median time to resolve \(s.resolveMedian?.spoken(.en) ?? "—")."
+                "[Figures] \(place.en), \(month.en): \(English.count(s.total, "report")); closure \(pct(s.closureRate)) (\(s.done)/\(s.counted)); satisfaction \(pct(s.satisfactionRate)) (\(s.satisfied) of \(English.count(s.ratings, "rating"))); median time to resolve \(s.resolveMedian?.spoken(.en) ?? "—")."
         )
     }
 }

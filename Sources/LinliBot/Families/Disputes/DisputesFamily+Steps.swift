@@ -158,7 +158,7 @@ extension DisputesFamily {
         let post = Localized(
             zh: "【晒事】\(building?.name ?? "本楼")一起邻里纠纷已调解办结：\(said.zh)感谢两位邻居的理解。",
             en:
-                "[Outcome] A dispute between neighbours in \(building?.name ?? "the building") was settled by mediation: \(said.en) Thanks to both neighbours."
+                "[Outcome] A dispute between neighbours in \(building?.title.en ?? "the building") was settled by mediation: \(said.en) Thanks to both neighbours."
         )
         let groups = building?.groups ?? []
         return Outcome(

@@ -325,7 +325,7 @@ private struct HouseholdFile {
         func text(_ lang: Lang) -> String {
             let zh = lang == .zh
             var lines = [
-                zh ? "\(home) 户档（\(building.name)）" : "Household \(home) (\(building.name))",
+                zh ? "\(home) 户档（\(building.name)）" : "Household \(home) (\(building.title.en))",
                 zh ? "成员：\(names(members, "、"))" : "Members: \(names(members, ", "))",
             ]
             lines += section(zh ? "报修" : "Reports", orders.map { desk.summaryLine($0, lang) }, lang)

@@ -70,10 +70,10 @@ struct PeopleFamily: Family {
         guard building.hasRoom(unit) else {
             throw LinliError(
                 .usage, zh: "\(building.name)没有\(unit)这一户，请核对房号，例如：登记 501",
-                en: "\(building.name) has no room \(unit); please check the number, e.g. register 501")
+                en: "\(building.title.en) has no room \(unit); please check the number, e.g. register 501")
         }
         let current = ctx.people.home(of: ctx.sender)
-        let place = Localized(zh: "\(building.name) \(unit)", en: "\(building.name) \(unit)")
+        let place = Localized(zh: "\(building.name) \(unit)", en: "\(building.title.en) \(unit)")
         if current == home {
             return Outcome(zh: "您已登记在\(place.zh)。", en: "You are registered at \(place.en) already.")
         }
@@ -174,7 +174,7 @@ struct PeopleFamily: Family {
         let lines = buildings.map { building in
             let captain = building.captain.map { ctx.directory.name(of: $0) } ?? "—"
             let leader = ctx.directory.gridLeader(of: building).map { ctx.directory.name(of: $0) } ?? "—"
-            return (zh: "\(building.name) 楼栋长：\(captain)；网格长：\(leader)", en: "\(building.name) captain: \(captain); grid leader: \(leader)")
+            return (zh: "\(building.name) 楼栋长：\(captain)；网格长：\(leader)", en: "\(building.title.en) captain: \(captain); grid leader: \(leader)")
         }
         let staff = ctx.directory.community.people.filter { $0.roles.contains(.staff) }.map(\.name)
         return Outcome(
@@ -196,11 +196,11 @@ struct PeopleFamily: Family {
         guard let group = event.group, let sender = event.from, ctx.people.home(of: sender) == nil else { return nil }
         let name = event.name ?? ctx.directory.person(sender)?.name ?? sender
         let lang = ctx.people.language(of: sender)
-        let where_ = ctx.directory.building(ofGroup: group)?.name ?? ctx.directory.community.name
+        let where_ = ctx.directory.building(ofGroup: group)?.title ?? Localized(zh: ctx.directory.community.name, en: ctx.directory.community.name)
         var outcome = Outcome(
-            zh: "欢迎\(name)加入\(where_)！发送“登记 房号”完成住户登记（例如：登记 501），发送“帮助”查看可用的命令。",
+            zh: "欢迎\(name)加入\(where_.zh)！发送“登记 房号”完成住户登记（例如：登记 501），发送“帮助”查看可用的命令。",
             en:
-                "Welcome to \(where_), \(name)! Send “register <room>” to register your household (e.g. register 501), and “help” to see what you can do."
+                "Welcome to \(where_.en), \(name)! Send “register <room>” to register your household (e.g. register 501), and “help” to see what you can do."
         )
         outcome.effects = [.post(group: group, reason: "welcome", text: outcome.text, refs: [])]
         outcome.lang = lang

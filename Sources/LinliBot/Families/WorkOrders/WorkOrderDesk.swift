@@ -140,7 +140,7 @@ struct WorkOrderDesk {
 
     func categoryName(_ order: WorkOrder, _ lang: Lang) -> String { directory.category(order.category)?.name(lang) ?? order.category }
 
-    func buildingName(_ order: WorkOrder) -> String { directory.building(order.building)?.name ?? order.building }
+    func buildingName(_ order: WorkOrder, _ lang: Lang = .zh) -> String { directory.building(order.building)?.title(lang) ?? order.building }
 
     /// `R1 漏水 · 3栋 501`
     func headline(_ o: WorkOrder, _ lang: Lang) -> String {

@@ -81,7 +81,7 @@ extension WorkOrdersFamily {
                 zh:
                     "【提醒】\(rid) \(desk.categoryName(order, .zh)) · \(desk.buildingName(order))：办结时限已过\(percent)%，还剩\(left.spoken(.zh))。办结后请发送：办结 \(rid) 处理结果",
                 en:
-                    "[Reminder] \(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order)): \(percent)% of the time to resolve it has passed, \(left.spoken(.en)) left. When done: done \(rid) <result>"
+                    "[Reminder] \(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order, .en)): \(percent)% of the time to resolve it has passed, \(left.spoken(.en)) left. When done: done \(rid) <result>"
             ))
     }
 
@@ -102,7 +102,7 @@ extension WorkOrdersFamily {
             text: Localized(
                 zh: "【超期】\(rid) \(desk.categoryName(order, .zh)) · \(desk.buildingName(order))：已超过办结时限\(limit.spoken(.zh))，请尽快办结或说明进展：进展 \(rid) 内容",
                 en:
-                    "[Overdue] \(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order)): past its \(limit.spoken(.en)) limit. Please resolve it or post progress: note \(rid) <text>"
+                    "[Overdue] \(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order, .en)): past its \(limit.spoken(.en)) limit. Please resolve it or post progress: note \(rid) <text>"
             ))
         let level = ctx.ladder.level(of: order.assignee, building: order.building) ?? order.level
         if let (above, _) = ctx.ladder.rung(above: level, building: order.building), !pushes.contains(where: { $0.to == above }) {
@@ -112,7 +112,7 @@ extension WorkOrdersFamily {
                     text: Localized(
                         zh: "【超期督办】\(rid) \(desk.categoryName(order, .zh)) · \(desk.buildingName(order))：\(who)处理已超过时限\(limit.spoken(.zh))，请督办。",
                         en:
-                            "[Overdue] \(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order)): \(who) is past the \(limit.spoken(.en)) limit; please follow up."
+                            "[Overdue] \(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order, .en)): \(who) is past the \(limit.spoken(.en)) limit; please follow up."
                     ),
                     refs: [rid], priority: desk.priority(of: order)))
         }

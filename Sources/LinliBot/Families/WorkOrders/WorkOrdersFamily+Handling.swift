@@ -84,7 +84,7 @@ extension WorkOrdersFamily {
         if ctx.directory.category(order.category)?.isPrivate == false {
             let text = Localized(
                 zh: "\(rid) \(desk.categoryName(order, .zh))（\(desk.buildingName(order))）已办结：\(result)",
-                en: "\(rid) \(desk.categoryName(order, .en)) (\(desk.buildingName(order))) is resolved: \(result)")
+                en: "\(rid) \(desk.categoryName(order, .en)) (\(desk.buildingName(order, .en))) is resolved: \(result)")
             for group in ctx.directory.building(order.building)?.groups ?? order.group.map { [$0] } ?? [] {
                 effects.append(.post(group: group, reason: "publicised", text: text, refs: [rid], priority: desk.priority(of: order)))
             }

@@ -116,7 +116,7 @@ extension WorkOrdersFamily {
             return StatsScope(buildings: c.buildings, name: Localized(zh: c.name, en: c.name))
         }
         if let b = c.buildings.first(where: { $0.id == token.lowercased() || $0.name == token }) {
-            return StatsScope(buildings: [b], name: Localized(zh: b.name, en: b.name))
+            return StatsScope(buildings: [b], name: b.title)
         }
         if let g = c.grids.first(where: { $0.id == token.lowercased() || $0.name == token }) {
             return StatsScope(buildings: c.buildings.filter { $0.grid == g.id }, name: Localized(zh: g.name, en: g.name))
@@ -171,7 +171,7 @@ extension WorkOrdersFamily {
             按时签收率 \(pct(s.onTimeAcceptRate))（\(s.acceptedOnTime)/\(s.accepted)）；超期 \(s.overdue) 件
             """
         let en = """
-            \(scope.en) · \(period.en): \(s.total) work orders
+            \(scope.en) · \(period.en): \(English.count(s.total, "work order"))
             By state: \(enStates.isEmpty ? "—" : enStates)
             Closure rate \(pct(s.closureRate)) (\(s.done)/\(s.counted)): confirmed \(s.confirmed), unconfirmed \(s.unconfirmed), unable \(s.unable), referred \(s.referred)
             Satisfaction \(pct(s.satisfactionRate)) (\(s.satisfied)/\(s.ratings)), rating rate \(pct(s.ratingRate)) (\(s.ratings)/\(s.raters))

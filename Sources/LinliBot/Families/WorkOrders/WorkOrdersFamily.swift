@@ -170,8 +170,8 @@ struct WorkOrdersFamily: Family {
 
     /// What a report is about, as its pushes name it: `漏水 · 3栋 501`.
     static func what(_ category: Category, _ building: Building, _ place: String?) -> Localized {
-        let at = "\(building.name)\(place.map { " \($0)" } ?? "")"
-        return Localized(zh: "\(category.name(.zh)) · \(at)", en: "\(category.name(.en)) · \(at)")
+        let at = place.map { " \($0)" } ?? ""
+        return Localized(zh: "\(category.name(.zh)) · \(building.title.zh)\(at)", en: "\(category.name(.en)) · \(building.title.en)\(at)")
     }
 
     func status(_ id: RecordID?, _ ctx: CommandContext) throws -> Outcome {
@@ -309,7 +309,7 @@ struct WorkOrdersFamily: Family {
                     text: Localized(
                         zh: "\(rid) \(desk.categoryName(order, .zh)) · \(desk.buildingName(order)) 被报修人退回（没解决），已交回\(who)。",
                         en:
-                            "\(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order)) was sent back by the reporter (not fixed); it is with \(who) again."
+                            "\(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order, .en)) was sent back by the reporter (not fixed); it is with \(who) again."
                     ),
                     refs: [rid], priority: desk.priority(of: order)))
         }

@@ -52,12 +52,12 @@ import Testing
 
     @Test(arguments: [
         ("3栋楼道灯坏了", "b3"), ("b2 stairwell", "b2"), ("2号楼电梯", "b2"), ("building 1 lift", "b1"), ("BLOCK 3", "b3"),
-        ("3幢", "b3"), ("厨房水管", nil), ("b22", nil), ("5号楼", nil),
+        ("3幢", "b3"), ("lift in block c is stuck", "b3"), ("厨房水管", nil), ("b22", nil), ("5号楼", nil),
     ])
     func aBuildingIsNamedAsPeopleSayIt(_ text: String, _ expected: String?) throws {
         let (community, _) = try CommunityFile.parse(
             FamilyHarness.community.replacingOccurrences(
-                of: "\npeople:", with: "\n  - {id: b3, name: 3栋, grid: g1, captain: u-cap2}\npeople:"),
+                of: "\npeople:", with: "\n  - {id: b3, name: {zh: 3栋, en: Block C}, grid: g1, captain: u-cap2}\npeople:"),
             file: "t.yaml")
         #expect(Directory(community).building(mentionedIn: text)?.id == expected)
     }
