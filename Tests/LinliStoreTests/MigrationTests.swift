@@ -42,14 +42,14 @@ import Testing
             }
         }
         try store.write { tx in
-            #expect(throws: DatabaseError.self) { try tx.db.execute(sql: "UPDATE work_orders SET state = 'lost' WHERE number = 7") }
-            #expect(throws: DatabaseError.self) { try tx.db.execute(sql: "UPDATE work_orders SET level = 'mayor' WHERE number = 7") }
+            #expect(throws: DatabaseError.self) { try tx.db!.execute(sql: "UPDATE work_orders SET state = 'lost' WHERE number = 7") }
+            #expect(throws: DatabaseError.self) { try tx.db!.execute(sql: "UPDATE work_orders SET level = 'mayor' WHERE number = 7") }
             // Ids of the outbox keep counting from where they were: a deleted push's id is not given again.
-            try tx.db.execute(
+            try tx.db!.execute(
                 sql:
                     "INSERT INTO outbox(event_id, webhook, recipient, reason, text, refs, event, created_at, due_at) VALUES ('o3', 'w', 'u', 'r', 't', '', '{}', 1, 1)"
             )
-            #expect(try Int64.fetchOne(tx.db, sql: "SELECT max(id) FROM outbox") == 3)
+            #expect(try Int64.fetchOne(tx.db!, sql: "SELECT max(id) FROM outbox") == 3)
         }
     }
 
