@@ -6,7 +6,8 @@
 enum Dialect {
     /// A statement as PostgreSQL reads it: `?` and `?N` become `$n` and `$N`; the
     /// column name `user` (a reserved word there) is quoted; `instr(a, b)` is
-    /// `strpos(a, b)`. Literals and quoted names are left alone.
+    /// `strpos(a, b)`; SQLite's unary plus before a column (`WHERE +building IN …`,
+    /// which keeps its planner off an index) is dropped. Literals and quoted names are left alone.
     static func postgres(_ sql: String) -> String {
         let bytes = Array(sql.utf8)
         var out: [UInt8] = []
@@ -39,6 +40,9 @@ enum Dialect {
                     out.append(contentsOf: Array(String(next).utf8))
                 }
                 i = j
+            case UInt8(ascii: "+") where i + 1 < bytes.count && isWordStart(bytes[i + 1]) && isOperandStart(out):
+                // SQLite's unary plus on a column keeps the planner off its index; PostgreSQL has no unary plus for text.
+                i += 1
             case _ where isWordStart(b):
                 var j = i + 1
                 while j < bytes.count, isWordStart(bytes[j]) || isDigit(bytes[j]) { j += 1 }
@@ -55,6 +59,19 @@ enum Dialect {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether what was written so far ends where an operand begins: after `(`, `,`
+    /// or a keyword that comes before an expression.
+    private static func isOperandStart(_ out: [UInt8]) -> Bool {
+        var end = out.count
+        while end > 0, out[end - 1] == UInt8(ascii: " ") || out[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+        guard end > 0 else { return true }
+        if out[end - 1] == UInt8(ascii: "(") || out[end - 1] == UInt8(ascii: ",") { return true }
+        var start = end
+        while start > 0, isWordStart(out[start - 1]) { start -= 1 }
+        let word = String(decoding: out[start..<end], as: UTF8.self).lowercased()
+        return ["where", "and", "or", "not", "on", "by", "select", "when", "then", "else"].contains(word)
     }
 
     private static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
