@@ -49,17 +49,29 @@ extension Store {
         }
     }
 
-    /// The application's tables in SQLite, with their columns and whether they have rowids.
+    /// The application's tables in SQLite, with their columns and whether they have
+    /// rowids; a table after those its foreign keys refer to.
     private static func tables(_ db: Database) throws -> [(name: String, columns: [String], rowid: Bool)] {
         let rows = try Row.fetchAll(
             db,
             sql: "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations' ORDER BY name")
-        return try rows.map { row in
+        var waiting = try rows.map { row in
             let name: String = row[0]
             let sql: String = row[1]
             let columns = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?) ORDER BY cid", arguments: [name])
-            return (name, columns, !sql.uppercased().contains("WITHOUT ROWID"))
+            let parents = try Set(String.fetchAll(db, sql: "SELECT \"table\" FROM pragma_foreign_key_list(?)", arguments: [name])).subtracting([name])
+            return (name: name, columns: columns, rowid: !sql.uppercased().contains("WITHOUT ROWID"), parents: parents)
         }
+        var ordered: [(name: String, columns: [String], rowid: Bool)] = []
+        while !waiting.isEmpty {
+            let done = Set(ordered.map(\.name))
+            guard let next = waiting.firstIndex(where: { $0.parents.isSubset(of: done) }) else {
+                throw CopyError(description: "foreign keys in a cycle: \(waiting.map(\.name))")
+            }
+            let table = waiting.remove(at: next)
+            ordered.append((table.name, table.columns, table.rowid))
+        }
+        return ordered
     }
 
     /// Copies one table, many rows a statement; how many rows it copied.
