@@ -56,11 +56,12 @@ public final class TestPostgres: Sendable {
             owner = []
         }
         let data = directory + "/data"
-        try Self.run(owner + ["\(bin)/initdb", "-D", data, "-U", "linli", "-A", "trust", "-E", "UTF8", "--locale=C", "-N"])
+        // Watched from the start: a test process that dies in initdb leaves nothing behind either.
         Self.watch(owner: owner, bin: bin, data: data, directory: directory)
+        try Self.run(owner + ["\(bin)/initdb", "-D", data, "-U", "linli", "-A", "trust", "-E", "UTF8", "--locale=C", "-N"], in: directory)
         // fsync off and no full pages: a test server loses nothing it needs to a crash of the machine.
         let options = "-p \(port) -k \(directory) -c listen_addresses=127.0.0.1 -F -c full_page_writes=off -c max_connections=300"
-        try Self.run(owner + ["\(bin)/pg_ctl", "-D", data, "-l", directory + "/log", "-w", "-t", "120", "-o", options, "start"])
+        try Self.run(owner + ["\(bin)/pg_ctl", "-D", data, "-l", directory + "/log", "-w", "-t", "120", "-o", options, "start"], in: directory)
     }
 
     /// The server's programs: `LINLI_PG_BIN`, or the newest /usr/lib/postgresql/N/bin.
@@ -99,10 +100,10 @@ public final class TestPostgres: Sendable {
         _ = try? spawn(["/bin/sh", "-c", script], output: "/dev/null")
     }
 
-    /// Runs a program to its end; its output goes to a file, shown if it fails.
+    /// Runs a program to its end; its output goes to a file in `directory`, shown if it fails.
     /// (posix_spawn and waitpid: Foundation's Process can miss a child's exit here.)
-    private static func run(_ arguments: [String]) throws {
-        let log = "\(NSTemporaryDirectory())/linli-pg-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).out"
+    private static func run(_ arguments: [String], in directory: String) throws {
+        let log = directory + "/command.out"
         defer { unlink(log) }
         let pid = try spawn(["/usr/bin/env"] + arguments, output: log)
         var status: Int32 = 0
