@@ -3,7 +3,8 @@ import LinliCore
 import LinliPostgres
 
 /// The database: one SQLite file (or memory) through one GRDB connection for the
-/// life of the process (and, for a file, a second one that checkpoints its log).
+/// life of the process (and, for a file, a second one that checkpoints its log),
+/// or one PostgreSQL connection; the same operations on either.
 /// Every write goes through `write`, one transaction.
 ///
 /// ```swift
