@@ -74,6 +74,16 @@ import Testing
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'service_requests'") == 2)
         }
     }
+
+    /// PostgreSQL's baseline stands for SQLite's v1…v22; every migration after it has
+    /// a PostgreSQL twin of the same name, in the same order.
+    @Test func postgresMigrationsKeepUpWithSQLites() throws {
+        let sqlite = Schema.migrator.migrations
+        let postgres = Schema.postgresMigrations.map(\.name)
+        #expect(postgres.first == "v1-v22-baseline")
+        let baseline = try #require(sqlite.firstIndex(of: "v22-loan-quantities"))
+        #expect(Array(sqlite[(baseline + 1)...]) == Array(postgres.dropFirst()))
+    }
 }
 
 /// The log is checkpointed beside the writer and kept short; nothing committed is lost.

@@ -5,9 +5,19 @@ extension Schema {
     /// stands for SQLite's v1…v22 at once: the schema they arrive at, written for
     /// PostgreSQL (BIGINT for SQLite's integers, identities for its AUTOINCREMENT
     /// and rowid keys, a `rowid` identity on the tables read in insertion order).
-    /// A migration that lands after v22 is added to both lists, each in its dialect.
+    /// A migration that lands after v22 is added to both lists, each in its dialect
+    /// (`MigrationTests` checks that they keep in step).
     static let postgresMigrations: [(name: String, sql: String)] = [
-        ("v1-v22-baseline", postgresBaseline)
+        ("v1-v22-baseline", postgresBaseline),
+        (
+            "v23-work-orders-by-day-and-building",
+            """
+            CREATE INDEX work_orders_created_building ON work_orders(created_at, building);
+            CREATE INDEX work_orders_resolved_building ON work_orders(resolved_at, building);
+            DROP INDEX work_orders_created;
+            DROP INDEX work_orders_resolved;
+            """
+        ),
     ]
 
     /// Applies the migrations `session` has not seen, each in a transaction, one
