@@ -29,7 +29,12 @@ let package = Package(
         // LLP/1 codec: JSON and chat shorthand, both ways.
         .target(name: "LinliProtocol", dependencies: ["LinliCore"]),
         // GRDB/SQLite: migrations, records, outbox, dedupe. The only target that speaks SQL.
-        .target(name: "LinliStore", dependencies: ["LinliCore", "CLinliSys", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "LinliStore", dependencies: ["LinliCore", "CLinliSys", "CPostgres", "LinliPostgres", .product(name: "GRDB", package: "GRDB.swift")]),
+        // libpq, through a module map and a shim of what Swift cannot call.
+        .systemLibrary(name: "CPostgres", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        // A synchronous PostgreSQL client over libpq: parameters, text results, transactions, SQLSTATE errors.
+        .target(name: "LinliPostgres", dependencies: ["CPostgres"]),
         // The system calls Swift's Glibc module does not show (sync_file_range).
         .target(name: "CLinliSys"),
         // libcurl, through typed wrappers of its variadic calls.
@@ -66,7 +71,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
             ]),
         // Fixtures and helpers shared by the test targets.
-        .target(name: "LinliTesting", dependencies: ["LinliBot", "LinliStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "LinliTesting", dependencies: ["LinliBot", "LinliStore", "LinliPostgres", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "linli",
             dependencies: [
@@ -77,7 +82,7 @@ let package = Package(
         .testTarget(name: "LinliCoreTests", dependencies: ["LinliCore"]),
         .testTarget(name: "LinliCommandsTests", dependencies: ["LinliCommands", "LinliTesting"]),
         .testTarget(name: "LinliProtocolTests", dependencies: ["LinliProtocol"]),
-        .testTarget(name: "LinliStoreTests", dependencies: ["LinliStore", "CLinliSys", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "LinliStoreTests", dependencies: ["LinliStore", "LinliPostgres", "LinliTesting", "CLinliSys", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "LinliWebhooksTests", dependencies: ["LinliWebhooks", "LinliTesting"]),
         .testTarget(
             name: "LinliHTTPTests",

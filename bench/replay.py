@@ -9,13 +9,17 @@ run it measures a baseline: the same number of `tick` events (read, decode,
 commit, no commands), so the figure can be read as a ratio on a noisy machine.
 
     bench/run.sh            # builds in release mode, then runs this
+    BENCH_POSTGRES=postgres://user@127.0.0.1:5432/postgres python3 bench/replay.py
+                            # the same on PostgreSQL: a fresh database on that server each run
 """
-import json, os, resource, statistics, subprocess, sys, tempfile, time
+import itertools, json, os, resource, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.environ.get("LINLI_BIN", os.path.join(ROOT, ".build/release/linli"))
 EVENTS = int(os.environ.get("BENCH_EVENTS", "100000"))
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+POSTGRES = os.environ.get("BENCH_POSTGRES")
+FRESH = itertools.count(1)
 BUILDINGS, RESIDENTS = 20, 2000
 
 
@@ -87,10 +91,15 @@ def workspace(work, events, *names):
 
 
 def run(events_file, community_file, workdir):
-    db = os.path.join(workdir, "bench.sqlite")
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(db + suffix):
-            os.remove(db + suffix)
+    if POSTGRES:
+        name = f"linli_bench_{os.getpid()}_{next(FRESH)}"
+        subprocess.run(["psql", "-q", POSTGRES, "-c", f"CREATE DATABASE {name}"], check=True)
+        db = POSTGRES.rsplit("/", 1)[0] + "/" + name
+    else:
+        db = os.path.join(workdir, "bench.sqlite")
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(db + suffix):
+                os.remove(db + suffix)
     with open(events_file, "rb") as stdin, open(os.devnull, "wb") as devnull:
         start = time.perf_counter()
         proc = subprocess.Popen([BIN, "run", "--community", community_file, "--commands", os.path.join(ROOT, "commands"), "--db", db],

@@ -1,5 +1,3 @@
-import GRDB
-
 /// What a handled event came to: kept so that a repeat of its id gets the same answer.
 public struct StoredOutcome: Sendable, Equatable {
     public var ok: Bool

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LinliCore
 
 /// A push waiting for (or done with) delivery to a webhook. Written in the same
@@ -46,7 +45,7 @@ public struct OutboxRow: Sendable, Equatable {
 extension StoreTransaction {
     private static let outboxColumns = "id, event_id, webhook, recipient, reason, text, refs, event, created_at, due_at, attempts, status, last_error"
 
-    private static func outboxRow(_ r: Row) -> OutboxRow {
+    private static func outboxRow(_ r: Columns) -> OutboxRow {
         let refs: String = r[6]
         return OutboxRow(
             id: r[0], eventID: r[1], webhook: r[2], recipient: r[3], reason: r[4], text: r[5],
@@ -57,22 +56,22 @@ extension StoreTransaction {
 
     /// Queues a push.
     public func enqueue(_ row: OutboxRow) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO outbox(event_id, webhook, recipient, reason, text, refs, event, created_at, due_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            row.eventID, row.webhook, row.recipient, row.reason, row.text, row.refs.joined(separator: ","),
-            row.event, row.createdAt.milliseconds, row.dueAt.milliseconds,
-        ])
+        try execute(
+            """
+            INSERT INTO outbox(event_id, webhook, recipient, reason, text, refs, event, created_at, due_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                row.eventID, row.webhook, row.recipient, row.reason, row.text, row.refs.joined(separator: ","),
+                row.event, row.createdAt.milliseconds, row.dueAt.milliseconds,
+            ])
     }
 
     /// Queued pushes for webhooks other than `known` (the community file no longer names them).
     public func queued(notFor known: Set<String>) throws -> [OutboxRow] {
-        try all(
-            "SELECT \(Self.outboxColumns) FROM outbox WHERE status = 'queued' AND webhook NOT IN (SELECT value FROM json_each(?)) ORDER BY id",
-            [String(decoding: try JSONEncoder().encode(known.sorted()), as: UTF8.self)], cached: false, Self.outboxRow)
+        let except = known.isEmpty ? "" : "AND webhook NOT IN (\(Array(repeating: "?", count: known.count).joined(separator: ", ")))"
+        return try all(
+            "SELECT \(Self.outboxColumns) FROM outbox WHERE status = 'queued' \(except) ORDER BY id", known.sorted(), cached: false, Self.outboxRow)
     }
 
     /// Up to `limit` queued pushes for `webhook` due by `now`, oldest first.
@@ -87,8 +86,7 @@ extension StoreTransaction {
     public func lease(_ ids: [Int64], until: Instant) throws {
         for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            try db.cachedStatement(sql: "UPDATE outbox SET due_at = ? WHERE id IN (\(marks))")
-                .execute(arguments: [until.milliseconds] + StatementArguments(chunk))
+            try execute("UPDATE outbox SET due_at = ? WHERE id IN (\(marks))", [until.milliseconds] + chunk)
         }
     }
 
@@ -110,10 +108,9 @@ extension StoreTransaction {
     public func recordAttempts(_ attempts: [Attempt], at: Instant) throws {
         for chunk in stride(from: 0, to: attempts.count, by: 100).map({ attempts[$0..<min($0 + 100, attempts.count)] }) {
             let marks = Array(repeating: "(?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
-            var arguments = StatementArguments()
-            for a in chunk { arguments += [a.outboxID, at.milliseconds, a.httpStatus, a.error, a.verdict] }
-            try db.cachedStatement(sql: "INSERT INTO delivery_attempts(outbox_id, at, http_status, error, verdict) VALUES \(marks)").execute(
-                arguments: arguments)
+            var arguments: [any SQLArgument] = []
+            for a in chunk { arguments += [a.outboxID, at.milliseconds, a.httpStatus, a.error, a.verdict] as [any SQLArgument] }
+            try execute("INSERT INTO delivery_attempts(outbox_id, at, http_status, error, verdict) VALUES \(marks)", arguments)
         }
     }
 
@@ -121,23 +118,22 @@ extension StoreTransaction {
     public func markDelivered(_ ids: [Int64], at: Instant, digest: String?) throws {
         for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            try db.cachedStatement(
-                sql:
-                    "UPDATE outbox SET status = 'delivered', delivered_at = ?, attempts = attempts + 1, last_error = NULL, digest_id = ? WHERE id IN (\(marks))"
-            )
-            .execute(arguments: StatementArguments([at.milliseconds, digest] as [(any DatabaseValueConvertible)?]) + StatementArguments(chunk))
+            try execute(
+                "UPDATE outbox SET status = 'delivered', delivered_at = ?, attempts = attempts + 1, last_error = NULL, digest_id = ? WHERE id IN (\(marks))",
+                [at.milliseconds, digest] + chunk)
         }
     }
 
     /// Puts a push back in the queue for `due`; `attempted` counts the try that failed.
     public func reschedule(_ id: Int64, due: Instant, attempted: Bool, error: String?) throws {
-        try db.cachedStatement(sql: "UPDATE outbox SET due_at = ?, attempts = attempts + ?, last_error = coalesce(?, last_error) WHERE id = ?")
-            .execute(arguments: [due.milliseconds, attempted ? 1 : 0, error, id])
+        try execute(
+            "UPDATE outbox SET due_at = ?, attempts = attempts + ?, last_error = coalesce(?, last_error) WHERE id = ?",
+            [due.milliseconds, attempted ? 1 : 0, error, id])
     }
 
     public func markDead(_ id: Int64, reason: String, attempted: Bool) throws {
-        try db.cachedStatement(sql: "UPDATE outbox SET status = 'dead', attempts = attempts + ?, last_error = ?, told = 0 WHERE id = ?")
-            .execute(arguments: [attempted ? 1 : 0, reason, id])
+        try execute(
+            "UPDATE outbox SET status = 'dead', attempts = attempts + ?, last_error = ?, told = 0 WHERE id = ?", [attempted ? 1 : 0, reason, id])
     }
 
     /// The dead letters, oldest first.
@@ -147,16 +143,14 @@ extension StoreTransaction {
 
     /// Queues every dead letter again, due at `now`, with a fresh count. Returns how many.
     public func retryDead(now: Instant) throws -> Int {
-        try db.execute(
-            sql: "UPDATE outbox SET status = 'queued', due_at = ?, attempts = 0, created_at = ? WHERE status = 'dead'",
-            arguments: [now.milliseconds, now.milliseconds])
-        return db.changesCount
+        try execute(
+            "UPDATE outbox SET status = 'queued', due_at = ?, attempts = 0, created_at = ? WHERE status = 'dead'",
+            [now.milliseconds, now.milliseconds])
     }
 
     /// Makes every queued push due at `now`, whatever its backoff (after an outage is fixed).
     public func flushQueued(now: Instant) throws -> Int {
-        try db.execute(sql: "UPDATE outbox SET due_at = ? WHERE status = 'queued'", arguments: [now.milliseconds])
-        return db.changesCount
+        try execute("UPDATE outbox SET due_at = ? WHERE status = 'queued'", [now.milliseconds])
     }
 
     /// Pushes waiting for delivery.
@@ -185,13 +179,12 @@ extension StoreTransaction {
     }
 
     public func disableEndpoint(_ webhook: String, configuration: String, reason: String, at: Instant) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO endpoints(webhook, disabled_configuration, disabled_at, reason) VALUES (?, ?, ?, ?)
-                ON CONFLICT(webhook) DO UPDATE SET disabled_configuration = excluded.disabled_configuration, disabled_at = excluded.disabled_at,
-                    reason = excluded.reason, told = 0
-                """
-        ).execute(arguments: [webhook, configuration, at.milliseconds, reason])
+        try execute(
+            """
+            INSERT INTO endpoints(webhook, disabled_configuration, disabled_at, reason) VALUES (?, ?, ?, ?)
+            ON CONFLICT(webhook) DO UPDATE SET disabled_configuration = excluded.disabled_configuration, disabled_at = excluded.disabled_at,
+                reason = excluded.reason, told = 0
+            """, [webhook, configuration, at.milliseconds, reason])
     }
 
     /// Endpoints disabled after a 410 Gone: the webhook, when, and why (`untold`: only
@@ -209,6 +202,7 @@ extension StoreTransaction {
 
     /// The office has been told of every dead letter and disabled endpoint so far.
     public func markDeliveryFailuresTold() throws {
-        try db.execute(sql: "UPDATE outbox SET told = 1 WHERE status = 'dead' AND told = 0; UPDATE endpoints SET told = 1 WHERE told = 0")
+        try execute("UPDATE outbox SET told = 1 WHERE status = 'dead' AND told = 0")
+        try execute("UPDATE endpoints SET told = 1 WHERE told = 0")
     }
 }

@@ -1,4 +1,3 @@
-import GRDB
 import LinliCore
 
 extension StoreTransaction {
@@ -6,16 +5,15 @@ extension StoreTransaction {
     /// outbound id is there already. True when it was queued now.
     @discardableResult
     public func enqueueOnce(_ row: OutboxRow) throws -> Bool {
-        try db.cachedStatement(
-            sql: """
-                INSERT OR IGNORE INTO outbox(event_id, webhook, recipient, reason, text, refs, event, created_at, due_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            row.eventID, row.webhook, row.recipient, row.reason, row.text, row.refs.joined(separator: ","),
-            row.event, row.createdAt.milliseconds, row.dueAt.milliseconds,
-        ])
-        return db.changesCount > 0
+        try execute(
+            """
+            INSERT INTO outbox(event_id, webhook, recipient, reason, text, refs, event, created_at, due_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+            """,
+            [
+                row.eventID, row.webhook, row.recipient, row.reason, row.text, row.refs.joined(separator: ","),
+                row.event, row.createdAt.milliseconds, row.dueAt.milliseconds,
+            ]) > 0
     }
 
 }

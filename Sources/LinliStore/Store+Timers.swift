@@ -1,4 +1,3 @@
-import GRDB
 import LinliCore
 
 /// Something to do when the clock passes `dueAt`: an escalation, a reminder, a
@@ -40,7 +39,7 @@ extension StoreTransaction {
     }
 
     public func deleteTimer(_ id: Int64) throws {
-        try db.cachedStatement(sql: "DELETE FROM timers WHERE id = ?").execute(arguments: [id])
+        try execute("DELETE FROM timers WHERE id = ?", [id])
     }
 
     /// Drops the timers of a record, of the given kinds.

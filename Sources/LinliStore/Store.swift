@@ -1,8 +1,10 @@
 import GRDB
 import LinliCore
+import LinliPostgres
 
 /// The database: one SQLite file (or memory) through one GRDB connection for the
-/// life of the process (and, for a file, a second one that checkpoints its log).
+/// life of the process (and, for a file, a second one that checkpoints its log),
+/// or one PostgreSQL connection; the same operations on either.
 /// Every write goes through `write`, one transaction.
 ///
 /// ```swift
@@ -10,14 +12,26 @@ import LinliCore
 /// try store.write { tx in try tx.insert(order) }
 /// ```
 public final class Store: Sendable {
-    let queue: DatabaseQueue
-    /// Checkpoints the log in the background (a file database only).
+    /// The SQLite connection; nil on PostgreSQL.
+    let queue: DatabaseQueue?
+    /// Checkpoints the log in the background (a SQLite file only).
     let checkpointer: Checkpointer?
+    /// The PostgreSQL connection; nil on SQLite.
+    let postgres: PostgresLink?
 
-    /// Opens (creating if needed) the database at `path`; `:memory:` for a
-    /// database that lives as long as the process. Past `walLimit` frames (pages,
-    /// 4 KiB: 256 MiB by default) the log is restarted (see `Checkpointer`).
+    /// Opens (creating if needed) the database at `path`: a SQLite file, `:memory:`
+    /// for a database that lives as long as the process, or a PostgreSQL URL
+    /// (`postgres://user:password@host:port/database`, see `isPostgres`). Past
+    /// `walLimit` frames (pages, 4 KiB: 256 MiB by default) a SQLite log is
+    /// restarted (see `Checkpointer`). Either is migrated to the latest schema.
     public init(path: String, walLimit: Int = 65_536) throws {
+        if Self.isPostgres(path) {
+            postgres = try PostgresLink(url: path)
+            queue = nil
+            checkpointer = nil
+            return
+        }
+        postgres = nil
         var config = Configuration()
         config.label = "linli"
         config.foreignKeysEnabled = true
@@ -40,23 +54,31 @@ public final class Store: Sendable {
             }
             queue = try DatabaseQueue(path: path, configuration: config)
         }
-        try Schema.migrator.migrate(queue)
+        try Schema.migrator.migrate(queue!)
         checkpointer = path == ":memory:" ? nil : try Checkpointer(path: path, limit: walLimit)
     }
 
     deinit { checkpointer?.finish() }
 
+    /// Whether `database` (a `--db` value) names a PostgreSQL server rather than a SQLite file.
+    public static func isPostgres(_ database: String) -> Bool {
+        database.hasPrefix("postgres://") || database.hasPrefix("postgresql://")
+    }
+
     /// Runs `body` in one write transaction: all of it is committed, or none.
     public func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
-        try queue.write { db in try body(StoreTransaction(db: db)) }
+        if let postgres { return try postgres.transaction(.synced) { try body(StoreTransaction(postgres: $0)) } }
+        return try queue!.write { db in try body(StoreTransaction(db: db)) }
     }
 
     /// Like `write`, but the commit is not waited on to reach the disk (`synchronous =
-    /// NORMAL` for it): it survives the process dying, not a power cut, and the next
-    /// synced commit takes it to disk too. For the outbox's own bookkeeping, which at
-    /// worst sends a push again; never for what a person is told.
+    /// NORMAL` for it; PostgreSQL's `synchronous_commit = off`): it survives the
+    /// process dying, not a power cut, and the next synced commit takes it to disk
+    /// too. For the outbox's own bookkeeping, which at worst sends a push again;
+    /// never for what a person is told.
     public func writeUnsynced<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
-        try queue.writeWithoutTransaction { db in
+        if let postgres { return try postgres.transaction(.unsynced) { try body(StoreTransaction(postgres: $0)) } }
+        return try queue!.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
             var result: T?
@@ -70,64 +92,79 @@ public final class Store: Sendable {
 
     /// Runs `body` on a consistent snapshot, for reads only.
     public func read<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
-        try queue.read { db in try body(StoreTransaction(db: db)) }
+        if let postgres { return try postgres.transaction(.readOnly) { try body(StoreTransaction(postgres: $0)) } }
+        return try queue!.read { db in try body(StoreTransaction(db: db)) }
     }
 }
 
 /// The store's operations inside one transaction. The only way the rest of
-/// Linli reads or changes the database.
+/// Linli reads or changes the database. On one store or the other: `db` (SQLite)
+/// or `postgres`, never both.
 public struct StoreTransaction {
-    let db: Database
+    let db: Database?
+    let postgres: PostgresSession?
+
+    init(db: Database) {
+        self.db = db
+        postgres = nil
+    }
+
+    init(postgres: PostgresSession) {
+        db = nil
+        self.postgres = postgres
+    }
 
     /// How many rows this connection has changed so far: equal before and after a
     /// piece of code when it wrote nothing.
-    public var changeCount: Int { db.totalChangesCount }
+    public var changeCount: Int { db?.totalChangesCount ?? postgres!.totalChanges }
 
     /// Runs `body` in a savepoint: if it throws, what it wrote is undone and the
     /// rest of the transaction goes on.
     public func savepoint<T>(_ body: () throws -> T) throws -> T {
         // Cached statements: GRDB's inSavepoint prepares its SQL anew on every call,
         // and the engine opens one or two savepoints per event.
-        try db.cachedStatement(sql: "SAVEPOINT linli").execute()
+        try statement("SAVEPOINT linli")
         do {
             let result = try body()
-            try db.cachedStatement(sql: "RELEASE SAVEPOINT linli").execute()
+            try statement("RELEASE SAVEPOINT linli")
             return result
         } catch {
-            try db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT linli").execute()
-            try db.cachedStatement(sql: "RELEASE SAVEPOINT linli").execute()
+            try statement("ROLLBACK TO SAVEPOINT linli")
+            try statement("RELEASE SAVEPOINT linli")
             throw error
         }
     }
 
-    /// The first row of a cached statement, decoded in place (no copy of the row).
-    func first<T>(_ sql: String, _ arguments: StatementArguments = [], _ decode: (Row) throws -> T) throws -> T? {
-        let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
-        return try withExtendedLifetime(cursor) {  // the row lives only as long as its cursor
-            try cursor.next().map(decode)
-        }
+    /// A statement without parameters that PostgreSQL does not prepare (a savepoint).
+    private func statement(_ sql: String) throws {
+        if let db { try db.cachedStatement(sql: sql).execute() } else { try postgres!.execute(sql) }
+    }
+
+    /// The first row of a statement, decoded in place (values read as `$0[0] as Int`).
+    func first<T>(_ sql: String, _ arguments: [any SQLArgument] = [], _ decode: (Columns) throws -> T) throws -> T? {
+        try many(sql, values: arguments.map(\.sqlValue), limit: 1, decode: decode).first
     }
 
     /// Every row of a statement, decoded in place.
-    func all<T>(_ sql: String, _ arguments: StatementArguments = [], cached: Bool = true, _ decode: (Row) throws -> T) throws -> [T] {
-        let statement = try cached ? db.cachedStatement(sql: sql) : db.makeStatement(sql: sql)
-        let cursor = try Row.fetchCursor(statement, arguments: arguments)
-        var out: [T] = []
-        while let row = try cursor.next() { out.append(try decode(row)) }
-        withExtendedLifetime(cursor) {}
-        return out
+    func all<T>(_ sql: String, _ arguments: [any SQLArgument] = [], cached: Bool = true, _ decode: (Columns) throws -> T) throws -> [T] {
+        try many(sql, values: arguments.map(\.sqlValue), cached: cached, decode: decode)
+    }
+
+    /// Runs a statement that returns no rows; how many rows it changed.
+    @discardableResult
+    func execute(_ sql: String, _ arguments: [any SQLArgument] = [], cached: Bool = true) throws -> Int {
+        try changes(sql, values: arguments.map(\.sqlValue), cached: cached)
     }
 
     // MARK: Meta values (the clock, the outbound id counter)
 
     /// A stored number, such as the bot's clock.
     public func meta(_ key: String) throws -> Int64? {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = ?"), arguments: [key])
+        try one("SELECT value FROM meta WHERE key = ?", .text(key)) { $0.int(0) }
     }
 
     public func setMeta(_ key: String, _ value: Int64) throws {
-        try db.cachedStatement(sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
-            .execute(arguments: [key, value])
+        try run("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", .text(key), .int(value))
     }
 
     /// The last number given to each record kind.
@@ -141,7 +178,7 @@ public struct StoreTransaction {
 
     /// Records the last number given to a record kind.
     public func setCounter(_ kind: RecordKind, _ last: Int) throws {
-        try db.cachedStatement(sql: "INSERT INTO counters(kind, last) VALUES (?, ?) ON CONFLICT(kind) DO UPDATE SET last = excluded.last")
-            .execute(arguments: [kind.rawValue, last])
+        try run(
+            "INSERT INTO counters(kind, last) VALUES (?, ?) ON CONFLICT(kind) DO UPDATE SET last = excluded.last", .text(kind.rawValue), .int(last))
     }
 }

@@ -16,7 +16,7 @@ struct LinliCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "linli",
         abstract: "Linli (邻里): the neighbourhood chat bot.",
-        subcommands: [Run.self, Serve.self, Deliver.self, Parse.self, Check.self],
+        subcommands: [Run.self, Serve.self, Deliver.self, Parse.self, Check.self, Migrate.self],
         defaultSubcommand: Run.self
     )
 }
@@ -29,11 +29,17 @@ struct CommunityOptions: ParsableArguments {
     @Option(help: "A folder of command catalog files (*.yaml) that add words to the built-in commands or replace them.")
     var commands: String?
 
-    @Option(help: "The SQLite database file, or :memory: (default: linli.sqlite; check reads one only when given).")
+    @Option(
+        help: """
+            The SQLite database file, :memory:, or a PostgreSQL URL postgres://user:password@host:port/database \
+            (default: LINLI_DATABASE_URL, else linli.sqlite; check reads one only when given).
+            """)
     var db: String?
 
-    /// The database to open: `--db`, else `linli.sqlite`.
-    var database: String { db ?? "linli.sqlite" }
+    /// The database to open: `--db`, else `LINLI_DATABASE_URL`, else `linli.sqlite`.
+    var database: String {
+        db ?? ProcessInfo.processInfo.environment["LINLI_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "linli.sqlite"
+    }
 
     /// The demo community, the default where it exists (the repository).
     static let demo = "seeds/fudi.yaml"
@@ -110,7 +116,7 @@ extension CommunityOptions {
         do {
             return try Engine(community: community, catalog: catalog, store: store, wallClock: Linli.wallClock)
         } catch {
-            logger.error("cannot open the database \(database): \(error)")
+            logger.error("cannot open the database \(redacted(database)): \(error)")
             throw ExitCode(3)
         }
     }
@@ -120,9 +126,17 @@ func openStore(_ path: String) throws -> Store {
     do {
         return try Store(path: path)
     } catch {
-        logger.error("cannot open the database \(path): \(error)")
+        logger.error("cannot open the database \(redacted(path)): \(error)")
         throw ExitCode(3)
     }
+}
+
+/// A database URL with its password hidden, for logs.
+func redacted(_ database: String) -> String {
+    guard Store.isPostgres(database), let at = database.lastIndex(of: "@"), let scheme = database.range(of: "://"),
+        let colon = database[scheme.upperBound..<at].firstIndex(of: ":")
+    else { return database }
+    return database[..<database.index(after: colon)] + "***" + database[at...]
 }
 
 struct Deliver: ParsableCommand {
@@ -217,7 +231,7 @@ struct Check: ParsableCommand {
         var (community, catalog) = try options.load()
         var changes: Int?
         if let db = options.db {
-            guard db != ":memory:", FileManager.default.fileExists(atPath: db) else {
+            guard Store.isPostgres(db) || (db != ":memory:" && FileManager.default.fileExists(atPath: db)) else {
                 logger.error("no database at \(db)")
                 throw ExitCode(3)
             }

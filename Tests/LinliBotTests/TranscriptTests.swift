@@ -16,9 +16,10 @@ import Testing
 
     /// Runs a transcript: `#! args: …` adds options, `#! restart` starts a new
     /// process on the same database. Returns the concatenated stdout.
-    static func play(_ name: String, via mode: BinaryRunner.Input = .file) throws -> String {
+    /// On `database` when given (a PostgreSQL URL), else on a new SQLite file.
+    static func play(_ name: String, via mode: BinaryRunner.Input = .file, database: String? = nil) throws -> String {
         let input = try Data(contentsOf: folder.appendingPathComponent("\(name).in"))
-        let db = BinaryRunner.temporaryDatabase()
+        let db = database ?? BinaryRunner.temporaryDatabase()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) } }
         var args = ["run", "--community", Fixtures.communityPath, "--commands", Fixtures.commandsPath, "--db", db, "--drain-timeout", "0"]
         var runs: [Data] = [Data()]
@@ -55,6 +56,14 @@ import Testing
         let expected = try String(contentsOf: golden, encoding: .utf8)
         #expect(!expected.isEmpty)
         #expect(actual == expected, "\(name): output differs from \(name).out")
+    }
+
+    /// The same conversations on PostgreSQL (the tests' own server) give the same bytes.
+    @Test(arguments: names)
+    func matchesTheGoldenOutputOnPostgreSQL(_ name: String) throws {
+        let actual = try Self.play(name, database: TestPostgres.database())
+        let expected = try String(contentsOf: Self.folder.appendingPathComponent("\(name).out"), encoding: .utf8)
+        #expect(actual == expected, "\(name): output on PostgreSQL differs from \(name).out")
     }
 
     @Test(arguments: names)

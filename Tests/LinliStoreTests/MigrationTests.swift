@@ -42,14 +42,14 @@ import Testing
             }
         }
         try store.write { tx in
-            #expect(throws: DatabaseError.self) { try tx.db.execute(sql: "UPDATE work_orders SET state = 'lost' WHERE number = 7") }
-            #expect(throws: DatabaseError.self) { try tx.db.execute(sql: "UPDATE work_orders SET level = 'mayor' WHERE number = 7") }
+            #expect(throws: DatabaseError.self) { try tx.db!.execute(sql: "UPDATE work_orders SET state = 'lost' WHERE number = 7") }
+            #expect(throws: DatabaseError.self) { try tx.db!.execute(sql: "UPDATE work_orders SET level = 'mayor' WHERE number = 7") }
             // Ids of the outbox keep counting from where they were: a deleted push's id is not given again.
-            try tx.db.execute(
+            try tx.db!.execute(
                 sql:
                     "INSERT INTO outbox(event_id, webhook, recipient, reason, text, refs, event, created_at, due_at) VALUES ('o3', 'w', 'u', 'r', 't', '', '{}', 1, 1)"
             )
-            #expect(try Int64.fetchOne(tx.db, sql: "SELECT max(id) FROM outbox") == 3)
+            #expect(try Int64.fetchOne(tx.db!, sql: "SELECT max(id) FROM outbox") == 3)
         }
     }
 
@@ -73,6 +73,16 @@ import Testing
             #expect(throws: DatabaseError.self) { try db.execute(sql: "UPDATE service_requests SET level = 'mayor' WHERE number = 2") }
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'service_requests'") == 2)
         }
+    }
+
+    /// PostgreSQL's baseline stands for SQLite's v1…v22; every migration after it has
+    /// a PostgreSQL twin of the same name, in the same order.
+    @Test func postgresMigrationsKeepUpWithSQLites() throws {
+        let sqlite = Schema.migrator.migrations
+        let postgres = Schema.postgresMigrations.map(\.name)
+        #expect(postgres.first == "v1-v22-baseline")
+        let baseline = try #require(sqlite.firstIndex(of: "v22-loan-quantities"))
+        #expect(Array(sqlite[(baseline + 1)...]) == Array(postgres.dropFirst()))
     }
 }
 

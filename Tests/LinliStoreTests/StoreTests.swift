@@ -1,6 +1,7 @@
 import Foundation
 import LinliCore
 import LinliStore
+import LinliTesting
 import Testing
 
 @Suite struct StoreTests {
@@ -12,8 +13,8 @@ import Testing
             group: "fudi-b3", assignee: assignee, level: .captain, createdAt: t0)
     }
 
-    @Test func countersArePerKind() throws {
-        let store = try Store(path: ":memory:")
+    @Test(arguments: TestDatabase.allCases) func countersArePerKind(_ database: TestDatabase) throws {
+        let store = try Store(path: database.path())
         #expect(try store.read { try $0.counters() }.isEmpty)
         try store.write { tx in
             try tx.setCounter(.workOrder, 2)
@@ -23,8 +24,8 @@ import Testing
         #expect(try store.read { try $0.counters() } == [.workOrder: 3, .booking: 1])
     }
 
-    @Test func workOrdersRoundTripWithEveryField() throws {
-        let store = try Store(path: ":memory:")
+    @Test(arguments: TestDatabase.allCases) func workOrdersRoundTripWithEveryField(_ database: TestDatabase) throws {
+        let store = try Store(path: database.path())
         var o = order(1)
         try store.write { tx in try tx.insert(o) }
         #expect(try store.read { try $0.workOrder(1) } == o)
@@ -40,8 +41,8 @@ import Testing
         #expect(try store.read { try $0.workOrder(2) } == nil)
     }
 
-    @Test func openOrdersAndQueues() throws {
-        let store = try Store(path: ":memory:")
+    @Test(arguments: TestDatabase.allCases) func openOrdersAndQueues(_ database: TestDatabase) throws {
+        let store = try Store(path: database.path())
         try store.write { tx in
             try tx.insert(order(1))
             var closed = order(2)
@@ -56,8 +57,8 @@ import Testing
         #expect(try store.read { try $0.queue(assignees: [], buildings: []) }.isEmpty)
     }
 
-    @Test func historyKeepsOrder() throws {
-        let store = try Store(path: ":memory:")
+    @Test(arguments: TestDatabase.allCases) func historyKeepsOrder(_ database: TestDatabase) throws {
+        let store = try Store(path: database.path())
         try store.write { tx in
             try tx.insert(order(1))
             try tx.appendHistory(1, HistoryEntry(at: t0, actor: "u-li", action: "report", detail: "dripping"))
@@ -66,8 +67,8 @@ import Testing
         #expect(try store.read { try $0.history(1) }.map(\.action) == ["report", "accept"])
     }
 
-    @Test func eventOutcomesAreKeptOnce() throws {
-        let store = try Store(path: ":memory:")
+    @Test(arguments: TestDatabase.allCases) func eventOutcomesAreKeptOnce(_ database: TestDatabase) throws {
+        let store = try Store(path: database.path())
         let outcome = StoredOutcome(ok: false, code: "usage", text: "用法", refs: ["R1", "R2"])
         try store.write { tx in try tx.saveOutcome(outcome, ofEvent: "e1", at: 1) }
         #expect(try store.read { try $0.outcome(ofEvent: "e1") } == outcome)
@@ -75,8 +76,8 @@ import Testing
         #expect(throws: (any Error).self) { try store.write { tx in try tx.saveOutcome(outcome, ofEvent: "e1", at: 2) } }
     }
 
-    @Test func aBatchOfIDsIsLookedUpAtOnce() throws {
-        let store = try Store(path: ":memory:")
+    @Test(arguments: TestDatabase.allCases) func aBatchOfIDsIsLookedUpAtOnce(_ database: TestDatabase) throws {
+        let store = try Store(path: database.path())
         let kept = (0..<300).filter { $0 % 7 == 0 }.map { "e\($0)" }
         try store.write { tx in
             for id in kept { try tx.saveOutcome(StoredOutcome(ok: true, code: nil, text: "", refs: []), ofEvent: id, at: 1) }
@@ -87,8 +88,8 @@ import Testing
         #expect(try store.read { try $0.handled([]) }.isEmpty)
     }
 
-    @Test func registrationsLanguagesAndPrompts() throws {
-        let store = try Store(path: ":memory:")
+    @Test(arguments: TestDatabase.allCases) func registrationsLanguagesAndPrompts(_ database: TestDatabase) throws {
+        let store = try Store(path: database.path())
         try store.write { tx in
             try tx.setLang("u-x", .en, at: t0)
             try tx.register("u-x", home: "b3-901", name: "X", at: t0)
@@ -103,8 +104,8 @@ import Testing
         #expect(try store.read { try $0.prompt(chat: "fudi-b3", user: "u-x") } == nil)
     }
 
-    @Test func aSavepointUndoesOnlyItsOwnWrites() throws {
-        let store = try Store(path: ":memory:")
+    @Test(arguments: TestDatabase.allCases) func aSavepointUndoesOnlyItsOwnWrites(_ database: TestDatabase) throws {
+        let store = try Store(path: database.path())
         struct Boom: Error {}
         try store.write { tx in
             try tx.insert(order(1))
@@ -119,8 +120,8 @@ import Testing
         #expect(try store.read { try $0.workOrder(2) } == nil)
     }
 
-    @Test func aFailedTransactionLeavesNothing() throws {
-        let store = try Store(path: ":memory:")
+    @Test(arguments: TestDatabase.allCases) func aFailedTransactionLeavesNothing(_ database: TestDatabase) throws {
+        let store = try Store(path: database.path())
         struct Boom: Error {}
         #expect(throws: Boom.self) {
             try store.write { tx in
@@ -133,14 +134,14 @@ import Testing
         #expect(try store.read { try $0.meta("clock") } == nil)
     }
 
-    @Test func theSchemaRefusesImpossibleRows() throws {
-        let store = try Store(path: ":memory:")
+    @Test(arguments: TestDatabase.allCases) func theSchemaRefusesImpossibleRows(_ database: TestDatabase) throws {
+        let store = try Store(path: database.path())
         var o = order(1)
         o.rating = 9
         #expect(throws: (any Error).self) { try store.write { tx in try tx.insert(o) } }
     }
 
-    @Test func aFileDatabaseKeepsWhatWasCommittedAcrossReopening() throws {
+    @Test(arguments: TestDatabase.allCases) func aFileDatabaseKeepsWhatWasCommittedAcrossReopening(_ database: TestDatabase) throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("linli-store-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         do {

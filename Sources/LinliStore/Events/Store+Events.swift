@@ -1,4 +1,3 @@
-import GRDB
 import LinliCore
 
 extension CommunityEvent {
@@ -38,14 +37,12 @@ extension StoreTransaction {
 
     /// Adds a participant; false when they were in already.
     public func join(_ event: Int, user: String, at: Instant) throws -> Bool {
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_participants(event, user, joined_at) VALUES (?, ?, ?)")
-            .execute(arguments: [event, user, at.milliseconds])
-        return db.changesCount > 0
+        try execute("INSERT INTO event_participants(event, user, joined_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [event, user, at.milliseconds])
+            > 0
     }
 
     /// Removes a participant; false when they were not in.
     public func leave(_ event: Int, user: String) throws -> Bool {
-        try db.cachedStatement(sql: "DELETE FROM event_participants WHERE event = ? AND user = ?").execute(arguments: [event, user])
-        return db.changesCount > 0
+        try execute("DELETE FROM event_participants WHERE event = ? AND user = ?", [event, user]) > 0
     }
 }

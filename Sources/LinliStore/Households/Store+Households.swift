@@ -1,4 +1,3 @@
-import GRDB
 import LinliCore
 
 extension Visit {
@@ -50,8 +49,8 @@ extension StoreTransaction {
     public func setPair(_ pair: Pair, active: Bool, by actor: String, at: Instant) throws {
         try run(
             """
-            INSERT INTO pairs(member, household, active, by, at) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT(member, household) DO UPDATE SET active = excluded.active, by = excluded.by, at = excluded.at
+            INSERT INTO pairs(member, household, active, "by", at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(member, household) DO UPDATE SET active = excluded.active, "by" = excluded."by", at = excluded.at
             """, .text(pair.member), .text(pair.household), .int(active ? 1 : 0), .text(actor), .int(at.milliseconds))
     }
 

@@ -1,4 +1,3 @@
-import GRDB
 import LinliCore
 
 /// What a person told Linli about themselves in chat.
@@ -70,28 +69,26 @@ extension StoreTransaction {
 
     /// Binds `user` to a household.
     public func register(_ user: String, home: String, name: String?, at: Instant) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO residents(user, home, name, updated_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT(user) DO UPDATE SET home = excluded.home, name = coalesce(excluded.name, name), updated_at = excluded.updated_at
-                """
-        ).execute(arguments: [user, home, name, at.milliseconds])
+        try execute(
+            """
+            INSERT INTO residents(user, home, name, updated_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT(user) DO UPDATE SET home = excluded.home, name = coalesce(excluded.name, residents.name), updated_at = excluded.updated_at
+            """, [user, home, name, at.milliseconds])
     }
 
     /// Sets (or with nil clears) the household `user` waits to be confirmed in.
     public func setPending(_ user: String, home: String?, name: String?, at: Instant) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO residents(user, pending_home, name, updated_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT(user) DO UPDATE SET pending_home = excluded.pending_home, name = coalesce(excluded.name, name), updated_at = excluded.updated_at
-                """
-        ).execute(arguments: [user, home, name, at.milliseconds])
+        try execute(
+            """
+            INSERT INTO residents(user, pending_home, name, updated_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT(user) DO UPDATE SET pending_home = excluded.pending_home, name = coalesce(excluded.name, residents.name), updated_at = excluded.updated_at
+            """, [user, home, name, at.milliseconds])
     }
 
     /// Adds a line to a person's history: registrations, moves, approvals, role changes.
     public func appendPersonHistory(_ user: String, at: Instant, actor: String, action: String, detail: String?) throws {
-        try db.cachedStatement(sql: "INSERT INTO people_history(user, at, actor, action, detail) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [user, at.milliseconds, actor, action, detail])
+        try execute(
+            "INSERT INTO people_history(user, at, actor, action, detail) VALUES (?, ?, ?, ?, ?)", [user, at.milliseconds, actor, action, detail])
     }
 
     /// A person's history, oldest first.
@@ -113,12 +110,11 @@ extension StoreTransaction {
 
     /// Sets the language `user` wants replies in.
     public func setLang(_ user: String, _ lang: Lang, at: Instant) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO residents(user, lang, updated_at) VALUES (?, ?, ?)
-                ON CONFLICT(user) DO UPDATE SET lang = excluded.lang, updated_at = excluded.updated_at
-                """
-        ).execute(arguments: [user, lang.rawValue, at.milliseconds])
+        try execute(
+            """
+            INSERT INTO residents(user, lang, updated_at) VALUES (?, ?, ?)
+            ON CONFLICT(user) DO UPDATE SET lang = excluded.lang, updated_at = excluded.updated_at
+            """, [user, lang.rawValue, at.milliseconds])
     }
 
     public func prompt(chat: String, user: String) throws -> Prompt? {
@@ -128,15 +124,14 @@ extension StoreTransaction {
     }
 
     public func setPrompt(_ p: Prompt) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO prompts(chat, user, command, so_far, lang, expires_at) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT(chat, user) DO UPDATE SET command = excluded.command, so_far = excluded.so_far, lang = excluded.lang, expires_at = excluded.expires_at
-                """
-        ).execute(arguments: [p.chat, p.user, p.command, p.soFar, p.lang.rawValue, p.expiresAt.milliseconds])
+        try execute(
+            """
+            INSERT INTO prompts(chat, user, command, so_far, lang, expires_at) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT(chat, user) DO UPDATE SET command = excluded.command, so_far = excluded.so_far, lang = excluded.lang, expires_at = excluded.expires_at
+            """, [p.chat, p.user, p.command, p.soFar, p.lang.rawValue, p.expiresAt.milliseconds])
     }
 
     public func deletePrompt(chat: String, user: String) throws {
-        try db.cachedStatement(sql: "DELETE FROM prompts WHERE chat = ? AND user = ?").execute(arguments: [chat, user])
+        try execute("DELETE FROM prompts WHERE chat = ? AND user = ?", [chat, user])
     }
 }

@@ -1,4 +1,3 @@
-import GRDB
 import LinliCore
 
 extension Proposal {
@@ -33,9 +32,10 @@ extension StoreTransaction {
 
     /// Records a household's support; false when the household supported it already.
     public func support(_ proposal: Int, household: String, user: String, at: Instant) throws -> Bool {
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO proposal_support(proposal, household, user, at) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [proposal, household, user, at.milliseconds])
-        return db.changesCount > 0
+        try execute(
+            "INSERT INTO proposal_support(proposal, household, user, at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [proposal, household, user, at.milliseconds]
+        ) > 0
     }
 
     public func supporters(_ proposal: Int) throws -> [String] {

@@ -1,4 +1,3 @@
-import GRDB
 import LinliCore
 
 /// A household following a report it did not file (a duplicate merged into it, or
@@ -48,7 +47,8 @@ extension StoreTransaction {
     /// Adds a follower; one already following is left as they were.
     public func follow(_ f: Follower) throws {
         try run(
-            "INSERT OR IGNORE INTO followers(work_order, user, household, via, at) VALUES (?, ?, ?, ?, ?)", .int(f.workOrder), .text(f.user),
+            "INSERT INTO followers(work_order, user, household, via, at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", .int(f.workOrder),
+            .text(f.user),
             .text(f.household), .int(f.via.map(Int64.init)), .int(f.at.milliseconds))
     }
 

@@ -1,4 +1,3 @@
-import GRDB
 import LinliCore
 
 /// One line of a work order's history: who did what, when.

@@ -1,0 +1,70 @@
+import Foundation
+import LinliPostgres
+
+/// The store's one PostgreSQL connection, used by one thread at a time (as GRDB's
+/// queue serializes the SQLite connection), migrated when it opens.
+final class PostgresLink: @unchecked Sendable {
+    private let lock = NSLock()
+    private let session: PostgresSession
+
+    init(url: String) throws {
+        session = PostgresSession(try PostgresConnection(url: url))
+        try Schema.migratePostgres(session)
+    }
+
+    enum Kind {
+        /// Committed when the server has it on disk.
+        case synced
+        /// Committed without waiting for the disk (`synchronous_commit = off`).
+        case unsynced
+        /// A consistent snapshot that writes nothing.
+        case readOnly
+    }
+
+    /// Runs `body` in one transaction of the given kind, the connection held meanwhile.
+    func transaction<T>(_ kind: Kind, _ body: (PostgresSession) throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        switch kind {
+        case .synced: try session.execute("BEGIN")
+        case .unsynced: try session.execute("BEGIN; SET LOCAL synchronous_commit = off")
+        case .readOnly: try session.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        }
+        let value: T
+        do {
+            value = try body(session)
+        } catch {
+            try? session.execute("ROLLBACK")
+            throw error
+        }
+        try session.execute("COMMIT")
+        return value
+    }
+}
+
+/// The PostgreSQL connection as the store's statements use it: SQL written for
+/// SQLite is translated once (`Dialect`), then prepared and kept by the client.
+final class PostgresSession {
+    private let connection: PostgresConnection
+    private var translated: [String: String] = [:]
+
+    init(_ connection: PostgresConnection) { self.connection = connection }
+
+    var totalChanges: Int { connection.totalChanges }
+
+    /// One statement with parameters.
+    @discardableResult
+    func query(_ sql: String, _ values: [SQLValue]) throws -> PostgresResult {
+        try connection.query(postgres(sql), values)
+    }
+
+    /// Statements without parameters (a transaction's bounds, a savepoint, a migration).
+    func execute(_ sql: String) throws { try connection.execute(sql) }
+
+    private func postgres(_ sql: String) -> String {
+        if let done = translated[sql] { return done }
+        let done = Dialect.postgres(sql)
+        translated[sql] = done
+        return done
+    }
+}

@@ -1,0 +1,45 @@
+import LinliPostgres
+
+extension Schema {
+    /// PostgreSQL's migrations, append-only and named like SQLite's. The first
+    /// stands for SQLite's v1…v22 at once: the schema they arrive at, written for
+    /// PostgreSQL (BIGINT for SQLite's integers, identities for its AUTOINCREMENT
+    /// and rowid keys, a `rowid` identity on the tables read in insertion order).
+    /// A migration that lands after v22 is added to both lists, each in its dialect
+    /// (`MigrationTests` checks that they keep in step).
+    static let postgresMigrations: [(name: String, sql: String)] = [
+        ("v1-v22-baseline", postgresBaseline),
+        (
+            "v23-work-orders-by-day-and-building",
+            """
+            CREATE INDEX work_orders_created_building ON work_orders(created_at, building);
+            CREATE INDEX work_orders_resolved_building ON work_orders(resolved_at, building);
+            DROP INDEX work_orders_created;
+            DROP INDEX work_orders_resolved;
+            """
+        ),
+    ]
+
+    /// Applies the migrations `session` has not seen, each in a transaction, one
+    /// process at a time (an advisory lock: several servers may start together).
+    static func migratePostgres(_ session: PostgresSession) throws {
+        try session.execute("CREATE TABLE IF NOT EXISTS linli_migrations (identifier TEXT PRIMARY KEY NOT NULL)")
+        for migration in postgresMigrations {
+            try session.execute("BEGIN; SELECT pg_advisory_xact_lock(\(migrationLock))")
+            do {
+                let done = try session.query("SELECT 1 FROM linli_migrations WHERE identifier = ?", [.text(migration.name)]).rowCount > 0
+                if !done {
+                    try session.execute(migration.sql)
+                    try session.query("INSERT INTO linli_migrations(identifier) VALUES (?)", [.text(migration.name)])
+                }
+                try session.execute("COMMIT")
+            } catch {
+                try? session.execute("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// The advisory lock key of migrations ("linli" in ASCII).
+    static let migrationLock = 0x6C_69_6E_6C_69
+}
