@@ -48,7 +48,7 @@ def arrivals(log):
     return out
 
 
-def dingtalk_lua(path, tag, n=20000):
+def dingtalk_lua(path, tag, n=60000):
     """n callbacks, each with its own msgId, session URL and signature: DingTalk signs
     the timestamp (ms) only, and Linli takes a signature for one message, so each
     callback has its own timestamp (valid an hour). Past n, signatures repeat with
