@@ -7,8 +7,10 @@ import Testing
 /// The real `linli serve`: it answers on 127.0.0.1 and exits 0 on SIGTERM with
 /// everything it answered kept.
 @Suite struct ServeProcessTests {
-    @Test func sigtermStopsItCleanlyAndNothingCommittedIsLost() throws {
-        let db = BinaryRunner.temporaryDatabase()
+    /// On either store: a SQLite file, or a database on the tests' PostgreSQL server.
+    @Test(arguments: ["sqlite", "postgres"])
+    func sigtermStopsItCleanlyAndNothingCommittedIsLost(_ store: String) throws {
+        let db = store == "postgres" ? try TestPostgres.database() : BinaryRunner.temporaryDatabase()
         let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("linli-serve-\(UUID().uuidString).err")
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let process = Process()
@@ -43,6 +45,10 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         #expect(try Store(path: db).read { try $0.workOrder(1) }?.details == "厨房滴水")
+        // `linli check --db` reads the community as it stands in that database.
+        let check = try BinaryRunner.run(
+            ["check", "--community", Fixtures.communityPath, "--commands", Fixtures.commandsPath, "--db", db], input: Data())
+        #expect(check.status == 0, "\(check.stderr)")
     }
 
     @Test func itRefusesToStartWithoutAUsableSecret() throws {

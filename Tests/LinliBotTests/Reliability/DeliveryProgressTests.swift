@@ -106,6 +106,25 @@ import Testing
         #expect(try store.read { try $0.outbox() }.first { $0.webhook == "wecom-b3" }?.status == .queued)
     }
 
+    /// `linli deliver` on a PostgreSQL database: every push queued there goes out once
+    /// and is recorded as delivered.
+    @Test func deliverEmptiesAPostgresOutbox() throws {
+        let receiver = try RecordingReceiver { _ in .init(status: 200) }
+        defer { receiver.stop() }
+        let (text, _) = try Self.community(robot: receiver.url("/robot"), generic: receiver.url("/water"))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("linli-pg-deliver-\(UUID().uuidString).yaml").path
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let db = try TestPostgres.database()
+        try Self.queue(Store(path: db), 200, to: "generic-water", at: Linli.wallClock())
+        let result = try BinaryRunner.run(
+            ["deliver", "--community", file, "--commands", Fixtures.commandsPath, "--db", db, "--flush", "--until-empty"], input: Data())
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Set(receiver.requests.compactMap { $0.headers["webhook-id"] }).count == 200, "every push arrived")
+        let rows = try Store(path: db).read { try $0.outbox() }
+        #expect(rows.count == 200 && rows.allSatisfy { $0.status == .delivered })
+    }
+
     /// `linli deliver` killed with SIGKILL while it delivers: the next run sends
     /// again only what was answered just before the kill.
     @Test func afterAKillOnlyWhatWasAnsweredJustBeforeIsSentAgain() async throws {
