@@ -82,7 +82,8 @@ public final class Engine {
         self.store = store
         self.wallClock = wallClock
         timeZone = TimeZone(identifier: community.timezone) ?? TimeZone(secondsFromGMT: 8 * 3600)!
-        state = KernelState(memory: try store.read { try EngineMemory($0, community: community) }, parser: parser, timeZone: timeZone)
+        state = KernelState(
+            memory: try store.read { try EngineMemory($0, community: community) }, community: community, parser: parser, timeZone: timeZone)
         eventJSON = EventEncoder(format: .json, formatTime: formatTime)
         kept = KeptOutcomes(encoder: eventJSON)
         // A database with a clock starts them now; a new one at its first event (so a
@@ -172,6 +173,7 @@ public final class Engine {
         kept.begin()
         do {
             let outs = try store.write { tx in
+                if store.isShared { try state.follow(tx) }
                 seen = try tx.handled(groups.flatMap { $0.compactMap(\.dedupeKey) })
                 var outs: [[OutboundEvent]] = []
                 for (g, items) in groups.enumerated() {
@@ -238,6 +240,7 @@ public final class Engine {
     func restore(_ saved: EngineMemory) {
         state.memory = saved
         state.orders.removeAll()
+        state.generation = nil
     }
 
     func nextID() -> String {

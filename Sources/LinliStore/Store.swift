@@ -60,6 +60,11 @@ public final class Store: Sendable {
 
     deinit { checkpointer?.finish() }
 
+    /// Whether other processes may write this database too (PostgreSQL): each write
+    /// transaction holds the database's writer lock, and an engine reads again what
+    /// it mirrors when another process wrote since its last batch.
+    public var isShared: Bool { postgres != nil }
+
     /// Whether `database` (a `--db` value) names a PostgreSQL server rather than a SQLite file.
     public static func isPostgres(_ database: String) -> Bool {
         database.hasPrefix("postgres://") || database.hasPrefix("postgresql://")

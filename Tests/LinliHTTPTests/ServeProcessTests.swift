@@ -7,31 +7,36 @@ import Testing
 /// The real `linli serve`: it answers on 127.0.0.1 and exits 0 on SIGTERM with
 /// everything it answered kept.
 @Suite struct ServeProcessTests {
-    /// On either store: a SQLite file, or a database on the tests' PostgreSQL server.
-    @Test(arguments: ["sqlite", "postgres"])
-    func sigtermStopsItCleanlyAndNothingCommittedIsLost(_ store: String) throws {
-        let db = store == "postgres" ? try TestPostgres.database() : BinaryRunner.temporaryDatabase()
+    /// Starts `linli serve` on `db` and a free port; returns it, the port and its log's path.
+    static func launch(_ db: String) throws -> (process: Process, port: Int, log: URL) {
         let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("linli-serve-\(UUID().uuidString).err")
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let process = Process()
         process.executableURL = Fixtures.binary
         process.arguments = [
             "serve", "--community", Fixtures.communityPath, "--commands", Fixtures.commandsPath, "--db", db,
-            "--port", "0", "--insecure-no-auth", "--drain-timeout", "0",
+            "--port", "0", "--insecure-no-auth", "--drain-timeout", "0", "--sender-limit", "0",
         ]
         process.standardError = try FileHandle(forWritingTo: errURL)
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        defer { if process.isRunning { process.terminate() } }
         var port: Int?
-        for _ in 0..<200 where port == nil {
+        for _ in 0..<400 where port == nil {
             Thread.sleep(forTimeInterval: 0.05)
             let log = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
             if let line = log.split(separator: "\n").first(where: { $0.hasPrefix("linli: info [linli] listening on ") }) {
                 port = Int(line.split(separator: ":").last ?? "")
             }
         }
-        let listening = try #require(port, "the server said where it listens")
+        return (process, try #require(port, "the server said where it listens"), errURL)
+    }
+
+    /// On either store: a SQLite file, or a database on the tests' PostgreSQL server.
+    @Test(arguments: ["sqlite", "postgres"])
+    func sigtermStopsItCleanlyAndNothingCommittedIsLost(_ store: String) throws {
+        let db = store == "postgres" ? try TestPostgres.database() : BinaryRunner.temporaryDatabase()
+        let (process, listening, errURL) = try Self.launch(db)
+        defer { if process.isRunning { process.terminate() } }
         // Hummingbird's own messages come through the server's log, in linli's form.
         let log = try String(contentsOf: errURL, encoding: .utf8)
         #expect(log.contains("linli: info [HummingbirdCore] Server started and listening on 127.0.0.1:\(listening)"), "\(log)")
@@ -49,6 +54,45 @@ import Testing
         let check = try BinaryRunner.run(
             ["check", "--community", Fixtures.communityPath, "--commands", Fixtures.commandsPath, "--db", db], input: Data())
         #expect(check.status == 0, "\(check.stderr)")
+    }
+
+    /// Two `linli serve` in front of one PostgreSQL database (issue 21, items 3–4): reports
+    /// posted to both at once are each kept once and numbered without a gap; one is
+    /// killed with SIGKILL under load, the other goes on, and nothing it answered is lost.
+    @Test func twoServersShareOneDatabaseAndOneSurvivesTheOthersKill() throws {
+        let db = try TestPostgres.database()
+        let (first, firstPort, _) = try Self.launch(db)
+        let (second, secondPort, _) = try Self.launch(db)
+        defer { for p in [first, second] where p.isRunning { p.terminate() } }
+        let client = CurlClient()
+        defer { client.shutdown() }
+        /// Posts report `i` to each port given with it, all at once; the status of each.
+        func post(_ events: [(i: Int, port: Int)]) -> [Int] {
+            client.send(
+                events.map { e in
+                    let body = #"{"id":"k\#(e.i)","ts":"2026-11-28T09:00:00+08:00","from":"u-li","text":"报修 漏水 第\#(e.i)处"}"#
+                    return HTTPRequest(url: "http://127.0.0.1:\(e.port)/v1/events", body: Array(body.utf8))
+                }
+            ).map { (try? $0.get().status) ?? 0 }
+        }
+        // Each event to both servers at once: it takes effect once, both answer.
+        #expect(post((0..<40).flatMap { [($0, firstPort), ($0, secondPort)] }).allSatisfy { $0 == 200 })
+        // Under load, the first is killed; a bridge retries what failed on the one still up.
+        let killer = Thread {
+            usleep(30_000)
+            kill(first.processIdentifier, SIGKILL)
+        }
+        killer.start()
+        let during = post((40..<300).map { ($0, $0 % 2 == 0 ? firstPort : secondPort) })
+        first.waitUntilExit()
+        #expect(during.contains(200), "some were answered before the kill")
+        #expect(post((40..<300).map { ($0, secondPort) }).allSatisfy { $0 == 200 }, "the second server goes on")
+        let orders = try Store(path: db).read { tx in try (1...301).compactMap { try tx.workOrder($0) } }
+        #expect(orders.map(\.number) == Array(1...300), "every report kept once, numbered without a gap")
+        #expect(Set(orders.map(\.details)).count == 300)
+        kill(second.processIdentifier, SIGTERM)
+        second.waitUntilExit()
+        #expect(second.terminationStatus == 0)
     }
 
     @Test func itRefusesToStartWithoutAUsableSecret() throws {

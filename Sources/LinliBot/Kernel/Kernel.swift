@@ -18,12 +18,34 @@ final class KernelState {
     /// (the engine snapshots `memory` around each event). Not rolled back: it is a
     /// hint for pushes, and the database has the value that was committed.
     var wrote: [String: Lang]
+    /// The community file as read, under the role changes `memory` applies.
+    let community: Community
+    /// The database's generation after this process's last batch, on a store other
+    /// processes write too (PostgreSQL); nil: not known (read everything again).
+    var generation: Int64?
 
-    init(memory: EngineMemory, parser: CommandParser, timeZone: TimeZone) {
+    init(memory: EngineMemory, community: Community, parser: CommandParser, timeZone: TimeZone) {
         self.memory = memory
+        self.community = community
         wrote = memory.registrations.compactMapValues(\.wrote)
         self.parser = parser
         self.timeZone = timeZone
+    }
+
+    /// Starts a batch on a store other processes write too, under its writer lock: if
+    /// another process wrote since this one's last batch, the mirror and the caches
+    /// are read again; then the generation is raised, for the others to see.
+    func follow(_ tx: StoreTransaction) throws {
+        let current = try tx.meta("generation") ?? 0
+        if current != generation {
+            var fresh = try EngineMemory(tx, community: community)
+            (fresh.queuedPushes, fresh.dailyStarted) = (memory.queuedPushes, memory.dailyStarted)
+            memory = fresh
+            wrote = memory.registrations.compactMapValues(\.wrote)
+            orders.removeAll()
+        }
+        generation = current + 1
+        try tx.setMeta("generation", current + 1)
     }
 }
 

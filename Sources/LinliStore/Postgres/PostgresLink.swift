@@ -12,6 +12,9 @@ final class PostgresLink: @unchecked Sendable {
         try Schema.migratePostgres(session)
     }
 
+    /// The advisory lock writers hold (any number the database's other users do not take).
+    static let writerLock: Int64 = 0x6C_696E_6C69  // "linli"
+
     enum Kind {
         /// Committed when the server has it on disk.
         case synced
@@ -25,9 +28,11 @@ final class PostgresLink: @unchecked Sendable {
     func transaction<T>(_ kind: Kind, _ body: (PostgresSession) throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
+        // Writers take the database's one writer lock, held to the end of the transaction:
+        // several processes on one database write one at a time, each seeing the last.
         switch kind {
-        case .synced: try session.execute("BEGIN")
-        case .unsynced: try session.execute("BEGIN; SET LOCAL synchronous_commit = off")
+        case .synced: try session.execute("BEGIN; SELECT pg_advisory_xact_lock(\(Self.writerLock))")
+        case .unsynced: try session.execute("BEGIN; SET LOCAL synchronous_commit = off; SELECT pg_advisory_xact_lock(\(Self.writerLock))")
         case .readOnly: try session.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         }
         let value: T
