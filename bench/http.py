@@ -20,6 +20,10 @@ RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "3"))
 SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 CONNECTIONS = [int(c) for c in os.environ.get("BENCH_CONNECTIONS", "16,32,50").split(",")]
+# PostgreSQL instead of SQLite (a server's URL; a fresh database is made on it), and
+# with it BENCH_SERVERS `linli serve` sharing that database behind nginx on PORT.
+POSTGRES = os.environ.get("BENCH_POSTGRES")
+SERVERS = int(os.environ.get("BENCH_SERVERS", "1"))
 
 
 def sign(body, i, tag):
@@ -46,7 +50,8 @@ def lua(path, n, tag):
     for i in range(n):
         who, group = residents[i % len(residents)]
         body = json.dumps({"ts": "2026-11-28T09:00:00+08:00", "group": group, "from": who, "text": f"报修 路灯 楼道灯不亮 {i}"}, ensure_ascii=False)
-        headers = ", ".join(f'["{k}"] = "{v}"' for k, v in sign(body, i, tag).items())
+        # With a Host header: HTTP/1.1 requires one, and nginx (BENCH_SERVERS) refuses requests without.
+        headers = ", ".join(f'["{k}"] = "{v}"' for k, v in {"host": "127.0.0.1", **sign(body, i, tag)}.items())
         lines.append(f'requests[{i + 1}] = wrk.format("POST", "/v1/events", {{{headers}}}, {json.dumps(body, ensure_ascii=False)})')
     # Each of wrk's threads takes every THREADS-th request: the same list in both would
     # send every id twice, and half the requests would be replays.
@@ -66,6 +71,32 @@ def wrk(url, script=None, connections=50):
     return rps, float(p99.group(1)) * scale, int(errors.group(1)) if errors else 0
 
 
+def proxy(work, ports):
+    """nginx on PORT in front of `ports` (as deploy/nginx-linli.conf); returns its stop."""
+    conf = os.path.join(work, "nginx.conf")
+    upstream = "\n".join(f"        server 127.0.0.1:{p};" for p in ports)
+    with open(conf, "w") as f:
+        f.write(f"""worker_processes 1;
+pid {work}/nginx.pid;
+error_log {work}/nginx-error.log;
+events {{ worker_connections 4096; }}
+http {{
+    access_log off;
+    client_body_temp_path {work};
+    upstream linli {{
+{upstream}
+        keepalive 64;
+    }}
+    server {{
+        listen 127.0.0.1:{PORT};
+        location / {{ proxy_pass http://linli; proxy_http_version 1.1; proxy_set_header Connection ""; }}
+    }}
+}}
+""")
+    subprocess.run(["nginx", "-c", conf, "-p", work], check=True)
+    return lambda: subprocess.run(["nginx", "-c", conf, "-p", work, "-s", "stop"], check=False)
+
+
 def main():
     if not os.path.exists(BIN):
         sys.exit(f"no release binary at {BIN}: run bench/http.sh")
@@ -78,10 +109,19 @@ def main():
             text = re.sub(r", webhook: [\w-]+", "", f.read()).replace("    webhook: generic-water\n", "")
         with open(community, "w") as f:
             f.write(text)
-        db = os.path.join(work, "bench.sqlite")
-        server = subprocess.Popen([BIN, "serve", "--community", community, "--commands", os.path.join(ROOT, "commands"),
-                                   "--db", db, "--port", str(PORT), "--sender-limit", "0", "--drain-timeout", "0"],
-                                  env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if POSTGRES:
+            name = f"linli_http_{os.getpid()}"
+            subprocess.run(["psql", "-q", POSTGRES, "-c", f"CREATE DATABASE {name}"], check=True)
+            db = POSTGRES.rsplit("/", 1)[0] + "/" + name
+        elif SERVERS > 1:
+            sys.exit("BENCH_SERVERS > 1 needs BENCH_POSTGRES: servers share a PostgreSQL database")
+        else:
+            db = os.path.join(work, "bench.sqlite")
+        ports = [PORT] if SERVERS == 1 else [PORT + 1 + k for k in range(SERVERS)]
+        servers = [subprocess.Popen([BIN, "serve", "--community", community, "--commands", os.path.join(ROOT, "commands"),
+                                     "--db", db, "--port", str(port), "--sender-limit", "0", "--drain-timeout", "0"],
+                                    env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for port in ports]
+        stop_proxy = proxy(work, ports) if SERVERS > 1 else (lambda: None)
         time.sleep(1.5)
         try:
             posts, health = {c: [] for c in CONNECTIONS}, []
@@ -107,8 +147,10 @@ def main():
                     f"targets: >= 5,000/s {'met' if rate >= 5000 else 'NOT met'}, p99 < 20 ms {'met' if p99 < 20 else 'NOT met'}"
                 print(f"median of {RUNS}, {c} connections: POST {rate:,.0f} events/s, p99 {p99:.2f} ms; POST/healthz = {ratio:.2f}; {met}")
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            stop_proxy()
+            for server in servers:
+                server.terminate()
+                server.wait(timeout=30)
 
 
 if __name__ == "__main__":

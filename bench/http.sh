@@ -3,6 +3,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 deploy/install-deps.sh
-command -v wrk >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq wrk >&2; }
+# nginx: the load balancer of BENCH_SERVERS=2 (several processes on BENCH_POSTGRES).
+command -v wrk >/dev/null && command -v nginx >/dev/null || {
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq wrk nginx-light >&2
+}
 swift build -c release --product linli
 python3 bench/http.py

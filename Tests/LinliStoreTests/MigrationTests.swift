@@ -2,6 +2,8 @@ import CLinliSys
 import Foundation
 import GRDB
 import LinliCore
+import LinliTesting
+import Synchronization
 import Testing
 
 @testable import LinliStore
@@ -88,6 +90,18 @@ import Testing
 
 /// The log is checkpointed beside the writer and kept short; nothing committed is lost.
 @Suite struct CheckpointTests {
+    /// Several `linli serve` started together on a new PostgreSQL database: one migrates
+    /// it, the others wait and find it done.
+    @Test func serversStartingTogetherOnANewPostgresDatabaseAllOpenIt() throws {
+        let url = try TestPostgres.database()
+        let errors = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 6) { _ in
+            do { _ = try Store(path: url) } catch { errors.withLock { $0.append("\(error)") } }
+        }
+        #expect(errors.withLock { $0 }.isEmpty, "\(errors.withLock { $0 })")
+        #expect(try Store(path: url).read { try $0.meta("clock") } == nil, "migrated once, empty")
+    }
+
     @Test func countersKeepTheirNumbersAndTakeAnyRecordLetter() throws {
         let queue = try DatabaseQueue()
         try Schema.migrator.migrate(queue, upTo: "v7-timers-without-autoincrement")

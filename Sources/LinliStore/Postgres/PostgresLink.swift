@@ -12,8 +12,8 @@ final class PostgresLink: @unchecked Sendable {
         try Schema.migratePostgres(session)
     }
 
-    /// The advisory lock writers hold (any number the database's other users do not take).
-    static let writerLock: Int64 = 0x6C_696E_6C69  // "linli"
+    /// The advisory lock writers hold: the migrations' (one process at a time either way).
+    static let writerLock = Schema.migrationLock
 
     enum Kind {
         /// Committed when the server has it on disk.

@@ -23,7 +23,10 @@ extension Schema {
     /// Applies the migrations `session` has not seen, each in a transaction, one
     /// process at a time (an advisory lock: several servers may start together).
     static func migratePostgres(_ session: PostgresSession) throws {
-        try session.execute("CREATE TABLE IF NOT EXISTS linli_migrations (identifier TEXT PRIMARY KEY NOT NULL)")
+        // Under the lock too: CREATE TABLE IF NOT EXISTS is not safe against a second creator.
+        try session.execute(
+            "BEGIN; SELECT pg_advisory_xact_lock(\(migrationLock)); CREATE TABLE IF NOT EXISTS linli_migrations (identifier TEXT PRIMARY KEY NOT NULL); COMMIT"
+        )
         for migration in postgresMigrations {
             try session.execute("BEGIN; SELECT pg_advisory_xact_lock(\(migrationLock))")
             do {
@@ -40,6 +43,6 @@ extension Schema {
         }
     }
 
-    /// The advisory lock key of migrations ("linli" in ASCII).
+    /// The advisory lock key of migrations and of every write transaction ("linli" in ASCII).
     static let migrationLock = 0x6C_69_6E_6C_69
 }
