@@ -33,23 +33,25 @@ def community(path, url):
         f.write(text + "\n")
 
 
-def nginx(workdir, port=PORT, access_log="off"):
-    """nginx on 127.0.0.1:`port` answering every request 200; `access_log`: nginx's
-    directive (say, a file and a format named `arrivals`: `$msec $request_uri`)."""
+def nginx(workdir, port=PORT, access_log="off", location="""return 200 '{"errcode":0,"errmsg":"ok"}';""", upstream=""):
+    """nginx on 127.0.0.1:`port`, by default answering every request 200; `access_log`:
+    nginx's directive (say, a file and the format `arrivals`: `$msec $request_uri`);
+    `location`, `upstream`: what it does instead (bench/http.py: a load balancer)."""
     conf = os.path.join(workdir, "nginx.conf")
     with open(conf, "w") as f:
         f.write(f"""worker_processes 1;
 pid {workdir}/nginx.pid;
 error_log {workdir}/nginx-error.log;
-events {{ worker_connections 1024; }}
+events {{ worker_connections 4096; }}
 http {{
     log_format arrivals '$msec $request_uri';
     access_log {access_log};
     client_body_temp_path {workdir};
     keepalive_requests 100000;
+    {upstream}
     server {{
         listen 127.0.0.1:{port};
-        location / {{ client_body_buffer_size 64k; return 200 '{{"errcode":0,"errmsg":"ok"}}'; }}
+        location / {{ client_body_buffer_size 64k; {location} }}
     }}
 }}
 """)

@@ -11,7 +11,7 @@ Prints requests/s and p99 latency, median of N runs, and the ratio to /healthz.
 
     bench/http.sh        # installs wrk, builds in release mode, runs this
 """
-import base64, hashlib, hmac, json, os, re, statistics, subprocess, sys, tempfile, time
+import base64, hashlib, hmac, importlib.util, json, os, re, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.environ.get("LINLI_BIN", os.path.join(ROOT, ".build/release/linli"))
@@ -73,28 +73,12 @@ def wrk(url, script=None, connections=50):
 
 def proxy(work, ports):
     """nginx on PORT in front of `ports` (as deploy/nginx-linli.conf); returns its stop."""
-    conf = os.path.join(work, "nginx.conf")
-    upstream = "\n".join(f"        server 127.0.0.1:{p};" for p in ports)
-    with open(conf, "w") as f:
-        f.write(f"""worker_processes 1;
-pid {work}/nginx.pid;
-error_log {work}/nginx-error.log;
-events {{ worker_connections 4096; }}
-http {{
-    access_log off;
-    client_body_temp_path {work};
-    upstream linli {{
-{upstream}
-        keepalive 64;
-    }}
-    server {{
-        listen 127.0.0.1:{PORT};
-        location / {{ proxy_pass http://linli; proxy_http_version 1.1; proxy_set_header Connection ""; }}
-    }}
-}}
-""")
-    subprocess.run(["nginx", "-c", conf, "-p", work], check=True)
-    return lambda: subprocess.run(["nginx", "-c", conf, "-p", work, "-s", "stop"], check=False)
+    spec = importlib.util.spec_from_file_location("bench_deliver", os.path.join(ROOT, "bench/deliver.py"))
+    deliver = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(deliver)
+    servers = " ".join(f"server 127.0.0.1:{p};" for p in ports)
+    return deliver.nginx(work, PORT, upstream=f"upstream linli {{ {servers} keepalive 64; }}",
+                         location='proxy_pass http://linli; proxy_http_version 1.1; proxy_set_header Connection "";')
 
 
 def main():
