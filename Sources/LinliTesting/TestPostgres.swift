@@ -45,7 +45,7 @@ public final class TestPostgres: Sendable {
         var template = Array("/tmp/linli-pg-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw LaunchError("mkdtemp failed") }
         directory = String(cString: made)
-        port = try Self.freePort()
+        port = try Loopback.freePort()
         admin = Mutex(nil)
         let owner: [String]
         if getuid() == 0 {
@@ -73,23 +73,6 @@ public final class TestPostgres: Sendable {
             throw LaunchError("no PostgreSQL server in \(root): run deploy/install-deps.sh")
         }
         return "\(root)/\(newest)/bin"
-    }
-
-    /// A port nobody listens on now, from the kernel.
-    private static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw LaunchError("socket failed") }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var size = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, size) == 0 && getsockname(fd, $0, &size) == 0 }
-        }
-        guard bound else { throw LaunchError("bind failed") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 
     /// Starts a detached shell that waits for this process to end, then stops the

@@ -148,7 +148,7 @@ final class LiveServer {
     let client = CurlClient()
 
     init() throws {
-        port = try Self.freePort()
+        port = try Loopback.freePort()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("linli-dash-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let community = dir.appendingPathComponent("community.yaml")
@@ -193,20 +193,5 @@ final class LiveServer {
         let text = try send(#"{"id":"\#(id)","from":"u-office","text":"后台"}"#)
         guard let range = text.range(of: "\(origin)/dashboard/login?token=") else { throw CocoaError(.fileReadUnknown, userInfo: ["reply": text]) }
         return String(text[range.lowerBound...].prefix { !$0.isWhitespace })
-    }
-
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var size = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { p in
-            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, size) == 0 && getsockname(fd, $0, &size) == 0 }
-        }
-        guard bound else { throw CocoaError(.fileReadUnknown) }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }
