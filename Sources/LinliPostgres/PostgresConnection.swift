@@ -65,6 +65,9 @@ public final class PostgresConnection {
 
     deinit { PQfinish(handle) }
 
+    /// Whether the connection is still up (false once the server closed it, say on a restart).
+    public var isConnected: Bool { PQstatus(handle) == CONNECTION_OK }
+
     /// Runs SQL without parameters: one statement or several separated by semicolons
     /// (a migration). Returns the last statement's result.
     @discardableResult

@@ -1,4 +1,5 @@
 import LinliPostgres
+import LinliStore
 import LinliTesting
 import Testing
 
@@ -75,5 +76,20 @@ import Testing
         let refused = #expect(throws: PostgresError.self) { try PostgresConnection(url: "postgres://nobody@127.0.0.1:1/none?connect_timeout=5") }
         #expect(refused?.sqlState == "")
         #expect(refused?.message.isEmpty == false)
+    }
+
+    /// The server closes the store's connection (a restart, a failover to a standby):
+    /// the next transaction starts on a new one, and what was committed is there.
+    @Test func aStoreConnectsAgainWhenTheServerClosedItsConnection() throws {
+        let url = try TestPostgres.database()
+        let store = try Store(path: url)
+        try store.write { try $0.setMeta("clock", 42) }
+        let admin = try PostgresConnection(url: url)
+        let closed = try admin.query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+        #expect(closed.rowCount == 1, "the store's connection was closed")
+        #expect(try store.read { try $0.meta("clock") } == 42)
+        try store.write { try $0.setMeta("clock", 43) }
+        #expect(try store.read { try $0.meta("clock") } == 43)
     }
 }

@@ -2,14 +2,32 @@ import Foundation
 import LinliPostgres
 
 /// The store's one PostgreSQL connection, used by one thread at a time (as GRDB's
-/// queue serializes the SQLite connection), migrated when it opens.
+/// queue serializes the SQLite connection), migrated when it opens, and opened
+/// again when the server closed it (a restart, a failover to a standby).
 final class PostgresLink: @unchecked Sendable {
     private let lock = NSLock()
-    private let session: PostgresSession
+    private let url: String
+    private var session: PostgresSession
 
     init(url: String) throws {
+        self.url = url
         session = PostgresSession(try PostgresConnection(url: url))
         try Schema.migratePostgres(session)
+    }
+
+    /// Starts a transaction with `sql`. On a connection the server closed meanwhile,
+    /// nothing has happened yet: it starts again on a new one. (A connection lost
+    /// within a transaction fails that transaction; the next one reconnects here.)
+    private func begin(_ sql: String) throws -> PostgresSession {
+        if session.isConnected {
+            do {
+                try session.execute(sql)
+                return session
+            } catch  where !session.isConnected {}
+        }
+        session = PostgresSession(try PostgresConnection(url: url))
+        try session.execute(sql)
+        return session
     }
 
     /// The advisory lock writers hold: the migrations' (one process at a time either way).
@@ -30,10 +48,11 @@ final class PostgresLink: @unchecked Sendable {
         defer { lock.unlock() }
         // Writers take the database's one writer lock, held to the end of the transaction:
         // several processes on one database write one at a time, each seeing the last.
+        let session: PostgresSession
         switch kind {
-        case .synced: try session.execute("BEGIN; SELECT pg_advisory_xact_lock(\(Self.writerLock))")
-        case .unsynced: try session.execute("BEGIN; SET LOCAL synchronous_commit = off; SELECT pg_advisory_xact_lock(\(Self.writerLock))")
-        case .readOnly: try session.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        case .synced: session = try begin("BEGIN; SELECT pg_advisory_xact_lock(\(Self.writerLock))")
+        case .unsynced: session = try begin("BEGIN; SET LOCAL synchronous_commit = off; SELECT pg_advisory_xact_lock(\(Self.writerLock))")
+        case .readOnly: session = try begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         }
         let value: T
         do {
@@ -56,6 +75,9 @@ final class PostgresSession {
     init(_ connection: PostgresConnection) { self.connection = connection }
 
     var totalChanges: Int { connection.totalChanges }
+
+    /// Whether the server still has the connection.
+    var isConnected: Bool { connection.isConnected }
 
     /// One statement with parameters.
     @discardableResult
