@@ -37,8 +37,11 @@ import Testing
         #"{"msgtype":"text","text":{"content":\#(literal(text))},"at":{"atUserIds":[\#(literal(staff))]}}"#
     }
 
-    @Test func aReportInTheGroupIsAnsweredOnTheSessionWebhookOnceWhateverTheRetries() async throws {
-        let rig = try PlatformRig(platforms: Self.platforms, people: [Self.li])
+    /// On either store (a SQLite file, or a PostgreSQL database).
+    @Test(arguments: ["sqlite", "postgres"])
+    func aReportInTheGroupIsAnsweredOnTheSessionWebhookOnceWhateverTheRetries(_ store: String) async throws {
+        let rig = try PlatformRig(
+            platforms: Self.platforms, people: [Self.li], database: store == "postgres" ? try TestPostgres.database() : nil)
         try await rig.serve { dd in
             let (body, headers) = Self.callback(rig, id: "msg01", text: " 报修 漏水 501 厨房天花板滴水")
             let answer = await dd.post("/v1/platforms/dd", body, headers: headers)

@@ -81,6 +81,28 @@ import Testing
         for chip in Self.chips(html, "states") where chip != "—" { #expect(stats.contains(chip), "\(chip)") }
     }
 
+    /// On PostgreSQL the pages, the CSV and Open311 are the same, byte for byte (issue 21).
+    @Test func everyPageIsTheSameOnPostgreSQL() async throws {
+        let (sqlite, postgres) = (try DashboardRig(), try DashboardRig(database: try TestPostgres.database()))
+        var pages: [[String]] = []
+        for rig in [sqlite, postgres] {
+            try rig.november()
+            let cookie = try await rig.signIn("u-office")
+            var texts: [String] = []
+            for path in [
+                "/dashboard?period=month", "/dashboard?period=all&building=b1", "/dashboard/orders", "/dashboard/orders?state=open",
+                "/dashboard/orders/R1", "/dashboard/export/orders.csv", "/dashboard/bookings", "/dashboard/services", "/dashboard/community",
+                "/open311/v2/requests.json", "/open311/v2/services.json",
+            ] {
+                let answer = try await rig.get(path, cookie: cookie)
+                texts.append("\(path) \(answer.status)\n\(answer.text)")
+            }
+            pages.append(texts)
+        }
+        #expect(pages[0].allSatisfy { $0.contains(" 200\n") }, "\(pages[0].map { $0.prefix(60) })")
+        for (a, b) in zip(pages[0], pages[1]) { #expect(a == b) }
+    }
+
     @Test func residentTextIsEscapedEverywhere() async throws {
         let rig = try DashboardRig()
         let hostile = #"<script>alert(1)</script><img src=x onerror=alert(2)>"#

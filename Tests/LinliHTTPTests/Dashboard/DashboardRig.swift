@@ -23,8 +23,9 @@ final class DashboardRig {
         func header(_ name: String) -> String? { headers[HTTPField.Name(name)!] }
     }
 
-    init(community: String = DashboardRig.community) throws {
-        bot = try FamilyHarness("dashboard", "workorders", community: community)
+    /// `database`: SQLite in memory, or a PostgreSQL database's URL.
+    init(community: String = DashboardRig.community, database: String = ":memory:") throws {
+        bot = try FamilyHarness("dashboard", "workorders", community: community, database: database)
         router = Ingress.router(gate: EngineGate(bot.engine), store: bot.store, configuration: IngressConfiguration(key: nil))
     }
 
