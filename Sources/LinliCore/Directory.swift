@@ -35,10 +35,8 @@ public final class Directory: Sendable {
     /// building named `<n>栋`. The first one named, else nil.
     public func building(mentionedIn text: String) -> Building? {
         let folded = text.lowercased()
-        if let named = community.buildings.first(where: { b in [b.name, b.nameEn].contains { $0.map { folded.contains($0.lowercased()) } ?? false } })
-        {
-            return named
-        }
+        let named = community.buildings.first { b in [b.name, b.nameEn].compactMap { $0 }.contains { folded.contains($0.lowercased()) } }
+        if let named { return named }
         let words = folded.split { !$0.isLetter && !$0.isNumber }
         if let byID = community.buildings.first(where: { b in words.contains { $0 == b.id.lowercased() } }) { return byID }
         for pattern in [/(\d+)\s*(?:号楼|幢)/, /(?:building|block|bldg)\s*(\d+)/] {
