@@ -95,6 +95,6 @@ let package = Package(
             dependencies: [
                 "LinliPlatforms", "LinliHTTP", "LinliTesting", "LinliWebhooks", "linli", .product(name: "Hummingbird", package: "hummingbird"),
             ]),
-        .testTarget(name: "LinliBotTests", dependencies: ["LinliBot", "LinliTesting", "linli"], exclude: ["Transcripts"]),
+        .testTarget(name: "LinliBotTests", dependencies: ["LinliBot", "LinliPostgres", "LinliTesting", "linli"], exclude: ["Transcripts"]),
     ]
 )

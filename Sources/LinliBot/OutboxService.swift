@@ -110,7 +110,7 @@ public final class OutboxService: @unchecked Sendable {
             }
         var verdicts: [String: Int] = [:]
         var dead = 0
-        let plans: [Plan] = try store.writeUnsynced { tx in
+        let plans: [Plan] = try store.writeOutbox { tx in
             dead = try record(answers, tx, now: now, verdicts: &verdicts)
             guard sending else { return [] }
             var plans: [Plan] = []

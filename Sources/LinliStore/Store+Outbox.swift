@@ -71,15 +71,21 @@ extension StoreTransaction {
     public func queued(notFor known: Set<String>) throws -> [OutboxRow] {
         let except = known.isEmpty ? "" : "AND webhook NOT IN (\(Array(repeating: "?", count: known.count).joined(separator: ", ")))"
         return try all(
-            "SELECT \(Self.outboxColumns) FROM outbox WHERE status = 'queued' \(except) ORDER BY id", known.sorted(), cached: false, Self.outboxRow)
+            "SELECT \(Self.outboxColumns) FROM outbox WHERE status = 'queued' \(except) ORDER BY id\(claimed)", known.sorted(), cached: false,
+            Self.outboxRow)
     }
 
     /// Up to `limit` queued pushes for `webhook` due by `now`, oldest first.
     public func due(webhook: String, now: Instant, limit: Int) throws -> [OutboxRow] {
         try all(
-            "SELECT \(Self.outboxColumns) FROM outbox WHERE webhook = ? AND status = 'queued' AND due_at <= ? ORDER BY due_at, id LIMIT ?",
+            "SELECT \(Self.outboxColumns) FROM outbox WHERE webhook = ? AND status = 'queued' AND due_at <= ? ORDER BY due_at, id LIMIT ?\(claimed)",
             [webhook, now.milliseconds, limit], Self.outboxRow)
     }
+
+    /// On PostgreSQL, where deliverers of several processes run at once: the rows read
+    /// are locked to the end of the transaction, and rows another deliverer holds are
+    /// passed over, not waited for. (SQLite has one writer at a time anyway.)
+    private var claimed: String { postgres == nil ? "" : " FOR UPDATE SKIP LOCKED" }
 
     /// Leases pushes being sent until `until`: another deliverer will not take them
     /// meanwhile, and if this one dies they come back (delivery is at least once).

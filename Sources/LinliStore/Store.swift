@@ -76,13 +76,15 @@ public final class Store: Sendable {
         return try queue!.write { db in try body(StoreTransaction(db: db)) }
     }
 
-    /// Like `write`, but the commit is not waited on to reach the disk (`synchronous =
-    /// NORMAL` for it; PostgreSQL's `synchronous_commit = off`): it survives the
-    /// process dying, not a power cut, and the next synced commit takes it to disk
-    /// too. For the outbox's own bookkeeping, which at worst sends a push again;
-    /// never for what a person is told.
-    public func writeUnsynced<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
-        if let postgres { return try postgres.transaction(.unsynced) { try body(StoreTransaction(postgres: $0)) } }
+    /// The outbox's own bookkeeping: like `write`, but the commit is not waited on to
+    /// reach the disk (`synchronous = NORMAL` for it; PostgreSQL's `synchronous_commit =
+    /// off`): it survives the process dying, not a power cut, and the next synced commit
+    /// takes it to disk too; at worst a push is sent again. Never for what a person is
+    /// told. On PostgreSQL it does not take the writer lock: it touches only the outbox
+    /// rows it claims (`due`, `FOR UPDATE SKIP LOCKED`), their attempts and the endpoints,
+    /// so deliverers go on beside each other and beside the engines' batches.
+    public func writeOutbox<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+        if let postgres { return try postgres.transaction(.outbox) { try body(StoreTransaction(postgres: $0)) } }
         return try queue!.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }

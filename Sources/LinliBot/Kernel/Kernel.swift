@@ -36,6 +36,16 @@ final class KernelState {
     /// another process wrote since this one's last batch, the mirror and the caches
     /// are read again; then the generation is raised, for the others to see.
     func follow(_ tx: StoreTransaction) throws {
+        let current = try catchUp(tx)
+        generation = current + 1
+        try tx.setMeta("generation", current + 1)
+    }
+
+    /// Reads the mirror and the caches again if another process wrote since this one
+    /// last looked (a batch, or a staff page between batches); returns the generation
+    /// `tx` sees.
+    @discardableResult
+    func catchUp(_ tx: StoreTransaction) throws -> Int64 {
         let current = try tx.meta("generation") ?? 0
         if current != generation {
             var fresh = try EngineMemory(tx, community: community)
@@ -43,9 +53,9 @@ final class KernelState {
             memory = fresh
             wrote = memory.registrations.compactMapValues(\.wrote)
             orders.removeAll()
+            generation = current
         }
-        generation = current + 1
-        try tx.setMeta("generation", current + 1)
+        return current
     }
 }
 

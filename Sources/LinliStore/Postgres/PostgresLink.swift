@@ -36,8 +36,9 @@ final class PostgresLink: @unchecked Sendable {
     enum Kind {
         /// Committed when the server has it on disk.
         case synced
-        /// Committed without waiting for the disk (`synchronous_commit = off`).
-        case unsynced
+        /// The outbox's bookkeeping: committed without waiting for the disk
+        /// (`synchronous_commit = off`), without the writer lock (rows are claimed).
+        case outbox
         /// A consistent snapshot that writes nothing.
         case readOnly
     }
@@ -48,10 +49,11 @@ final class PostgresLink: @unchecked Sendable {
         defer { lock.unlock() }
         // Writers take the database's one writer lock, held to the end of the transaction:
         // several processes on one database write one at a time, each seeing the last.
+        // The outbox's bookkeeping claims its rows instead (`StoreTransaction.due`).
         let session: PostgresSession
         switch kind {
         case .synced: session = try begin("BEGIN; SELECT pg_advisory_xact_lock(\(Self.writerLock))")
-        case .unsynced: session = try begin("BEGIN; SET LOCAL synchronous_commit = off; SELECT pg_advisory_xact_lock(\(Self.writerLock))")
+        case .outbox: session = try begin("BEGIN; SET LOCAL synchronous_commit = off")
         case .readOnly: session = try begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         }
         let value: T

@@ -23,6 +23,7 @@ extension Schema {
     /// Applies the migrations `session` has not seen, each in a transaction, one
     /// process at a time (an advisory lock: several servers may start together).
     static func migratePostgres(_ session: PostgresSession) throws {
+        if try upToDate(session) { return }
         // Under the lock too: CREATE TABLE IF NOT EXISTS is not safe against a second creator.
         try session.execute(
             "BEGIN; SELECT pg_advisory_xact_lock(\(migrationLock)); CREATE TABLE IF NOT EXISTS linli_migrations (identifier TEXT PRIMARY KEY NOT NULL); COMMIT"
@@ -41,6 +42,15 @@ extension Schema {
                 throw error
             }
         }
+    }
+
+    /// Whether every migration is applied: the usual start, which then takes no lock
+    /// (it would wait for a batch of another process under way).
+    private static func upToDate(_ session: PostgresSession) throws -> Bool {
+        guard try session.query("SELECT to_regclass('linli_migrations') IS NOT NULL", []).text(0, 0) == "t" else { return false }
+        let applied = try session.query("SELECT identifier FROM linli_migrations", [])
+        let names = Set((0..<applied.rowCount).map { applied.text($0, 0) })
+        return postgresMigrations.allSatisfy { names.contains($0.name) }
     }
 
     /// The advisory lock key of migrations and of every write transaction ("linli" in ASCII).

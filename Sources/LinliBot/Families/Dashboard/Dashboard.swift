@@ -55,9 +55,14 @@ public struct Dashboard {
     /// Whether `open311: true` publishes the anonymised work orders.
     public var open311Enabled: Bool { state.directory.community.open311 }
 
-    /// Reads with a kernel on a snapshot, at the pages' time.
+    /// Reads with a kernel on a snapshot, at the pages' time. On a store other
+    /// processes write too, the community as it stands (roles, registrations) is
+    /// first brought up to that snapshot.
     func read<T>(_ body: (Kernel) throws -> T) throws -> T {
-        try store.read { tx in try body(Kernel(tx: tx, now: now, state: state)) }
+        try store.read { tx in
+            if store.isShared { try state.catchUp(tx) }
+            return try body(Kernel(tx: tx, now: now, state: state))
+        }
     }
 
     /// Uses a sign-in link: a new session id (to set as a cookie), or nil for a link

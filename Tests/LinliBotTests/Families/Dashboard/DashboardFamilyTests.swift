@@ -85,4 +85,22 @@ import Testing
         for suffix in ["", "-wal"] { bytes += (try? Data(contentsOf: URL(fileURLWithPath: path + suffix))) ?? Data() }
         #expect(bytes.range(of: Data(session.utf8)) == nil && bytes.range(of: Data(token.utf8)) == nil, "neither the link nor the session in clear")
     }
+
+    /// Two processes on one PostgreSQL database (issue 21): the staff pages served by
+    /// one see a role the other gave, though it has run no batch since.
+    @Test func pagesThroughOneProcessSeeARoleGivenThroughAnother() throws {
+        let db = try TestPostgres.database()
+        let (a, b) = try (
+            FamilyHarness("dashboard", "workorders", "roles", community: Self.community, database: db),
+            FamilyHarness("dashboard", "workorders", "roles", community: Self.community, database: db)
+        )
+        #expect(try a.say("role u-li captain b1", from: "u-office", at: "2026-11-28T09:00:00+08:00").reply.ok)
+        let token = try #require(Self.token(try a.say("后台", from: "u-li", at: "2026-11-28T09:01:00+08:00").reply.text))
+        let session = try #require(try b.engine.withDashboard { try $0.signIn(token: token) })
+        let viewer = try #require(try b.engine.withDashboard { try $0.viewer(session: session) })
+        #expect(viewer.buildings == ["b1"] && !viewer.isStaff, "\(viewer.buildings)")
+        // B's next batch goes on from there: the new captain accepts a report filed through A.
+        #expect(try a.say("报修 漏水 厨房滴水", from: "u-ann", at: "2026-11-28T09:02:00+08:00").reply.refs == ["R1"])
+        #expect(try b.say("签收 R1", from: "u-li", at: "2026-11-28T09:03:00+08:00").reply.ok)
+    }
 }
