@@ -69,6 +69,32 @@ import Testing
         }
     }
 
+    /// Two servers on one PostgreSQL database (issue 21): DingTalk's retry reaches the
+    /// other one; the report is filed once and answered once, whichever deliverer
+    /// claims the reply; a message through the second server carries on from the first.
+    @Test func throughTwoServersOnOneDatabaseACallbackAndItsRetryTakeEffectOnce() async throws {
+        let database = try TestPostgres.database()
+        let (a, b) = try (
+            PlatformRig(platforms: Self.platforms, people: [Self.li], database: database),
+            PlatformRig(platforms: Self.platforms, people: [Self.li], database: database)
+        )
+        try await a.serve { first in
+            try await b.serve { second in
+                let (body, headers) = Self.callback(a, id: "t1", text: " 报修 漏水 501 厨房天花板滴水", session: "/session/t")
+                #expect(await first.post("/v1/platforms/dd", body, headers: headers).status == 200)
+                let (again, againHeaders) = Self.callback(a, id: "t1", text: " 报修 漏水 501 厨房天花板滴水", session: "/session/t", skew: 1_000)
+                #expect(await second.post("/v1/platforms/dd", again, headers: againHeaders).status == 200)
+                let (status, statusHeaders) = Self.callback(a, id: "t2", text: " 进度", session: "/session/t")
+                #expect(await second.post("/v1/platforms/dd", status, headers: statusHeaders).status == 200)
+                let replies = try await a.await("/session/t", count: 2)
+                try await Task.sleep(for: .milliseconds(600))
+                #expect(a.received("/session/t").count == 2 && b.received("/session").isEmpty, "\(replies.map(\.text))")
+                #expect(try a.workOrders().count == 1)
+                #expect(try a.replyText("dd:t2")?.contains("R1") == true)
+            }
+        }
+    }
+
     @Test func forgedStaleAndUnsignedCallbacksAreRefusedAndChangeNothing() async throws {
         let rig = try PlatformRig(platforms: Self.platforms, people: [Self.li])
         try await rig.serve { dd in
