@@ -2,6 +2,8 @@ import Foundation
 import LinliCommands
 import LinliCore
 import LinliProtocol
+import LinliStore
+import Synchronization
 
 /// An HTTP request body as LLP/1 input: one JSON event, a JSON array of events, or
 /// NDJSON (one event a line). Each element or line is read like a stdin line, so
@@ -67,19 +69,37 @@ public final class EngineGate: @unchecked Sendable {
 
     /// Called after a batch that queued webhook pushes (to wake the deliverer).
     private let pushesQueued: @Sendable () -> Void
+    private let health: HealthKeeper
+
+    /// What `GET /healthz` says, kept by the gate as batches and ticks go: no query
+    /// per request.
+    public struct Health: Sendable {
+        /// Why the last batch (or tick) failed to commit; nil when it committed.
+        public var storeError: String?
+        /// Pushes waiting for delivery, counted at most once a second.
+        public var outboxDepth: Int
+        var counted: ContinuousClock.Instant
+    }
 
     public init(_ engine: Engine, pushesQueued: @escaping @Sendable () -> Void = {}) {
         self.engine = engine
         self.pushesQueued = pushesQueued
         parser = engine.parser
         bot = engine.bot
+        let health = HealthKeeper(engine.store)
+        self.health = health
         batches = GroupCommit(queue: queue) { jobs in
-            let queued = engine.queuedPushes
-            let outs = try engine.process(groups: jobs.map(\.items), parsed: jobs.map(\.parsed), then: jobs.map(\.then))
-            if engine.queuedPushes != queued { pushesQueued() }
-            return outs
+            try health.noting {
+                let queued = engine.queuedPushes
+                let outs = try engine.process(groups: jobs.map(\.items), parsed: jobs.map(\.parsed), then: jobs.map(\.then))
+                if engine.queuedPushes != queued { pushesQueued() }
+                return outs
+            }
         }
     }
+
+    /// The health as of the last batch or tick.
+    public var currentHealth: Health { health.state.withLock { $0 } }
 
     /// Handles a batch off the caller's thread, in one transaction with whatever
     /// else is waiting. Its messages are parsed first, on the caller's thread.
@@ -99,9 +119,11 @@ public final class EngineGate: @unchecked Sendable {
         timer.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(50))
         timer.setEventHandler { [self] in
             do {
-                let queued = engine.queuedPushes
-                _ = try engine.process([.event(InboundEvent(type: .tick), line: 0)])
-                if engine.queuedPushes != queued { pushesQueued() }
+                try health.noting {
+                    let queued = engine.queuedPushes
+                    _ = try engine.process([.event(InboundEvent(type: .tick), line: 0)])
+                    if engine.queuedPushes != queued { pushesQueued() }
+                }
             } catch {
                 onError(error)
             }
@@ -120,4 +142,35 @@ public final class EngineGate: @unchecked Sendable {
 
     /// Writes a timestamp as the engine does.
     public var formatTime: @Sendable (LinliCore.Instant) -> String { engine.formatTime }
+}
+
+/// Keeps `EngineGate.Health` as batches and ticks go, on the engine's queue.
+private final class HealthKeeper: Sendable {
+    let state: Mutex<EngineGate.Health>
+    let store: Store
+
+    init(_ store: Store) {
+        self.store = store
+        let depth = try? store.read { try $0.outboxDepth() }
+        state = Mutex(.init(storeError: depth == nil ? "the outbox could not be read" : nil, outboxDepth: depth ?? 0, counted: .now))
+    }
+
+    /// Runs a batch, noting whether it committed, and the outbox's depth when a
+    /// second has passed since it was last counted.
+    func noting<T>(_ batch: () throws -> T) throws -> T {
+        do {
+            let result = try batch()
+            let now = ContinuousClock.now
+            let due = state.withLock { $0.storeError != nil || now - $0.counted >= .seconds(1) }
+            let depth = due ? try store.read { try $0.outboxDepth() } : nil
+            state.withLock { h in
+                h.storeError = nil
+                if let depth { (h.outboxDepth, h.counted) = (depth, now) }
+            }
+            return result
+        } catch {
+            state.withLock { $0.storeError = "\(error)" }
+            throw error
+        }
+    }
 }

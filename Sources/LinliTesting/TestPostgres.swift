@@ -38,6 +38,17 @@ public final class TestPostgres: Sendable {
 
     public func url(database: String) -> String { "postgres://linli@127.0.0.1:\(port)/\(database)" }
 
+    /// Drops the database of `url` (made by `database()`), closing its connections: a
+    /// database gone from under a running server.
+    public static func drop(_ url: String) throws {
+        let server = try shared.get()
+        let name = String(url.split(separator: "/").last ?? "")
+        try server.admin.withLock { connection in
+            if connection == nil { connection = try PostgresConnection(url: server.url(database: "postgres")) }
+            try connection!.execute("DROP DATABASE \(name) WITH (FORCE)")
+        }
+    }
+
     private static let shared = Result { try TestPostgres() }
 
     private init() throws {

@@ -78,4 +78,32 @@ import Testing
         #expect(try await Self.respond(rig.router, .get, "/metrics").text.contains(#"linli_events_in_total{type="message"} 1"#))
         #expect(try await Self.respond(rig.router, .get, "/v2/nothing").status == 404)
     }
+
+    /// `GET /healthz` answers from what the gate keeps (issue 20), not from a query per
+    /// request: the outbox's depth as counted after a batch (at most once a second),
+    /// and a database that failed the last batch until one commits again.
+    @Test func healthComesFromTheLastBatchNotFromAQueryPerRequest() async throws {
+        let db = try TestPostgres.database()
+        let store = try Store(path: db)
+        let rig = try IngressTests.Rig(secret: nil, store: store)
+        let now = Linli.wallClock()
+        try store.write { tx in
+            for i in 0..<3 {
+                try tx.enqueue(
+                    OutboxRow(
+                        eventID: "e\(i)", webhook: "generic-water", recipient: "u-cap3", reason: "new_report", text: "push", refs: [],
+                        event: "{}", createdAt: now, dueAt: now.adding(.hours(1))))
+            }
+        }
+        // Written behind the gate's back: not seen until a batch counts again.
+        #expect(try await Self.respond(rig.router, .get, "/healthz").text.contains(#""outbox_depth":0"#))
+        try await Task.sleep(for: .milliseconds(1_100))
+        _ = try await Self.respond(rig.router, .post, "/v1/events", body: #"{"type":"tick","ts":"2026-11-28T09:00:00+08:00"}"#)
+        #expect(try await Self.respond(rig.router, .get, "/healthz").text.contains(#""outbox_depth":3"#))
+        // The database goes away: the next batch fails, and health says so.
+        try TestPostgres.drop(db)
+        _ = try? await Self.respond(rig.router, .post, "/v1/events", body: IngressTests.report)
+        let down = try await Self.respond(rig.router, .get, "/healthz")
+        #expect(down.status == 503 && down.text.contains("database_unavailable"), "\(down.text)")
+    }
 }
