@@ -23,7 +23,7 @@ public struct StdinRunner {
     public let stop = StopFlag()
     /// At most this many reads wait for the engine (64 KiB each), and this many
     /// batches for the writer: memory stays flat however long the input.
-    static let depth = 8
+    static let depth = 3
 
     public init(engine: Engine, encoder: EventEncoder, maxLine: Int, input: Int32 = 0, output: Int32 = 1, outbox: OutboxService? = nil) {
         self.outbox = outbox

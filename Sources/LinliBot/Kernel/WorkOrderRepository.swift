@@ -8,7 +8,7 @@ final class WorkOrderCache {
     private var orders: [Int: WorkOrder] = [:]
     /// Their followers (most have none: every state change asks).
     fileprivate var followers: [Int: [Follower]] = [:]
-    static let capacity = 10_000
+    static let capacity = 1_000
 
     subscript(number: Int) -> WorkOrder? { orders[number] }
 
