@@ -20,7 +20,7 @@
  * FULL (each commit synced), temp_store MEMORY, no checkpoint in a commit (linli
  * checkpoints on another connection, beside the writer), foreign keys on.
  *
- * Prints: events, transactions. Built by bench/run.sh: cc -O2 -o floor floor.c -lsqlite3
+ * Prints: events, transactions. Built by bench/run.sh (cc -O2 -o .build/bench-floor bench/floor.c -lsqlite3).
  */
 #include <fcntl.h>
 #include <stdarg.h>
