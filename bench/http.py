@@ -6,16 +6,22 @@ Starts the release `linli serve` on 127.0.0.1 with a secret, loads
 pre-signed: a signature covers the body and stays valid for 5 minutes) using wrk
 and a Lua script, at several numbers of connections (BENCH_CONNECTIONS, default
 16,32,50: wrk and the server share the machine's two cores, so past a point more
-connections only queue), then loads `GET /healthz` the same way as the baseline.
-Prints requests/s and p99 latency, median of N runs, and the ratio to /healthz.
+connections only queue), then loads `GET /healthz` the same way. In the same
+run it loads a bare Hummingbird 2 app (bench/baseline: `GET /healthz` answers
+"ok", `POST /v1/events` reads the body and answers a fixed JSON) with the same
+requests, wrk settings and connections, right after each load of linli.
+Prints requests/s and p99 latency, median of N runs, and the ratios of linli's
+figures to the bare app's (and of POST to /healthz).
 
-    bench/http.sh        # installs wrk, builds in release mode, runs this
+    bench/http.sh        # installs wrk, builds linli and the bare app in release mode, runs this
 """
 import base64, hashlib, hmac, importlib.util, json, os, re, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.environ.get("LINLI_BIN", os.path.join(ROOT, ".build/release/linli"))
+BASELINE = os.environ.get("BASELINE_BIN", os.path.join(ROOT, "bench/baseline/.build/release/baseline"))
 PORT = int(os.environ.get("BENCH_PORT", "18190"))
+BARE = f"http://127.0.0.1:{PORT + 100}"  # the bare app
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "3"))
 SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
@@ -81,9 +87,38 @@ def proxy(work, ports):
                          location='proxy_pass http://linli; proxy_http_version 1.1; proxy_set_header Connection "";')
 
 
+def median(pairs, side, figure):
+    """The median of one figure (0: req/s, 1: p99 ms) of one side (0: linli, 1: the bare app) over the runs."""
+    return statistics.median(pair[side][figure] for pair in pairs)
+
+
+def report(health, posts):
+    """The medians of the runs, and linli's rates as ratios to the bare app's in the same run."""
+    get_to_bare = statistics.median(h[0] / g[0] for h, g in health)
+    print(f"median of {RUNS}: GET /healthz {median(health, 0, 0):,.0f} req/s, p99 {median(health, 0, 1):.2f} ms; "
+          f"bare GET {median(health, 1, 0):,.0f} req/s, p99 {median(health, 1, 1):.2f} ms; healthz/bare GET = {get_to_bare:.2f}")
+    for c in CONNECTIONS:
+        rate, p99 = median(posts[c], 0, 0), median(posts[c], 0, 1)
+        to_health = statistics.median(p[0] / h[0] for (p, _), (h, _) in zip(posts[c], health))
+        to_bare = statistics.median(p[0] / b[0] for p, b in posts[c])
+        met = "both targets met" if rate >= 5000 and p99 < 20 else \
+            f"targets: >= 5,000/s {'met' if rate >= 5000 else 'NOT met'}, p99 < 20 ms {'met' if p99 < 20 else 'NOT met'}"
+        print(f"median of {RUNS}, {c} connections: POST {rate:,.0f} events/s, p99 {p99:.2f} ms; bare POST {median(posts[c], 1, 0):,.0f} "
+              f"req/s, p99 {median(posts[c], 1, 1):.2f} ms; POST/bare POST = {to_bare:.2f}, POST/healthz = {to_health:.2f}; {met}")
+    # Issue 20's targets, as ratios to the bare app.
+    def said(ok):
+        return "met" if ok else "NOT met"
+
+    line = f"issue 20: healthz/bare GET >= 0.80 {said(get_to_bare >= 0.8)}"
+    if 32 in CONNECTIONS:
+        post = statistics.median(p[0] / b[0] for p, b in posts[32]) >= 0.5
+        line += f"; at 32 connections POST/bare POST >= 0.50 {said(post)}, p99 < 10 ms in every run {said(all(p[1] < 10 for p, _ in posts[32]))}"
+    print(line)
+
+
 def main():
-    if not os.path.exists(BIN):
-        sys.exit(f"no release binary at {BIN}: run bench/http.sh")
+    if not os.path.exists(BIN) or not os.path.exists(BASELINE):
+        sys.exit(f"no release binary at {BIN} or no bare app at {BASELINE}: run bench/http.sh")
     with tempfile.TemporaryDirectory(prefix="linli-http-") as work:
         script = os.path.join(work, "post.lua")
         env = dict(os.environ, LINLI_INGRESS_SECRET=SECRET)
@@ -106,8 +141,10 @@ def main():
                                      "--db", db, "--port", str(port), "--sender-limit", "0", "--drain-timeout", "0"],
                                     env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for port in ports]
         stop_proxy = proxy(work, ports) if SERVERS > 1 else (lambda: None)
+        bare = subprocess.Popen([BASELINE, str(PORT + 100)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(1.5)
         try:
+            # (linli, bare app) pairs of wrk figures, one per run.
             posts, health = {c: [] for c in CONNECTIONS}, []
             for k in range(RUNS):
                 for c in CONNECTIONS:
@@ -115,22 +152,18 @@ def main():
                     # 20,000 of these (more, and every request fails); at 6,000-7,000 req/s that is 3 s:
                     # past it, ids repeat and are answered from the replay guard.
                     lua(script, 20000, f"{k}_{c}")
-                    p = wrk(f"http://127.0.0.1:{PORT}", script, c)
-                    posts[c].append(p)
-                    print(f"run {k + 1}, {c} connections: POST /v1/events {p[0]:,.0f} req/s, p99 {p[1]:.2f} ms, non-2xx {p[2]}")
-                h = wrk(f"http://127.0.0.1:{PORT}/healthz")
-                health.append(h)
-                print(f"run {k + 1}, 50 connections: GET /healthz {h[0]:,.0f} req/s, p99 {h[1]:.2f} ms")
-            base = statistics.median(h[0] for h in health)
-            print(f"median of {RUNS}: GET /healthz {base:,.0f} req/s, p99 {statistics.median(h[1] for h in health):.2f} ms")
-            for c in CONNECTIONS:
-                rate = statistics.median(p[0] for p in posts[c])
-                p99 = statistics.median(p[1] for p in posts[c])
-                ratio = statistics.median(p[0] / h[0] for p, h in zip(posts[c], health))
-                met = "both targets met" if rate >= 5000 and p99 < 20 else \
-                    f"targets: >= 5,000/s {'met' if rate >= 5000 else 'NOT met'}, p99 < 20 ms {'met' if p99 < 20 else 'NOT met'}"
-                print(f"median of {RUNS}, {c} connections: POST {rate:,.0f} events/s, p99 {p99:.2f} ms; POST/healthz = {ratio:.2f}; {met}")
+                    p, b = wrk(f"http://127.0.0.1:{PORT}", script, c), wrk(BARE, script, c)
+                    posts[c].append((p, b))
+                    print(f"run {k + 1}, {c} connections: POST /v1/events {p[0]:,.0f} req/s, p99 {p[1]:.2f} ms, non-2xx {p[2]}; "
+                          f"bare POST {b[0]:,.0f} req/s, p99 {b[1]:.2f} ms")
+                h, g = wrk(f"http://127.0.0.1:{PORT}/healthz"), wrk(f"{BARE}/healthz")
+                health.append((h, g))
+                print(f"run {k + 1}, 50 connections: GET /healthz {h[0]:,.0f} req/s, p99 {h[1]:.2f} ms; "
+                      f"bare GET {g[0]:,.0f} req/s, p99 {g[1]:.2f} ms")
+            report(health, posts)
         finally:
+            bare.terminate()
+            bare.wait(timeout=30)
             stop_proxy()
             for server in servers:
                 server.terminate()

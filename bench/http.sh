@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds linli in release mode and loads `linli serve` with wrk.
+# Builds linli and the bare Hummingbird app (bench/baseline) in release mode and
+# loads both with wrk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 deploy/install-deps.sh
@@ -9,4 +10,5 @@ command -v wrk >/dev/null && command -v nginx >/dev/null || {
   apt-get update -qq && apt-get install -y -qq wrk nginx-light >&2
 }
 swift build -c release --product linli
+swift build -c release --package-path bench/baseline
 python3 bench/http.py

@@ -5,8 +5,11 @@ Generates a community of 2,000 residents in 20 buildings and a 100,000-event
 conversation (report → status → accept → done → rate, every command valid when
 sent, `id` and `ts` on each line), runs the release binary against a file
 database, and prints events/s and peak RSS as the median of N runs. In the same
-run it measures a baseline: the same number of `tick` events (read, decode,
-commit, no commands), so the figure can be read as a ratio on a noisy machine.
+run it measures two baselines, so the figure can be read as a ratio on a noisy
+machine: the same number of `tick` events (read, decode, commit, no commands), and
+the floor, bench/floor.c: the rows linli writes for the conversation, written from
+C with prepared statements in transactions of the same size (no parsing, no
+commands; see its header).
 
     bench/run.sh            # builds in release mode, then runs this
     BENCH_POSTGRES=postgres://user@127.0.0.1:5432/postgres python3 bench/replay.py
@@ -16,6 +19,7 @@ import itertools, json, os, resource, statistics, subprocess, sys, tempfile, tim
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.environ.get("LINLI_BIN", os.path.join(ROOT, ".build/release/linli"))
+FLOOR = os.environ.get("FLOOR_BIN", os.path.join(ROOT, ".build/bench-floor"))
 EVENTS = int(os.environ.get("BENCH_EVENTS", "100000"))
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 POSTGRES = os.environ.get("BENCH_POSTGRES")
@@ -90,16 +94,22 @@ def workspace(work, events, *names):
     return (cfile, efile, *(os.path.join(work, n) for n in names))
 
 
+def sqlite_file(workdir, name):
+    """The path of a SQLite database `name` in `workdir`, with no file left from a run before."""
+    db = os.path.join(workdir, name)
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(db + suffix):
+            os.remove(db + suffix)
+    return db
+
+
 def run(events_file, community_file, workdir):
     if POSTGRES:
         name = f"linli_bench_{os.getpid()}_{next(FRESH)}"
         subprocess.run(["psql", "-q", POSTGRES, "-c", f"CREATE DATABASE {name}"], check=True)
         db = POSTGRES.rsplit("/", 1)[0] + "/" + name
     else:
-        db = os.path.join(workdir, "bench.sqlite")
-        for suffix in ("", "-wal", "-shm"):
-            if os.path.exists(db + suffix):
-                os.remove(db + suffix)
+        db = sqlite_file(workdir, "bench.sqlite")
     with open(events_file, "rb") as stdin, open(os.devnull, "wb") as devnull:
         start = time.perf_counter()
         proc = subprocess.Popen([BIN, "run", "--community", community_file, "--commands", os.path.join(ROOT, "commands"), "--db", db],
@@ -114,26 +124,40 @@ def run(events_file, community_file, workdir):
     return elapsed, usage.ru_maxrss / 1024.0, lines
 
 
+def floor(events_file, community_file, workdir):
+    """Seconds the floor takes to write the conversation's rows into a database with
+    linli's schema (made by linli from no input, not timed)."""
+    db = sqlite_file(workdir, "floor.sqlite")
+    subprocess.run([BIN, "run", "--community", community_file, "--commands", os.path.join(ROOT, "commands"), "--db", db],
+                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, check=True, cwd=ROOT)
+    start = time.perf_counter()
+    subprocess.run([FLOOR, db, events_file], stdout=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
 def main():
-    if not os.path.exists(BIN):
-        sys.exit(f"no release binary at {BIN}: run bench/run.sh")
+    if not os.path.exists(BIN) or not os.path.exists(FLOOR):
+        sys.exit(f"no release binary at {BIN} or no floor at {FLOOR}: run bench/run.sh")
     with tempfile.TemporaryDirectory(prefix="linli-bench-") as work:
         cfile, efile, tfile = workspace(work, EVENTS, "ticks.ndjson")
         ticks(tfile, EVENTS)
-        full, base = [], []
+        full, base, floors = [], [], []
         for k in range(RUNS):
             t, rss, lines = run(efile, cfile, work)
             full.append((EVENTS / t, rss, lines))
             bt, brss, _ = run(tfile, cfile, work)
             base.append((EVENTS / bt, brss))
+            floors.append(EVENTS / floor(efile, cfile, work))
             print(f"run {k + 1}: conversation {EVENTS / t:,.0f} events/s, peak RSS {rss:.1f} MB, {lines} output lines; "
-                  f"baseline (ticks) {EVENTS / bt:,.0f} events/s, peak RSS {brss:.1f} MB")
+                  f"baseline (ticks) {EVENTS / bt:,.0f} events/s, peak RSS {brss:.1f} MB; floor (C, SQLite) {floors[-1]:,.0f} events/s")
         rate = statistics.median(f[0] for f in full)
         rss = statistics.median(f[1] for f in full)
         brate = statistics.median(b[0] for b in base)
         ratio = statistics.median(f[0] / b[0] for f, b in zip(full, base))
+        to_floor = statistics.median(f[0] / fl for f, fl in zip(full, floors))
         print(f"median of {RUNS}: {rate:,.0f} events/s, peak RSS {rss:.1f} MB; "
               f"baseline {brate:,.0f} ticks/s; conversation/baseline = {ratio:.2f}")
+        print(f"median of {RUNS}: floor (C, SQLite) {statistics.median(floors):,.0f} events/s; conversation/floor = {to_floor:.2f}")
         print(f"targets: >= 20,000 events/s: {'met' if rate >= 20000 else 'NOT met'}; < 100 MB: {'met' if rss < 100 else 'NOT met'}")
 
 
