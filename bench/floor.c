@@ -6,9 +6,9 @@
  * DB is a database linli made (its schema, empty: `linli run < /dev/null`); EVENTS
  * is the bench conversation (bench/replay.py), read only to count its lines and
  * to cut them into transactions the way linli's StdinRunner does: reads of 64 KiB,
- * and whatever the reader has ready, at most 8 reads (StdinRunner.depth), is one
- * transaction. linli's engine is slower than its reader, so that is 8 reads
- * (about 4,500 events) a transaction, as a trace of its statements shows.
+ * and whatever the reader has ready, at most 3 reads (StdinRunner.depth), is one
+ * transaction. linli's engine is slower than its reader, so that is 3 reads
+ * (about 1,700 events) a transaction.
  *
  * The text of no event is parsed: event i is step i % 5 of order i / 5 + 1 (report,
  * status, accept, done, rate), as bench/replay.py writes them, and each step
@@ -30,7 +30,7 @@
 #include <string.h>
 #include <unistd.h>
 
-enum { READ_SIZE = 65536, READS_PER_BATCH = 8, RESIDENTS = 2000, BUILDINGS = 20 };
+enum { READ_SIZE = 65536, READS_PER_BATCH = 3, RESIDENTS = 2000, BUILDINGS = 20 };
 static const long long BASE_MS = 1795827600000LL; /* the conversation's first ts */
 
 /* Average length in bytes of the outbound events kept in `inbound.events` for each step, as
