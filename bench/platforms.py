@@ -48,12 +48,19 @@ def arrivals(log):
     return out
 
 
+SIGNED = 0  # milliseconds of timestamps taken by earlier runs
+
+
 def dingtalk_lua(path, tag, n=60000):
     """n callbacks, each with its own msgId, session URL and signature: DingTalk signs
     the timestamp (ms) only, and Linli takes a signature for one message, so each
     callback has its own timestamp (valid an hour). Past n, signatures repeat with
-    other messages and are refused (counted as non-2xx)."""
-    start = int(time.time() * 1000)
+    other messages and are refused (counted as non-2xx). Each run takes timestamps no
+    earlier run took (`SIGNED`): a signature seen before would be refused, and a fast
+    refusal would pass for a callback handled."""
+    global SIGNED
+    start = int(time.time() * 1000) - SIGNED
+    SIGNED += n
     expires = start + 3_600_000
     body = ('{"conversationId":"cidBench","msgId":"%s","senderStaffId":"manager4721","senderNick":"李菊珍",'
             '"conversationType":"2","isInAtList":true,"sessionWebhookExpiredTime":' + str(expires) + ','
