@@ -60,6 +60,19 @@ public final class Store: Sendable {
 
     deinit { checkpointer?.finish() }
 
+    /// Why text may sort otherwise than on SQLite (bytes, as the golden transcripts
+    /// expect): a PostgreSQL database whose collation is not C. Nil when it sorts by bytes.
+    public func sortingWarning() throws -> String? {
+        guard let postgres else { return nil }
+        // Under C (or C.UTF-8), 'B' (0x42) comes before 'a' (0x61), and 'z' before 'é'.
+        let bytewise = try postgres.transaction(.readOnly) { session in
+            try session.query("SELECT 'a' > 'B' AND 'z' < 'é'", []).text(0, 0) == "t"
+        }
+        return bytewise
+            ? nil
+            : "the database does not sort text by bytes (its collation is not C): names may be listed in another order than on SQLite; create it with LC_COLLATE 'C' (README: PostgreSQL)"
+    }
+
     /// Whether other processes may write this database too (PostgreSQL): each write
     /// transaction holds the database's writer lock, and an engine reads again what
     /// it mirrors when another process wrote since its last batch.

@@ -21,17 +21,18 @@ public final class TestPostgres: Sendable {
     private let admin: Mutex<PostgresConnection?>
     private let made = Atomic<Int>(0)
 
-    /// A new, empty database on the shared test server; its URL.
-    public static func database() throws -> String {
-        try shared.get().database()
+    /// A new, empty database on the shared test server; its URL. `options` are
+    /// CREATE DATABASE's (a template, a locale).
+    public static func database(_ options: String = "") throws -> String {
+        try shared.get().database(options)
     }
 
     /// The URL of a new, empty database on this server.
-    public func database() throws -> String {
+    public func database(_ options: String = "") throws -> String {
         let name = "linli_\(getpid())_\(made.add(1, ordering: .relaxed).newValue)"
         try admin.withLock { connection in
             if connection == nil { connection = try PostgresConnection(url: url(database: "postgres")) }
-            try connection!.execute("CREATE DATABASE \(name)")
+            try connection!.execute("CREATE DATABASE \(name) \(options)")
         }
         return url(database: name)
     }

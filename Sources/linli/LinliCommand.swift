@@ -124,7 +124,9 @@ extension CommunityOptions {
 
 func openStore(_ path: String) throws -> Store {
     do {
-        return try Store(path: path)
+        let store = try Store(path: path)
+        if let warning = try store.sortingWarning() { logger.warning("\(warning)") }
+        return store
     } catch {
         logger.error("cannot open the database \(redacted(path)): \(error)")
         throw ExitCode(3)

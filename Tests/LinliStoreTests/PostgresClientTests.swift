@@ -92,4 +92,13 @@ import Testing
         try store.write { try $0.setMeta("clock", 43) }
         #expect(try store.read { try $0.meta("clock") } == 43)
     }
+
+    /// A database that does not sort text by bytes (here ICU's, as a city's DBA might
+    /// make it) is named at start: lists would come out in another order than on SQLite.
+    @Test func aDatabaseThatDoesNotSortByBytesIsNamed() throws {
+        #expect(try Store(path: TestPostgres.database()).sortingWarning() == nil)
+        #expect(try Store(path: ":memory:").sortingWarning() == nil)
+        let icu = try Store(path: TestPostgres.database("TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en'"))
+        #expect(try icu.sortingWarning()?.contains("LC_COLLATE 'C'") == true)
+    }
 }
