@@ -79,6 +79,9 @@ public final class EngineGate: @unchecked Sendable {
         /// Pushes waiting for delivery, counted at most once a second.
         public var outboxDepth: Int
         var counted: ContinuousClock.Instant
+        /// When a batch or tick last committed (or the gate opened): with the server's
+        /// tick every second, a long while means the engine is stuck (waiting on a lock).
+        public var committed: ContinuousClock.Instant
     }
 
     public init(_ engine: Engine, pushesQueued: @escaping @Sendable () -> Void = {}) {
@@ -152,25 +155,34 @@ private final class HealthKeeper: Sendable {
     init(_ store: Store) {
         self.store = store
         let depth = try? store.read { try $0.outboxDepth() }
-        state = Mutex(.init(storeError: depth == nil ? "the outbox could not be read" : nil, outboxDepth: depth ?? 0, counted: .now))
+        state = Mutex(
+            .init(storeError: depth == nil ? "the outbox could not be read" : nil, outboxDepth: depth ?? 0, counted: .now, committed: .now))
     }
 
     /// Runs a batch, noting whether it committed, and the outbox's depth when a
-    /// second has passed since it was last counted.
+    /// second has passed since it was last counted. The batch's outcome is its own:
+    /// a count that fails after it committed is only noted.
     func noting<T>(_ batch: () throws -> T) throws -> T {
+        let result: T
         do {
-            let result = try batch()
-            let now = ContinuousClock.now
-            let due = state.withLock { $0.storeError != nil || now - $0.counted >= .seconds(1) }
-            let depth = due ? try store.read { try $0.outboxDepth() } : nil
-            state.withLock { h in
-                h.storeError = nil
-                if let depth { (h.outboxDepth, h.counted) = (depth, now) }
-            }
-            return result
+            result = try batch()
         } catch {
             state.withLock { $0.storeError = "\(error)" }
             throw error
         }
+        let now = ContinuousClock.now
+        let due = state.withLock { h in
+            h.committed = now
+            return h.storeError != nil || now - h.counted >= .seconds(1)
+        }
+        guard due else { return result }
+        let depth = Result { try store.read { try $0.outboxDepth() } }
+        state.withLock { h in
+            switch depth {
+            case .success(let n): (h.storeError, h.outboxDepth, h.counted) = (nil, n, now)
+            case .failure(let error): h.storeError = "\(error)"
+            }
+        }
+        return result
     }
 }

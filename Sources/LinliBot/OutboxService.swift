@@ -110,40 +110,48 @@ public final class OutboxService: @unchecked Sendable {
             }
         var verdicts: [String: Int] = [:]
         var dead = 0
-        let plans: [Plan] = try store.writeOutbox { tx in
-            dead = try record(answers, tx, now: now, verdicts: &verdicts)
-            guard sending else { return [] }
-            var plans: [Plan] = []
-            var refused: [(OutboxRow, String)] = []
-            if !state.withLock({ $0.strayBuried }) {
-                refused += try tx.queued(notFor: Set(endpoints.keys).union(channels.keys)).map {
-                    ($0, "no webhook '\($0.webhook)' in the community file")
-                }
-            }
-            for (webhook, room) in room.sorted(by: { $0.0 < $1.0 }) {
-                if let channel = channels[webhook] {
-                    let stand = Webhook(id: webhook, format: .generic, url: "", secret: nil)
-                    plans += try tx.due(webhook: webhook, now: now, limit: room).map {
-                        Plan(rows: [$0], endpoint: stand, message: message($0), channel: channel)
+        let plans: [Plan]
+        do {
+            plans = try store.writeOutbox { tx in
+                dead = try record(answers, tx, now: now, verdicts: &verdicts)
+                guard sending else { return [] }
+                var plans: [Plan] = []
+                var refused: [(OutboxRow, String)] = []
+                if !state.withLock({ $0.strayBuried }) {
+                    refused += try tx.queued(notFor: Set(endpoints.keys).union(channels.keys)).map {
+                        ($0, "no webhook '\($0.webhook)' in the community file")
                     }
-                    continue
                 }
-                let endpoint = endpoints[webhook]!
-                // A generic endpoint takes one push a request; a robot's backlog may become one digest.
-                let rows = try tx.due(webhook: webhook, now: now, limit: endpoint.format == .generic ? room : Self.batchLimit)
-                guard !rows.isEmpty else { continue }
-                if try tx.disabledConfiguration(webhook) == endpoint.configuration {
-                    refused += rows.map { ($0, "endpoint disabled after 410 Gone; change its configuration to enable it") }
-                    continue
+                for (webhook, room) in room.sorted(by: { $0.0 < $1.0 }) {
+                    if let channel = channels[webhook] {
+                        let stand = Webhook(id: webhook, format: .generic, url: "", secret: nil)
+                        plans += try tx.due(webhook: webhook, now: now, limit: room).map {
+                            Plan(rows: [$0], endpoint: stand, message: message($0), channel: channel)
+                        }
+                        continue
+                    }
+                    let endpoint = endpoints[webhook]!
+                    // A generic endpoint takes one push a request; a robot's backlog may become one digest.
+                    let rows = try tx.due(webhook: webhook, now: now, limit: endpoint.format == .generic ? room : Self.batchLimit)
+                    guard !rows.isEmpty else { continue }
+                    if try tx.disabledConfiguration(webhook) == endpoint.configuration {
+                        refused += rows.map { ($0, "endpoint disabled after 410 Gone; change its configuration to enable it") }
+                        continue
+                    }
+                    let (sending, held) = plan(rows, endpoint, room: room, now: now)
+                    plans += sending
+                    for (row, due) in held { try tx.reschedule(row.id, due: due, attempted: false, error: nil) }
                 }
-                let (sending, held) = plan(rows, endpoint, room: room, now: now)
-                plans += sending
-                for (row, due) in held { try tx.reschedule(row.id, due: due, attempted: false, error: nil) }
+                for (row, reason) in refused { try tx.markDead(row.id, reason: reason, attempted: false) }
+                dead += refused.count
+                try tx.lease(plans.flatMap { $0.rows.map(\.id) }, until: now.adding(Self.lease))
+                return plans
             }
-            for (row, reason) in refused { try tx.markDead(row.id, reason: reason, attempted: false) }
-            dead += refused.count
-            try tx.lease(plans.flatMap { $0.rows.map(\.id) }, until: now.adding(Self.lease))
-            return plans
+        } catch {
+            // A pass that failed (a lost connection, a deadlock PostgreSQL broke) keeps its
+            // answers for the next: else their pushes would be sent again after the lease.
+            state.withLock { $0.answered.insert(contentsOf: answers, at: 0) }
+            throw error
         }
         if let metrics {
             for (verdict, n) in verdicts { metrics.count("linli_delivery_attempts_total", [("result", verdict)], by: n) }

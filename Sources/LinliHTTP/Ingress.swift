@@ -19,12 +19,19 @@ public struct IngressConfiguration: Sendable {
     /// How long a client may take to send a request: a connection idle this long is
     /// closed, and so is one whose request has not arrived whole this long after its head.
     public var readTimeout: Duration
+    /// `GET /healthz` answers 503 `engine_stalled` when no batch or tick (one a second)
+    /// has committed for this long.
+    public var stalledAfter: Duration
 
-    public init(key: StandardWebhooksKey?, maxBody: Int = 1 << 20, tolerance: Span = .minutes(5), readTimeout: Duration = .seconds(10)) {
+    public init(
+        key: StandardWebhooksKey?, maxBody: Int = 1 << 20, tolerance: Span = .minutes(5), readTimeout: Duration = .seconds(10),
+        stalledAfter: Duration = .seconds(30)
+    ) {
         self.key = key
         self.maxBody = maxBody
         self.tolerance = tolerance
         self.readTimeout = readTimeout
+        self.stalledAfter = stalledAfter
     }
 }
 
@@ -122,6 +129,11 @@ public enum Ingress {
         router.get("healthz") { _, _ -> Response in
             let health = gate.currentHealth
             if let error = health.storeError { return problem(.serviceUnavailable, "database_unavailable", error) }
+            let idle = ContinuousClock.now - health.committed
+            if idle > configuration.stalledAfter {
+                return problem(
+                    .serviceUnavailable, "engine_stalled", "no batch or tick has committed for \(idle.components.seconds) s (waiting on a lock?)")
+            }
             let json = "{\"status\":\"ok\",\"database\":\"ok\",\"outbox_depth\":\(health.outboxDepth)}"
             return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: json)))
         }

@@ -23,7 +23,9 @@ struct FlatJSON {
         guard cursor.skip(UInt8(ascii: "{")) else { return nil }
         if !cursor.skip(UInt8(ascii: "}")) {
             repeat {
-                guard let key = cursor.plainKey(), cursor.skip(UInt8(ascii: ":")), !keys.contains(key) else { return nil }
+                // An event has eight fields: a line with many more keys is left to the slow road
+                // (checking each against the others would cost the square of their number).
+                guard keys.count < 16, let key = cursor.plainKey(), cursor.skip(UInt8(ascii: ":")), !keys.contains(key) else { return nil }
                 keys.append(key)
                 if key == "mentions" {
                     guard let list = cursor.stringsOrNull() else { return nil }

@@ -206,9 +206,16 @@ extension StoreTransaction {
         try all("SELECT \(Self.outboxColumns) FROM outbox WHERE status = 'dead' AND told = 0 ORDER BY id", cached: false, Self.outboxRow)
     }
 
-    /// The office has been told of every dead letter and disabled endpoint so far.
-    public func markDeliveryFailuresTold() throws {
-        try execute("UPDATE outbox SET told = 1 WHERE status = 'dead' AND told = 0")
-        try execute("UPDATE endpoints SET told = 1 WHERE told = 0")
+    /// The office has been told of these dead letters and disabled endpoints: only
+    /// those listed, since a deliverer of another process may give up on one more (or
+    /// disable another endpoint) meanwhile, to be told of in the next note.
+    public func markTold(deadLetters ids: [Int64], endpoints: [(webhook: String, at: Instant)]) throws {
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            try execute("UPDATE outbox SET told = 1 WHERE status = 'dead' AND id IN (\(marks))", chunk)
+        }
+        for endpoint in endpoints {
+            try execute("UPDATE endpoints SET told = 1 WHERE webhook = ? AND disabled_at = ?", [endpoint.webhook, endpoint.at.milliseconds])
+        }
     }
 }

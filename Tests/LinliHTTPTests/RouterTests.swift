@@ -106,4 +106,19 @@ import Testing
         let down = try await Self.respond(rig.router, .get, "/healthz")
         #expect(down.status == 503 && down.text.contains("database_unavailable"), "\(down.text)")
     }
+
+    /// An engine that commits nothing for a while (a batch waiting on a lock; the
+    /// server's tick commits every second) is not healthy, whatever its last batch said.
+    @Test func healthSaysSoWhenNothingHasCommittedForAWhile() async throws {
+        let store = try Store(path: ":memory:")
+        let gate = EngineGate(try Fixtures.engine(store: store))
+        let router = Ingress.router(gate: gate, store: store, configuration: IngressConfiguration(key: nil, stalledAfter: .seconds(2)))
+        try await Task.sleep(for: .milliseconds(2_200))
+        let stalled = try await Self.respond(router, .get, "/healthz")
+        #expect(stalled.status == 503 && stalled.text.contains("engine_stalled"), "\(stalled.text)")
+        // A batch commits: the clock of health starts again from it.
+        let before = ContinuousClock.now
+        _ = try await Self.respond(router, .post, "/v1/events", body: #"{"type":"tick","ts":"2026-11-28T09:00:00+08:00"}"#)
+        #expect(gate.currentHealth.committed >= before && gate.currentHealth.storeError == nil)
+    }
 }

@@ -156,4 +156,33 @@ import Testing
         #expect(try reopened.read { try $0.meta("clock") } == 7)
         #expect(try reopened.read { try $0.counters() }.isEmpty)
     }
+
+    /// The daily note marks told only the failures it listed: a dead letter or a
+    /// disabled endpoint that a deliverer of another process committed in between
+    /// is left for the next note (issue 21: deliverers no longer wait for the engine).
+    @Test(arguments: TestDatabase.allCases) func onlyTheFailuresListedAreMarkedTold(_ database: TestDatabase) throws {
+        let store = try Store(path: database.path())
+        let ids: [Int64] = try store.write { tx in
+            for i in 0..<2 {
+                try tx.enqueue(
+                    OutboxRow(
+                        eventID: "e\(i)", webhook: "w", recipient: "u-cap3", reason: "new_report", text: "push", refs: [], event: "{}",
+                        createdAt: t0, dueAt: t0))
+            }
+            return try tx.outbox().map(\.id)
+        }
+        try store.write { tx in
+            try tx.markDead(ids[0], reason: "gave up", attempted: true)
+            try tx.disableEndpoint("gone", configuration: "c1", reason: "410", at: t0)
+        }
+        let (listed, endpoints) = try store.read { tx in (try tx.untoldDeadLetters(), try tx.disabledEndpoints(untold: true)) }
+        try store.write { tx in
+            // Committed by a deliverer after the note read what to tell.
+            try tx.markDead(ids[1], reason: "gave up", attempted: true)
+            try tx.disableEndpoint("gone2", configuration: "c2", reason: "410", at: t0.adding(.seconds(1)))
+        }
+        try store.write { tx in try tx.markTold(deadLetters: listed.map(\.id), endpoints: endpoints.map { ($0.webhook, $0.at) }) }
+        #expect(try store.read { try $0.untoldDeadLetters() }.map(\.id) == [ids[1]])
+        #expect(try store.read { try $0.disabledEndpoints(untold: true) }.map(\.webhook) == ["gone2"])
+    }
 }

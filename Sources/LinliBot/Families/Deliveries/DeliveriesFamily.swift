@@ -36,7 +36,7 @@ struct DeliveriesFamily: Family {
         let dead = try ctx.tx.untoldDeadLetters()
         let disabled = try ctx.tx.disabledEndpoints(untold: true)
         guard !dead.isEmpty || !disabled.isEmpty else { return [] }
-        try ctx.tx.markDeliveryFailuresTold()
+        try ctx.tx.markTold(deadLetters: dead.map(\.id), endpoints: disabled.map { ($0.webhook, $0.at) })
         let text = Self.listing(
             dead, disabled, ctx,
             heading: (
