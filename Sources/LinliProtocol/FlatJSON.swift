@@ -7,18 +7,15 @@
 /// number, a nested object, a lone surrogate, a control character, text after the
 /// object. `LineDecoder` then reads the line the slow way, which says exactly what
 /// is wrong; so for every line this road accepts, both roads agree.
-struct FlatJSON {
-    var type, id, ts, group, from, name, text: String?
-    var mentions: [String]?
-
+enum FlatJSON {
     /// The fields of `bytes` (valid UTF-8), or nil to take the slow road.
-    static func read(_ bytes: ArraySlice<UInt8>) -> FlatJSON? {
+    static func read(_ bytes: ArraySlice<UInt8>) -> LineDecoder.Wire? {
         bytes.withUnsafeBufferPointer { FlatJSON.read(buffer: $0) }
     }
 
-    private static func read(buffer: UnsafeBufferPointer<UInt8>) -> FlatJSON? {
+    private static func read(buffer: UnsafeBufferPointer<UInt8>) -> LineDecoder.Wire? {
         var cursor = Cursor(bytes: buffer)
-        var fields = FlatJSON()
+        var fields = LineDecoder.Wire()
         var keys: [String] = []
         guard cursor.skip(UInt8(ascii: "{")) else { return nil }
         if !cursor.skip(UInt8(ascii: "}")) {

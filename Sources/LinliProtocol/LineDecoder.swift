@@ -35,7 +35,8 @@ public struct LineDecoder: Sendable {
         return try validated(event)
     }
 
-    private struct Wire: Decodable {
+    /// An event's fields as JSON has them.
+    struct Wire: Decodable {
         var type: String?
         var id: String?
         var ts: String?
@@ -49,9 +50,7 @@ public struct LineDecoder: Sendable {
     private func decodeJSON(_ bytes: ArraySlice<UInt8>) throws(LineError) -> InboundEvent {
         let wire: Wire
         if fastRoad, let flat = FlatJSON.read(bytes) {
-            wire = Wire(
-                type: flat.type, id: flat.id, ts: flat.ts, group: flat.group, from: flat.from, name: flat.name, text: flat.text,
-                mentions: flat.mentions)
+            wire = flat
         } else {
             if let key = Self.repeatedKey(bytes) { throw LineError(.badJSON, "the key '\(key)' appears twice") }
             do {
