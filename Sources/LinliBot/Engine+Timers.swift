@@ -68,11 +68,7 @@ extension Engine {
             if let end = kernel(tx).calendar.quietEnd(for: effect.priority) {
                 var held = effect
                 held.lang = held.lang ?? lang
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys]
-                try kernel(tx).timers.schedule(
-                    kind: Kernel.pushTimer, at: end, subject: effect.refs.first ?? "",
-                    payload: String(decoding: try encoder.encode(held), as: UTF8.self))
+                try kernel(tx).timers.schedule(kind: Kernel.pushTimer, at: end, subject: effect.refs.first ?? "", payload: held.json)
                 continue
             }
             if let to = effect.to {
