@@ -113,7 +113,7 @@ def main():
         try:
             for k in range(RUNS):
                 script = os.path.join(work, "events.lua")
-                bench_http.lua(script, 20000, f"p{k}")
+                bench_http.lua(script, bench_http.UNIQUE, f"p{k}")
                 e = bench_http.wrk(f"http://127.0.0.1:{PORT}", script, CONNECTIONS)
                 events.append(e)
                 print(f"run {k + 1}: POST /v1/events {e[0]:,.0f} req/s, p99 {e[1]:.2f} ms, non-2xx {e[2]}")
