@@ -32,8 +32,10 @@ public final class OutboxService: @unchecked Sendable {
     let logger = Logger.linli("outbox")
     /// How long a push being sent is held before another deliverer may take it again
     /// (longer than the client's whole-transfer timeout).
-    static let lease = Span.minutes(1)
+    public static let lease = Span.minutes(1)
     static let batchLimit = 1_000
+    /// How long the background loop waits after a pass that did something.
+    static let gather = Span(milliseconds: 5)
     /// Requests in flight to one endpoint at most (the client opens at most 64
     /// connections to one host; the rest wait in it): what a hanging endpoint can hold.
     public static let perEndpoint = 256
@@ -161,25 +163,47 @@ public final class OutboxService: @unchecked Sendable {
             s.strayBuried = s.strayBuried || sending
             for p in plans { s.inFlight[p.endpoint.id, default: 0] += 1 }
         }
-        for p in plans {
-            group?.enter()
-            let answered: @Sendable (ChannelAnswer) -> Void = { [self] answer in
-                state.withLock { s in
-                    s.inFlight[p.endpoint.id, default: 1] -= 1
-                    s.answered.append((p, answer))
-                }
-                wake.signal()
-                group?.leave()
+        for p in plans { send(p, now: now, group: group) }
+        return (answers.count, plans.count)
+    }
+
+    /// Sends one planned request (counted in flight already); its answer is queued
+    /// for the next pass.
+    private func send(_ p: Plan, now: Instant, group: DispatchGroup?) {
+        group?.enter()
+        let answered: @Sendable (ChannelAnswer) -> Void = { [self] answer in
+            state.withLock { s in
+                s.inFlight[p.endpoint.id, default: 1] -= 1
+                s.answered.append((p, answer))
             }
-            if let channel = p.channel {
-                channel.deliver(p.rows[0], now: now, done: answered)
-            } else {
-                client.submit(WebhookFormatter.request(p.message, to: p.endpoint, now: now)) { result in
-                    answered(ChannelAnswer(result, format: p.endpoint.format))
-                }
+            wake.signal()
+            group?.leave()
+        }
+        if let channel = p.channel {
+            channel.deliver(p.rows[0], now: now, done: answered)
+        } else {
+            client.submit(WebhookFormatter.request(p.message, to: p.endpoint, now: now)) { result in
+                answered(ChannelAnswer(result, format: p.endpoint.format))
             }
         }
-        return (answers.count, plans.count)
+    }
+
+    /// Sends a chat platform's reply now, without a pass: the engine queued `row`
+    /// already leased (`due_at` one `lease` after it was queued) in the transaction
+    /// that kept its event, so no other deliverer takes it meanwhile. Its answer is
+    /// recorded by the next pass. When the outbox is stopping, or its platform has
+    /// `perEndpoint` requests in flight, the row waits out its lease and goes with a
+    /// pass, as after a crash.
+    public func sendLeased(_ row: OutboxRow) {
+        guard let channel = channels[row.webhook] else { return }
+        let taken = state.withLock { s in
+            guard !s.stopRequested, s.inFlight[row.webhook, default: 0] < Self.perEndpoint else { return false }
+            s.inFlight[row.webhook, default: 0] += 1
+            return true
+        }
+        guard taken else { return }
+        let stand = Webhook(id: row.webhook, format: .generic, url: "", secret: nil)
+        send(Plan(rows: [row], endpoint: stand, message: message(row), channel: channel), now: clock(), group: nil)
     }
 
     /// What to send of one endpoint's due pushes (at most `room` requests) and what to
@@ -274,7 +298,9 @@ public final class OutboxService: @unchecked Sendable {
     }
 
     /// Delivers in the background until `finish`, waking when an answer comes, when
-    /// poked, or at least every 250 ms for pushes that fell due.
+    /// poked, or at least every 250 ms for pushes that fell due. After a pass that did
+    /// something it lets answers and pushes gather for `gather`, so that under load a
+    /// pass (a transaction) records and sends many, not one.
     public func start() {
         let first = state.withLock { s in
             defer { s.running = true }
@@ -283,8 +309,13 @@ public final class OutboxService: @unchecked Sendable {
         guard first else { return }
         let thread = Thread { [self] in
             while !state.withLock({ $0.stopRequested }) {
+                // What woke the loop so far is all seen by this pass.
+                while wake.wait(timeout: .now()) == .success {}
                 do {
-                    if try step() { continue }
+                    if try step() {
+                        Thread.sleep(forTimeInterval: Double(Self.gather.milliseconds) / 1000)
+                        continue
+                    }
                 } catch {
                     logger.error("delivery failed", metadata: ["cause": "\(error)"])
                 }

@@ -15,7 +15,7 @@ import Synchronization
 ///
 /// ```swift
 /// let outbox = OutboxService(…, channels: Platforms.channels(community, client: client))
-/// let platforms = Platforms(community: community, gate: gate, poke: { outbox.poke() })
+/// let platforms = Platforms(community: community, gate: gate, outbox: outbox)
 /// platforms.addRoutes(to: router)
 /// ```
 public final class Platforms: Sendable {
@@ -23,8 +23,9 @@ public final class Platforms: Sendable {
     let byID: [String: Platform]
     let gate: EngineGate
     let wallClock: @Sendable () -> Instant
-    /// Called after a reply was queued (wakes the outbox).
-    let poke: @Sendable () -> Void
+    /// Where replies through a platform's API go out; nil: they wait in the store for
+    /// `linli deliver`.
+    let outbox: OutboxService?
     let maxBody: Int
     /// Person by platform id and account.
     let people: [String: [String: String]]
@@ -37,14 +38,14 @@ public final class Platforms: Sendable {
 
     public init(
         community: Community, gate: EngineGate, maxBody: Int = 1 << 20, wallClock: @escaping @Sendable () -> Instant = Linli.wallClock,
-        poke: @escaping @Sendable () -> Void = {}
+        outbox: OutboxService? = nil
     ) {
         self.community = community
         byID = Dictionary(community.platforms.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.gate = gate
         self.maxBody = maxBody
         self.wallClock = wallClock
-        self.poke = poke
+        self.outbox = outbox
         var people: [String: [String: String]] = [:]
         for person in community.people {
             for (platform, account) in person.accounts { people[platform, default: [:]][account] = person.id }
@@ -146,12 +147,13 @@ public final class Platforms: Sendable {
         let event = event(m, p)
         // A reply sent through the platform's API is queued in the transaction that keeps
         // the event: a crash cannot keep one without the other.
-        let queued: Engine.AlsoKeep?
+        let queued = QueuedReply()
+        let keep: Engine.AlsoKeep?
         switch m.route {
-        case .session, .feishuReply, .responseURL: queued = queueReply(m, event, p)
-        case .weComPassive, .oneBotQuick: queued = nil
+        case .session, .feishuReply, .responseURL: keep = queueReply(m, event, p, into: queued)
+        case .weComPassive, .oneBotQuick: keep = nil
         }
-        let out = try await gate.process([.event(event, line: 1)], then: queued)
+        let out = try await gate.process([.event(event, line: 1)], then: keep)
         let reply = out.first { $0.type == .reply && $0.inReplyTo == event.id }
         switch m.route {
         case .weComPassive(let user):
@@ -172,7 +174,11 @@ public final class Platforms: Sendable {
             json += ",\"auto_escape\":true,\"at_sender\":\(m.chat != nil)}"
             return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: json)))
         case .session, .feishuReply, .responseURL:
-            if reply != nil { poke() }
+            if let row = queued.row.withLock({ $0 }) {
+                outbox?.sendLeased(row)
+            } else if reply != nil {
+                outbox?.poke()  // a retry whose reply is still queued
+            }
             return p.kind == .wecomBot
                 ? Self.text(200, "")
                 : Response(
@@ -182,17 +188,27 @@ public final class Platforms: Sendable {
 
     /// Queues the reply to `event` for the platform's API, unless it is queued already
     /// (a platform's retry of a callback gets the kept reply, with the same id).
-    private func queueReply(_ m: PlatformMessage, _ event: InboundEvent, _ p: Platform) -> Engine.AlsoKeep {
+    /// With an outbox, the row is queued leased and kept in `queued`, to be sent as
+    /// soon as the transaction commits, without a pass of the outbox.
+    private func queueReply(_ m: PlatformMessage, _ event: InboundEvent, _ p: Platform, into queued: QueuedReply) -> Engine.AlsoKeep {
         let (endpoint, recipient, described, now) = (
             p.outboxEndpoint, event.from ?? "", PlatformChannel.describe(m.route, account: m.account, group: event.group), wallClock()
         )
+        let due = outbox == nil ? now : now.adding(OutboxService.lease)
         return { tx, out in
+            queued.row.withLock { $0 = nil }  // a batch that failed may run again
             guard let reply = out.first(where: { $0.type == .reply && $0.inReplyTo == event.id }) else { return }
-            try tx.enqueueOnce(
+            let row = try tx.enqueueOnce(
                 OutboxRow(
                     eventID: reply.id, webhook: endpoint, recipient: reply.to ?? recipient, reason: "reply", text: reply.text, refs: reply.refs,
-                    event: described, createdAt: now, dueAt: now))
+                    event: described, createdAt: now, dueAt: due))
+            queued.row.withLock { $0 = row }
         }
+    }
+
+    /// The reply row a callback's transaction queued, if it queued one.
+    final class QueuedReply: Sendable {
+        let row = Mutex<OutboxRow?>(nil)
     }
 
     static func text(_ status: Int, _ text: String) -> Response {

@@ -316,7 +316,7 @@ struct Serve: AsyncParsableCommand {
             store: store, community: community, client: client, metrics: metrics.bot, channels: Platforms.channels(community, client: client))
         let configuration = IngressConfiguration(key: key, readTimeout: .milliseconds(Int64(max(readTimeout, 0.1) * 1000)))
         let gate = EngineGate(engine, pushesQueued: { outbox.poke() })
-        let platforms = Platforms(community: community, gate: gate, maxBody: configuration.maxBody, poke: { outbox.poke() })
+        let platforms = Platforms(community: community, gate: gate, maxBody: configuration.maxBody, outbox: outbox)
         let host = host
         try await Ingress.serve(
             gate: gate, store: store, outbox: outbox, configuration: configuration, metrics: metrics,

@@ -1,6 +1,8 @@
 import Foundation
+import LinliBot
 import LinliCore
 import LinliPlatforms
+import LinliStore
 import LinliTesting
 import LinliWebhooks
 import Testing
@@ -66,6 +68,11 @@ import Testing
             #expect(rig.received("/session/1").count == 1)
             #expect(try rig.workOrders().count == 1)
             #expect(try rig.replyText("dd:msg02") == nil)
+            // The reply was queued leased and sent straight after the commit, not by a pass.
+            try await rig.settled()
+            let row = try #require(try rig.store.read { try $0.outbox() }.first { $0.webhook == "platform:dd" })
+            #expect(row.dueAt.milliseconds - row.createdAt.milliseconds == OutboxService.lease.milliseconds)
+            #expect(row.status == .delivered && row.attempts == 1)
         }
     }
 

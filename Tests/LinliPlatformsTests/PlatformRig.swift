@@ -85,7 +85,7 @@ final class PlatformRig: Sendable {
             channels: Platforms.channels(community, client: client, wallClock: rigClock))
         let gate = EngineGate(engine, pushesQueued: { outbox.poke() })
         let router = Ingress.router(gate: gate, store: store, configuration: IngressConfiguration(key: nil))
-        Platforms(community: community, gate: gate, wallClock: rigClock, poke: { outbox.poke() }).addRoutes(to: router)
+        Platforms(community: community, gate: gate, wallClock: rigClock, outbox: outbox).addRoutes(to: router)
         outbox.start()
         defer {
             outbox.finish(drainingFor: .seconds(2))
