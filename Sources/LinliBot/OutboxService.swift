@@ -7,8 +7,10 @@ import Synchronization
 
 /// Delivers the outbox endpoint by endpoint: each endpoint has at most
 /// `perEndpoint` requests in flight, so one that hangs holds only its own pushes;
-/// each answer is recorded as soon as it comes (one transaction for what arrived
-/// together), not when the slowest request of its pass ends. Failures are retried
+/// the answers are recorded by the next pass, a few milliseconds after they came (one
+/// transaction for what arrived together), not when the slowest request of its pass
+/// ends. A chat platform's reply is sent as soon as its callback commits
+/// (`sendLeased`), without waiting for a pass. Failures are retried
 /// with backoff for up to 24 hours, then kept as dead letters; a backlog for one
 /// robot becomes one digest message instead of waiting out its rate limit.
 ///
@@ -49,6 +51,11 @@ public final class OutboxService: @unchecked Sendable {
         var random: any RandomNumberGenerator & Sendable
         var running = false
         var stopRequested = false
+        /// `finish` has recorded its last answers: nothing more is sent.
+        var finished = false
+        /// Platform replies handed on (`sendLeased`) while their platform had no room
+        /// in flight, oldest first: the next pass with room sends them.
+        var waitingForRoom: [OutboxRow] = []
         /// Requests sent and not yet answered, by webhook.
         var inFlight: [String: Int] = [:]
         /// Answers not yet recorded.
@@ -104,11 +111,20 @@ public final class OutboxService: @unchecked Sendable {
             return s.answered
         }
         let now = clock()
-        let room =
+        let (room, handed): ([(String, Int)], [OutboxRow]) =
             !sending
-            ? []
+            ? ([], [])
             : state.withLock { s in
-                (Array(endpoints.keys) + channels.keys).map { ($0, Self.perEndpoint - s.inFlight[$0, default: 0]) }.filter { $0.1 > 0 }
+                var room = Dictionary(
+                    uniqueKeysWithValues: (Array(endpoints.keys) + channels.keys).map { ($0, Self.perEndpoint - s.inFlight[$0, default: 0]) })
+                var handed: [OutboxRow] = []
+                s.waitingForRoom.removeAll { row in
+                    guard room[row.webhook, default: 0] > 0 else { return false }
+                    room[row.webhook, default: 0] -= 1
+                    handed.append(row)
+                    return true
+                }
+                return (room.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, handed)
             }
         var verdicts: [String: Int] = [:]
         var dead = 0
@@ -117,18 +133,19 @@ public final class OutboxService: @unchecked Sendable {
             plans = try store.writeOutbox { tx in
                 dead = try record(answers, tx, now: now, verdicts: &verdicts)
                 guard sending else { return [] }
-                var plans: [Plan] = []
+                var plans = handed.map { row in
+                    Plan(rows: [row], endpoint: Self.stand(row.webhook), message: message(row), channel: channels[row.webhook])
+                }
                 var refused: [(OutboxRow, String)] = []
                 if !state.withLock({ $0.strayBuried }) {
                     refused += try tx.queued(notFor: Set(endpoints.keys).union(channels.keys)).map {
                         ($0, "no webhook '\($0.webhook)' in the community file")
                     }
                 }
-                for (webhook, room) in room.sorted(by: { $0.0 < $1.0 }) {
+                for (webhook, room) in room {
                     if let channel = channels[webhook] {
-                        let stand = Webhook(id: webhook, format: .generic, url: "", secret: nil)
                         plans += try tx.due(webhook: webhook, now: now, limit: room).map {
-                            Plan(rows: [$0], endpoint: stand, message: message($0), channel: channel)
+                            Plan(rows: [$0], endpoint: Self.stand(webhook), message: message($0), channel: channel)
                         }
                         continue
                     }
@@ -152,7 +169,10 @@ public final class OutboxService: @unchecked Sendable {
         } catch {
             // A pass that failed (a lost connection, a deadlock PostgreSQL broke) keeps its
             // answers for the next: else their pushes would be sent again after the lease.
-            state.withLock { $0.answered.insert(contentsOf: answers, at: 0) }
+            state.withLock { s in
+                s.answered.insert(contentsOf: answers, at: 0)
+                s.waitingForRoom.insert(contentsOf: handed, at: 0)
+            }
             throw error
         }
         if let metrics {
@@ -191,20 +211,42 @@ public final class OutboxService: @unchecked Sendable {
     /// Sends a chat platform's reply now, without a pass: the engine queued `row`
     /// already leased (`due_at` one `lease` after it was queued) in the transaction
     /// that kept its event, so no other deliverer takes it meanwhile. Its answer is
-    /// recorded by the next pass. When the outbox is stopping, or its platform has
-    /// `perEndpoint` requests in flight, the row waits out its lease and goes with a
-    /// pass, as after a crash.
+    /// recorded by the next pass (while `finish` drains, by its passes). While the
+    /// platform has `perEndpoint` requests in flight, the row waits in memory for the
+    /// next pass with room; once `finish` is done, it is made due for the next
+    /// deliverer. (After a crash between the commit and this call, it goes once its
+    /// lease ends.)
     public func sendLeased(_ row: OutboxRow) {
-        guard let channel = channels[row.webhook] else { return }
-        let taken = state.withLock { s in
-            guard !s.stopRequested, s.inFlight[row.webhook, default: 0] < Self.perEndpoint else { return false }
+        enum Next { case send, wait, makeDue }
+        let next: Next = state.withLock { s in
+            if s.finished || channels[row.webhook] == nil { return .makeDue }
+            if s.inFlight[row.webhook, default: 0] >= Self.perEndpoint {
+                s.waitingForRoom.append(row)
+                return .wait
+            }
             s.inFlight[row.webhook, default: 0] += 1
-            return true
+            return .send
         }
-        guard taken else { return }
-        let stand = Webhook(id: row.webhook, format: .generic, url: "", secret: nil)
-        send(Plan(rows: [row], endpoint: stand, message: message(row), channel: channel), now: clock(), group: nil)
+        switch next {
+        case .send:
+            send(Plan(rows: [row], endpoint: Self.stand(row.webhook), message: message(row), channel: channels[row.webhook]), now: clock(), group: nil)
+        case .wait: break  // an answer from the platform wakes the pass that sends it
+        case .makeDue: makeDue([row])
+        }
     }
+
+    /// Makes leased rows due now, for a pass of this process or of the next deliverer.
+    private func makeDue(_ rows: [OutboxRow]) {
+        guard !rows.isEmpty else { return }
+        do {
+            try store.writeOutbox { try $0.lease(rows.map(\.id), until: clock()) }
+        } catch {
+            logger.error("replies stay leased", metadata: ["outbox_ids": "\(rows.map(\.id))", "cause": "\(error)"])
+        }
+    }
+
+    /// What names a chat platform's endpoint in a plan (its channel sends the row).
+    private static func stand(_ webhook: String) -> Webhook { Webhook(id: webhook, format: .generic, url: "", secret: nil) }
 
     /// What to send of one endpoint's due pushes (at most `room` requests) and what to
     /// hold until when; what is neither stays due for the next pass.
@@ -308,9 +350,10 @@ public final class OutboxService: @unchecked Sendable {
         }
         guard first else { return }
         let thread = Thread { [self] in
-            while !state.withLock({ $0.stopRequested }) {
-                // What woke the loop so far is all seen by this pass.
+            while true {
+                // What woke the loop so far (answers, pushes, `finish`) is all seen now.
                 while wake.wait(timeout: .now()) == .success {}
+                if state.withLock({ $0.stopRequested }) { break }
                 do {
                     if try step() {
                         Thread.sleep(forTimeInterval: Double(Self.gather.milliseconds) / 1000)
@@ -346,15 +389,28 @@ public final class OutboxService: @unchecked Sendable {
         do {
             while clock() < deadline {
                 if try step() { continue }
-                let busy = state.withLock { s in s.inFlight.values.contains { $0 > 0 } }
                 let next = try store.read { try $0.nextOutboxDue() }
-                guard busy || (next.map { $0 < deadline } ?? false) else { break }
+                let soon = next.map { $0 < deadline } ?? false
+                // Nothing in flight and nothing due: done, in the same breath as a
+                // platform's reply (`sendLeased`) would be counted in flight.
+                let busy = state.withLock { s in
+                    let busy = s.inFlight.values.contains { $0 > 0 }
+                    if !busy && !soon { s.finished = true }
+                    return busy
+                }
+                guard busy || soon else { break }
                 let until = busy ? deadline : min(next ?? deadline, deadline)
                 idle(atMost: Span(milliseconds: max(until.milliseconds - clock().milliseconds, 0) + 10))
             }
+            state.withLock { $0.finished = true }
             try pass(sending: false)
         } catch {
+            state.withLock { $0.finished = true }
             logger.error("delivery failed", metadata: ["cause": "\(error)"])
         }
+        makeDue(state.withLock { s in
+            defer { s.waitingForRoom.removeAll() }
+            return s.waitingForRoom
+        })
     }
 }

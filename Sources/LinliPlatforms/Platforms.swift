@@ -194,10 +194,12 @@ public final class Platforms: Sendable {
         let (endpoint, recipient, described, now) = (
             p.outboxEndpoint, event.from ?? "", PlatformChannel.describe(m.route, account: m.account, group: event.group), wallClock()
         )
-        let due = outbox == nil ? now : now.adding(OutboxService.lease)
-        return { tx, out in
+        let leased = outbox != nil
+        return { [wallClock] tx, out in
             queued.row.withLock { $0 = nil }  // a batch that failed may run again
             guard let reply = out.first(where: { $0.type == .reply && $0.inReplyTo == event.id }) else { return }
+            // The lease runs from the transaction, not from the callback's arrival.
+            let due = leased ? wallClock().adding(OutboxService.lease) : now
             let row = try tx.enqueueOnce(
                 OutboxRow(
                     eventID: reply.id, webhook: endpoint, recipient: reply.to ?? recipient, reason: "reply", text: reply.text, refs: reply.refs,

@@ -9,16 +9,18 @@ import Testing
 
 /// A chat platform's reply queued leased in its event's transaction and sent straight
 /// after the commit, without a pass of the outbox (issue 15): no other deliverer takes
-/// it meanwhile, its answer is recorded like any other, and a reply the process could
-/// not send goes out after its lease.
+/// it meanwhile, its answer is recorded like any other, also while the outbox drains at
+/// shutdown; one the process does not send is left for the next deliverer.
 @Suite struct LeasedReplyTests {
     /// A platform's channel that keeps what it is given; it answers at once with
     /// `answer` when that is set, else when the test calls `release`.
     final class Channel: OutboxChannel {
         let endpoint = "platform:dd"
         let sent = Mutex<[OutboxRow]>([])
-        let answer = Mutex<ChannelAnswer?>(nil)
+        let answer: Mutex<ChannelAnswer?>
         private let waiting = Mutex<[@Sendable (ChannelAnswer) -> Void]>([])
+
+        init(answering answer: ChannelAnswer? = nil) { self.answer = Mutex(answer) }
 
         func deliver(_ row: OutboxRow, now: Instant, done: @escaping @Sendable (ChannelAnswer) -> Void) {
             sent.withLock { $0.append(row) }
@@ -33,6 +35,8 @@ import Testing
 
         var ids: [Int64] { sent.withLock { $0.map(\.id) } }
     }
+
+    static let ok = ChannelAnswer(verdict: .delivered, status: 200)
 
     struct Rig {
         let store: Store
@@ -73,7 +77,7 @@ import Testing
         #expect(try rig.outbox(other).deliverDue() == 0, "another deliverer finds nothing due while the reply is out")
         #expect(other.ids.isEmpty)
 
-        channel.release(ChannelAnswer(verdict: .delivered, status: 200))
+        channel.release(Self.ok)
         #expect(try outbox.deliverDue() == 0, "the pass records the answer and sends nothing again")
         let kept = try #require(try rig.row(row.id))
         #expect(kept.status == .delivered)
@@ -83,7 +87,7 @@ import Testing
 
         // What the lease is for: a reply queued due now would have been taken.
         let unleased = try rig.queue(2, leased: false)
-        other.answer.withLock { $0 = ChannelAnswer(verdict: .delivered, status: 200) }
+        other.answer.withLock { $0 = Self.ok }
         #expect(try rig.outbox(other).deliverDue() == 1)
         #expect(other.ids == [unleased.id])
     }
@@ -100,7 +104,7 @@ import Testing
         #expect(try rig.row(row.id)?.status == .queued)
 
         rig.clock.advance(.seconds(31))
-        channel.answer.withLock { $0 = ChannelAnswer(verdict: .delivered, status: 200) }
+        channel.answer.withLock { $0 = Self.ok }
         #expect(try outbox.deliverDue() == 1, "sent again when it fell due")
         #expect(try outbox.deliverDue() == 0, "and then not again")
         #expect(channel.ids == [row.id, row.id])
@@ -108,19 +112,57 @@ import Testing
         #expect(try rig.store.read { try $0.attempts(row.id) } == [503, 200])
     }
 
-    @Test func aReplyAStoppedOutboxCouldNotSendGoesOutAfterItsLease() throws {
+    @Test func aReplyForAPlatformWithNoRoomInFlightGoesWithTheNextPassThatHasRoom() throws {
         let rig = try Rig()
         defer { rig.client.shutdown() }
         let channel = Channel()
         let outbox = rig.outbox(channel)
-        outbox.finish(drainingFor: Span(milliseconds: 0))
-        let row = try rig.queue(1)
-        outbox.sendLeased(row)
-        #expect(channel.ids.isEmpty, "a stopping outbox sends nothing more")
+        let rows = try (1...OutboxService.perEndpoint + 1).map { try rig.queue($0) }
+        for row in rows { outbox.sendLeased(row) }
+        #expect(channel.ids == rows.dropLast().map(\.id), "at most perEndpoint requests in flight")
+        #expect(try rig.outbox(Channel()).deliverDue() == 0, "the last one is still leased: no other deliverer takes it")
 
-        // As after a crash between the commit and the send: the next deliverer waits out the lease.
-        let next = Channel()
-        next.answer.withLock { $0 = ChannelAnswer(verdict: .delivered, status: 200) }
+        channel.release(Self.ok)
+        channel.answer.withLock { $0 = Self.ok }
+        #expect(try outbox.deliverDue() == 1, "room again: the pass sends the one that waited")
+        #expect(channel.ids == rows.map(\.id))
+        #expect(try rig.store.read { try $0.outbox() }.allSatisfy { $0.status == .delivered && $0.attempts == 1 })
+    }
+
+    @Test func aReplyHandedOnWhileTheOutboxDrainsIsSentAndRecordedAndOneAfterIsLeftDue() throws {
+        let rig = try Rig()
+        defer { rig.client.shutdown() }
+        let channel = Channel()
+        let outbox = rig.outbox(channel)
+        let first = try rig.queue(1)
+        outbox.sendLeased(first)  // unanswered: the drain below waits for it
+        let drained = DispatchSemaphore(value: 0)
+        Thread { outbox.finish(drainingFor: .seconds(10)); drained.signal() }.start()
+        Thread.sleep(forTimeInterval: 0.2)
+
+        let second = try rig.queue(2)
+        outbox.sendLeased(second)
+        #expect(channel.ids == [first.id, second.id], "a reply that comes while the outbox drains is still sent")
+        channel.release(Self.ok)
+        #expect(drained.wait(timeout: .now() + 10) == .success)
+        #expect(try rig.row(first.id)?.status == .delivered)
+        #expect(try rig.row(second.id)?.status == .delivered, "and its answer recorded by the drain")
+
+        // Once the drain is over, a reply is not sent but made due, for the next deliverer at once.
+        let third = try rig.queue(3)
+        outbox.sendLeased(third)
+        #expect(channel.ids == [first.id, second.id])
+        let next = Channel(answering: Self.ok)
+        #expect(try rig.outbox(next).deliverDue() == 1)
+        #expect(next.ids == [third.id])
+    }
+
+    @Test func aReplyThatWasNeverHandedOnGoesOutAfterItsLease() throws {
+        let rig = try Rig()
+        defer { rig.client.shutdown() }
+        // As after a crash between the commit and the send.
+        let row = try rig.queue(1)
+        let next = Channel(answering: Self.ok)
         #expect(try rig.outbox(next).deliverDue() == 0)
         rig.clock.advance(Span(milliseconds: OutboxService.lease.milliseconds + 1_000))
         #expect(try rig.outbox(next).deliverDue() == 1)
