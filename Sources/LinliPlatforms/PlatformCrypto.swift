@@ -6,10 +6,6 @@ import LinliWebhooks
 /// The platforms' callback signatures and encryption (PLATFORMS.md §2). Every
 /// comparison is in constant time; every check reads the raw bytes as received.
 public enum PlatformCrypto {
-    static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        bytes.map { String(format: "%02x", $0) }.joined()
-    }
-
     static func same(_ a: String, _ b: String) -> Bool {
         Signatures.constantTimeEqual(Array(a.utf8), Array(b.utf8))
     }
@@ -25,7 +21,7 @@ public enum PlatformCrypto {
 
     /// Hex SHA-256 of timestamp + nonce + encrypt key + raw body.
     public static func feishuSignature(timestamp: String, nonce: String, encryptKey: String, body: [UInt8]) -> String {
-        hex(SHA256.hash(data: Array((timestamp + nonce + encryptKey).utf8) + body))
+        Signatures.hex(SHA256.hash(data: Array((timestamp + nonce + encryptKey).utf8) + body))
     }
 
     /// Decrypts a Feishu `encrypt` value: key SHA-256(encrypt key), the first 16
@@ -50,7 +46,7 @@ public enum PlatformCrypto {
 
     /// `msg_signature`: hex SHA-1 of token, timestamp, nonce and the encrypted text, sorted and joined.
     public static func weComSignature(token: String, timestamp: String, nonce: String, encrypted: String) -> String {
-        hex(Insecure.SHA1.hash(data: Array([token, timestamp, nonce, encrypted].sorted().joined().utf8)))
+        Signatures.hex(Insecure.SHA1.hash(data: Array([token, timestamp, nonce, encrypted].sorted().joined().utf8)))
     }
 
     /// The AES key of an EncodingAESKey (43 characters of base64 without its `=`).
@@ -100,6 +96,6 @@ public enum PlatformCrypto {
 
     /// `X-Signature`: `sha1=` and hex HMAC-SHA1(secret, raw body).
     public static func oneBotSignature(secret: String, body: [UInt8]) -> String {
-        "sha1=" + hex(HMAC<Insecure.SHA1>.authenticationCode(for: body, using: SymmetricKey(data: Array(secret.utf8))))
+        "sha1=" + Signatures.hex(HMAC<Insecure.SHA1>.authenticationCode(for: body, using: SymmetricKey(data: Array(secret.utf8))))
     }
 }

@@ -22,6 +22,13 @@ import Testing
     }
 
     /// GitHub's documented example of an `X-Hub-Signature-256`.
+    @Test func hexIsTwoLowercaseDigitsAByte() {
+        let every = (0...255).map(UInt8.init)
+        #expect(Signatures.hex(every) == every.map { String(format: "%02x", $0) }.joined())
+        #expect(Signatures.hex([]) == "")
+        #expect(Signatures.hex([0x00, 0x0f, 0xa0, 0xff]) == "000fa0ff")
+    }
+
     @Test func githubPublishedVector() {
         #expect(
             Signatures.sha256Hex(secret: "It's a Secret to Everybody", body: Array("Hello, World!".utf8))
