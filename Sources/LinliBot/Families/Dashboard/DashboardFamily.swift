@@ -53,7 +53,7 @@ enum DashboardSecrets {
 
     /// What the database keeps of a token: its SHA-256 HMAC under a fixed label, in hex.
     static func hash(_ token: String) -> String {
-        Signatures.hmacSHA256(key: Array("linli-dashboard".utf8), message: Array(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Signatures.hex(Signatures.hmacSHA256(key: Array("linli-dashboard".utf8), message: Array(token.utf8)))
     }
 
     /// `https://x.org/` → `https://x.org`
