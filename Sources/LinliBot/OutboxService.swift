@@ -42,11 +42,11 @@ public final class OutboxService: @unchecked Sendable {
     /// connections to one host; the rest wait in it): what a hanging endpoint can hold.
     public static let perEndpoint = 256
 
-    private let state: Mutex<State>
+    let state: Mutex<State>
     private let wake = DispatchSemaphore(value: 0)
     private let stopped = DispatchSemaphore(value: 0)
 
-    private struct State {
+    struct State {
         var limiter = RateLimiter()
         var random: any RandomNumberGenerator & Sendable
         var running = false
@@ -189,7 +189,7 @@ public final class OutboxService: @unchecked Sendable {
 
     /// Sends one planned request (counted in flight already); its answer is queued
     /// for the next pass.
-    private func send(_ p: Plan, now: Instant, group: DispatchGroup?) {
+    func send(_ p: Plan, now: Instant, group: DispatchGroup?) {
         group?.enter()
         let answered: @Sendable (ChannelAnswer) -> Void = { [self] answer in
             state.withLock { s in
@@ -207,46 +207,6 @@ public final class OutboxService: @unchecked Sendable {
             }
         }
     }
-
-    /// Sends a chat platform's reply now, without a pass: the engine queued `row`
-    /// already leased (`due_at` one `lease` after it was queued) in the transaction
-    /// that kept its event, so no other deliverer takes it meanwhile. Its answer is
-    /// recorded by the next pass (while `finish` drains, by its passes). While the
-    /// platform has `perEndpoint` requests in flight, the row waits in memory for the
-    /// next pass with room; once `finish` is done, it is made due for the next
-    /// deliverer. (After a crash between the commit and this call, it goes once its
-    /// lease ends.)
-    public func sendLeased(_ row: OutboxRow) {
-        enum Next { case send, wait, makeDue }
-        let next: Next = state.withLock { s in
-            if s.finished || channels[row.webhook] == nil { return .makeDue }
-            if s.inFlight[row.webhook, default: 0] >= Self.perEndpoint {
-                s.waitingForRoom.append(row)
-                return .wait
-            }
-            s.inFlight[row.webhook, default: 0] += 1
-            return .send
-        }
-        switch next {
-        case .send:
-            send(Plan(rows: [row], endpoint: Self.stand(row.webhook), message: message(row), channel: channels[row.webhook]), now: clock(), group: nil)
-        case .wait: break  // an answer from the platform wakes the pass that sends it
-        case .makeDue: makeDue([row])
-        }
-    }
-
-    /// Makes leased rows due now, for a pass of this process or of the next deliverer.
-    private func makeDue(_ rows: [OutboxRow]) {
-        guard !rows.isEmpty else { return }
-        do {
-            try store.writeOutbox { try $0.lease(rows.map(\.id), until: clock()) }
-        } catch {
-            logger.error("replies stay leased", metadata: ["outbox_ids": "\(rows.map(\.id))", "cause": "\(error)"])
-        }
-    }
-
-    /// What names a chat platform's endpoint in a plan (its channel sends the row).
-    private static func stand(_ webhook: String) -> Webhook { Webhook(id: webhook, format: .generic, url: "", secret: nil) }
 
     /// What to send of one endpoint's due pushes (at most `room` requests) and what to
     /// hold until when; what is neither stays due for the next pass.
@@ -333,7 +293,7 @@ public final class OutboxService: @unchecked Sendable {
         _ = wake.wait(timeout: .now() + .milliseconds(Int(max(limit.milliseconds, 1))))
     }
 
-    private func message(_ row: OutboxRow) -> PushMessage {
+    func message(_ row: OutboxRow) -> PushMessage {
         PushMessage(
             id: "\(communityID)-\(row.eventID)", to: row.recipient, reason: row.reason, text: row.text, refs: row.refs, event: Array(row.event.utf8),
             mentions: mobiles[row.recipient].map { [$0] } ?? [])
