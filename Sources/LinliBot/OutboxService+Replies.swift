@@ -14,8 +14,9 @@ extension OutboxService {
     /// lease ends.)
     public func sendLeased(_ row: OutboxRow) {
         enum Next { case send, wait, makeDue }
+        let channel = channels[row.webhook]
         let next: Next = state.withLock { s in
-            if s.finished || channels[row.webhook] == nil { return .makeDue }
+            if s.finished || channel == nil { return .makeDue }
             if s.inFlight[row.webhook, default: 0] >= Self.perEndpoint {
                 s.waitingForRoom.append(row)
                 return .wait
@@ -25,7 +26,7 @@ extension OutboxService {
         }
         switch next {
         case .send:
-            send(Plan(rows: [row], endpoint: Self.stand(row.webhook), message: message(row), channel: channels[row.webhook]), now: clock(), group: nil)
+            send(Plan(rows: [row], endpoint: Self.stand(row.webhook), message: message(row), channel: channel), now: clock(), group: nil)
         case .wait: break  // an answer from the platform wakes the pass that sends it
         case .makeDue: makeDue([row])
         }

@@ -38,16 +38,24 @@ import Testing
 
     static let ok = ChannelAnswer(verdict: .delivered, status: 200)
 
-    struct Rig {
+    /// A store, and its deliverer `outbox` that sends through `channel`.
+    final class Rig {
         let store: Store
         let community: Community
         let clock = ManualClock()
         let client = CurlClient()
+        let channel = Channel()
+        private(set) var outbox: OutboxService!
 
-        init() throws { (_, store, community) = try Fixtures.engine(webhooksAt: "http://127.0.0.1:9/") }
+        init() throws {
+            (_, store, community) = try Fixtures.engine(webhooksAt: "http://127.0.0.1:9/")
+            outbox = deliverer(channel)
+        }
 
-        /// A deliverer of this store that sends through `channel`.
-        func outbox(_ channel: Channel) -> OutboxService {
+        deinit { client.shutdown() }
+
+        /// Another deliverer of this store, sending through `channel`.
+        func deliverer(_ channel: Channel) -> OutboxService {
             let clock = clock
             return OutboxService(store: store, community: community, client: client, clock: { clock.read() }, channels: [channel])
         }
@@ -66,15 +74,13 @@ import Testing
 
     @Test func aLeasedReplyGoesOutWithoutAPassAndNoOtherDelivererTakesIt() throws {
         let rig = try Rig()
-        defer { rig.client.shutdown() }
-        let (channel, other) = (Channel(), Channel())
-        let outbox = rig.outbox(channel)
+        let (channel, outbox, other) = (rig.channel, rig.outbox!, Channel())
         let row = try rig.queue(1)
         #expect(try rig.store.write { try $0.enqueueOnce(row) } == nil, "queued once: a platform's retry queues nothing")
 
         outbox.sendLeased(row)
         #expect(channel.ids == [row.id], "sent at once")
-        #expect(try rig.outbox(other).deliverDue() == 0, "another deliverer finds nothing due while the reply is out")
+        #expect(try rig.deliverer(other).deliverDue() == 0, "another deliverer finds nothing due while the reply is out")
         #expect(other.ids.isEmpty)
 
         channel.release(Self.ok)
@@ -88,15 +94,13 @@ import Testing
         // What the lease is for: a reply queued due now would have been taken.
         let unleased = try rig.queue(2, leased: false)
         other.answer.withLock { $0 = Self.ok }
-        #expect(try rig.outbox(other).deliverDue() == 1)
+        #expect(try rig.deliverer(other).deliverDue() == 1)
         #expect(other.ids == [unleased.id])
     }
 
     @Test func aLeasedReplyThePlatformRefusedIsRetriedOnce() throws {
         let rig = try Rig()
-        defer { rig.client.shutdown() }
-        let channel = Channel()
-        let outbox = rig.outbox(channel)
+        let (channel, outbox) = (rig.channel, rig.outbox!)
         let row = try rig.queue(1)
         outbox.sendLeased(row)
         channel.release(ChannelAnswer(verdict: .retry(after: .seconds(30), reason: "HTTP 503"), status: 503))
@@ -114,13 +118,11 @@ import Testing
 
     @Test func aReplyForAPlatformWithNoRoomInFlightGoesWithTheNextPassThatHasRoom() throws {
         let rig = try Rig()
-        defer { rig.client.shutdown() }
-        let channel = Channel()
-        let outbox = rig.outbox(channel)
+        let (channel, outbox) = (rig.channel, rig.outbox!)
         let rows = try (1...OutboxService.perEndpoint + 1).map { try rig.queue($0) }
         for row in rows { outbox.sendLeased(row) }
         #expect(channel.ids == rows.dropLast().map(\.id), "at most perEndpoint requests in flight")
-        #expect(try rig.outbox(Channel()).deliverDue() == 0, "the last one is still leased: no other deliverer takes it")
+        #expect(try rig.deliverer(Channel()).deliverDue() == 0, "the last one is still leased: no other deliverer takes it")
 
         channel.release(Self.ok)
         channel.answer.withLock { $0 = Self.ok }
@@ -131,9 +133,7 @@ import Testing
 
     @Test func aReplyHandedOnWhileTheOutboxDrainsIsSentAndRecordedAndOneAfterIsLeftDue() throws {
         let rig = try Rig()
-        defer { rig.client.shutdown() }
-        let channel = Channel()
-        let outbox = rig.outbox(channel)
+        let (channel, outbox) = (rig.channel, rig.outbox!)
         let first = try rig.queue(1)
         outbox.sendLeased(first)  // unanswered: the drain below waits for it
         let drained = DispatchSemaphore(value: 0)
@@ -153,19 +153,18 @@ import Testing
         outbox.sendLeased(third)
         #expect(channel.ids == [first.id, second.id])
         let next = Channel(answering: Self.ok)
-        #expect(try rig.outbox(next).deliverDue() == 1)
+        #expect(try rig.deliverer(next).deliverDue() == 1)
         #expect(next.ids == [third.id])
     }
 
     @Test func aReplyThatWasNeverHandedOnGoesOutAfterItsLease() throws {
         let rig = try Rig()
-        defer { rig.client.shutdown() }
         // As after a crash between the commit and the send.
         let row = try rig.queue(1)
         let next = Channel(answering: Self.ok)
-        #expect(try rig.outbox(next).deliverDue() == 0)
+        #expect(try rig.deliverer(next).deliverDue() == 0)
         rig.clock.advance(Span(milliseconds: OutboxService.lease.milliseconds + 1_000))
-        #expect(try rig.outbox(next).deliverDue() == 1)
+        #expect(try rig.deliverer(next).deliverDue() == 1)
         #expect(next.ids == [row.id])
         #expect(try rig.row(row.id)?.status == .delivered)
     }
