@@ -21,6 +21,27 @@ import Testing
                 header: "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="))
     }
 
+    /// The key is keyed once and copied per signature: no signature carries what an
+    /// earlier one (or one on another thread) hashed.
+    @Test func aKeySignsEachMessageOnItsOwn() async throws {
+        let secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+        let key = try #require(StandardWebhooksKey(secret: secret))
+        let raw = try #require(Data(base64Encoded: String(secret.dropFirst(6))))
+        func expected(_ i: Int) -> String {
+            let mac = Signatures.hmacSHA256(key: Array(raw), message: Array("m\(i).\(1_614_265_330 + i).body \(i)".utf8))
+            return "v1," + Data(mac).base64EncodedString()
+        }
+        let signed = await withTaskGroup(of: (Int, String).self) { group in
+            for i in 0..<64 {
+                group.addTask { (i, key.signature(id: "m\(i)", timestamp: Int64(1_614_265_330 + i), body: Array("body \(i)".utf8))) }
+            }
+            return await group.reduce(into: [Int: String]()) { $0[$1.0] = $1.1 }
+        }
+        #expect(signed.count == 64)
+        for (i, signature) in signed { #expect(signature == expected(i)) }
+        #expect(key.signature(id: "m3", timestamp: 1_614_265_333, body: Array("body 3".utf8)) == expected(3))
+    }
+
     /// GitHub's documented example of an `X-Hub-Signature-256`.
     @Test func hexIsTwoLowercaseDigitsAByte() {
         let every = (0...255).map(UInt8.init)
