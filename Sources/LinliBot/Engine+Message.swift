@@ -104,8 +104,8 @@ extension Engine {
         guard let bot else { return (text, false) }
         var rest = Substring(text.drop { $0 == " " || $0 == "\u{3000}" })
         if rest.first == "@" || rest.first == "＠" { rest = rest.dropFirst() }
-        let lowered = rest.lowercased()
-        for name in bot.names where lowered.hasPrefix(name.lowercased()) {
+        // Only as many characters as the name are lowercased, not the whole message.
+        for name in bot.names where rest.prefix(name.count).lowercased() == name.lowercased() {
             let after = rest.dropFirst(name.count)
             guard let next = after.first, Self.nameEnds.contains(next) else {
                 if after.isEmpty { return ("", true) }

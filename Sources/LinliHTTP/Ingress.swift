@@ -100,7 +100,7 @@ public enum Ingress {
             }
             // A signed request's events without an id are known by its webhook-id: a replay
             // changes nothing, also after the guard below has forgotten it or the server restarted.
-            let webhookID = configuration.key == nil ? nil : request.headers[HTTPField.Name("webhook-id")!]
+            let webhookID = configuration.key == nil ? nil : request.headers[.webhookID]
             if let webhookID {
                 read = read.map { item in
                     guard case .event(var event, let line) = item, event.id == nil else { return item }
@@ -150,8 +150,7 @@ public enum Ingress {
 
     /// Standard Webhooks verification of the raw body; nil when it passes.
     static func verify(_ headers: HTTPFields, _ body: [UInt8], key: StandardWebhooksKey, tolerance: Span, now: Instant) -> Response? {
-        guard let id = headers[HTTPField.Name("webhook-id")!], let stamp = headers[HTTPField.Name("webhook-timestamp")!],
-            let signature = headers[HTTPField.Name("webhook-signature")!]
+        guard let id = headers[.webhookID], let stamp = headers[.webhookTimestamp], let signature = headers[.webhookSignature]
         else {
             return problem(.unauthorized, "missing_signature", "webhook-id, webhook-timestamp and webhook-signature are required")
         }
@@ -172,4 +171,11 @@ public enum Ingress {
         json += "}"
         return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: json)))
     }
+}
+
+extension HTTPField.Name {
+    /// Standard Webhooks' headers, made once (a name is checked and lowercased when made).
+    static let webhookID = HTTPField.Name("webhook-id")!
+    static let webhookTimestamp = HTTPField.Name("webhook-timestamp")!
+    static let webhookSignature = HTTPField.Name("webhook-signature")!
 }
