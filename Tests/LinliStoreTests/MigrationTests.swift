@@ -86,6 +86,22 @@ import Testing
         let baseline = try #require(sqlite.firstIndex(of: "v22-loan-quantities"))
         #expect(Array(sqlite[(baseline + 1)...]) == Array(postgres.dropFirst()))
     }
+
+    /// v24: the index on resolution times leaves open orders out, and the chart's query
+    /// (`workOrderTimes`) still reads it alone; the one on report times is untouched.
+    @Test func theChartStillReadsResolutionTimesFromTheirIndexAlone() throws {
+        let queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue)
+        try queue.read { db in
+            for (column, index) in [("resolved_at", "work_orders_resolved_building"), ("created_at", "work_orders_created_building")] {
+                let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT building, \(column) FROM work_orders WHERE \(column) >= ?", arguments: [0])
+                    .map { $0["detail"] as String }
+                #expect(plan.contains { $0.contains("COVERING INDEX \(index)") }, "\(plan)")
+            }
+            let partial = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'work_orders_resolved_building'")
+            #expect(partial?.hasSuffix("WHERE resolved_at IS NOT NULL") == true)
+        }
+    }
 }
 
 /// The log is checkpointed beside the writer and kept short; nothing committed is lost.

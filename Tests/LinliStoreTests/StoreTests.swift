@@ -57,6 +57,26 @@ import Testing
         #expect(try store.read { try $0.queue(assignees: [], buildings: []) }.isEmpty)
     }
 
+    /// The chart's times: every report of the buildings asked for, and the resolutions
+    /// of those resolved (an open order is not in the index on resolution times).
+    @Test(arguments: TestDatabase.allCases) func chartTimesHaveEveryReportAndEachResolution(_ database: TestDatabase) throws {
+        let store = try Store(path: database.path())
+        var resolved = order(2, building: "b4")
+        try store.write { tx in
+            try tx.insert(order(1))
+            try tx.insert(resolved)
+            try tx.insert(order(3, building: "b5"))
+        }
+        let before = resolved
+        try resolved.apply(.accept(by: "u-zhou"), at: t0.adding(.minutes(5)))
+        try resolved.apply(.resolve("fixed", .fixed), at: t0.adding(.hours(2)))
+        try store.write { tx in try tx.update(resolved, from: before) }
+        let times = try store.read { try $0.workOrderTimes(buildings: ["b3", "b4"], since: t0) }
+        #expect(times.reported == [t0, t0])
+        #expect(times.resolved == [t0.adding(.hours(2))])
+        #expect(try store.read { try $0.workOrderTimes(buildings: ["b4"], since: t0.adding(.hours(3))) }.resolved.isEmpty)
+    }
+
     @Test(arguments: TestDatabase.allCases) func historyKeepsOrder(_ database: TestDatabase) throws {
         let store = try Store(path: database.path())
         try store.write { tx in

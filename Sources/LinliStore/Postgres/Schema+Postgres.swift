@@ -18,6 +18,7 @@ extension Schema {
             DROP INDEX work_orders_resolved;
             """
         ),
+        ("v24-resolved-orders-only", resolvedOrdersOnly),
     ]
 
     /// Applies the migrations `session` has not seen, each in a transaction, one
