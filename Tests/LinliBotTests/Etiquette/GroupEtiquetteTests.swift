@@ -17,7 +17,7 @@ import Testing
         "大家早上好", "好的", "谢谢", "谢谢大家", "同意", "同意楼上", "订外卖", "建议大家早点休息", "报修了吗？", "报修", "还没修好",
         "hi everyone, I just moved in", "who is coming tonight?", "?", "thanks!", "help me carry this box please", "report it to the office",
         "取消", "通知一下大家明天停水", "小邻真好用", "进度怎么样了", "收到", "收到了", "收到，谢谢", "已收到！", "收到 R1", "ack",
-        "应急通道别停车", "演练了吗",
+        "应急通道别停车", "演练了吗", "LINLIAN said hi",
     ]
 
     @Test(arguments: chatter)
@@ -29,7 +29,7 @@ import Testing
 
     @Test(arguments: [
         "@小邻 报修 漏水 厨房滴水", "小邻，报修 漏水 厨房滴水", "小邻: 报修 漏水 厨房滴水", "＠小邻　报修 漏水 厨房滴水", "linli: report leak kitchen",
-        "报修 漏水 厨房滴水", "report leak kitchen dripping",
+        "LinLi, report leak kitchen", "@LINLI report leak kitchen", "报修 漏水 厨房滴水", "report leak kitchen dripping",
     ])
     func aMentionOrAWholeCommandIsAnswered(_ text: String) throws {
         let out = try chat.say(at("09:00", "[fudi-b3] u-li: \(text)"))
