@@ -137,15 +137,9 @@ struct TextCursor {
         guard i < chars.count, Grammar.isASCIILetter(chars[i]) else { return nil }
         var j = i + 1
         while j < chars.count, Grammar.isDigit(chars[j]) { j += 1 }
-        // As `RecordID(parsing:)` reads it, without making a string: the letter in
-        // either case, one to nine digits, not zero.
-        guard j > i + 1, j - i <= 10, j == chars.count || !Grammar.isWordChar(chars[j]),
-            let kind = RecordKind(rawValue: String(Unicode.Scalar(UInt8(chars[i].value & 0xDF))))
-        else { return nil }
-        let number = chars[(i + 1)..<j].reduce(0) { $0 * 10 + Int($1.value - 48) }
-        guard number > 0 else { return nil }
+        guard j > i + 1, j == chars.count || !Grammar.isWordChar(chars[j]), let id = RecordID(scalars: chars[i..<j]) else { return nil }
         pos = j
-        return RecordID(kind, number)
+        return id
     }
 
     /// A whole number, allowing a trailing 分/星.

@@ -25,13 +25,23 @@ public struct RecordID: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `R1`, `r1`, `#R1`, `＃R1` already folded to `#R1`.
     public init?(parsing text: Substring) {
-        var t = text
-        if t.first == "#" { t = t.dropFirst() }
-        guard let letter = t.first, let kind = RecordKind(rawValue: letter.uppercased()),
-            t.count > 1, t.count <= 10, let n = Int(t.dropFirst()), n > 0,
-            t.dropFirst().allSatisfy(\.isASCII)
+        self.init(scalars: text.unicodeScalars)
+    }
+
+    /// The same from scalars, as the command parser's cursor holds them (no string is
+    /// made): an optional `#`, a record letter in either case, then at most nine
+    /// characters that read as a whole number above zero (`+5` too, as `Int` reads it).
+    @inlinable
+    public init?(scalars: some BidirectionalCollection<Unicode.Scalar>) {
+        var rest = scalars[...]
+        if rest.first == "#" { rest = rest.dropFirst() }
+        guard let letter = rest.popFirst(), let kind = RecordKind(rawValue: String(letter).uppercased()), (1...9).contains(rest.count)
         else { return nil }
-        self.init(kind, n)
+        if rest.first == "+" { rest = rest.dropFirst() }
+        guard !rest.isEmpty, rest.allSatisfy({ (48...57).contains($0.value) }) else { return nil }
+        let number = rest.reduce(0) { $0 * 10 + Int($1.value - 48) }
+        guard number > 0 else { return nil }
+        self.init(kind, number)
     }
 
     public var description: String { kind.rawValue + String(number) }

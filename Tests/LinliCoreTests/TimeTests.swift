@@ -85,13 +85,13 @@ import Testing
 @Suite struct RecordIDTests {
     @Test(arguments: [
         ("R1", RecordID(.workOrder, 1)), ("r12", RecordID(.workOrder, 12)), ("#R3", RecordID(.workOrder, 3)), ("b7", RecordID(.booking, 7)),
-        ("W20", RecordID(.wish, 20)),
+        ("W20", RecordID(.wish, 20)), ("#r007", RecordID(.workOrder, 7)), ("R+5", RecordID(.workOrder, 5)), ("A123456789", RecordID(.alert, 123_456_789)),
     ])
     func parses(text: String, id: RecordID) {
         #expect(RecordID(parsing: Substring(text)) == id)
     }
 
-    @Test(arguments: ["", "R", "R0", "X1", "R-1", "RR1", "R1a", "#", "R99999999999"])
+    @Test(arguments: ["", "R", "R0", "X1", "R-1", "RR1", "R1a", "#", "R99999999999", "R+", "R+-1", "R1234567890", "R\u{301}1", "＃R1"])
     func refuses(text: String) {
         #expect(RecordID(parsing: Substring(text)) == nil)
     }
