@@ -35,8 +35,9 @@ let package = Package(
         .systemLibrary(name: "CPostgres", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         // A synchronous PostgreSQL client over libpq: parameters, text results, transactions, SQLSTATE errors.
         .target(name: "LinliPostgres", dependencies: ["CPostgres"]),
-        // The system calls Swift's Glibc module does not show (sync_file_range).
-        .target(name: "CLinliSys"),
+        // The system calls Swift's Glibc module does not show (sync_file_range), and the
+        // SQLite VFS that gathers a log's writes.
+        .target(name: "CLinliSys", linkerSettings: [.linkedLibrary("sqlite3")]),
         // libcurl, through typed wrappers of its variadic calls.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // Outbound webhooks: one curl multi thread, robot formats, signing, classification, backoff.

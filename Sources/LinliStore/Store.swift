@@ -1,4 +1,6 @@
+import CLinliSys
 import GRDB
+import GRDBSQLite
 import LinliCore
 import LinliPostgres
 
@@ -32,6 +34,10 @@ public final class Store: Sendable {
             return
         }
         postgres = nil
+        let vfs = linli_install_log_vfs()
+        guard vfs == SQLITE_OK else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: vfs), message: "the linli VFS could not be installed")
+        }
         var config = Configuration()
         config.label = "linli"
         config.foreignKeysEnabled = true
