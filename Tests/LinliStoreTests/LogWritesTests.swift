@@ -2,6 +2,7 @@ import CLinliSys
 import Foundation
 import GRDBSQLite
 import LinliStore
+import LinliTesting
 import Testing
 
 /// The "linli" VFS gathers a write-ahead log's writes into one per transaction
@@ -10,7 +11,7 @@ import Testing
 @Suite struct LogWritesTests {
     /// A connection to a fresh file in WAL mode with `synchronous` as given.
     final class Connection {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("linli-log-\(UUID().uuidString).sqlite").path
+        let path = BinaryRunner.temporaryDatabase()
         var db: OpaquePointer?
 
         init(synchronous: String = "FULL", path: String? = nil) throws {
@@ -28,21 +29,18 @@ import Testing
             try #require(rc == SQLITE_OK, "\(sql): \(error.map { String(cString: $0) } ?? "\(rc)")")
         }
 
-        func integer(_ sql: String) throws -> Int64 {
+        /// The first column of the first row `sql` returns, read by `column`.
+        func first<T>(_ sql: String, _ column: (OpaquePointer?) -> T) throws -> T {
             var statement: OpaquePointer?
             try #require(sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK)
             defer { sqlite3_finalize(statement) }
             try #require(sqlite3_step(statement) == SQLITE_ROW, "\(sql): \(String(cString: sqlite3_errmsg(db)))")
-            return sqlite3_column_int64(statement, 0)
+            return column(statement)
         }
 
-        func text(_ sql: String) throws -> String {
-            var statement: OpaquePointer?
-            try #require(sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK)
-            defer { sqlite3_finalize(statement) }
-            try #require(sqlite3_step(statement) == SQLITE_ROW)
-            return String(cString: sqlite3_column_text(statement, 0))
-        }
+        func integer(_ sql: String) throws -> Int64 { try first(sql) { sqlite3_column_int64($0, 0) } }
+
+        func text(_ sql: String) throws -> String { try first(sql) { String(cString: sqlite3_column_text($0, 0)) } }
 
         func remove() {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
@@ -64,7 +62,7 @@ import Testing
     }
 
     @Test func theStoreMakesTheVFSTheDefault() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("linli-vfs-\(UUID().uuidString).sqlite").path
+        let path = BinaryRunner.temporaryDatabase()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         _ = try Store(path: path)
         #expect(String(cString: try #require(sqlite3_vfs_find(nil)).pointee.zName) == "linli")
