@@ -41,16 +41,23 @@ public struct Span: Hashable, Comparable, Sendable {
     public static func < (lhs: Span, rhs: Span) -> Bool { lhs.milliseconds < rhs.milliseconds }
 
     /// Parses `45s`, `30m`, `2h`, `1d`, `7d` (a whole number and one unit).
+    /// Nil past a century, which no one means (and which would overflow an instant).
     public init?(parsing text: String) {
         guard let unit = text.last, let n = Int64(text.dropLast()), n >= 0 else { return nil }
+        let each: Span
         switch unit {
-        case "s": self = .seconds(n)
-        case "m": self = .minutes(n)
-        case "h": self = .hours(n)
-        case "d": self = .days(n)
+        case "s": each = .seconds(1)
+        case "m": each = .minutes(1)
+        case "h": each = .hours(1)
+        case "d": each = .days(1)
         default: return nil
         }
+        guard n <= Self.century.milliseconds / each.milliseconds else { return nil }
+        self.init(milliseconds: n * each.milliseconds)
     }
+
+    /// The longest span read from text.
+    public static let century = Span.days(36_525)
 
     /// The shortest exact form: `1d`, `90m`, `45s`.
     public var compact: String {

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 import LinliBot
 import LinliCore
 import LinliProtocol
@@ -77,14 +78,13 @@ public enum Ingress {
         @Sendable func answered(_ status: Int) { metrics.bot.count("linli_http_requests_total", [("status", String(status))]) }
         router.post("v1/events") { request, context -> Response in
             var request = request
-            let body: ByteBuffer
-            do {
-                body = try await request.collectBody(upTo: configuration.maxBody)
-            } catch {
-                answered(413)
-                return problem(.contentTooLarge, "body_too_large", "the body is over \(configuration.maxBody) bytes")
+            let bytes: [UInt8]
+            switch await body(of: &request, upTo: configuration.maxBody) {
+            case .read(let b): bytes = b
+            case .refused(let refusal):
+                answered(Int(refusal.status.code))
+                return refusal
             }
-            let bytes = Array(buffer: body)
             if let key = configuration.key {
                 if let refusal = verify(request.headers, bytes, key: key, tolerance: configuration.tolerance, now: wallClock()) {
                     answered(401)
@@ -148,13 +148,32 @@ public enum Ingress {
         return router
     }
 
+    /// A request's body as read, or the answer to give instead.
+    public enum Body {
+        case read([UInt8])
+        case refused(Response)
+    }
+
+    /// Reads a request's body: 413 past `maxBody` bytes, 400 when it cannot be read (a broken chunk).
+    public static func body(of request: inout Request, upTo maxBody: Int) async -> Body {
+        do {
+            return .read(Array(buffer: try await request.collectBody(upTo: maxBody)))
+        } catch is NIOTooManyBytesError {
+            return .refused(problem(.contentTooLarge, "body_too_large", "the body is over \(maxBody) bytes"))
+        } catch {
+            return .refused(problem(.badRequest, "bad_body", "the body could not be read (\(error))"))
+        }
+    }
+
     /// Standard Webhooks verification of the raw body; nil when it passes.
     static func verify(_ headers: HTTPFields, _ body: [UInt8], key: StandardWebhooksKey, tolerance: Span, now: Instant) -> Response? {
         guard let id = headers[.webhookID], let stamp = headers[.webhookTimestamp], let signature = headers[.webhookSignature]
         else {
             return problem(.unauthorized, "missing_signature", "webhook-id, webhook-timestamp and webhook-signature are required")
         }
-        guard let seconds = Int64(stamp), abs(now.milliseconds / 1000 - seconds) <= tolerance.milliseconds / 1000 else {
+        guard let seconds = Int64(stamp), case let (gap, over) = (now.milliseconds / 1000).subtractingReportingOverflow(seconds), !over,
+            gap.magnitude <= tolerance.milliseconds.magnitude / 1000
+        else {
             return problem(.unauthorized, "stale_timestamp", "webhook-timestamp is more than \(tolerance.spoken(.en)) from now")
         }
         guard key.verify(id: id, timestamp: seconds, body: body, header: signature) else {

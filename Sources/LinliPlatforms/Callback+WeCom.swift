@@ -9,7 +9,7 @@ extension Callback {
         guard let signature = r.query["msg_signature"], let stamp = r.query["timestamp"], let nonce = r.query["nonce"] else {
             return .refused(code: "missing_signature", text: "msg_signature, timestamp and nonce are required")
         }
-        guard fresh(Int64(stamp).map { $0 * 1000 }, now) else { return stale }
+        guard fresh(Int64(stamp), each: 1000, now) else { return stale }
         let encrypted: String?
         if r.method == "GET" {
             encrypted = r.query["echostr"]

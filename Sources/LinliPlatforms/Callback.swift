@@ -95,9 +95,13 @@ public enum Callback {
         }
     }
 
-    static func fresh(_ millis: Int64?, _ now: Instant) -> Bool {
-        guard let millis else { return false }
-        return abs(now.milliseconds - millis) <= window.milliseconds
+    /// Whether a timestamp, in units of `each` milliseconds (1000: seconds), is within
+    /// the window of now. A number no clock gives (`-9223372036854775808`) is not.
+    static func fresh(_ stamp: Int64?, each: Int64, _ now: Instant) -> Bool {
+        guard let stamp else { return false }
+        let (millis, over) = stamp.multipliedReportingOverflow(by: each)
+        let (gap, under) = now.milliseconds.subtractingReportingOverflow(millis)
+        return !over && !under && gap.magnitude <= window.milliseconds.magnitude
     }
 
     static let stale = CallbackResult.refused(code: "stale_timestamp", text: "the timestamp is more than an hour from now")
@@ -121,7 +125,7 @@ public enum Callback {
         guard let stamp = r.headers["timestamp"], let sign = r.headers["sign"], let millis = Int64(stamp) else {
             return .refused(code: "missing_signature", text: "timestamp and sign headers are required")
         }
-        guard fresh(millis, now) else { return stale }
+        guard fresh(millis, each: 1, now) else { return stale }
         guard PlatformCrypto.dingTalkValid(sign: sign, timestampMillis: millis, appSecret: p["app_secret"] ?? "") else { return forged }
         guard let o = json(r.body) else { return .bad(code: "bad_json", text: "the body is not a JSON object") }
         guard o["msgtype"] as? String == "text", let id = text(o["msgId"]),
@@ -148,7 +152,7 @@ public enum Callback {
                 guard let stamp = r.headers["x-lark-request-timestamp"], let nonce = r.headers["x-lark-request-nonce"] else {
                     return .refused(code: "missing_signature", text: "X-Lark-Request-Timestamp and X-Lark-Request-Nonce are required")
                 }
-                guard fresh(Int64(stamp).map { $0 * 1000 }, now) else { return stale }
+                guard fresh(Int64(stamp), each: 1000, now) else { return stale }
                 let expected = PlatformCrypto.feishuSignature(timestamp: stamp, nonce: nonce, encryptKey: key, body: r.body)
                 guard PlatformCrypto.same(signed.lowercased(), expected) else { return forged }
             }
@@ -214,7 +218,7 @@ public enum Callback {
             return forged
         }
         guard let o = json(r.body) else { return .bad(code: "bad_json", text: "the body is not a JSON object") }
-        guard fresh((o["time"] as? NSNumber).map { $0.int64Value * 1000 }, now) else { return stale }
+        guard fresh((o["time"] as? NSNumber)?.int64Value, each: 1000, now) else { return stale }
         guard o["post_type"] as? String == "message", let id = text(o["message_id"]), let user = text(o["user_id"]) else {
             return .ignored(.onebot)
         }

@@ -80,10 +80,9 @@ public final class Platforms: Sendable {
         }
         var request = request
         let body: [UInt8]
-        do {
-            body = Array(buffer: try await request.collectBody(upTo: maxBody))
-        } catch {
-            return Ingress.problem(.contentTooLarge, "body_too_large", "the body is over \(maxBody) bytes")
+        switch await Ingress.body(of: &request, upTo: maxBody) {
+        case .read(let b): body = b
+        case .refused(let refusal): return refusal
         }
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }

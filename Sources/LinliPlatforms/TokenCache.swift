@@ -94,7 +94,8 @@ final class TokenCache: Sendable {
         guard response.status == 200, let o = Callback.json(response.body) else { return .failure(ReasonError("HTTP \(response.status)")) }
         let code = (o[kind == .feishu ? "code" : "errcode"] as? NSNumber)?.intValue ?? -1
         let token = o[kind == .feishu ? "tenant_access_token" : "access_token"] as? String
-        let seconds = (o[kind == .feishu ? "expire" : "expires_in"] as? NSNumber)?.int64Value ?? 7_200
+        // Kept within a day: a lifetime no platform gives must not overflow the clock.
+        let seconds = min(max((o[kind == .feishu ? "expire" : "expires_in"] as? NSNumber)?.int64Value ?? 7_200, 0), 86_400)
         guard code == 0, let token, !token.isEmpty else { return .failure(ReasonError("refused (\(code))")) }
         return .success((token, seconds))
     }

@@ -29,7 +29,7 @@ public struct LineDecoder: Sendable {
         guard let text = String(validating: line, as: UTF8.self) else {
             throw LineError(.invalidUTF8, "the line is not valid UTF-8")
         }
-        let trimmed = text.drop { $0 == " " || $0 == "\t" }
+        let trimmed = text.drop { $0 == " " || $0 == "\t" || $0 == "\r" }
         guard let first = trimmed.first, first != "#" else { return nil }
         let event = first == "{" ? try decodeJSON(line) : try decodeShorthand(trimmed)
         return try validated(event)

@@ -50,11 +50,13 @@ public enum WebhookFormatter {
     /// Text a resident wrote cannot mention anyone, format, link or embed in a
     /// robot's message: bidirectional controls are dropped everywhere; for robots,
     /// `@` becomes `＠` (no `@all`, `@所有人`), `://` becomes `：//` (no links);
-    /// Feishu's `<…>` tags (`<at user_id="all">`) and, in markdown, every markdown
+    /// Feishu's and WeCom's `<…>` tags (`<at user_id="all">`, `<a href>`) and, in markdown, every markdown
     /// mark become their full-width look-alikes. Linli's own mentions are added after.
     public static func neutralised(_ text: String, for format: WebhookFormat, markdown: Bool) -> String {
         var out = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
+        // Feishu's text and WeCom's read tags, not markdown.
+        let tagsOnly = format == .feishu || format == .wecom && !markdown
         for (i, c) in scalars.enumerated() {
             if bidiControls.contains(c.value) { continue }
             guard format != .generic else {
@@ -65,7 +67,7 @@ public enum WebhookFormatter {
                 out.append("＠")
             } else if c == ":", i + 2 < scalars.count, scalars[i + 1] == "/", scalars[i + 2] == "/" {
                 out.append("：")
-            } else if format == .feishu || markdown, let wide = fullWidth[c], format == .feishu ? "<>".unicodeScalars.contains(c) : true {
+            } else if let wide = fullWidth[c], tagsOnly ? c == "<" || c == ">" : markdown {
                 out.append(wide)
             } else {
                 out.append(c)

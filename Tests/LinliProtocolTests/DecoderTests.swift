@@ -58,7 +58,7 @@ import Testing
         #expect(try decode(line) == event)
     }
 
-    @Test(arguments: ["", "   ", "# a comment", "  # indented comment"])
+    @Test(arguments: ["", "   ", "\r\r\r", " \t\r ", "# a comment", "  # indented comment"])
     func skipped(_ line: String) throws {
         #expect(try decode(line) == nil)
     }

@@ -35,6 +35,8 @@ public enum Open311Routes {
                 return "[" + found.map(json).joined(separator: ",") + "]"
             }
         }
+        // Any other Open311 path is not found, said in Open311's form too.
+        router.get("open311/v2/**") { _, _ in error(.notFound, "no such Open311 resource") }
     }
 
     private static func answer(_ gate: EngineGate, format: String?, _ body: @escaping @Sendable (Dashboard) throws -> String) async throws -> Response

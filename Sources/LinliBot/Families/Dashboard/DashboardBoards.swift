@@ -26,7 +26,7 @@ extension Dashboard {
             var monday = k.calendar.today.weekStart
             if let week {
                 let p = week.split(separator: "-").compactMap { Int($0) }
-                guard p.count == 3, (1...12).contains(p[1]), (1...31).contains(p[2]) else {
+                guard p.count == 3, (1970...9999).contains(p[0]), (1...12).contains(p[1]), (1...31).contains(p[2]) else {
                     throw LinliError(.usage, zh: "week 应写成 2026-11-23", en: "week is a date like 2026-11-23")
                 }
                 monday = LocalDay(year: p[0], month: p[1], day: p[2]).weekStart

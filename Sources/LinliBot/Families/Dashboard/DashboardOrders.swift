@@ -89,6 +89,8 @@ public struct DashboardOrderDetail: Sendable {
 extension Dashboard {
     /// Orders per page.
     public static let pageSize = 50
+    /// The furthest page asked for is read as this one (past the last, it is empty).
+    static let lastPage = 1_000_000
 
     /// A page of the work orders `q` filters (`limit`: all of them, for the CSV, up to that many).
     public func orders(_ viewer: DashboardViewer, _ q: DashboardQuery, lang: Lang, limit: Int? = nil) throws -> DashboardOrders {
@@ -104,7 +106,7 @@ extension Dashboard {
                 query.categories = [category.id]
             }
             let size = limit ?? Self.pageSize
-            let page = max(1, q.page)
+            let page = min(max(1, q.page), Self.lastPage)
             query.limit = size
             query.offset = limit == nil ? (page - 1) * size : 0
             let (orders, total) = try k.tx.workOrders(query)
