@@ -7,6 +7,22 @@ extension Engine {
     /// Words that drop a pending follow-up question.
     static let cancelWords: Set<String> = ["cancel", "取消", "算了", "不用了", "quit"]
 
+    /// Replies that acknowledge rather than answer (“好的”, “OK!”): no follow-up
+    /// question takes one of them as its answer.
+    /// (`收到` is not one: it acknowledges an alert.)
+    static let acknowledgements = Set([
+        "好", "好的", "好滴", "好吧", "嗯", "嗯嗯", "哦", "哦哦", "噢", "行", "可以", "知道了", "明白", "是", "是的", "对", "对的", "哈哈", "哈哈哈",
+        "ok", "okay", "k", "yes", "yeah", "sure", "got it", "👍", "🙏",
+    ]).union(thanks)
+    static let thanks: Set<String> = ["谢谢", "多谢", "thanks", "thank you"]
+
+    /// The acknowledgement `text` is, without its punctuation (`OK!` is `ok`), or nil.
+    static func acknowledgement(_ text: String) -> String? {
+        let marks: Set<Character> = [" ", "!", "！", "。", ".", "~", "～", ",", "，", "、", "?", "？"]
+        let word = String(Grammar.fold(text).lowercased().drop(while: marks.contains).reversed().drop(while: marks.contains).reversed())
+        return acknowledgements.contains(word) ? word : nil
+    }
+
     /// Handles one chat message: answers a pending question or parses a command,
     /// then runs it. Nil when the message is not addressed to the bot (chatter in a
     /// group, PROTOCOL.md §2.1): nothing is said and nothing changes.
@@ -36,10 +52,14 @@ extension Engine {
                 outcome.lang = chosen ?? prompt.lang
                 return outcome
             }
-            // A whole command on its own is taken as such; anything else answers the question.
+            // A whole command on its own is taken as such; a mere “OK” asks the question
+            // again (in a group it is chatter); anything else answers it.
             let alone = parser.parse(text, strict: strict)
             if case .command = alone {
                 parsed = alone
+            } else if Self.acknowledgement(text) != nil {
+                if strict { return nil }
+                parsed = parser.parse(prompt.soFar)
             } else {
                 parsed = parser.parse(prompt.soFar + " " + text, strict: strict)
                 // In a group an answer that does not answer is chatter: the question stays open.
@@ -49,6 +69,17 @@ extension Engine {
         } else {
             parsed = preparsed ?? parser.parse(text, strict: strict)
             if strict, case .command = parsed {} else if strict { return nil }
+            // “小邻，谢谢！”: thanks or an “OK” said to the bot is answered in kind, not questioned.
+            if let word = Self.acknowledgement(text) {
+                commandName = "acknowledgement"
+                var outcome =
+                    Self.thanks.contains(word)
+                    ? Outcome(
+                        zh: "不客气！要感谢帮您圆梦的志愿者，请发送：谢谢 W编号", en: "You're welcome! To thank the volunteer who took on your wish: thanks W<n>")
+                    : Outcome(zh: "好的！需要时随时找我，发送“帮助”看看我能做什么。", en: "OK! Send “help” any time to see what I can do.")
+                outcome.lang = chosen ?? CommandParser.guessLang(text)
+                return outcome
+            }
             if mentioned, text.isEmpty { parsed = .command(.people(.help(topic: nil)), lang: CommandParser.guessLang(event.text ?? "")) }
             if let expired, case .failure(let error, let lang) = parsed, error.code == .unknownCommand {
                 let spec = parser.catalog.spec(expired.command)
@@ -61,12 +92,22 @@ extension Engine {
             }
         }
         if let limited = rateLimited(sender, lang: ctx.lang) { return limited }
+        // A message of numbers, symbols and record ids alone (`+1 P1`, `R1`) is in no
+        // language (PROTOCOL.md §2.3): it is answered in the sender's, and changes it not.
+        let wordless = !CommandParser.hasWords(text)
+        func settle(_ lang: Lang, noting: Bool = true) throws {
+            if wordless {
+                ctx.lang = kernel(tx).people.language(of: sender)
+            } else {
+                ctx.lang = chosen ?? lang
+                if noting { try noteWritten(lang, by: sender, chosen: chosen, tx) }
+            }
+        }
         var outcome: Outcome
         commandName = Self.name(of: parsed)
         switch parsed {
         case .command(let command, let lang):
-            ctx.lang = chosen ?? lang
-            try noteWritten(lang, by: sender, chosen: chosen, tx)
+            try settle(lang)
             let saved = state.memory
             let changes = tx.changeCount
             do {
@@ -76,11 +117,13 @@ extension Engine {
                 if !careful, tx.changeCount != changes { throw EventFailure(underlying: error) }
                 restore(saved)
                 outcome = Outcome(error: error)
+                if let detail = error.privately {
+                    outcome.effects = [.notify(to: sender, reason: "private_reply", text: detail, refs: error.refs)]
+                }
             }
         case .incomplete(let id, let soFar, let missing, let lang):
-            ctx.lang = chosen ?? lang
-            try noteWritten(lang, by: sender, chosen: chosen, tx)
-            try setPrompt(Prompt(chat: chat, user: sender, command: id, soFar: soFar, lang: lang, expiresAt: clock.adding(Self.promptLifetime)), tx)
+            try settle(lang)
+            try setPrompt(Prompt(chat: chat, user: sender, command: id, soFar: soFar, lang: ctx.lang, expiresAt: clock.adding(Self.promptLifetime)), tx)
             let question = missing.prompt ?? Localized(zh: "请补充“\(missing.name)”。", en: "Please add “\(missing.name)”.")
             let usage = parser.catalog.spec(id)?.usage ?? Localized(zh: "", en: "")
             outcome = Outcome(
@@ -89,7 +132,7 @@ extension Engine {
                     zh: "\(question.zh)（直接回复即可，发送“取消”放弃。用法：\(usage.zh)）",
                     en: "\(question.en) (just reply; send “cancel” to drop it. Usage: \(usage.en))"))
         case .failure(let error, let lang):
-            ctx.lang = chosen ?? lang
+            try settle(lang, noting: false)
             outcome = Outcome(error: error)
         }
         outcome.lang = outcome.lang ?? ctx.lang

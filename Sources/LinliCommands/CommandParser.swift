@@ -94,6 +94,8 @@ public struct CommandParser: Sendable {
         if strict, [.text, .word].contains(spec.args.first?.type), !cursor.atEnd, !Self.afterWord.contains(cursor.chars[cursor.pos]) {
             return .failure(usage(spec, lang), lang: lang)
         }
+        // `notice anything odd in the lift?`: in a group, free text that asks a question is talk.
+        if strict, spec.args.first?.type == .text, folded.last == "?" { return .failure(usage(spec, lang), lang: lang) }
         var args: [String: ArgValue] = [:]
         for arg in spec.args {
             cursor.skipSpaces()
@@ -393,4 +395,24 @@ public struct CommandParser: Sendable {
 
     /// Chinese when the text has any CJK ideograph, English otherwise.
     public static func guessLang(_ text: String) -> Lang { text.unicodeScalars.contains(where: Grammar.isCJK) ? .zh : .en }
+
+    /// Whether `text` has a word of some language: a Chinese character, or Latin
+    /// letters other than a record id's or a building's one letter before digits (`R1`, `b3`).
+    public static func hasWords(_ text: String) -> Bool {
+        var letters = 0
+        var digits = 0
+        for scalar in Grammar.fold(text).unicodeScalars {
+            if Grammar.isCJK(scalar) { return true }
+            if scalar.properties.isAlphabetic {
+                if digits > 0 || letters > 0 { return true }  // `a1b`, `ok`
+                letters += 1
+            } else if ("0"..."9").contains(scalar) {
+                digits += 1
+            } else {
+                if letters > 0 && digits == 0 { return true }  // `a` on its own
+                (letters, digits) = (0, 0)
+            }
+        }
+        return letters > 0 && digits == 0
+    }
 }

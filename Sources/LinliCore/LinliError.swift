@@ -22,6 +22,9 @@ public struct LinliError: Error, Sendable, Equatable {
     public var code: ErrorCode
     public var message: Localized
     public var refs: [String]
+    /// What the sender alone may read, when `message` was said in a group: the bot
+    /// sends it to them privately (reason `private_reply`, PROTOCOL.md §2.2).
+    public var privately: Localized?
 
     public init(_ code: ErrorCode, zh: String, en: String, refs: [String] = []) {
         self.code = code

@@ -50,8 +50,11 @@ import Testing
             try tx.insert(closed)
             try tx.insert(order(3, reporter: "u-zhang", assignee: .department("property")))
             try tx.insert(order(4, reporter: "u-li", building: "b4"))
+            try tx.follow(Follower(workOrder: 3, user: "u-li", household: "b3-501", via: nil, at: Instant(milliseconds: 1)))
+            try tx.follow(Follower(workOrder: 2, user: "u-li", household: "b3-501", via: nil, at: Instant(milliseconds: 1)))
         }
-        #expect(try store.read { try $0.openWorkOrders(reporter: "u-li") }.map(\.number) == [1, 4])
+        #expect(try store.read { try $0.openWorkOrders(reportedOrFollowedBy: "u-li") }.map(\.number) == [1, 3, 4], "her own and the open one she follows")
+        #expect(try store.read { try $0.openWorkOrders(reportedOrFollowedBy: "u-zhang") }.map(\.number) == [3])
         #expect(try store.read { try $0.queue(assignees: ["property"], buildings: []) }.map(\.number) == [3])
         #expect(try store.read { try $0.queue(assignees: [], buildings: ["b4"]) }.map(\.number) == [4])
         #expect(try store.read { try $0.queue(assignees: [], buildings: []) }.isEmpty)

@@ -72,7 +72,7 @@ extension BuiltInCatalogFiles {
                 kinds: [R, B, S]
                 prompt: {en: "Which record? e.g. R1 or B1", zh: "撤销哪一条？例如 R1 或 B1"}
             usage: {en: "cancel R<n>|B<n>|S<n>", zh: "撤销 R编号|B编号|S编号"}
-            summary: {en: "withdraw your own open report, booking or service request", zh: "撤回自己的报修、预约或服务申请"}
+            summary: {en: "withdraw your own open report (not one other households follow), booking or service request", zh: "撤回自己的报修（有其他住户关注的除外）、预约或服务申请"}
             examples:
               - {say: cancel R2, args: {record: R2}}
               - {say: 撤销 R2, args: {record: R2}}

@@ -169,7 +169,14 @@ extension WorkOrder {
         let rid = id.description
         guard !rated else { throw LinliError(.invalidState, zh: "\(rid) 已评价过。", en: "\(rid) has been rated already.", refs: [rid]) }
         guard state == .resolved || (follower && state == .closed) else {
-            throw LinliError(.invalidState, zh: "\(rid) 还没办结，办结后才能评价。", en: "\(rid) is not resolved yet; rate it once it is done.", refs: [rid])
+            let (zh, en) =
+                switch state {
+                case _ where state.isOpen: ("\(rid) 还没办结，办结后才能评价。", "\(rid) is not resolved yet; rate it once it is done.")
+                case .closed:
+                    ("\(rid) 已关闭，评价期已过。如问题仍在，请回复：没解决 \(rid)", "\(rid) is closed; the time to rate it has passed. If the trouble is back: reopen \(rid)")
+                default: ("\(rid) 当前\(state.label(.zh))，不能评价。", "\(rid) is \(state.label(.en)); it cannot be rated.")
+                }
+            throw LinliError(.invalidState, zh: zh, en: en, refs: [rid])
         }
         guard (1...5).contains(score) else { throw LinliError(.usage, zh: "评分是 1 到 5。", en: "A rating is 1 to 5.", refs: [rid]) }
     }

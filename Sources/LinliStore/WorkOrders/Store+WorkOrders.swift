@@ -93,11 +93,14 @@ extension StoreTransaction {
         try records(WorkOrder.codec, "WHERE number = ?", .int(number)).first
     }
 
-    /// The open work orders a person reported, oldest first.
-    public func openWorkOrders(reporter: String) throws -> [WorkOrder] {
+    /// The open work orders a person reported or follows (merged, 我也是), oldest first.
+    public func openWorkOrders(reportedOrFollowedBy person: String) throws -> [WorkOrder] {
         try records(
-            WorkOrder.codec, "WHERE reporter = ? AND state IN ('submitted','assigned','accepted','in_progress','reopened') ORDER BY number",
-            .text(reporter))
+            WorkOrder.codec,
+            """
+            WHERE (reporter = ? OR number IN (SELECT work_order FROM followers WHERE user = ?))
+              AND state IN ('submitted','assigned','accepted','in_progress','reopened') ORDER BY number
+            """, .text(person), .text(person))
     }
 
     /// The open work orders a person holds at `level` in `buildings`, oldest first:

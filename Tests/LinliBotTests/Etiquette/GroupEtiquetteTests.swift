@@ -17,7 +17,7 @@ import Testing
         "大家早上好", "好的", "谢谢", "谢谢大家", "同意", "同意楼上", "订外卖", "建议大家早点休息", "报修了吗？", "报修", "还没修好",
         "hi everyone, I just moved in", "who is coming tonight?", "?", "thanks!", "help me carry this box please", "report it to the office",
         "取消", "通知一下大家明天停水", "小邻真好用", "进度怎么样了", "收到", "收到了", "收到，谢谢", "已收到！", "收到 R1", "ack",
-        "应急通道别停车", "演练了吗", "LINLIAN said hi",
+        "应急通道别停车", "演练了吗", "LINLIAN said hi", "notice anything odd in the lift?", "建议 大家明天一起去吗？",
     ]
 
     @Test(arguments: chatter)
@@ -44,8 +44,8 @@ import Testing
     }
 
     @Test func aPrivateChatIsAlwaysAnswered() throws {
-        let out = try chat.say(at("09:00", "u-li: 好的"))
-        #expect(out.reply.code == "unknown_command")
+        #expect(try chat.say(at("09:00", "u-li: 随便说说")).reply.code == "unknown_command")
+        #expect(try chat.say(at("09:00", "u-li: 好的")).reply.text.hasPrefix("好的！"), "an OK is answered in kind")
         #expect(try chat.say(at("09:01", "u-li: @小邻")).reply.ok, "the name alone asks for help")
     }
 
@@ -59,6 +59,24 @@ import Testing
         #expect(next.reply.code == "usage" && next.reply.text.contains("描述"))
         let filed = try chat.say(at("09:05", "[fudi-b3] u-zhang: 按钮失灵，到不了8楼"))
         #expect(filed.reply.ok && filed.reply.refs == ["R1"] && filed.reply.text.contains("电梯"))
+    }
+
+    @Test func aMereOKDoesNotAnswerAQuestionAsked() throws {
+        let asked = try chat.say(at("09:00", "u-zhang: 报修"))
+        #expect(asked.reply.code == "usage")
+        for ok in ["好的", "嗯嗯", "OK!"] {
+            let again = try chat.say(at("09:01", "u-zhang: \(ok)"))
+            #expect(again.count == 1 && again.reply.code == "usage" && again.reply.text == asked.reply.text, "“\(ok)” is asked again")
+        }
+        let filed = try chat.say(at("09:02", "u-zhang: 漏水 厨房滴水"))
+        #expect(filed.reply.ok && filed.reply.refs == ["R1"], "the first report is the real one")
+    }
+
+    @Test func thanksSaidToTheBotIsAnsweredInKind() throws {
+        let thanks = try chat.say(at("09:00", "[fudi-b3] u-zhang: 小邻，谢谢！"))
+        #expect(thanks.count == 1 && thanks.reply.ok && thanks.reply.text.hasPrefix("不客气"))
+        #expect(try chat.say(at("09:01", "[fudi-b3] u-zhang: 好的")).isEmpty, "no question was left open")
+        #expect(try chat.say(at("09:02", "u-emma: thanks!")).reply.text.hasPrefix("You're welcome"))
     }
 
     @Test func onlyNewcomersAreWelcomed() throws {
@@ -128,6 +146,25 @@ import Testing
         let accepted = try chat.say("@2026-11-28T09:05:00+08:00 [fudi-b3] u-zhou: 签收 R1")
         #expect(accepted.notifications.map(\.to) == ["u-tom"])
         #expect(accepted.notifications[0].text.hasPrefix("Your report R1 was accepted"))
+    }
+
+    @Test func numbersAndRecordIDsAloneAreAnsweredInTheSendersLanguage() throws {
+        try chat.say("@2026-11-28T09:00:00+08:00 [fudi-b2] u-lin: 建议 小区门口加装减速带")
+        try chat.say("@2026-11-28T09:00:30+08:00 [fudi-b2] u-guo: 大家早")
+        let support = try chat.say("@2026-11-28T09:01:00+08:00 [fudi-b2] u-guo: +1 P1")
+        #expect(support.reply.ok && support.reply.text.hasPrefix("已附议 P1"), "\(support.reply.text)")
+        try chat.say("@2026-11-28T09:02:00+08:00 [fudi-b3] u-tom (Tom): register 905")
+        #expect(try chat.say("@2026-11-28T09:03:00+08:00 u-tom: +1 P1").reply.text.hasPrefix("You support P1"), "one who writes English")
+        let answered = try chat.say("@2026-11-28T09:04:00+08:00 u-he: 答复 P1 已报交警部门")
+        #expect(answered.notifications.first { $0.to == "u-guo" }?.text.hasPrefix("社区答复了建议 P1") == true, "her pushes stay Chinese")
+        #expect(try chat.say("@2026-11-28T09:05:00+08:00 [fudi-b3] u-zhang: @小邻 R1").reply.text.hasPrefix("没听懂"))
+    }
+
+    @Test func anEnglishReaderReadsTheBuildingsEnglishName() throws {
+        try chat.say("@2026-11-28T09:00:00+08:00 [fudi-b3] u-emma: report leak bathroom ceiling")
+        let status = try chat.say("@2026-11-28T09:01:00+08:00 u-emma: status").reply.text
+        #expect(status.contains("R1 leak · Building 3 801") && !status.contains("3栋"), "\(status)")
+        #expect(try chat.say("@2026-11-28T09:02:00+08:00 u-zhou: stats week").reply.text.hasPrefix("Building 3 · this week"))
     }
 
     @Test func aPostIsInTheGroupsLanguageWhoeverCausedIt() throws {

@@ -152,8 +152,10 @@ extension DisputesFamily {
         }
         try write(dispute, from: before, transition, history: ("publicise", text), ctx)
         let building = ctx.directory.building(order.building)
+        // The mediator's words end as a sentence before the thanks that follow them.
+        let ended = { (t: String, stop: String) in "。！？.!?…".contains(t.last ?? "。") ? t : t + stop }
         let said =
-            text.map { Localized(zh: $0, en: $0) }
+            text.map { Localized(zh: ended($0, "。"), en: ended($0, ".")) }
             ?? Localized(zh: "双方在调解员主持下当面商议，达成协议并各自确认。", en: "Both sides talked it over with a mediator, reached an agreement and each confirmed it.")
         let post = Localized(
             zh: "【晒事】\(building?.name ?? "本楼")一起邻里纠纷已调解办结：\(said.zh)感谢两位邻居的理解。",

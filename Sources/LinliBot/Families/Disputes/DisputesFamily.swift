@@ -24,11 +24,11 @@ struct DisputesFamily: Family {
                 }
             // PROTOCOL.md §2.2: in a group a dispute is named only; the reply goes privately.
             return outcome.keepingPrivate(Localized(zh: "\(id) 私密事项", en: "\(id) private matter"), in: ctx)
-        } catch let error as LinliError where ctx.group != nil {
-            // A refusal may name a party: in a group it says only where to ask.
-            throw LinliError(
-                error.code, zh: "\(id) 是私密事项，没有办成。请私聊我再发一次，我会说明原因。",
-                en: "\(id) is a private matter and that did not go through. Send it to me privately to hear why.", refs: error.refs)
+        } catch var error as LinliError where ctx.group != nil && (try? ctx.workOrders.find(id.number))?.category == Self.category {
+            // A refusal may name a party: in a group it names the record only, and why goes privately.
+            error.privately = error.message
+            error.message = Localized(zh: "\(id) 私密事项，没有办成\n（原因已私信发给您）", en: "\(id) private matter: not done\n(why is sent to you privately)")
+            throw error
         }
     }
 
@@ -68,8 +68,15 @@ struct DisputesFamily: Family {
         }
     }
 
-    /// The dispute past its invitation, or `invalid_state`.
+    /// The dispute past its invitation, or `invalid_state` (also once its report was
+    /// withdrawn or merged: the mediation stopped there).
     func invited(_ id: RecordID, _ ctx: Kernel) throws -> Dispute {
+        let order = try ctx.workOrders.load(id)
+        guard order.state != .cancelled, order.state != .duplicate else {
+            throw LinliError(
+                .invalidState, zh: "\(id) 当前\(order.state.label(.zh))，调解已停止。", en: "\(id) is \(order.state.label(.en)); the mediation has stopped.",
+                refs: [id.description])
+        }
         guard let dispute = try ctx.tx.dispute(id.number) else {
             throw LinliError(
                 .invalidState, zh: "\(id) 还没有约双方议事（邀请 \(id) 对方 日期 时间）。",
@@ -149,12 +156,7 @@ struct DisputesFamily: Family {
                 respondent: Dispute.Party(person: respondent), respondentHome: home, meeting: meeting, invitedAt: ctx.now)
         if let old {
             _ = try dispute.apply(.reinvite(meeting, by: ctx.sender), at: ctx.now)
-            if let previous = try ctx.tx.booking(old.meeting.booking), previous.state.holds {
-                var cancelled = previous
-                cancelled.state = .cancelled
-                try ctx.tx.update(cancelled, from: previous)
-                try ctx.timers.cancel(previous.id.description, [BookingClock.reminder])
-            }
+            try Self.free(old.meeting, ctx)
         }
         // The mediator takes the dispute on: its resolve clock (and the ladder past it) runs from here.
         if order.awaitsAcceptance {
@@ -177,6 +179,31 @@ struct DisputesFamily: Family {
             en:
                 "Mediation of \(id) set for \(when.en) (\(booking.id); schedules show only “mediation”). Both parties are invited privately; the one who raised it is not named.",
             refs: [id.description, booking.id.description], effects: effects)
+    }
+
+    /// A withdrawn dispute's meeting: its booking is freed and the other party told it
+    /// is off, in the same neutral words as the invitation (the one who withdrew knows).
+    static func callOff(_ id: RecordID, _ ctx: CommandContext) throws -> [Effect] {
+        guard let dispute = try ctx.tx.dispute(id.number) else { return [] }
+        try free(dispute.meeting, ctx)
+        guard !dispute.isSettled, dispute.respondent.person != ctx.sender else { return [] }
+        let when = Self.when(dispute.meeting, ctx.directory)
+        return [
+            tell(
+                dispute.respondent.person, id, reason: "status_changed",
+                Localized(
+                    zh: "【调解取消】原定 \(when.zh) 商议的邻里事项（\(id)）已取消，不用前往。",
+                    en: "[Mediation called off] The talk about a matter between neighbours (\(id)) set for \(when.en) is off; no need to come."))
+        ]
+    }
+
+    /// Cancels a meeting's booking, if it still holds, and its reminder.
+    static func free(_ meeting: Dispute.Meeting, _ ctx: CommandContext) throws {
+        guard let booking = try ctx.tx.booking(meeting.booking), booking.state.holds else { return }
+        var cancelled = booking
+        cancelled.state = .cancelled
+        try ctx.tx.update(cancelled, from: booking)
+        try ctx.timers.cancel(booking.id.description, [BookingClock.reminder])
     }
 
     /// The other party: a person (id, name, @mention) or a room (its first member). Not the complainant.

@@ -144,7 +144,7 @@ struct WorkOrderDesk {
 
     /// `R1 漏水 · 3栋 501`
     func headline(_ o: WorkOrder, _ lang: Lang) -> String {
-        "\(o.id) \(categoryName(o, lang)) · \(buildingName(o))\(o.place.map { " \($0)" } ?? "")"
+        "\(o.id) \(categoryName(o, lang)) · \(buildingName(o, lang))\(o.place.map { " \($0)" } ?? "")"
     }
 
     /// `R1 漏水 · 3栋 501：已签收（周永林）`

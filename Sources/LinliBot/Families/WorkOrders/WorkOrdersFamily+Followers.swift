@@ -58,7 +58,7 @@ extension WorkOrdersFamily {
         guard order.building == building.id else {
             throw LinliError(
                 .forbidden, zh: "\(rid) 是\(desk.buildingName(order))的报修，只有本楼住户可以关注。",
-                en: "\(rid) is a report of \(desk.buildingName(order)); only its residents can follow it.", refs: [rid])
+                en: "\(rid) is a report of \(desk.buildingName(order, .en)); only its residents can follow it.", refs: [rid])
         }
         guard order.reporter != ctx.sender else {
             throw LinliError(.usage, zh: "\(rid) 是您自己的报修。", en: "\(rid) is your own report.", refs: [rid])

@@ -33,7 +33,7 @@ extension WorkOrdersFamily {
             } else {
                 throw LinliError(
                     .usage, zh: "看不懂“\(token)”：请写楼栋、网格或时段。用法：统计 [楼栋|网格] [今天|本周|本月|7d|2026-11|全部]",
-                    en: "“\(token)” is not a building, grid or period. Usage: stats [building|grid] [ctx.calendar.today|week|month|7d|2026-11|all]")
+                    en: "“\(token)” is not a building, grid or period. Usage: stats [building|grid] [today|week|month|7d|2026-11|all]")
             }
         }
         let mine: Set<String> =
@@ -48,7 +48,7 @@ extension WorkOrdersFamily {
                 }
                     ?? StatsScope(
                         buildings: captained,
-                        name: Localized(zh: captained.map(\.name).joined(separator: "、"), en: captained.map(\.name).joined(separator: ", "))))
+                        name: Localized(zh: captained.map(\.name).joined(separator: "、"), en: captained.map(\.title.en).joined(separator: ", "))))
         guard chosen.buildings.allSatisfy({ mine.contains($0.id) }) else {
             throw LinliError(.forbidden, zh: "您只能查看自己负责范围的统计。", en: "You may only see the statistics of what you are responsible for.")
         }
@@ -124,7 +124,7 @@ extension WorkOrdersFamily {
         return nil
     }
 
-    /// `ctx.calendar.today`, `week` (since Monday), `month`, `7d` (the last 7 days), `2026-11`, `all`; local time.
+    /// `today`, `week` (since Monday), `month`, `7d` (the last 7 days), `2026-11`, `all`; local time.
     static func statsPeriod(_ token: String, _ calendar: LocalCalendar) -> Period? {
         let now = calendar.now
         let offsetMs = Int64(calendar.offset(at: now)) * 1000

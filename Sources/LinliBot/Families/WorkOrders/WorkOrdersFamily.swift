@@ -179,7 +179,7 @@ struct WorkOrdersFamily: Family {
         guard let id else {
             // Anyone the community file names (office staff, departments) has records of their own.
             try ctx.requireKnown()
-            let open = try ctx.tx.openWorkOrders(reporter: ctx.sender)
+            let open = try ctx.tx.openWorkOrders(reportedOrFollowedBy: ctx.sender)
             let requests = try ctx.tx.openRequests(requester: ctx.sender)
             guard !open.isEmpty || !requests.isEmpty else { return Outcome(zh: "您没有未办结的记录。", en: "You have no open records.") }
             func requestLine(_ r: ServiceRequest, _ lang: Lang) -> String {
@@ -259,10 +259,21 @@ struct WorkOrdersFamily: Family {
             effects: desk.notifyHandlers(order, except: ctx.sender, reason: "reminder", text: text))
     }
 
+    /// The reporter withdraws a report, unless other households follow it (a duplicate
+    /// merged into it, 我也是): their trouble is still there. A dispute's meeting is called off.
     func cancel(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
         let desk = WorkOrderDesk(ctx.kernel)
-        let order = try change(id, ctx, by: [.reporter]) { _ in .cancel }
         let rid = id.description
+        let order = try change(id, ctx, by: [.reporter]) { order in
+            let others = Set(try ctx.workOrders.followers(of: order.number).map { $0.household ?? $0.user })
+            guard others.isEmpty else {
+                throw LinliError(
+                    .invalidState, zh: "\(rid) 还关系到另外 \(others.count) 户（并单或“我也是”），不能撤销。如问题已解决，请告诉处理人办结。",
+                    en: "\(rid) concerns \(English.count(others.count, "other household")) too (merged or “me too”), so it cannot be withdrawn. If the trouble is gone, tell the handler to close it.",
+                    refs: [rid])
+            }
+            return .cancel
+        }
         let followers = try desk.notifyReporter(order, except: ctx.sender, reason: "status_changed") { r in
             Localized(zh: "\(r.report.zh) \(rid) 已由报修人撤销。", en: "\(r.report.en) \(rid) was withdrawn by its reporter.")
         }
@@ -270,7 +281,8 @@ struct WorkOrdersFamily: Family {
             zh: "已撤销 \(rid)。", en: "Withdrawn: \(rid).", refs: [rid],
             effects: desk.notifyHandlers(
                 order, except: ctx.sender, reason: "status_changed",
-                text: Localized(zh: "\(rid) 已由报修人撤销，无需处理。", en: "\(rid) was withdrawn by the reporter; nothing to do.")) + followers)
+                text: Localized(zh: "\(rid) 已由报修人撤销，无需处理。", en: "\(rid) was withdrawn by the reporter; nothing to do.")) + followers
+                + (try DisputesFamily.callOff(id, ctx)))
     }
 
     /// Words that, leading a result, say how it turned out.

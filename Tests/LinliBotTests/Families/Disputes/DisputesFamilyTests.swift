@@ -174,6 +174,43 @@ import Testing
         #expect(try bot.say("confirm R2", from: "u-li", at: at("09:15")).reply.code == "invalid_state", "a leak has no agreement")
     }
 
+    @Test func aWithdrawnDisputeCallsTheMeetingOffAndGoesNoFurther() throws {
+        let bot = try harness()
+        try bot.say("报修 纠纷 楼上602洗衣机半夜震动", from: "u-li", at: at("09:00"))
+        try bot.say("邀请 R1 602 明天 下午3点到4点", from: "u-med", at: at("09:10"))
+        let withdrawn = try bot.say("撤销 R1", from: "u-li", at: at("09:20"))
+        #expect(withdrawn.reply.ok)
+        let off = try #require(withdrawn.notifications.first { $0.to == "u-wu" }?.text)
+        #expect(off.contains("调解取消") && off.contains("15:00-16:00") && !off.contains("李阿姨") && !off.contains("洗衣机"), "neutral words only")
+        let schedule = try bot.say("日程 商议亭 明天", from: "u-bo", at: at("09:21")).reply.text
+        #expect(!schedule.contains("15:00-16:00 B1"), "the kiosk is free again: \(schedule)")
+        #expect(try bot.say("达成 R1 洗衣机移走", from: "u-med", at: at("09:22")).reply.code == "invalid_state")
+        #expect(try bot.say("参加 R1", from: "u-wu", at: at("09:23")).reply.code == "invalid_state")
+        #expect(try bot.say("confirm R1", from: "u-li", at: at("09:24")).reply.code == "invalid_state")
+    }
+
+    @Test func aRefusalInAGroupNamesTheDisputeOnlyAndSaysWhyPrivately() throws {
+        let bot = try harness()
+        try agreed(bot)
+        try bot.say("确认 R1", from: "u-li", at: at("16:00", day: 29))
+        try bot.say("确认 R1", from: "u-wu", at: at("16:01", day: 29))
+        try bot.say("同意公开 R1", from: "u-li", at: at("16:02", day: 29))
+        try bot.say("大家好，今天天气不错", from: "u-ann", in: "t-b1", at: at("16:03", day: 29))
+        let refused = try bot.say("公开 R1", from: "u-med", in: "t-b1", at: at("16:04", day: 29))
+        #expect(refused.reply.code == "forbidden" && refused.reply.text.hasPrefix("R1 私密事项"))
+        #expect(!refused.reply.text.contains("吴大哥") && refused.posts.isEmpty, "the group reads no party")
+        let why = try #require(refused.notifications.first)
+        #expect(refused.notifications.count == 1 && why.to == "u-med" && why.reason == "private_reply" && why.text.contains("吴大哥（对方）"))
+        // A report that is not private is refused as itself, in the group, without a claim that it is private.
+        try bot.say("报修 漏水 厨房滴水", from: "u-ann", in: "t-b1", at: at("16:05", day: 29))
+        let leak = try bot.say("agree R2 fix it", from: "u-med", in: "t-b1", at: at("16:06", day: 29))
+        #expect(leak.reply.code == "invalid_state" && leak.reply.text.contains("not a dispute") && leak.notifications.isEmpty)
+        // With both consents the outcome is posted, the mediator's words ending as a sentence.
+        try bot.say("同意公开 R1", from: "u-wu", at: at("16:07", day: 29))
+        let posted = try bot.say("公开 R1 邻居达成协议", from: "u-med", in: "t-b1", at: at("16:08", day: 29))
+        #expect(posted.posts.map(\.text) == ["【晒事】1栋一起邻里纠纷已调解办结：邻居达成协议。感谢两位邻居的理解。"])
+    }
+
     @Test func theMediatorIsToldAfterThreeDaysWhoHasNotConfirmed() throws {
         let bot = try harness()
         try agreed(bot)

@@ -57,6 +57,19 @@ import Testing
         #expect(office.code == "usage" && office.text.contains("household b3-502"), "no home of one's own: asked to name one")
     }
 
+    @Test func aPrivateReportAboutARoomIsNotInThatHouseholdsFile() throws {
+        let bot = try Self.bot()
+        try bot.say("报修 噪音 501 每天半夜拖椅子", from: "u-li", in: "t-b1", at: "2026-11-28T09:00:00+08:00")
+        try bot.say("report leak 501 stairwell outside my door", from: "u-li", at: "2026-11-28T09:01:00+08:00")
+        for viewer in ["u-ann", "u-party"] {
+            let file = try bot.say("户档 b1-501", from: viewer, at: "2026-11-28T09:05:00+08:00").reply
+            #expect(file.ok && file.text.contains("R2") && !file.text.contains("R1"), "\(viewer) does not learn of the complaint: \(file.text)")
+        }
+        let captain = try bot.say("户档 b1-501", from: "u-cap1", at: "2026-11-28T09:06:00+08:00").reply
+        #expect(captain.text.contains("R1") && captain.text.contains("R2"), "its handler sees both")
+        #expect(try bot.say("我家", from: "u-li", at: "2026-11-28T09:07:00+08:00").reply.text.contains("R1"), "the one who reported it, in her own file")
+    }
+
     @Test func staffPairAndUnpairInChatOverTheCommunityFile() throws {
         let bot = try Self.bot()
         let coverage = try bot.say("走访情况", from: "u-party", at: "2026-11-28T09:00:00+08:00").reply

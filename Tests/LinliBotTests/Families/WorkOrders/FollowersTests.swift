@@ -46,6 +46,23 @@ import Testing
         #expect(try bot.say("我也是 R1", from: "u-zhao", at: "2026-11-28T16:04:00+08:00").reply.code == "invalid_state", "closed: report again")
     }
 
+    @Test func aReportOthersFollowIsNotWithdrawnByItsReporter() throws {
+        let bot = try FamilyHarness("workorders", community: Self.community)
+        try bot.say("报修 漏水 楼道天花板漏水", from: "u-li", in: "t-b1", at: "2026-11-28T09:00:00+08:00")
+        try bot.say("report leak stairwell ceiling dripping", from: "u-ann", in: "t-b1", at: "2026-11-28T09:02:00+08:00")
+        try bot.say("并单 R2 R1", from: "u-cap1", in: "t-b1", at: "2026-11-28T09:05:00+08:00")
+        let refused = try bot.say("撤销 R1", from: "u-li", in: "t-b1", at: "2026-11-28T09:06:00+08:00")
+        #expect(refused.reply.code == "invalid_state" && refused.reply.text.contains("另外 1 户") && refused.notifications.isEmpty)
+        #expect(try bot.say("status", from: "u-ann", at: "2026-11-28T09:07:00+08:00").reply.text.contains("R1"), "Ann still follows R1")
+        #expect(try bot.say("待办", from: "u-cap1", at: "2026-11-28T09:08:00+08:00").reply.text.contains("R1"), "and the captain still has it")
+        // A neighbour's “me too” holds a report just as well; one nobody follows is withdrawn.
+        try bot.say("报修 漏水 卫生间滴水", from: "u-ann", at: "2026-11-28T09:10:00+08:00")
+        try bot.say("我也是 R3", from: "u-zhao", at: "2026-11-28T09:11:00+08:00")
+        #expect(try bot.say("cancel R3", from: "u-ann", at: "2026-11-28T09:12:00+08:00").reply.text.contains("1 other household"))
+        try bot.say("报修 其他 门口灯不亮", from: "u-zhao", at: "2026-11-28T09:13:00+08:00")
+        #expect(try bot.say("撤销 R4", from: "u-zhao", at: "2026-11-28T09:14:00+08:00").reply.text == "已撤销 R4。")
+    }
+
     @Test func onlyWhoManagesTheBuildingMergesAndOnlyItsResidentsFollow() throws {
         let bot = try FamilyHarness("workorders", community: Self.community)
         try bot.say("报修 漏水 厨房滴水", from: "u-li", in: "t-b1", at: "2026-11-28T09:00:00+08:00")

@@ -42,7 +42,7 @@ import Testing
         #expect(try bot.say("心愿 帮3栋独居老人买菜", from: "u-grid", at: "2026-11-30T09:10:00+08:00").reply.refs == ["W1"])
         // The office suggests as the office household.
         #expect(try bot.say("suggest more bike racks", from: "u-office", at: "2026-11-30T09:11:00+08:00").reply.refs == ["P1"])
-        #expect(try bot.say("+1 P1", from: "u-li", at: "2026-11-30T09:12:00+08:00").reply.text.contains("1 household now"))
+        #expect(try bot.say("+1 P1", from: "u-li", at: "2026-11-30T09:12:00+08:00").reply.text.contains("现有 1 户支持"), "in her language")
 
         let own = try bot.say("我家", from: "u-office", at: "2026-11-30T09:13:00+08:00")
         #expect(own.reply.code == "usage" && own.reply.text.contains("户档 3-502"))

@@ -53,6 +53,16 @@ import Testing
         try bot.say("done R1 replaced the pipe", from: "u-cap1", at: "2026-11-28T21:30:00+08:00")
         let closed = try bot.tick("2026-12-01T21:31:00+08:00")
         #expect(closed.notifications.map(\.to) == ["u-ann"] && closed.notifications.first?.text.contains("closed as unconfirmed") == true)
+        let late = try bot.say("rate R1 1", from: "u-ann", at: "2026-12-01T21:40:00+08:00").reply
+        #expect(late.code == "invalid_state" && late.text.contains("time to rate it has passed") && late.text.contains("reopen R1"), "\(late.text)")
+    }
+
+    /// `stats 999999999999d` once overflowed the clock and stopped the bot.
+    @Test func aPeriodLongerThanACenturyIsAskedAgainNotRun() throws {
+        let bot = try FamilyHarness("workorders")
+        #expect(try bot.say("统计 999999999999d", from: "u-office", at: "2026-11-28T09:00:00+08:00").reply.code == "usage")
+        #expect(try bot.say("stats 106751991168d", from: "u-office", at: "2026-11-28T09:01:00+08:00").reply.code == "usage")
+        #expect(try bot.say("stats 30d", from: "u-office", at: "2026-11-28T09:02:00+08:00").reply.ok, "the bot goes on")
     }
 
     @Test func otherFamiliesAreUnknownToAHarnessOfOne() throws {
