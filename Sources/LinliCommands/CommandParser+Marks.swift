@@ -1,15 +1,18 @@
 /// Punctuation around what people type: closing marks, and text that is nothing else.
 extension CommandParser {
-    /// `text` without the question and exclamation marks that close it; nil when it
-    /// has none, or nothing else.
-    static func withoutClosingMarks(_ text: String) -> String? {
+    /// `text` without the marks that close it (full stops, question and exclamation
+    /// marks; questions kept when `keepingQuestions`); nil when it has none, or nothing else.
+    static func withoutClosingMarks(_ text: String, keepingQuestions: Bool = false) -> String? {
         var scalars = Array(text.unicodeScalars)
-        while let last = scalars.last, closingMarks.contains(last) || last == " " { scalars.removeLast() }
+        while let last = scalars.last, closingMarks.contains(last) && !(keepingQuestions && questionMarks.contains(last)) || last == " " {
+            scalars.removeLast()
+        }
         guard scalars.count < text.unicodeScalars.count, scalars.contains(where: Self.hasMeaning) else { return nil }
         return String(String.UnicodeScalarView(scalars))
     }
 
-    static let closingMarks = Set("?？!！~～".unicodeScalars)
+    static let closingMarks = Set("?？!！~～。.".unicodeScalars)
+    static let questionMarks = Set("?？".unicodeScalars)
 
     /// A letter, a digit or an ideograph: what makes text more than punctuation.
     static func hasMeaning(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic || s.properties.numericType != nil || Grammar.isCJK(s) }

@@ -69,9 +69,9 @@ public struct CommandParser: Sendable {
     public func parse(_ text: String, strict: Bool = false) -> ParseResult {
         let folded = Grammar.fold(text)
         var first = parse(folded, strict: strict, simplified: false)
-        // `进度？`, `报修！`: a question or exclamation mark closing a message said to the bot is
-        // not part of the command (in a group, unaddressed, such a message stays talk).
-        if !strict, case .failure = first, let bare = Self.withoutClosingMarks(folded) {
+        // `进度？`, `报修！`, `收到 A1。`: a mark closing a message is not part of the command;
+        // in a group, unaddressed, a question stays talk (a keyboard adds the 。 to anything).
+        if case .failure = first, let bare = Self.withoutClosingMarks(folded, keepingQuestions: strict) {
             let again = parse(bare, strict: strict, simplified: false)
             if case .failure = again {} else { first = again }
         }

@@ -146,7 +146,7 @@ extension TextCursor {
     }
 
     private func boundaryAfterDate() -> Bool {
-        pos == chars.count || !(Grammar.isWordChar(chars[pos]) || chars[pos] == ":")
+        pos == chars.count || !(Grammar.isWordChar(chars[pos]) || chars[pos] == ":" || chars[pos] == "：")
     }
 
     private mutating func numericDate() -> DateSpec? {
@@ -228,7 +228,7 @@ extension TextCursor {
         guard b < e else {
             return .wrong(Localized(zh: "结束时间要晚于开始时间（不能跨过午夜）。", en: "The end must be after the start (a booking cannot cross midnight)."))
         }
-        let ambiguous = half1 == nil && half2 == nil && e <= 12 * 60 && !chars[start..<pos].contains(":")
+        let ambiguous = half1 == nil && half2 == nil && e <= 12 * 60 && !chars[start..<pos].contains(where: { $0 == ":" || $0 == "：" })
         return .times(TimeRange(start: b, end: e, ambiguous: ambiguous))
     }
 
@@ -249,7 +249,7 @@ extension TextCursor {
         }
         var minute = 0
         var explicit = half != nil
-        if pos < chars.count, chars[pos] == ":" {
+        if pos < chars.count, chars[pos] == ":" || chars[pos] == "：" {
             explicit = true
             pos += 1
             guard let m = takeNumber(maxDigits: 2) else { return nil }
@@ -264,9 +264,10 @@ extension TextCursor {
             } else if take("三刻") {
                 minute = 45
             } else {
+                // 3点30分, and 3点30 as people write it; not 7点30人 (a count after the time).
                 let before = pos
-                if let m = takeNumber(maxDigits: 2), pos < chars.count, chars[pos] == "分" {
-                    pos += 1
+                if let m = takeNumber(maxDigits: 2), m < 60, !(pos < chars.count && "人名位个".unicodeScalars.contains(chars[pos])) {
+                    if pos < chars.count, chars[pos] == "分" { pos += 1 }
                     minute = m
                 } else {
                     pos = before

@@ -84,6 +84,11 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("drain-timeout"), help: "At end of input, how long to keep delivering queued webhook pushes, in seconds.")
     var drainTimeout = 10.0
 
+    func validate() throws {
+        guard maxLine >= 1 else { throw ValidationError("--max-line must be at least 1 byte") }
+        try Seconds.check(drainTimeout, "--drain-timeout", 0...86_400)
+    }
+
     func run() throws {
         let (community, catalog) = try options.load()
         let store = try openStore(options.database)
@@ -93,7 +98,7 @@ struct Run: ParsableCommand {
         outbox.start()
         var encoder = EventEncoder(format: format, formatTime: engine.formatTime)
         encoder.reuseEncoded = true  // the engine's own formatTime: what it encoded is what would be written
-        let runner = StdinRunner(engine: engine, encoder: encoder, maxLine: max(maxLine, 1), outbox: outbox)
+        let runner = StdinRunner(engine: engine, encoder: encoder, maxLine: maxLine, outbox: outbox)
         // SIGTERM: stop reading, finish what was read (commit, print), drain, exit 0.
         signal(SIGTERM, SIG_IGN)
         let terminate = DispatchSource.makeSignalSource(signal: SIGTERM, queue: .global())
@@ -106,7 +111,7 @@ struct Run: ParsableCommand {
             logger.error("stopped: \(error); nothing of the last batch was kept or printed")
             throw ExitCode(1)
         }
-        outbox.finish(drainingFor: Span(milliseconds: Int64(max(drainTimeout, 0) * 1000)))
+        outbox.finish(drainingFor: Span(milliseconds: Int64(drainTimeout * 1000)))
         client.shutdown()
     }
 }
@@ -160,6 +165,10 @@ struct Deliver: ParsableCommand {
 
     @Flag(name: .customLong("until-empty"), help: "Exit once nothing queued falls due within the next minute.")
     var untilEmpty = false
+
+    func validate() throws {
+        if let seconds { try Seconds.check(seconds, "--seconds", 0...31_536_000) }
+    }
 
     func run() throws {
         let (community, _) = try options.load()
@@ -290,6 +299,13 @@ struct Serve: AsyncParsableCommand {
         name: .customLong("public-url"), help: "Where the staff pages are reached (their sign-in links); overrides the community file's public_url.")
     var publicURL: String?
 
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0…65535 (0: any free port)") }
+        guard senderLimit >= 0 else { throw ValidationError("--sender-limit must be 0 (no limit) or more") }
+        try Seconds.check(drainTimeout, "--drain-timeout", 0...86_400)
+        try Seconds.check(readTimeout, "--read-timeout", 0.1...3_600)
+    }
+
     func run() async throws {
         var (community, catalog) = try options.load()
         if let publicURL { community.publicURL = publicURL }
@@ -314,14 +330,14 @@ struct Serve: AsyncParsableCommand {
         let client = CurlClient()
         let outbox = OutboxService(
             store: store, community: community, client: client, metrics: metrics.bot, channels: Platforms.channels(community, client: client))
-        let configuration = IngressConfiguration(key: key, readTimeout: .milliseconds(Int64(max(readTimeout, 0.1) * 1000)))
+        let configuration = IngressConfiguration(key: key, readTimeout: .milliseconds(Int64(readTimeout * 1000)))
         let gate = EngineGate(engine, pushesQueued: { outbox.poke() })
         let platforms = Platforms(community: community, gate: gate, maxBody: configuration.maxBody, outbox: outbox)
         let host = host
         try await Ingress.serve(
             gate: gate, store: store, outbox: outbox, configuration: configuration, metrics: metrics,
             host: host, port: port,
-            drain: Span(milliseconds: Int64(max(drainTimeout, 0) * 1000)),
+            drain: Span(milliseconds: Int64(drainTimeout * 1000)),
             onRunning: { port in
                 logger.info("listening on \(host):\(port)")
                 // What to paste into each platform's console (PLATFORMS.md §4).
@@ -331,5 +347,17 @@ struct Serve: AsyncParsableCommand {
                 fflush(nil)  // every stream: a pipe to a supervisor sees the URLs at once
             }, routes: platforms.addRoutes)
         client.shutdown()
+    }
+}
+
+/// Options given in seconds: a finite number in a sensible range (NaN, infinity or
+/// 1e300 would overflow when turned into milliseconds).
+enum Seconds {
+    static func spoken(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
+
+    static func check(_ value: Double, _ option: String, _ range: ClosedRange<Double>) throws {
+        guard value.isFinite, range.contains(value) else {
+            throw ValidationError("\(option) must be a number of seconds from \(spoken(range.lowerBound)) to \(spoken(range.upperBound))")
+        }
     }
 }

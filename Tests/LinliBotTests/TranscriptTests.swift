@@ -16,8 +16,16 @@ import Testing
 
     /// Runs a transcript: `#! args: …` adds options, `#! restart` starts a new
     /// process on the same database. Returns the concatenated stdout.
-    /// On `database` when given (a PostgreSQL URL), else on a new SQLite file.
-    static func play(_ name: String, via mode: BinaryRunner.Input = .file, database: String? = nil) throws -> String {
+    /// On `database` when given (a PostgreSQL URL), else on a new SQLite file. The
+    /// processes are awaited off the pool (`offThePool`), where in-process servers of other tests run.
+    static func play(_ name: String, via mode: BinaryRunner.Input = .file, database: String? = nil) async throws -> String {
+        let results = try await offThePool { try runs(name, via: mode, database: database) }
+        for result in results { #expect(result.status == 0, "\(name): \(result.stderr)") }
+        return results.map(\.stdout).joined()
+    }
+
+    /// The blocking part of `play`: each run's result.
+    private static func runs(_ name: String, via mode: BinaryRunner.Input, database: String?) throws -> [BinaryRunner.Result] {
         let input = try Data(contentsOf: folder.appendingPathComponent("\(name).in"))
         let db = database ?? BinaryRunner.temporaryDatabase()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) } }
@@ -33,13 +41,7 @@ import Testing
             }
         }
         if input.last != UInt8(ascii: "\n") { runs[runs.count - 1].removeLast() }
-        var stdout = ""
-        for run in runs {
-            let result = try BinaryRunner.run(args, input: run, via: mode)
-            #expect(result.status == 0, "\(name): \(result.stderr)")
-            stdout += result.stdout
-        }
-        return stdout
+        return try runs.map { try BinaryRunner.run(args, input: $0, via: mode) }
     }
 
     @Test func thereAreEnoughTranscripts() {
@@ -47,8 +49,8 @@ import Testing
     }
 
     @Test(arguments: names)
-    func matchesTheGoldenOutput(_ name: String) throws {
-        let actual = try Self.play(name)
+    func matchesTheGoldenOutput(_ name: String) async throws {
+        let actual = try await Self.play(name)
         let golden = Self.folder.appendingPathComponent("\(name).out")
         if ProcessInfo.processInfo.environment["LINLI_UPDATE_GOLDEN"] == "1" {
             try actual.write(to: golden, atomically: true, encoding: .utf8)
@@ -60,19 +62,21 @@ import Testing
 
     /// The same conversations on PostgreSQL (the tests' own server) give the same bytes.
     @Test(arguments: names)
-    func matchesTheGoldenOutputOnPostgreSQL(_ name: String) throws {
-        let actual = try Self.play(name, database: TestPostgres.database())
+    func matchesTheGoldenOutputOnPostgreSQL(_ name: String) async throws {
+        let actual = try await Self.play(name, database: try await offThePool { try TestPostgres.database() })
         let expected = try String(contentsOf: Self.folder.appendingPathComponent("\(name).out"), encoding: .utf8)
         #expect(actual == expected, "\(name): output on PostgreSQL differs from \(name).out")
     }
 
     @Test(arguments: names)
-    func isByteIdenticalOnEveryRun(_ name: String) throws {
-        #expect(try Self.play(name) == Self.play(name))
+    func isByteIdenticalOnEveryRun(_ name: String) async throws {
+        let (first, second) = (try await Self.play(name), try await Self.play(name))
+        #expect(first == second)
     }
 
-    @Test func aPipeGivesTheSameOutputAsAFile() throws {
-        #expect(try Self.play("workorder-zh", via: .pipe) == Self.play("workorder-zh", via: .file))
+    @Test func aPipeGivesTheSameOutputAsAFile() async throws {
+        let (piped, read) = (try await Self.play("workorder-zh", via: .pipe), try await Self.play("workorder-zh", via: .file))
+        #expect(piped == read)
     }
 
     @Test func aBrokenCommunityFileIsRefusedAndTheDatabaseIsNotTouched() throws {

@@ -122,6 +122,24 @@ import Testing
             Issue.record("进度？ among neighbours is talk")
             return
         }
+        guard case .failure = try Fixtures.parser().parse("收到 A1？", strict: true) else {
+            Issue.record("收到 A1？ among neighbours is a question, not an acknowledgement")
+            return
+        }
+    }
+
+    /// A Chinese keyboard closes a message with 。 by itself: in a group too, `收到 A1。`
+    /// acknowledges the alert and `join E1.` signs up (they were ignored as talk).
+    @Test(arguments: ["收到 A1。", "收到 A1 。", "ack A1.", "报名 E1。", "join E1."])
+    func inAGroupAFullStopClosesACommand(_ text: String) throws {
+        let parser = try Fixtures.parser()
+        guard case .command(let command, _) = parser.parse(text, strict: true),
+            case .command(let bare, _) = parser.parse(String(text.dropLast()), strict: true)
+        else {
+            Issue.record("\(text) is a command in a group")
+            return
+        }
+        #expect(command == bare)
     }
 
     @Test func anUnknownChineseQuestionIsEchoedWithItsFullWidthMark() throws {

@@ -27,16 +27,20 @@ import Testing
     }
 
     /// Guards `Ingress.body(of:upTo:)`: a chunked body that cannot be read was called too
-    /// large (413 `body_too_large`); it is a bad body (400), and nothing is kept.
+    /// large (413 `body_too_large`); it is a bad body (400), and nothing is kept. (When
+    /// NIO meets the broken chunk before the route runs, as on a loaded machine, it
+    /// closes the connection unanswered: also fine.) The server answers the next request.
     @Test func aMalformedChunkedBodyIsABadBodyNotATooLargeOne() async throws {
         let rig = try IngressTests.Rig(secret: nil, maxBody: 1_000)
         try await withServer(rig.router) { client in
             let raw = try RawClient(port: Int(client.base.split(separator: ":").last!)!)
             raw.send(Self.chunked("ZZZ\r\nabc\r\n0\r\n\r\n"))
-            let (text, _) = await raw.readUntilClosed(limit: 60)
-            #expect(text.hasPrefix("HTTP/1.1 400") && text.contains("bad_body"), "\(text)")
+            let (text, closed) = await raw.readUntilClosed(limit: 60)
+            #expect(closed && (text.isEmpty || text.hasPrefix("HTTP/1.1 400") && text.contains("bad_body")), "\(text)")
+            #expect(await client.post("/v1/events", IngressTests.report).status == 200, "the server goes on")
         }
-        #expect(try rig.store.read { try $0.workOrder(1) } == nil)
+        #expect(try rig.store.read { try $0.workOrder(2) } == nil, "only the good request made a report")
+        #expect(try rig.store.read { try $0.workOrder(1) } != nil)
     }
 
     /// Keeps the fix narrow: a well-formed chunked body is read as any other, one over the limit is still 413.

@@ -105,4 +105,22 @@ import Testing
         let malformed = try BinaryRunner.run(serve, input: Data(), environment: ["LINLI_INGRESS_SECRET": "whsec_not*base64"])
         #expect(malformed.status == 2 && malformed.stderr.contains("not a Standard Webhooks secret"))
     }
+
+    /// NaN, infinity or 1e300 seconds overflowed into a crash (SIGILL); a port past
+    /// 65535 was taken modulo 65536. Each is a usage error (64) naming the option.
+    @Test func nonsenseNumbersAreUsageErrors() async throws {
+        let cases: [([String], String)] = [
+            (["run", "--drain-timeout", "nan"], "--drain-timeout"), (["run", "--drain-timeout", "1e300"], "--drain-timeout"),
+            (["run", "--max-line", "0"], "--max-line"), (["serve", "--read-timeout", "inf"], "--read-timeout"),
+            (["serve", "--drain-timeout", "-1"], "--drain-timeout"), (["serve", "--port", "99999"], "--port"),
+            (["serve", "--sender-limit", "-1"], "--sender-limit"), (["deliver", "--seconds", "nan"], "--seconds"),
+        ]
+        let common = ["--community", Fixtures.communityPath, "--commands", Fixtures.commandsPath, "--db", ":memory:"]
+        let results = try await offThePool {
+            try cases.map { try BinaryRunner.run($0.0 + common, input: Data(), environment: ["LINLI_INGRESS_SECRET": IngressTests.secret]) }
+        }
+        for ((arguments, option), result) in zip(cases, results) {
+            #expect(result.status == 64 && result.stderr.contains(option), "\(arguments): \(result.status) \(result.stderr)")
+        }
+    }
 }

@@ -94,7 +94,7 @@ final class RawClient: @unchecked Sendable {
     @Test func aPromptClientIsNotCutOff() async throws {
         let rig = try await Self.withRawClient(readTimeout: .seconds(5)) { raw in
             raw.send(Self.head + "Connection: close\r\n\r\n" + IngressTests.report)
-            let (text, _) = await raw.readUntilClosed(limit: 15)
+            let (text, _) = await raw.readUntilClosed(limit: 60)
             #expect(text.hasPrefix("HTTP/1.1 200"), "\(text)")
         }
         #expect(try rig.store.read { try $0.workOrder(1) } != nil)

@@ -154,7 +154,7 @@ extension Booking {
         case .cancel:
             guard state.holds else {
                 throw LinliError(
-                    .invalidState, zh: "\(id) 已\(state.label(.zh))。", en: "\(id) is \(state.label(.en)) already.", refs: [id.description])
+                    .invalidState, zh: "\(id) \(state.label(.zh))，不能再撤销。", en: "\(id) is \(state.label(.en)) already.", refs: [id.description])
             }
             state = .cancelled
             return .stop(.reminder)
