@@ -16,4 +16,12 @@ extension CommandParser {
 
     /// A letter, a digit or an ideograph: what makes text more than punctuation.
     static func hasMeaning(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic || s.properties.numericType != nil || Grammar.isCJK(s) }
+
+    /// Whether a message ends as a question: a question mark, or a Chinese question particle (`借伞吗`).
+    static func asksAQuestion(_ folded: String) -> Bool {
+        var scalars = folded.unicodeScalars.reversed().drop { $0 == " " }
+        if scalars.first == "?" { return true }
+        scalars = scalars.drop { closingMarks.contains($0) || $0 == " " }
+        return scalars.first.map { "吗呢么".unicodeScalars.contains($0) } ?? false
+    }
 }

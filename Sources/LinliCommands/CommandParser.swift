@@ -94,8 +94,8 @@ public struct CommandParser: Sendable {
         if strict, [.text, .word].contains(spec.args.first?.type), !cursor.atEnd, !Self.afterWord.contains(cursor.chars[cursor.pos]) {
             return .failure(usage(spec, lang), lang: lang)
         }
-        // `notice anything odd in the lift?`: in a group, free text that asks a question is talk.
-        if strict, spec.args.first?.type == .text, folded.last == "?" { return .failure(usage(spec, lang), lang: lang) }
+        // `notice anything odd in the lift?`, `借伞吗？`, `我要伞吗`: in a group, a message that asks a question is talk.
+        if strict, Self.asksAQuestion(folded) { return .failure(usage(spec, lang), lang: lang) }
         var args: [String: ArgValue] = [:]
         for arg in spec.args {
             cursor.skipSpaces()

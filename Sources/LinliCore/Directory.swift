@@ -94,8 +94,8 @@ extension Directory {
         return office + buildings(inScopeOf: person).flatMap(\.groups)
     }
 
-    /// A group as people call it: its building's name, or the community's.
-    public func label(ofGroup group: String) -> String {
-        building(ofGroup: group)?.name ?? community.name
+    /// A group as people call it in `lang`: its building's name, or the community's.
+    public func label(ofGroup group: String, _ lang: Lang = .zh) -> String {
+        building(ofGroup: group)?.title(lang) ?? community.name
     }
 }

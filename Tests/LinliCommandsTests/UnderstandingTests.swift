@@ -128,6 +128,21 @@ import Testing
         }
     }
 
+    /// `借伞吗？` lent an umbrella: the question check looked only at commands whose first
+    /// argument is free text, and `request` starts with a quantity.
+    @Test(arguments: ["借伞吗？", "借伞吗", "我要伞吗", "借充电宝吗？有人知道吗", "need an umbrella?", "借伞吗。"])
+    func inAGroupAskingForSomethingIsTalk(_ text: String) throws {
+        let parser = try Fixtures.parser()
+        guard case .failure = parser.parse(text, strict: true) else {
+            Issue.record("\(text) among neighbours is a question")
+            return
+        }
+        guard case .command = parser.parse("借伞", strict: true) else {
+            Issue.record("借伞 is still a request")
+            return
+        }
+    }
+
     /// A Chinese keyboard closes a message with 。 by itself: in a group too, `收到 A1。`
     /// acknowledges the alert and `join E1.` signs up (they were ignored as talk).
     @Test(arguments: ["收到 A1。", "收到 A1 。", "ack A1.", "报名 E1。", "join E1."])

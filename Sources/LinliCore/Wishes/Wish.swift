@@ -35,6 +35,10 @@ public struct Wish: Sendable, Equatable {
     /// unfinished claim runs out after `claimLifetime`.
     @discardableResult
     public mutating func claim(by user: String, at now: Instant) throws(LinliError) -> Transition<WishClock> {
+        guard user != wisher else {
+            throw LinliError(
+                .forbidden, zh: "\(id) 是您自己的心愿，请等志愿者来认领。", en: "\(id) is your own wish: a volunteer will take it on.", refs: [id.description])
+        }
         guard state == .open else {
             throw LinliError(.conflict, zh: "\(id) 已被认领。", en: "\(id) has been claimed already.", refs: [id.description])
         }

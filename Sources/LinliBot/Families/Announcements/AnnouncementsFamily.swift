@@ -20,7 +20,7 @@ struct AnnouncementsFamily: Family {
         let from = ctx.directory.name(of: ctx.sender)
         let notice = Localized(zh: "【通知】\(text)（\(from)）", en: "[Notice] \(text) (\(from))")
         let named = groups.map { "\($0)（\(ctx.directory.label(ofGroup: $0))）" }
-        let namedEn = groups.map { "\($0) (\(ctx.directory.label(ofGroup: $0)))" }
+        let namedEn = groups.map { "\($0) (\(ctx.directory.label(ofGroup: $0, .en)))" }
         return Outcome(
             zh: "已发到 \(groups.count) 个群：\(named.joined(separator: "、"))。",
             en: "Posted to \(English.count(groups.count, "group")): \(namedEn.joined(separator: ", ")).",

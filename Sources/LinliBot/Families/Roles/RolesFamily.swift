@@ -249,13 +249,13 @@ struct RolesFamily: Family {
     /// `1栋楼栋长` / `captain of 1栋`; `志愿者` / `a volunteer`.
     static func title(_ role: Role, _ scope: String?, _ d: Directory) -> Localized {
         let n = names[role]!
-        let place: String? =
+        let place: Localized? =
             switch role {
-            case .captain: scope.map { d.building($0)?.name ?? $0 }
-            case .gridLeader: scope.map { d.grid($0)?.name ?? $0 }
+            case .captain: scope.map { d.building($0)?.title ?? Localized(zh: $0, en: $0) }
+            case .gridLeader: scope.map { d.grid($0)?.name ?? $0 }.map { Localized(zh: $0, en: $0) }  // a grid has one name
             default: nil
             }
         guard let place else { return Localized(zh: n.zh, en: n.withArticle) }
-        return Localized(zh: "\(place)\(n.zh)", en: "\(n.en) of \(place)")
+        return Localized(zh: "\(place.zh)\(n.zh)", en: "\(n.en) of \(place.en)")
     }
 }

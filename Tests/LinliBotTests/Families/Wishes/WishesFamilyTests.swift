@@ -22,4 +22,13 @@ import Testing
         #expect(released.notifications.map(\.to) == ["u-vol"])
         #expect(try bot.say("认领 W1", from: "u-cap2", at: "2026-12-05T09:03:00+08:00").reply.ok, "open again")
     }
+
+    /// A volunteer claimed their own wish, fulfilled it, thanked themselves and took the points.
+    @Test func aVolunteerCannotClaimTheirOwnWish() throws {
+        let bot = try FamilyHarness("wishes")
+        try bot.say("wish a lift to the clinic", from: "u-vol", at: "2026-11-28T09:00:00+08:00")
+        let own = try bot.say("claim W1", from: "u-vol", at: "2026-11-28T09:01:00+08:00")
+        #expect(own.reply.code == "forbidden" && own.reply.text.contains("your own wish") && own.notifications.isEmpty)
+        #expect(try bot.say("认领 W1", from: "u-cap2", at: "2026-11-28T09:02:00+08:00").reply.ok, "still open to others")
+    }
 }
