@@ -22,8 +22,8 @@ public enum ParseResult: Equatable, Sendable {
 /// ```
 public struct CommandParser: Sendable {
     public let catalog: Catalog
-    private let words: [(chars: [Unicode.Scalar], spec: Int, lang: Lang)]
-    private let categoryNames: [(chars: [Unicode.Scalar], id: String)]
+    let words: [(chars: [Unicode.Scalar], spec: Int, lang: Lang)]
+    let categoryNames: [(chars: [Unicode.Scalar], id: String)]
     private let venueNames: [(chars: [Unicode.Scalar], id: String)]
     private let serviceNames: [(chars: [Unicode.Scalar], id: String)]
     private let fallbackCategory: String?
@@ -334,28 +334,6 @@ public struct CommandParser: Sendable {
         return LinliError(.usage, zh: "\(lead.zh)\(stop)用法：\(spec.usage.zh)", en: "\(lead.en) Usage: \(spec.usage.en)")
     }
 
-    /// The commands whose words are closest to what was typed (edit distance over
-    /// every word and synonym, Chinese included), best first, at most three.
-    public func suggestions(for text: String) -> [CommandSpec] {
-        let token = Grammar.loweredScalars(TextCursor(Grammar.fold(text)).peekToken())
-        guard !token.isEmpty else { return [] }
-        var best: [Int: Int] = [:]
-        for w in words {
-            let cjk = w.chars.contains(where: Grammar.isCJK)
-            let distance: Int
-            let limit: Int
-            if cjk {
-                distance = Grammar.editDistance(Array(token.prefix(w.chars.count)), w.chars)
-                limit = w.chars.count >= 2 ? 1 : 0
-            } else {
-                distance = Grammar.editDistance(token, w.chars)
-                limit = w.chars.count <= 2 ? 0 : w.chars.count <= 4 ? 1 : 2
-            }
-            if distance <= limit, distance < (best[w.spec] ?? .max) { best[w.spec] = distance }
-        }
-        return best.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.prefix(3).map { catalog.commands[$0.key] }
-    }
-
     /// The category named first in the clause at the cursor (up to `，。,.!?;`), if any.
     static func category(in cursor: TextCursor, _ names: [(chars: [Unicode.Scalar], id: String)]) -> (id: String, name: String)? {
         let stops: Set<Unicode.Scalar> = ["，", "。", ",", ".", "!", "！", "?", "？", ";", "；", "\n"]
@@ -369,50 +347,5 @@ public struct CommandParser: Sendable {
             probe.pos += 1
         }
         return nil
-    }
-
-    private func unknown(_ folded: String) -> LinliError {
-        // `我家漏水了`: a problem without a command word; offer the report rather than guess.
-        let close = suggestions(for: folded)
-        if let spec = catalog.spec(named: "report"), !close.contains(where: { $0.id == spec.id }),
-            let (id, name) = Self.category(in: TextCursor(folded), categoryNames)
-        {
-            return LinliError(
-                .unknownCommand, zh: "要报修吗？请发送：\(spec.word(.zh)) \(name) 具体情况，例如：\(spec.word(.zh)) \(folded)",
-                en: "Shall I file a report? Send: \(spec.word(.en)) \(id) <what happened>, e.g. \(spec.word(.en)) \(folded)")
-        }
-        let token = TextCursor(folded).peekToken()
-        var shown = token.count > 20 ? String(token.prefix(20)) + "…" : token
-        // Chinese is answered with the full-width mark it was most likely written with.
-        if Self.guessLang(folded) == .zh { shown = shown.replacingOccurrences(of: "?", with: "？") }
-        if close.isEmpty {
-            return LinliError(.unknownCommand, zh: "没听懂“\(shown)”。发送“帮助”查看可用的命令。", en: "I don't know “\(shown)”. Send “help” to see what you can do.")
-        }
-        let zh = close.map { $0.word(.zh) }.joined(separator: "、")
-        let en = close.map { $0.word(.en) }.joined(separator: ", ")
-        return LinliError(.unknownCommand, zh: "没听懂“\(shown)”。你是不是想说：\(zh)？", en: "I don't know “\(shown)”. Did you mean: \(en)?")
-    }
-
-    /// Chinese when the text has any CJK ideograph, English otherwise.
-    public static func guessLang(_ text: String) -> Lang { text.unicodeScalars.contains(where: Grammar.isCJK) ? .zh : .en }
-
-    /// Whether `text` has a word of some language: a Chinese character, or Latin
-    /// letters other than a record id's or a building's one letter before digits (`R1`, `b3`).
-    public static func hasWords(_ text: String) -> Bool {
-        var letters = 0
-        var digits = 0
-        for scalar in Grammar.fold(text).unicodeScalars {
-            if Grammar.isCJK(scalar) { return true }
-            if scalar.properties.isAlphabetic {
-                if digits > 0 || letters > 0 { return true }  // `a1b`, `ok`
-                letters += 1
-            } else if ("0"..."9").contains(scalar) {
-                digits += 1
-            } else {
-                if letters > 0 && digits == 0 { return true }  // `a` on its own
-                (letters, digits) = (0, 0)
-            }
-        }
-        return letters > 0 && digits == 0
     }
 }
