@@ -98,6 +98,10 @@ extension Engine {
     func queueForWebhook(_ event: OutboundEvent, _ tx: StoreTransaction) throws {
         guard let to = event.to else { return }
         if let webhook = directory.person(to)?.webhook ?? directory.department(to)?.webhook {
+            // A robot posts into a group: a sign-in link is never sent through one.
+            if directory.community.webhooks.first(where: { $0.id == webhook })?.format != .generic, SignInLink.appears(in: event.text ?? "") {
+                return
+            }
             try queue(event, for: webhook, recipient: to, tx)
         } else if let platform = directory.community.platform(forPushTo: to, person: directory.person(to)) {
             // No webhook: through the chat platform the person has an account on (PLATFORMS.md §3).

@@ -1,4 +1,5 @@
 import Dispatch
+import LinliCore
 import LinliProtocol
 import LinliStore
 
@@ -70,7 +71,9 @@ final class KeptOutcomes: @unchecked Sendable {
         let strings = queue.sync { encoded }
         for (entry, json) in zip(entries, strings) {
             var outcome = entry.outcome
-            outcome.events = json.joined(separator: "\n")
+            // A sign-in link's token goes to its person, never into the database.
+            outcome.text = SignInLink.redacted(outcome.text)
+            outcome.events = SignInLink.redacted(json.joined(separator: "\n"))
             try tx.saveOutcome(outcome, ofEvent: entry.key, at: entry.at)
         }
         return strings

@@ -275,6 +275,12 @@ public final class OutboxService: @unchecked Sendable {
                 }
             }
             if verdict == .delivered { delivered.append((plan.rows.map(\.id), plan.rows.count > 1 ? plan.message.id : nil)) }
+            if case .retry = verdict {} else {
+                // Sent or given up: no copy of a sign-in link's token stays in the database.
+                for row in plan.rows where SignInLink.appears(in: row.text) {
+                    try tx.rewrite(push: row.id, text: SignInLink.redacted(row.text), event: SignInLink.redacted(row.event))
+                }
+            }
         }
         try tx.recordAttempts(attempts, at: now)
         try tx.markDelivered(delivered.filter { $0.digest == nil }.flatMap(\.ids), at: now, digest: nil)

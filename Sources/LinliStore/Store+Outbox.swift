@@ -137,6 +137,11 @@ extension StoreTransaction {
             [due.milliseconds, attempted ? 1 : 0, error, id])
     }
 
+    /// Replaces a finished push's text and event (a sign-in link's token taken out).
+    public func rewrite(push id: Int64, text: String, event: String) throws {
+        try execute("UPDATE outbox SET text = ?, event = ? WHERE id = ?", [text, event, id])
+    }
+
     public func markDead(_ id: Int64, reason: String, attempted: Bool) throws {
         try execute(
             "UPDATE outbox SET status = 'dead', attempts = attempts + ?, last_error = ?, told = 0 WHERE id = ?", [attempted ? 1 : 0, reason, id])

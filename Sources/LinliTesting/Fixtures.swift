@@ -110,9 +110,10 @@ extension Fixtures {
         try String(contentsOfFile: communityPath, encoding: .utf8).replacingOccurrences(of: "http://127.0.0.1:9000", with: base)
     }
 
-    /// An engine and its in-memory store on the demo community with webhooks at `base`.
-    public static func engine(webhooksAt base: String) throws -> (Engine, Store, Community) {
-        let (community, _) = try CommunityFile.parse(communityText(webhooksAt: base), file: "fudi.yaml")
+    /// An engine and its in-memory store on the demo community with webhooks at `base`
+    /// (the file's text changed by `edit`).
+    public static func engine(webhooksAt base: String, edit: (String) -> String = { $0 }) throws -> (Engine, Store, Community) {
+        let (community, _) = try CommunityFile.parse(edit(communityText(webhooksAt: base)), file: "fudi.yaml")
         let (_, catalog) = try load()
         let store = try Store(path: ":memory:")
         let engine = try Engine(community: community, catalog: catalog, store: store, wallClock: { Instant(milliseconds: 1_790_000_000_000) })

@@ -29,12 +29,12 @@ import Testing
         let clock: ManualClock
         let script: Script
 
-        init(_ responses: [RecordingReceiver.Response]) throws {
+        init(_ responses: [RecordingReceiver.Response], edit: (String) -> String = { $0 }) throws {
             let script = Script(responses)
             receiver = try RecordingReceiver { _ in script.next() }
             self.script = script
             let community: Community
-            (engine, store, community) = try Fixtures.engine(webhooksAt: receiver.url(""))
+            (engine, store, community) = try Fixtures.engine(webhooksAt: receiver.url(""), edit: edit)
             clock = ManualClock()
             client = CurlClient()
             let clock = clock
@@ -110,6 +110,38 @@ import Testing
         #expect(try rig.store.write { try $0.retryDead(now: rig.clock.read()) } == 1)
         #expect(try rig.outbox.deliverDue() == 1)
         #expect(try rig.rows().map(\.status) == [.delivered])
+    }
+
+    /// A sign-in link (DASHBOARD.md §1) reaches its person and leaves no usable copy:
+    /// never through a robot (a robot posts into a group), no token in what a repeat
+    /// is answered from, and none in a push once it is sent.
+    @Test func signInLinksLeaveNoCopyAndNeverGoThroughARobot() throws {
+        let rig = try Rig([.init(status: 204)]) {
+            $0.replacingOccurrences(of: "  groups: [fudi-office]\n", with: "  groups: [fudi-office]\n  public_url: https://linli.test\n")
+                .replacingOccurrences(of: "roles: [staff], lang: zh}", with: "roles: [staff], lang: zh, webhook: generic-water}")
+        }
+        defer { rig.stop() }
+        func token(_ text: String?) -> String? {
+            text?.range(of: "login?token=").map { String(text![$0.upperBound...].prefix { $0.isLetter || $0.isNumber || "-_".contains($0) }) }
+        }
+        let captain = try rig.say(#"{"id":"d1","ts":"2026-11-28T09:00:00+08:00","group":"fudi-b3","from":"u-zhou","text":"@小邻 后台","mentions":["linli"]}"#)
+        let theirs = try #require(token(captain.first { $0.type == .notify && $0.to == "u-zhou" }?.text))
+        #expect(theirs.count == 43, "the bridge gets the link to pass on privately")
+        #expect(try rig.rows().isEmpty, "not through u-zhou's WeCom group robot")
+        let office = try rig.say(#"{"id":"d2","ts":"2026-11-28T09:01:00+08:00","group":"fudi-office","from":"u-he","text":"@小邻 后台","mentions":["linli"]}"#)
+        let his = try #require(token(office.first { $0.type == .notify && $0.to == "u-he" }?.text))
+        #expect(try rig.rows().map(\.recipient) == ["u-he"], "a generic receiver is the person's own")
+        #expect(try rig.outbox.deliverDue() == 1)
+        #expect(rig.receiver.requests.first.map { String(decoding: $0.body, as: UTF8.self).contains(his) } == true, "sent as made")
+        for row in try rig.rows() {
+            #expect(row.status == .delivered && !row.text.contains(his) && !row.event.contains(his) && row.text.contains("token=redacted"))
+        }
+        for id in ["d1", "d2"] {
+            let kept = try #require(try rig.store.read { try $0.outcome(ofEvent: id) })
+            #expect(!(kept.events ?? "").contains(theirs) && !(kept.events ?? "").contains(his) && kept.events?.contains("redacted") == true)
+        }
+        let repeated = try rig.say(#"{"id":"d1","ts":"2026-11-28T09:02:00+08:00","group":"fudi-b3","from":"u-zhou","text":"@小邻 后台","mentions":["linli"]}"#)
+        #expect(repeated.contains { $0.type == .notify && $0.text.contains("token=redacted") }, "a repeat gets the answer without the token")
     }
 
     @Test func aRobotConfigurationErrorIsADeadLetter() throws {
