@@ -1,3 +1,4 @@
+import Foundation
 import CPostgres
 
 #if canImport(Glibc)
@@ -55,7 +56,7 @@ public final class PostgresConnection {
     public init(url: String) throws {
         guard let handle = PQconnectdb(url) else { throw PostgresError(sqlState: "", message: "out of memory", sql: nil) }
         guard PQstatus(handle) == CONNECTION_OK else {
-            let message = String(cString: PQerrorMessage(handle)).trimmingSpace()
+            let message = Self.hidingPassword(of: url, in: String(cString: PQerrorMessage(handle)).trimmingSpace())
             PQfinish(handle)
             throw PostgresError(sqlState: "", message: message, sql: nil)
         }
@@ -64,6 +65,27 @@ public final class PostgresConnection {
     }
 
     deinit { PQfinish(handle) }
+
+    /// libpq's message about `url` with the password in it hidden: libpq quotes parts
+    /// of a URL it cannot read, and those may be the password or pieces of it (one
+    /// with an `@` in it is cut there).
+    static func hidingPassword(of url: String, in message: String) -> String {
+        var secrets: [Substring] = []
+        if let scheme = url.range(of: "://"), let at = url.lastIndex(of: "@"), scheme.upperBound < at,
+            let colon = url[scheme.upperBound..<at].firstIndex(of: ":")
+        {
+            let password = url[url.index(after: colon)..<at]
+            secrets += [password] + password.split(separator: "@")
+        }
+        for field in url.split(whereSeparator: { "?& ".contains($0) }) where field.hasPrefix("password=") {
+            secrets.append(field.dropFirst("password=".count))
+        }
+        var message = message
+        for secret in secrets.sorted(by: { $0.count > $1.count }) where secret.count >= 3 {
+            message = message.replacingOccurrences(of: secret, with: "***")
+        }
+        return message
+    }
 
     /// Whether the connection is still up (false once the server closed it, say on a restart).
     public var isConnected: Bool { PQstatus(handle) == CONNECTION_OK }

@@ -94,6 +94,21 @@ import Testing
         #expect(some.map { $0["service_request_id"] as? String } == ["R4", "R1"])
     }
 
+    /// What residents type into a report (a phone number, their name, a room, an
+    /// address) is not published with it; the rest of the text is.
+    @Test func aReportsTextLosesNamesRoomsAndNumbers() async throws {
+        let rig = try DashboardRig()
+        try rig.bot.say("报修 漏水 501厨房滴水，师傅来前打我电话 139 1234 5678，李阿姨在家", from: "u-li", at: "2026-11-10T10:00:00+08:00")
+        try rig.bot.say("报修 其他 楼下路灯坏了 我是吴晓东 住b1-302 mail wu@example.org", from: "u-ann", at: "2026-11-10T11:00:00+08:00")
+        let requests = try #require(try Self.json(try await rig.get("/open311/v2/requests.json")) as? [[String: Any]])
+        let texts = requests.compactMap { $0["description"] as? String }
+        #expect(texts == ["楼下路灯坏了 我是＊ 住b＊ mail ＊", "厨房滴水，师傅来前打我电话 ＊，＊在家"], "\(texts)")
+        for secret in ["501", "139", "5678", "李阿姨", "吴晓东", "302", "wu@", "example.org"] {
+            #expect(!texts.joined().contains(secret), "\(secret) in \(texts)")
+        }
+        #expect(texts.last?.contains("厨房滴水，师傅来前打我电话") == true && texts.first?.hasPrefix("楼下路灯坏了") == true, "\(texts)")
+    }
+
     @Test func oneRequestAndErrorsInOpen311Form() async throws {
         let rig = try DashboardRig()
         try rig.november()
