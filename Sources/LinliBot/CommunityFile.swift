@@ -74,6 +74,9 @@ public enum CommunityFile {
         var settings: [String: GroupSettings] = [:]
         community.groups = try groups(c["groups"], into: &settings)
         community.publicURL = try c["public_url"]?.string()
+        if let url = community.publicURL, !url.hasPrefix("https://"), !url.hasPrefix("http://") {
+            throw try c.required("public_url").error("public_url '\(url)' is not an http:// or https:// address")
+        }
         community.open311 = try c["open311"]?.bool() ?? false
         if let r = c["registration"] {
             switch try r.string() {
@@ -83,6 +86,7 @@ public enum CommunityFile {
             }
         }
         community.visitEvery = try c["visit_every"].map(span)
+        if let every = community.visitEvery, every.milliseconds <= 0 { throw try c.required("visit_every").error("visit_every must be longer than 0") }
         if let b = root["bot"] {
             try b.expectMapping(known: ["id", "names"])
             let names = try b["names"]?.strings() ?? []
@@ -141,10 +145,12 @@ public enum CommunityFile {
             v in
             let id = try identifier(v.required("id"))
             let name = try twoNames(v["name"])
+            let (min, max) = (try v["min"].map(span), try v["max"].map(span))
+            if let min, let max, min > max { throw try v.required("min").error("min is longer than max") }
             return Venue(
                 id: id, name: name?.zh ?? id, names: try v["names"]?.strings() ?? [id],
-                open: try v["open"].map(timeRange), min: try v["min"].map(span), max: try v["max"].map(span),
-                horizon: try v["horizon"].map(span), weeklyQuota: try v["weekly_quota"]?.int(), approval: try v["approval"]?.bool() ?? false,
+                open: try v["open"].map(timeRange), min: min, max: max,
+                horizon: try v["horizon"].map(span), weeklyQuota: try v["weekly_quota"].map(count), approval: try v["approval"]?.bool() ?? false,
                 mediation: try v["mediation"]?.bool() ?? false, nameEn: name?.en)
         }
         community.services = try items(
@@ -158,7 +164,7 @@ public enum CommunityFile {
             }
             return Service(
                 id: id, name: name?.zh ?? id, names: try v["names"]?.strings() ?? [id],
-                stock: try v["stock"]?.int(), loan: try v["loan"].map(span), handler: try v["handler"]?.string(), rota: rota,
+                stock: try v["stock"].map(count), loan: try v["loan"].map(span), handler: try v["handler"]?.string(), rota: rota,
                 accept: try v["accept"].map(span) ?? Service.standardAccept, urgent: try v["urgent"]?.bool() ?? false, nameEn: name?.en,
                 unit: try v["unit"]?.string() ?? "件")
         }
@@ -188,6 +194,7 @@ public enum CommunityFile {
         }
         community.platforms = try platforms(root, environment: environment)
         try checkReferences(community, root)
+        checkConsistency(community, root)
         try checkPlatforms(community, root)
         return (community, root.warnings)
     }
@@ -267,6 +274,13 @@ public enum CommunityFile {
     }
 
     /// A latitude or longitude in degrees.
+    /// A number of things: 0 or more.
+    private static func count(_ v: YAMLValue) throws -> Int {
+        let n = try v.int()
+        guard n >= 0 else { throw v.error("\(n) is below 0") }
+        return n
+    }
+
     private static func coordinate(_ v: YAMLValue) throws -> Double {
         let s = try v.string()
         guard let d = Double(s), abs(d) <= 180 else { throw v.error("'\(s)' is not a coordinate in degrees (30.1234)") }

@@ -280,6 +280,7 @@ public final class Engine {
         }
         state.memory.clock = max(clock, event.ts ?? wallClock())
         if !state.memory.dailyStarted { try startDailyTimers(tx) }
+        if !state.memory.fileHandedOver { try handOverWhatTheFileMoved(tx, into: &out) }
         let firstOut = out.count
         try fireDueTimers(tx, into: &out)
         let outcome: Outcome?

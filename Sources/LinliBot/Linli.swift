@@ -31,6 +31,22 @@ public enum Linli {
         return (community.applying(changes), changes.count)
     }
 
+    /// What the database holds that the community file has no place for: open work
+    /// orders in a building the file no longer lists (their timers would go on while
+    /// no page or count shows them). One line each, for the operator.
+    public static func strandedOrders(_ community: Community, in store: Store) throws -> [String] {
+        let known = Set(community.buildings.map(\.id))
+        var first: [String: Int] = [:]
+        var order: [String] = []
+        for holder in try store.read({ try $0.openHolders() }) where !known.contains(holder.building) {
+            if first[holder.building] == nil { order.append(holder.building) }
+            first[holder.building] = min(first[holder.building] ?? .max, holder.first)
+        }
+        return order.map { b in
+            "building \(b) has open work orders (R\(first[b]!) and maybe more) but is not in the community file: keep it there until they are closed"
+        }
+    }
+
     /// The wall clock, read only at the edge of the process.
     public static func wallClock() -> Instant {
         Instant(milliseconds: Int64((Date().timeIntervalSince1970 * 1000).rounded()))

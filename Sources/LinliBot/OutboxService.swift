@@ -252,6 +252,14 @@ public final class OutboxService: @unchecked Sendable {
             let (verdict, status, error) = (answer.verdict, answer.status, answer.error)
             verdicts[verdict.name, default: 0] += 1
             attempts += plan.rows.map { StoreTransaction.Attempt(outboxID: $0.id, httpStatus: status, error: error, verdict: "\(verdict)") }
+            if verdict != .delivered {
+                // One line a request (a digest carries many pushes): the operator sees a failing endpoint without opening the metrics.
+                let metadata: Logger.Metadata = [
+                    "webhook": "\(plan.endpoint.id)", "pushes": "\(plan.rows.map(\.id))", "cause": "\(error ?? status.map { "HTTP \($0)" } ?? "\(verdict)")",
+                ]
+                if case .retry = verdict { logger.warning("push not delivered; it will be retried", metadata: metadata) }
+                else { logger.error("push given up (a dead letter: linli deliver --dead)", metadata: metadata) }
+            }
             for row in plan.rows {
                 switch verdict {
                 case .delivered:
@@ -378,5 +386,8 @@ public final class OutboxService: @unchecked Sendable {
             defer { s.waitingForRoom.removeAll() }
             return s.waitingForRoom
         })
+        if let left = try? store.read({ try $0.outboxDepth() }), left > 0 {
+            logger.notice("pushes left queued for the next deliverer", metadata: ["queued": "\(left)"])
+        }
     }
 }

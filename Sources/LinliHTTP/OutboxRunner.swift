@@ -21,6 +21,7 @@ public struct OutboxRunner: ServiceLifecycle.Service {
     public func run() async throws {
         outbox.start()
         try? await gracefulShutdown()
+        Logger.linli("http").notice("shutting down: finishing the requests in flight, delivering pushes for up to \(drain.milliseconds / 1000) s")
         outbox.finish(drainingFor: drain)
     }
 }

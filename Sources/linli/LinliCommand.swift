@@ -118,12 +118,23 @@ struct Run: ParsableCommand {
 
 extension CommunityOptions {
     func makeEngine(_ community: Community, _ catalog: Catalog, _ store: Store) throws -> Engine {
+        try refuseStrandedOrders(community, store)
         do {
             return try Engine(community: community, catalog: catalog, store: store, wallClock: Linli.wallClock)
         } catch {
             logger.error("cannot open the database \(redacted(database)): \(error)")
             throw ExitCode(3)
         }
+    }
+}
+
+extension CommunityOptions {
+    /// Exits 2 when the database has open work orders in a building the file dropped.
+    func refuseStrandedOrders(_ community: Community, _ store: Store) throws {
+        let problems = try Linli.strandedOrders(community, in: store)
+        guard !problems.isEmpty else { return }
+        for p in problems { logger.error("\(self.community ?? Self.demo): \(p)") }
+        throw ExitCode(2)
     }
 }
 
@@ -163,7 +174,9 @@ struct Deliver: ParsableCommand {
     @Option(help: "Keep delivering for this many seconds, then exit (default: until interrupted).")
     var seconds: Double?
 
-    @Flag(name: .customLong("until-empty"), help: "Exit once nothing queued falls due within the next minute.")
+    @Flag(
+        name: .customLong("until-empty"),
+        help: "Exit once nothing queued falls due within the next minute; print what is left queued and dead, and exit 1 if pushes are still queued.")
     var untilEmpty = false
 
     func validate() throws {
@@ -190,6 +203,9 @@ struct Deliver: ParsableCommand {
         if untilEmpty {
             outbox.finish(drainingFor: .minutes(1))
             client.shutdown()
+            let (queued, dead) = try store.read { tx in (try tx.outboxDepth(), try tx.deadLetters().count) }
+            print("still queued: \(queued)\tdead letters: \(dead)")
+            if queued > 0 { throw ExitCode(1) }
             return
         }
         let stop = DispatchSemaphore(value: 0)
@@ -213,7 +229,7 @@ struct Deliver: ParsableCommand {
 }
 
 struct Parse: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show how a message parses (no database).")
+    static let configuration = CommandConfiguration(abstract: "Show how a message parses (it reads no database: --db is ignored).")
 
     @OptionGroup var options: CommunityOptions
 
@@ -246,7 +262,9 @@ struct Check: ParsableCommand {
                 logger.error("no database at \(db)")
                 throw ExitCode(3)
             }
-            (community, changes) = try Linli.standing(community, in: openStore(db))
+            let store = try openStore(db)
+            try options.refuseStrandedOrders(community, store)
+            (community, changes) = try Linli.standing(community, in: store)
         }
         print(
             "\(community.name): \(English.count(community.buildings.count, "building")), \(English.count(community.people.count, "person", plural: "people")), "

@@ -1,3 +1,4 @@
+import Foundation
 import LinliBot
 import LinliCommands
 import LinliCore
@@ -111,6 +112,34 @@ import Testing
         } throws: { error in
             guard let e = error as? YAMLFileError else { return false }
             return e.all.count == 1 && e.problem.contains("lang") && e.line == 20
+        }
+    }
+
+    /// (a change to the demo file, a word the problem must contain): each item makes
+    /// sense alone, but the file would not do what it says.
+    static let senseless: [(String, String, String)] = [
+        ("groups: [fudi-b2]", "groups: [fudi-b1]", "already building b1's"),
+        ("stock: 20", "stock: -5", "below 0"),
+        ("min: 30m, max: 2h, horizon: 7d", "min: 3h, max: 2h, horizon: 7d", "min is longer than max"),
+        ("names: [power, outage,", "names: [leak, outage,", "name 'leak' also means leak"),
+        ("names: [pavilion, 凉亭, 文化凉亭]", "names: [station, 凉亭, 文化凉亭]", "also means"),
+        ("weekly_quota: 3", "weekly_quota: -1", "below 0"),
+        ("visit_every: 30d", "visit_every: 0d", "longer than 0"),
+        ("  visit_every: 30d", "  public_url: linli.example.org\n  visit_every: 30d", "http"),
+        ("home: b4-1201", "home: b4-9999", "9999 is not one of b4's rooms"),
+    ]
+
+    @Test(arguments: senseless.indices)
+    func aFileThatContradictsItselfIsRefused(_ i: Int) throws {
+        let (from, to, word) = Self.senseless[i]
+        let demo = try String(contentsOfFile: Fixtures.communityPath, encoding: .utf8)
+        let text = demo.replacingOccurrences(of: from, with: to)
+        #expect(text != demo, "\(from) is in the demo file")
+        #expect {
+            _ = try CommunityFile.parse(text, file: "fudi.yaml")
+        } throws: { error in
+            guard let e = error as? YAMLFileError else { return false }
+            return e.all.count == 1 && e.line != nil && e.problem.contains(word)
         }
     }
 

@@ -103,6 +103,17 @@ extension StoreTransaction {
             """, .text(person), .text(person))
     }
 
+    /// Where open work orders are and who holds them: each building, level and
+    /// person (nil: a department) with one or more, and the lowest number there.
+    public func openHolders() throws -> [(building: String, level: Level, person: String?, first: Int)] {
+        try many(
+            """
+            SELECT building, level, CASE WHEN assignee_kind = 'person' THEN assignee END, min(number) FROM work_orders
+            WHERE state IN ('submitted','assigned','accepted','in_progress','reopened')
+            GROUP BY building, level, assignee_kind, assignee ORDER BY min(number)
+            """, values: [], decode: { ($0.text(0), Level(rawValue: $0.text(1)) ?? .captain, $0.optionalText(2), Int($0.int(3))) })
+    }
+
     /// The open work orders a person holds at `level` in `buildings`, oldest first:
     /// what passes to whoever takes their role over.
     public func openWorkOrders(assignee: String, level: Level, buildings: [String]) throws -> [WorkOrder] {

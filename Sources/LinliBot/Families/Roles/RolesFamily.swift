@@ -24,6 +24,20 @@ struct RolesFamily: Family {
         var from: String
         var to: String
         var orders: [WorkOrder]
+
+        /// What the one who had them and the one who has them now are told, and how urgently.
+        func notices(_ d: Directory) -> (from: Localized, to: Localized, priority: Priority) {
+            let ids = orders.map(\.id.description)
+            let list = Localized(zh: ids.joined(separator: "、"), en: ids.joined(separator: ", "))
+            let (fromName, toName) = (d.name(of: from), d.name(of: to))
+            return (
+                Localized(zh: "您的工单 \(list.zh) 已交接给\(toName)。", en: "Your work orders \(list.en) were handed over to \(toName)."),
+                Localized(
+                    zh: "【交接】\(fromName)的工单 \(list.zh) 现由您处理，发送“待办”查看。",
+                    en: "[Handed over] \(fromName)'s work orders \(list.en) are yours now; send “queue” to see them."),
+                orders.map { d.category($0.category)?.priority ?? .p2 }.min() ?? .p2
+            )
+        }
     }
 
     /// Gives (`granted`) or takes back a role, then hands over the open work orders
@@ -79,22 +93,16 @@ struct RolesFamily: Family {
             tell(old, Localized(zh: "您已不再担任\(title.zh)，由\(name)接任。", en: "You are no longer \(title.en); \(name) takes over."), nil)
         }
         if let old {
-            for handover in try handOver(role, scope, from: old, ctx) {
+            for handover in try Self.handOver(role, scope, from: old, by: ctx.sender, ctx.kernel) {
                 let ids = handover.orders.map(\.id.description)
                 let (from, to) = (ctx.directory.name(of: handover.from), ctx.directory.name(of: handover.to))
                 let list = Localized(zh: ids.joined(separator: "、"), en: ids.joined(separator: ", "))
                 outcome.text = Localized(
                     zh: "\(outcome.text.zh)\n\(list.zh) 已从\(from)交接给\(to)。", en: "\(outcome.text.en)\n\(list.en) handed over from \(from) to \(to).")
                 outcome.refs += ids
-                let priority = handover.orders.map { ctx.directory.category($0.category)?.priority ?? .p2 }.min() ?? .p2
-                tell(
-                    handover.from, Localized(zh: "您的工单 \(list.zh) 已交接给\(to)。", en: "Your work orders \(list.en) were handed over to \(to)."), priority
-                )
-                tell(
-                    handover.to,
-                    Localized(
-                        zh: "【交接】\(from)的工单 \(list.zh) 现由您处理，发送“待办”查看。",
-                        en: "[Handed over] \(from)'s work orders \(list.en) are yours now; send “queue” to see them."), priority)
+                let notices = handover.notices(ctx.directory)
+                tell(handover.from, notices.from, notices.priority)
+                tell(handover.to, notices.to, notices.priority)
             }
         }
         outcome.effects = told.filter { $0.to != ctx.sender }.map { t in
@@ -107,8 +115,11 @@ struct RolesFamily: Family {
     }
 
     /// Passes the open work orders `old` held at the role's level (captain, grid) in
-    /// the buildings of `scope` (all, when nil) to whoever answers for each now.
-    func handOver(_ role: Role, _ scope: String?, from old: String, _ ctx: CommandContext) throws -> [Handover] {
+    /// the buildings of `scope` (all, when nil) to whoever answers for each now;
+    /// `actor` made the change.
+    static func handOver(
+        _ role: Role, _ scope: String?, from old: String, by actor: String, _ ctx: Kernel, only: (WorkOrder) throws -> Bool = { _ in true }
+    ) throws -> [Handover] {
         let buildings = ctx.directory.community.buildings
         let level: Level
         let inScope: [Building]
@@ -118,7 +129,7 @@ struct RolesFamily: Family {
         default: return []
         }
         var handovers: [Handover] = []
-        for var order in try ctx.workOrders.open(assignee: old, level: level, buildings: inScope.map(\.id)) {
+        for var order in try ctx.workOrders.open(assignee: old, level: level, buildings: inScope.map(\.id)) where try only(order) {
             guard let building = ctx.directory.building(order.building) else { continue }
             // A captain's matter goes to whoever a new report would; a grid leader's one rung above a captain.
             let next: (String?, Level)? =
@@ -129,7 +140,7 @@ struct RolesFamily: Family {
             let effects = try order.apply(.handOver(.person(to), level: toLevel), at: ctx.now)
             try ctx.workOrders.save(
                 order, from: before,
-                history: HistoryEntry(at: ctx.now, actor: ctx.sender, action: effects.history.action, detail: effects.history.detail))
+                history: HistoryEntry(at: ctx.now, actor: actor, action: effects.history.action, detail: effects.history.detail))
             if let i = handovers.firstIndex(where: { $0.to == to }) {
                 handovers[i].orders.append(order)
             } else {

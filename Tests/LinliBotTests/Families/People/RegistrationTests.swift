@@ -29,10 +29,10 @@ import Testing
         let wrong = try bot.say("登记 705", from: "u-new", in: "t-b2", at: "2026-11-28T09:00:00+08:00").reply
         #expect(wrong.code == "usage" && wrong.text.contains("2栋没有705这一户"))
         #expect(try bot.say("登记 604", from: "u-new", in: "t-b2", at: "2026-11-28T09:01:00+08:00").reply.ok)
-        let list = FamilyHarness.community.replacingOccurrences(of: "groups: [t-b1]}", with: "groups: [t-b1], rooms: [\"101\", \"102\", \"A201\"]}")
+        let list = FamilyHarness.community.replacingOccurrences(of: "groups: [t-b1]}", with: "groups: [t-b1], rooms: [\"101\", \"102\", \"A201\", \"501\", \"502\"]}")
         let listed = try FamilyHarness("people", community: list)
         #expect(try listed.say("register A201", from: "u-new", in: "t-b1", at: "2026-11-28T09:00:00+08:00").reply.ok)
-        #expect(try listed.say("register 501", from: "u-x", in: "t-b1", at: "2026-11-28T09:00:00+08:00").reply.code == "usage")
+        #expect(try listed.say("register 503", from: "u-x", in: "t-b1", at: "2026-11-28T09:00:00+08:00").reply.code == "usage")
     }
 
     @Test func aBrokenRoomsPatternIsRefusedWithItsLine() {
