@@ -49,7 +49,8 @@ public struct LocalDay: Hashable, Comparable, Sendable, CustomStringConvertible 
 /// A date as people say it, resolved against today.
 public enum DateSpec: Hashable, Sendable {
     case absolute(year: Int, month: Int, day: Int)
-    /// A month and day without a year: this year's, or next year's once it has passed.
+    /// A month and day without a year: this year's, or next year's once it is more
+    /// than three months past.
     case monthDay(month: Int, day: Int)
     /// Today (0), tomorrow (1), the day after (2)…
     case relative(days: Int)
@@ -64,7 +65,9 @@ public enum DateSpec: Hashable, Sendable {
         case .monthDay(let m, let d):
             let y = today.civil.year
             guard Self.valid(y, m, d) || Self.valid(y + 1, m, d) else { return nil }
-            if Self.valid(y, m, d), LocalDay(year: y, month: m, day: d) >= today { return LocalDay(year: y, month: m, day: d) }
+            // A day of the last three months is meant as this year's, and is past (the
+            // caller says so); an earlier one is next year's.
+            if Self.valid(y, m, d), LocalDay(year: y, month: m, day: d) >= today.adding(days: -92) { return LocalDay(year: y, month: m, day: d) }
             return Self.valid(y + 1, m, d) ? LocalDay(year: y + 1, month: m, day: d) : nil
         case .relative(let n):
             return today.adding(days: n)

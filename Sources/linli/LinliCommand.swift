@@ -176,7 +176,7 @@ struct Deliver: ParsableCommand {
 
     @Flag(
         name: .customLong("until-empty"),
-        help: "Exit once nothing queued falls due within the next minute; print what is left queued and dead, and exit 1 if pushes are still queued.")
+        help: "Exit once nothing queued falls due within the next minute, printing how many pushes are still queued and how many are dead letters.")
     var untilEmpty = false
 
     func validate() throws {
@@ -204,8 +204,8 @@ struct Deliver: ParsableCommand {
             outbox.finish(drainingFor: .minutes(1))
             client.shutdown()
             let (queued, dead) = try store.read { tx in (try tx.outboxDepth(), try tx.deadLetters().count) }
+            // Queued may include pushes another deliverer is sending: a count to read, not a failure.
             print("still queued: \(queued)\tdead letters: \(dead)")
-            if queued > 0 { throw ExitCode(1) }
             return
         }
         let stop = DispatchSemaphore(value: 0)
@@ -351,19 +351,28 @@ struct Serve: AsyncParsableCommand {
         let configuration = IngressConfiguration(key: key, readTimeout: .milliseconds(Int64(readTimeout * 1000)))
         let gate = EngineGate(engine, pushesQueued: { outbox.poke() })
         let platforms = Platforms(community: community, gate: gate, maxBody: configuration.maxBody, outbox: outbox)
-        let host = host
-        try await Ingress.serve(
-            gate: gate, store: store, outbox: outbox, configuration: configuration, metrics: metrics,
-            host: host, port: port,
-            drain: Span(milliseconds: Int64(drainTimeout * 1000)),
-            onRunning: { port in
-                logger.info("listening on \(host):\(port)")
-                // What to paste into each platform's console (PLATFORMS.md §4).
-                for (platform, url) in Platforms.callbackURLs(served, base: served.publicURL ?? "http://\(host):\(port)") {
-                    print("platform \(platform.id) (\(platform.kind.rawValue)): callback URL \(url)")
-                }
-                fflush(nil)  // every stream: a pipe to a supervisor sees the URLs at once
-            }, routes: platforms.addRoutes)
+        let (host, port) = (host, port)
+        let listening = StopFlag()
+        do {
+            try await Ingress.serve(
+                gate: gate, store: store, outbox: outbox, configuration: configuration, metrics: metrics,
+                host: host, port: port,
+                drain: Span(milliseconds: Int64(drainTimeout * 1000)),
+                onRunning: { port in
+                    listening.set()
+                    logger.info("listening on \(host):\(port)")
+                    // What to paste into each platform's console (PLATFORMS.md §4).
+                    for (platform, url) in Platforms.callbackURLs(served, base: served.publicURL ?? "http://\(host):\(port)") {
+                        print("platform \(platform.id) (\(platform.kind.rawValue)): callback URL \(url)")
+                    }
+                    fflush(nil)  // every stream: a pipe to a supervisor sees the URLs at once
+                }, routes: platforms.addRoutes)
+        } catch where !listening.isSet {
+            // The address could not be had (a port in use, a host that is no address): no request was taken.
+            logger.error("cannot listen on \(host):\(port) (--host, --port): \(error)")
+            client.shutdown()
+            throw ExitCode(4)
+        }
         client.shutdown()
     }
 }

@@ -106,6 +106,22 @@ import Testing
         #expect(malformed.status == 2 && malformed.stderr.contains("not a Standard Webhooks secret"))
     }
 
+    /// An address that cannot be had (a port another process holds, a host that is no
+    /// address) is an error in the log's form naming the options, exit 4, not a raw Swift error.
+    @Test func anAddressItCannotHaveIsAnErrorNamingTheOptions() async throws {
+        let held = try RecordingReceiver { _ in .init(status: 200) }
+        defer { held.stop() }
+        let common = ["serve", "--community", Fixtures.communityPath, "--commands", Fixtures.commandsPath, "--db", ":memory:"]
+        let cases = [["--port", "\(held.port)"], ["--host", "127.0.0.300", "--port", "0"]]
+        let results = try await offThePool {
+            try cases.map { try BinaryRunner.run(common + $0, input: Data(), environment: ["LINLI_INGRESS_SECRET": IngressTests.secret]) }
+        }
+        for (arguments, result) in zip(cases, results) {
+            #expect(result.status == 4, "\(arguments): \(result.status) \(result.stderr)")
+            #expect(result.stderr.contains("linli: error [linli] cannot listen on") && result.stderr.contains("(--host, --port)"), "\(result.stderr)")
+        }
+    }
+
     /// NaN, infinity or 1e300 seconds overflowed into a crash (SIGILL); a port past
     /// 65535 was taken modulo 65536. Each is a usage error (64) naming the option.
     @Test func nonsenseNumbersAreUsageErrors() async throws {

@@ -125,6 +125,40 @@ import Testing
         #expect(rows.count == 200 && rows.allSatisfy { $0.status == .delivered })
     }
 
+    /// A push that fails is logged (the operator sees a failing endpoint without the
+    /// metrics), and `deliver --until-empty` says what is left.
+    @Test func failuresAreLoggedAndWhatIsLeftIsSaid() async throws {
+        let receiver = try RecordingReceiver { request in
+            request.path == "/robot" ? .init(status: 400, body: "bad") : .init(status: 429, headers: [("Retry-After", "3600")])
+        }
+        defer { receiver.stop() }
+        let (text, _) = try Self.community(robot: receiver.url("/robot"), generic: receiver.url("/water"))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("linli-left-\(UUID().uuidString).yaml").path
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let db = BinaryRunner.temporaryDatabase()
+        defer {
+            try? FileManager.default.removeItem(atPath: file)
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+        }
+        try Self.queue(Store(path: db), 3, to: "generic-water", at: Linli.wallClock())
+        try Self.queue(Store(path: db), 1, to: "wecom-b3", from: 3, at: Linli.wallClock())
+        let result = try await offThePool {
+            try BinaryRunner.run(["deliver", "--community", file, "--commands", Fixtures.commandsPath, "--db", db, "--until-empty"], input: Data())
+        }
+        #expect(result.status == 0, "\(result.stdout) \(result.stderr)")
+        #expect(result.stdout == "still queued: 3\tdead letters: 1\n", "\(result.stdout)")
+        #expect(result.stderr.contains("push not delivered; it will be retried") && result.stderr.contains("webhook=generic-water"), "\(result.stderr)")
+        #expect(result.stderr.contains("push given up") && result.stderr.contains("webhook=wecom-b3"), "\(result.stderr)")
+        #expect(result.stderr.contains("pushes left queued for the next deliverer"), "\(result.stderr)")
+        receiver.stop()
+        let empty = try await offThePool {
+            try BinaryRunner.run(
+                ["deliver", "--community", file, "--commands", Fixtures.commandsPath, "--db", BinaryRunner.temporaryDatabase(), "--until-empty"],
+                input: Data())
+        }
+        #expect(empty.status == 0 && empty.stdout == "still queued: 0\tdead letters: 0\n", "\(empty.stdout) \(empty.stderr)")
+    }
+
     /// `linli deliver` killed with SIGKILL while it delivers: the next run sends
     /// again only what was answered just before the kill.
     @Test func afterAKillOnlyWhatWasAnsweredJustBeforeIsSentAgain() async throws {

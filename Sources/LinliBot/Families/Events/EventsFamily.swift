@@ -25,7 +25,8 @@ struct EventsFamily: Family {
     static let eventReminderLead = Span.hours(1)
 
     func eventsList(_ ctx: CommandContext) throws -> Outcome {
-        let list = try ctx.tx.events(from: ctx.calendar.today)
+        // Today's too, until they begin.
+        let list = try ctx.tx.events(from: ctx.calendar.today).filter { ctx.calendar.instant($0.day, $0.start) > ctx.now }
         guard !list.isEmpty else { return Outcome(zh: "近期没有活动。", en: "No upcoming events.") }
         var zh: [String] = []
         var en: [String] = []
@@ -85,14 +86,20 @@ struct EventsFamily: Family {
             throw LinliError(.limit, zh: "\(id) 名额已满。", en: "\(id) is full.", refs: [id.description])
         }
         _ = try ctx.tx.join(e.number, user: ctx.sender, at: ctx.now)
+        // The reminder is promised only when it is still to come.
+        let reminded = ctx.calendar.instant(e.day, e.start).adding(Span(milliseconds: -Self.eventReminderLead.milliseconds)) > ctx.now
         return Outcome(
-            zh: "报名成功：\(id) \(e.title)，\(e.day.spoken(.zh)) \(Booking.clock(e.start))，开始前1小时提醒您。",
-            en: "Signed up: \(id) \(e.title), \(e.day.spoken(.en)) \(Booking.clock(e.start)); I will remind you an hour before.",
+            zh: "报名成功：\(id) \(e.title)，\(e.day.spoken(.zh)) \(Booking.clock(e.start))，\(reminded ? "开始前1小时提醒您" : "马上就开始了，请准时参加")。",
+            en: "Signed up: \(id) \(e.title), \(e.day.spoken(.en)) \(Booking.clock(e.start)); "
+                + (reminded ? "I will remind you an hour before." : "it starts soon, so be on time."),
             refs: [id.description])
     }
 
     func leave(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
         let e = try loadEvent(id, ctx)
+        guard ctx.calendar.instant(e.day, e.start) > ctx.now else {
+            throw LinliError(.invalidState, zh: "\(id) 已经开始了，不能再取消报名。", en: "\(id) has started; it is too late to leave.", refs: [id.description])
+        }
         guard try ctx.tx.leave(e.number, user: ctx.sender) else {
             throw LinliError(.invalidState, zh: "您没有报名 \(id)。", en: "You are not signed up for \(id).", refs: [id.description])
         }
