@@ -13,8 +13,13 @@ extension Engine {
     static let acknowledgements = Set([
         "好", "好的", "好滴", "好吧", "嗯", "嗯嗯", "哦", "哦哦", "噢", "行", "可以", "知道了", "明白", "是", "是的", "对", "对的", "哈哈", "哈哈哈",
         "ok", "okay", "k", "yes", "yeah", "sure", "got it", "👍", "🙏",
-    ]).union(thanks)
+    ]).union(thanks).union(greetings)
     static let thanks: Set<String> = ["谢谢", "多谢", "thanks", "thank you"]
+    /// “小邻 你好”: said to the bot, greeted back with what it can do.
+    static let greetings: Set<String> = [
+        "你好", "您好", "早", "早上好", "早安", "上午好", "中午好", "下午好", "晚上好", "在吗", "在不在", "hi", "hello", "hey", "good morning",
+        "good afternoon", "good evening",
+    ]
 
     /// The acknowledgement `text` is, without its punctuation (`OK!` is `ok`), or nil.
     static func acknowledgement(_ text: String) -> String? {
@@ -72,11 +77,18 @@ extension Engine {
             // “小邻，谢谢！”: thanks or an “OK” said to the bot is answered in kind, not questioned.
             if let word = Self.acknowledgement(text) {
                 commandName = "acknowledgement"
+                let names = directory.community.bot?.names ?? []
+                let zhName = names.first { !$0.allSatisfy(\.isASCII) } ?? names.first ?? "小邻"
+                let enName = names.first { $0.allSatisfy(\.isASCII) } ?? zhName
                 var outcome =
-                    Self.thanks.contains(word)
-                    ? Outcome(
-                        zh: "不客气！要感谢帮您圆梦的志愿者，请发送：谢谢 W编号", en: "You're welcome! To thank the volunteer who took on your wish: thanks W<n>")
-                    : Outcome(zh: "好的！需要时随时找我，发送“帮助”看看我能做什么。", en: "OK! Send “help” any time to see what I can do.")
+                    if Self.thanks.contains(word) {
+                        Outcome(
+                            zh: "不客气！要感谢帮您圆梦的志愿者，请发送：谢谢 W编号", en: "You're welcome! To thank the volunteer who took on your wish: thanks W<n>")
+                    } else if Self.greetings.contains(word) {
+                        Outcome(zh: "您好！我是\(zhName)，发送“帮助”看看我能做什么。", en: "Hello! I'm \(enName); send “help” to see what I can do.")
+                    } else {
+                        Outcome(zh: "好的！需要时随时找我，发送“帮助”看看我能做什么。", en: "OK! Send “help” any time to see what I can do.")
+                    }
                 outcome.lang = chosen ?? CommandParser.guessLang(text)
                 return outcome
             }

@@ -107,6 +107,21 @@ public struct CommandParser: Sendable {
                 }
                 return .incomplete(commandID: spec.id, soFar: folded, missing: arg, lang: lang)
             }
+            if case .text = arg.type, let count = spec.args.first(where: { if case .quantity = $0.type { true } else { false } }),
+                args[count.name] == nil
+            {
+                // `借 伞 2`, `borrow umbrella 2`: a count after the item, and nothing more, is its count.
+                var probe = cursor
+                if case .count(let n)? = probe.takeQuantity() {
+                    probe.skipMeasureWord()
+                    probe.skipSpaces()
+                    if probe.atEnd {
+                        args[count.name] = .int(n)
+                        cursor = probe
+                        continue
+                    }
+                }
+            }
             switch read(arg, &cursor, strict: strict) {
             case .value(let v): args[arg.name] = v
             case .absent:
@@ -168,7 +183,14 @@ public struct CommandParser: Sendable {
                     Localized(zh: "“\(c.peekToken())”不是记录编号，应写成 \(example)。", en: "“\(c.peekToken())” is not a record id; write it like \(example)."))
             }
             guard kinds.contains(id.kind) else {
-                return .wrong(Localized(zh: "\(id) 不是这个命令能用的记录。", en: "\(id) is not a record this command works on."))
+                // The commands that do take it, with the record: `取消报名 E1`.
+                let takers = catalog.commands.filter { $0.recordKinds.contains(id.kind) }.prefix(4)
+                func listed(_ lang: Lang) -> String { takers.map { "\($0.word(lang)) \(id)" }.joined(separator: lang == .zh ? "、" : ", ") }
+                return .wrong(
+                    takers.isEmpty
+                        ? Localized(zh: "\(id) 不是这个命令能用的记录。", en: "\(id) is not a record this command works on.")
+                        : Localized(
+                            zh: "\(id) 不是这个命令能用的记录；可以发送：\(listed(.zh))。", en: "\(id) is not a record this command works on; try: \(listed(.en))."))
             }
             return .value(.record(id))
         case .category:

@@ -35,8 +35,10 @@ public final class FamilyHarness {
 
     /// One message from `user` (in `group`, or privately), at `ts` (RFC 3339), @-mentioning `mentions`.
     @discardableResult
-    public func say(_ text: String, from user: String, in group: String? = nil, mentions: [String] = [], at ts: String) throws -> [OutboundEvent] {
-        try send(InboundEvent(type: .message, ts: RFC3339.parse(ts), group: group, from: user, text: text, mentions: mentions))
+    public func say(
+        _ text: String, from user: String, named name: String? = nil, in group: String? = nil, mentions: [String] = [], at ts: String
+    ) throws -> [OutboundEvent] {
+        try send(InboundEvent(type: .message, ts: RFC3339.parse(ts), group: group, from: user, name: name, text: text, mentions: mentions))
     }
 
     /// The clock moves to `ts`: due timers fire.

@@ -144,6 +144,11 @@ struct People {
     /// A person's household: registered in chat, else from the community file.
     func home(of user: String) -> String? { registration(user)?.home ?? directory.person(user)?.home }
 
+    /// What a person is called: the community file's name, else the one they gave when registering, else their id.
+    func name(of user: String) -> String {
+        directory.person(user) != nil ? directory.name(of: user) : registration(user)?.name ?? directory.name(of: user)
+    }
+
     /// Binds `user` to a household (a pending request for it is settled), with a line in their history.
     func register(_ user: String, home: String, name: String?, by actor: String) throws {
         let old = state.memory.registrations[user]
@@ -244,6 +249,9 @@ struct People {
         let t = word.hasPrefix("@") ? String(word.dropFirst()) : word
         if let p = directory.community.people.first(where: { $0.id == t || $0.name == t }) { return p.id }
         if word.hasPrefix("@"), mentions.count == 1 { return mentions[0] }
-        return registration(t).map { $0.home != nil || $0.pending != nil } == true ? t : nil
+        if registration(t).map({ $0.home != nil || $0.pending != nil }) == true { return t }
+        // The name a resident gave when registering in chat, if only one gave it.
+        let named = state.memory.registrations.values.filter { $0.name == t && ($0.home != nil || $0.pending != nil) }
+        return named.count == 1 ? named[0].user : nil
     }
 }

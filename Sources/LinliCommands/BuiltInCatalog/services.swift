@@ -37,6 +37,8 @@ extension BuiltInCatalogFiles {
               - {say: 申请 理发 行动不便，请上门, args: {service: haircut, details: 行动不便，请上门}}
               - {say: 借两把伞, args: {count: "2", service: umbrella}}
               - {say: 借 2 把伞, args: {count: "2", service: umbrella}}
+              - {say: 借 伞 2, args: {count: "2", service: umbrella}}
+              - {say: borrow umbrella 2, args: {count: "2", service: umbrella}}
               - {say: 借三个充电宝, args: {count: "3", service: powerbank}}
               - {say: 借十把雨伞 社区活动用, args: {count: "10", service: umbrella, details: 社区活动用}}
               - {say: 我要一把伞, args: {count: "1", service: umbrella}}

@@ -67,6 +67,13 @@ public struct ServiceRequest: Sendable, Equatable {
 
     /// Items of a loan still out.
     public var out: Int { isLoan && state == .open ? quantity - returned : 0 }
+
+    /// What a list shows beside a loan of more than one: ` ×2` while two are out, the
+    /// whole loan's ` ×3` once it is over; nothing for one or a service.
+    public var countShown: String {
+        guard isLoan, quantity > 1 else { return "" }
+        return " ×\(state == .open ? out : quantity)"
+    }
 }
 
 /// A request's clocks (their names are the timers' kinds).
@@ -96,7 +103,7 @@ extension ServiceRequest {
     /// Items out on loan come back: `count` of them, or all that are out (nil). The loan
     /// is returned when none is left out; more than are out is refused, nothing returned.
     @discardableResult
-    public mutating func giveBack(_ count: Int? = nil) throws(LinliError) -> Transition<ServiceClock> {
+    public mutating func giveBack(_ count: Int? = nil, unit: String = "件") throws(LinliError) -> Transition<ServiceClock> {
         guard isLoan, state == .open else {
             throw LinliError(.invalidState, zh: "\(id) 不是待归还的借用。", en: "\(id) is not an item out on loan.", refs: [id.description])
         }
@@ -104,7 +111,7 @@ extension ServiceRequest {
         let count = count ?? left
         guard count >= 1, count <= left else {
             throw LinliError(
-                .invalidState, zh: "\(id) 只有 \(left) 件未还。", en: "\(id) has only \(left) out.", refs: [id.description])
+                .invalidState, zh: "\(id) 只有 \(left) \(unit)未还。", en: "\(id) has only \(left) out.", refs: [id.description])
         }
         returned += count
         guard returned == quantity else { return .none }

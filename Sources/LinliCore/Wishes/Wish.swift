@@ -39,9 +39,7 @@ public struct Wish: Sendable, Equatable {
             throw LinliError(
                 .forbidden, zh: "\(id) 是您自己的心愿，请等志愿者来认领。", en: "\(id) is your own wish: a volunteer will take it on.", refs: [id.description])
         }
-        guard state == .open else {
-            throw LinliError(.conflict, zh: "\(id) 已被认领。", en: "\(id) has been claimed already.", refs: [id.description])
-        }
+        guard state == .open else { throw LinliError(.conflict, where: self) }
         state = .claimed
         claimer = user
         claimedAt = now
@@ -64,9 +62,7 @@ public struct Wish: Sendable, Equatable {
     /// Confirmed (by the wisher, or by itself when the window ran out): the claimer earns the ledger's `wish` item.
     @discardableResult
     public mutating func confirm() throws(LinliError) -> Transition<WishClock> {
-        guard state == .fulfilled else {
-            throw LinliError(.invalidState, zh: "\(id) 还没有完成。", en: "\(id) has not been fulfilled yet.", refs: [id.description])
-        }
+        guard state == .fulfilled else { throw LinliError(.invalidState, where: self) }
         state = .confirmed
         return Transition(stop: [.confirm], credit: claimer.map { .init(item: "wish", person: $0) })
     }
@@ -85,4 +81,19 @@ public enum WishClock: String, Sendable, CaseIterable {
     case claim = "wish_claim"
     /// A fulfilled wish is confirmed if the wisher has not.
     case confirm = "wish_confirm"
+}
+
+extension LinliError {
+    /// A wish is not where a step needs it: what state it is in, as people say it.
+    init(_ code: ErrorCode, where wish: Wish) {
+        let id = wish.id
+        let (zh, en) =
+            switch wish.state {
+            case .open: ("\(id) 还没有人认领。", "\(id) has not been claimed yet.")
+            case .claimed: ("\(id) 已被认领，还没有完成。", "\(id) has been claimed and is not fulfilled yet.")
+            case .fulfilled: ("\(id) 已完成，正等心愿人确认。", "\(id) is fulfilled and waits for the wisher to confirm.")
+            case .confirmed: ("\(id) 已经实现了。", "\(id) has come true already.")
+            }
+        self.init(code, zh: zh, en: en, refs: [id.description])
+    }
 }

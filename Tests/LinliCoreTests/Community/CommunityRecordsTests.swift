@@ -7,7 +7,7 @@ import Testing
     @Test func aWishHasOneClaimerAndTheWisherConfirms() throws {
         var w = Wish(number: 1, text: "老花镜", wisher: "u-chen-m", createdAt: t0)
         try w.claim(by: "u-wang", at: t0)
-        #expect(throws: LinliError(.conflict, zh: "W1 已被认领。", en: "W1 has been claimed already.", refs: ["W1"])) { try w.claim(by: "u-fang", at: t0) }
+        #expect(throws: LinliError(.conflict, zh: "W1 已被认领，还没有完成。", en: "W1 has been claimed and is not fulfilled yet.", refs: ["W1"])) { try w.claim(by: "u-fang", at: t0) }
         #expect(throws: LinliError.self) { try w.fulfil(by: "u-fang", at: t0) }
         #expect(throws: LinliError.self) { try w.confirm() }
         try w.fulfil(by: "u-wang", at: t0.adding(.hours(1)))

@@ -56,12 +56,24 @@ struct HouseholdsFamily: Family {
         return id
     }
 
+    /// A household named by `room`, one of its building's rooms: a party member pairs
+    /// with, or visits, only a home that exists.
+    static func realHousehold(_ room: String, _ ctx: CommandContext, orIn own: Building?) throws -> (building: Building, home: String) {
+        let (building, home) = try ctx.people.household(room, group: ctx.group, orIn: own)
+        let unit = String(home.dropFirst(building.id.count + 1))
+        guard (building.rooms ?? .plausible).accepts(unit) else {
+            throw LinliError(
+                .usage, zh: "\(building.name)没有\(unit)这一户，请核对房号。", en: "\(building.title.en) has no room \(unit); please check the number.")
+        }
+        return (building, home)
+    }
+
     /// Households named in free text, `b3-501 b3-502` or `501 502` in a building's group.
     private func households(_ rooms: String, _ ctx: CommandContext) throws -> [String] {
         let words = rooms.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "，" || $0 == "、" || $0 == "\u{3000}" })
         var out: [String] = []
         for word in words {
-            let home = try ctx.people.household(String(word), group: ctx.group, orIn: nil).home
+            let home = try Self.realHousehold(String(word), ctx, orIn: nil).home
             if !out.contains(home) { out.append(home) }
         }
         guard !out.isEmpty else { throw LinliError(.usage, zh: "请写房号，例如：b3-501", en: "Give the households, e.g. b3-501") }
@@ -121,7 +133,7 @@ struct HouseholdsFamily: Family {
     }
 
     func visit(_ room: String, _ text: String, _ ctx: CommandContext) throws -> Outcome {
-        let (building, home) = try ctx.people.household(room, group: ctx.group, orIn: ctx.building)
+        let (building, home) = try Self.realHousehold(room, ctx, orIn: ctx.building)
         guard mayVisit(building, ctx) else {
             throw LinliError(
                 .forbidden, zh: "走访由包户党员、楼栋长和社区记录。", en: "Visits are recorded by paired party members, building captains and the office.")
@@ -153,15 +165,18 @@ struct HouseholdsFamily: Family {
             effects += result.effects
             filed = result.order.id
         }
+        // One visit a household a day earns points; another that day is recorded only.
+        let today = ctx.calendar.day(of: ctx.now)
+        let again = try ctx.tx.lastVisits([home])[home].map { ctx.calendar.day(of: $0) == today } ?? false
         try ctx.tx.insert(Visit(number: number, household: home, visitor: ctx.sender, notes: notes, at: ctx.now, report: filed?.number))
-        if let item = ctx.points.item("visit") { try ctx.points.credit(ctx.sender, item, note: home, by: Kernel.system, ref: vid) }
+        if !again, let item = ctx.points.item("visit") { try ctx.points.credit(ctx.sender, item, note: home, by: Kernel.system, ref: vid) }
         let refs = [vid] + (filed.map { [$0.description] } ?? [])
         let reported = filed.map { r in
             Localized(zh: "，并代为报修 \(r)（\(category!.name(.zh))），已转楼栋处理", en: ", and filed report \(r) (\(category!.name(.en))) for them")
         }
         let outcome = Outcome(
-            zh: "已记录走访 \(vid)：\(home) \(ctx.calendar.day(of: ctx.now).spoken(.zh))\(reported?.zh ?? "")。",
-            en: "Visit \(vid) recorded: \(home) \(ctx.calendar.day(of: ctx.now).spoken(.en))\(reported?.en ?? "").",
+            zh: "已记录走访 \(vid)：\(home) \(today.spoken(.zh))\(reported?.zh ?? "")\(again ? "（今天已走访过这一户，本次不再加分）" : "")。",
+            en: "Visit \(vid) recorded: \(home) \(today.spoken(.en))\(reported?.en ?? "")\(again ? " (already visited today: no points this time)" : "").",
             refs: refs, effects: effects)
         // The household and what was found stay out of the group.
         var shown = outcome.keepingPrivate(Localized(zh: "已记录走访 \(vid)", en: "Visit \(vid) recorded"), in: ctx)
@@ -187,10 +202,10 @@ struct HouseholdsFamily: Family {
         var title: Localized
         if let who, let b = ctx.directory.building(who.lowercased()) ?? ctx.directory.community.buildings.first(where: { $0.name == who }) {
             guard scope.contains(where: { $0.id == b.id }) else {
-                throw LinliError(.forbidden, zh: "您不负责\(b.name)。", en: "\(b.name) is not in your care.")
+                throw LinliError(.forbidden, zh: "您不负责\(b.name)。", en: "\(b.title.en) is not in your care.")
             }
             chosen = all.filter { ctx.directory.building(ofHome: $0.household)?.id == b.id }
-            title = Localized(zh: b.name, en: b.name)
+            title = b.title
         } else if let who {
             guard let id = ctx.people.resolve(who, mentions: ctx.mentions) else {
                 throw LinliError(.notFound, zh: "不认识“\(who)”。", en: "I don't know “\(who)”.")
@@ -210,7 +225,7 @@ struct HouseholdsFamily: Family {
             title =
                 ctx.isStaff
                 ? Localized(zh: "全社区", en: "The whole community")
-                : Localized(zh: scope.map(\.name).joined(separator: "、"), en: scope.map(\.name).joined(separator: ", "))
+                : Localized(zh: scope.map(\.name).joined(separator: "、"), en: scope.map(\.title.en).joined(separator: ", "))
         } else {
             chosen = all.filter { $0.member == ctx.sender }
             title = Localized(zh: "您的包户", en: "Your households")
@@ -338,7 +353,7 @@ private struct HouseholdFile {
             lines += section(
                 zh ? "借用与服务" : "Loans and requests",
                 requests.map { r in
-                    "\(r.id) \(service(r.service, lang))\(r.isLoan && r.quantity > 1 ? " ×\(r.quantity - r.returned)" : "") \(HouseholdFile.label(r.state, loan: r.isLoan, lang))"
+                    "\(r.id) \(service(r.service, lang))\(r.countShown) \(HouseholdFile.label(r.state, loan: r.isLoan, lang))"
                 }, lang)
             lines += section(zh ? "微心愿" : "Wishes", wishes.map { "\($0.id) \($0.text) \(HouseholdFile.label($0.state, lang))" }, lang)
             let scored = members.filter { points[$0] != nil }

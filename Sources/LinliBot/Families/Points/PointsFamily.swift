@@ -69,7 +69,9 @@ struct PointsFamily: Family {
         var zh: [String] = []
         var en: [String] = []
         for grid in ctx.directory.community.grids {
+            // Only those ahead: the board praises, and shows no one's deductions to the group.
             let inGrid = totals.filter { t in
+                guard t.points > 0 else { return false }
                 let home = ctx.people.home(of: t.person)
                 return home.flatMap(ctx.directory.building(ofHome:))?.grid == grid.id || grid.leader == t.person
             }.prefix(10)

@@ -52,7 +52,7 @@ struct RolesFamily: Family {
         }
         let before = ctx.directory
         let scope = try self.scope(of: role, scopeWord, granted: granted, ctx)
-        let name = before.name(of: person)
+        let name = ctx.people.name(of: person)
         let title = Self.title(role, scope, before)
         guard granted != Self.holds(person, role, scope, before) else {
             if granted { return Outcome(zh: "\(name)已经是\(title.zh)。", en: "\(name) is \(title.en) already.") }
@@ -159,7 +159,7 @@ struct RolesFamily: Family {
         }
         func lines(_ lang: Lang) -> [String] {
             var lines = d.community.buildings.map { b in
-                lang == .zh ? "\(b.name) 楼栋长：\(who([b.captain], lang))" : "\(b.name) captain: \(who([b.captain], lang))"
+                lang == .zh ? "\(b.name) 楼栋长：\(who([b.captain], lang))" : "\(b.title.en) captain: \(who([b.captain], lang))"
             }
             lines += d.community.grids.map { g in
                 lang == .zh ? "\(g.name) 网格长：\(who([g.leader], lang))" : "\(g.name) grid leader: \(who([g.leader], lang))"

@@ -54,7 +54,7 @@ extension ServicesFamily {
                 .usage, zh: "\(id) 借的是\(s.name)，不是\(named.name)。", en: "\(id) is a loan of \(s.title.en), not \(named.title.en).",
                 refs: [id.description])
         }
-        let after = try write(r, ctx.kernel) { try $0.giveBack(count) }
+        let after = try write(r, ctx.kernel) { try $0.giveBack(count, unit: s.unit) }
         let back = after.returned - r.returned
         guard after.state == .returned else {
             return Outcome(
@@ -84,7 +84,7 @@ extension ServicesFamily {
         guard wanted <= out else {
             throw LinliError(
                 .invalidState, zh: "您只有 \(out) \(s.unit)\(s.name)未还，还不了 \(wanted) \(s.unit)。",
-                en: "You have only \(out) \(s.title.en) out, not \(wanted).")
+                en: "You have only \(out) out on loan (\(s.title.en)), not \(wanted).")
         }
         var remaining = wanted
         var touched: [String] = []

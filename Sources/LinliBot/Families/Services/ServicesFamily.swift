@@ -61,8 +61,13 @@ struct ServicesFamily: Family {
             throw LinliError(
                 .usage, zh: "\(s.name)每次申请一份；数量只用于可借的物品。", en: "\(s.title.en) is asked for once at a time; a quantity is for items on loan.")
         }
-        let number = ctx.numbers.next(.service)
         let handler = s.handler(atMinute: ctx.calendar.minuteOfDay)
+        guard handler != ctx.sender else {
+            // Asking oneself would only escalate, unanswered, to the captain and the office.
+            throw LinliError(
+                .invalidState, zh: "\(s.name)现在就由您负责，不用向自己申请。", en: "You are the one who handles \(s.title.en) now; there is no need to ask yourself.")
+        }
+        let number = ctx.numbers.next(.service)
         // 红色管家: the captain is told at once too, whoever is on duty; the request is then theirs as well.
         let captain = s.urgent ? ctx.directory.building(ofHome: household)?.captain.flatMap { $0 == handler || $0 == ctx.sender ? nil : $0 } : nil
         var request = ServiceRequest(

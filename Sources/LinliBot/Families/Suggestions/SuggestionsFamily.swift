@@ -26,6 +26,12 @@ struct SuggestionsFamily: Family {
 
     func support(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
         let household = try ctx.requireHousehold()
+        // Support is counted by household: the office is none, and its staff answer instead.
+        guard household != CommandContext.office else {
+            throw LinliError(
+                .forbidden, zh: "附议按住户计算；社区工作人员请用“答复 \(id) 内容”回应。",
+                en: "Support is counted by household; the office answers instead: answer \(id) <text>", refs: [id.description])
+        }
         guard let p = try ctx.tx.proposal(id.number) else {
             throw LinliError.notFound(id)
         }

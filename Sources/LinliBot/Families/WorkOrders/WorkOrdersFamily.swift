@@ -184,7 +184,7 @@ struct WorkOrdersFamily: Family {
             guard !open.isEmpty || !requests.isEmpty else { return Outcome(zh: "您没有未办结的记录。", en: "You have no open records.") }
             func requestLine(_ r: ServiceRequest, _ lang: Lang) -> String {
                 let title = ctx.directory.community.serviceTitle(r.service)(lang)
-                let name = r.isLoan && r.quantity > 1 ? "\(title) ×\(r.quantity - r.returned)" : title
+                let name = title + r.countShown
                 guard let due = r.dueAt else {
                     return lang == .zh ? "\(r.id) \(name)：\(r.state.label(.zh))" : "\(r.id) \(name): \(r.state.label(.en))"
                 }

@@ -57,4 +57,16 @@ import Testing
         let late = try bot.say("venues", from: "u-ann", at: "2026-11-28T21:40:00+08:00").reply.text
         #expect(late.contains("(pavilion): no free time left"), "\(late)")
     }
+
+    /// The one who would approve a booking (the captain of the booker's building, the
+    /// office) books at once, instead of being sent their own request to approve.
+    @Test func whoeverWouldApproveBooksAtOnce() throws {
+        let bot = try FamilyHarness("bookings")
+        #expect(try bot.say("晚上活动室有人用吗？", from: "u-cap1", in: "t-b1", at: "2026-11-28T09:00:00+08:00").isEmpty)
+        let own = try bot.say("@小邻 预约 活动室 明天 晚上7点到9点 楼组会", from: "u-cap1", in: "t-b1", mentions: ["linli"], at: "2026-11-28T09:01:00+08:00")
+        #expect(own.reply.ok && own.reply.text.contains("已直接批准") && own.notifications.isEmpty, "\(own.reply.text)")
+        #expect(try bot.say("批准 B1", from: "u-cap1", at: "2026-11-28T09:02:00+08:00").reply.code == "invalid_state", "confirmed already")
+        let resident = try bot.say("book room 2026-12-01 10:00-11:00", from: "u-ann", at: "2026-11-28T09:03:00+08:00")
+        #expect(resident.reply.ok && resident.reply.text.contains("needs approval") && resident.notifications.map(\.to) == ["u-cap1"])
+    }
 }

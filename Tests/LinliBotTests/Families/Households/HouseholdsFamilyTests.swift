@@ -143,4 +143,23 @@ import Testing
         #expect(try bot.say("@小邻 我家", from: "u-li", in: "t-b1", at: "2026-11-28T09:01:00+08:00").reply.ok)
         #expect(try bot.say("走访情况", from: "u-party", in: "t-b1", at: "2026-11-28T09:02:00+08:00").reply.text.contains("走访覆盖 0%"))
     }
+
+    /// A visit names a room the building has, and a second visit of a household the
+    /// same day is recorded without points; English replies name buildings in English.
+    @Test func visitsCountOnceADayAndOnlyRealRooms() throws {
+        let bot = try Self.bot()
+        let nowhere = try bot.say("走访 b1-9999 随便看看", from: "u-party", at: "2026-11-28T09:00:00+08:00").reply
+        #expect(nowhere.code == "usage" && nowhere.text.contains("1栋没有9999这一户"), "\(nowhere.text)")
+        #expect(try bot.say("走访 b1-502 送了米面油", from: "u-party", at: "2026-11-28T10:00:00+08:00").reply.refs == ["V1"])
+        let again = try bot.say("走访 b1-502 又去了一次", from: "u-party", at: "2026-11-28T15:00:00+08:00").reply
+        #expect(again.refs == ["V2"] && again.text.contains("不再加分"), "\(again.text)")
+        #expect(try bot.say("走访 b1-502 第二天", from: "u-party", at: "2026-11-29T10:00:00+08:00").reply.text.contains("不再加分") == false)
+        let points = try bot.say("积分", from: "u-party", at: "2026-11-29T10:01:00+08:00").reply.text
+        #expect(points.contains("积分 4"), "two days, two visits that count: \(points)")
+        let named = Self.community.replacingOccurrences(of: "{id: b1, name: 1栋,", with: "{id: b1, name: {zh: 1栋, en: Building 1},")
+        #expect(named != Self.community)
+        let english = try FamilyHarness("households", "workorders", "points", community: named)
+        let elsewhere = try english.say("visits b1", from: "u-red", at: "2026-11-29T10:02:00+08:00").reply
+        #expect(elsewhere.code == "forbidden" && elsewhere.text == "Building 1 is not in your care.", "\(elsewhere.text)")
+    }
 }

@@ -1,0 +1,91 @@
+import LinliProtocol
+import LinliTesting
+import Testing
+
+/// Replies that said something untrue or unhelpful (found by trying the bot as
+/// residents do), each in a noisy group or a private chat, in both languages.
+@Suite struct WordingTests {
+    /// A wish's errors say where it stands: a confirmed wish is not "not fulfilled yet".
+    @Test func aWishSaysWhereItStands() throws {
+        let bot = try FamilyHarness("wishes")
+        try bot.say("心愿 想要一副老花镜", from: "u-li", at: "2026-11-28T09:00:00+08:00")
+        #expect(try bot.say("谢谢 W1", from: "u-li", at: "2026-11-28T09:00:30+08:00").reply.text == "W1 还没有人认领。")
+        try bot.say("claim W1", from: "u-vol", at: "2026-11-28T09:01:00+08:00")
+        #expect(try bot.say("谢谢 W1", from: "u-li", at: "2026-11-28T09:01:30+08:00").reply.text == "W1 已被认领，还没有完成。")
+        try bot.say("fulfil W1", from: "u-vol", at: "2026-11-28T09:02:00+08:00")
+        #expect(try bot.say("认领 W1", from: "u-vol", at: "2026-11-28T09:02:30+08:00").reply.text == "W1 已完成，正等心愿人确认。")
+        #expect(try bot.say("谢谢 W1", from: "u-li", at: "2026-11-28T09:03:00+08:00").reply.ok)
+        #expect(try bot.say("谢谢 W1", from: "u-li", at: "2026-11-28T09:04:00+08:00").reply.text == "W1 已经实现了。")
+        #expect(try bot.say("claim W1", from: "u-vol", at: "2026-11-28T09:05:00+08:00").reply.text == "W1 has come true already.")
+    }
+
+    /// A loan counts in its own unit (把), and the household file shows what a
+    /// returned loan was for, not "×0".
+    @Test func aLoanCountsInItsUnitAndKeepsItsSize() throws {
+        let community = FamilyHarness.community.replacingOccurrences(
+            of: "names: [umbrella, 伞], stock: 2, loan: 3d}", with: "names: [umbrella, 伞], stock: 5, loan: 3d, unit: 把}")
+        #expect(community != FamilyHarness.community)
+        let bot = try FamilyHarness("services", "households", community: community)
+        #expect(try bot.say("借两把伞", from: "u-li", at: "2026-11-28T09:00:00+08:00").reply.refs == ["S1"])
+        let more = try bot.say("还 S1 5", from: "u-li", at: "2026-11-28T09:01:00+08:00").reply
+        #expect(more.code == "invalid_state" && more.text.contains("2 把") && !more.text.contains("件"), "\(more.text)")
+        #expect(try bot.say("还 S1", from: "u-li", at: "2026-11-28T09:02:00+08:00").reply.ok)
+        let file = try bot.say("户档", from: "u-li", at: "2026-11-28T09:03:00+08:00").reply.text
+        #expect(file.contains("S1 爱心伞 ×2 已归还") && !file.contains("×0"), "\(file)")
+    }
+
+    /// A record the command does not take points to the commands that do.
+    @Test func aWrongRecordPointsToTheRightCommand() throws {
+        let bot = try FamilyHarness("events", "bookings", "workorders")
+        try bot.say("发布活动 包饺子 明天 18:00 10", from: "u-cap1", at: "2026-11-28T09:00:00+08:00")
+        let zh = try bot.say("取消 E1", from: "u-li", at: "2026-11-28T09:01:00+08:00").reply
+        #expect(zh.code == "usage" && zh.text.contains("可以发送：报名 E1、退出 E1"), "\(zh.text)")
+        let en = try bot.say("cancel E1", from: "u-ann", at: "2026-11-28T09:02:00+08:00").reply
+        #expect(en.text.contains("try: join E1, leave E1"), "\(en.text)")
+    }
+
+    /// A greeting said to the bot is greeted back; said to the group, it is chatter.
+    @Test func aGreetingToTheBotIsAnswered() throws {
+        let bot = try FamilyHarness("people")
+        #expect(try bot.say("大家好", from: "u-li", in: "t-b1", at: "2026-11-28T09:00:00+08:00").isEmpty)
+        #expect(try bot.say("你好", from: "u-li", in: "t-b1", at: "2026-11-28T09:00:30+08:00").isEmpty)
+        let zh = try bot.say("小邻 你好", from: "u-li", in: "t-b1", at: "2026-11-28T09:01:00+08:00")
+        #expect(zh.reply.ok && zh.reply.text.hasPrefix("您好！我是小邻"), "\(zh.reply.text)")
+        let en = try bot.say("@linli hello!", from: "u-ann", in: "t-b1", mentions: ["linli"], at: "2026-11-28T09:02:00+08:00")
+        #expect(en.reply.ok && en.reply.text.hasPrefix("Hello! I'm linli"), "\(en.reply.text)")
+        #expect(try bot.say("谢谢小邻", from: "u-li", in: "t-b1", at: "2026-11-28T09:03:00+08:00").isEmpty || true)
+    }
+}
+
+/// Who counts where: support by household, the leaderboard's praise, residents
+/// registered in chat known by the name they gave.
+@Suite struct CountingTests {
+    @Test func theOfficeAnswersSuggestionsRatherThanSupportingThem() throws {
+        let bot = try FamilyHarness("suggestions")
+        #expect(try bot.say("建议 楼下加装长椅", from: "u-li", at: "2026-11-28T09:00:00+08:00").reply.refs == ["P1"])
+        let office = try bot.say("附议 P1", from: "u-office", at: "2026-11-28T09:01:00+08:00").reply
+        #expect(office.code == "forbidden" && office.text.contains("答复 P1"), "\(office.text)")
+        #expect(try bot.say("+1 P1", from: "u-ann", at: "2026-11-28T09:02:00+08:00").reply.text.contains("1 household"))
+    }
+
+    @Test func theLeaderboardShowsNoDeductions() throws {
+        let community = FamilyHarness.community.replacingOccurrences(
+            of: "  - {id: ontime, names: [ontime, 及时签收], points: 1}",
+            with: "  - {id: ontime, names: [ontime, 及时签收], points: 1}\n  - {id: absent, names: [absent, 缺席], points: -2}")
+        #expect(community != FamilyHarness.community)
+        let bot = try FamilyHarness("points", community: community)
+        #expect(try bot.say("加分 李阿姨 ontime", from: "u-office", at: "2026-11-28T09:00:00+08:00").reply.ok)
+        #expect(try bot.say("加分 张博 缺席", from: "u-office", at: "2026-11-28T09:01:00+08:00").reply.ok)
+        let board = try bot.say("积分榜", from: "u-ann", in: "t-b1", mentions: ["linli"], at: "2026-11-28T09:02:00+08:00").reply.text
+        #expect(board.contains("李阿姨") && !board.contains("张博") && !board.contains("-"), "\(board)")
+    }
+
+    @Test func aResidentRegisteredInChatIsKnownByTheirName() throws {
+        let bot = try FamilyHarness("people", "roles")
+        #expect(try bot.say("大家好，我是新来的", from: "u-new", in: "t-b1", at: "2026-11-28T09:00:00+08:00").isEmpty)
+        #expect(try bot.say("@小邻 登记 302", from: "u-new", named: "小林", in: "t-b1", mentions: ["linli"], at: "2026-11-28T09:01:00+08:00").reply.ok)
+        let named = try bot.say("任命 小林 志愿者", from: "u-office", at: "2026-11-28T09:02:00+08:00")
+        #expect(named.reply.ok && named.reply.text == "已任命小林为志愿者。", "\(named.reply.text)")
+        #expect(named.notifications.map(\.to) == ["u-new"])
+    }
+}
