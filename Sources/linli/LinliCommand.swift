@@ -116,47 +116,6 @@ struct Run: ParsableCommand {
     }
 }
 
-extension CommunityOptions {
-    func makeEngine(_ community: Community, _ catalog: Catalog, _ store: Store) throws -> Engine {
-        try refuseStrandedOrders(community, store)
-        do {
-            return try Engine(community: community, catalog: catalog, store: store, wallClock: Linli.wallClock)
-        } catch {
-            logger.error("cannot open the database \(redacted(database)): \(error)")
-            throw ExitCode(3)
-        }
-    }
-}
-
-extension CommunityOptions {
-    /// Exits 2 when the database has open work orders in a building the file dropped.
-    func refuseStrandedOrders(_ community: Community, _ store: Store) throws {
-        let problems = try Linli.strandedOrders(community, in: store)
-        guard !problems.isEmpty else { return }
-        for p in problems { logger.error("\(self.community ?? Self.demo): \(p)") }
-        throw ExitCode(2)
-    }
-}
-
-func openStore(_ path: String) throws -> Store {
-    do {
-        let store = try Store(path: path)
-        if let warning = try store.sortingWarning() { logger.warning("\(warning)") }
-        return store
-    } catch {
-        logger.error("cannot open the database \(redacted(path)): \(error)")
-        throw ExitCode(3)
-    }
-}
-
-/// A database URL with its password hidden, for logs.
-func redacted(_ database: String) -> String {
-    guard Store.isPostgres(database), let at = database.lastIndex(of: "@"), let scheme = database.range(of: "://"),
-        let colon = database[scheme.upperBound..<at].firstIndex(of: ":")
-    else { return database }
-    return database[..<database.index(after: colon)] + "***" + database[at...]
-}
-
 struct Deliver: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Deliver queued webhook pushes (the outbox) without reading events.")
 

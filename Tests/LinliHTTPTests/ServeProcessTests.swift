@@ -95,6 +95,25 @@ import Testing
         #expect(second.terminationStatus == 0)
     }
 
+    /// A second engine on a SQLite file the server writes would number records the
+    /// server numbers too: it is refused (exit 3), and the server goes on.
+    @Test func aSecondWriterOfOneSQLiteFileIsRefused() async throws {
+        let db = BinaryRunner.temporaryDatabase()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) } }
+        let (server, _, _) = try await offThePool { try Self.launch(db) }
+        defer { server.terminate() }
+        let files = ["--community", Fixtures.communityPath, "--commands", Fixtures.commandsPath, "--db", db]
+        let results = try await offThePool {
+            try [["run", "--drain-timeout", "0"], ["serve", "--port", "0", "--insecure-no-auth"]].map {
+                try BinaryRunner.run([$0[0]] + files + $0.dropFirst(), input: Data("@2026-11-28T09:00:00+08:00 u-li: 报修 漏水 厨房\n".utf8))
+            }
+        }
+        for result in results {
+            #expect(result.status == 3 && result.stderr.contains("another linli run or serve is using"), "\(result.status) \(result.stderr)")
+        }
+        #expect(server.isRunning)
+    }
+
     @Test func itRefusesToStartWithoutAUsableSecret() throws {
         let serve = [
             "serve", "--community", Fixtures.communityPath, "--commands", Fixtures.commandsPath, "--db", BinaryRunner.temporaryDatabase(), "--port",
