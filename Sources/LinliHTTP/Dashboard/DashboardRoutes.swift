@@ -71,7 +71,9 @@ public enum DashboardRoutes {
             do {
                 let html = try await gate.withDashboard { d -> String? in
                     guard let viewer = try d.viewer(session: session) else { return nil }
-                    return try render(request, context, PageContext(viewer: viewer, lang: asked ?? viewer.lang, chosen: asked != nil), d)
+                    let query = request.uri.queryParameters.filter { $0.key != "lang" }.map { (String($0.key), String($0.value)) }
+                    let c = PageContext(viewer: viewer, lang: asked ?? viewer.lang, chosen: asked != nil, path: request.uri.path, query: query)
+                    return try render(request, context, c, d)
                 }
                 guard let html else { return redirect("/dashboard/login") }
                 return Response(status: .ok, headers: secureHeaders("text/html; charset=utf-8"), body: .init(byteBuffer: ByteBuffer(string: html)))

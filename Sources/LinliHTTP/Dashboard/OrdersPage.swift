@@ -51,7 +51,8 @@ enum OrdersPage {
         }
         let states =
             [("open", c.say("未办结", "open")), ("closed", c.say("已结束", "closed"))]
-            + WorkOrderState.allCases.map { ($0.rawValue, $0.label(c.lang)) }
+            // `closed` names all that ended above; the state of that name is one of them.
+            + WorkOrderState.allCases.filter { $0 != .closed }.map { ($0.rawValue, $0.label(c.lang)) }
         let periods = [
             ("today", c.say("今天", "today")), ("week", c.say("本周", "this week")), ("month", c.say("本月", "this month")),
             ("30d", c.say("近30天", "30 days")),

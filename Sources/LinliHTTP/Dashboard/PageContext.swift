@@ -8,6 +8,9 @@ struct PageContext {
     let lang: Lang
     /// Whether the address chose the language (`?lang=en`): then links keep it.
     let chosen: Bool
+    /// The page's own address, without `lang`: what the other language's link shows.
+    var path = "/dashboard"
+    var query: [(String, String)] = []
 
     /// A link to `path` with `query` (already escaped pairs), keeping a chosen language.
     func href(_ path: String, _ query: [(String, String)] = []) -> String {
@@ -34,8 +37,10 @@ struct PageContext {
         for (path, label) in items {
             html += #"<a href="\#(HTML.escape(href(path)))"\#(path == here ? #" class="here""# : "")>\#(HTML.escape(label))</a>"#
         }
+        // The same page, filters and all, in the other language.
         let other = lang == .zh ? Lang.en : .zh
-        html += #"<a href="\#(HTML.escape(here))?lang=\#(other.rawValue)">\#(other == .en ? "English" : "中文")</a>"#
+        let same = path + "?" + (query + [("lang", other.rawValue)]).map { "\($0.0)=\(Self.encode($0.1))" }.joined(separator: "&")
+        html += #"<a href="\#(HTML.escape(same))">\#(other == .en ? "English" : "中文")</a>"#
         html += #"<span class="who">\#(HTML.escape(viewer.name))</span></nav>"#
         return html
     }

@@ -28,6 +28,21 @@ import Testing
         #expect(try await rig.get("/dashboard", cookie: "linli_session=forged").status == 303)
     }
 
+    /// The other language's link shows the same page with the same filters; the state
+    /// filter offers each value once.
+    @Test func theLanguageLinkKeepsThePageAndItsFilters() async throws {
+        let rig = try DashboardRig()
+        try rig.november()
+        let session = try await rig.signIn("u-office")
+        let order = try await rig.get("/dashboard/orders/R1?lang=en", cookie: session)
+        #expect(order.status == 200 && order.text.contains(#"<a href="/dashboard/orders/R1?lang=zh">中文</a>"#), "\(order.text)")
+        let list = try await rig.get("/dashboard/orders?state=open&building=b1", cookie: session)
+        #expect(list.text.contains(#"<a href="/dashboard/orders?state=open&amp;building=b1&amp;lang=en">English</a>"#), "\(list.text)")
+        let states = try #require(list.text.components(separatedBy: "<select name=\"state\">").last?.components(separatedBy: "</select>").first)
+        let values = states.components(separatedBy: "<option value=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(!values.isEmpty && Set(values).count == values.count, "\(values)")
+    }
+
     @Test func overHTTPSTheCookieIsSecure() async throws {
         let rig = try DashboardRig(community: DashboardRig.community.replacingOccurrences(of: "http://linli.test/", with: "https://linli.test/"))
         let text = try rig.bot.say("后台", from: "u-office", at: "2026-11-30T10:00:00+08:00").reply.text
