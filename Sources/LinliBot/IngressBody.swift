@@ -33,7 +33,7 @@ public enum IngressBody {
         {
             guard !array.isEmpty else { return .failure(LineError(.missingField, "the array holds no events")) }
             let decoder = LineDecoder()
-            return .success(
+            let items: [InputItem] =
                 array.enumerated().map { i, element in
                     guard element is [String: Any], let data = try? JSONSerialization.data(withJSONObject: element, options: [.sortedKeys]) else {
                         return .bad(LineError(.badJSON, "element \(i + 1) is not a JSON object"), line: i + 1)
@@ -44,7 +44,12 @@ public enum IngressBody {
                     } catch {
                         return .bad(error, line: i + 1)
                     }
-                })
+                }
+            // Some events among bad elements are answered one by one; none at all is not a batch of events.
+            if !items.contains(where: { if case .event = $0 { true } else { false } }), case .bad(let error, _)? = items.first {
+                return .failure(error)
+            }
+            return .success(items)
         }
         var splitter = LineSplitter(maxLine: maxLine)
         var items = body.withUnsafeBytes { splitter.feed($0) }
