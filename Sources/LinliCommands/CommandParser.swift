@@ -26,10 +26,13 @@ public struct CommandParser: Sendable {
     let categoryNames: [(chars: [Unicode.Scalar], id: String)]
     private let venueNames: [(chars: [Unicode.Scalar], id: String)]
     private let serviceNames: [(chars: [Unicode.Scalar], id: String)]
+    /// People's names of more than one word (`Emma Brown`), longest first: one word argument each.
+    private let spacedNames: [String]
     private let fallbackCategory: String?
 
-    public init(catalog: Catalog, categories: [Category], venues: [Venue] = [], services: [Service] = []) {
+    public init(catalog: Catalog, categories: [Category], venues: [Venue] = [], services: [Service] = [], people: [String] = []) {
         self.catalog = catalog
+        spacedNames = Set(people.filter { $0.contains(" ") }).sorted { $0.count > $1.count }
         var words: [(chars: [Unicode.Scalar], spec: Int, lang: Lang)] = []
         for (i, spec) in catalog.commands.enumerated() {
             for w in spec.words { words.append((Grammar.loweredScalars(w.text), i, w.lang)) }
@@ -276,6 +279,11 @@ public struct CommandParser: Sendable {
             }
             return .value(.int(n))
         case .word:
+            // `award Emma Brown cleanup`: a person's name of two words is one.
+            if !spacedNames.isEmpty, case let rest = c.rest, let name = spacedNames.first(where: { rest == $0 || rest.hasPrefix($0 + " ") }) {
+                c.pos += name.unicodeScalars.count
+                return .value(.text(name))
+            }
             return .value(.text(c.takeToken()))
         case .command:
             // In a group `帮助一下` is a neighbour asking for a hand, not help on a command.

@@ -200,7 +200,7 @@ struct Parse: ParsableCommand {
 
     func run() throws {
         let (community, catalog) = try options.load()
-        let parser = CommandParser(catalog: catalog, categories: community.categories, venues: community.venues, services: community.services)
+        let parser = CommandParser(catalog: catalog, categories: community.categories, venues: community.venues, services: community.services, people: community.people.map(\.name))
         let report = ParseReport(parser.parse(text.joined(separator: " ")))
         print(json ? report.json : report.text)
     }

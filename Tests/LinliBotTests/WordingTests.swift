@@ -89,3 +89,15 @@ import Testing
         #expect(named.notifications.map(\.to) == ["u-new"])
     }
 }
+
+/// A person's name of two words is one target.
+@Suite struct SpacedNamesTests {
+    @Test func aTwoWordNameIsOnePerson() throws {
+        let bot = try FamilyHarness("points")
+        let award = try bot.say("加分 Ann Lee ontime", from: "u-office", at: "2026-11-28T09:00:00+08:00")
+        #expect(award.reply.ok && award.notifications.map(\.to) == ["u-ann"], "\(award.reply.text)")
+        let english = try bot.say("award Ann Lee ontime", from: "u-office", at: "2026-11-28T09:01:00+08:00")
+        #expect(english.reply.ok && english.notifications.map(\.to) == ["u-ann"], "\(english.reply.text)")
+        #expect(try bot.say("加分 Ann ontime", from: "u-office", at: "2026-11-28T09:02:00+08:00").reply.code == "not_found", "half a name is no one")
+    }
+}
