@@ -24,4 +24,20 @@ extension CommandParser {
         scalars = scalars.drop { closingMarks.contains($0) || $0 == " " }
         return scalars.first.map { "吗呢么".unicodeScalars.contains($0) } ?? false
     }
+
+    /// Commands that post to every group in the sender's care.
+    static let broadcasts: Set<String> = ["alert", "drill", "announce"]
+
+    /// Words that start a sentence rather than a wish or a suggestion's subject.
+    static let sentenceStarts: Set<String> = [
+        "i", "me", "my", "you", "your", "we", "us", "our", "they", "them", "he", "she", "him", "her", "it", "its", "this", "that", "these",
+        "those", "how", "what", "when", "where", "why", "who", "if", "to", "for", "from", "of", "the", "all", "everyone", "everybody", "anyone",
+        "someone", "so", "and", "but", "is", "are", "was", "be", "about", "again", "too", "there", "here",
+    ]
+
+    /// Whether English text after a command word reads as the rest of a sentence (`you all a happy weekend`).
+    static func startsASentence(_ text: String) -> Bool {
+        let first = text.drop { $0 == " " }.prefix { $0.isLetter || $0 == "'" }.lowercased()
+        return sentenceStarts.contains(first)
+    }
 }

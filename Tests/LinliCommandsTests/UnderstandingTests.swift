@@ -143,6 +143,31 @@ import Testing
         }
     }
 
+    /// English puts a space after every word: in a group, `alert me if…` or `wish you all…`
+    /// is talk; a wish or a suggestion with its subject is still one, and an alert to
+    /// every group needs the bot called.
+    @Test(arguments: [
+        "alert me if anyone sees my cat", "drill noise from 602 again, so annoying", "notice how cold it is today",
+        "wish you all a happy weekend", "suggest we meet at 7 tomorrow", "announce the winner later", "alert water off at 3pm",
+    ])
+    func inAGroupEnglishChatterIsTalk(_ text: String) throws {
+        let parser = try Fixtures.parser()
+        guard case .failure = parser.parse(text, strict: true) else {
+            Issue.record("\(text) among neighbours is talk")
+            return
+        }
+        guard case .command = parser.parse(text, strict: false) else {
+            Issue.record("\(text) said to the bot is a command")
+            return
+        }
+        for command in ["wish a radio repair for my mum", "suggest more benches by the pond"] {
+            guard case .command = parser.parse(command, strict: true) else {
+                Issue.record("\(command) is still a command in a group")
+                return
+            }
+        }
+    }
+
     /// A Chinese keyboard closes a message with 。 by itself: in a group too, `收到 A1。`
     /// acknowledges the alert and `join E1.` signs up (they were ignored as talk).
     @Test(arguments: ["收到 A1。", "收到 A1 。", "ack A1.", "报名 E1。", "join E1."])
