@@ -101,3 +101,18 @@ import Testing
         #expect(try bot.say("加分 Ann ontime", from: "u-office", at: "2026-11-28T09:02:00+08:00").reply.code == "not_found", "half a name is no one")
     }
 }
+
+/// What goes into a group says nothing about who or where.
+@Suite struct GroupPostPrivacyTests {
+    /// The handler writes the outcome to the reporter; the building's group reads it
+    /// without names, rooms or phone numbers.
+    @Test func aPublicisedOutcomeNamesNoOne() throws {
+        let bot = try FamilyHarness("workorders")
+        #expect(try bot.say("报修 漏水 厨房", from: "u-li", in: "t-b1", at: "2026-11-28T09:00:00+08:00").reply.refs == ["R1"])
+        #expect(try bot.say("签收 R1", from: "u-cap1", at: "2026-11-28T09:01:00+08:00").reply.ok)
+        let done = try bot.say("办结 R1 李阿姨家502厨房水管已换，电话13812345678", from: "u-cap1", at: "2026-11-28T09:02:00+08:00")
+        let post = try #require(done.posts.first { $0.reason == "publicised" })
+        #expect(post.text.contains("厨房水管已换") && !post.text.contains("李阿姨") && !post.text.contains("502") && !post.text.contains("13812345678"), "\(post.text)")
+        #expect(done.notifications.first { $0.to == "u-li" }?.text.contains("13812345678") == true, "the reporter reads it as written")
+    }
+}

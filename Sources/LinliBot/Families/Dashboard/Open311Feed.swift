@@ -1,4 +1,3 @@
-import Foundation
 import LinliCommands
 import LinliCore
 import LinliStore
@@ -112,28 +111,6 @@ extension Dashboard {
         throw LinliError(.usage, zh: "日期应为 RFC 3339：\(text)", en: "dates are RFC 3339, not \(text)")
     }
 
-    /// A report's text as Open311 publishes it (DASHBOARD.md §3: never a name or a
-    /// room): runs of three or more digits (rooms, phone numbers), the names of the
-    /// community file's people, what follows 我是, 我叫 or 本人 and anything around an
-    /// `@` become `＊`.
-    static func anonymised(_ text: String, names: [String]) -> String {
-        var text = text
-        for name in Set(names).sorted(by: { $0.count > $1.count }) where name.count >= 2 {
-            text = text.replacingOccurrences(of: name, with: "＊")
-        }
-        for (pattern, replacement) in Self.identifying {
-            text = text.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
-        }
-        return text
-    }
-
-    /// What gives a person or a room away in free text, and what it becomes.
-    private static let identifying = [
-        (#"(我是|我叫|本人)\p{Han}{1,3}"#, "$1＊"),
-        (#"\S*[@＠]\S*"#, "＊"),
-        (#"[0-9０-９][0-9０-９\- ]*[0-9０-９][0-9０-９]"#, "＊"),
-    ]
-
     static func open311Request(_ o: WorkOrder, _ desk: WorkOrderDesk, _ community: Community) -> Open311Request {
         let calendar = desk.calendar
         func time(_ at: Instant) -> String { RFC3339.format(at, offsetSeconds: calendar.offset(at: at)) }
@@ -157,7 +134,7 @@ extension Dashboard {
         let expected = o.resolveDeadline(limits.resolve) ?? (o.state.isOpen ? o.createdAt.adding(limits.accept).adding(limits.resolve) : nil)
         return Open311Request(
             id: o.id.description, status: o.state.isOpen ? "open" : "closed", statusNotes: notes, serviceName: desk.categoryName(o, .zh),
-            serviceCode: o.category, description: anonymised(o.details, names: community.people.map(\.name)), agency: agency,
+            serviceCode: o.category, description: Anonymised.text(o.details, names: community.people.map(\.name)), agency: agency,
             serviceNotice: "签收时限 \(limits.accept.spoken(.zh))，办结时限 \(limits.resolve.spoken(.zh))", requested: time(o.createdAt),
             updated: time(updated), expected: expected.map(time), address: "\(building?.name ?? o.building), \(community.name)",
             latitude: building?.latitude, longitude: building?.longitude)

@@ -81,10 +81,12 @@ extension WorkOrdersFamily {
                     en: "A report you follow: \(rid) is resolved: \(result). Please rate it 1-5: rate \(rid) 5")
         }
         // 晒事 (SERVICES.md §1b): a non-private report's outcome goes to its building's groups.
+        // The handler wrote to the reporter: the group reads the outcome without names, rooms or numbers.
         if ctx.directory.category(order.category)?.isPrivate == false {
+            let shown = Anonymised.text(result, names: ctx.directory.community.people.map(\.name))
             let text = Localized(
-                zh: "\(rid) \(desk.categoryName(order, .zh))（\(desk.buildingName(order))）已办结：\(result)",
-                en: "\(rid) \(desk.categoryName(order, .en)) (\(desk.buildingName(order, .en))) is resolved: \(result)")
+                zh: "\(rid) \(desk.categoryName(order, .zh))（\(desk.buildingName(order))）已办结：\(shown)",
+                en: "\(rid) \(desk.categoryName(order, .en)) (\(desk.buildingName(order, .en))) is resolved: \(shown)")
             for group in ctx.directory.building(order.building)?.groups ?? order.group.map { [$0] } ?? [] {
                 effects.append(.post(group: group, reason: "publicised", text: text, refs: [rid], priority: desk.priority(of: order)))
             }
