@@ -15,6 +15,8 @@ extension Engine {
         "ok", "okay", "k", "yes", "yeah", "sure", "got it", "👍", "🙏",
     ]).union(thanks).union(greetings)
     static let thanks: Set<String> = ["谢谢", "多谢", "thanks", "thank you"]
+    /// Families whose follow-up questions are about private matters: asked in a private chat.
+    static let privateFollowUps: Set<String> = ["disputes", "households"]
     /// “小邻 你好”: said to the bot, greeted back with what it can do.
     static let greetings: Set<String> = [
         "你好", "您好", "早", "早上好", "早安", "上午好", "中午好", "下午好", "晚上好", "在吗", "在不在", "hi", "hello", "hey", "good morning",
@@ -135,14 +137,24 @@ extension Engine {
             }
         case .incomplete(let id, let soFar, let missing, let lang):
             try settle(lang)
-            try setPrompt(Prompt(chat: chat, user: sender, command: id, soFar: soFar, lang: ctx.lang, expiresAt: clock.adding(Self.promptLifetime)), tx)
+            let spec = parser.catalog.spec(id)
+            // A dispute's parties or terms, what a visit found: asked, and answered, privately.
+            let privately = event.group != nil && spec.map { Self.privateFollowUps.contains($0.family) } == true
+            try setPrompt(
+                Prompt(
+                    chat: privately ? "" : chat, user: sender, command: id, soFar: soFar, lang: ctx.lang, expiresAt: clock.adding(Self.promptLifetime)),
+                tx)
             let question = missing.prompt ?? Localized(zh: "请补充“\(missing.name)”。", en: "Please add “\(missing.name)”.")
-            let usage = parser.catalog.spec(id)?.usage ?? Localized(zh: "", en: "")
-            outcome = Outcome(
-                error: LinliError(
-                    .usage,
-                    zh: "\(question.zh)（直接回复即可，发送“取消”放弃。用法：\(usage.zh)）",
-                    en: "\(question.en) (just reply; send “cancel” to drop it. Usage: \(usage.en))"))
+            let usage = spec?.usage ?? Localized(zh: "", en: "")
+            let asked = LinliError(
+                .usage,
+                zh: "\(question.zh)（直接回复即可，发送“取消”放弃。用法：\(usage.zh)）",
+                en: "\(question.en) (just reply; send “cancel” to drop it. Usage: \(usage.en))")
+            outcome = Outcome(error: asked)
+            if privately {
+                outcome.text = Localized(zh: "这涉及私密事项，我私信问您。", en: "That is a private matter: I asked you privately.")
+                outcome.effects = [.notify(to: sender, reason: "private_reply", text: asked.message, refs: [])]
+            }
         case .failure(let error, let lang):
             try settle(lang, noting: false)
             outcome = Outcome(error: error)

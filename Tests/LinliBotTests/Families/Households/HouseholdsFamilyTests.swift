@@ -162,4 +162,17 @@ import Testing
         let elsewhere = try english.say("visits b1", from: "u-red", at: "2026-11-29T10:02:00+08:00").reply
         #expect(elsewhere.code == "forbidden" && elsewhere.text == "Building 1 is not in your care.", "\(elsewhere.text)")
     }
+
+    /// A follow-up question about a private matter, asked in a group, is asked and
+    /// answered privately: what a visit found never goes into the group.
+    @Test func aPrivateFollowUpIsAskedPrivately() throws {
+        let bot = try Self.bot()
+        #expect(try bot.say("今天天气不错", from: "u-li", in: "t-b1", at: "2026-11-28T09:00:00+08:00").isEmpty)
+        let asked = try bot.say("小邻 走访", from: "u-party", in: "t-b1", at: "2026-11-28T09:01:00+08:00")
+        #expect(asked.reply.text == "这涉及私密事项，我私信问您。", "\(asked.reply.text)")
+        #expect(asked.notifications.first { $0.reason == "private_reply" }?.text.contains("走访了哪一户") == true)
+        #expect(try bot.say("b1-502 老人腿脚不便", from: "u-party", in: "t-b1", at: "2026-11-28T09:02:00+08:00").isEmpty, "not answered in the group")
+        let answered = try bot.say("b1-502 老人腿脚不便", from: "u-party", at: "2026-11-28T09:03:00+08:00")
+        #expect(answered.reply.refs == ["V1"] && answered.reply.text.contains("b1-502"), "\(answered.reply.text)")
+    }
 }
