@@ -147,7 +147,8 @@ struct BookingsFamily: Family {
     }
 
     func myBookings(_ ctx: CommandContext) throws -> Outcome {
-        let list = try ctx.tx.bookings(booker: ctx.sender, from: ctx.calendar.today)
+        // Today's too, until they end.
+        let list = try ctx.tx.bookings(booker: ctx.sender, from: ctx.calendar.today).filter { ctx.calendar.instant($0.day, $0.end) > ctx.now }
         guard !list.isEmpty else { return Outcome(zh: "您没有待用的预约。", en: "You have no upcoming bookings.") }
         func line(_ b: Booking, _ lang: Lang) -> String {
             let name = ctx.directory.community.venueTitle(b.venue)(lang)
@@ -199,6 +200,7 @@ struct BookingsFamily: Family {
     func cancelBooking(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
         let b = try loadBooking(id, ctx)
         guard b.booker == ctx.sender || managesBooking(ctx.sender, b, ctx.directory) else { throw LinliError.forbidden(id) }
+        try refuseIfBegun(b, ctx)
         try write(b, .cancel, ctx)
         let effects: [Effect] =
             b.booker == ctx.sender
@@ -214,9 +216,20 @@ struct BookingsFamily: Family {
         return Outcome(zh: "已取消 \(id)，时段已释放。", en: "Cancelled \(id); the slot is free again.", refs: [id.description], effects: effects)
     }
 
+    /// A booking whose time has begun is used (or missed): no longer cancelled, approved or
+    /// declined, so a used slot does not free a week's quota.
+    private func refuseIfBegun(_ b: Booking, _ ctx: CommandContext) throws {
+        guard ctx.calendar.instant(b.day, b.start) > ctx.now else {
+            throw LinliError(
+                .invalidState, zh: "\(b.id)（\(b.day.spoken(.zh)) \(b.times)）的时间已经开始了，不能再更改。",
+                en: "\(b.id) (\(b.day.spoken(.en)) \(b.times)) has begun; it can no longer be changed.", refs: [b.id.description])
+        }
+    }
+
     func decide(_ id: RecordID, approve: Bool, why: String?, _ ctx: CommandContext) throws -> Outcome {
         let b = try loadBooking(id, ctx)
         guard managesBooking(ctx.sender, b, ctx.directory) else { throw LinliError.forbidden(id) }
+        try refuseIfBegun(b, ctx)
         try write(b, approve ? .approve : .decline, ctx)
         let rid = id.description
         let when = Localized(zh: "\(b.day.spoken(.zh)) \(b.times)", en: "\(b.day.spoken(.en)) \(b.times)")
