@@ -64,7 +64,7 @@ public enum CommunityFile {
             "bot", "community", "grids", "buildings", "people", "departments", "categories", "venues", "services", "points", "webhooks", "platforms",
         ])
         let c = try root.required("community")
-        try c.expectMapping(known: ["id", "name", "timezone", "quiet_hours", "groups", "public_url", "registration", "visit_every", "open311"])
+        try c.expectMapping(known: ["id", "name", "timezone", "quiet_hours", "groups", "public_url", "registration", "visit_every", "open311", "bridge"])
         let timezone = try c["timezone"]?.string() ?? "Asia/Shanghai"
         guard TimeZone(identifier: timezone) != nil else { throw try c.required("timezone").error("unknown time zone '\(timezone)'") }
         var community = Community(
@@ -78,6 +78,7 @@ public enum CommunityFile {
             throw try c.required("public_url").error("public_url '\(url)' is not an http:// or https:// address")
         }
         community.open311 = try c["open311"]?.bool() ?? false
+        community.bridge = try c["bridge"]?.string()
         if let r = c["registration"] {
             switch try r.string() {
             case "open": community.registrationNeedsApproval = false
@@ -304,6 +305,9 @@ public enum CommunityFile {
         }
         let people = ids("people", c.people.map(\.id))
         let webhooks = ids("webhooks", c.webhooks.map(\.id))
+        if let bridge = c.bridge, !webhooks.contains(bridge) {
+            note((root["community"]?["bridge"] ?? root).error("unknown webhook '\(bridge)'"))
+        }
         for (group, settings) in c.groupSettings.sorted(by: { $0.key < $1.key }) {
             if let hook = settings.webhook, !webhooks.contains(hook) {
                 note(root.error("group \(group): unknown webhook '\(hook)'"))

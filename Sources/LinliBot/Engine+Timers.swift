@@ -88,6 +88,8 @@ extension Engine {
                     try queue(event, for: robot, recipient: group, tx)
                 } else if let platform = directory.community.platform(forPostInto: group) {
                     try queue(event, for: platform.outboxEndpoint, recipient: group, tx)
+                } else if byTheClock, let bridge = directory.community.bridge {
+                    try queue(event, for: bridge, recipient: group, tx)
                 }
             }
         }
@@ -106,6 +108,9 @@ extension Engine {
         } else if let platform = directory.community.platform(forPushTo: to, person: directory.person(to)) {
             // No webhook: through the chat platform the person has an account on (PLATFORMS.md §3).
             try queue(event, for: platform.outboxEndpoint, recipient: to, tx)
+        } else if byTheClock, let bridge = directory.community.bridge {
+            // No request's answer carries what the clock caused: the bridge gets it on its webhook.
+            try queue(event, for: bridge, recipient: to, tx)
         }
     }
 

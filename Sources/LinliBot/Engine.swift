@@ -49,6 +49,9 @@ public final class Engine {
     let dispatcher: Dispatcher
     /// Whether events run in savepoints (see `process`).
     var careful = false
+    /// Whether the event being handled is the wall clock's own tick (`linli serve`'s
+    /// ticker): what its timers cause reaches the bridge only through its webhook.
+    var byTheClock = false
     /// At most this many messages from one sender per span of the bot's clock; the
     /// rest are answered `rate_limited` and not acted on. Nil: no limit.
     public var senderLimit: (count: Int, per: Span)?
@@ -282,6 +285,8 @@ public final class Engine {
         if !state.memory.dailyStarted { try startDailyTimers(tx) }
         if !state.memory.fileHandedOver { try handOverWhatTheFileMoved(tx, into: &out) }
         let firstOut = out.count
+        byTheClock = event.type == .tick && event.id == nil && event.ts == nil
+        defer { byTheClock = false }
         try fireDueTimers(tx, into: &out)
         let outcome: Outcome?
         let countBefore = out.count

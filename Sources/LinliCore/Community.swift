@@ -25,6 +25,10 @@ public struct Community: Sendable {
     public var publicURL: String?
     /// Whether `linli serve` publishes the anonymised work orders as Open311 GeoReport v2 (`open311: true`).
     public var open311 = false
+    /// The webhook of the bridge: in `linli serve`, what the clock causes by itself
+    /// (reminders, escalations) for someone or a group no other route reaches goes there,
+    /// since no request's answer carries it.
+    public var bridge: String?
     /// `approve`: a captain confirms each registration.
     public var registrationNeedsApproval = false
     /// 包户: each paired household is visited this often.

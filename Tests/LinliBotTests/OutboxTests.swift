@@ -144,6 +144,34 @@ import Testing
         #expect(repeated.contains { $0.type == .notify && $0.text.contains("token=redacted") }, "a repeat gets the answer without the token")
     }
 
+    /// In `linli serve` the clock fires timers with no request to answer: what they
+    /// cause for someone no other route reaches goes to the bridge's webhook
+    /// (`community: bridge:`); what a request's clock move fires is in its answer.
+    @Test func whatTheClockCausesReachesTheBridge() throws {
+        let clock = ManualClock(try #require(RFC3339.parse("2026-11-28T09:00:00+08:00")))
+        let text = try Fixtures.communityText(webhooksAt: "http://127.0.0.1:9")
+            .replacingOccurrences(of: "  groups: [fudi-office]\n", with: "  groups: [fudi-office]\n  bridge: generic-water\n")
+        let (community, _) = try CommunityFile.parse(text, file: "fudi.yaml")
+        #expect(community.bridge == "generic-water")
+        let store = try Store(path: ":memory:")
+        let engine = try Engine(community: community, catalog: try Fixtures.load().1, store: store, wallClock: { clock.read() })
+        var splitter = LineSplitter(maxLine: 65_536)
+        func say(_ line: String) throws -> [OutboundEvent] {
+            try engine.process(Array((line + "\n").utf8).withUnsafeBytes { splitter.feed($0) })
+        }
+        #expect(try say("@2026-11-28T09:00:00+08:00 u-li: 预约 凉亭 今天 10:00-11:00").first?.refs == ["B1"])
+        #expect(try say("@2026-11-28T09:00:00+08:00 u-zhang: 预约 凉亭 今天 11:00-12:00").first?.refs == ["B2"])
+        clock.advance(.minutes(31))
+        let ticked = try engine.process([.event(InboundEvent(type: .tick), line: 0)])
+        #expect(ticked.contains { $0.type == .notify && $0.to == "u-li" && $0.reason == "reminder" })
+        let rows = try store.read { try $0.outbox() }
+        #expect(rows.map(\.webhook) == ["generic-water"] && rows.map(\.recipient) == ["u-li"] && rows.first?.reason == "reminder", "\(rows)")
+        // A tick the bridge sends is answered with what it fired: nothing more is queued.
+        let answered = try say("@2026-11-28T10:31:00+08:00")
+        #expect(answered.contains { $0.to == "u-zhang" && $0.reason == "reminder" })
+        #expect(try store.read { try $0.outbox() }.count == 1)
+    }
+
     @Test func aRobotConfigurationErrorIsADeadLetter() throws {
         let rig = try Rig([.init(status: 200, body: #"{"errcode":93000,"errmsg":"invalid webhook url"}"#)])
         defer { rig.stop() }
