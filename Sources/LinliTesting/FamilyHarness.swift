@@ -23,7 +23,11 @@ public final class FamilyHarness {
 
     /// `families`: the family under test, and any it needs (say, `workorders` for a report to rate);
     /// `database`: a file a later harness opens again, as the bot does after a restart.
-    public init(_ families: String..., community text: String = FamilyHarness.community, database: String = ":memory:") throws {
+    public convenience init(_ families: String..., community text: String = FamilyHarness.community, database: String = ":memory:") throws {
+        try self.init(families: families, community: text, database: database)
+    }
+
+    public init(families: [String], community text: String = FamilyHarness.community, database: String = ":memory:") throws {
         let (community, _) = try CommunityFile.parse(text, file: "harness.yaml")
         let catalog = try Catalog.load(directory: Fixtures.commandsPath)
         self.community = community

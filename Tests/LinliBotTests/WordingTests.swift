@@ -87,6 +87,10 @@ import Testing
         let named = try bot.say("任命 小林 志愿者", from: "u-office", at: "2026-11-28T09:02:00+08:00")
         #expect(named.reply.ok && named.reply.text == "已任命小林为志愿者。", "\(named.reply.text)")
         #expect(named.notifications.map(\.to) == ["u-new"])
+        let file = try FamilyHarness("people", "households")
+        #expect(try file.say("登记 b1-302", from: "u-new", named: "小林", at: "2026-11-28T09:00:00+08:00").reply.ok)
+        let members = try file.say("户档", from: "u-new", at: "2026-11-28T09:01:00+08:00").reply.text
+        #expect(members.contains("成员：小林") && !members.contains("u-new"), "\(members)")
     }
 }
 

@@ -148,7 +148,7 @@ import Testing
             (["run", "--drain-timeout", "nan"], "--drain-timeout"), (["run", "--drain-timeout", "1e300"], "--drain-timeout"),
             (["run", "--max-line", "0"], "--max-line"), (["serve", "--read-timeout", "inf"], "--read-timeout"),
             (["serve", "--drain-timeout", "-1"], "--drain-timeout"), (["serve", "--port", "99999"], "--port"),
-            (["serve", "--sender-limit", "-1"], "--sender-limit"), (["deliver", "--seconds", "nan"], "--seconds"),
+            (["serve", "--sender-limit", "-1"], "--sender-limit"), (["serve", "--public-url", "linli.example.org"], "--public-url"), (["deliver", "--seconds", "nan"], "--seconds"),
         ]
         let common = ["--community", Fixtures.communityPath, "--commands", Fixtures.commandsPath, "--db", ":memory:"]
         let results = try await offThePool {

@@ -43,6 +43,23 @@ import Testing
         #expect(!values.isEmpty && Set(values).count == values.count, "\(values)")
     }
 
+    /// The community page shows a captain their own buildings' wishes and visits, in
+    /// words; a grid a captain's building is in shows that building.
+    @Test func aCaptainSeesTheirOwnBuildingsOnly() async throws {
+        let rig = try DashboardRig(also: ["wishes"])
+        try rig.november()
+        try rig.bot.say("心愿 想要一副老花镜", from: "u-li", at: "2026-11-28T09:00:00+08:00")
+        try rig.bot.say("心愿 帮忙修收音机", from: "u-bo", at: "2026-11-28T09:01:00+08:00")
+        let captain = try await rig.signIn("u-cap1")
+        let page = try await rig.get("/dashboard/community", cookie: captain)
+        #expect(page.text.contains("老花镜") && !page.text.contains("收音机"), "2栋's wish is not 1栋's captain's")
+        #expect(page.text.contains("<td>待认领</td>") && !page.text.contains("<td>open</td>"), "the state in words")
+        let office = try await rig.get("/dashboard/community?lang=en", cookie: try await rig.signIn("u-office"))
+        #expect(office.text.contains("老花镜") && office.text.contains("收音机") && office.text.contains("<td>open</td>"))
+        let grid = try await rig.get("/dashboard/orders?grid=g1", cookie: captain)
+        #expect(grid.status == 200 && grid.text.contains(">R1<") && !grid.text.contains(">R3<"), "g1 as far as it is 1栋")
+    }
+
     @Test func overHTTPSTheCookieIsSecure() async throws {
         let rig = try DashboardRig(community: DashboardRig.community.replacingOccurrences(of: "http://linli.test/", with: "https://linli.test/"))
         let text = try rig.bot.say("后台", from: "u-office", at: "2026-11-30T10:00:00+08:00").reply.text

@@ -24,8 +24,8 @@ final class DashboardRig {
     }
 
     /// `database`: SQLite in memory, or a PostgreSQL database's URL.
-    init(community: String = DashboardRig.community, database: String = ":memory:") throws {
-        bot = try FamilyHarness("dashboard", "workorders", community: community, database: database)
+    init(community: String = DashboardRig.community, database: String = ":memory:", also: [String] = []) throws {
+        bot = try FamilyHarness(families: ["dashboard", "workorders"] + also, community: community, database: database)
         router = Ingress.router(gate: EngineGate(bot.engine), store: bot.store, configuration: IngressConfiguration(key: nil))
     }
 

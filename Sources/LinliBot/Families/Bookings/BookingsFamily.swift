@@ -219,11 +219,10 @@ struct BookingsFamily: Family {
     /// A booking whose time has begun is used (or missed): no longer cancelled, approved or
     /// declined, so a used slot does not free a week's quota.
     private func refuseIfBegun(_ b: Booking, _ ctx: CommandContext) throws {
-        guard ctx.calendar.instant(b.day, b.start) > ctx.now else {
-            throw LinliError(
-                .invalidState, zh: "\(b.id)（\(b.day.spoken(.zh)) \(b.times)）的时间已经开始了，不能再更改。",
-                en: "\(b.id) (\(b.day.spoken(.en)) \(b.times)) has begun; it can no longer be changed.", refs: [b.id.description])
-        }
+        guard [.pending, .confirmed].contains(b.state), ctx.calendar.instant(b.day, b.start) <= ctx.now else { return }
+        throw LinliError(
+            .invalidState, zh: "\(b.id)（\(b.day.spoken(.zh)) \(b.times)）的时间已经开始了，不能再更改。",
+            en: "\(b.id) (\(b.day.spoken(.en)) \(b.times)) has begun; it can no longer be changed.", refs: [b.id.description])
     }
 
     func decide(_ id: RecordID, approve: Bool, why: String?, _ ctx: CommandContext) throws -> Outcome {

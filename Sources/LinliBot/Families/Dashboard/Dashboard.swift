@@ -119,7 +119,11 @@ struct DashboardPlace {
             guard let g = community.grids.first(where: { $0.id == id.lowercased() || $0.name == id }) else {
                 throw LinliError(.notFound, zh: "没有“\(id)”这个网格。", en: "There is no grid “\(id)”.")
             }
-            (buildings, name) = (community.buildings.filter { $0.grid == g.id }, g.name)
+            // A captain whose building is in the grid sees the grid as far as it is theirs.
+            let inGrid = community.buildings.filter { $0.grid == g.id }
+            let visible = inGrid.filter { mine.contains($0.id) }
+            guard !visible.isEmpty else { throw Self.forbidden }
+            (buildings, name) = (visible, visible.count == inGrid.count ? g.name : visible.map(\.name).joined(separator: "、"))
         } else if viewer.isStaff {
             (buildings, name, isCommunity) = (community.buildings, community.name, true)
         } else if let g = community.grids.first(where: { $0.leader == viewer.user }) {

@@ -104,8 +104,14 @@ extension Dashboard {
             guard !viewer.buildings.isEmpty else { throw DashboardPlace.forbidden }
             let say = { (zh: String, en: String) in lang == .zh ? zh : en }
             let d = k.directory
-            let wishes = try k.tx.unfinishedWishes(limit: 50).map { w in
-                [w.id.description, w.text, d.name(of: w.wisher), w.state.rawValue, w.claimer.map(d.name(of:)) ?? ""]
+            // Staff see the whole community; a captain or grid leader the households of their buildings.
+            let mine = Set(viewer.buildings)
+            func inScope(home: String?) -> Bool { viewer.isStaff || home.flatMap(d.building(ofHome:)).map { mine.contains($0.id) } == true }
+            let states: [Wish.State: (zh: String, en: String)] = [
+                .open: ("待认领", "open"), .claimed: ("已认领", "claimed"), .fulfilled: ("待确认", "fulfilled"), .confirmed: ("已实现", "come true"),
+            ]
+            let wishes = try k.tx.unfinishedWishes(limit: 50).filter { inScope(home: k.people.home(of: $0.wisher)) }.map { w in
+                [w.id.description, w.text, k.people.name(of: w.wisher), states[w.state].map { say($0.zh, $0.en) } ?? "", w.claimer.map(k.people.name(of:)) ?? ""]
             }
             let proposals = try k.tx.openProposals().sorted { ($0.support, $0.number) > ($1.support, $1.number) }.map { p in
                 [p.id.description, p.text, String(p.support), p.answer ?? ""]
@@ -116,10 +122,11 @@ extension Dashboard {
                     "\(try k.tx.participants(e.number).count)\(e.capacity.map { "/\($0)" } ?? "")",
                 ]
             }
-            let leaders = try k.tx.totals().prefix(10).enumerated().map { i, t in [String(i + 1), d.name(of: t.person), String(t.points)] }
+            let leaders = try k.tx.totals().filter { inScope(home: k.people.home(of: $0.person)) }.prefix(10).enumerated().map { i, t in [String(i + 1), k.people.name(of: t.person), String(t.points)] }
             var pairs: Set<Pair> = []
             for p in d.community.people { for home in p.pairs { pairs.insert(Pair(member: p.id, household: home)) } }
             for (pair, active, _) in try k.tx.pairChanges() { if active { pairs.insert(pair) } else { pairs.remove(pair) } }
+            pairs = pairs.filter { inScope(home: $0.household) }
             let every = d.community.visitEvery ?? .days(30)
             let last = try k.tx.lastVisits(Array(Set(pairs.map(\.household))))
             let coverage = Set(pairs.map(\.member)).sorted().map { member -> [String] in

@@ -333,7 +333,7 @@ private struct HouseholdFile {
         let wishes = try ctx.tx.wishes(wishers: members, limit: n)
         let points = try ctx.tx.pointTotals(members)
         let visits = withVisits ? try ctx.tx.visits(household: home) : []
-        let names = { (ids: [String], sep: String) in ids.isEmpty ? "—" : ids.map { ctx.directory.name(of: $0) }.joined(separator: sep) }
+        let names = { (ids: [String], sep: String) in ids.isEmpty ? "—" : ids.map { ctx.people.name(of: $0) }.joined(separator: sep) }
         func section(_ title: String, _ lines: [String], _ lang: Lang) -> [String] {
             lines.isEmpty ? [] : [lang == .zh ? "\(title)：" : "\(title):"] + lines.map { "  " + $0 }
         }

@@ -69,4 +69,18 @@ import Testing
         let resident = try bot.say("book room 2026-12-01 10:00-11:00", from: "u-ann", at: "2026-11-28T09:03:00+08:00")
         #expect(resident.reply.ok && resident.reply.text.contains("needs approval") && resident.notifications.map(\.to) == ["u-cap1"])
     }
+
+    /// A booking whose time has begun is used: no longer listed as upcoming, cancelled
+    /// (which would free the week's quota) or approved.
+    @Test func aBookingThatHasBegunStaysAsItWas() throws {
+        let bot = try FamilyHarness("bookings", "workorders")
+        #expect(try bot.say("预约 凉亭 明天 09:00-10:00", from: "u-li", at: "2026-11-28T09:00:00+08:00").reply.refs == ["B1"])
+        #expect(try bot.say("book room tomorrow 10:00-11:00 party", from: "u-ann", at: "2026-11-28T09:01:00+08:00").reply.refs == ["B2"])
+        let mine = try bot.say("我的预约", from: "u-li", at: "2026-11-29T10:30:00+08:00").reply
+        #expect(!mine.refs.contains("B1"), "\(mine.text)")
+        let cancel = try bot.say("取消 B1", from: "u-li", at: "2026-11-29T10:31:00+08:00").reply
+        #expect(cancel.code == "invalid_state" && cancel.text.contains("已经开始"), "\(cancel.text)")
+        let late = try bot.say("approve B2", from: "u-cap1", at: "2026-11-29T11:30:00+08:00").reply
+        #expect(late.code == "invalid_state" && late.text.contains("has begun"), "\(late.text)")
+    }
 }
