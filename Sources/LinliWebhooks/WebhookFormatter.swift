@@ -153,6 +153,9 @@ public enum WebhookFormatter {
         var headers = [HTTPHeader("Content-Type", "application/json; charset=utf-8")]
         let body: [UInt8]
         let mobiles = message.mentions.isEmpty ? nil : message.mentions
+        // What the chat list and a notification show of a markdown or post message: its first words.
+        let firstLine = text.prefix { $0 != "\n" }.trimmingCharacters(in: CharacterSet(charactersIn: "#*> "))
+        let title = firstLine.count > 30 ? firstLine.prefix(30) + "…" : firstLine
         switch endpoint.format {
         case .wecom:
             let w =
@@ -165,7 +168,7 @@ public enum WebhookFormatter {
             let shown = text + message.mentions.map { " @\($0)" }.joined()
             var d =
                 endpoint.markdown
-                ? DingTalk(msgtype: "markdown", markdown: .init(title: message.reason, text: shown))
+                ? DingTalk(msgtype: "markdown", markdown: .init(title: title, text: shown))
                 : DingTalk(text: TextContent(content: shown))
             d.at.atMobiles = message.mentions
             body = Array((try? encoder.encode(d)) ?? Data())
@@ -177,7 +180,7 @@ public enum WebhookFormatter {
         case .feishu:
             var f =
                 endpoint.markdown
-                ? Feishu(msg_type: "post", content: .init(post: ["zh_cn": .init(title: message.reason, content: [[.init(text: text)]])]))
+                ? Feishu(msg_type: "post", content: .init(post: ["zh_cn": .init(title: title, content: [[.init(text: text)]])]))
                 : Feishu(content: .init(text: text))
             if let secret = endpoint.secret {
                 let ts = now.milliseconds / 1000

@@ -261,7 +261,15 @@ import Testing
         #expect(((d["text"] as? [String: Any])?["content"] as? String)?.hasSuffix("@13800000000") == true)
         let md = json(
             WebhookFormatter.request(message, to: Webhook(id: "d", format: .dingtalk, url: "http://h", secret: nil, markdown: true), now: now))
-        #expect(md["msgtype"] as? String == "markdown" && (md["markdown"] as? [String: Any])?["title"] as? String == "new_report")
+        #expect(md["msgtype"] as? String == "markdown" && (md["markdown"] as? [String: Any])?["title"] as? String == "【新报修】R1 漏水", "the title people read, not the reason's code")
+    }
+
+    /// A long first line is cut for the title.
+    @Test func aLongTitleIsCut() {
+        var long = message
+        long.text = String(repeating: "漏", count: 40) + "\n第二行"
+        let md = json(WebhookFormatter.request(long, to: Webhook(id: "d", format: .dingtalk, url: "http://h", secret: nil, markdown: true), now: now))
+        #expect((md["markdown"] as? [String: Any])?["title"] as? String == String(repeating: "漏", count: 30) + "…")
     }
 
     @Test func feishuRichTextIsAPost() {
@@ -269,6 +277,6 @@ import Testing
         #expect(f["msg_type"] as? String == "post")
         let post = ((f["content"] as? [String: Any])?["post"] as? [String: Any])?["zh_cn"] as? [String: Any]
         let first = ((post?["content"] as? [[Any]])?.first?.first) as? [String: Any]
-        #expect(post?["title"] as? String == "new_report" && first?["tag"] as? String == "text" && first?["text"] as? String == "【新报修】R1 漏水")
+        #expect(post?["title"] as? String == "【新报修】R1 漏水" && first?["tag"] as? String == "text" && first?["text"] as? String == "【新报修】R1 漏水")
     }
 }
