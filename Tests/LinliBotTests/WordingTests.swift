@@ -120,3 +120,17 @@ import Testing
         #expect(done.notifications.first { $0.to == "u-li" }?.text.contains("13812345678") == true, "the reporter reads it as written")
     }
 }
+
+/// Chinese replies name departments and buildings by name, not by their ids.
+@Suite struct NamesNotIDsTests {
+    @Test func whistlingAndAppointingNameThings() throws {
+        let bot = try FamilyHarness("workorders", "roles")
+        #expect(try bot.say("报修 漏水 厨房", from: "u-li", in: "t-b1", at: "2026-11-28T09:00:00+08:00").reply.refs == ["R1"])
+        let whistle = try bot.say("吹哨 R1", from: "u-office", at: "2026-11-28T09:01:00+08:00").reply
+        #expect(whistle.code == "usage" && whistle.text.hasPrefix("没有比您更高的一级了") && !whistle.text.contains("已在社区层级"), "\(whistle.text)")
+        let names = bot.community.departments.map(\.name)
+        #expect(!names.isEmpty && names.allSatisfy { whistle.text.contains($0) }, "\(whistle.text)")
+        let appoint = try bot.say("任命 张博 楼栋长 9栋", from: "u-office", at: "2026-11-28T09:02:00+08:00").reply
+        #expect(appoint.text.contains("有：1栋、2栋") && !appoint.text.contains("b1"), "\(appoint.text)")
+    }
+}

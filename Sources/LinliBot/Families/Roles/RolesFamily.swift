@@ -233,9 +233,9 @@ struct RolesFamily: Family {
         if let word {
             let w = Grammar.fold(word).lowercased()
             guard let place = places.first(where: { $0.id.lowercased() == w || $0.name == word }) else {
-                let known = places.map(\.id).joined(separator: ", ")
                 throw LinliError(
-                    .usage, zh: "没有“\(word)”这个\(what.zh)（有：\(known)）。", en: "There is no \(what.en) “\(word)” (there are: \(known)).")
+                    .usage, zh: "没有“\(word)”这个\(what.zh)（有：\(places.map(\.name).joined(separator: "、"))）。",
+                    en: "There is no \(what.en) “\(word)” (there are: \(places.map(\.id).joined(separator: ", "))).")
             }
             return place.id
         }

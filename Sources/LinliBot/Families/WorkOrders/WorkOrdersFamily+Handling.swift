@@ -109,10 +109,12 @@ extension WorkOrdersFamily {
             // One rung above whoever whistles (a grid leader goes to the office), never below the order.
             let from = ctx.ladder.level(of: .person(ctx.sender), building: order.building).map { max($0, order.level) } ?? order.level
             guard let (person, level) = ctx.ladder.rung(above: from, building: order.building) else {
-                let names = ctx.directory.community.departments.map(\.id).joined(separator: ", ")
+                let departments = ctx.directory.community.departments
                 throw LinliError(
-                    .usage, zh: "\(id) 已在社区层级，请指定部门：吹哨 \(id) 部门（\(names)）",
-                    en: "\(id) is with the office already; name a department: escalate \(id) <department> (\(names))", refs: [id.description])
+                    .usage,
+                    zh: "没有比您更高的一级了；要呼叫部门，请写明：吹哨 \(id) 部门（\(departments.map(\.name).joined(separator: "、"))）",
+                    en: "There is no one above you to pass \(id) to; to call in a department: escalate \(id) <department> (\(departments.map(\.id).joined(separator: ", ")))",
+                    refs: [id.description])
             }
             return .escalate(.person(person), level: level, ref: ref)
         }
