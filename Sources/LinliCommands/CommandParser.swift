@@ -291,7 +291,15 @@ public struct CommandParser: Sendable {
                 c.pos += name.unicodeScalars.count
                 return .value(.text(name))
             }
-            return .value(.text(c.takeToken()))
+            let token = c.takeToken()
+            // `登记 2栋 501`: a building and its room, written apart, are one place.
+            if let last = token.unicodeScalars.last, ["栋", "幢", "楼"].contains(last), c.pos + 1 < c.chars.count, c.chars[c.pos] == " ",
+                Grammar.isDigit(c.chars[c.pos + 1])
+            {
+                c.pos += 1
+                return .value(.text(token + c.takeToken()))
+            }
+            return .value(.text(token))
         case .command:
             // In a group `帮助一下` is a neighbour asking for a hand, not help on a command.
             let token = c.takeToken()

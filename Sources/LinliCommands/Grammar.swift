@@ -179,12 +179,18 @@ struct TextCursor {
         if j < chars.count, lower[j] == "b" { j += 1 }
         let start = j
         var digits = 0
+        var space: Int?
         while j < chars.count, Grammar.isDigit(chars[j]) || joiners.contains(chars[j]) {
             if Grammar.isDigit(chars[j]) { digits += 1 }
             j += 1
+            // `2栋 501`: a building, a space, its room.
+            if space == nil, j + 1 < chars.count, chars[j] == " ", ["栋", "幢", "楼"].contains(chars[j - 1]), Grammar.isDigit(chars[j + 1]) {
+                space = j
+                j += 1
+            }
         }
         guard digits >= 2, j > start, Grammar.isDigit(chars[start]), j == chars.count || !Grammar.isWordChar(chars[j]) else { return nil }
-        let place = Self.string(chars[pos..<j])
+        let place = space.map { Self.string(chars[pos..<$0]) + Self.string(chars[($0 + 1)..<j]) } ?? Self.string(chars[pos..<j])
         pos = j
         return place
     }

@@ -134,3 +134,16 @@ import Testing
         #expect(appoint.text.contains("有：1栋、2栋") && !appoint.text.contains("b1"), "\(appoint.text)")
     }
 }
+
+/// `2栋 501`: a building and its room written apart are one place.
+@Suite struct SpacedPlacesTests {
+    @Test func aBuildingAndItsRoomWrittenApart() throws {
+        let bot = try FamilyHarness("people", "households")
+        let registered = try bot.say("登记 1栋 302", from: "u-new", named: "小林", at: "2026-11-28T09:00:00+08:00").reply
+        #expect(registered.ok && registered.text.contains("1栋 302"), "\(registered.text)")
+        let inGroup = try bot.say("小邻 登记 2栋 303", from: "u-new2", in: "t-b1", at: "2026-11-28T09:01:00+08:00").reply
+        #expect(inGroup.ok && inGroup.text.contains("2栋 303"), "\(inGroup.text)")
+        let file = try bot.say("户档 1栋 502", from: "u-office", at: "2026-11-28T09:02:00+08:00").reply
+        #expect(file.ok && file.text.hasPrefix("b1-502 户档"), "\(file.text)")
+    }
+}

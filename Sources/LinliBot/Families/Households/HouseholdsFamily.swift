@@ -70,7 +70,11 @@ struct HouseholdsFamily: Family {
 
     /// Households named in free text, `b3-501 b3-502` or `501 502` in a building's group.
     private func households(_ rooms: String, _ ctx: CommandContext) throws -> [String] {
-        let words = rooms.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "，" || $0 == "、" || $0 == "\u{3000}" })
+        var words: [String] = []
+        for word in rooms.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "，" || $0 == "、" || $0 == "\u{3000}" }).map(String.init) {
+            // `3栋 801`: a building and its room, written apart, are one household.
+            if let last = words.last, last.hasSuffix("栋"), word.first?.isNumber == true { words[words.count - 1] += word } else { words.append(word) }
+        }
         var out: [String] = []
         for word in words {
             let home = try Self.realHousehold(String(word), ctx, orIn: nil).home
