@@ -147,3 +147,27 @@ import Testing
         #expect(file.ok && file.text.hasPrefix("b1-502 户档"), "\(file.text)")
     }
 }
+
+/// Who is told what, when plans change.
+@Suite struct CalledOffTests {
+    /// An urgent request reached the captain too: its withdrawal does as well.
+    @Test func aWithdrawnUrgentRequestIsCalledOffWithTheCaptain() throws {
+        let community = FamilyHarness.community.replacingOccurrences(
+            of: "  - {id: haircut, name: 义剪, names: [haircut, 义剪], handler: u-vol}",
+            with: "  - {id: haircut, name: 义剪, names: [haircut, 义剪], handler: u-vol}\n  - {id: butler, name: 红色管家, names: [butler, 红色管家], handler: u-vol, urgent: true}")
+        #expect(community != FamilyHarness.community)
+        let bot = try FamilyHarness("services", "workorders", community: community)
+        let asked = try bot.say("申请 红色管家 老人摔倒了", from: "u-li", at: "2026-11-28T09:00:00+08:00")
+        #expect(Set(asked.notifications.map(\.to)) == ["u-vol", "u-cap1"])
+        let withdrawn = try bot.say("撤销 S1", from: "u-li", at: "2026-11-28T09:01:00+08:00")
+        #expect(withdrawn.reply.ok && Set(withdrawn.notifications.map(\.to)) == ["u-vol", "u-cap1"], "\(withdrawn.notifications.map(\.to))")
+    }
+
+    /// The weekly quota names the week of the booking, which need not be this one.
+    @Test func theQuotaNamesTheWeekAskedFor() throws {
+        let bot = try FamilyHarness("bookings")
+        #expect(try bot.say("预约 活动室 12月1日 10:00-11:00", from: "u-li", at: "2026-11-28T09:00:00+08:00").reply.ok)
+        let second = try bot.say("预约 活动室 12月2日 10:00-11:00", from: "u-li", at: "2026-11-28T09:01:00+08:00").reply
+        #expect(second.code == "limit" && second.text.contains("11月30日 周一那一周") && !second.text.contains("本周"), "\(second.text)")
+    }
+}

@@ -101,9 +101,12 @@ public enum BookingRules {
                 .limit, zh: "\(venue.name)最多提前\(horizon.spoken(.zh))预约。", en: "\(venue.title.en) can be booked at most \(horizon.spoken(.en)) ahead.")
         }
         if let quota = venue.weeklyQuota, householdThisWeek >= quota {
+            // The week of the day asked for, which need not be this one.
+            let thisWeek = day.weekStart == today.weekStart
+            let week = thisWeek ? Localized(zh: "本周", en: "this week") : Localized(zh: "\(day.weekStart.spoken(.zh))那一周", en: "in the week of \(day.weekStart.spoken(.en))")
             throw LinliError(
-                .limit, zh: "您家本周已预约\(venue.name) \(householdThisWeek) 次，每周最多 \(quota) 次。",
-                en: "Your household has booked \(venue.title.en) \(householdThisWeek) times this week; the limit is \(quota).")
+                .limit, zh: "您家\(week.zh)已预约\(venue.name) \(householdThisWeek) 次，每周最多 \(quota) 次。",
+                en: "Your household has booked \(venue.title.en) \(householdThisWeek) times \(week.en); the limit is \(quota).")
         }
     }
 

@@ -143,15 +143,17 @@ struct ServicesFamily: Family {
     /// The requester withdraws an open request; whoever has it is told.
     func cancel(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
         let (r, s) = try change(id, ctx, by: { user, r in r.requester == user }) { .cancel }
-        let holder = r.acceptedBy ?? r.handler
+        // Whoever has it, and the captain an urgent request went to as well.
+        let captain = r.level == .captain ? ctx.directory.building(ofHome: r.household)?.captain : nil
+        let told = [r.acceptedBy ?? r.handler, captain].compactMap { $0 }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         return Outcome(
             zh: "已撤销 \(id)（\(s.name)）。", en: "Withdrawn: \(id) (\(s.title.en)).", refs: [id.description],
-            effects: holder.map {
+            effects: told.flatMap {
                 tell(
                     $0, except: ctx.sender, r, s,
                     Localized(
                         zh: "\(id) \(s.name)已由申请人撤销，无需处理。", en: "\(id) (\(s.title.en)) was withdrawn by the requester; nothing to do."))
-            } ?? [])
+            })
     }
 
     /// Loads a request, refuses a loan, checks that the sender is `allowed`, applies
