@@ -171,3 +171,19 @@ import Testing
         #expect(second.code == "limit" && second.text.contains("11月30日 周一那一周") && !second.text.contains("本周"), "\(second.text)")
     }
 }
+
+/// An auto-closed report says until when it can be reopened, and its history says why in words.
+@Suite struct AutoCloseWordingTests {
+    @Test func anAutoClosedReportGivesItsReopenDeadline() throws {
+        let bot = try FamilyHarness("workorders")
+        try bot.say("报修 漏水 厨房", from: "u-li", in: "t-b1", at: "2026-11-28T09:00:00+08:00")
+        try bot.say("签收 R1", from: "u-cap1", at: "2026-11-28T09:01:00+08:00")
+        try bot.say("办结 R1 已修好", from: "u-cap1", at: "2026-11-28T09:02:00+08:00")
+        let closed = try bot.tick("2026-12-01T09:03:00+08:00").notifications.first { $0.to == "u-li" }?.text ?? ""
+        #expect(closed.contains("12月5日 周六 09:02前可回复：没解决 R1") && !closed.contains("7天内"), "\(closed)")
+        let status = try bot.say("进度 R1", from: "u-li", at: "2026-12-06T10:00:00+08:00").reply.text
+        #expect(status.contains("办结后未评价") && !status.contains("unrated"), "\(status)")
+        let rate = try bot.say("评价 R1 4", from: "u-li", at: "2026-12-06T10:01:00+08:00").reply.text
+        #expect(rate.contains("之后请重新报修"), "\(rate)")
+    }
+}

@@ -173,7 +173,10 @@ extension WorkOrder {
                 switch state {
                 case _ where state.isOpen: ("\(rid) 还没办结，办结后才能评价。", "\(rid) is not resolved yet; rate it once it is done.")
                 case .closed:
-                    ("\(rid) 已关闭，评价期已过。如问题仍在，请回复：没解决 \(rid)", "\(rid) is closed; the time to rate it has passed. If the trouble is back: reopen \(rid)")
+                    (
+                        "\(rid) 已关闭，评价期已过。如问题仍在，办结后7天内可回复：没解决 \(rid)，之后请重新报修。",
+                        "\(rid) is closed; the time to rate it has passed. If the trouble is back, within 7 days of resolution: reopen \(rid); later, report it again."
+                    )
                 default: ("\(rid) 当前\(state.label(.zh))，不能评价。", "\(rid) is \(state.label(.en)); it cannot be rated.")
                 }
             throw LinliError(.invalidState, zh: zh, en: en, refs: [rid])

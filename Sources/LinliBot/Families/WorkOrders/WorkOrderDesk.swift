@@ -164,11 +164,16 @@ struct WorkOrderDesk {
             ["assign", "escalate", "handover"].contains(e.action)
             ? e.detail.map { d in
                 d.split(separator: " ").map { directory.name(of: String($0)) }.joined(separator: " ")
-            } : e.detail
+            } : e.detail.map { Self.detailLabels[$0]?(lang) ?? $0 }
         let detail = shown.map { lang == .zh ? "：\($0)" : ": \($0)" } ?? ""
         let actor = e.actor == Kernel.system ? "Linli" : directory.name(of: e.actor)
         return "\(shortTime) \(actor) \(Self.actionLabels[e.action]?(lang) ?? e.action)\(detail)"
     }
+
+    /// Details the bot writes itself, as a reader says them.
+    static let detailLabels: [String: Localized] = [
+        "unrated": Localized(zh: "办结后未评价", en: "not rated after resolution")
+    ]
 
     /// History actions as a reader says them.
     static let actionLabels: [String: Localized] = [

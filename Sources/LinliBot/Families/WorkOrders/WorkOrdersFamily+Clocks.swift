@@ -127,12 +127,16 @@ extension WorkOrdersFamily {
         let effects = try next.apply(.closeUnrated, at: ctx.now, limits: desk.limits(order))
         try commit(next, from: order, effects, by: Kernel.system, ctx)
         let rid = order.id.description
+        // The reopen window runs from the resolution: the day it ends, as a date.
+        let end = (order.resolvedAt ?? ctx.now).adding(WorkOrder.reopenWindow)
+        let until = Localized(
+            zh: "\(ctx.calendar.day(of: end).spoken(.zh)) \(ctx.calendar.clockTime(end))", en: "\(ctx.calendar.clockTime(end)) \(ctx.calendar.day(of: end).spoken(.en))")
         return try desk.notifyReporter(order, except: "", reason: "status_changed") { r in
             r == .reporter
                 ? Localized(
-                    zh: "您的报修 \(rid) 办结后3天未评价，已自动关闭（办结未确认）。如仍有问题，7天内可回复：没解决 \(rid)",
+                    zh: "您的报修 \(rid) 办结后3天未评价，已自动关闭（办结未确认）。如仍有问题，\(until.zh)前可回复：没解决 \(rid)",
                     en:
-                        "Your report \(rid) was not rated within 3 days of resolution and has been closed as unconfirmed. If it is still a problem, within 7 days: reopen \(rid)"
+                        "Your report \(rid) was not rated within 3 days of resolution and has been closed as unconfirmed. If it is still a problem, until \(until.en): reopen \(rid)"
                 )
                 : Localized(zh: "您关注的报修 \(rid) 已关闭（报修人未评价）。", en: "A report you follow: \(rid) is closed (its reporter did not rate it).")
         }
