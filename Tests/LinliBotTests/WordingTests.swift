@@ -187,3 +187,15 @@ import Testing
         #expect(rate.contains("之后请重新报修"), "\(rate)")
     }
 }
+
+/// A household that follows a report (我也是, or a duplicate merged in) may chase it.
+@Suite struct FollowerChaseTests {
+    @Test func aFollowerCanChase() throws {
+        let bot = try FamilyHarness("workorders")
+        #expect(try bot.say("报修 漏水 楼道水管", from: "u-li", in: "t-b1", at: "2026-11-28T09:00:00+08:00").reply.refs == ["R1"])
+        #expect(try bot.say("我也是 R1", from: "u-ann", at: "2026-11-28T09:01:00+08:00").reply.ok)
+        let chased = try bot.say("urge R1", from: "u-ann", at: "2026-11-28T09:02:00+08:00")
+        #expect(chased.reply.ok && chased.notifications.first?.text.contains("受影响的住户") == true, "\(chased.reply.text)")
+        #expect(try bot.say("催办 R1", from: "u-bo", at: "2026-11-28T09:03:00+08:00").reply.code == "forbidden", "a neighbour who does not follow it")
+    }
+}

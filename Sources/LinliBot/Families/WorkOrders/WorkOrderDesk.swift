@@ -22,6 +22,8 @@ struct WorkOrderDesk {
     /// Who stands in what relation to a work order.
     enum Party {
         case reporter
+        /// A household that follows it: a duplicate merged into it, or 我也是.
+        case follower
         /// The assignee, or a member of the assigned department.
         case handler
         /// The building's captain, its grid leader, or staff.

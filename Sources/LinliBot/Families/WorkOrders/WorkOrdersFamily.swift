@@ -46,7 +46,10 @@ struct WorkOrdersFamily: Family {
         _ transition: (WorkOrder) throws -> WorkOrderAction
     ) throws -> WorkOrder {
         var order = try ctx.workOrders.load(id)
-        guard WorkOrderDesk(ctx.kernel).may(ctx.sender, parties, order) else { throw LinliError.forbidden(id) }
+        guard
+            try WorkOrderDesk(ctx.kernel).may(ctx.sender, parties, order)
+                || parties.contains(.follower) && ctx.workOrders.followers(of: order.number).contains(where: { $0.user == ctx.sender })
+        else { throw LinliError.forbidden(id) }
         let before = order
         let effects = try order.apply(try transition(order), at: ctx.now, limits: WorkOrderDesk(ctx.kernel).limits(order))
         try commit(order, from: before, effects, by: ctx.sender, ctx.kernel)
@@ -249,11 +252,11 @@ struct WorkOrdersFamily: Family {
 
     func urge(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
         let desk = WorkOrderDesk(ctx.kernel)
-        let order = try change(id, ctx, by: [.reporter]) { _ in .urge }
+        let order = try change(id, ctx, by: [.reporter, .follower]) { _ in .urge }
         let rid = id.description
         let text = Localized(
-            zh: "【催办】\(rid) \(desk.categoryName(order, .zh))：\(order.details)。报修人（\(ctx.senderLabel)）在催，请尽快处理。",
-            en: "[Chase] \(rid) \(desk.categoryName(order, .en)): \(order.details). The reporter (\(ctx.senderLabel)) is asking for progress.")
+            zh: "【催办】\(rid) \(desk.categoryName(order, .zh))：\(order.details)。\(order.reporter == ctx.sender ? "报修人" : "受影响的住户")（\(ctx.senderLabel)）在催，请尽快处理。",
+            en: "[Chase] \(rid) \(desk.categoryName(order, .en)): \(order.details). \(order.reporter == ctx.sender ? "The reporter" : "An affected household") (\(ctx.senderLabel)) is asking for progress.")
         return Outcome(
             zh: "已催办 \(rid)，已提醒处理人。", en: "Chased \(rid); the handler has been reminded.", refs: [rid],
             effects: desk.notifyHandlers(order, except: ctx.sender, reason: "reminder", text: text))
