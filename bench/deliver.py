@@ -21,7 +21,7 @@ SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 
 def community(path, url):
     people = ["  - {id: u-cap, name: 楼栋长, home: b1-101, roles: [captain], webhook: hook}"]
-    people += [f"  - {{id: u-r{i}, name: 居民{i}, home: b1-{200 + i}}}" for i in range(200)]
+    people += [f"  - {{id: u-r{i}, name: 居民{i}, home: b1-{2 + i // 30}{1 + i % 30:02d}}}" for i in range(200)]
     text = "\n".join([
         "community: {id: bench, name: 基准社区, timezone: Asia/Shanghai}",
         "buildings:", "  - {id: b1, name: 1栋, captain: u-cap, groups: [bench-b1]}",

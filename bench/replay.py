@@ -27,6 +27,11 @@ FRESH = itertools.count(1)
 BUILDINGS, RESIDENTS = 20, 2000
 
 
+def room(i):
+    """The i-th room of a building, as a community file may give it: floors from 2, doors 1-30."""
+    return f"{2 + i // 30}{1 + i % 30:02d}"
+
+
 def community(path):
     lines = ["community:", "  id: bench", "  name: 基准社区", "  timezone: Asia/Shanghai", "  groups: [bench-office]",
              "grids:", "  - {id: g1, name: 一网格, leader: u-lead1}", "  - {id: g2, name: 二网格, leader: u-lead2}",
@@ -39,7 +44,7 @@ def community(path):
         lines.append(f"  - {{id: u-cap{b}, name: 楼栋长{b}, home: b{b}-101, roles: [captain]}}")
     for r in range(RESIDENTS):
         b = r % BUILDINGS + 1
-        lines.append(f"  - {{id: u-r{r}, name: 居民{r}, home: b{b}-{200 + r // BUILDINGS}}}")
+        lines.append(f"  - {{id: u-r{r}, name: 居民{r}, home: b{b}-{room(r // BUILDINGS)}}}")
     lines += ["categories:",
               "  - {id: leak, names: [leak, 漏水], priority: P1, accept: 30m, resolve: 24h}",
               "  - {id: noise, names: [noise, 噪音], priority: P2, accept: 1d, resolve: 7d, private: true}",

@@ -25,10 +25,17 @@ extension Engine {
 
     /// The acknowledgement `text` is, without its punctuation (`OK!` is `ok`), or nil.
     static func acknowledgement(_ text: String) -> String? {
-        let marks: Set<Character> = [" ", "!", "！", "。", ".", "~", "～", ",", "，", "、", "?", "？"]
-        let word = String(Grammar.fold(text).lowercased().drop(while: marks.contains).reversed().drop(while: marks.contains).reversed())
+        // Every message passes here: a long one is no acknowledgement, and is not copied.
+        guard text.utf8.count <= 40 else { return nil }
+        let scalars = text.unicodeScalars
+        var (start, end) = (scalars.startIndex, scalars.endIndex)
+        while start < end, acknowledgementMarks.contains(scalars[start]) { start = scalars.index(after: start) }
+        while start < end, acknowledgementMarks.contains(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        let word = Grammar.fold(String(scalars[start..<end])).lowercased()
         return acknowledgements.contains(word) ? word : nil
     }
+
+    static let acknowledgementMarks = Set(" !！。.~～,，、?？".unicodeScalars)
 
     /// Handles one chat message: answers a pending question or parses a command,
     /// then runs it. Nil when the message is not addressed to the bot (chatter in a

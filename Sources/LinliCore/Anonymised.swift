@@ -1,26 +1,47 @@
 import Foundation
 
 /// Free text as it may be shown to people it is not about (Open311, a group): what
-/// identifies someone, a room or a phone number becomes `＊`.
-public enum Anonymised {
-    /// `text` with runs of three or more digits (rooms, phone numbers), `names` (the
-    /// community file's people), what follows 我是, 我叫 or 本人, and anything around an
-    /// `@` replaced by `＊`.
-    public static func text(_ text: String, names: [String]) -> String {
-        var text = text
-        for name in Set(names).sorted(by: { $0.count > $1.count }) where name.count >= 2 {
-            text = text.replacingOccurrences(of: name, with: "＊")
-        }
-        for (pattern, replacement) in identifying {
-            text = text.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
-        }
-        return text
+/// identifies someone, a room or a phone number becomes `＊`. Made once per
+/// community (`Directory.anonymiser`): the names are looked up by their first
+/// character in one pass over the text, not searched for one by one.
+public struct Anonymiser: Sendable {
+    /// The names to hide (two characters or more) by their first character, longest first.
+    private let names: [Character: [String]]
+
+    public init(names: [String]) {
+        var byFirst: [Character: [String]] = [:]
+        for name in Set(names) where name.count >= 2 { byFirst[name.first!, default: []].append(name) }
+        self.names = byFirst.mapValues { $0.sorted { $0.count > $1.count } }
     }
 
-    /// What gives a person or a room away in free text, and what it becomes.
-    private static let identifying = [
-        (#"(我是|我叫|本人)\p{Han}{1,3}"#, "$1＊"),
-        (#"\S*[@＠]\S*"#, "＊"),
-        (#"[0-9０-９][0-9０-９\- ]*[0-9０-９][0-9０-９]"#, "＊"),
+    /// `text` with the names, runs of three or more digits (rooms, phone numbers),
+    /// what follows 我是, 我叫 or 本人, and anything around an `@` replaced by `＊`.
+    public func text(_ text: String) -> String {
+        var out = ""
+        var i = text.startIndex
+        scan: while i < text.endIndex {
+            for name in names[text[i]] ?? [] where text[i...].hasPrefix(name) {
+                out += "＊"
+                i = text.index(i, offsetBy: name.count)
+                continue scan
+            }
+            out.append(text[i])
+            i = text.index(after: i)
+        }
+        for (regex, replacement, worthLooking) in Self.identifying where worthLooking(out) {
+            out = regex.stringByReplacingMatches(in: out, range: NSRange(out.startIndex..., in: out), withTemplate: replacement)
+        }
+        return out
+    }
+
+    /// What gives a person or a room away in free text, what it becomes, and a cheap
+    /// test for whether the text may hold it (most outcomes hold none).
+    nonisolated(unsafe) private static let identifying: [(NSRegularExpression, String, (String) -> Bool)] = [
+        (try! NSRegularExpression(pattern: #"(我是|我叫|本人)\p{Han}{1,3}"#), "$1＊", { $0.contains("我是") || $0.contains("我叫") || $0.contains("本人") }),
+        (try! NSRegularExpression(pattern: #"\S*[@＠]\S*"#), "＊", { $0.contains("@") || $0.contains("＠") }),
+        (
+            try! NSRegularExpression(pattern: #"[0-9０-９][0-9０-９\- ]*[0-9０-９][0-9０-９]"#), "＊",
+            { $0.unicodeScalars.lazy.filter { $0.properties.numericType == .decimal }.count >= 3 }
+        ),
     ]
 }

@@ -8,6 +8,8 @@ public final class Directory: Sendable {
     private let gridsByID: [String: Grid]
     private let departmentsByID: [String: Department]
     private let categoriesByID: [String: Category]
+    /// Hides the community's people, rooms and numbers in text shown to others.
+    public let anonymiser: Anonymiser
 
     public init(_ community: Community) {
         self.community = community
@@ -19,6 +21,7 @@ public final class Directory: Sendable {
         gridsByID = Dictionary(community.grids.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         departmentsByID = Dictionary(community.departments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         categoriesByID = Dictionary(community.categories.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        anonymiser = Anonymiser(names: community.people.map(\.name))
     }
 
     public func person(_ id: String) -> Person? { peopleByID[id] }

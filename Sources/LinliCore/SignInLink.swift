@@ -14,6 +14,7 @@ public enum SignInLink {
 
     /// `text` with every link's token replaced by `redacted`; `text` itself when it has none.
     public static func redacted(_ text: String) -> String {
+        guard appears(in: text) else { return text }
         var text = text
         return text.withUTF8 { bytes in
             guard var found = range(of: marker, in: bytes, from: 0) else { return String(decoding: bytes, as: UTF8.self) }

@@ -134,7 +134,7 @@ extension Dashboard {
         let expected = o.resolveDeadline(limits.resolve) ?? (o.state.isOpen ? o.createdAt.adding(limits.accept).adding(limits.resolve) : nil)
         return Open311Request(
             id: o.id.description, status: o.state.isOpen ? "open" : "closed", statusNotes: notes, serviceName: desk.categoryName(o, .zh),
-            serviceCode: o.category, description: Anonymised.text(o.details, names: community.people.map(\.name)), agency: agency,
+            serviceCode: o.category, description: desk.directory.anonymiser.text(o.details), agency: agency,
             serviceNotice: "签收时限 \(limits.accept.spoken(.zh))，办结时限 \(limits.resolve.spoken(.zh))", requested: time(o.createdAt),
             updated: time(updated), expected: expected.map(time), address: "\(building?.name ?? o.building), \(community.name)",
             latitude: building?.latitude, longitude: building?.longitude)

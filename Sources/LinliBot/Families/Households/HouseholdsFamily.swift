@@ -278,13 +278,22 @@ struct HouseholdsFamily: Family {
             guard !due.isEmpty else { continue }
             if let told = try ctx.tx.lastVisitReminder(member), told > ctx.now.adding(Span(milliseconds: -Self.remindAgain.milliseconds)) { continue }
             try ctx.tx.setVisitReminder(member, at: ctx.now)
+            // A reminder goes at most weekly: it also names the households never visited that
+            // fall due before the next one could come.
+            let soon = ctx.now.adding(Self.remindAgain)
+            let never = mine.filter { pair, start in
+                last[pair.household] == nil && !due.contains(pair.household) && (start ?? since).adding(every) <= soon
+            }.map(\.key.household).sorted()
             let list = due.joined(separator: " ")
+            let also = never.isEmpty
+                ? Localized(zh: "", en: "")
+                : Localized(zh: "；还从未走访：\(never.joined(separator: " "))", en: "; never visited yet: \(never.joined(separator: " "))")
             effects.append(
                 .notify(
                     to: member, reason: "visit_reminder",
                     text: Localized(
-                        zh: "走访提醒：这些包户已超过\(every.spoken(.zh))没有走访：\(list)。走访后发送：走访 房号 情况",
-                        en: "Visit reminder: not visited for over \(every.spoken(.en)): \(list). After a visit send: visit <room> <notes>"),
+                        zh: "走访提醒：这些包户已超过\(every.spoken(.zh))没有走访：\(list)\(also.zh)。走访后发送：走访 房号 情况",
+                        en: "Visit reminder: not visited for over \(every.spoken(.en)): \(list)\(also.en). After a visit send: visit <room> <notes>"),
                     refs: []))
         }
         return effects

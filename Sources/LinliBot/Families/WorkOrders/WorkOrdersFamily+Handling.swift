@@ -83,7 +83,7 @@ extension WorkOrdersFamily {
         // 晒事 (SERVICES.md §1b): a non-private report's outcome goes to its building's groups.
         // The handler wrote to the reporter: the group reads the outcome without names, rooms or numbers.
         if ctx.directory.category(order.category)?.isPrivate == false {
-            let shown = Anonymised.text(result, names: ctx.directory.community.people.map(\.name))
+            let shown = ctx.directory.anonymiser.text(result)
             let text = Localized(
                 zh: "\(rid) \(desk.categoryName(order, .zh))（\(desk.buildingName(order))）已办结：\(shown)",
                 en: "\(rid) \(desk.categoryName(order, .en)) (\(desk.buildingName(order, .en))) is resolved: \(shown)")

@@ -175,4 +175,14 @@ import Testing
         let answered = try bot.say("b1-502 老人腿脚不便", from: "u-party", at: "2026-11-28T09:03:00+08:00")
         #expect(answered.reply.refs == ["V1"] && answered.reply.text.contains("b1-502"), "\(answered.reply.text)")
     }
+
+    /// A reminder goes at most weekly: when one goes, it names the paired households
+    /// never visited as well as those overdue.
+    @Test func aReminderNamesTheHouseholdsNeverVisitedToo() throws {
+        let bot = try Self.bot()
+        #expect(try bot.say("走访 b1-501 一切正常", from: "u-party", at: "2026-11-28T09:00:00+08:00").reply.ok)
+        try bot.tick("2026-11-29T09:00:00+08:00")
+        let reminded = try bot.tick("2026-12-28T09:00:00+08:00").notifications.first { $0.to == "u-party" }?.text ?? ""
+        #expect(reminded.contains("没有走访：b1-501") && reminded.contains("还从未走访：b1-502"), "\(reminded)")
+    }
 }
