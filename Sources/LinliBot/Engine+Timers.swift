@@ -109,8 +109,7 @@ extension Engine {
             // No webhook: through the chat platform the person has an account on (PLATFORMS.md §3).
             try queue(event, for: platform.outboxEndpoint, recipient: to, tx)
         } else if byTheClock, let bridge = directory.community.bridge {
-            // No request's answer carries what the clock caused: the bridge gets it on its webhook.
-            try queue(event, for: bridge, recipient: to, tx)
+            try queue(event, for: bridge, recipient: to, tx)  // no request's answer carries what the clock caused
         }
     }
 

@@ -49,8 +49,7 @@ public final class Engine {
     let dispatcher: Dispatcher
     /// Whether events run in savepoints (see `process`).
     var careful = false
-    /// Whether the event being handled is the wall clock's own tick (`linli serve`'s
-    /// ticker): what its timers cause reaches the bridge only through its webhook.
+    /// Whether the event handled is `linli serve`'s own tick: what it fires reaches a bridge only by webhook.
     var byTheClock = false
     /// At most this many messages from one sender per span of the bot's clock; the
     /// rest are answered `rate_limited` and not acted on. Nil: no limit.
@@ -283,7 +282,10 @@ public final class Engine {
         }
         state.memory.clock = max(clock, event.ts ?? wallClock())
         if !state.memory.dailyStarted { try startDailyTimers(tx) }
-        if !state.memory.fileHandedOver { try handOverWhatTheFileMoved(tx, into: &out) }
+        if !state.memory.fileHandedOver {  // captains or grid leaders the community file changed: once, at the first event
+            state.memory.fileHandedOver = true
+            try emit(try RolesFamily.handOverWhatTheFileMoved(kernel(tx)), lang: .zh, tx, into: &out)
+        }
         let firstOut = out.count
         byTheClock = event.type == .tick && event.id == nil && event.ts == nil
         defer { byTheClock = false }

@@ -20,7 +20,7 @@ struct EngineMemory {
     /// Whether the families' daily timers are scheduled (see `Engine.startDailyTimers`).
     var dailyStarted = false
     /// Whether the orders a change of the community file left with the wrong person
-    /// were handed over (see `Engine.handOverWhatTheFileMoved`).
+    /// were handed over (see `RolesFamily.handOverWhatTheFileMoved`).
     var fileHandedOver = false
     /// The community file with the role changes made in chat applied. Immutable:
     /// a role change swaps in a new one, so a batch that rolls back puts the old back.
