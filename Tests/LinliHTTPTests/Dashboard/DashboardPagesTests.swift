@@ -60,6 +60,24 @@ import Testing
         #expect(grid.status == 200 && grid.text.contains(">R1<") && !grid.text.contains(">R3<"), "g1 as far as it is 1栋")
     }
 
+    /// English pages name buildings, venues and services in English where the file gives it.
+    @Test func englishPagesUseEnglishNames() async throws {
+        let named = DashboardRig.community
+            .replacingOccurrences(of: "{id: b1, name: 1栋,", with: "{id: b1, name: {zh: 1栋, en: Building 1},")
+            .replacingOccurrences(of: "{id: pavilion, name: 凉亭,", with: "{id: pavilion, name: {zh: 凉亭, en: Pavilion},")
+            .replacingOccurrences(of: "{id: umbrella, name: 爱心伞,", with: "{id: umbrella, name: {zh: 爱心伞, en: Umbrella},")
+        #expect(["en: Building 1", "en: Pavilion", "en: Umbrella"].allSatisfy(named.contains), "three English names")
+        let rig = try DashboardRig(community: named)
+        try rig.november()
+        let office = try await rig.signIn("u-office")
+        let orders = try await rig.get("/dashboard/orders?lang=en", cookie: office).text
+        #expect(orders.contains("Building 1") && !orders.contains("<td>1栋</td>"), "\(orders)")
+        #expect(try await rig.get("/dashboard/bookings?lang=en", cookie: office).text.contains("Pavilion"))
+        let services = try await rig.get("/dashboard/services?lang=en", cookie: office).text
+        #expect(services.contains("<td>Umbrella</td>") && !services.contains("爱心伞"), "\(services)")
+        #expect(try await rig.get("/dashboard/services", cookie: office).text.contains("爱心伞"), "Chinese pages keep the Chinese names")
+    }
+
     @Test func overHTTPSTheCookieIsSecure() async throws {
         let rig = try DashboardRig(community: DashboardRig.community.replacingOccurrences(of: "http://linli.test/", with: "https://linli.test/"))
         let text = try rig.bot.say("后台", from: "u-office", at: "2026-11-30T10:00:00+08:00").reply.text

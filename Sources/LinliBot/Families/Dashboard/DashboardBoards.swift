@@ -46,7 +46,7 @@ extension Dashboard {
                     }
                 }
                 return DashboardTable(
-                    title: venue.name,
+                    title: venue.title(lang),
                     columns: [
                         say("日期", "Day"), say("时间", "Time"), say("编号", "No."), say("预约人", "Booked by"), say("用途", "Purpose"), say("状态", "State"),
                     ],
@@ -70,9 +70,9 @@ extension Dashboard {
             let stock = try services.map { s -> [String] in
                 let out = try k.tx.onLoan(s.id)
                 let late = open.filter { $0.service == s.id && $0.isLoan && ($0.dueAt.map { $0 < k.now } ?? false) }.count
-                return [s.name, s.stock.map(String.init) ?? "—", s.isLoan ? String(out) : "—", s.isLoan ? String(late) : "—"]
+                return [s.title(lang), s.stock.map(String.init) ?? "—", s.isLoan ? String(out) : "—", s.isLoan ? String(late) : "—"]
             }
-            let name = Dictionary(services.map { ($0.id, $0.name) }) { a, _ in a }
+            let name = Dictionary(services.map { ($0.id, $0.title(lang)) }) { a, _ in a }
             func row(_ r: ServiceRequest) -> [String] {
                 let due = r.dueAt.map { DashboardOrderLine.local($0, k.calendar) } ?? ""
                 let late = r.dueAt.map { $0 < k.now } ?? false

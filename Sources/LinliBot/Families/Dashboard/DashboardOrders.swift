@@ -26,7 +26,7 @@ public struct DashboardOrderLine: Sendable {
         id = o.id.description
         reported = local(o.createdAt)
         category = desk.categoryName(o, lang)
-        building = desk.buildingName(o)
+        building = desk.buildingName(o, lang)
         place = o.place ?? ""
         state = o.state.label(lang)
         isOpen = o.state.isOpen
@@ -116,7 +116,7 @@ extension Dashboard {
             return DashboardOrders(
                 place: place.name, orders: orders.map { DashboardOrderLine($0, desk, lang) }, total: total, page: page,
                 pages: max(1, (total + size - 1) / size), categories: community.categories.map { ($0.id, $0.name(lang)) },
-                buildings: community.buildings.filter { mine.contains($0.id) }.map { ($0.id, $0.name) },
+                buildings: community.buildings.filter { mine.contains($0.id) }.map { ($0.id, $0.title(lang)) },
                 grids: community.grids.filter { g in community.buildings.contains { $0.grid == g.id && mine.contains($0.id) } }.map {
                     ($0.id, $0.name)
                 })
