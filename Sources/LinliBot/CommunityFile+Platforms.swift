@@ -43,7 +43,7 @@ extension CommunityFile {
             for (chat, group) in try v["groups"]?.entries() ?? [] { groups[chat] = try group.string() }
             var apiBase = try v["api_base"]?.string()
             if let base = apiBase {
-                guard base.hasPrefix("http://") || base.hasPrefix("https://") else {
+                guard Community.isWebAddress(base) else {
                     throw try v.required("api_base").error("api_base must start with http:// or https://")
                 }
                 while apiBase?.hasSuffix("/") == true { apiBase?.removeLast() }

@@ -74,7 +74,7 @@ public enum CommunityFile {
         var settings: [String: GroupSettings] = [:]
         community.groups = try groups(c["groups"], into: &settings)
         community.publicURL = try c["public_url"]?.string()
-        if let url = community.publicURL, !url.hasPrefix("https://"), !url.hasPrefix("http://") {
+        if let url = community.publicURL, !Community.isWebAddress(url) {
             throw try c.required("public_url").error("public_url '\(url)' is not an http:// or https:// address")
         }
         community.open311 = try c["open311"]?.bool() ?? false
@@ -180,7 +180,7 @@ public enum CommunityFile {
             }
             let urlNode = try v.required("url")
             let url = try urlNode.string()
-            guard url.hasPrefix("http://") || url.hasPrefix("https://") else { throw urlNode.error("url must start with http:// or https://") }
+            guard Community.isWebAddress(url) else { throw urlNode.error("url must start with http:// or https://") }
             var secret = try v["secret"]?.string()
             if let envNode = v["secret_env"] {
                 let name = try envNode.string()

@@ -293,7 +293,7 @@ public struct CommandParser: Sendable {
             }
             let token = c.takeToken()
             // `登记 2栋 501`: a building and its room, written apart, are one place.
-            if let last = token.unicodeScalars.last, ["栋", "幢", "楼"].contains(last), c.pos + 1 < c.chars.count, c.chars[c.pos] == " ",
+            if let last = token.unicodeScalars.last, Grammar.buildingEnds.contains(last), c.pos + 1 < c.chars.count, c.chars[c.pos] == " ",
                 Grammar.isDigit(c.chars[c.pos + 1])
             {
                 c.pos += 1

@@ -3,6 +3,9 @@ import LinliCore
 
 /// Text normalisation and the small scanners the argument grammars are built from.
 public enum Grammar {
+    /// What ends a building's name before its room, written apart: `2栋 501`.
+    public static let buildingEnds: Set<Unicode.Scalar> = ["栋", "幢", "楼"]
+
     /// Folds full-width letters, digits, spaces and the symbols commands use
     /// (`＃`, `＠`, `＋`, `？`…) to ASCII and collapses runs of white space. Chinese
     /// punctuation in what people write (，。：) is kept as written.
@@ -184,7 +187,7 @@ struct TextCursor {
             if Grammar.isDigit(chars[j]) { digits += 1 }
             j += 1
             // `2栋 501`: a building, a space, its room.
-            if space == nil, j + 1 < chars.count, chars[j] == " ", ["栋", "幢", "楼"].contains(chars[j - 1]), Grammar.isDigit(chars[j + 1]) {
+            if space == nil, j + 1 < chars.count, chars[j] == " ", Grammar.buildingEnds.contains(chars[j - 1]), Grammar.isDigit(chars[j + 1]) {
                 space = j
                 j += 1
             }

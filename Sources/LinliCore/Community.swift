@@ -346,6 +346,9 @@ extension Venue: Named {}
 extension Service: Named {}
 
 extension Community {
+    /// Whether `url` is an address the web reaches: `http://` or `https://`.
+    public static func isWebAddress(_ url: String) -> Bool { url.hasPrefix("https://") || url.hasPrefix("http://") }
+
     /// A venue's name in each language by its id (the id itself for one no longer in the file).
     public func venueTitle(_ id: String) -> Localized { venues.first { $0.id == id }?.title ?? Localized(zh: id, en: id) }
 

@@ -279,7 +279,7 @@ struct Serve: AsyncParsableCommand {
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0…65535 (0: any free port)") }
         guard senderLimit >= 0 else { throw ValidationError("--sender-limit must be 0 (no limit) or more") }
-        if let publicURL, !publicURL.hasPrefix("https://"), !publicURL.hasPrefix("http://") {
+        if let publicURL, !Community.isWebAddress(publicURL) {
             throw ValidationError("--public-url must start with http:// or https://")
         }
         try Seconds.check(drainTimeout, "--drain-timeout", 0...86_400)

@@ -107,11 +107,8 @@ extension Dashboard {
             // Staff see the whole community; a captain or grid leader the households of their buildings.
             let mine = Set(viewer.buildings)
             func inScope(home: String?) -> Bool { viewer.isStaff || home.flatMap(d.building(ofHome:)).map { mine.contains($0.id) } == true }
-            let states: [Wish.State: (zh: String, en: String)] = [
-                .open: ("待认领", "open"), .claimed: ("已认领", "claimed"), .fulfilled: ("待确认", "fulfilled"), .confirmed: ("已实现", "come true"),
-            ]
             let wishes = try k.tx.unfinishedWishes(limit: 50).filter { inScope(home: k.people.home(of: $0.wisher)) }.map { w in
-                [w.id.description, w.text, k.people.name(of: w.wisher), states[w.state].map { say($0.zh, $0.en) } ?? "", w.claimer.map(k.people.name(of:)) ?? ""]
+                [w.id.description, w.text, k.people.name(of: w.wisher), w.state.label(lang), w.claimer.map(k.people.name(of:)) ?? ""]
             }
             let proposals = try k.tx.openProposals().sorted { ($0.support, $0.number) > ($1.support, $1.number) }.map { p in
                 [p.id.description, p.text, String(p.support), p.answer ?? ""]

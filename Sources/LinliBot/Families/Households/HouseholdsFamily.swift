@@ -73,7 +73,7 @@ struct HouseholdsFamily: Family {
         var words: [String] = []
         for word in rooms.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "，" || $0 == "、" || $0 == "\u{3000}" }).map(String.init) {
             // `3栋 801`: a building and its room, written apart, are one household.
-            if let last = words.last, last.hasSuffix("栋"), word.first?.isNumber == true { words[words.count - 1] += word } else { words.append(word) }
+            if let last = words.last?.unicodeScalars.last, Grammar.buildingEnds.contains(last), word.first?.isNumber == true { words[words.count - 1] += word } else { words.append(word) }
         }
         var out: [String] = []
         for word in words {
@@ -197,7 +197,7 @@ private struct HouseholdFile {
                 requests.map { r in
                     "\(r.id) \(service(r.service, lang))\(r.countShown) \(HouseholdFile.label(r.state, loan: r.isLoan, lang))"
                 }, lang)
-            lines += section(zh ? "微心愿" : "Wishes", wishes.map { "\($0.id) \($0.text) \(HouseholdFile.label($0.state, lang))" }, lang)
+            lines += section(zh ? "微心愿" : "Wishes", wishes.map { "\($0.id) \($0.text) \($0.state.label(lang))" }, lang)
             let scored = members.filter { points[$0] != nil }
             if !scored.isEmpty {
                 lines.append(
@@ -234,9 +234,12 @@ private struct HouseholdFile {
         case (.cancelled, _, .en): "cancelled"
         }
     }
+}
 
-    static func label(_ state: Wish.State, _ lang: Lang) -> String {
-        switch (state, lang) {
+extension Wish.State {
+    /// The state as a reader says it (household files, staff pages).
+    func label(_ lang: Lang) -> String {
+        switch (self, lang) {
         case (.open, .zh): "待认领"
         case (.open, .en): "open"
         case (.claimed, .zh): "已认领"
