@@ -217,7 +217,38 @@ extension Schema {
         m.registerMigration("v24-resolved-orders-only") { db in
             try db.execute(sql: Schema.resolvedOrdersOnly)
         }
+        m.registerMigration("v25-bookings-lapse") { db in
+            // A booking still waiting for approval when its time comes lapses
+            // (`lapsed`); SQLite changes a CHECK only by copying the table.
+            try db.execute(
+                sql: """
+                    CREATE TABLE bookings_v25 (
+                        number INTEGER PRIMARY KEY NOT NULL,
+                        venue TEXT NOT NULL,
+                        day INTEGER NOT NULL,
+                        start_minute INTEGER NOT NULL CHECK (start_minute BETWEEN 0 AND 1439),
+                        end_minute INTEGER NOT NULL CHECK (end_minute BETWEEN 1 AND 1440),
+                        booker TEXT NOT NULL,
+                        household TEXT NOT NULL,
+                        purpose TEXT,
+                        state TEXT NOT NULL CHECK (\(oneOf("state", Schema.bookingStates))),
+                        created_at INTEGER NOT NULL,
+                        private INTEGER NOT NULL DEFAULT 0 CHECK (private IN (0, 1)),
+                        CHECK (start_minute < end_minute)
+                    ) STRICT;
+                    INSERT INTO bookings_v25 SELECT number, venue, day, start_minute, end_minute, booker, household, purpose, state, created_at, private
+                        FROM bookings;
+                    DROP TABLE bookings;
+                    ALTER TABLE bookings_v25 RENAME TO bookings;
+                    CREATE INDEX bookings_venue_day ON bookings(venue, day);
+                    CREATE INDEX bookings_booker ON bookings(booker, day);
+                    CREATE INDEX bookings_household ON bookings(household, day);
+                    """)
+        }
     }
+
+    /// A booking's states since v25.
+    static let bookingStates = ["pending", "confirmed", "declined", "cancelled", "lapsed"]
 
     /// The chart reads resolution times only (`resolved_at >= ?`), so the index on them
     /// leaves out the orders still open: a new report no longer writes a page of it (a

@@ -77,6 +77,27 @@ import Testing
         }
     }
 
+    @Test func bookingsKeepTheirRowsAndTakeTheLapsedState() throws {
+        let queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue, upTo: "v24-resolved-orders-only")
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO bookings(number, venue, day, start_minute, end_minute, booker, household, purpose, state, created_at, private)
+                    VALUES (1, 'room', 20000, 600, 660, 'u-li', 'b1-502', '调解', 'confirmed', 1000, 1), (2, 'room', 20001, 840, 960, 'u-ann', 'b1-501', NULL, 'pending', 2000, 0);
+                    """)
+            #expect(throws: DatabaseError.self) { try db.execute(sql: "UPDATE bookings SET state = 'lapsed' WHERE number = 2") }
+        }
+        try Schema.migrator.migrate(queue)
+        try queue.write { db in
+            let kept = try #require(try Row.fetchOne(db, sql: "SELECT * FROM bookings WHERE number = 1"))
+            #expect(kept["private"] as Int64? == 1 && kept["purpose"] as String? == "调解" && kept["start_minute"] as Int64? == 600)
+            try db.execute(sql: "UPDATE bookings SET state = 'lapsed' WHERE number = 2")
+            #expect(throws: DatabaseError.self) { try db.execute(sql: "UPDATE bookings SET state = 'lost' WHERE number = 2") }
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'bookings'") == 3)
+        }
+    }
+
     /// PostgreSQL's baseline stands for SQLite's v1…v22; every migration after it has
     /// a PostgreSQL twin of the same name, in the same order.
     @Test func postgresMigrationsKeepUpWithSQLites() throws {

@@ -6,6 +6,8 @@ public struct Booking: Sendable, Equatable {
         case confirmed
         case declined
         case cancelled
+        /// Still pending when its time came: no one approved it, and it holds nothing.
+        case lapsed
 
         /// Holds its slot.
         public var holds: Bool { self == .pending || self == .confirmed }
@@ -16,6 +18,8 @@ public struct Booking: Sendable, Equatable {
             case (.confirmed, .zh): "已确认"
             case (.declined, .zh): "未通过"
             case (.cancelled, .zh): "已取消"
+            case (.lapsed, .zh): "未获审批，已失效"
+            case (.lapsed, .en): "lapsed (never approved)"
             default: rawValue
             }
         }
@@ -141,12 +145,16 @@ public enum BookingAction: Sendable, Equatable {
     case cancel
     case approve
     case decline
+    /// Its time came with no decision (only a pending booking lapses).
+    case lapse
 }
 
 /// A booking's clocks (their names are the timers' kinds).
 public enum BookingClock: String, Sendable, CaseIterable {
     /// Shortly before a booking starts.
     case reminder = "booking_reminder"
+    /// At the start of a booking that needs approval: still pending, it lapses.
+    case lapse = "booking_lapse"
 }
 
 extension Booking {
@@ -160,19 +168,24 @@ extension Booking {
                     .invalidState, zh: "\(id) \(state.label(.zh))，不能再撤销。", en: "\(id) is \(state.label(.en)) already.", refs: [id.description])
             }
             state = .cancelled
-            return .stop(.reminder)
-        case .approve, .decline:
+            return .stop(.reminder, .lapse)
+        case .approve, .decline, .lapse:
             guard state == .pending else {
                 throw LinliError(
                     .invalidState, zh: "\(id) 当前\(state.label(.zh))，无需审批。", en: "\(id) is \(state.label(.en)); there is nothing to decide.",
                     refs: [id.description])
             }
-            if action == .approve {
+            switch action {
+            case .approve:
                 state = .confirmed
-                return .none
+                return .stop(.lapse)
+            case .lapse:
+                state = .lapsed
+                return .stop(.reminder)
+            default:
+                state = .declined
+                return .stop(.reminder, .lapse)
             }
-            state = .declined
-            return .stop(.reminder)
         }
     }
 }

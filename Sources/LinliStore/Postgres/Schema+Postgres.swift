@@ -19,6 +19,10 @@ extension Schema {
             """
         ),
         ("v24-resolved-orders-only", resolvedOrdersOnly),
+        (
+            "v25-bookings-lapse",
+            "ALTER TABLE bookings DROP CONSTRAINT bookings_state_check, ADD CONSTRAINT bookings_state_check CHECK (\(oneOf("state", bookingStates)))"
+        ),
     ]
 
     /// Applies the migrations `session` has not seen, each in a transaction, one

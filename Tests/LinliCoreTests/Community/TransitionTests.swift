@@ -14,14 +14,18 @@ import Testing
 
     /// (state, action, state after or nil when refused, its transition)
     static let bookings: [(Booking.State, BookingAction, Booking.State?, Transition<BookingClock>)] = [
-        (.confirmed, .cancel, .cancelled, .stop(.reminder)),
-        (.pending, .cancel, .cancelled, .stop(.reminder)),
+        (.confirmed, .cancel, .cancelled, .stop(.reminder, .lapse)),
+        (.pending, .cancel, .cancelled, .stop(.reminder, .lapse)),
         (.cancelled, .cancel, nil, .none),
         (.declined, .cancel, nil, .none),
-        (.pending, .approve, .confirmed, .none),
-        (.pending, .decline, .declined, .stop(.reminder)),
+        (.lapsed, .cancel, nil, .none),
+        (.pending, .approve, .confirmed, .stop(.lapse)),
+        (.pending, .decline, .declined, .stop(.reminder, .lapse)),
+        (.pending, .lapse, .lapsed, .stop(.reminder)),
         (.confirmed, .approve, nil, .none),
         (.confirmed, .decline, nil, .none),
+        (.confirmed, .lapse, nil, .none),
+        (.lapsed, .approve, nil, .none),
     ]
 
     @Test(arguments: bookings.indices)

@@ -21,6 +21,7 @@ struct BookingsFamily: Family {
         guard let id = RecordID(parsing: Substring(row.subject)), id.kind == .booking else { return [] }
         switch timer {
         case .reminder: return try reminder(id, ctx)
+        case .lapse: return try lapse(id, ctx)
         }
     }
 
@@ -100,6 +101,7 @@ struct BookingsFamily: Family {
         let bid = booking.id.description
         let reminderAt = startAt.adding(Span(milliseconds: -Self.bookingReminderLead.milliseconds))
         if reminderAt > ctx.now { try ctx.timers.schedule(BookingClock.reminder, at: reminderAt, subject: bid) }
+        if booking.state == .pending { try ctx.timers.schedule(BookingClock.lapse, at: startAt, subject: bid) }
         let what = Localized(
             zh: "\(v.name) \(d.spoken(.zh)) \(booking.times)\(purpose.map { "（\($0)）" } ?? "")",
             en: "\(v.title.en) \(d.spoken(.en)) \(booking.times)\(purpose.map { " (\($0))" } ?? "")")
@@ -177,7 +179,7 @@ struct BookingsFamily: Family {
     }
 
     /// The one write path of a booking that exists: the action, its new state, its clocks.
-    func write(_ booking: Booking, _ action: BookingAction, _ ctx: CommandContext) throws {
+    func write(_ booking: Booking, _ action: BookingAction, _ ctx: Kernel) throws {
         var next = booking
         let transition = try next.apply(action)
         try ctx.tx.update(next, from: booking)
@@ -201,7 +203,7 @@ struct BookingsFamily: Family {
         let b = try loadBooking(id, ctx)
         guard b.booker == ctx.sender || managesBooking(ctx.sender, b, ctx.directory) else { throw LinliError.forbidden(id) }
         try refuseIfBegun(b, ctx)
-        try write(b, .cancel, ctx)
+        try write(b, .cancel, ctx.kernel)
         let effects: [Effect] =
             b.booker == ctx.sender
             ? []
@@ -229,7 +231,7 @@ struct BookingsFamily: Family {
         let b = try loadBooking(id, ctx)
         guard managesBooking(ctx.sender, b, ctx.directory) else { throw LinliError.forbidden(id) }
         try refuseIfBegun(b, ctx)
-        try write(b, approve ? .approve : .decline, ctx)
+        try write(b, approve ? .approve : .decline, ctx.kernel)
         let rid = id.description
         let when = Localized(zh: "\(b.day.spoken(.zh)) \(b.times)", en: "\(b.day.spoken(.en)) \(b.times)")
         let reason = why.map { Localized(zh: "：\($0)", en: ": \($0)") } ?? Localized(zh: "", en: "")
@@ -256,6 +258,22 @@ struct BookingsFamily: Family {
                 text: Localized(
                     zh: "【提醒】您预约的\(name.zh) \(b.times) 快开始了（\(id)）。不用了请发送：取消 \(id)",
                     en: "[Reminder] Your booking of \(name.en) at \(b.times) starts soon (\(id)). If you no longer need it: cancel \(id)"),
+                refs: [id.description])
+        ]
+    }
+
+    /// At the start of a booking still waiting for approval: it lapses, and the booker
+    /// is told rather than left to find out at the door.
+    func lapse(_ id: RecordID, _ ctx: Kernel) throws -> [Effect] {
+        guard let b = try ctx.tx.booking(id.number), b.state == .pending else { return [] }
+        try write(b, .lapse, ctx)
+        let name = ctx.directory.community.venueTitle(b.venue)
+        return [
+            .notify(
+                to: b.booker, reason: "booking",
+                text: Localized(
+                    zh: "您的预约 \(id)（\(name.zh) \(b.day.spoken(.zh)) \(b.times)）到开始时仍未获审批，已失效。",
+                    en: "Your booking \(id) (\(name.en) \(b.day.spoken(.en)) \(b.times)) was not approved before it began, so it has lapsed."),
                 refs: [id.description])
         ]
     }

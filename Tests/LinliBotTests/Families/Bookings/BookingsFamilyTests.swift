@@ -27,6 +27,22 @@ import Testing
         #expect(approved.reply.ok && approved.notifications.map(\.to) == ["u-li"])
         #expect(try bot.say("批准 B1", from: "u-cap1", at: "2026-11-28T09:03:00+08:00").reply.code == "invalid_state")
     }
+
+    /// A request no one decided on lapses when its time comes, and the booker is told
+    /// in their language; one approved in time does not.
+    @Test func aRequestNoOneDecidedLapsesAtItsStart() throws {
+        let bot = try FamilyHarness("bookings")
+        #expect(try bot.say("预约 活动室 明天 14:00-16:00 生日会", from: "u-li", in: "t-b1", at: "2026-11-28T09:00:00+08:00").reply.refs == ["B1"])
+        #expect(try bot.say("book room tomorrow 17:00-18:00 choir", from: "u-ann", at: "2026-11-28T09:01:00+08:00").reply.refs == ["B2"])
+        #expect(try bot.say("approve B2", from: "u-cap1", at: "2026-11-28T09:02:00+08:00").reply.ok)
+        #expect(try bot.tick("2026-11-29T13:59:00+08:00").isEmpty, "not before its start")
+        let lapsed = try bot.tick("2026-11-29T14:00:00+08:00")
+        #expect(lapsed.notifications.map(\.to) == ["u-li"] && lapsed.notifications.first?.text.contains("仍未获审批，已失效") == true, "\(lapsed)")
+        #expect(try bot.tick("2026-11-29T17:00:00+08:00").notifications.allSatisfy { $0.reason != "booking" }, "an approved booking does not lapse")
+        let late = try bot.say("批准 B1", from: "u-cap1", at: "2026-11-29T14:05:00+08:00").reply
+        #expect(late.code == "invalid_state" && late.text.contains("未获审批，已失效"), "\(late.text)")
+        #expect(try bot.say("我的预约", from: "u-li", at: "2026-11-29T14:06:00+08:00").reply.refs.isEmpty)
+    }
 }
 
 /// Issue 14, 2: dates and times as people say them.
@@ -81,6 +97,6 @@ import Testing
         let cancel = try bot.say("取消 B1", from: "u-li", at: "2026-11-29T10:31:00+08:00").reply
         #expect(cancel.code == "invalid_state" && cancel.text.contains("已经开始"), "\(cancel.text)")
         let late = try bot.say("approve B2", from: "u-cap1", at: "2026-11-29T11:30:00+08:00").reply
-        #expect(late.code == "invalid_state" && late.text.contains("has begun"), "\(late.text)")
+        #expect(late.code == "invalid_state" && late.text.contains("lapsed (never approved)"), "a pending booking lapsed at its start: \(late.text)")
     }
 }
