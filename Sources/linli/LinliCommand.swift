@@ -188,7 +188,9 @@ struct Deliver: ParsableCommand {
 }
 
 struct Parse: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show how a message parses (it reads no database: --db is ignored).")
+    static let configuration = CommandConfiguration(
+        abstract: "Show how a message parses (it reads no database: --db is ignored).",
+        discussion: "Exits 0 when the message is a whole command, 1 when it is not one or lacks an argument (the report says which).")
 
     @OptionGroup var options: CommunityOptions
 
@@ -203,6 +205,8 @@ struct Parse: ParsableCommand {
         let parser = CommandParser(catalog: catalog, categories: community.categories, venues: community.venues, services: community.services, people: community.people.map(\.name))
         let report = ParseReport(parser.parse(text.joined(separator: " ")))
         print(json ? report.json : report.text)
+        // A script can tell a command from the rest without reading the report.
+        if report.kind != "command" { throw ExitCode(1) }
     }
 }
 

@@ -32,5 +32,10 @@ import Testing
         let json = try await offThePool { try BinaryRunner.run(["parse", "--json", "进度", "R3"], input: Data()) }
         #expect(
             json.stdout == "{\"kind\":\"command\",\"command\":\"status\",\"family\":\"workorders\",\"lang\":\"zh\",\"args\":{\"record\":\"R3\"}}\n")
+        // Not a command, or one without its argument: the report is printed and the exit says so.
+        let chatter = try await offThePool { try BinaryRunner.run(["parse", "--json", "大家早上好"], input: Data()) }
+        #expect(chatter.status == 1 && chatter.stdout.hasPrefix("{\"kind\":\"error\""), "\(chatter.stdout)")
+        let incomplete = try await offThePool { try BinaryRunner.run(["parse", "评价", "R1"], input: Data()) }
+        #expect(incomplete.status == 1 && incomplete.stdout.contains("missing"), "\(incomplete.stdout)")
     }
 }

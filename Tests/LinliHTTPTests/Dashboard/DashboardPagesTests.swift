@@ -76,6 +76,12 @@ import Testing
         let services = try await rig.get("/dashboard/services?lang=en", cookie: office).text
         #expect(services.contains("<td>Umbrella</td>") && !services.contains("爱心伞"), "\(services)")
         #expect(try await rig.get("/dashboard/services", cookie: office).text.contains("爱心伞"), "Chinese pages keep the Chinese names")
+        // The overview: a grid's rows are its buildings, a building's page is headed by its name.
+        let grid = try await rig.get("/dashboard?grid=g1&lang=en", cookie: office).text
+        #expect(grid.contains(">Building 1</a></td>") && !grid.contains(">1栋</a>"), "\(grid)")
+        let building = try await rig.get("/dashboard?building=b1&lang=en", cookie: office).text
+        #expect(building.contains("<h1>Building 1 · "), "\(building)")
+        #expect(try await rig.get("/dashboard?grid=g1", cookie: office).text.contains(">1栋</a></td>"), "Chinese rows keep the Chinese names")
     }
 
     @Test func overHTTPSTheCookieIsSecure() async throws {

@@ -101,7 +101,8 @@ extension Engine {
 /// captain their building). Outside the viewer's scope: `forbidden`.
 struct DashboardPlace {
     var buildings: [Building]
-    var name: String
+    /// What the page is about, in each language (buildings by their English names where given).
+    var name: Localized
     /// The whole community: its table is per grid.
     var isCommunity: Bool
 
@@ -114,7 +115,7 @@ struct DashboardPlace {
             guard let b = community.buildings.first(where: { $0.id == id.lowercased() || $0.name == id }) else {
                 throw LinliError(.notFound, zh: "没有“\(id)”这个楼栋。", en: "There is no building “\(id)”.")
             }
-            (buildings, name) = ([b], b.name)
+            (buildings, name) = ([b], b.title)
         } else if let id = q.grid, !id.isEmpty {
             guard let g = community.grids.first(where: { $0.id == id.lowercased() || $0.name == id }) else {
                 throw LinliError(.notFound, zh: "没有“\(id)”这个网格。", en: "There is no grid “\(id)”.")
@@ -123,16 +124,21 @@ struct DashboardPlace {
             let inGrid = community.buildings.filter { $0.grid == g.id }
             let visible = inGrid.filter { mine.contains($0.id) }
             guard !visible.isEmpty else { throw Self.forbidden }
-            (buildings, name) = (visible, visible.count == inGrid.count ? g.name : visible.map(\.name).joined(separator: "、"))
+            (buildings, name) = (visible, visible.count == inGrid.count ? Localized(zh: g.name, en: g.name) : Self.names(visible))
         } else if viewer.isStaff {
-            (buildings, name, isCommunity) = (community.buildings, community.name, true)
+            (buildings, name, isCommunity) = (community.buildings, Localized(zh: community.name, en: community.name), true)
         } else if let g = community.grids.first(where: { $0.leader == viewer.user }) {
-            (buildings, name) = (community.buildings.filter { $0.grid == g.id }, g.name)
+            (buildings, name) = (community.buildings.filter { $0.grid == g.id }, Localized(zh: g.name, en: g.name))
         } else {
             buildings = community.buildings.filter { mine.contains($0.id) }
-            name = buildings.map(\.name).joined(separator: "、")
+            name = Self.names(buildings)
         }
         guard buildings.allSatisfy({ mine.contains($0.id) }) else { throw Self.forbidden }
+    }
+
+    /// Several buildings' names: 1栋、2栋 / Building 1, Building 2.
+    static func names(_ buildings: [Building]) -> Localized {
+        Localized(zh: buildings.map(\.name).joined(separator: "、"), en: buildings.map(\.title.en).joined(separator: ", "))
     }
 
     static let forbidden = LinliError(.forbidden, zh: "这一页不在您负责的范围内。", en: "This page is outside what you are responsible for.")

@@ -114,7 +114,7 @@ extension Dashboard {
             let community = k.directory.community
             let mine = Set(viewer.buildings)
             return DashboardOrders(
-                place: place.name, orders: orders.map { DashboardOrderLine($0, desk, lang) }, total: total, page: page,
+                place: place.name(lang), orders: orders.map { DashboardOrderLine($0, desk, lang) }, total: total, page: page,
                 pages: max(1, (total + size - 1) / size), categories: community.categories.map { ($0.id, $0.name(lang)) },
                 buildings: community.buildings.filter { mine.contains($0.id) }.map { ($0.id, $0.title(lang)) },
                 grids: community.grids.filter { g in community.buildings.contains { $0.grid == g.id && mine.contains($0.id) } }.map {

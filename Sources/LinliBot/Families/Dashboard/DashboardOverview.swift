@@ -72,7 +72,7 @@ extension Dashboard {
             let desk = WorkOrderDesk(k)
             let words = DashboardWords(lang)
             return DashboardOverview(
-                place: place.name, period: period.name(lang), periodToken: token, total: s.total, figures: Self.figures(s, words),
+                place: place.name(lang), period: period.name(lang), periodToken: token, total: s.total, figures: Self.figures(s, words),
                 outcomes: [
                     .init(label: words.confirmed, count: s.confirmed), .init(label: words.unconfirmed, count: s.unconfirmed),
                     .init(label: words.unable, count: s.unable), .init(label: words.referred, count: s.referred),
@@ -80,7 +80,7 @@ extension Dashboard {
                 states: WorkOrderState.allCases.compactMap { st in s.byState[st].map { .init(label: st.label(lang), count: $0) } },
                 days: try Self.days(ids, k),
                 overdue: try k.tx.overdueWorkOrders(buildings: ids).prefix(50).map { DashboardOrderLine($0, desk, lang) },
-                rows: Self.rows(place, orders, desk, k.directory), rowsAreGrids: place.isCommunity, stats: s)
+                rows: Self.rows(place, orders, desk, k.directory, lang), rowsAreGrids: place.isCommunity, stats: s)
         }
     }
 
@@ -132,13 +132,14 @@ extension Dashboard {
     }
 
     /// A row per grid (the whole community: and one for buildings in none) or per building.
-    private static func rows(_ place: DashboardPlace, _ orders: [WorkOrder], _ desk: WorkOrderDesk, _ directory: Directory) -> [DashboardOverview.Row]
-    {
+    private static func rows(
+        _ place: DashboardPlace, _ orders: [WorkOrder], _ desk: WorkOrderDesk, _ directory: Directory, _ lang: Lang
+    ) -> [DashboardOverview.Row] {
         let groups: [(name: String, query: String, buildings: Set<String>)] =
             place.isCommunity
             ? directory.community.grids.map { g in (g.name, "grid=\(g.id)", Set(place.buildings.filter { $0.grid == g.id }.map(\.id))) }
-                + place.buildings.filter { b in b.grid == nil }.map { ($0.name, "building=\($0.id)", [$0.id]) }
-            : place.buildings.map { ($0.name, "building=\($0.id)", [$0.id]) }
+                + place.buildings.filter { b in b.grid == nil }.map { ($0.title(lang), "building=\($0.id)", [$0.id]) }
+            : place.buildings.map { ($0.title(lang), "building=\($0.id)", [$0.id]) }
         let byBuilding = Dictionary(grouping: orders, by: \.building)
         return groups.map { g in
             let s = WorkOrderStats(g.buildings.flatMap { byBuilding[$0] ?? [] }) { desk.limits($0).accept }

@@ -26,11 +26,12 @@ extension ServicesFamily {
             isLoan: true, createdAt: ctx.now, dueAt: due, quantity: count)
         try ctx.tx.insert(request)
         try ctx.timers.schedule(ServiceClock.loanDue, at: due, subject: request.id.description)
-        let day = ctx.calendar.day(of: due)
+        // The day and the hour: a one-day loan made at 09:00 is due at 09:00 the next day, not before that day.
+        let (day, time) = (ctx.calendar.day(of: due), ctx.calendar.clockTime(due))
         let what = Self.items(s, count)
         return Outcome(
-            zh: "已借出 \(request.id)：\(what.zh)，请在\(day.spoken(.zh))前归还（归还 \(request.id)）。",
-            en: "Lent \(request.id): \(what.en), due back by \(day.spoken(.en)) (return \(request.id)).", refs: [request.id.description])
+            zh: "已借出 \(request.id)：\(what.zh)，请在\(day.spoken(.zh)) \(time)前归还（归还 \(request.id)）。",
+            en: "Lent \(request.id): \(what.en), due back by \(time) on \(day.spoken(.en)) (return \(request.id)).", refs: [request.id.description])
     }
 
     /// `count` items of `s` in words: `爱心伞一把`, `爱心伞3把`; `one Umbrella`, `Umbrella × 3`.

@@ -76,6 +76,18 @@ struct WorkOrderDesk {
         return targets.filter { $0 != sender }.map { .notify(to: $0, reason: reason, text: text, refs: [rid], priority: priority(of: order)) }
     }
 
+    /// Said to whoever routes an order to a department that no one in the community file
+    /// answers for (no members, no robot): nobody there can accept it, and only the
+    /// bridge hears of it by the department's id.
+    func unanswered(_ order: WorkOrder) -> Localized {
+        guard case .department(let id) = order.assignee, let d = directory.department(id), d.members.isEmpty, d.webhook == nil else {
+            return Localized(zh: "", en: "")
+        }
+        return Localized(
+            zh: "注意：\(d.name)在社区文件里没有成员，也没有 webhook，没有人能签收；请为它添加成员或 webhook。",
+            en: " Note: \(d.name) has no members and no webhook in the community file, so no one there can accept it; add members or a webhook.")
+    }
+
     /// Who a reporter's notice is for: the reporter, or a household that follows the
     /// report (a duplicate merged into it, or 我也是).
     enum Reader {

@@ -7,16 +7,30 @@ import LinliStore
 extension WorkOrdersFamily {
     func accept(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
         let desk = WorkOrderDesk(ctx.kernel)
-        let order = try change(id, ctx, by: [.handler, .manager]) { _ in .accept(by: ctx.sender) }
+        // Whom the order was passed to, when someone else (its building's captain) takes it.
+        var passedTo: String?
+        let order = try change(id, ctx, by: [.handler, .manager]) { order in
+            if case .person(let p) = order.assignee, p != ctx.sender { passedTo = p }
+            return .accept(by: ctx.sender)
+        }
         let rid = id.description
         let name = ctx.directory.name(of: ctx.sender)
         let limit = desk.limits(order).resolve
+        var effects = try desk.notifyReporter(order, except: ctx.sender, reason: "status_changed") { r in
+            Localized(zh: "\(r.report.zh) \(rid) 已由\(name)签收。", en: "\(r.report.en) \(rid) was accepted by \(name).")
+        }
+        if let passedTo {
+            effects.append(
+                .notify(
+                    to: passedTo, reason: "status_changed",
+                    text: Localized(
+                        zh: "\(desk.headline(order, .zh)) 已由\(name)签收，您无需再处理。",
+                        en: "\(desk.headline(order, .en)) was accepted by \(name); you need not handle it."),
+                    refs: [rid], priority: desk.priority(of: order)))
+        }
         return Outcome(
             zh: "已签收 \(rid)，请在\(limit.spoken(.zh))内办结。", en: "Accepted \(rid); please resolve it within \(limit.spoken(.en)).",
-            refs: [rid],
-            effects: try desk.notifyReporter(order, except: ctx.sender, reason: "status_changed") { r in
-                Localized(zh: "\(r.report.zh) \(rid) 已由\(name)签收。", en: "\(r.report.en) \(rid) was accepted by \(name).")
-            })
+            refs: [rid], effects: effects)
     }
 
     func assign(_ id: RecordID, to target: String, _ ctx: CommandContext) throws -> Outcome {
@@ -41,7 +55,8 @@ extension WorkOrdersFamily {
         effects += try desk.notifyReporter(order, except: ctx.sender, reason: "status_changed") { r in
             Localized(zh: "\(r.report.zh) \(rid) 已交给\(name)处理。", en: "\(r.report.en) \(rid) has been passed to \(name).")
         }
-        return Outcome(zh: "已将 \(rid) 交办给\(name)。", en: "Assigned \(rid) to \(name).", refs: [rid], effects: effects)
+        let note = desk.unanswered(order)
+        return Outcome(zh: "已将 \(rid) 交办给\(name)。\(note.zh)", en: "Assigned \(rid) to \(name).\(note.en)", refs: [rid], effects: effects)
     }
 
     func note(_ id: RecordID, text: String, _ ctx: CommandContext) throws -> Outcome {
@@ -134,6 +149,8 @@ extension WorkOrdersFamily {
         effects += try desk.notifyReporter(order, except: ctx.sender, reason: "status_changed") { r in
             Localized(zh: "\(r.report.zh) \(rid) 已升级交\(name)处理。", en: "\(r.report.en) \(rid) has been escalated to \(name).")
         }
-        return Outcome(zh: "已吹哨：\(rid) 交\(name)处理\(refText.zh)。", en: "Escalated \(rid) to \(name)\(refText.en).", refs: [rid], effects: effects)
+        let note = desk.unanswered(order)
+        return Outcome(
+            zh: "已吹哨：\(rid) 交\(name)处理\(refText.zh)。\(note.zh)", en: "Escalated \(rid) to \(name)\(refText.en).\(note.en)", refs: [rid], effects: effects)
     }
 }

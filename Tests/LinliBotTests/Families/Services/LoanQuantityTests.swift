@@ -41,6 +41,15 @@ import Testing
         #expect(try bot.say("借 伞", from: "u-ann", at: "2026-11-28T09:08:00+08:00").reply.code == "limit")
     }
 
+    /// A loan is due at an hour: "before the 1st" would be a day early.
+    @Test func aLoanSaysTheHourItIsDue() throws {
+        let bot = try FamilyHarness("services")
+        let zh = try bot.say("借 伞", from: "u-li", in: "t-b1", at: "2026-11-28T09:30:00+08:00").reply.text
+        #expect(zh.contains("请在12月1日 周二 09:30前归还"), "\(zh)")
+        let en = try bot.say("borrow umbrella", from: "u-ann", at: "2026-11-28T21:05:00+08:00").reply.text
+        #expect(en.contains("due back by 21:05 on"), "\(en)")
+    }
+
     @Test func englishNumberWordsAndPluralsLendThatMany() throws {
         let bot = try FamilyHarness("services", community: Self.community)
         #expect(try bot.say("hi all, rain later?", from: "u-ann", in: "t-b1", at: "2026-11-28T09:00:00+08:00").isEmpty)

@@ -19,7 +19,9 @@ import Testing
         try bot.say("wish someone to walk my dog", from: "u-ann", at: "2026-11-28T09:00:00+08:00")
         try bot.say("认领 W1", from: "u-vol", at: "2026-11-28T09:01:00+08:00")
         let released = try bot.tick("2026-12-05T09:02:00+08:00")
-        #expect(released.notifications.map(\.to) == ["u-vol"])
+        #expect(released.notifications.map(\.to) == ["u-vol", "u-ann"], "the claimer, and the wisher who was told it was taken on")
+        let wisher = released.notifications.last
+        #expect(wisher?.text.contains("Your wish W1") == true && wisher?.text.contains("open again") == true, "in the wisher's language: \(wisher?.text ?? "")")
         #expect(try bot.say("认领 W1", from: "u-cap2", at: "2026-12-05T09:03:00+08:00").reply.ok, "open again")
     }
 
