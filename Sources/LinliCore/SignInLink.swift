@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A staff-page sign-in link (`…/dashboard/login?token=…`) signs in whoever holds it:
 /// only the person it was made for may see it, and no copy of its token is kept.
 /// What the database keeps of a reply or push that carried one has the token
@@ -33,12 +39,16 @@ public enum SignInLink {
         }
     }
 
-    /// Where the first token after `marker` starts, at or after `start`.
+    /// Where the first token after `marker` starts, at or after `start`. Every kept
+    /// outcome is searched, and most have no link: the C library's `memchr` finds each
+    /// candidate first byte.
     private static func range(of marker: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard bytes.count >= marker.count else { return nil }
+        guard let base = bytes.baseAddress else { return nil }
         var i = start
-        while i <= bytes.count - marker.count {
-            if bytes[i] == marker[0], bytes[i..<i + marker.count].elementsEqual(marker) { return i + marker.count }
+        while bytes.count - i >= marker.count {
+            guard let hit = memchr(base + i, Int32(marker[0]), bytes.count - i - marker.count + 1) else { return nil }
+            i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+            if bytes[i..<i + marker.count].elementsEqual(marker) { return i + marker.count }
             i += 1
         }
         return nil
