@@ -146,7 +146,7 @@ extension Engine {
             try settle(lang)
             let spec = parser.catalog.spec(id)
             // A dispute's parties or terms, what a visit found: asked, and answered, privately.
-            let privately = event.group != nil && spec.map { Self.privateFollowUps.contains($0.family) } == true
+            let privately = event.group != nil && (spec.map { Self.privateFollowUps.contains($0.family) } == true || reportsPrivately(soFar))
             try setPrompt(
                 Prompt(
                     chat: privately ? "" : chat, user: sender, command: id, soFar: soFar, lang: ctx.lang, expiresAt: clock.adding(Self.promptLifetime)),
@@ -168,6 +168,16 @@ extension Engine {
         }
         outcome.lang = outcome.lang ?? ctx.lang
         return outcome
+    }
+
+    /// Whether an unfinished command is a report in a private category (noise, a
+    /// dispute): its details, which name neighbours, are asked for privately. Read by
+    /// parsing what was said with a stand-in for the details.
+    private func reportsPrivately(_ soFar: String) -> Bool {
+        guard case .command(let command, _) = parser.parse(soFar + " x"),
+            case .report(let category, _, _)? = command.family as? WorkOrdersCommand
+        else { return false }
+        return state.directory.category(category)?.isPrivate == true
     }
 
     /// The text of a message with the bot's name taken off its start, and whether
