@@ -122,7 +122,9 @@ public enum WorkOrderAction: Sendable, Equatable {
     case assign(Assignee, level: Level)
     /// Moved up the ladder (by hand or because nobody accepted in time); it must be accepted again.
     case escalate(Assignee, level: Level, ref: String?)
-    case accept(by: String)
+    /// Accepted by `by`: an order given to a department stays the department's when one of
+    /// its members accepts it, and becomes `by`'s when someone else takes it over (`takingOver`).
+    case accept(by: String, takingOver: Bool = false)
     /// Its holder's role passed to someone else (a new captain): the order keeps its state and clocks.
     case handOver(Assignee, level: Level)
     case note(String)
@@ -189,18 +191,24 @@ extension WorkOrder {
         func refuse(_ zh: String, _ en: String) -> LinliError {
             LinliError(.invalidState, zh: zh, en: en, refs: [rid])
         }
+        // Passed again to whoever it waits on: nothing changes, and no one is told twice.
+        func refuseIfWaitingOn(_ who: Assignee) throws(LinliError) {
+            guard state == .assigned, assignee == who else { return }
+            throw refuse("\(rid) 已经交给这一方，正在等待签收。", "\(rid) is already with them, waiting to be accepted.")
+        }
         switch action {
         case .assign(let who, let level):
             guard state.isOpen else { throw refuse("\(rid) 当前\(state.label(.zh))，不能再交办。", "\(rid) is \(state.label(.en)); it cannot be assigned.") }
+            try refuseIfWaitingOn(who)
             assignee = who
             self.level = level
             state = .assigned
             acceptedAt = nil
-        case .accept(let by):
+        case .accept(let by, let takingOver):
             guard [.submitted, .assigned, .reopened].contains(state) else {
                 throw refuse("\(rid) 当前\(state.label(.zh))，无需签收。", "\(rid) is \(state.label(.en)); there is nothing to accept.")
             }
-            if case .department = assignee {} else { assignee = .person(by) }
+            if case .department = assignee, !takingOver {} else { assignee = .person(by) }
             state = .accepted
             acceptedAt = now
         case .handOver(let who, let level):
@@ -214,6 +222,7 @@ extension WorkOrder {
             if state == .accepted { state = .inProgress }
         case .escalate(let who, let level, let ref):
             guard state.isOpen else { throw refuse("\(rid) 当前\(state.label(.zh))，不能再吹哨。", "\(rid) is \(state.label(.en)); it cannot be escalated.") }
+            try refuseIfWaitingOn(who)
             assignee = who
             self.level = level
             if let ref { externalRef = ref }

@@ -54,7 +54,10 @@ struct WorkOrderDesk {
     func resolveAssignee(_ target: String, mentions: [String]) throws -> Assignee {
         let t = target.hasPrefix("@") ? String(target.dropFirst()) : target
         let community = directory.community
-        if let d = community.departments.first(where: { $0.id.lowercased() == t.lowercased() || $0.name == t }) { return .department(d.id) }
+        if let d = community.departments.first(where: { $0.id.lowercased() == t.lowercased() || $0.name == t }) {
+            try requireAnswered(d)
+            return .department(d.id)
+        }
         if let p = community.people.first(where: { $0.id == t || $0.name == t }) { return .person(p.id) }
         if target.hasPrefix("@"), mentions.count == 1 { return .person(mentions[0]) }
         throw LinliError(
@@ -76,16 +79,13 @@ struct WorkOrderDesk {
         return targets.filter { $0 != sender }.map { .notify(to: $0, reason: reason, text: text, refs: [rid], priority: priority(of: order)) }
     }
 
-    /// Said to whoever routes an order to a department that no one in the community file
-    /// answers for (no members, no robot): nobody there can accept it, and only the
-    /// bridge hears of it by the department's id.
-    func unanswered(_ order: WorkOrder) -> Localized {
-        guard case .department(let id) = order.assignee, let d = directory.department(id), d.members.isEmpty, d.webhook == nil else {
-            return Localized(zh: "", en: "")
-        }
-        return Localized(
-            zh: "注意：\(d.name)在社区文件里没有成员，也没有 webhook，没有人能签收；请为它添加成员或 webhook。",
-            en: " Note: \(d.name) has no members and no webhook in the community file, so no one there can accept it; add members or a webhook.")
+    /// A department the community file gives no members and no webhook: no one there
+    /// would hear of an order or could accept it, so none is routed to it.
+    func requireAnswered(_ d: Department) throws {
+        guard d.members.isEmpty, d.webhook == nil else { return }
+        throw LinliError(
+            .invalidState, zh: "\(d.name)在社区文件里没有成员，也没有 webhook：没有人能收到或签收。请先为它添加成员或 webhook。",
+            en: "\(d.name) has no members and no webhook in the community file: no one there would hear of it or could accept it. Add members or a webhook first.")
     }
 
     /// Who a reporter's notice is for: the reporter, or a household that follows the

@@ -7,10 +7,20 @@ import LinliStore
 extension WorkOrdersFamily {
     func accept(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
         let desk = WorkOrderDesk(ctx.kernel)
-        // Whom the order was passed to, when someone else (its building's captain) takes it.
-        var passedTo: String?
+        // Whom the order was passed to (a person, a department's members), when someone
+        // else (its building's captain) takes it.
+        var passedTo: [String] = []
         let order = try change(id, ctx, by: [.handler, .manager]) { order in
-            if case .person(let p) = order.assignee, p != ctx.sender { passedTo = p }
+            switch order.assignee {
+            case .person(let p) where p != ctx.sender: passedTo = [p]
+            case .department(let d):
+                let members = ctx.directory.department(d)?.members ?? []
+                if !members.contains(ctx.sender) {
+                    passedTo = members
+                    return .accept(by: ctx.sender, takingOver: true)
+                }
+            default: break
+            }
             return .accept(by: ctx.sender)
         }
         let rid = id.description
@@ -19,10 +29,10 @@ extension WorkOrdersFamily {
         var effects = try desk.notifyReporter(order, except: ctx.sender, reason: "status_changed") { r in
             Localized(zh: "\(r.report.zh) \(rid) 已由\(name)签收。", en: "\(r.report.en) \(rid) was accepted by \(name).")
         }
-        if let passedTo {
+        for someone in passedTo {
             effects.append(
                 .notify(
-                    to: passedTo, reason: "status_changed",
+                    to: someone, reason: "status_changed",
                     text: Localized(
                         zh: "\(desk.headline(order, .zh)) 已由\(name)签收，您无需再处理。",
                         en: "\(desk.headline(order, .en)) was accepted by \(name); you need not handle it."),
@@ -55,8 +65,7 @@ extension WorkOrdersFamily {
         effects += try desk.notifyReporter(order, except: ctx.sender, reason: "status_changed") { r in
             Localized(zh: "\(r.report.zh) \(rid) 已交给\(name)处理。", en: "\(r.report.en) \(rid) has been passed to \(name).")
         }
-        let note = desk.unanswered(order)
-        return Outcome(zh: "已将 \(rid) 交办给\(name)。\(note.zh)", en: "Assigned \(rid) to \(name).\(note.en)", refs: [rid], effects: effects)
+        return Outcome(zh: "已将 \(rid) 交办给\(name)。", en: "Assigned \(rid) to \(name).", refs: [rid], effects: effects)
     }
 
     func note(_ id: RecordID, text: String, _ ctx: CommandContext) throws -> Outcome {
@@ -120,7 +129,10 @@ extension WorkOrdersFamily {
                 .forbidden, zh: "只有社区工作人员可以吹哨呼叫部门。", en: "Only the community office can whistle in a department.", refs: [id.description])
         }
         let order = try change(id, ctx, by: [.handler, .manager]) { order in
-            if let department { return .escalate(.department(department.id), level: .department, ref: ref) }
+            if let department {
+                try desk.requireAnswered(department)
+                return .escalate(.department(department.id), level: .department, ref: ref)
+            }
             // One rung above whoever whistles (a grid leader goes to the office), never below the order.
             let from = ctx.ladder.level(of: .person(ctx.sender), building: order.building).map { max($0, order.level) } ?? order.level
             guard let (person, level) = ctx.ladder.rung(above: from, building: order.building) else {
@@ -149,8 +161,6 @@ extension WorkOrdersFamily {
         effects += try desk.notifyReporter(order, except: ctx.sender, reason: "status_changed") { r in
             Localized(zh: "\(r.report.zh) \(rid) 已升级交\(name)处理。", en: "\(r.report.en) \(rid) has been escalated to \(name).")
         }
-        let note = desk.unanswered(order)
-        return Outcome(
-            zh: "已吹哨：\(rid) 交\(name)处理\(refText.zh)。\(note.zh)", en: "Escalated \(rid) to \(name)\(refText.en).\(note.en)", refs: [rid], effects: effects)
+        return Outcome(zh: "已吹哨：\(rid) 交\(name)处理\(refText.zh)。", en: "Escalated \(rid) to \(name)\(refText.en).", refs: [rid], effects: effects)
     }
 }
