@@ -14,7 +14,10 @@ extension Engine {
         "好", "好的", "好滴", "好吧", "嗯", "嗯嗯", "哦", "哦哦", "噢", "行", "可以", "知道了", "明白", "是", "是的", "对", "对的", "哈哈", "哈哈哈",
         "ok", "okay", "k", "yes", "yeah", "sure", "got it", "👍", "🙏",
     ]).union(thanks).union(greetings)
-    static let thanks: Set<String> = ["谢谢", "多谢", "thanks", "thank you"]
+    static let thanks: Set<String> = [
+        "谢谢", "谢谢你", "谢谢您", "谢谢啦", "谢谢你啦", "谢啦", "多谢", "多谢了", "感谢", "太感谢了", "辛苦了", "辛苦啦", "thanks", "thank you", "thanks a lot",
+        "thanks so much", "thank you so much", "thank you very much", "many thanks", "thx",
+    ]
     /// Families whose follow-up questions are about private matters: asked in a private chat.
     static let privateFollowUps: Set<String> = ["disputes", "households"]
     /// “小邻 你好”: said to the bot, greeted back with what it can do.

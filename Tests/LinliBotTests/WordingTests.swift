@@ -199,3 +199,49 @@ import Testing
         #expect(try bot.say("催办 R1", from: "u-bo", at: "2026-11-28T09:03:00+08:00").reply.code == "forbidden", "a neighbour who does not follow it")
     }
 }
+
+/// What a resident reads in the notices round 21 found wanting.
+@Suite struct NoticeWordingTests {
+    /// Thanking the bot the ordinary way, in a noisy group, is answered in kind, not
+    /// as a `thanks W<n>` with a bad record id.
+    @Test func thanksSaidTheOrdinaryWayIsWelcomed() throws {
+        let bot = try FamilyHarness("wishes", "workorders")
+        #expect(try bot.say("thank you so much everyone", from: "u-ann", in: "t-b1", at: "2026-11-28T08:50:00+08:00").isEmpty, "talk among neighbours")
+        for (text, who, welcome) in [
+            ("@linli thank you so much!", "u-ann", "You're welcome"), ("小邻 谢谢你啦", "u-li", "不客气"), ("linli thanks a lot", "u-ann", "You're welcome"),
+            ("小邻，辛苦了！", "u-li", "不客气"),
+        ] {
+            let reply = try bot.say(text, from: who, in: "t-b1", at: "2026-11-28T08:52:00+08:00").reply
+            #expect(reply.ok && reply.text.hasPrefix(welcome), "\(text): \(reply.text)")
+        }
+        #expect(try bot.say("小邻 谢谢 W9", from: "u-li", in: "t-b1", at: "2026-11-28T08:53:00+08:00").reply.code == "not_found", "a wish's thanks still reads its id")
+    }
+
+    @Test func aLoanInTheListSaysItsHourAndBookingsCountInWords() throws {
+        let bot = try FamilyHarness("services", "workorders", "bookings")
+        #expect(try bot.say("借 伞", from: "u-li", at: "2026-11-28T21:30:00+08:00").reply.ok)
+        let zh = try bot.say("进度", from: "u-li", at: "2026-11-28T21:31:00+08:00").reply.text
+        #expect(zh.contains("借用中，12月1日 周二 21:30前归还"), "\(zh)")
+        #expect(try bot.say("borrow umbrella", from: "u-ann", at: "2026-11-28T21:33:00+08:00").reply.ok)
+        let en = try bot.say("status", from: "u-ann", at: "2026-11-28T21:34:00+08:00").reply.text
+        #expect(en.contains("on loan, due back by 21:33 on Tue 1 Dec"), "\(en)")
+
+        #expect(try bot.say("book room 2026-12-01 19:00-21:00 film", from: "u-ann", at: "2026-11-29T09:00:00+08:00").reply.ok)
+        let quota = try bot.say("book room 2026-12-02 19:00-21:00 film", from: "u-ann", at: "2026-11-29T09:01:00+08:00").reply.text
+        #expect(quota.contains("1 time ") && !quota.contains("1 times"), "\(quota)")
+        let declined = try bot.say("decline B1 场地维修", from: "u-cap1", at: "2026-11-29T09:02:00+08:00")
+        let told = declined.notifications.first { $0.to == "u-ann" }?.text ?? ""
+        #expect(told.contains("(活动室 Tue 1 Dec 19:00-21:00)") && told.hasSuffix("declined: 场地维修."), "the venue (no English name in this file), one full stop: \(told)")
+    }
+
+    /// A wish the wisher never confirmed is confirmed after 3 days: the wisher hears so.
+    @Test func anAutomaticConfirmationTellsTheWisher() throws {
+        let bot = try FamilyHarness("wishes")
+        #expect(try bot.say("微心愿 想要人陪我去医院", from: "u-li", at: "2026-11-28T09:03:00+08:00").reply.refs == ["W1"])
+        #expect(try bot.say("认领 W1", from: "u-vol", at: "2026-11-28T09:04:00+08:00").reply.ok)
+        #expect(try bot.say("完成 W1", from: "u-vol", at: "2026-11-28T09:05:00+08:00").reply.ok)
+        let confirmed = try bot.tick("2026-12-01T09:06:00+08:00").notifications
+        #expect(confirmed.compactMap(\.to).sorted() == ["u-li", "u-vol"], "\(confirmed)")
+        #expect(confirmed.first { $0.to == "u-li" }?.text.contains("已自动确认") == true)
+    }
+}

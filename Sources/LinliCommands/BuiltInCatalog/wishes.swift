@@ -23,6 +23,15 @@ extension BuiltInCatalogFiles {
               - {say: wish someone to fix my radio, args: {text: someone to fix my radio}}
               - {say: 微心愿 想要一副老花镜, args: {text: 想要一副老花镜}}
 
+          - id: wishes
+            words: {en: [wishes, "wish list"], zh: [心愿列表, 微心愿列表, 心愿墙]}
+            roles: [anyone]
+            usage: {en: wishes, zh: 心愿列表}
+            summary: {en: "the wishes waiting for a volunteer", zh: "等待认领的微心愿"}
+            examples:
+              - {say: wishes, args: {}}
+              - {say: 微心愿列表, args: {}}
+
           - id: claim
             words: {en: [claim], zh: [认领]}
             roles: [volunteer, party_member, captain]

@@ -110,7 +110,7 @@ public enum BookingRules {
             let week = thisWeek ? Localized(zh: "本周", en: "this week") : Localized(zh: "\(day.weekStart.spoken(.zh))那一周", en: "in the week of \(day.weekStart.spoken(.en))")
             throw LinliError(
                 .limit, zh: "您家\(week.zh)已预约\(venue.name) \(householdThisWeek) 次，每周最多 \(quota) 次。",
-                en: "Your household has booked \(venue.title.en) \(householdThisWeek) times \(week.en); the limit is \(quota).")
+                en: "Your household has booked \(venue.title.en) \(English.count(householdThisWeek, "time")) \(week.en); the limit is \(quota).")
         }
     }
 

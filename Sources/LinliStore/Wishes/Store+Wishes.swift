@@ -28,6 +28,11 @@ extension StoreTransaction {
 
     public func wish(_ number: Int) throws -> Wish? { try records(Wish.codec, "WHERE number = ?", .int(number)).first }
 
+    /// The wishes no one has claimed, oldest first, at most `limit`.
+    public func openWishes(limit: Int) throws -> [Wish] {
+        try records(Wish.codec, "WHERE state = 'open' ORDER BY number LIMIT ?", .int(limit))
+    }
+
     /// Writes the columns in which `new` differs from `old`.
     public func update(_ new: Wish, from old: Wish) throws { try update(new, from: old, Wish.codec) }
 }

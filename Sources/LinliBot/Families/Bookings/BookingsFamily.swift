@@ -233,8 +233,13 @@ struct BookingsFamily: Family {
         try refuseIfBegun(b, ctx)
         try write(b, approve ? .approve : .decline, ctx.kernel)
         let rid = id.description
-        let when = Localized(zh: "\(b.day.spoken(.zh)) \(b.times)", en: "\(b.day.spoken(.en)) \(b.times)")
-        let reason = why.map { Localized(zh: "：\($0)", en: ": \($0)") } ?? Localized(zh: "", en: "")
+        let name = ctx.directory.community.venueTitle(b.venue)
+        let when = Localized(zh: "\(name.zh) \(b.day.spoken(.zh)) \(b.times)", en: "\(name.en) \(b.day.spoken(.en)) \(b.times)")
+        // One full stop, whether or not the decliner wrote one.
+        let reason = why.map { w in
+            let stop = w.last.map { "。.!！?？".contains($0) } == true ? Localized(zh: "", en: "") : Localized(zh: "。", en: ".")
+            return Localized(zh: "：\(w)\(stop.zh)", en: ": \(w)\(stop.en)")
+        } ?? Localized(zh: "。", en: ".")
         let (reply, told) =
             approve
             ? (

@@ -8,6 +8,7 @@ struct WishesFamily: Family {
     func run(_ command: WishesCommand, _ ctx: CommandContext) throws -> Outcome {
         switch command {
         case .wish(let text): try wish(text, ctx)
+        case .wishes: try openWishes(ctx)
         case .claim(let id): try claim(id, ctx)
         case .fulfil(let id): try fulfil(id, ctx)
         case .thanks(let id): try thanks(id, ctx)
@@ -29,6 +30,20 @@ struct WishesFamily: Family {
         return Outcome(
             zh: "已发布心愿 \(w.id)：\(text)。志愿者认领后会通知您。", en: "Wish \(w.id) posted: \(text). You will be told when a volunteer takes it on.",
             refs: [w.id.description])
+    }
+
+    /// The wishes waiting for a volunteer, each with its number to claim it by. The list
+    /// names no wisher; in a group, a wish's text loses names, rooms and numbers too.
+    func openWishes(_ ctx: CommandContext) throws -> Outcome {
+        let limit = 20
+        let open = try ctx.tx.openWishes(limit: limit + 1)
+        guard !open.isEmpty else { return Outcome(zh: "现在没有等待认领的心愿。", en: "No wish is waiting for a volunteer now.") }
+        let anonymiser = ctx.group == nil ? nil : ctx.directory.anonymiser
+        let lines = open.prefix(limit).map { w in "\(w.id) \(anonymiser?.text(w.text) ?? w.text)" }.joined(separator: "\n")
+        let more = open.count > limit ? Localized(zh: "\n……还有更多", en: "\n…and more") : Localized(zh: "", en: "")
+        return Outcome(
+            zh: "等待认领的心愿：\n\(lines)\(more.zh)\n志愿者认领请发送：认领 W编号",
+            en: "Wishes waiting for a volunteer:\n\(lines)\(more.en)\nVolunteers take one on with: claim W<n>", refs: open.prefix(limit).map(\.id.description))
     }
 
     func loadWish(_ id: RecordID, _ tx: StoreTransaction) throws -> Wish {
@@ -123,7 +138,15 @@ struct WishesFamily: Family {
     /// A fulfilled wish the wisher did not confirm within 3 days is confirmed.
     func confirmDue(_ id: RecordID, _ ctx: Kernel) throws -> [Effect] {
         guard let w = try ctx.tx.wish(id.number), w.state == .fulfilled else { return [] }
-        return try write(w, ctx) { try $0.confirm() }.1
+        let name = w.claimer.map { ctx.people.name(of: $0) } ?? ""
+        return try write(w, ctx) { try $0.confirm() }.1 + [
+            .notify(
+                to: w.wisher, reason: "status_changed",
+                text: Localized(
+                    zh: "您的心愿 \(id) 已由\(name)完成，3天内没有收到您的确认，已自动确认。",
+                    en: "Your wish \(id) was fulfilled by \(name); with no word from you in 3 days, it is now confirmed."),
+                refs: [id.description])
+        ]
     }
 }
 

@@ -191,8 +191,10 @@ struct WorkOrdersFamily: Family {
                 guard let due = r.dueAt else {
                     return lang == .zh ? "\(r.id) \(name)：\(r.state.label(.zh))" : "\(r.id) \(name): \(r.state.label(.en))"
                 }
-                let day = LocalDay(due, offsetSeconds: ctx.calendar.offset(at: due))
-                return lang == .zh ? "\(r.id) \(name)：借用中，\(day.spoken(.zh))前归还" : "\(r.id) \(name): on loan, due \(day.spoken(.en))"
+                // The day and the hour, as the loan was given: "before the 1st" would be a day early.
+                let (day, time) = (ctx.calendar.day(of: due), ctx.calendar.clockTime(due))
+                return lang == .zh
+                    ? "\(r.id) \(name)：借用中，\(day.spoken(.zh)) \(time)前归还" : "\(r.id) \(name): on loan, due back by \(time) on \(day.spoken(.en))"
             }
             func list(_ line: (WorkOrder) -> String) -> Localized {
                 let lines = (open.map(line) + requests.map { requestLine($0, ctx.lang) }).joined(separator: "\n")

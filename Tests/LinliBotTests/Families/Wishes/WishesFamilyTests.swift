@@ -34,3 +34,22 @@ import Testing
         #expect(try bot.say("认领 W1", from: "u-cap2", at: "2026-11-28T09:02:00+08:00").reply.ok, "still open to others")
     }
 }
+
+/// `心愿列表` / `wishes`: what volunteers can take on. `微心愿列表` was read as a wish
+/// whose text is 列表 and published in the asker's name.
+@Suite struct OpenWishesTests {
+    @Test func theListShowsOpenWishesAndNamesNoOneInAGroup() throws {
+        let bot = try FamilyHarness("wishes")
+        #expect(try bot.say("微心愿列表", from: "u-vol", at: "2026-11-28T08:59:00+08:00").reply.text == "现在没有等待认领的心愿。")
+        #expect(try bot.say("微心愿 李阿姨想要人陪我去医院，电话13812345678", from: "u-li", at: "2026-11-28T09:00:00+08:00").reply.refs == ["W1"])
+        #expect(try bot.say("wish a lift to the clinic", from: "u-ann", at: "2026-11-28T09:01:00+08:00").reply.refs == ["W2"])
+        #expect(try bot.say("claim W2", from: "u-vol", at: "2026-11-28T09:02:00+08:00").reply.ok)
+        #expect(try bot.say("有人看到心愿了吗", from: "u-vol", in: "t-b1", at: "2026-11-28T09:03:00+08:00").isEmpty, "talk")
+        let group = try bot.say("微心愿列表", from: "u-vol", in: "t-b1", at: "2026-11-28T09:04:00+08:00").reply
+        #expect(group.refs == ["W1"] && group.text.contains("W1 ") && !group.text.contains("13812345678"), "\(group.text)")
+        let mine = try bot.say("wishes", from: "u-ann", at: "2026-11-28T09:05:00+08:00").reply
+        #expect(mine.text.hasPrefix("Wishes waiting for a volunteer:") && mine.text.contains("13812345678") && !mine.text.contains("W2"), "\(mine.text)")
+        #expect(try bot.say("认领 W1", from: "u-vol", at: "2026-11-28T09:06:00+08:00").reply.ok, "no wish W3 was made of the list")
+        #expect(try bot.say("心愿列表", from: "u-vol", at: "2026-11-28T09:07:00+08:00").reply.refs.isEmpty)
+    }
+}
