@@ -52,7 +52,7 @@ extension Engine {
             // The next one first: a day is never skipped, whatever this one does.
             try kernel(tx).timers.schedule(kind: timer.kind, at: kernel(tx).calendar.next(minutes: minutes), subject: timer.subject, payload: "")
         }
-        if timer.kind == Kernel.pushTimer {
+        if Kernel.isHeldPush(timer.kind) {
             guard let effect = try? JSONDecoder().decode(Effect.self, from: Data(timer.payload.utf8)) else { return [] }
             var now = effect
             now.priority = nil
@@ -68,7 +68,7 @@ extension Engine {
             if let end = kernel(tx).calendar.quietEnd(for: effect.priority) {
                 var held = effect
                 held.lang = held.lang ?? lang
-                try kernel(tx).timers.schedule(kind: Kernel.pushTimer, at: end, subject: effect.refs.first ?? "", payload: held.json)
+                try kernel(tx).timers.schedule(kind: Kernel.heldPush(effect.reason), at: end, subject: effect.refs.first ?? "", payload: held.json)
                 continue
             }
             if let to = effect.to {

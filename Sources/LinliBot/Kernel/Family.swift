@@ -90,7 +90,7 @@ struct Dispatcher: Sendable {
             byCommand[family.commandType] = family
             if let (kind, minutes) = family.dailyRoute { daily[kind] = minutes }
             for (kind, fire) in family.timerRoutes() {
-                precondition(timers[kind] == nil && kind != Kernel.pushTimer, "timer kind \(kind) is declared twice")
+                precondition(timers[kind] == nil && !Kernel.isHeldPush(kind), "timer kind \(kind) is declared twice")
                 timers[kind] = fire
             }
         }

@@ -66,8 +66,14 @@ final class KernelState {
 struct Kernel {
     /// The actor named in history for what the bot does by itself.
     static let system = "linli"
-    /// The kernel's own timer: a push held back by quiet hours (payload: the effect as JSON).
+    /// The kernel's own timer: a push held back by quiet hours (payload: the effect as
+    /// JSON), of kind `push:<reason>` (`push` before the reason was kept), so that a
+    /// family can drop the asks that no longer stand (`Timers.dropHeld`).
     static let pushTimer = "push"
+
+    static func heldPush(_ reason: String) -> String { "\(pushTimer):\(reason)" }
+
+    static func isHeldPush(_ kind: String) -> Bool { kind == pushTimer || kind.hasPrefix("\(pushTimer):") }
 
     let tx: StoreTransaction
     /// The bot's clock.
@@ -122,6 +128,12 @@ struct Timers {
 
     func cancel<T: TimerKind>(_ subject: String, _ kinds: [T]) throws {
         try tx.cancelTimers(subject: subject, kinds: kinds.map(\.rawValue))
+    }
+
+    /// Drops the pushes about `subject` held for quiet hours with one of these reasons:
+    /// an ask to accept an order that someone has since accepted is not sent at 07:00.
+    func dropHeld(_ subject: String, reasons: [String]) throws {
+        try tx.cancelTimers(subject: subject, kinds: reasons.map(Kernel.heldPush))
     }
 
     /// Carries out a transition's clocks for the record `subject`: stops, then starts.

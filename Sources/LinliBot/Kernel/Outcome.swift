@@ -15,6 +15,11 @@ struct Effect: Codable, Equatable, Sendable {
     /// A post's language, fixed when it is deferred.
     var lang: Lang?
 
+    /// The priority of routine notices no one needs at night (a loan's return reminder,
+    /// a booking to approve, a claim that lapsed): like a work order below P0, they wait
+    /// out quiet hours.
+    static let routine = Priority.p3
+
     static func notify(to: String, reason: String, text: Localized, refs: [String], priority: Priority? = nil) -> Effect {
         Effect(to: to, reason: reason, text: text, refs: refs, priority: priority)
     }

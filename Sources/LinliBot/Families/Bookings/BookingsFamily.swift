@@ -120,7 +120,7 @@ struct BookingsFamily: Family {
                         text: Localized(
                             zh: "【预约待审批】\(bid) \(what.zh)，\(ctx.senderLabel)。批准：批准 \(bid)；拒绝：拒绝 \(bid) 原因",
                             en: "[Booking to approve] \(bid) \(what.en), \(ctx.senderLabel). Approve: approve \(bid); decline: decline \(bid) <why>"),
-                        refs: [bid])
+                        refs: [bid], priority: Effect.routine)
                 ]
             } ?? []
         return Outcome(
@@ -279,7 +279,7 @@ struct BookingsFamily: Family {
                 text: Localized(
                     zh: "您的预约 \(id)（\(name.zh) \(b.day.spoken(.zh)) \(b.times)）到开始时仍未获审批，已失效。",
                     en: "Your booking \(id) (\(name.en) \(b.day.spoken(.en)) \(b.times)) was not approved before it began, so it has lapsed."),
-                refs: [id.description])
+                refs: [id.description], priority: Effect.routine)
         ]
     }
 }

@@ -196,7 +196,7 @@ struct ServicesFamily: Family {
                 text: Localized(
                     zh: "【归还提醒】您借的\(s.name)（\(id)）已到期，请尽快归还：归还 \(id)",
                     en: "[Return reminder] The \(s.title.en) you borrowed (\(id)) is due back; please return it: return \(id)"),
-                refs: [id.description])
+                refs: [id.description], priority: Effect.routine)
         ]
         if r.reminders >= 2, let handler = s.handler ?? ctx.directory.firstStaff {
             effects.append(
@@ -206,7 +206,7 @@ struct ServicesFamily: Family {
                         zh: "【逾期未还】\(id) \(s.name)：\(ctx.directory.name(of: r.requester))（\(r.household)）已提醒\(r.reminders)次仍未归还。",
                         en:
                             "[Overdue loan] \(id) \(s.title.en): \(ctx.directory.name(of: r.requester)) (\(r.household)) has been reminded \(r.reminders) times."
-                    ), refs: [id.description]))
+                    ), refs: [id.description], priority: Effect.routine))
         }
         return effects
     }

@@ -124,14 +124,14 @@ struct WishesFamily: Family {
                 to: claimer, reason: "status_changed",
                 text: Localized(
                     zh: "您认领的心愿 \(id) 7天未完成，已释放给其他志愿者。", en: "Wish \(id) you claimed was not fulfilled within 7 days and is open again."),
-                refs: [id.description]),
+                refs: [id.description], priority: Effect.routine),
             // The wisher was told it was taken on: they hear that it is waiting again.
             .notify(
                 to: w.wisher, reason: "status_changed",
                 text: Localized(
                     zh: "您的心愿 \(id) 认领后7天未完成，已重新开放，等待其他志愿者认领。",
                     en: "Your wish \(id) was not fulfilled within 7 days of being taken on; it is open again for another volunteer."),
-                refs: [id.description]),
+                refs: [id.description], priority: Effect.routine),
         ]
     }
 

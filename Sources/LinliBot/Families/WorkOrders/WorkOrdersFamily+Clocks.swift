@@ -73,15 +73,16 @@ extension WorkOrdersFamily {
         guard order.state.isOpen, let deadline = order.resolveDeadline(desk.limits(order).resolve) else { return [] }
         try scheduleResolveStep(order, percent: percent < 90 ? 90 : 100, ctx)
         let rid = order.id.description
-        let left = deadline.since(ctx.now)
-        guard left.milliseconds > 0 else { return [] }  // fired late, past the deadline: the overdue notice says it
+        guard deadline > ctx.now else { return [] }  // fired late, past the deadline: the overdue notice says it
+        // The deadline as a time, not as what is left: a reminder held over quiet hours is read later.
+        let (day, time) = (ctx.calendar.day(of: deadline), ctx.calendar.clockTime(deadline))
         return desk.notifyHandlers(
             order, except: "", reason: "reminder",
             text: Localized(
                 zh:
-                    "【提醒】\(rid) \(desk.categoryName(order, .zh)) · \(desk.buildingName(order))：办结时限已过\(percent)%，还剩\(left.spoken(.zh))。办结后请发送：办结 \(rid) 处理结果",
+                    "【提醒】\(rid) \(desk.categoryName(order, .zh)) · \(desk.buildingName(order))：办结时限已过\(percent)%，请在\(day.spoken(.zh)) \(time)前办结。办结后请发送：办结 \(rid) 处理结果",
                 en:
-                    "[Reminder] \(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order, .en)): \(percent)% of the time to resolve it has passed, \(left.spoken(.en)) left. When done: done \(rid) <result>"
+                    "[Reminder] \(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order, .en)): \(percent)% of the time to resolve it has passed; it is due by \(time) on \(day.spoken(.en)). When done: done \(rid) <result>"
             ))
     }
 

@@ -64,6 +64,10 @@ struct WorkOrdersFamily: Family {
             order, from: before, history: HistoryEntry(at: ctx.now, actor: actor, action: effects.history.action, detail: effects.history.detail))
         let subject = order.id.description
         if !effects.stop.isEmpty { try ctx.timers.cancel(subject, effects.stop) }
+        // Accepted, resolved or withdrawn in the night: the asks to accept it held for the morning are moot.
+        if ![.submitted, .assigned, .reopened].contains(order.state) {
+            try ctx.timers.dropHeld(subject, reasons: ["new_report", "assigned", "escalated"])
+        }
         switch effects.start {
         case .accept?: try startAcceptClock(order, ctx)
         case .resolve?: try scheduleResolveStep(order, percent: 50, ctx)

@@ -1,0 +1,52 @@
+import LinliProtocol
+import LinliTesting
+import Testing
+
+/// A report made in quiet hours: the captain's ask to accept it waits for the morning.
+/// If he accepts it from the group first, the ask is dropped; what the reporter is told
+/// still comes.
+@Suite struct HeldAsksTests {
+    @Test func anAskToAcceptThatWasAnsweredInTheNightIsNotSent() throws {
+        let bot = try FamilyHarness("workorders")
+        #expect(try bot.say("报修 漏水 楼道漏水", from: "u-li", in: "t-b1", at: "2026-11-28T22:50:00+08:00").notifications.isEmpty, "held")
+        #expect(try bot.say("报修 漏水 水管滴水", from: "u-ann", in: "t-b1", at: "2026-11-28T22:51:00+08:00").reply.refs == ["R2"])
+        #expect(try bot.say("晚安各位", from: "u-cap1", in: "t-b1", at: "2026-11-28T22:55:00+08:00").isEmpty)
+        #expect(try bot.say("签收 R1", from: "u-cap1", in: "t-b1", at: "2026-11-28T23:00:00+08:00").reply.ok)
+        let morning = try bot.tick("2026-11-29T07:00:00+08:00").notifications
+        let toCaptain = morning.filter { $0.to == "u-cap1" }
+        #expect(toCaptain.count == 1 && toCaptain[0].refs == ["R2"] && toCaptain[0].reason == "new_report", "only R2 still waits: \(toCaptain)")
+        #expect(morning.contains { $0.to == "u-li" && $0.refs == ["R1"] }, "the reporter still hears it was accepted")
+    }
+}
+
+/// A reminder that waits out quiet hours gives the deadline as a time, which is still
+/// true when it is read in the morning (it said "还剩2小时24分钟" at 07:00, an hour off).
+@Suite struct HeldReminderTests {
+    @Test func aHeldReminderGivesItsDeadlineAsATime() throws {
+        let bot = try FamilyHarness("workorders")
+        #expect(try bot.say("报修 漏水 楼道漏水", from: "u-li", in: "t-b1", at: "2026-11-28T08:00:00+08:00").reply.refs == ["R1"])
+        #expect(try bot.say("签收 R1", from: "u-cap1", at: "2026-11-28T08:02:00+08:00").reply.ok)
+        let half = try bot.tick("2026-11-28T20:03:00+08:00").notifications
+        #expect(half.count == 1 && half[0].text.contains("已过50%，请在11月29日 周日 08:02前办结"), "\(half)")
+        #expect(try bot.tick("2026-11-29T05:40:00+08:00").isEmpty, "the 90% reminder (05:38) waits for 07:00")
+        let morning = try bot.tick("2026-11-29T07:00:00+08:00").notifications.filter { $0.to == "u-cap1" && $0.reason == "reminder" }
+        #expect(morning.count == 1 && morning[0].text.contains("请在11月29日 周日 08:02前办结"), "\(morning)")
+    }
+}
+
+/// Routine notices (a loan's return reminder, a booking to approve) wait out quiet
+/// hours like a work order below P0; the reply to whoever is writing at night does not.
+@Suite struct RoutineNoticesAtNightTests {
+    @Test func aReturnReminderAndABookingToApproveWaitForTheMorning() throws {
+        let bot = try FamilyHarness("services", "bookings")
+        #expect(try bot.say("借 伞", from: "u-li", at: "2026-11-28T23:30:00+08:00").reply.ok, "the borrower is answered at once")
+        let asked = try bot.say("预约 活动室 后天 09:00-10:00 排练", from: "u-li", at: "2026-11-28T23:31:00+08:00")
+        #expect(asked.reply.ok && asked.notifications.isEmpty, "the captain is not woken: \(asked.notifications)")
+        let morning = try bot.tick("2026-11-29T07:00:00+08:00").notifications
+        #expect(morning.map(\.to) == ["u-cap1"] && morning[0].text.contains("【预约待审批】"), "\(morning)")
+        #expect(try bot.tick("2026-12-01T23:31:00+08:00").isEmpty, "the loan fell due at 23:30: its reminder waits")
+        // (The unapproved booking lapsed on the 30th; the clock jumped past it, so its notice waited too.)
+        let due = try bot.tick("2026-12-02T07:00:00+08:00").notifications.filter { $0.reason == "reminder" }
+        #expect(due.map(\.to) == ["u-li"] && due[0].text.contains("【归还提醒】"), "\(due)")
+    }
+}
