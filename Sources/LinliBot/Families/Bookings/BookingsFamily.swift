@@ -111,9 +111,8 @@ struct BookingsFamily: Family {
                 zh: "已预约 \(bid)：\(what.zh)\(approved.zh)。开始前30分钟提醒您；取消请发送：取消 \(bid)",
                 en: "Booked \(bid): \(what.en)\(approved.en). I will remind you 30 minutes before; to cancel: cancel \(bid)", refs: [bid])
         }
-        let approver = ctx.building.flatMap { $0.captain ?? ctx.directory.gridLeader(of: $0) } ?? ctx.directory.firstStaff
         let effects: [Effect] =
-            approver.map { a in
+            approver(of: booking, ctx.directory).map { a in
                 [
                     .notify(
                         to: a, reason: "booking",
@@ -193,6 +192,12 @@ struct BookingsFamily: Family {
         return b
     }
 
+    /// Who is asked to approve a booking: the captain of the booker's building, else its
+    /// grid leader, else the office.
+    func approver(of b: Booking, _ directory: Directory) -> String? {
+        directory.building(ofHome: b.household).flatMap { $0.captain ?? directory.gridLeader(of: $0) } ?? directory.firstStaff
+    }
+
     /// Whether `user` answers for the booker's building (captain, grid leader, staff).
     func managesBooking(_ user: String, _ b: Booking, _ directory: Directory) -> Bool {
         directory.building(ofHome: b.household).map { directory.manages(user, building: $0) }
@@ -204,17 +209,26 @@ struct BookingsFamily: Family {
         guard b.booker == ctx.sender || managesBooking(ctx.sender, b, ctx.directory) else { throw LinliError.forbidden(id) }
         try refuseIfBegun(b, ctx)
         try write(b, .cancel, ctx.kernel)
-        let effects: [Effect] =
-            b.booker == ctx.sender
-            ? []
-            : [
+        var effects: [Effect] = []
+        if b.booker != ctx.sender {
+            effects.append(
                 .notify(
                     to: b.booker, reason: "booking",
                     text: Localized(
                         zh: "您的预约 \(id)（\(b.day.spoken(.zh)) \(b.times)）已被\(ctx.directory.name(of: ctx.sender))取消。",
                         en: "Your booking \(id) (\(b.day.spoken(.en)) \(b.times)) was cancelled by \(ctx.directory.name(of: ctx.sender))."),
-                    refs: [id.description])
-            ]
+                    refs: [id.description]))
+        }
+        // A request withdrawn before anyone decided: whoever was asked to approve it need not.
+        if b.state == .pending, let approver = approver(of: b, ctx.directory), approver != ctx.sender {
+            effects.append(
+                .notify(
+                    to: approver, reason: "booking",
+                    text: Localized(
+                        zh: "预约 \(id)（\(b.day.spoken(.zh)) \(b.times)）已撤销，无需审批。",
+                        en: "Booking \(id) (\(b.day.spoken(.en)) \(b.times)) was withdrawn; there is nothing to approve."),
+                    refs: [id.description], priority: Effect.routine))
+        }
         return Outcome(zh: "已取消 \(id)，时段已释放。", en: "Cancelled \(id); the slot is free again.", refs: [id.description], effects: effects)
     }
 
@@ -273,7 +287,17 @@ struct BookingsFamily: Family {
         guard let b = try ctx.tx.booking(id.number), b.state == .pending else { return [] }
         try write(b, .lapse, ctx)
         let name = ctx.directory.community.venueTitle(b.venue)
-        return [
+        let asked: [Effect] = approver(of: b, ctx.directory).map { a in
+            [
+                .notify(
+                    to: a, reason: "booking",
+                    text: Localized(
+                        zh: "预约 \(id)（\(name.zh) \(b.day.spoken(.zh)) \(b.times)）到开始时仍未审批，已失效。",
+                        en: "Booking \(id) (\(name.en) \(b.day.spoken(.en)) \(b.times)) was not decided before it began and has lapsed."),
+                    refs: [id.description], priority: Effect.routine)
+            ]
+        } ?? []
+        return asked + [
             .notify(
                 to: b.booker, reason: "booking",
                 text: Localized(

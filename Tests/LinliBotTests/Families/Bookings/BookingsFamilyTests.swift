@@ -37,11 +37,26 @@ import Testing
         #expect(try bot.say("approve B2", from: "u-cap1", at: "2026-11-28T09:02:00+08:00").reply.ok)
         #expect(try bot.tick("2026-11-29T13:59:00+08:00").isEmpty, "not before its start")
         let lapsed = try bot.tick("2026-11-29T14:00:00+08:00")
-        #expect(lapsed.notifications.map(\.to) == ["u-li"] && lapsed.notifications.first?.text.contains("仍未获审批，已失效") == true, "\(lapsed)")
+        #expect(lapsed.notifications.map(\.to) == ["u-cap1", "u-li"], "the one asked to approve, and the booker: \(lapsed)")
+        #expect(lapsed.notifications.last?.text.contains("仍未获审批，已失效") == true, "\(lapsed)")
         #expect(try bot.tick("2026-11-29T17:00:00+08:00").notifications.allSatisfy { $0.reason != "booking" }, "an approved booking does not lapse")
         let late = try bot.say("批准 B1", from: "u-cap1", at: "2026-11-29T14:05:00+08:00").reply
         #expect(late.code == "invalid_state" && late.text.contains("未获审批，已失效"), "\(late.text)")
         #expect(try bot.say("我的预约", from: "u-li", at: "2026-11-29T14:06:00+08:00").reply.refs.isEmpty)
+    }
+
+    /// A request its booker withdraws tells whoever was asked to approve it; a confirmed
+    /// booking cancelled tells no approver.
+    @Test func aWithdrawnRequestTellsTheApprover() throws {
+        let bot = try FamilyHarness("bookings", "workorders")  // `cancel` is the work orders' word too
+        #expect(try bot.say("预约 活动室 明天 14:00-16:00 生日会", from: "u-li", in: "t-b1", at: "2026-11-28T09:00:00+08:00").notifications.map(\.to) == ["u-cap1"])
+        #expect(try bot.say("明天谁去？", from: "u-ann", in: "t-b1", at: "2026-11-28T09:00:30+08:00").isEmpty)
+        let withdrawn = try bot.say("取消 B1", from: "u-li", at: "2026-11-28T09:01:00+08:00")
+        #expect(withdrawn.reply.ok && withdrawn.notifications.map(\.to) == ["u-cap1"], "\(withdrawn)")
+        #expect(withdrawn.notifications.first?.text.contains("已撤销，无需审批") == true)
+        #expect(try bot.say("book pavilion tomorrow 10:00-11:00", from: "u-ann", at: "2026-11-28T09:02:00+08:00").reply.refs == ["B2"])
+        #expect(try bot.say("cancel B2", from: "u-ann", at: "2026-11-28T09:03:00+08:00").notifications.isEmpty)
+        #expect(try bot.tick("2026-11-29T14:00:00+08:00").isEmpty, "a withdrawn request does not lapse")
     }
 }
 
