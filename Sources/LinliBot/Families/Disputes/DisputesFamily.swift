@@ -138,14 +138,11 @@ struct DisputesFamily: Family {
         let (respondent, home) = try otherParty(word, order, ctx)
         let old = try ctx.tx.dispute(id.number)
         if let old {
-            guard old.respondent.person == respondent else {
-                throw LinliError(
-                    .usage, zh: "\(id) 的对方已定为\(ctx.directory.name(of: old.respondent.person))。",
-                    en: "The other party of \(id) is \(ctx.directory.name(of: old.respondent.person)) already.", refs: [id.description])
-            }
-            // Refused before anything is booked.
+            // Refused before anything is booked (an agreement is on record).
             var probe = old
             _ = try probe.apply(.reinvite(old.meeting, by: ctx.sender), at: ctx.now)
+            // Its slot is free for the new meeting (the same time, another party); a refused booking undoes this too.
+            try Self.free(old.meeting, ctx)
         }
         let booking = try book(order, date: date, times: said, ctx)
         let meeting = Dispute.Meeting(booking: booking.number, venue: booking.venue, day: booking.day, start: booking.start, end: booking.end)
@@ -154,9 +151,15 @@ struct DisputesFamily: Family {
             ?? Dispute(
                 number: id.number, mediator: ctx.sender, complainant: Dispute.Party(person: order.reporter),
                 respondent: Dispute.Party(person: respondent), respondentHome: home, meeting: meeting, invitedAt: ctx.now)
+        // The wrong neighbour invited by mistake: until an agreement, the other party may be
+        // named again, and the one first invited is told, in neutral words, not to come.
+        var uninvited: [Effect] = []
         if let old {
             _ = try dispute.apply(.reinvite(meeting, by: ctx.sender), at: ctx.now)
-            try Self.free(old.meeting, ctx)
+            if old.respondent.person != respondent {
+                (dispute.respondent, dispute.respondentHome) = (Dispute.Party(person: respondent), home)
+                if old.respondent.person != ctx.sender { uninvited = [Self.calledOff(old, id, to: old.respondent.person, ctx)] }
+            }
         }
         // The mediator takes the dispute on: its resolve clock (and the ladder past it) runs from here.
         if order.awaitsAcceptance {
@@ -173,7 +176,7 @@ struct DisputesFamily: Family {
             en:
                 "[Mediation invitation\(again.en)] \(mediator), mediating, invites you to talk over a matter between neighbours (\(id)) on \(when.en). It stays between those present. Please reply: attend \(id)"
         )
-        let effects = [order.reporter, respondent].filter { $0 != ctx.sender }.map { Self.tell($0, id, reason: "booking", ask) }
+        let effects = uninvited + [order.reporter, respondent].filter { $0 != ctx.sender }.map { Self.tell($0, id, reason: "booking", ask) }
         return Outcome(
             zh: "已约 \(id) 调解议事：\(when.zh)（\(booking.id)，日程中只显示“调解”）。已分别私信邀请双方，不提反映人。",
             en:
@@ -187,14 +190,17 @@ struct DisputesFamily: Family {
         guard let dispute = try ctx.tx.dispute(id.number) else { return [] }
         try free(dispute.meeting, ctx)
         guard !dispute.isSettled, dispute.respondent.person != ctx.sender else { return [] }
+        return [calledOff(dispute, id, to: dispute.respondent.person, ctx)]
+    }
+
+    /// "The talk set for … is off; no need to come", in the invitation's neutral words.
+    static func calledOff(_ dispute: Dispute, _ id: RecordID, to person: String, _ ctx: CommandContext) -> Effect {
         let when = Self.when(dispute.meeting, ctx.directory)
-        return [
-            tell(
-                dispute.respondent.person, id, reason: "status_changed",
-                Localized(
-                    zh: "【调解取消】原定 \(when.zh) 商议的邻里事项（\(id)）已取消，不用前往。",
-                    en: "[Mediation called off] The talk about a matter between neighbours (\(id)) set for \(when.en) is off; no need to come."))
-        ]
+        return tell(
+            person, id, reason: "status_changed",
+            Localized(
+                zh: "【调解取消】原定 \(when.zh) 商议的邻里事项（\(id)）已取消，不用前往。",
+                en: "[Mediation called off] The talk about a matter between neighbours (\(id)) set for \(when.en) is off; no need to come."))
     }
 
     /// Cancels a meeting's booking, if it still holds, and its reminder.

@@ -93,10 +93,17 @@ extension HouseholdsFamily {
             }
             // A captain or grid leader sees a member's households in their buildings only.
             let inScope = Set(scope.map(\.id))
-            chosen = all.filter { pair in
-                pair.member == id && (id == ctx.sender || ctx.isStaff || inScope.contains(ctx.directory.building(ofHome: pair.household)?.id ?? ""))
+            let theirs = all.filter { $0.member == id }
+            chosen = theirs.filter { pair in
+                id == ctx.sender || ctx.isStaff || inScope.contains(ctx.directory.building(ofHome: pair.household)?.id ?? "")
             }
-            title = Localized(zh: ctx.directory.name(of: id), en: ctx.directory.name(of: id))
+            let name = ctx.directory.name(of: id)
+            // Pairs outside the asker's buildings are not "none": say where the line is drawn.
+            if chosen.isEmpty, !theirs.isEmpty {
+                throw LinliError(
+                    .forbidden, zh: "\(name)的包户不在您负责的楼栋里。", en: "\(name)'s paired households are not in the buildings you look after.")
+            }
+            title = Localized(zh: name, en: name)
         } else if !scope.isEmpty {
             let ids = Set(scope.map(\.id))
             chosen = all.filter { ctx.directory.building(ofHome: $0.household).map { ids.contains($0.id) } ?? false }

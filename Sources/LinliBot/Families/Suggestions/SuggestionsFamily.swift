@@ -36,6 +36,12 @@ struct SuggestionsFamily: Family {
             throw LinliError.notFound(id)
         }
         guard p.answer == nil else { throw LinliError(.invalidState, zh: "\(id) 已答复。", en: "\(id) has been answered.", refs: [id.description]) }
+        // The proposer's household made it: support counts the households that join it.
+        guard p.household != household else {
+            throw LinliError(
+                .conflict, zh: "\(id) 是您家提的建议，附议由其他住户来。", en: "\(id) is your household's own suggestion; support comes from other households.",
+                refs: [id.description])
+        }
         guard try ctx.tx.support(p.number, household: household, user: ctx.sender, at: ctx.now) else {
             throw LinliError(.conflict, zh: "您家已经附议过 \(id)。", en: "Your household supports \(id) already.", refs: [id.description])
         }

@@ -29,6 +29,23 @@ import Testing
 
     func harness() throws -> FamilyHarness { try FamilyHarness("disputes", "workorders", "bookings", "points", community: Self.community) }
 
+    /// The wrong neighbour invited by mistake: naming the other party again moves the
+    /// invitation, and the one first invited is told, in neutral words, not to come.
+    @Test func aWrongOtherPartyCanBeNamedAgainUntilAnAgreement() throws {
+        let bot = try harness()
+        #expect(try bot.say("报修 纠纷 楼上602洗衣机半夜震动", from: "u-li", at: at("09:00")).reply.refs == ["R1"])
+        #expect(try bot.say("邀请 R1 Ann Lee 明天 10:00-11:00", from: "u-med", at: at("09:01")).notifications.map(\.to).contains("u-ann"))
+        let again = try bot.say("邀请 R1 602 明天 10:00-11:00", from: "u-med", at: at("09:02"))
+        #expect(again.reply.ok, "\(again.reply.text)")
+        let off = again.notifications.first { $0.to == "u-ann" }?.text ?? ""
+        #expect(off.contains("is off; no need to come") && !off.contains("602") && !off.contains("李"), "\(off)")
+        #expect(again.notifications.contains { $0.to == "u-wu" && $0.text.contains("【调解邀请") })
+        #expect(try bot.say("attend R1", from: "u-ann", at: at("09:03")).reply.ok == false, "no longer a party")
+        #expect(try bot.say("参加 R1", from: "u-wu", at: at("09:04")).reply.ok)
+        #expect(try bot.say("达成 R1 晚十点后不用洗衣机", from: "u-med", at: at("10:50", day: 29)).reply.ok)
+        #expect(try bot.say("邀请 R1 Ann Lee 后天 10:00-11:00", from: "u-med", at: at("11:00", day: 29)).reply.code == "invalid_state", "settled")
+    }
+
     /// A dispute R1 from 李阿姨 (b1-502) about 吴大哥 (b1-602), invited and agreed.
     func agreed(_ bot: FamilyHarness) throws {
         try bot.say("报修 纠纷 楼上602洗衣机半夜震动", from: "u-li", at: at("09:00"))

@@ -185,4 +185,15 @@ import Testing
         let reminded = try bot.tick("2026-12-28T09:00:00+08:00").notifications.first { $0.to == "u-party" }?.text ?? ""
         #expect(reminded.contains("没有走访：b1-501") && reminded.contains("还从未走访：b1-502"), "\(reminded)")
     }
+
+    /// A captain asking about a party member whose pairs are all in another building is
+    /// told where the line is drawn, not that the member has no pairs.
+    @Test func aMembersPairsOutsideTheAskersBuildingsAreNotNone() throws {
+        let bot = try Self.bot()
+        #expect(try bot.say("走访 b1-502 一切正常", from: "u-party", at: "2026-11-28T09:00:00+08:00").reply.ok)
+        let other = try bot.say("走访情况 党员老周", from: "u-cap2", at: "2026-11-28T09:01:00+08:00").reply
+        #expect(other.code == "forbidden" && other.text.contains("不在您负责的楼栋里") && !other.text.contains("没有包户"), "\(other.text)")
+        let own = try bot.say("走访情况 党员老周", from: "u-cap1", at: "2026-11-28T09:02:00+08:00").reply
+        #expect(own.ok && own.text.contains("党员老周 近30天走访覆盖：1/2户"), "\(own.text)")
+    }
 }
