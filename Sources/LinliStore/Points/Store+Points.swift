@@ -27,6 +27,12 @@ extension StoreTransaction {
     /// A person's ledger, oldest first.
     public func ledger(_ person: String) throws -> [PointsEntry] { try records(PointsEntry.codec, "WHERE person = ? ORDER BY id", .text(person)) }
 
+    /// Whether `person` was credited `item` for the record `ref` already (points earned
+    /// once per record, whatever happens to it after).
+    public func wasCredited(_ person: String, item: String, ref: String) throws -> Bool {
+        try first("SELECT 1 FROM points_ledger WHERE person = ? AND item = ? AND ref = ? LIMIT 1", [person, item, ref]) { _ in true } ?? false
+    }
+
     /// Everyone's total, highest first.
     public func totals() throws -> [(person: String, points: Int)] {
         try all("SELECT person, sum(points) AS total FROM points_ledger GROUP BY person ORDER BY total DESC, person", []) {

@@ -32,6 +32,14 @@ extension DisputesFamily {
         let order = try self.order(id, ctx.kernel)
         try requireRunner(order, ctx)
         let before = try invited(id, ctx.kernel)
+        // The agreement is what the meeting came to: not before it has begun.
+        let start = ctx.calendar.instant(before.meeting.day, before.meeting.start)
+        guard ctx.now >= start else {
+            let when = Self.when(before.meeting, ctx.directory)
+            throw LinliError(
+                .invalidState, zh: "\(id) 的议事定在 \(when.zh)，还没开始；议事后再记录协议。",
+                en: "The meeting on \(id) is set for \(when.en) and has not begun; record the agreement after it.", refs: [id.description])
+        }
         var dispute = before
         let (_, transition) = try dispute.apply(.agree(terms), at: ctx.now)
         try write(dispute, from: before, transition, history: ("agree", terms), ctx)
@@ -169,21 +177,31 @@ extension DisputesFamily {
             effects: groups.map { .post(group: $0, reason: "publicised", text: post, refs: [id.description]) })
     }
 
-    /// Refuses an outcome that names a party (name or id) or a room.
+    /// Refuses an outcome that names a party (their id, their name or part of it: `Emma`,
+    /// 菊珍), anyone in the community file, a room or a floor.
     static func checkAnonymous(_ text: String, _ dispute: Dispute, _ ctx: CommandContext) throws {
         let people = [dispute.complainant.person, dispute.respondent.person]
         let homes = people.compactMap(ctx.people.home(of:)) + [dispute.respondentHome].compactMap { $0 }
         let rooms = homes.flatMap { [$0, WorkOrdersFamily.room($0)] }
-        let words = people + people.map(ctx.directory.name(of:)) + rooms
+        let words = people + people.map(ctx.people.name(of:)).flatMap(nameParts) + rooms
         let lowered = text.lowercased()
-        let named = words.contains { !$0.isEmpty && lowered.contains($0.lowercased()) }
-        let roomLike = text.contains("室") && text.contains(where: \.isNumber)
+        let named = words.contains { !$0.isEmpty && lowered.contains($0.lowercased()) } || ctx.directory.anonymiser.text(text) != text
+        // A numeral right before 室, 楼, 层 or 号 (502室, 8楼, 十层); 楼上楼下 and 晚十点 are not places.
+        let chars = Array(text)
+        let roomLike = chars.indices.dropFirst().contains { "室楼层号".contains(chars[$0]) && chars[$0 - 1].isNumber }
         guard !named && !roomLike else {
             throw LinliError(
                 .usage, zh: "晒事内容不能有姓名或房号，请改写后再发（或只发：公开 \(dispute.id)）。",
                 en: "The outcome must not name anyone or a room; write it again (or send just: publicise \(dispute.id)).",
                 refs: [dispute.id.description])
         }
+    }
+
+    /// A name and the parts people are called by: `Emma Brown`, `Emma`, `Brown`; 李菊珍 and 菊珍.
+    static func nameParts(_ name: String) -> [String] {
+        let words = name.split(separator: " ").map(String.init).filter { $0.count >= 2 }
+        let given = name.count >= 3 && !name.contains(" ") && name.unicodeScalars.allSatisfy { $0.value >= 0x4E00 } ? [String(name.suffix(2))] : []
+        return [name] + (words.count > 1 ? words : []) + given
     }
 
     /// Three days after the agreement without both confirmations: the mediator hears who has not.

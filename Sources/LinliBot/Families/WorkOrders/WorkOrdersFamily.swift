@@ -75,7 +75,8 @@ struct WorkOrdersFamily: Family {
             try ctx.timers.schedule(WorkOrderClock.feedback, at: (order.resolvedAt ?? ctx.now).adding(WorkOrder.feedbackWindow), subject: subject)
         case nil: break
         }
-        if effects.acceptedOnTime, let item = ctx.points.item("ontime") {
+        // Once per order: accepting it again after a reopen earns nothing more.
+        if effects.acceptedOnTime, let item = ctx.points.item("ontime"), try !ctx.tx.wasCredited(actor, item: item.id, ref: subject) {
             try ctx.points.credit(actor, item, note: nil, by: Kernel.system, ref: subject)
         }
     }

@@ -42,6 +42,8 @@ import Testing
         #expect(again.notifications.contains { $0.to == "u-wu" && $0.text.contains("【调解邀请") })
         #expect(try bot.say("attend R1", from: "u-ann", at: at("09:03")).reply.ok == false, "no longer a party")
         #expect(try bot.say("参加 R1", from: "u-wu", at: at("09:04")).reply.ok)
+        let early = try bot.say("达成 R1 好的", from: "u-med", at: at("09:05"))
+        #expect(early.reply.code == "invalid_state" && early.reply.text.contains("还没开始") && early.notifications.isEmpty, "\(early.reply.text)")
         #expect(try bot.say("达成 R1 晚十点后不用洗衣机", from: "u-med", at: at("10:50", day: 29)).reply.ok)
         #expect(try bot.say("邀请 R1 Ann Lee 后天 10:00-11:00", from: "u-med", at: at("11:00", day: 29)).reply.code == "invalid_state", "settled")
     }
@@ -112,6 +114,10 @@ import Testing
         #expect(inGroup.code == "forbidden" && !inGroup.text.contains("吴大哥"), "a group never reads a party's name")
         try bot.say("同意公开 R1", from: "u-wu", at: at("17:20", day: 29))
         #expect(try bot.say("公开 R1 602和502", from: "u-med", at: at("17:21", day: 29)).reply.code == "usage", "no rooms")
+        // Part of a party's name, another resident's name, a floor: each would tell the building who it was.
+        for named in ["大哥家的洗衣机晚上不再用", "Ann Lee帮忙调解", "6楼的洗衣机移开了"] {
+            #expect(try bot.say("公开 R1 \(named)", from: "u-med", at: at("17:21", day: 29)).reply.code == "usage", "\(named)")
+        }
         let posted = try bot.say("公开 R1", from: "u-med", at: at("17:22", day: 29))
         #expect(posted.posts.map(\.group) == ["t-b1"] && posted.posts[0].reason == "publicised")
         let post = posted.posts[0].text

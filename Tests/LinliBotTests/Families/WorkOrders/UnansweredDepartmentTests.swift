@@ -64,3 +64,18 @@ import Testing
         #expect(queue.refs.contains("R1"), "\(queue.text)")
     }
 }
+
+/// 及时签收 is earned once per order: reopened and accepted again, it earns nothing more.
+@Suite struct OnTimePointsOnceTests {
+    @Test func acceptingAReopenedOrderAgainEarnsNoMorePoints() throws {
+        let bot = try FamilyHarness("workorders", "points")
+        #expect(try bot.say("报修 漏水 厨房滴水", from: "u-li", in: "t-b1", at: "2026-11-28T09:00:00+08:00").reply.refs == ["R1"])
+        for minute in [1, 4, 7] {
+            #expect(try bot.say("签收 R1", from: "u-cap1", in: "t-b1", at: "2026-11-28T09:0\(minute):00+08:00").reply.ok)
+            #expect(try bot.say("办结 R1 换了接头", from: "u-cap1", in: "t-b1", at: "2026-11-28T09:0\(minute + 1):00+08:00").reply.ok)
+            if minute < 7 { #expect(try bot.say("没解决 R1 还在滴", from: "u-li", in: "t-b1", at: "2026-11-28T09:0\(minute + 2):00+08:00").reply.ok) }
+        }
+        let points = try bot.say("积分", from: "u-cap1", at: "2026-11-28T09:30:00+08:00").reply.text
+        #expect(points.components(separatedBy: "R1").count - 1 == 1, "one line for R1: \(points)")
+    }
+}
