@@ -21,8 +21,11 @@ struct AccountabilityFamily: Family {
     }
 
     func fire(_ timer: Timer, _ row: TimerRow, _ ctx: Kernel) throws -> [Effect] {
-        let today = ctx.calendar.today
-        guard today.civil.day == 1 else { return [] }
+        let (due, today) = (ctx.calendar.day(of: row.dueAt), ctx.calendar.today)
+        // Due on the 1st: last month's figures. Due before a 1st it waited through (the
+        // server was down): those figures, unless today's own run, still to come, posts them.
+        let waitedThroughAFirst = due.civil.month != today.civil.month && !(today.civil.day == 1 && ctx.calendar.minuteOfDay < 9 * 60)
+        guard due.civil.day == 1 || waitedThroughAFirst else { return [] }
         return try posts(Self.month(before: today), buildings: ctx.directory.community.buildings, office: true, ctx)
     }
 
@@ -93,11 +96,11 @@ struct AccountabilityFamily: Family {
         var effects: [Effect] = []
         for b in buildings {
             let text = try figures([b], b.title)
-            effects += b.groups.map { .post(group: $0, reason: "monthly_figures", text: text, refs: []) }
+            effects += b.groups.map { .post(group: $0, reason: "monthly_figures", text: text, refs: [], priority: Effect.routine) }
         }
         if office {
             let text = try figures(ctx.directory.community.buildings, Localized(zh: ctx.directory.community.name, en: ctx.directory.community.name))
-            effects += ctx.directory.community.groups.map { .post(group: $0, reason: "monthly_figures", text: text, refs: []) }
+            effects += ctx.directory.community.groups.map { .post(group: $0, reason: "monthly_figures", text: text, refs: [], priority: Effect.routine) }
         }
         return effects
     }

@@ -13,6 +13,12 @@ extension HouseholdsFamily {
     func visit(_ room: String, _ text: String, _ ctx: CommandContext) throws -> Outcome {
         let (building, home) = try Self.realHousehold(room, ctx, orIn: ctx.building)
         guard mayVisit(building, ctx) else {
+            // A captain or grid leader elsewhere is told it is the building, not the role.
+            if !ctx.roles.isDisjoint(with: [.captain, .gridLeader]) {
+                throw LinliError(
+                    .forbidden, zh: "\(building.name)不在您负责的范围内；那里的走访由党员、该楼楼栋长和社区记录。",
+                    en: "\(building.title.en) is not one of your buildings; visits there are recorded by party members, its captain and the office.")
+            }
             throw LinliError(
                 .forbidden, zh: "走访由包户党员、楼栋长和社区记录。", en: "Visits are recorded by paired party members, building captains and the office.")
         }

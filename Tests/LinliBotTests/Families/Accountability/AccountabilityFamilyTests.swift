@@ -36,6 +36,23 @@ import Testing
         #expect(try bot.tick("2026-12-02T09:00:30+08:00").posts.isEmpty, "once a month")
     }
 
+    /// The server was down over the night the month turned: the morning run it missed
+    /// does not post at 02:00 (into every group), nor twice; the 1st's own run posts.
+    @Test func aRunMissedOverTheTurnOfTheMonthPostsOnceAt0900() throws {
+        let bot = try Self.november()
+        #expect(try bot.tick("2026-12-01T02:00:00+08:00").posts.isEmpty, "not into every group at 02:00")
+        #expect(try bot.tick("2026-12-01T07:00:00+08:00").posts.isEmpty)
+        #expect(try bot.tick("2026-12-01T09:00:30+08:00").posts.map(\.group) == ["t-b1", "t-b2", "t-office"], "once, at 09:00")
+    }
+
+    /// Down over the whole 1st: the missed figures are posted at the restart, once.
+    @Test func aFirstSleptThroughIsPostedOnceAfterwards() throws {
+        let bot = try Self.november()
+        let late = try bot.tick("2026-12-02T10:00:00+08:00").posts
+        #expect(late.map(\.group) == ["t-b1", "t-b2", "t-office"] && late[0].text.contains("2026年11月"), "\(late)")
+        #expect(try bot.tick("2026-12-03T09:00:30+08:00").posts.isEmpty)
+    }
+
     @Test func staffPublishOnDemand() throws {
         let bot = try Self.november()
         let one = try bot.say("晒数据 1栋 2026-11", from: "u-office", at: "2026-11-30T10:00:00+08:00")

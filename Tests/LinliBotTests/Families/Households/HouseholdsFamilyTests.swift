@@ -193,6 +193,8 @@ import Testing
         #expect(try bot.say("走访 b1-502 一切正常", from: "u-party", at: "2026-11-28T09:00:00+08:00").reply.ok)
         let other = try bot.say("走访情况 党员老周", from: "u-cap2", at: "2026-11-28T09:01:00+08:00").reply
         #expect(other.code == "forbidden" && other.text.contains("不在您负责的楼栋里") && !other.text.contains("没有包户"), "\(other.text)")
+        let elsewhere = try bot.say("走访 b1-502 一切正常", from: "u-cap2", at: "2026-11-28T09:01:30+08:00").reply
+        #expect(elsewhere.code == "forbidden" && elsewhere.text.contains("1栋不在您负责的范围内"), "the building, not the role: \(elsewhere.text)")
         let own = try bot.say("走访情况 党员老周", from: "u-cap1", at: "2026-11-28T09:02:00+08:00").reply
         #expect(own.ok && own.text.contains("党员老周 近30天走访覆盖：1/2户"), "\(own.text)")
     }
