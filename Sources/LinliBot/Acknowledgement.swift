@@ -1,0 +1,52 @@
+import LinliCommands
+import LinliCore
+
+/// Short messages that acknowledge rather than answer or command (“好的”, “OK!”,
+/// “谢谢你啦”, “早上好”): said to the bot, they are answered in kind.
+enum Acknowledgement {
+    /// Replies that acknowledge rather than answer (“好的”, “OK!”): no follow-up
+    /// question takes one of them as its answer.
+    /// (`收到` is not one: it acknowledges an alert.)
+    static let words = Set([
+        "好", "好的", "好滴", "好吧", "嗯", "嗯嗯", "哦", "哦哦", "噢", "行", "可以", "知道了", "明白", "是", "是的", "对", "对的", "哈哈", "哈哈哈",
+        "ok", "okay", "k", "yes", "yeah", "sure", "got it", "👍", "🙏",
+    ]).union(thanks).union(greetings)
+    static let thanks: Set<String> = [
+        "谢谢", "谢谢你", "谢谢您", "谢谢啦", "谢谢你啦", "谢啦", "多谢", "多谢了", "感谢", "太感谢了", "辛苦了", "辛苦啦", "thanks", "thank you", "thanks a lot",
+        "thanks so much", "thank you so much", "thank you very much", "many thanks", "thx",
+    ]
+    /// “小邻 你好”: said to the bot, greeted back with what it can do.
+    static let greetings: Set<String> = [
+        "你好", "您好", "早", "早上好", "早安", "上午好", "中午好", "下午好", "晚上好", "在吗", "在不在", "hi", "hello", "hey", "good morning",
+        "good afternoon", "good evening",
+    ]
+
+    /// The acknowledgement `text` is, without its punctuation (`OK!` is `ok`), or nil.
+    static func word(in text: String) -> String? {
+        // Every message passes here: a long one is no acknowledgement, and is not copied.
+        guard text.utf8.count <= 40 else { return nil }
+        let scalars = text.unicodeScalars
+        var (start, end) = (scalars.startIndex, scalars.endIndex)
+        while start < end, marks.contains(scalars[start]) { start = scalars.index(after: start) }
+        while start < end, marks.contains(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        let word = Grammar.fold(String(scalars[start..<end])).lowercased()
+        return words.contains(word) ? word : nil
+    }
+
+    static let marks = Set(" !！。.~～,，、?？".unicodeScalars)
+
+    /// The answer to an acknowledgement said to the bot: thanks, a greeting, an OK.
+    static func answer(_ word: String, bot: Bot?) -> Outcome {
+        let names = bot?.names ?? []
+        let zhName = names.first { !$0.allSatisfy(\.isASCII) } ?? names.first ?? "小邻"
+        let enName = names.first { $0.allSatisfy(\.isASCII) } ?? zhName
+        if thanks.contains(word) {
+            return Outcome(
+                zh: "不客气！要感谢帮您圆梦的志愿者，请发送：谢谢 W编号", en: "You're welcome! To thank the volunteer who took on your wish: thanks W<n>")
+        }
+        if greetings.contains(word) {
+            return Outcome(zh: "您好！我是\(zhName)，发送“帮助”看看我能做什么。", en: "Hello! I'm \(enName); send “help” to see what I can do.")
+        }
+        return Outcome(zh: "好的！需要时随时找我，发送“帮助”看看我能做什么。", en: "OK! Send “help” any time to see what I can do.")
+    }
+}
