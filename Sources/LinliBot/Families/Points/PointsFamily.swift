@@ -48,6 +48,11 @@ struct PointsFamily: Family {
             let items = ctx.directory.community.points.map(\.id).joined(separator: ", ")
             throw LinliError(.usage, zh: "没有“\(word)”这个积分项目（\(items)）。", en: "There is no points item “\(word)” (\(items)).")
         }
+        // No one awards points to themselves: another member of the office records them.
+        guard target != ctx.sender || item.points < 0 else {
+            throw LinliError(
+                .forbidden, zh: "积分不能记给自己，请另一位工作人员记录。", en: "You cannot award points to yourself; another member of the office can.")
+        }
         try ctx.points.credit(target, item, note: note, by: ctx.sender, ref: nil)
         let sign = item.points >= 0 ? "+" : ""
         let name = ctx.directory.name(of: target)

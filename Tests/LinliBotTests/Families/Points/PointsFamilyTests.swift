@@ -12,4 +12,12 @@ import Testing
         #expect(try bot.say("points u-vol", from: "u-ann", at: "2026-11-28T09:03:00+08:00").reply.code == "forbidden")
         #expect(try bot.say("leaderboard", from: "u-ann", at: "2026-11-28T09:04:00+08:00").reply.text.contains("方志愿 5"))
     }
+
+    /// The office does not award itself points: another member of it records them.
+    @Test func noOneAwardsThemselves() throws {
+        let bot = try FamilyHarness("points")
+        let own = try bot.say("加分 王主任 微心愿", from: "u-office", at: "2026-11-28T09:00:00+08:00").reply
+        #expect(own.code == "forbidden" && own.text.contains("不能记给自己"), "\(own.text)")
+        #expect(try bot.say("积分", from: "u-office", at: "2026-11-28T09:01:00+08:00").reply.text.contains("积分 0"))
+    }
 }
