@@ -6,7 +6,7 @@ import LinliCore
 enum Acknowledgement {
     /// Replies that acknowledge rather than answer (“好的”, “OK!”): no follow-up
     /// question takes one of them as its answer.
-    /// (`收到` is not one: it acknowledges an alert.)
+    /// (`收到` is not one: it acknowledges an alert, and so does “好的，收到”, see `receipt`.)
     static let words = Set([
         "好", "好的", "好滴", "好吧", "嗯", "嗯嗯", "哦", "哦哦", "噢", "行", "可以", "知道了", "明白", "是", "是的", "对", "对的", "哈哈", "哈哈哈",
         "ok", "okay", "k", "yes", "yeah", "sure", "got it", "👍", "🙏",
@@ -30,8 +30,16 @@ enum Acknowledgement {
         while start < end, marks.contains(scalars[start]) { start = scalars.index(after: start) }
         while start < end, marks.contains(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
         let word = Grammar.fold(String(scalars[start..<end])).lowercased()
-        return words.contains(word) ? word : nil
+        if words.contains(word) { return word }
+        // “好的，收到”, “收到谢谢”: 收到 with acknowledgements around it.
+        guard let at = word.range(of: "已收到") ?? word.range(of: receipt) else { return nil }
+        let around = (word[..<at.lowerBound] + " " + word[at.upperBound...]).split { marks.contains($0.unicodeScalars.first!) }
+        return !around.isEmpty && around.allSatisfy({ words.contains(String($0)) }) ? receipt : nil
     }
+
+    /// What `word(in:)` returns for 收到 said with acknowledgements: the receipt of
+    /// the one alert awaiting the sender, else an OK.
+    static let receipt = "收到"
 
     static let marks = Set(" !！。.~～,，、?？".unicodeScalars)
 

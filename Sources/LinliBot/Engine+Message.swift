@@ -58,10 +58,15 @@ extension Engine {
             if strict, case .command = parsed {} else if strict { return nil }
             // “小邻，谢谢！”: thanks or an “OK” said to the bot is answered in kind, not questioned.
             if let word = Acknowledgement.word(in: text) {
-                commandName = "acknowledgement"
-                var outcome = Acknowledgement.answer(word, bot: directory.community.bot)
-                outcome.lang = chosen ?? CommandParser.guessLang(text)
-                return outcome
+                // “好的，收到” acknowledges the one alert awaiting the sender, if there is one.
+                if word == Acknowledgement.receipt, let whole = try presumed(parser.parse(word), ctx) {
+                    parsed = whole
+                } else {
+                    commandName = "acknowledgement"
+                    var outcome = Acknowledgement.answer(word, bot: directory.community.bot)
+                    outcome.lang = chosen ?? CommandParser.guessLang(text)
+                    return outcome
+                }
             }
             if mentioned, text.isEmpty { parsed = .command(.people(.help(topic: nil)), lang: CommandParser.guessLang(event.text ?? "")) }
             if let expired, case .failure(let error, let lang) = parsed, error.code == .unknownCommand {
@@ -86,6 +91,7 @@ extension Engine {
                 if noting { try noteWritten(lang, by: sender, chosen: chosen, tx) }
             }
         }
+        if let whole = try presumed(parsed, ctx) { parsed = whole }
         var outcome: Outcome
         commandName = Self.name(of: parsed)
         switch parsed {
@@ -130,6 +136,17 @@ extension Engine {
         }
         outcome.lang = outcome.lang ?? ctx.lang
         return outcome
+    }
+
+    /// An unfinished command made whole with what its family presumes for the missing
+    /// argument (a bare `收到`: the one alert awaiting the sender); nil: ask.
+    private func presumed(_ parsed: ParseResult, _ ctx: CommandContext) throws -> ParseResult? {
+        guard case .incomplete(let id, let soFar, let missing, _) = parsed, let family = parser.catalog.spec(id)?.family,
+            let value = try dispatcher.presume(missing, of: id, family: family, ctx)
+        else { return nil }
+        let whole = parser.parse(soFar + " " + value)
+        guard case .command = whole else { return nil }
+        return whole
     }
 
     /// Whether an unfinished command is a report in a private category (noise, a

@@ -23,10 +23,14 @@ protocol Family: Sendable {
     /// A timer the kernel fires every day at this local time (minutes after midnight)
     /// from the engine's first start on; nil: none.
     var daily: (timer: Timer, minutes: Int)? { get }
+    /// What a missing argument of command `id` can only be for this sender (the one
+    /// alert awaiting their acknowledgement), so that nobody is asked; nil: ask.
+    func presume(_ missing: ArgSpec, of id: String, _ ctx: CommandContext) throws -> String?
 }
 
 extension Family {
     var daily: (timer: Timer, minutes: Int)? { nil }
+    func presume(_ missing: ArgSpec, of id: String, _ ctx: CommandContext) throws -> String? { nil }
 }
 
 extension Family where Timer == NoTimer {
@@ -80,6 +84,8 @@ struct Dispatcher: Sendable {
     let daily: [String: Int]
     /// Each family by the type of its command value.
     private let byCommand: [ObjectIdentifier: any Family]
+    /// Each family by its catalog name.
+    private let byName: [String: any Family]
 
     /// The dispatcher of some families (`only`: their catalog family names), or of all.
     init(only: Set<String>? = nil) {
@@ -96,7 +102,13 @@ struct Dispatcher: Sendable {
         }
         self.timers = timers
         self.byCommand = byCommand
+        self.byName = Dictionary(uniqueKeysWithValues: byCommand.values.map { ($0.name, $0) })
         self.daily = daily
+    }
+
+    /// What `family`'s command `id` presumes for its `missing` argument, if anything.
+    func presume(_ missing: ArgSpec, of id: String, family: String, _ ctx: CommandContext) throws -> String? {
+        try byName[family]?.presume(missing, of: id, ctx)
     }
 
     func run(_ command: Command, _ ctx: CommandContext) throws -> Outcome {

@@ -20,6 +20,13 @@ struct AlertsFamily: Family {
         }
     }
 
+    /// A bare `收到` / `ack` acknowledges the one alert awaiting the sender's acknowledgement.
+    func presume(_ missing: ArgSpec, of id: String, _ ctx: CommandContext) throws -> String? {
+        guard id == "ack" else { return nil }
+        let awaiting = try ctx.tx.alerts().filter { $0.missing.contains(ctx.sender) }
+        return awaiting.count == 1 ? awaiting[0].id.description : nil
+    }
+
     func fire(_ timer: AlertClock, _ row: TimerRow, _ ctx: Kernel) throws -> [Effect] {
         guard let id = RecordID(parsing: Substring(row.subject)), id.kind == .alert, let alert = try ctx.tx.alert(id.number) else { return [] }
         switch timer {

@@ -95,7 +95,7 @@ import Testing
         #expect(asked.reply.code == "usage" && asked.reply.text.contains("紧急通知的内容") && asked.posts.isEmpty)
         let raised = try bot.say("小区停水，请储水", from: "u-office", at: at("09:01"))
         #expect(raised.reply.refs == ["A1"] && raised.posts.count == 3)
-        #expect(try bot.say("收到", from: "u-cap1", at: at("09:02")).reply.text.contains("收到哪条紧急通知"))
+        #expect(try bot.say("收到", from: "u-cap1", at: at("09:02")).reply.text.contains("已确认收到 A1"), "the one awaiting them")
     }
 
     @Test func repliesAreInTheSendersLanguagePushesInEachRecipientsPostsInTheGroups() throws {
@@ -123,5 +123,31 @@ import Testing
         }
         #expect(try bot.say("收到 A1", from: "u-cap1", in: "t-b1", at: at("09:02")).reply.ok)
         #expect(try bot.say("@小邻 收到", from: "u-cap1", in: "t-b1", at: at("09:03")).reply.code == "usage", "asked by name: a question")
+    }
+
+    @Test func aBareReceiptAcknowledgesTheOneAlertAwaitingTheCaptain() throws {
+        let bot = try FamilyHarness("alerts")
+        try bot.say("紧急通知 小区停电", from: "u-office", at: at("09:00"))
+        // In the group, a bare 收到 among neighbours is chatter; said to the bot, it is the receipt.
+        #expect(try bot.say("收到", from: "u-cap1", in: "t-b1", at: at("09:01")).isEmpty)
+        #expect(try bot.say("大家好，停电了吗？", from: "u-li", in: "t-b1", at: at("09:01")).isEmpty)
+        let said = try bot.say("小邻 收到", from: "u-cap1", in: "t-b1", at: at("09:02")).reply
+        #expect(said.ok && said.refs == ["A1"] && said.text.contains("已确认收到 A1"))
+        #expect(try bot.say("好的，收到！", from: "u-cap2", at: at("09:03")).reply.text.contains("已确认收到 A1"))
+        #expect(try bot.say("ack", from: "u-grid", at: at("09:05")).reply.text == "Acknowledged A1. Thank you!")
+        #expect(try bot.tick(at("09:10")).isEmpty, "everyone acknowledged")
+
+        // Nothing awaits them now: an OK is answered as one, a bare 收到 asks which.
+        #expect(try bot.say("收到，谢谢", from: "u-cap1", at: at("09:11")).reply.text.hasPrefix("好的！"))
+        #expect(try bot.say("好的收到", from: "u-li", at: at("09:12")).reply.text.hasPrefix("好的！"), "a resident's OK")
+        #expect(try bot.say("收到", from: "u-cap1", at: at("09:13")).reply.text.contains("收到哪条紧急通知"))
+
+        // Two awaiting: which one is asked.
+        try bot.say("cancel", from: "u-cap1", at: at("09:14"))
+        try bot.say("紧急通知 水管爆裂", from: "u-office", at: at("09:20"))
+        try bot.say("演练 消防疏散", from: "u-office", at: at("09:21"))
+        #expect(try bot.say("小邻，收到", from: "u-cap2", in: "t-b2", at: at("09:22")).reply.text.contains("收到哪条紧急通知"))
+        #expect(try bot.say("A3", from: "u-cap2", in: "t-b2", at: at("09:23")).reply.text.contains("已确认收到 A3"))
+        #expect(try bot.say("收到", from: "u-cap2", at: at("09:24")).reply.text.contains("已确认收到 A2"), "one left")
     }
 }
