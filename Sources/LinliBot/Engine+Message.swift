@@ -25,6 +25,8 @@ extension Engine {
             sender: sender, displayName: event.name, group: event.group, mentions: event.mentions,
             person: person, registration: registration, lang: chosen ?? CommandParser.guessLang(text), kernel: kernel(tx))
         let chat = event.group ?? ""
+        // Hints suggest only the commands the sender may use.
+        let parser = self.parser.suggesting(ctx.mayUse)
         var parsed: ParseResult
         var expired: Prompt?
         if let prompt = prompt(chat: chat, user: sender), clock > prompt.expiresAt {
@@ -56,6 +58,7 @@ extension Engine {
         } else {
             parsed = preparsed ?? parser.parse(text, strict: strict)
             if strict, case .command = parsed {} else if strict { return nil }
+            if preparsed != nil, case .failure = parsed { parsed = parser.parse(text, strict: strict) }  // with the sender's hints
             // “小邻，谢谢！”: thanks or an “OK” said to the bot is answered in kind, not questioned.
             if let word = Acknowledgement.word(in: text) {
                 // “好的，收到” acknowledges the one alert awaiting the sender, if there is one.

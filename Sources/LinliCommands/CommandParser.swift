@@ -29,6 +29,15 @@ public struct CommandParser: Sendable {
     /// People's names of more than one word (`Emma Brown`), longest first: one word argument each.
     private let spacedNames: [String]
     private let fallbackCategory: String?
+    /// The commands a hint may suggest (`进度 S1` → “可以发送：归还 S1”): the sender's (`suggesting`).
+    private var suggests: @Sendable (CommandSpec) -> Bool = { _ in true }
+
+    /// This parser, its hints naming only the commands `suggests` lets through.
+    public func suggesting(_ suggests: @escaping @Sendable (CommandSpec) -> Bool) -> CommandParser {
+        var parser = self
+        parser.suggests = suggests
+        return parser
+    }
 
     public init(catalog: Catalog, categories: [Category], venues: [Venue] = [], services: [Service] = [], people: [String] = []) {
         self.catalog = catalog
@@ -194,7 +203,7 @@ public struct CommandParser: Sendable {
             }
             guard kinds.contains(id.kind) else {
                 // The commands that do take it, with the record: `取消报名 E1`.
-                let takers = catalog.commands.filter { $0.recordKinds.contains(id.kind) }.prefix(4)
+                let takers = catalog.commands.filter { $0.recordKinds.contains(id.kind) && suggests($0) }.prefix(4)
                 func listed(_ lang: Lang) -> String { takers.map { "\($0.word(lang)) \(id)" }.joined(separator: lang == .zh ? "、" : ", ") }
                 return .wrong(
                     takers.isEmpty

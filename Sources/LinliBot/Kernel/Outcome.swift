@@ -1,3 +1,4 @@
+import LinliCommands
 import LinliCore
 import LinliStore
 
@@ -82,6 +83,15 @@ struct CommandContext {
     var building: Building? { home.flatMap(kernel.directory.building(ofHome:)) }
     var roles: Set<Role> { person?.roles ?? (home == nil ? [] : [.resident]) }
     var isStaff: Bool { roles.contains(.staff) }
+    /// Whether the catalog lists a command for the sender (its `roles:` name `anyone`,
+    /// `resident` with a home, one of their roles, `department` for a department's member).
+    var mayUse: @Sendable (CommandSpec) -> Bool {
+        var mine: Set<String> = ["anyone"]
+        if home != nil { mine.insert("resident") }
+        for role in roles { mine.insert(role.rawValue) }
+        if !kernel.directory.departments(of: sender).isEmpty { mine.insert("department") }
+        return { [mine] spec in spec.roles.contains { mine.contains($0) } }
+    }
 
     /// The sender as a handler reads it: name and household.
     var senderLabel: String {

@@ -37,7 +37,7 @@ struct PeopleFamily: Family {
         }
         // One screen: a line per family, the most used first, only what the sender may do.
         let catalog = ctx.parser.catalog
-        let mine = catalog.commands.filter { mayUse($0, ctx) }
+        let mine = catalog.commands.filter(ctx.mayUse)
         var families: [String] = []
         for spec in mine where !families.contains(spec.family) { families.append(spec.family) }
         families.sort { (catalog.helpGroups[$0]?.rank ?? .max, $0) < (catalog.helpGroups[$1]?.rank ?? .max, $1) }
@@ -52,14 +52,6 @@ struct PeopleFamily: Family {
             zh: "您可以发送（“帮助 命令”看用法和例子）：\n\(lines(.zh))", en: "You can send (“help <command>” for how, with examples):\n\(lines(.en))")
     }
 
-    /// Whether the catalog lists `spec` for the sender's roles.
-    func mayUse(_ spec: CommandSpec, _ ctx: CommandContext) -> Bool {
-        var mine: Set<String> = ["anyone"]
-        if ctx.home != nil { mine.insert("resident") }
-        for role in ctx.roles { mine.insert(role.rawValue) }
-        if !ctx.directory.departments(of: ctx.sender).isEmpty { mine.insert("department") }
-        return spec.roles.contains { mine.contains($0) }
-    }
 
     /// Binds the sender to a household: `501` in a building group, `b3-501` anywhere.
     /// The room must be one of the building's; with `registration: approve` the
