@@ -61,7 +61,8 @@ struct EventsFamily: Family {
         // Announced in every group of the sender's scope: a captain's building, a grid leader's grid, all for staff.
         let groups = ctx.directory.groups(inScopeOf: ctx.sender)
         return Outcome(
-            zh: "已发布 \(eid)：\(title)，已通知各群。", en: "Posted \(eid): \(title), announced in the groups.", refs: [eid],
+            zh: "已发布 \(eid)：\(title)，已通知 \(groups.count) 个群。",
+            en: "Posted \(eid): \(title), announced in \(English.count(groups.count, "group")).", refs: [eid],
             effects: groups.map { .post(group: $0, reason: "announcement", text: text, refs: [eid]) })
     }
 
