@@ -18,7 +18,7 @@ extension BuiltInCatalogFiles {
                 type: text
                 prompt: {en: "What is your wish?", zh: "您的心愿是什么？"}
             usage: {en: "wish <text>", zh: "微心愿 <内容>"}
-            summary: {en: "a small wish volunteers can fulfil", zh: "发布微心愿，志愿者认领"}
+            summary: {en: "a small wish volunteers can fulfil (the volunteers of your grid are told)", zh: "发布微心愿，告诉本网格的志愿者，志愿者认领"}
             examples:
               - {say: wish someone to fix my radio, args: {text: someone to fix my radio}}
               - {say: 微心愿 想要一副老花镜, args: {text: 想要一副老花镜}}

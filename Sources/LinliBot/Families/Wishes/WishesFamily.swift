@@ -29,7 +29,25 @@ struct WishesFamily: Family {
         try ctx.tx.insert(w)
         return Outcome(
             zh: "已发布心愿 \(w.id)：\(text)。志愿者认领后会通知您。", en: "Wish \(w.id) posted: \(text). You will be told when a volunteer takes it on.",
-            refs: [w.id.description])
+            refs: [w.id.description], effects: Self.announce(w, ctx.kernel))
+    }
+
+    /// A wish waiting for a volunteer is told to the volunteers of the wisher's grid (all
+    /// of them when the grid has none), in their language, not at night; the wisher is not named.
+    /// `except`: a volunteer who already knows it (whose claim lapsed).
+    static func announce(_ wish: Wish, _ ctx: Kernel, except: String? = nil) -> [Effect] {
+        let directory = ctx.directory
+        let volunteers = directory.community.people.filter { $0.roles.contains(.volunteer) && $0.id != wish.wisher && $0.id != except }
+        func grid(_ person: String) -> String? { ctx.people.home(of: person).flatMap(directory.building(ofHome:))?.grid }
+        let wisherGrid = grid(wish.wisher)
+        let near = volunteers.filter { wisherGrid != nil && grid($0.id) == wisherGrid }
+        return (near.isEmpty ? volunteers : near).map { volunteer in
+            .notify(
+                to: volunteer.id, reason: "new_wish",
+                text: Localized(
+                    zh: "【微心愿】\(wish.id)：\(wish.text)。认领请发送：认领 \(wish.id)", en: "[Wish] \(wish.id): \(wish.text). To take it on: claim \(wish.id)"),
+                refs: [wish.id.description], priority: Effect.routine)
+        }
     }
 
     /// The wishes waiting for a volunteer, each with its number to claim it by. The list
@@ -132,7 +150,7 @@ struct WishesFamily: Family {
                     zh: "您的心愿 \(id) 认领后7天未完成，已重新开放，等待其他志愿者认领。",
                     en: "Your wish \(id) was not fulfilled within 7 days of being taken on; it is open again for another volunteer."),
                 refs: [id.description], priority: Effect.routine),
-        ]
+        ] + Self.announce(w, ctx, except: claimer)
     }
 
     /// A fulfilled wish the wisher did not confirm within 3 days is confirmed.

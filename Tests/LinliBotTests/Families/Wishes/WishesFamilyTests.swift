@@ -53,3 +53,43 @@ import Testing
         #expect(try bot.say("心愿列表", from: "u-vol", at: "2026-11-28T09:07:00+08:00").reply.refs.isEmpty)
     }
 }
+
+/// A new wish, or one open again, is told to the volunteers near the wisher (their
+/// grid), in their language, not at night, without the wisher's name.
+@Suite struct WishAnnouncedToVolunteersTests {
+    static let community = FamilyHarness.community
+        .replacingOccurrences(of: "grids:\n", with: "grids:\n  - {id: g2, name: 二网格, leader: u-grid}\n")
+        .replacingOccurrences(
+            of: "buildings:\n", with: "buildings:\n  - {id: b3, name: 3栋, grid: g2, captain: u-cap2, groups: [t-b3]}\n")
+        .replacingOccurrences(
+            of: "people:\n",
+            with: "people:\n  - {id: u-wang, name: Wang Lei, home: b1-601, roles: [volunteer], lang: en}\n  - {id: u-far, name: 远志愿, home: b3-101, roles: [volunteer]}\n")
+
+    @Test func theGridsVolunteersHearOfANewWishInTheirLanguage() throws {
+        let bot = try FamilyHarness("wishes", community: Self.community)
+        #expect(try bot.say("早上好", from: "u-bo", in: "t-b1", at: "2026-11-28T08:59:00+08:00").isEmpty)
+        let posted = try bot.say("微心愿 帮忙填养老认证表", from: "u-li", in: "t-b1", at: "2026-11-28T09:00:00+08:00")
+        #expect(posted.reply.refs == ["W1"] && posted.posts.isEmpty)
+        #expect(posted.notifications.map(\.to) == ["u-wang", "u-vol"], "g1's volunteers, not g2's")
+        #expect(posted.notifications.allSatisfy { $0.reason == "new_wish" && $0.refs == ["W1"] && !$0.text.contains("李阿姨") })
+        #expect(posted.notifications[0].text == "[Wish] W1: 帮忙填养老认证表. To take it on: claim W1")
+        #expect(posted.notifications[1].text == "【微心愿】W1：帮忙填养老认证表。认领请发送：认领 W1")
+
+        let own = try bot.say("wish a lift to the clinic", from: "u-vol", at: "2026-11-28T09:05:00+08:00")
+        #expect(own.notifications.map(\.to) == ["u-wang"], "not told of their own wish")
+
+        // Posted at night: the volunteers hear in the morning.
+        let late = try bot.say("心愿 明早帮忙取药", from: "u-far", at: "2026-11-28T23:00:00+08:00")
+        #expect(late.reply.ok && late.notifications.isEmpty)
+        #expect(try bot.tick("2026-11-29T07:00:00+08:00").notifications.map(\.to) == ["u-wang", "u-vol"], "g2 has no other volunteer: all")
+    }
+
+    @Test func aWishOpenAgainIsToldToTheOtherVolunteers() throws {
+        let bot = try FamilyHarness("wishes", community: Self.community)
+        try bot.say("心愿 帮忙修自行车", from: "u-li", at: "2026-11-28T09:00:00+08:00")
+        try bot.say("认领 W1", from: "u-vol", at: "2026-11-28T09:01:00+08:00")
+        let released = try bot.tick("2026-12-05T09:02:00+08:00")
+        #expect(released.notifications.map(\.to) == ["u-vol", "u-li", "u-wang"], "the claimer, the wisher, then the others")
+        #expect(released.notifications.last?.reason == "new_wish")
+    }
+}
