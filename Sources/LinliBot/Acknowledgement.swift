@@ -32,8 +32,10 @@ enum Acknowledgement {
         let word = Grammar.fold(String(scalars[start..<end])).lowercased()
         if words.contains(word) { return word }
         // “好的，收到”, “收到谢谢”: 收到 with acknowledgements around it.
-        guard let at = word.range(of: "已收到") ?? word.range(of: receipt) else { return nil }
-        let around = (word[..<at.lowerBound] + " " + word[at.upperBound...]).split { marks.contains($0.unicodeScalars.first!) }
+        let parts = word.split(separator: receipt, maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return nil }
+        let before = parts[0].hasSuffix("已") ? parts[0].dropLast() : parts[0]
+        let around = (before + " " + parts[1]).split { marks.contains($0.unicodeScalars.first!) }
         return !around.isEmpty && around.allSatisfy({ words.contains(String($0)) }) ? receipt : nil
     }
 

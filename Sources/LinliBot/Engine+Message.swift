@@ -60,7 +60,7 @@ extension Engine {
             if strict, case .command = parsed {} else if strict { return nil }
             if preparsed != nil, case .failure = parsed { parsed = parser.parse(text, strict: strict) }  // with the sender's hints
             // “小邻，谢谢！”: thanks or an “OK” said to the bot is answered in kind, not questioned.
-            if let word = Acknowledgement.word(in: text) {
+            if !parsed.isCommand, let word = Acknowledgement.word(in: text) {
                 // “好的，收到” acknowledges the one alert awaiting the sender, if there is one.
                 if word == Acknowledgement.receipt, let whole = try presumed(parser.parse(word), ctx) {
                     parsed = whole

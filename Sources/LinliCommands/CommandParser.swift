@@ -10,6 +10,11 @@ public enum ParseResult: Equatable, Sendable {
     case incomplete(commandID: String, soFar: String, missing: ArgSpec, lang: Lang)
     /// Not a command, or a wrong argument: `unknown_command` or `usage`.
     case failure(LinliError, lang: Lang)
+
+    /// Whether this is a whole command.
+    public var isCommand: Bool {
+        if case .command = self { true } else { false }
+    }
 }
 
 /// Turns a chat message into a `Command`, using the catalog's words and the

@@ -84,8 +84,6 @@ struct Dispatcher: Sendable {
     let daily: [String: Int]
     /// Each family by the type of its command value.
     private let byCommand: [ObjectIdentifier: any Family]
-    /// Each family by its catalog name.
-    private let byName: [String: any Family]
 
     /// The dispatcher of some families (`only`: their catalog family names), or of all.
     init(only: Set<String>? = nil) {
@@ -102,13 +100,12 @@ struct Dispatcher: Sendable {
         }
         self.timers = timers
         self.byCommand = byCommand
-        self.byName = Dictionary(uniqueKeysWithValues: byCommand.values.map { ($0.name, $0) })
         self.daily = daily
     }
 
     /// What `family`'s command `id` presumes for its `missing` argument, if anything.
     func presume(_ missing: ArgSpec, of id: String, family: String, _ ctx: CommandContext) throws -> String? {
-        try byName[family]?.presume(missing, of: id, ctx)
+        try byCommand.values.first { $0.name == family }?.presume(missing, of: id, ctx)
     }
 
     func run(_ command: Command, _ ctx: CommandContext) throws -> Outcome {
