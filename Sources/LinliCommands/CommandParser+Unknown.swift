@@ -71,3 +71,19 @@ extension CommandParser {
         return letters > 0 && digits == 0
     }
 }
+
+extension CommandParser {
+    /// This parser, its hints naming only the commands `suggests` lets through.
+    public func suggesting(_ suggests: @escaping @Sendable (CommandSpec) -> Bool) -> CommandParser {
+        var parser = self
+        parser.suggests = suggests
+        return parser
+    }
+}
+
+extension ParseResult {
+    /// Whether this is a whole command.
+    public var isCommand: Bool {
+        if case .command = self { true } else { false }
+    }
+}

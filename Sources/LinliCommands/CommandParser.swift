@@ -10,11 +10,6 @@ public enum ParseResult: Equatable, Sendable {
     case incomplete(commandID: String, soFar: String, missing: ArgSpec, lang: Lang)
     /// Not a command, or a wrong argument: `unknown_command` or `usage`.
     case failure(LinliError, lang: Lang)
-
-    /// Whether this is a whole command.
-    public var isCommand: Bool {
-        if case .command = self { true } else { false }
-    }
 }
 
 /// Turns a chat message into a `Command`, using the catalog's words and the
@@ -35,14 +30,7 @@ public struct CommandParser: Sendable {
     private let spacedNames: [String]
     private let fallbackCategory: String?
     /// The commands a hint may suggest (`进度 S1` → “可以发送：归还 S1”): the sender's (`suggesting`).
-    private var suggests: @Sendable (CommandSpec) -> Bool = { _ in true }
-
-    /// This parser, its hints naming only the commands `suggests` lets through.
-    public func suggesting(_ suggests: @escaping @Sendable (CommandSpec) -> Bool) -> CommandParser {
-        var parser = self
-        parser.suggests = suggests
-        return parser
-    }
+    var suggests: @Sendable (CommandSpec) -> Bool = { _ in true }
 
     public init(catalog: Catalog, categories: [Category], venues: [Venue] = [], services: [Service] = [], people: [String] = []) {
         self.catalog = catalog
