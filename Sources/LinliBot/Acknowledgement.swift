@@ -31,13 +31,22 @@ enum Acknowledgement {
         while start < end, marks.contains(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
         let word = Grammar.fold(String(scalars[start..<end])).lowercased()
         if words.contains(word) { return word }
-        // “好的，收到”, “收到谢谢”: 收到 with acknowledgements around it.
+        if receipts.contains(word) { return receipt }
+        // “收到”, “好的，收到”, “收到了👌”: 收到 with acknowledgements around it; “收到，马上通知各户”: first, then a comment.
         let parts = word.split(separator: receipt, maxSplits: 1, omittingEmptySubsequences: false)
         guard parts.count == 2 else { return nil }
         let before = parts[0].hasSuffix("已") ? parts[0].dropLast() : parts[0]
+        if before.isEmpty, parts[1].unicodeScalars.first.map(marks.contains) ?? true { return receipt }
         let around = (before + " " + parts[1]).split { marks.contains($0.unicodeScalars.first!) }
-        return !around.isEmpty && around.allSatisfy({ words.contains(String($0)) }) ? receipt : nil
+        return around.allSatisfy { words.contains(String($0)) || particles.contains(String($0)) || $0.unicodeScalars.allSatisfy(isEmoji) } ? receipt : nil
     }
+
+    /// What `word(in:)` also reads as 收到: the English for it.
+    static let receipts: Set<String> = ["received", "noted", "roger", "roger that", "copy", "copy that"]
+    /// What may follow 收到 and changes nothing (“收到了”, “收到啦”).
+    static let particles: Set<String> = ["了", "啦", "哈", "咯", "喽", "了哈", "啦哈"]
+
+    static func isEmoji(_ s: Unicode.Scalar) -> Bool { s.properties.isEmojiPresentation || (s.value >= 0x2600 && s.properties.isEmoji) || s.value == 0xFE0F }
 
     /// What `word(in:)` returns for 收到 said with acknowledgements: the receipt of
     /// the one alert awaiting the sender, else an OK.
@@ -45,12 +54,14 @@ enum Acknowledgement {
 
     static let marks = Set(" !！。.~～,，、?？".unicodeScalars)
 
-    /// The answer to an acknowledgement said to the bot: thanks, a greeting, an OK.
-    static func answer(_ word: String, bot: Bot?) -> Outcome {
+    /// The answer to an acknowledgement said to the bot: thanks (with how to thank a
+    /// volunteer, to whoever may have had a wish come true), a greeting, an OK.
+    static func answer(_ word: String, bot: Bot?, thanksWishes: Bool) -> Outcome {
         let names = bot?.names ?? []
         let zhName = names.first { !$0.allSatisfy(\.isASCII) } ?? names.first ?? "小邻"
         let enName = names.first { $0.allSatisfy(\.isASCII) } ?? zhName
         if thanks.contains(word) {
+            guard thanksWishes else { return Outcome(zh: "不客气！", en: "You're welcome!") }
             return Outcome(
                 zh: "不客气！要感谢帮您圆梦的志愿者，请发送：谢谢 W编号", en: "You're welcome! To thank the volunteer who took on your wish: thanks W<n>")
         }

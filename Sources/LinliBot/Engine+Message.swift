@@ -61,12 +61,16 @@ extension Engine {
             if preparsed != nil, case .failure = parsed { parsed = parser.parse(text, strict: strict) }  // with the sender's hints
             // “小邻，谢谢！”: thanks or an “OK” said to the bot is answered in kind, not questioned.
             if !parsed.isCommand, let word = Acknowledgement.word(in: text) {
-                // “好的，收到” acknowledges the one alert awaiting the sender, if there is one.
+                // “好的，收到”, “收到了”: the receipt of the one alert awaiting the sender; a bare
+                // 收到 asks which of whoever acknowledges alerts, and is an OK from anyone else.
                 if word == Acknowledgement.receipt, let whole = try presumed(parser.parse(word), ctx) {
                     parsed = whole
+                } else if word == Acknowledgement.receipt, case .incomplete(let id, _, _, _) = parsed, parser.catalog.spec(id).map(ctx.mayUse) == true {
+                    // asked below
                 } else {
                     commandName = "acknowledgement"
-                    var outcome = Acknowledgement.answer(word, bot: directory.community.bot)
+                    let thanksWishes = parser.catalog.spec(named: "thanks").map(ctx.mayUse) == true
+                    var outcome = Acknowledgement.answer(word, bot: directory.community.bot, thanksWishes: thanksWishes)
                     outcome.lang = chosen ?? CommandParser.guessLang(text)
                     return outcome
                 }
@@ -164,26 +168,38 @@ extension Engine {
 
     /// The text of a message with the bot's name taken off its start, and whether
     /// the message calls the bot (its id in `mentions`, or its name first, `@`
-    /// optional, then a space, a comma or a colon). Pure: the reader thread uses it too.
+    /// optional, then a space of any kind, a comma or a colon). The @-names a chat puts
+    /// before the words (`@所有人 @小邻 报修 …`; WeChat ends each with U+2005) go too
+    /// when the bot is called. Pure: the reader thread uses it too.
     static func address(_ event: InboundEvent, bot: Bot?) -> (text: String, mentioned: Bool) {
         let text = event.text ?? ""
         guard let bot else { return (text, false) }
-        var rest = Substring(text.drop { $0 == " " || $0 == "\u{3000}" })
-        if rest.first == "@" || rest.first == "＠" { rest = rest.dropFirst() }
-        // Only as many characters as the name are lowercased, not the whole message.
-        for name in bot.names where rest.prefix(name.count).lowercased() == name.lowercased() {
-            let after = rest.dropFirst(name.count)
-            guard let next = after.first, Self.nameEnds.contains(next) else {
-                if after.isEmpty { return ("", true) }
-                continue
-            }
-            return (String(after.drop { Self.nameEnds.contains($0) }), true)
+        var rest = Substring(text).drop(while: \.isWhitespace)
+        while true {
+            let at = rest.first == "@" || rest.first == "＠"
+            let word = at ? rest.dropFirst() : rest
+            if let after = afterName(word, bot) { return (String(after), true) }
+            guard at, let end = word.firstIndex(where: \.isWhitespace) else { break }
+            rest = word[end...].drop(while: \.isWhitespace)
         }
-        return (text, event.mentions.contains(bot.id))
+        return event.mentions.contains(bot.id) ? (String(rest), true) : (text, false)
     }
 
-    /// What may follow the bot's name: a space, a comma, a colon, or their full-width forms.
-    static let nameEnds: Set<Character> = [" ", "\u{3000}", ",", "，", ":", "：", "、"]
+    /// What follows one of the bot's names and its separator at the start of `word`; nil
+    /// when `word` does not start with a name so ended (`小邻居们` is not the bot).
+    private static func afterName(_ word: Substring, _ bot: Bot) -> Substring? {
+        func ends(_ c: Character) -> Bool { c.isWhitespace || nameEnds.contains(c) }
+        // Only as many characters as the name are lowercased, not the whole message.
+        for name in bot.names where word.prefix(name.count).lowercased() == name.lowercased() {
+            let after = word.dropFirst(name.count)
+            if after.isEmpty || ends(after.first!) { return after.drop(while: ends) }
+        }
+        return nil
+    }
+
+    /// What may follow the bot's name besides a space: a zero-width space, a comma, a
+    /// colon, or their full-width forms.
+    static let nameEnds: Set<Character> = ["\u{200B}", ",", "，", ":", "：", "、"]
 
     /// Whether `parsed` (the question's text so far and the answer) answers the
     /// question: a whole command, or one that moved on to the next question.

@@ -5,11 +5,16 @@ import LinliCore
 /// offered for a problem), and which language text is written in.
 extension CommandParser {
     /// The commands whose words are closest to what was typed (edit distance over
-    /// every word and synonym, Chinese included), best first, at most three.
-    public func suggestions(for text: String) -> [CommandSpec] {
+    /// every word and synonym, Chinese included), best first, at most three; only
+    /// those the sender may use (`suggesting`).
+    public func suggestions(for text: String) -> [CommandSpec] { closest(to: text).map(\.spec) }
+
+    /// `suggestions(for:)`, each with whether the word typed is that command's, mistyped
+    /// (`办洁` for 办结), rather than the start of a longer one (`我家漏水了`).
+    func closest(to text: String) -> [(spec: CommandSpec, typo: Bool)] {
         let token = Grammar.loweredScalars(TextCursor(Grammar.fold(text)).peekToken())
         guard !token.isEmpty else { return [] }
-        var best: [Int: Int] = [:]
+        var best: [Int: (distance: Int, typo: Bool)] = [:]
         for w in words {
             let cjk = w.chars.contains(where: Grammar.isCJK)
             let distance: Int
@@ -21,15 +26,19 @@ extension CommandParser {
                 distance = Grammar.editDistance(token, w.chars)
                 limit = w.chars.count <= 2 ? 0 : w.chars.count <= 4 ? 1 : 2
             }
-            if distance <= limit, distance < (best[w.spec] ?? .max) { best[w.spec] = distance }
+            if distance <= limit, distance < (best[w.spec]?.distance ?? .max), suggests(catalog.commands[w.spec]) {
+                best[w.spec] = (distance, distance > 0 && (!cjk || token.count == w.chars.count))
+            }
         }
-        return best.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.prefix(3).map { catalog.commands[$0.key] }
+        return best.sorted { ($0.value.distance, $0.key) < ($1.value.distance, $1.key) }.prefix(3).map { (catalog.commands[$0.key], $0.value.typo) }
     }
 
     func unknown(_ folded: String) -> LinliError {
+        let scored = closest(to: folded)
+        let close = scored.map(\.spec)
         // `我家漏水了`: a problem without a command word; offer the report rather than guess.
-        let close = suggestions(for: folded)
-        if let spec = catalog.spec(named: "report"), !close.contains(where: { $0.id == spec.id }),
+        // A command word mistyped (`办洁 R1 已更换水龙头`) is not a problem: it gets “did you mean”.
+        if let spec = catalog.spec(named: "report"), suggests(spec), !scored.contains(where: { $0.spec.id == spec.id || $0.typo }),
             let (id, name) = Self.category(in: TextCursor(folded), categoryNames)
         {
             return LinliError(

@@ -50,6 +50,14 @@ extension StoreTransaction {
             .text("," + kinds.joined(separator: ",") + ","))
     }
 
+    /// The timers of a record of the given kinds, in due order.
+    public func timers(subject: String, kinds: [String]) throws -> [TimerRow] {
+        try all(
+            "SELECT id, due_at, kind, subject, payload FROM timers WHERE subject = ? AND instr(?, ',' || kind || ',') > 0 ORDER BY due_at, id",
+            [subject, "," + kinds.joined(separator: ",") + ","]
+        ) { TimerRow(id: $0[0], dueAt: Instant(milliseconds: $0[1]), kind: $0[2], subject: $0[3], payload: $0[4]) }
+    }
+
     /// Whether a timer of `kind` for `subject` is waiting.
     public func hasTimer(subject: String, kind: String) throws -> Bool {
         try first("SELECT 1 FROM timers WHERE subject = ? AND kind = ? LIMIT 1", [subject, kind]) { _ in true } ?? false

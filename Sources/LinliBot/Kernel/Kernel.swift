@@ -136,6 +136,15 @@ struct Timers {
         try tx.cancelTimers(subject: subject, kinds: reasons.map(Kernel.heldPush))
     }
 
+    /// Who the pushes about `subject` held for quiet hours with one of these reasons
+    /// are for: they have not been told yet (nor need be told it is moot).
+    func heldFor(_ subject: String, reasons: [String]) throws -> Set<String> {
+        Set(
+            try tx.timers(subject: subject, kinds: reasons.map(Kernel.heldPush)).compactMap {
+                try? JSONDecoder().decode(Effect.self, from: Data($0.payload.utf8)).to
+            })
+    }
+
     /// Carries out a transition's clocks for the record `subject`: stops, then starts.
     func apply<T: TimerKind>(_ transition: Transition<T>, subject: String) throws {
         if !transition.stop.isEmpty { try cancel(subject, transition.stop) }

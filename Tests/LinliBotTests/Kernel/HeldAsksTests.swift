@@ -50,3 +50,44 @@ import Testing
         #expect(due.map(\.to) == ["u-li"] && due[0].text.contains("【归还提醒】"), "\(due)")
     }
 }
+
+/// What the night settled is not asked in the morning: a service request taken and done,
+/// an order passed to someone else, a report rated. Whoever was never asked is not told
+/// that they need not act.
+@Suite struct SettledInTheNightTests {
+    func at(_ day: Int, _ hhmm: String) -> String { "2026-11-\(day)T\(hhmm):00+08:00" }
+
+    @Test func aServiceRequestTakenAndDoneInTheNightAsksNoCaptain() throws {
+        let bot = try FamilyHarness("services", "workorders")
+        #expect(try bot.say("申请 义剪 想剪个头", from: "u-li", at: at(28, "21:50")).reply.ok)
+        #expect(try bot.tick(at(28, "22:30")).isEmpty, "the captain's escalation waits for the morning")
+        #expect(try bot.say("签收 S1", from: "u-vol", at: at(28, "22:40")).reply.ok)
+        #expect(try bot.say("办结 S1 剪好了", from: "u-vol", at: at(28, "22:50")).reply.ok)
+        let morning = try bot.tick(at(29, "07:00")).notifications
+        #expect(!morning.contains { $0.to == "u-cap1" }, "\(morning)")
+        #expect(morning.contains { $0.to == "u-li" && $0.text.contains("已办结") }, "the requester still hears of it")
+    }
+
+    @Test func anOrderPassedOnInTheNightIsAskedOfItsNewHandlerOnly() throws {
+        let bot = try FamilyHarness("workorders")
+        #expect(try bot.say("报修 漏水 水管滴水", from: "u-li", in: "t-b1", at: at(28, "21:50")).reply.refs == ["R1"])
+        #expect(try bot.say("晚安", from: "u-li", in: "t-b1", at: at(28, "22:10")).isEmpty)
+        #expect(try bot.tick(at(28, "22:21")).isEmpty, "escalated to the grid leader, told in the morning")
+        #expect(try bot.say("交办 R1 自来水公司", from: "u-cap1", at: at(28, "22:25")).reply.ok)
+        let morning = try bot.tick(at(29, "07:00")).notifications
+        #expect(!morning.contains { $0.to == "u-grid" }, "\(morning)")
+        #expect(morning.contains { $0.to == "u-pipe" && $0.reason == "assigned" }, "\(morning)")
+    }
+
+    @Test func aReportRatedInTheNightIsNotAskedToBeRated() throws {
+        let bot = try FamilyHarness("workorders")
+        #expect(try bot.say("报修 漏水 水管爆了", from: "u-li", in: "t-b1", at: at(28, "21:50")).reply.refs == ["R1"])
+        #expect(try bot.tick(at(28, "22:21")).isEmpty)
+        #expect(try bot.say("签收 R1", from: "u-cap1", at: at(28, "22:25")).reply.ok)
+        #expect(try bot.say("办结 R1 已换管", from: "u-cap1", at: at(28, "23:30")).reply.ok)
+        #expect(try bot.say("评价 R1 5 半夜来修，辛苦了", from: "u-li", in: "t-b1", at: at(28, "23:35")).reply.ok)
+        let morning = try bot.tick(at(29, "07:00")).notifications
+        #expect(!morning.contains { $0.reason == "rating_request" }, "\(morning)")
+        #expect(!morning.contains { $0.to == "u-grid" }, "the grid leader was never asked: \(morning)")
+    }
+}

@@ -181,6 +181,8 @@ struct ServicesFamily: Family {
         let transition = try change(&next)
         try ctx.tx.update(next, from: request)
         try ctx.timers.apply(transition, subject: request.id.description)
+        // Taken, done or withdrawn in the night: the asks to take it held for the morning are moot.
+        if next.state != .open { try ctx.timers.dropHeld(request.id.description, reasons: ["service_request", "escalated"]) }
         return next
     }
 

@@ -18,6 +18,13 @@ extension WorkOrdersFamily {
                 en: "\(target) is \(kept.state.label(.en)); nothing can be merged into it.",
                 refs: [target.description])
         }
+        // A private report (noise, a neighbour) and a public one are never the same matter:
+        // merged, one's reporter would follow the other's, and withdrawing one would close both.
+        if desk.isPrivate(try ctx.workOrders.load(id)) != desk.isPrivate(kept) {
+            throw LinliError(
+                .invalidState, zh: "\(id) 和 \(target) 一个是私密事项、一个不是，不是同一问题，不能合并。",
+                en: "\(id) and \(target) are not the same matter (one is private), so they cannot be merged.", refs: [id.description, target.description])
+        }
         let duplicate = try change(id, ctx, by: [.manager]) { _ in .merge(into: target) }
         try ctx.workOrders.note(kept, HistoryEntry(at: ctx.now, actor: ctx.sender, action: "merge", detail: id.description))
         let moving =

@@ -10,6 +10,8 @@ extension WorkOrdersFamily {
         // Whom the order was passed to (a person, a department's members), when someone
         // else (its building's captain) takes it.
         var passedTo: [String] = []
+        // Those whose ask is still held for the morning were never asked: nor are they told it is moot.
+        let unasked = try ctx.timers.heldFor(id.description, reasons: Self.asks)
         let order = try change(id, ctx, by: [.handler, .manager]) { order in
             switch order.assignee {
             case .person(let p) where p != ctx.sender: passedTo = [p]
@@ -29,7 +31,7 @@ extension WorkOrdersFamily {
         var effects = try desk.notifyReporter(order, except: ctx.sender, reason: "status_changed") { r in
             Localized(zh: "\(r.report.zh) \(rid) 已由\(name)签收。", en: "\(r.report.en) \(rid) was accepted by \(name).")
         }
-        for someone in passedTo {
+        for someone in passedTo where !unasked.contains(someone) {
             effects.append(
                 .notify(
                     to: someone, reason: "status_changed",
@@ -150,17 +152,19 @@ extension WorkOrdersFamily {
         let why = words.filter { !$0.lowercased().hasPrefix("ref:") && $0 != department?.id && $0 != department?.name }.joined(separator: " ")
         let reason = why.isEmpty ? Localized(zh: "", en: "") : Localized(zh: "（\(why)）", en: " (\(why))")
         let refText = order.externalRef.map { Localized(zh: "，外部编号 \($0)", en: ", reference \($0)") } ?? Localized(zh: "", en: "")
+        // 吹哨 is the office calling a department in; up the ladder, an order is 升级.
+        let word = department == nil ? "升级" : "吹哨"
         var effects = desk.notifyHandlers(
             order, except: ctx.sender, reason: "escalated",
             text: Localized(
                 zh:
-                    "【吹哨】\(desk.headline(order, .zh))：\(order.details)\(reason.zh)\(refText.zh)。请签收：签收 \(rid)",
+                    "【\(word)】\(desk.headline(order, .zh))：\(order.details)\(reason.zh)\(refText.zh)。请签收：签收 \(rid)",
                 en:
                     "[Escalated] \(desk.headline(order, .en)): \(order.details)\(reason.en)\(refText.en). Please accept it: accept \(rid)"
             ))
         effects += try desk.notifyReporter(order, except: ctx.sender, reason: "status_changed") { r in
             Localized(zh: "\(r.report.zh) \(rid) 已升级交\(name)处理。", en: "\(r.report.en) \(rid) has been escalated to \(name).")
         }
-        return Outcome(zh: "已吹哨：\(rid) 交\(name)处理\(refText.zh)。", en: "Escalated \(rid) to \(name)\(refText.en).", refs: [rid], effects: effects)
+        return Outcome(zh: "已\(word)：\(rid) 交\(name)处理\(refText.zh)。", en: "Escalated \(rid) to \(name)\(refText.en).", refs: [rid], effects: effects)
     }
 }

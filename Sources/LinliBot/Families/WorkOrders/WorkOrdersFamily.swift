@@ -56,6 +56,9 @@ struct WorkOrdersFamily: Family {
         return order
     }
 
+    /// The reasons of the pushes that ask someone to accept an order.
+    static let asks = ["new_report", "assigned", "escalated"]
+
     /// Writes an applied action and what it causes: the changed columns, the history
     /// line, the clocks it stops and starts, the points it earns. The one write path of
     /// an existing work order.
@@ -64,10 +67,12 @@ struct WorkOrdersFamily: Family {
             order, from: before, history: HistoryEntry(at: ctx.now, actor: actor, action: effects.history.action, detail: effects.history.detail))
         let subject = order.id.description
         if !effects.stop.isEmpty { try ctx.timers.cancel(subject, effects.stop) }
-        // Accepted, resolved or withdrawn in the night: the asks to accept it held for the morning are moot.
-        if ![.submitted, .assigned, .reopened].contains(order.state) {
-            try ctx.timers.dropHeld(subject, reasons: ["new_report", "assigned", "escalated"])
+        // Accepted, resolved, withdrawn or passed to someone else in the night: the asks
+        // to accept it held for the morning are moot; so is a request to rate it once rated.
+        if ![.submitted, .assigned, .reopened].contains(order.state) || order.assignee != before.assignee {
+            try ctx.timers.dropHeld(subject, reasons: Self.asks)
         }
+        if order.state != .resolved { try ctx.timers.dropHeld(subject, reasons: ["rating_request"]) }
         switch effects.start {
         case .accept?: try startAcceptClock(order, ctx)
         case .resolve?: try scheduleResolveStep(order, percent: 50, ctx)

@@ -150,4 +150,19 @@ import Testing
         #expect(try bot.say("A3", from: "u-cap2", in: "t-b2", at: at("09:23")).reply.text.contains("已确认收到 A3"))
         #expect(try bot.say("收到", from: "u-cap2", at: at("09:24")).reply.text.contains("已确认收到 A2"), "one left")
     }
+
+    /// How captains say they got it: 收到了, with an emoji, with a word of their own, in English.
+    @Test(arguments: ["收到了", "收到👌", "收到，马上通知各户", "Received", "已收到啦"])
+    func everydayReceiptsAcknowledgeTheOneAlertAwaiting(_ text: String) throws {
+        let bot = try FamilyHarness("alerts")
+        try bot.say("紧急通知 小区停电", from: "u-office", at: at("09:00"))
+        #expect(try bot.say(text, from: "u-cap1", in: "t-b1", at: at("09:01")).isEmpty, "unaddressed in a group it is chatter")
+        let said = try bot.say(text, from: "u-cap1", at: at("09:02")).reply
+        #expect(said.ok && said.refs == ["A1"], "“\(text)”: \(said.text)")
+        // Said again, nothing awaits: an OK, not a question; a resident's 收到 is an OK too.
+        #expect(try bot.say(text, from: "u-cap1", at: at("09:03")).reply.code == nil)
+        #expect(try bot.say("收到", from: "u-li", at: at("09:04")).reply.text.hasPrefix("好的！"), "no alert asks a resident")
+        #expect(try bot.say("小邻，谢谢", from: "u-cap1", in: "t-b1", at: at("09:05")).reply.text.hasPrefix("不客气"), "thanks is not a receipt")
+    }
 }
+

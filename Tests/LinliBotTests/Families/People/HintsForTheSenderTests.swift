@@ -17,3 +17,41 @@ import Testing
         #expect(en.contains("try: return S1") && !en.contains("accept"), "\(en)")
     }
 }
+
+/// “Did you mean” names only the commands the sender may use, and a mistyped command
+/// word gets it rather than an offer to file a report about the words after it.
+@Suite struct DidYouMeanForTheSenderTests {
+    @Test func aTypoSuggestsOnlyTheSendersCommands() throws {
+        let bot = try FamilyHarness("workorders", "alerts", "wishes")
+        let at = "2026-11-28T09:00:00+08:00"
+        for (who, text, staff) in [("u-li", "吹少 R1", "吹哨"), ("u-li", "签手 R1", "签收"), ("u-ann", "aert gas leak", "alert")] {
+            let resident = try bot.say(text, from: who, at: at).reply
+            #expect(resident.code == "unknown_command" && !resident.text.contains(staff), "\(who) \(text): \(resident.text)")
+            let office = try bot.say(text, from: "u-office", at: at).reply
+            #expect(office.text.contains(staff), "u-office \(text): \(office.text)")
+        }
+        #expect(try bot.say("大家好", from: "u-li", in: "t-b1", at: at).isEmpty)
+        #expect(try bot.say("吹少 R1", from: "u-li", in: "t-b1", mentions: ["linli"], at: at).reply.text == "没听懂“吹少”。发送“帮助”查看可用的命令。")
+    }
+
+    @Test func aMistypedCommandIsNotOfferedAsAReport() throws {
+        let bot = try FamilyHarness("workorders", "alerts")
+        let at = "2026-11-28T09:00:00+08:00"
+        let typo = try bot.say("办洁 R1 漏水修好了", from: "u-cap1", at: at).reply
+        #expect(typo.text.contains("你是不是想说：办结") && !typo.text.contains("要报修吗"), "\(typo.text)")
+        let alert = try bot.say("紧急通值 今晚漏水检修", from: "u-office", at: at).reply
+        #expect(alert.text.contains("紧急通知") && !alert.text.contains("要报修吗"), "\(alert.text)")
+        let en = try bot.say("resolv R1 the leak is fixed", from: "u-cap1", at: at).reply
+        #expect(en.text.contains("Did you mean: resolve") || en.text.contains("Did you mean: done"), "\(en.text)")
+        // A problem with no command word in it is still offered as a report.
+        #expect(try bot.say("我家漏水了", from: "u-li", at: at).reply.text.hasPrefix("要报修吗？请发送：报修 漏水"))
+        #expect(try bot.say("my kitchen has a leak", from: "u-ann", at: at).reply.text.hasPrefix("Shall I file a report?"))
+    }
+
+    @Test func thanksNamesTheWishesCommandOnlyToWhoeverMayUseIt() throws {
+        let bot = try FamilyHarness("workorders", "wishes")
+        let at = "2026-11-28T09:00:00+08:00"
+        #expect(try bot.say("谢谢", from: "u-pipe", at: at).reply.text == "不客气！")
+        #expect(try bot.say("小邻，谢谢", from: "u-li", in: "t-b1", at: at).reply.text.contains("谢谢 W编号"))
+    }
+}

@@ -93,3 +93,25 @@ import Testing
         #expect(released.notifications.last?.reason == "new_wish")
     }
 }
+
+/// A wish often says how to reach the wisher. Claimed in a group, the reply reads it
+/// as the wish list does (no room, number or name); the volunteer gets it whole privately.
+@Suite struct WishClaimedInAGroupTests {
+    @Test func theGroupReadsTheClaimWithoutTheWishersDetails() throws {
+        let bot = try FamilyHarness("wishes")
+        let at = "2026-11-28T09:00:00+08:00"
+        #expect(try bot.say("微心愿 想要一副老花镜，我住502，电话13912345678，找李阿姨", from: "u-li", at: at).reply.refs == ["W1"])
+        #expect(try bot.say("wish a lift to the clinic on Monday", from: "u-ann", at: at).reply.refs == ["W2"])
+        #expect(try bot.say("早上好，今天谁有空？", from: "u-vol", in: "t-b2", at: at).isEmpty)
+        let out = try bot.say("认领 W1", from: "u-vol", in: "t-b2", at: at)
+        #expect(out.reply.ok && !out.reply.text.contains("13912345678") && !out.reply.text.contains("李阿姨") && out.reply.text.contains("私信"), "\(out.reply.text)")
+        let whole = out.notifications.filter { $0.to == "u-vol" }
+        #expect(whole.count == 1 && whole[0].text.contains("13912345678"), "\(whole)")
+        #expect(out.notifications.contains { $0.to == "u-li" && $0.text.contains("已由方志愿认领") })
+        // Nothing to hide: the group reads the claim whole; privately it always does.
+        let plain = try bot.say("claim W2", from: "u-vol", in: "t-b2", at: at)
+        #expect(plain.reply.text.contains("a lift to the clinic") && !plain.reply.text.contains("privately") && plain.notifications.allSatisfy { $0.to != "u-vol" })
+        try bot.say("微心愿 想要人陪我去医院，电话13812345678", from: "u-li", at: at)
+        #expect(try bot.say("认领 W3", from: "u-vol", at: at).reply.text.contains("13812345678"))
+    }
+}

@@ -94,3 +94,19 @@ import Testing
         }
     }
 }
+
+/// A private report and a public one are never merged: the public one's reporter would
+/// follow a neighbour dispute, and withdrawing the private one would close both.
+@Suite struct MergeAcrossPrivacyTests {
+    @Test func aPublicReportIsNotMergedIntoAPrivateOne() throws {
+        let bot = try FamilyHarness("workorders")
+        let at = "2026-11-28T09:00:00+08:00"
+        #expect(try bot.say("report noise drilling every night in 601", from: "u-ann", at: at).reply.refs == ["R1"])
+        #expect(try bot.say("报修 其他 楼道灯不亮", from: "u-li", in: "t-b1", at: at).reply.refs == ["R2"])
+        let refused = try bot.say("并单 R2 R1", from: "u-cap1", in: "t-b1", at: at)
+        #expect(refused.reply.code == "invalid_state" && refused.notifications.isEmpty, "\(refused)")
+        #expect(try bot.say("并单 R1 R2", from: "u-cap1", at: at).reply.code == "invalid_state", "nor the other way")
+        #expect(try bot.say("report other the corridor light is out", from: "u-ann", in: "t-b1", at: at).reply.refs == ["R3"])
+        #expect(try bot.say("并单 R3 R2", from: "u-cap1", in: "t-b1", at: at).reply.ok, "two public reports still merge")
+    }
+}

@@ -70,3 +70,17 @@ import Testing
         #expect(try bot.say("wish help with a form", from: "u-li", at: "2026-11-28T09:00:00+08:00").reply.code == "unknown_command")
     }
 }
+
+/// 吹哨 is the office calling a department in; a captain passing an order up the ladder
+/// escalates it (升级), in the reply and in the push.
+@Suite struct EscalationWordsTests {
+    @Test func upTheLadderIsAnEscalationAndADepartmentIsAWhistle() throws {
+        let bot = try FamilyHarness("workorders")
+        let at = "2026-11-28T09:00:00+08:00"
+        #expect(try bot.say("报修 漏水 水管滴水", from: "u-li", in: "t-b1", at: at).reply.refs == ["R1"])
+        let up = try bot.say("上报 R1 需要网格协调", from: "u-cap1", at: at)
+        #expect(up.reply.text.hasPrefix("已升级：R1 交马网格处理") && up.notifications.contains { $0.to == "u-grid" && $0.text.hasPrefix("【升级】") }, "\(up)")
+        let whistle = try bot.say("吹哨 R1 自来水公司", from: "u-office", at: at)
+        #expect(whistle.reply.text.hasPrefix("已吹哨：R1 交自来水公司处理") && whistle.notifications.contains { $0.to == "u-pipe" && $0.text.hasPrefix("【吹哨】") }, "\(whistle)")
+    }
+}
