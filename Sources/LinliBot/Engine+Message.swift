@@ -15,7 +15,7 @@ extension Engine {
     /// group, PROTOCOL.md §2.1): nothing is said and nothing changes.
     func message(_ event: InboundEvent, parsed preparsed: ParseResult? = nil, _ tx: StoreTransaction) throws -> Outcome? {
         let sender = event.from ?? ""
-        let (text, mentioned) = Self.address(event, bot: directory.community.bot)
+        let (text, mentioned) = Addressing.address(event, bot: directory.community.bot)
         // In a group, a message the bot was not called by counts only if it reads as a whole command.
         let strict = event.group != nil && !mentioned
         let registration = state.memory.registrations[sender]
@@ -165,41 +165,6 @@ extension Engine {
         else { return false }
         return state.directory.category(category)?.isPrivate == true
     }
-
-    /// The text of a message with the bot's name taken off its start, and whether
-    /// the message calls the bot (its id in `mentions`, or its name first, `@`
-    /// optional, then a space of any kind, a comma or a colon). The @-names a chat puts
-    /// before the words (`@所有人 @小邻 报修 …`; WeChat ends each with U+2005) go too
-    /// when the bot is called. Pure: the reader thread uses it too.
-    static func address(_ event: InboundEvent, bot: Bot?) -> (text: String, mentioned: Bool) {
-        let text = event.text ?? ""
-        guard let bot else { return (text, false) }
-        var rest = Substring(text).drop(while: \.isWhitespace)
-        while true {
-            let at = rest.first == "@" || rest.first == "＠"
-            let word = at ? rest.dropFirst() : rest
-            if let after = afterName(word, bot) { return (String(after), true) }
-            guard at, let end = word.firstIndex(where: \.isWhitespace) else { break }
-            rest = word[end...].drop(while: \.isWhitespace)
-        }
-        return event.mentions.contains(bot.id) ? (String(rest), true) : (text, false)
-    }
-
-    /// What follows one of the bot's names and its separator at the start of `word`; nil
-    /// when `word` does not start with a name so ended (`小邻居们` is not the bot).
-    private static func afterName(_ word: Substring, _ bot: Bot) -> Substring? {
-        func ends(_ c: Character) -> Bool { c.isWhitespace || nameEnds.contains(c) }
-        // Only as many characters as the name are lowercased, not the whole message.
-        for name in bot.names where word.prefix(name.count).lowercased() == name.lowercased() {
-            let after = word.dropFirst(name.count)
-            if after.isEmpty || ends(after.first!) { return after.drop(while: ends) }
-        }
-        return nil
-    }
-
-    /// What may follow the bot's name besides a space: a zero-width space, a comma, a
-    /// colon, or their full-width forms.
-    static let nameEnds: Set<Character> = ["\u{200B}", ",", "，", ":", "：", "、"]
 
     /// Whether `parsed` (the question's text so far and the answer) answers the
     /// question: a whole command, or one that moved on to the next question.
