@@ -158,23 +158,6 @@ public struct CommandParser: Sendable {
         return .command(command, lang: lang)
     }
 
-    /// A token meant as a record id: a record letter, then digits or a sign (`R-1`, `#r0`).
-    static func looksLikeRecord(_ token: String) -> Bool {
-        let t = token.hasPrefix("#") ? token.dropFirst() : Substring(token)
-        guard let first = t.first, RecordKind(rawValue: first.uppercased()) != nil, t.count > 1 else { return false }
-        let rest = t.dropFirst()
-        return rest.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") }
-    }
-
-    /// The words for the roles the office gives in chat, lowercased.
-    static let roleWords: [String: Role] = [
-        "captain": .captain, "楼栋长": .captain, "楼长": .captain,
-        "grid_leader": .gridLeader, "grid-leader": .gridLeader, "网格长": .gridLeader,
-        "volunteer": .volunteer, "志愿者": .volunteer,
-        "party_member": .partyMember, "party-member": .partyMember, "党员": .partyMember,
-        "mediator": .mediator, "调解员": .mediator,
-    ]
-
     /// What may follow the word of a command that takes free text or a word first, in a group.
     private static let afterWord: Set<Unicode.Scalar> = [" ", ":", "：", ",", "，", "\u{3000}"]
 
@@ -330,9 +313,19 @@ public struct CommandParser: Sendable {
             let rest = c.rest
             c.pos = c.chars.count
             // `报修？` is not a report whose details are "?".
-            return rest.unicodeScalars.contains(where: Self.hasMeaning) ? .value(.text(rest)) : .absent
+            guard rest.unicodeScalars.contains(where: Self.hasMeaning) else { return .absent }
+            // Echoed in replies, pushed, posted to groups: a page of text is not a report.
+            guard rest.count <= Self.maxText else {
+                return .wrong(
+                    Localized(
+                        zh: "内容太长（\(rest.count)字），请不超过\(Self.maxText)字。", en: "That is too long (\(rest.count) characters); please keep it within \(Self.maxText)."))
+            }
+            return .value(.text(rest))
         }
     }
+
+    /// The most characters a free-text argument takes.
+    public static let maxText = 2_000
 
     /// The id of the longest name at the cursor (names sorted longest first), moving past it.
     private static func take(_ names: [(chars: [Unicode.Scalar], id: String)], _ c: inout TextCursor) -> String? {

@@ -190,3 +190,20 @@ import Testing
         #expect(error.code == .unknownCommand && error.message.zh.contains("“你好？”"))
     }
 }
+
+/// Free text is echoed in replies and pushed: a page of it is refused with its length,
+/// not filed and posted back into the group.
+@Suite struct LongTextTests {
+    @Test func freeTextPastTheLimitIsRefusedWithItsLength() throws {
+        let parser = try Fixtures.parser()
+        let long = String(repeating: "楼", count: CommandParser.maxText + 1)
+        guard case .failure(let error, _) = parser.parse("报修 漏水 \(long)") else {
+            Issue.record("a page of text was taken")
+            return
+        }
+        #expect(error.code == .usage && error.message.zh.contains("内容太长（\(CommandParser.maxText + 1)字）") && error.message.zh.count < 200, "\(error.message.zh)")
+        guard case .failure(let english, _) = parser.parse("suggest \(String(repeating: "more benches ", count: 200))") else { return }
+        #expect(english.message.en.contains("too long"))
+        #expect(parser.parse("报修 漏水 \(long.dropLast())").isCommand, "the limit itself is taken")
+    }
+}

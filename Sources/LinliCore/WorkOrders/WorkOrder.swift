@@ -128,7 +128,9 @@ public enum WorkOrderAction: Sendable, Equatable {
     /// Its holder's role passed to someone else (a new captain): the order keeps its state and clocks.
     case handOver(Assignee, level: Level)
     case note(String)
-    case resolve(String, Resolution)
+    /// Resolved; by `takenOverBy` (the captain, the office) for whoever held it: the order becomes theirs,
+    /// and so does its rating.
+    case resolve(String, Resolution, takenOverBy: String? = nil)
     /// The feedback window passed without a rating: closed as resolved-unconfirmed.
     case closeUnrated
     /// The resolve deadline passed.
@@ -228,8 +230,9 @@ extension WorkOrder {
             if let ref { externalRef = ref }
             state = .assigned
             acceptedAt = nil
-        case .resolve(let text, let how):
+        case .resolve(let text, let how, let by):
             guard state.isOpen else { throw refuse("\(rid) 当前\(state.label(.zh))，不能重复办结。", "\(rid) is already \(state.label(.en)).") }
+            if let by { assignee = .person(by) }
             state = .resolved
             result = text
             resolution = how

@@ -65,7 +65,7 @@ extension WorkOrder {
         case .accept:
             let onTime = acceptedAt.map { $0.since(createdAt) <= limits.accept } ?? false
             return WorkOrderEffects(history: ("accept", nil), stop: [.accept], start: .resolve, acceptedOnTime: onTime)
-        case .resolve(let result, let how):
+        case .resolve(let result, let how, _):
             return WorkOrderEffects(
                 history: ("done", how == .fixed ? result : "\(how.rawValue): \(result)"), stop: [.accept, .remind, .overdue], start: .feedback)
         case .rate(let score, let comment):

@@ -65,6 +65,14 @@ struct WorkOrderDesk {
             en: "I don't know “\(target)”: name a person (id or name) or a department (\(community.departments.map(\.id).joined(separator: ", "))).")
     }
 
+    /// Tells whoever held `before` and no longer holds `after` (its person, or its
+    /// department's members and robot) that it is off their hands; not those in
+    /// `unasked`, whose ask to accept it was held for the morning and never sent.
+    func tellFormerHandlers(_ before: WorkOrder, _ after: WorkOrder, except sender: String, unasked: Set<String>, _ text: Localized) -> [Effect] {
+        guard before.assignee != after.assignee else { return [] }
+        return notifyHandlers(before, except: sender, reason: "status_changed", text: text).filter { !unasked.contains($0.to ?? "") }
+    }
+
     /// Pushes to whoever handles the order: the assignee, or each member of its department.
     func notifyHandlers(_ order: WorkOrder, except sender: String, reason: String, text: Localized) -> [Effect] {
         let rid = order.id.description

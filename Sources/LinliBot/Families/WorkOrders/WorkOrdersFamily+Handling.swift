@@ -7,23 +7,10 @@ import LinliStore
 extension WorkOrdersFamily {
     func accept(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
         let desk = WorkOrderDesk(ctx.kernel)
-        // Whom the order was passed to (a person, a department's members), when someone
-        // else (its building's captain) takes it.
-        var passedTo: [String] = []
-        // Those whose ask is still held for the morning were never asked: nor are they told it is moot.
-        let unasked = try ctx.timers.heldFor(id.description, reasons: Self.asks)
+        let (before, unasked) = try held(id, ctx)
+        // A department's order stays the department's when one of its members accepts it; anyone else takes it over.
         let order = try change(id, ctx, by: [.handler, .manager]) { order in
-            switch order.assignee {
-            case .person(let p) where p != ctx.sender: passedTo = [p]
-            case .department(let d):
-                let members = ctx.directory.department(d)?.members ?? []
-                if !members.contains(ctx.sender) {
-                    passedTo = members
-                    return .accept(by: ctx.sender, takingOver: true)
-                }
-            default: break
-            }
-            return .accept(by: ctx.sender)
+            .accept(by: ctx.sender, takingOver: !desk.isHandler(ctx.sender, of: order))
         }
         let rid = id.description
         let name = ctx.directory.name(of: ctx.sender)
@@ -31,15 +18,10 @@ extension WorkOrdersFamily {
         var effects = try desk.notifyReporter(order, except: ctx.sender, reason: "status_changed") { r in
             Localized(zh: "\(r.report.zh) \(rid) 已由\(name)签收。", en: "\(r.report.en) \(rid) was accepted by \(name).")
         }
-        for someone in passedTo where !unasked.contains(someone) {
-            effects.append(
-                .notify(
-                    to: someone, reason: "status_changed",
-                    text: Localized(
-                        zh: "\(desk.headline(order, .zh)) 已由\(name)签收，您无需再处理。",
-                        en: "\(desk.headline(order, .en)) was accepted by \(name); you need not handle it."),
-                    refs: [rid], priority: desk.priority(of: order)))
-        }
+        effects += desk.tellFormerHandlers(
+            before, order, except: ctx.sender, unasked: unasked,
+            Localized(
+                zh: "\(desk.headline(order, .zh)) 已由\(name)签收，您无需再处理。", en: "\(desk.headline(order, .en)) was accepted by \(name); you need not handle it."))
         return Outcome(
             zh: "已签收 \(rid)，请在\(limit.spoken(.zh))内办结。", en: "Accepted \(rid); please resolve it within \(limit.spoken(.en)).",
             refs: [rid], effects: effects)
@@ -47,6 +29,7 @@ extension WorkOrdersFamily {
 
     func assign(_ id: RecordID, to target: String, _ ctx: CommandContext) throws -> Outcome {
         let desk = WorkOrderDesk(ctx.kernel)
+        let (before, unasked) = try held(id, ctx)
         let order = try change(id, ctx, by: [.manager]) { order in
             let assignee = try desk.resolveAssignee(target, mentions: ctx.mentions)
             let level: Level = if case .department = assignee { .department } else { order.level }
@@ -67,6 +50,7 @@ extension WorkOrdersFamily {
         effects += try desk.notifyReporter(order, except: ctx.sender, reason: "status_changed") { r in
             Localized(zh: "\(r.report.zh) \(rid) 已交给\(name)处理。", en: "\(r.report.en) \(rid) has been passed to \(name).")
         }
+        effects += desk.tellFormerHandlers(before, order, except: ctx.sender, unasked: unasked, Self.passedOn(order, to: name, desk))
         return Outcome(zh: "已将 \(rid) 交办给\(name)。", en: "Assigned \(rid) to \(name).", refs: [rid], effects: effects)
     }
 
@@ -95,7 +79,11 @@ extension WorkOrdersFamily {
             let rest = text.dropFirst(word.count).drop { " :：,，".contains($0) }
             result = rest.isEmpty ? word : String(rest)
         }
-        let order = try change(id, ctx, by: [.handler, .manager]) { _ in .resolve(result, how) }
+        let (before, unasked) = try held(id, ctx)
+        // Resolved by someone else than whoever holds it (the captain, the office): theirs now, and so is its rating.
+        let order = try change(id, ctx, by: [.handler, .manager]) { order in
+            .resolve(result, how, takenOverBy: desk.isHandler(ctx.sender, of: order) ? nil : ctx.sender)
+        }
         let rid = id.description
         var effects = try desk.notifyReporter(order, except: ctx.sender, reason: "rating_request") { r in
             r == .reporter
@@ -117,6 +105,10 @@ extension WorkOrdersFamily {
                 effects.append(.post(group: group, reason: "publicised", text: text, refs: [rid], priority: desk.priority(of: order)))
             }
         }
+        let name = ctx.directory.name(of: ctx.sender)
+        effects += desk.tellFormerHandlers(
+            before, order, except: ctx.sender, unasked: unasked,
+            Localized(zh: "\(desk.headline(order, .zh)) 已由\(name)办结，您无需再处理。", en: "\(desk.headline(order, .en)) was resolved by \(name); you need not handle it."))
         return Outcome(zh: "已办结 \(rid)，已请报修人评价。", en: "Resolved \(rid); the reporter has been asked to rate it.", refs: [rid], effects: effects)
     }
 
@@ -126,6 +118,7 @@ extension WorkOrdersFamily {
         let department = words.first.flatMap { w in ctx.directory.community.departments.first { $0.id.lowercased() == w.lowercased() || $0.name == w }
         }
         let ref = words.first { $0.lowercased().hasPrefix("ref:") }.map { String($0.dropFirst(4)) }.flatMap { $0.isEmpty ? nil : $0 }
+        let (before, unasked) = try held(id, ctx)
         if department != nil && !ctx.isStaff {
             throw LinliError(
                 .forbidden, zh: "只有社区工作人员可以吹哨呼叫部门。", en: "Only the community office can whistle in a department.", refs: [id.description])
@@ -165,6 +158,20 @@ extension WorkOrdersFamily {
         effects += try desk.notifyReporter(order, except: ctx.sender, reason: "status_changed") { r in
             Localized(zh: "\(r.report.zh) \(rid) 已升级交\(name)处理。", en: "\(r.report.en) \(rid) has been escalated to \(name).")
         }
+        effects += desk.tellFormerHandlers(before, order, except: ctx.sender, unasked: unasked, Self.passedOn(order, to: name, desk))
         return Outcome(zh: "已\(word)：\(rid) 交\(name)处理\(refText.zh)。", en: "Escalated \(rid) to \(name)\(refText.en).", refs: [rid], effects: effects)
     }
+
+    /// An order as it stands before a change, and who has not been asked to accept it yet
+    /// (their ask held for the morning): they are not told it is off their hands.
+    func held(_ id: RecordID, _ ctx: CommandContext) throws -> (WorkOrder, Set<String>) {
+        (try ctx.workOrders.load(id), try ctx.timers.heldFor(id.description, reasons: Self.asks))
+    }
+
+    /// What whoever had an order is told when it is passed to someone else.
+    static func passedOn(_ order: WorkOrder, to name: String, _ desk: WorkOrderDesk) -> Localized {
+        Localized(
+            zh: "\(desk.headline(order, .zh)) 已改交\(name)处理，您无需再处理。", en: "\(desk.headline(order, .en)) was passed to \(name); you need not handle it.")
+    }
 }
+

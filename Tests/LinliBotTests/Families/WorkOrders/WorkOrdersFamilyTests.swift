@@ -84,3 +84,34 @@ import Testing
         #expect(whistle.reply.text.hasPrefix("已吹哨：R1 交自来水公司处理") && whistle.notifications.contains { $0.to == "u-pipe" && $0.text.hasPrefix("【吹哨】") }, "\(whistle)")
     }
 }
+
+/// Whoever had an order is told when it is passed to someone else or closed by someone
+/// else, a department's robot too; an order resolved by someone else (the captain) is
+/// theirs, and so is its rating.
+@Suite struct FormerHandlersTests {
+    func at(_ hhmm: String) -> String { "2026-11-28T\(hhmm):00+08:00" }
+
+    @Test func anOrderPassedOnAfterItWasAcceptedTellsWhoAcceptedIt() throws {
+        let bot = try FamilyHarness("workorders")
+        #expect(try bot.say("报修 漏水 水管滴水", from: "u-li", in: "t-b1", at: at("09:00")).reply.refs == ["R1"])
+        #expect(try bot.say("交办 R1 自来水公司", from: "u-cap1", in: "t-b1", at: at("09:01")).reply.ok)
+        #expect(try bot.say("签收 R1", from: "u-pipe", at: at("09:02")).reply.ok)
+        #expect(try bot.say("谁家漏水了？", from: "u-bo", in: "t-b1", at: at("09:02")).isEmpty)
+        let moved = try bot.say("交办 R1 刘队长", from: "u-grid", at: at("09:03")).notifications.filter { $0.to == "u-pipe" || $0.to == "water" }
+        #expect(moved.count == 1 && moved[0].to == "u-pipe" && moved[0].text.contains("已改交刘队长处理，您无需再处理"), "\(moved)")
+    }
+
+    @Test func anOrderResolvedByTheCaptainIsHisAndSoIsItsRating() throws {
+        let community = FamilyHarness.community.replacingOccurrences(
+            of: "{id: water, name: 自来水公司, members: [u-pipe]}", with: "{id: water, name: 自来水公司, members: [u-pipe], webhook: water-robot}")
+            + "\nwebhooks:\n  - {id: water-robot, format: generic, url: \"http://127.0.0.1:9/hook\"}\n"
+        let bot = try FamilyHarness(families: ["workorders"], community: community)
+        #expect(try bot.say("report leak the pipe under the sink", from: "u-ann", in: "t-b1", at: at("09:00")).reply.refs == ["R1"])
+        #expect(try bot.say("交办 R1 自来水公司", from: "u-cap1", at: at("09:01")).reply.ok)
+        #expect(try bot.say("签收 R1", from: "u-pipe", at: at("09:02")).reply.ok)
+        let done = try bot.say("办结 R1 楼里自己修好了", from: "u-cap1", at: at("09:30")).notifications
+        #expect(Set(done.filter { $0.text.contains("您无需再处理") }.map(\.to)) == ["u-pipe", "water"], "\(done)")
+        let rated = try bot.say("rate R1 3 slow", from: "u-ann", in: "t-b1", at: at("09:31")).notifications
+        #expect(rated.map(\.to) == ["u-cap1"], "\(rated)")
+    }
+}

@@ -1,0 +1,21 @@
+import LinliCore
+
+/// What single tokens mean: a record id meant but mistyped, the words for roles.
+extension CommandParser {
+    /// A token meant as a record id: a record letter, then digits or a sign (`R-1`, `#r0`).
+    static func looksLikeRecord(_ token: String) -> Bool {
+        let t = token.hasPrefix("#") ? token.dropFirst() : Substring(token)
+        guard let first = t.first, RecordKind(rawValue: first.uppercased()) != nil, t.count > 1 else { return false }
+        let rest = t.dropFirst()
+        return rest.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") }
+    }
+
+    /// The words for the roles the office gives in chat, lowercased.
+    static let roleWords: [String: Role] = [
+        "captain": .captain, "楼栋长": .captain, "楼长": .captain,
+        "grid_leader": .gridLeader, "grid-leader": .gridLeader, "网格长": .gridLeader,
+        "volunteer": .volunteer, "志愿者": .volunteer,
+        "party_member": .partyMember, "party-member": .partyMember, "党员": .partyMember,
+        "mediator": .mediator, "调解员": .mediator,
+    ]
+}
