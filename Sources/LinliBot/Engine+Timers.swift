@@ -61,11 +61,13 @@ extension Engine {
         return try dispatcher.fire(timer, kernel(tx)) ?? []
     }
 
-    /// Writes pushes out now, or, for a work order's pushes below P0 during quiet
-    /// hours, holds them in a timer until quiet hours end.
-    func emit(_ effects: [Effect], lang: Lang, _ tx: StoreTransaction, into out: inout [OutboundEvent]) throws {
+    /// Writes pushes out now, or, for those below P0 during quiet hours, holds them in a
+    /// timer until quiet hours end. A push with no priority of its own is routine, except
+    /// in the conversation `answering` is part of: to its sender, or into its group.
+    func emit(_ effects: [Effect], lang: Lang, _ tx: StoreTransaction, into out: inout [OutboundEvent], answering: InboundEvent? = nil) throws {
         for effect in effects {
-            if let end = kernel(tx).calendar.quietEnd(for: effect.priority) {
+            let live = answering.map { e in effect.to != nil ? effect.to == e.from : effect.group == e.group } ?? false
+            if let end = kernel(tx).calendar.quietEnd(for: effect.priority ?? (live ? nil : Effect.routine)) {
                 var held = effect
                 held.lang = held.lang ?? lang
                 try kernel(tx).timers.schedule(kind: Kernel.heldPush(effect.reason), at: end, subject: effect.refs.first ?? "", payload: held.json)

@@ -328,7 +328,7 @@ public final class Engine {
                         type: .reply, id: nextID(), ts: clock, inReplyTo: event.id, group: event.group, to: event.from,
                         text: outcome.text(lang), ok: outcome.ok, code: outcome.code?.rawValue, refs: outcome.refs))
             }
-            try emit(outcome.effects, lang: lang, tx, into: &out)
+            try emit(outcome.effects, lang: lang, tx, into: &out, answering: event)
         }
         // Kept with everything the event caused, timers its clock fired included (chatter,
         // ticks and joins are seen once too); an internal error is not kept, so that the

@@ -51,4 +51,10 @@ extension TimeRange {
         let minuteStart = instant.milliseconds - ((instant.milliseconds % 60_000) + 60_000) % 60_000
         return Instant(milliseconds: minuteStart + Int64(wait) * 60_000)
     }
+
+    /// When `instant` falls inside the range, the instant the range began; nil when it is outside.
+    public func start(containing instant: Instant, offsetSeconds: Int) -> Instant? {
+        guard let end = end(containing: instant, offsetSeconds: offsetSeconds) else { return nil }
+        return Instant(milliseconds: end.milliseconds - Int64((self.end - start + 1440) % 1440) * 60_000)
+    }
 }

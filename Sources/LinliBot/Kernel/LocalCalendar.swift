@@ -52,6 +52,20 @@ struct LocalCalendar {
         return quietHours.end(containing: now, offsetSeconds: offset(at: now))
     }
 
+    /// When to remind of something that starts at `start`, `lead` before it: then, or, when
+    /// that falls in quiet hours (a reminder would wait past the start), an hour before
+    /// they begin: the evening before an early start.
+    func reminderTime(before start: Instant, lead: Span) -> Instant {
+        let due = start.adding(Span(milliseconds: -lead.milliseconds))
+        guard let quietHours, let quiet = quietHours.start(containing: due, offsetSeconds: offset(at: due)) else { return due }
+        return quiet.adding(.hours(-1))
+    }
+
+    /// A local day and clock time as a reminder sent now reads it: the day only when it is not today.
+    func spoken(_ day: LocalDay, _ time: String, _ lang: Lang) -> String {
+        day == today ? time : "\(day.spoken(lang)) \(time)"
+    }
+
     /// When someone told now can start acting: now, or the end of quiet hours.
     func deliveryTime(_ priority: Priority?) -> Instant { quietEnd(for: priority) ?? now }
 }

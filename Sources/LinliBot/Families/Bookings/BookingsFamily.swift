@@ -99,7 +99,7 @@ struct BookingsFamily: Family {
         if approvedBySender { booking.state = .confirmed }
         try ctx.tx.insert(booking)
         let bid = booking.id.description
-        let reminderAt = startAt.adding(Span(milliseconds: -Self.bookingReminderLead.milliseconds))
+        let reminderAt = ctx.calendar.reminderTime(before: startAt, lead: Self.bookingReminderLead)
         if reminderAt > ctx.now { try ctx.timers.schedule(BookingClock.reminder, at: reminderAt, subject: bid) }
         if booking.state == .pending { try ctx.timers.schedule(BookingClock.lapse, at: startAt, subject: bid) }
         let what = Localized(
@@ -275,8 +275,8 @@ struct BookingsFamily: Family {
             .notify(
                 to: b.booker, reason: "reminder",
                 text: Localized(
-                    zh: "【提醒】您预约的\(name.zh) \(b.times) 快开始了（\(id)）。不用了请发送：取消 \(id)",
-                    en: "[Reminder] Your booking of \(name.en) at \(b.times) starts soon (\(id)). If you no longer need it: cancel \(id)"),
+                    zh: "【提醒】您预约的\(name.zh) \(ctx.calendar.spoken(b.day, b.times, .zh)) 快开始了（\(id)）。不用了请发送：取消 \(id)",
+                    en: "[Reminder] Your booking of \(name.en) at \(ctx.calendar.spoken(b.day, b.times, .en)) starts soon (\(id)). If you no longer need it: cancel \(id)"),
                 refs: [id.description])
         ]
     }

@@ -52,7 +52,7 @@ struct EventsFamily: Family {
             number: ctx.numbers.next(.event), title: title, day: d, start: start, capacity: capacity, creator: ctx.sender, createdAt: ctx.now)
         try ctx.tx.insert(event)
         let eid = event.id.description
-        let reminderAt = startAt.adding(Span(milliseconds: -Self.eventReminderLead.milliseconds))
+        let reminderAt = ctx.calendar.reminderTime(before: startAt, lead: Self.eventReminderLead)
         if reminderAt > ctx.now { try ctx.timers.schedule(EventClock.reminder, at: reminderAt, subject: eid) }
         let seats = capacity.map { Localized(zh: "，限 \($0) 人", en: ", \($0) places") } ?? Localized(zh: "", en: "")
         let text = Localized(
@@ -88,7 +88,7 @@ struct EventsFamily: Family {
         }
         _ = try ctx.tx.join(e.number, user: ctx.sender, at: ctx.now)
         // The reminder is promised only when it is still to come.
-        let reminded = ctx.calendar.instant(e.day, e.start).adding(Span(milliseconds: -Self.eventReminderLead.milliseconds)) > ctx.now
+        let reminded = ctx.calendar.reminderTime(before: ctx.calendar.instant(e.day, e.start), lead: Self.eventReminderLead) > ctx.now
         return Outcome(
             zh: "报名成功：\(id) \(e.title)，\(e.day.spoken(.zh)) \(Booking.clock(e.start))，\(reminded ? "开始前1小时提醒您" : "马上就开始了，请准时参加")。",
             en: "Signed up: \(id) \(e.title), \(e.day.spoken(.en)) \(Booking.clock(e.start)); "
@@ -114,8 +114,8 @@ struct EventsFamily: Family {
             .notify(
                 to: user, reason: "reminder",
                 text: Localized(
-                    zh: "【活动提醒】\(id) \(e.title) 将于 \(Booking.clock(e.start)) 开始。",
-                    en: "[Reminder] \(id) \(e.title) starts at \(Booking.clock(e.start))."),
+                    zh: "【活动提醒】\(id) \(e.title) 将于 \(ctx.calendar.spoken(e.day, Booking.clock(e.start), .zh)) 开始。",
+                    en: "[Reminder] \(id) \(e.title) starts at \(ctx.calendar.spoken(e.day, Booking.clock(e.start), .en))."),
                 refs: [id.description])
         }
     }

@@ -1,0 +1,37 @@
+import LinliProtocol
+import LinliTesting
+import Testing
+
+/// Quiet hours hold every push below P0, not only a work order's: an answered suggestion,
+/// points, a wish claimed. What answers whoever is writing is not held, and a reminder
+/// that quiet hours would hold past what it reminds of comes the evening before.
+@Suite struct QuietHoursForEveryPushTests {
+    func at(_ day: Int, _ hhmm: String) -> String { "2026-11-\(day)T\(hhmm):00+08:00" }
+
+    @Test func aNoticeWithNoPriorityOfItsOwnWaitsForTheMorning() throws {
+        let bot = try FamilyHarness("suggestions", "points", "wishes")
+        #expect(try bot.say("建议 晚上路灯太暗", from: "u-li", in: "t-b1", at: at(28, "21:30")).reply.refs == ["P1"])
+        #expect(try bot.say("晚安", from: "u-bo", in: "t-b1", at: at(28, "22:10")).isEmpty)
+        let answered = try bot.say("答复 P1 下周更换路灯", from: "u-office", at: at(28, "23:50"))
+        #expect(answered.reply.ok && answered.notifications.isEmpty, "\(answered.notifications)")
+        let awarded = try bot.say("award u-vol ontime night patrol", from: "u-office", at: at(29, "00:10"))
+        #expect(awarded.reply.ok && awarded.notifications.isEmpty, "\(awarded.notifications)")
+        // The sender's own answer, sent privately, is not held: they are awake.
+        try bot.say("微心愿 想要一副老花镜，电话13912345678", from: "u-li", at: at(29, "00:20"))
+        let claimed = try bot.say("认领 W1", from: "u-vol", in: "t-b2", at: at(29, "00:30"))
+        #expect(claimed.notifications.map(\.to) == ["u-vol"], "the claimer reads the wish now, the wisher in the morning: \(claimed.notifications)")
+        let morning = try bot.tick(at(29, "07:00")).notifications
+        #expect(morning.contains { $0.to == "u-li" && $0.refs == ["P1"] } && morning.contains { $0.to == "u-vol" && $0.reason == "points" }, "\(morning)")
+        #expect(morning.contains { $0.to == "u-li" && $0.text.contains("已由方志愿认领") }, "\(morning)")
+    }
+
+    @Test func anEarlyEventIsRemindedTheEveningBefore() throws {
+        let bot = try FamilyHarness("events")
+        #expect(try bot.say("发布活动 晨练 11月29日 06:30", from: "u-office", at: at(28, "10:00")).reply.refs == ["E1"])
+        #expect(try bot.say("报名 E1", from: "u-li", in: "t-b1", at: at(28, "10:05")).reply.ok)
+        #expect(try bot.say("report the event to your friends", from: "u-ann", in: "t-b1", at: at(28, "10:06")).isEmpty)
+        let evening = try bot.tick(at(28, "21:00")).notifications
+        #expect(evening.map(\.to) == ["u-li"] && evening[0].text.contains("11月29日") && evening[0].text.contains("06:30"), "\(evening)")
+        #expect(try bot.tick(at(29, "07:00")).isEmpty, "nothing held for the morning, after the start")
+    }
+}
