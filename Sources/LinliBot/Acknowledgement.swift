@@ -31,18 +31,20 @@ enum Acknowledgement {
         while start < end, marks.contains(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
         let word = Grammar.fold(String(scalars[start..<end])).lowercased()
         if words.contains(word) { return word }
-        if receipts.contains(word) { return receipt }
+        // “Received, on my way”: the English for 收到, first, then a comment.
+        if receipts.contains(String(String.UnicodeScalarView(word.unicodeScalars.prefix { !marks.contains($0) }))) { return receipt }
         // “收到”, “好的，收到”, “收到了👌”: 收到 with acknowledgements around it; “收到，马上通知各户”: first, then a comment.
         let parts = word.split(separator: receipt, maxSplits: 1, omittingEmptySubsequences: false)
         guard parts.count == 2 else { return nil }
         let before = parts[0].hasSuffix("已") ? parts[0].dropLast() : parts[0]
         if before.isEmpty, parts[1].unicodeScalars.first.map(marks.contains) ?? true { return receipt }
         let around = (before + " " + parts[1]).split { marks.contains($0.unicodeScalars.first!) }
-        return around.allSatisfy { words.contains(String($0)) || particles.contains(String($0)) || $0.unicodeScalars.allSatisfy(isEmoji) } ? receipt : nil
+        return around.allSatisfy { words.contains(String($0)) || $0 == receipt || particles.contains(String($0)) || $0.unicodeScalars.allSatisfy(isEmoji) }
+            ? receipt : nil
     }
 
     /// What `word(in:)` also reads as 收到: the English for it.
-    static let receipts: Set<String> = ["received", "noted", "roger", "roger that", "copy", "copy that"]
+    static let receipts: Set<String> = ["received", "noted", "roger", "copy"]
     /// What may follow 收到 and changes nothing (“收到了”, “收到啦”).
     static let particles: Set<String> = ["了", "啦", "哈", "咯", "喽", "了哈", "啦哈"]
 

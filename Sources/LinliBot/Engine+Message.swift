@@ -61,12 +61,19 @@ extension Engine {
             if preparsed != nil, case .failure = parsed { parsed = parser.parse(text, strict: strict) }  // with the sender's hints
             // “小邻，谢谢！”: thanks or an “OK” said to the bot is answered in kind, not questioned.
             if !parsed.isCommand, let word = Acknowledgement.word(in: text) {
-                // “好的，收到”, “收到了”: the receipt of the one alert awaiting the sender; a bare
-                // 收到 asks which of whoever acknowledges alerts, and is an OK from anyone else.
-                if word == Acknowledgement.receipt, let whole = try presumed(parser.parse(word), ctx) {
+                // “好的，收到”, “收到了”: the receipt of the one alert awaiting the sender; of which,
+                // asked of whoever acknowledges alerts (several may await); an OK from anyone else.
+                let receipt = word == Acknowledgement.receipt ? parser.parse(word) : nil
+                let presumption: Presumption<ParseResult> =
+                    if let receipt, case .incomplete(let id, _, _, _) = receipt, parser.catalog.spec(id).map(ctx.mayUse) == true {
+                        try presumed(receipt, ctx)
+                    } else {
+                        .nothing
+                    }
+                if case .value(let whole) = presumption {
                     parsed = whole
-                } else if word == Acknowledgement.receipt, case .incomplete(let id, _, _, _) = parsed, parser.catalog.spec(id).map(ctx.mayUse) == true {
-                    // asked below
+                } else if case .ask = presumption, let receipt {
+                    parsed = receipt  // which one: asked below
                 } else {
                     commandName = "acknowledgement"
                     let thanksWishes = parser.catalog.spec(named: "thanks").map(ctx.mayUse) == true
@@ -98,7 +105,7 @@ extension Engine {
                 if noting { try noteWritten(lang, by: sender, chosen: chosen, tx) }
             }
         }
-        if let whole = try presumed(parsed, ctx) { parsed = whole }
+        if case .value(let whole) = try presumed(parsed, ctx) { parsed = whole }
         var outcome: Outcome
         commandName = Self.name(of: parsed)
         switch parsed {
@@ -146,14 +153,16 @@ extension Engine {
     }
 
     /// An unfinished command made whole with what its family presumes for the missing
-    /// argument (a bare `收到`: the one alert awaiting the sender); nil: ask.
-    private func presumed(_ parsed: ParseResult, _ ctx: CommandContext) throws -> ParseResult? {
-        guard case .incomplete(let id, let soFar, let missing, _) = parsed, let family = parser.catalog.spec(id)?.family,
-            let value = try dispatcher.presume(missing, of: id, family: family, ctx)
-        else { return nil }
-        let whole = parser.parse(soFar + " " + value)
-        guard case .command = whole else { return nil }
-        return whole
+    /// argument (a bare `收到`: the one alert awaiting the sender).
+    private func presumed(_ parsed: ParseResult, _ ctx: CommandContext) throws -> Presumption<ParseResult> {
+        guard case .incomplete(let id, let soFar, let missing, _) = parsed, let family = parser.catalog.spec(id)?.family else { return .ask }
+        switch try dispatcher.presume(missing, of: id, family: family, ctx) {
+        case .value(let value):
+            let whole = parser.parse(soFar + " " + value)
+            return whole.isCommand ? .value(whole) : .ask
+        case .ask: return .ask
+        case .nothing: return .nothing
+        }
     }
 
     /// Whether an unfinished command is a report in a private category (noise, a

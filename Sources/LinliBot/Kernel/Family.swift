@@ -24,13 +24,21 @@ protocol Family: Sendable {
     /// from the engine's first start on; nil: none.
     var daily: (timer: Timer, minutes: Int)? { get }
     /// What a missing argument of command `id` can only be for this sender (the one
-    /// alert awaiting their acknowledgement), so that nobody is asked; nil: ask.
-    func presume(_ missing: ArgSpec, of id: String, _ ctx: CommandContext) throws -> String?
+    /// alert awaiting their acknowledgement), so that nobody is asked.
+    func presume(_ missing: ArgSpec, of id: String, _ ctx: CommandContext) throws -> Presumption<String>
+}
+
+/// What a family presumes of a missing argument: the one thing it can be; to ask which
+/// (several can be); or that there is nothing it could be (no alert awaits the sender).
+enum Presumption<Value> {
+    case value(Value)
+    case ask
+    case nothing
 }
 
 extension Family {
     var daily: (timer: Timer, minutes: Int)? { nil }
-    func presume(_ missing: ArgSpec, of id: String, _ ctx: CommandContext) throws -> String? { nil }
+    func presume(_ missing: ArgSpec, of id: String, _ ctx: CommandContext) throws -> Presumption<String> { .ask }
 }
 
 extension Family where Timer == NoTimer {
@@ -104,8 +112,8 @@ struct Dispatcher: Sendable {
     }
 
     /// What `family`'s command `id` presumes for its `missing` argument, if anything.
-    func presume(_ missing: ArgSpec, of id: String, family: String, _ ctx: CommandContext) throws -> String? {
-        try byCommand.values.first { $0.name == family }?.presume(missing, of: id, ctx)
+    func presume(_ missing: ArgSpec, of id: String, family: String, _ ctx: CommandContext) throws -> Presumption<String> {
+        try byCommand.values.first { $0.name == family }?.presume(missing, of: id, ctx) ?? .ask
     }
 
     func run(_ command: Command, _ ctx: CommandContext) throws -> Outcome {

@@ -21,10 +21,14 @@ struct AlertsFamily: Family {
     }
 
     /// A bare `收到` / `ack` acknowledges the one alert awaiting the sender's acknowledgement.
-    func presume(_ missing: ArgSpec, of id: String, _ ctx: CommandContext) throws -> String? {
-        guard id == "ack" else { return nil }
+    func presume(_ missing: ArgSpec, of id: String, _ ctx: CommandContext) throws -> Presumption<String> {
+        guard id == "ack" else { return .ask }
         let awaiting = try ctx.tx.alerts().filter { $0.missing.contains(ctx.sender) }
-        return awaiting.count == 1 ? awaiting[0].id.description : nil
+        switch awaiting.count {
+        case 0: return .nothing
+        case 1: return .value(awaiting[0].id.description)
+        default: return .ask
+        }
     }
 
     func fire(_ timer: AlertClock, _ row: TimerRow, _ ctx: Kernel) throws -> [Effect] {

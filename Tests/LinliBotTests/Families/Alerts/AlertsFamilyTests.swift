@@ -122,7 +122,7 @@ import Testing
             #expect(try bot.say(text, from: user, in: "t-b1", at: at("09:01")).isEmpty, "“\(text)” from \(user)")
         }
         #expect(try bot.say("收到 A1", from: "u-cap1", in: "t-b1", at: at("09:02")).reply.ok)
-        #expect(try bot.say("@小邻 收到", from: "u-cap1", in: "t-b1", at: at("09:03")).reply.code == "usage", "asked by name: a question")
+        #expect(try bot.say("@小邻 收到", from: "u-cap1", in: "t-b1", at: at("09:03")).reply.text.hasPrefix("好的！"), "asked by name, nothing awaiting: an OK")
     }
 
     @Test func aBareReceiptAcknowledgesTheOneAlertAwaitingTheCaptain() throws {
@@ -137,18 +137,28 @@ import Testing
         #expect(try bot.say("ack", from: "u-grid", at: at("09:05")).reply.text == "Acknowledged A1. Thank you!")
         #expect(try bot.tick(at("09:10")).isEmpty, "everyone acknowledged")
 
-        // Nothing awaits them now: an OK is answered as one, a bare 收到 asks which.
+        // Nothing awaits them now: 收到, bare or not, is an OK.
         #expect(try bot.say("收到，谢谢", from: "u-cap1", at: at("09:11")).reply.text.hasPrefix("好的！"))
         #expect(try bot.say("好的收到", from: "u-li", at: at("09:12")).reply.text.hasPrefix("好的！"), "a resident's OK")
-        #expect(try bot.say("收到", from: "u-cap1", at: at("09:13")).reply.text.contains("收到哪条紧急通知"))
+        #expect(try bot.say("收到", from: "u-cap1", at: at("09:13")).reply.text.hasPrefix("好的！"))
 
         // Two awaiting: which one is asked.
-        try bot.say("cancel", from: "u-cap1", at: at("09:14"))
         try bot.say("紧急通知 水管爆裂", from: "u-office", at: at("09:20"))
         try bot.say("演练 消防疏散", from: "u-office", at: at("09:21"))
         #expect(try bot.say("小邻，收到", from: "u-cap2", in: "t-b2", at: at("09:22")).reply.text.contains("收到哪条紧急通知"))
         #expect(try bot.say("A3", from: "u-cap2", in: "t-b2", at: at("09:23")).reply.text.contains("已确认收到 A3"))
         #expect(try bot.say("收到", from: "u-cap2", at: at("09:24")).reply.text.contains("已确认收到 A2"), "one left")
+    }
+
+    /// With two alerts awaiting, every way of saying 收到 asks which: none is taken as an OK.
+    @Test(arguments: ["收到了", "收到👌", "收到，马上组织撤离", "Received, on my way", "收到收到", "好的收到"])
+    func aReceiptWithTwoAlertsAwaitingAsksWhich(_ text: String) throws {
+        let bot = try FamilyHarness("alerts")
+        try bot.say("紧急通知 燃气泄漏，请撤离", from: "u-office", at: at("09:00"))
+        try bot.say("紧急通知 停水", from: "u-office", at: at("09:01"))
+        let asked = try bot.say(text, from: "u-cap1", at: at("09:02")).reply
+        #expect(asked.code == "usage" && (asked.text.contains("收到哪条紧急通知") || asked.text.contains("Which alert")), "“\(text)”: \(asked.text)")
+        #expect(try bot.say("A1", from: "u-cap1", at: at("09:03")).reply.refs == ["A1"])
     }
 
     /// How captains say they got it: 收到了, with an emoji, with a word of their own, in English.
