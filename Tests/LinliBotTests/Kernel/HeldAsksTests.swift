@@ -90,4 +90,58 @@ import Testing
         #expect(!morning.contains { $0.reason == "rating_request" }, "\(morning)")
         #expect(!morning.contains { $0.to == "u-grid" }, "the grid leader was never asked: \(morning)")
     }
+
+    @Test func aChaseAndAResolveReminderAreDroppedOnceTheOrderIsResolved() throws {
+        let bot = try FamilyHarness("workorders")
+        #expect(try bot.say("报修 漏水 水管滴水", from: "u-li", in: "t-b1", at: at(28, "09:00")).reply.refs == ["R1"])
+        #expect(try bot.say("签收 R1", from: "u-cap1", at: at(28, "09:05")).reply.ok)
+        #expect(try bot.say("催办 R1", from: "u-li", in: "t-b1", at: at(28, "22:30")).reply.ok)
+        #expect(try bot.say("办结 R1 换了阀门", from: "u-cap1", at: at(28, "23:00")).reply.ok)
+        let morning = try bot.tick(at(29, "07:00")).notifications
+        #expect(!morning.contains { $0.to == "u-cap1" }, "the chase and the 50% reminder are moot: \(morning)")
+    }
+
+    @Test func aReopenedOrderAcceptedAgainInTheNightIsNotAskedAgain() throws {
+        let bot = try FamilyHarness("workorders")
+        #expect(try bot.say("报修 漏水 水管滴水", from: "u-li", in: "t-b1", at: at(28, "09:00")).reply.refs == ["R1"])
+        #expect(try bot.say("签收 R1", from: "u-cap1", at: at(28, "09:05")).reply.ok)
+        #expect(try bot.say("办结 R1 换了阀门", from: "u-cap1", at: at(28, "10:00")).reply.ok)
+        let reopened = try bot.say("没解决 R1 还在滴", from: "u-li", in: "t-b1", at: at(28, "22:30"))
+        #expect(reopened.reply.ok && reopened.notifications.isEmpty, "\(reopened.notifications)")
+        #expect(try bot.say("签收 R1", from: "u-cap1", at: at(28, "22:40")).reply.ok)
+        let morning = try bot.tick(at(29, "07:00")).notifications
+        #expect(!morning.contains { $0.to == "u-cap1" && $0.text.contains("请重新签收") }, "\(morning)")
+    }
+
+    @Test func aReportWithdrawnInTheNightTellsNoOneWhoWasNeverAsked() throws {
+        let bot = try FamilyHarness("workorders")
+        #expect(try bot.say("报修 其他 楼道灯不亮", from: "u-li", in: "t-b1", at: at(28, "22:30")).reply.refs == ["R1"])
+        #expect(try bot.say("撤销 R1", from: "u-li", in: "t-b1", at: at(28, "22:40")).reply.ok)
+        #expect(try bot.tick(at(29, "07:00")).notifications.isEmpty, "the captain never heard of R1")
+    }
+
+    @Test func aBookingDecidedAndAWishClaimedInTheNightAskNoOneInTheMorning() throws {
+        let bot = try FamilyHarness("bookings", "wishes", "workorders")
+        #expect(try bot.say("预约 活动室 后天 09:00-10:00 排练", from: "u-li", at: at(28, "22:30")).reply.refs == ["B1"])
+        #expect(try bot.say("预约 活动室 后天 15:00-16:00 排练", from: "u-bo", at: at(28, "22:31")).reply.refs == ["B2"])
+        #expect(try bot.say("批准 B1", from: "u-cap1", at: at(28, "22:40")).reply.ok)
+        #expect(try bot.say("取消 B2", from: "u-bo", at: at(28, "22:41")).reply.ok)
+        #expect(try bot.say("微心愿 想要一副老花镜", from: "u-li", at: at(28, "22:50")).reply.refs == ["W1"])
+        #expect(try bot.say("认领 W1", from: "u-vol", at: at(28, "22:55")).reply.ok)
+        let morning = try bot.tick(at(29, "07:00")).notifications
+        #expect(!morning.contains { ["u-cap1", "u-cap2", "u-vol"].contains($0.to) && !$0.text.contains("积分") }, "\(morning)")
+        #expect(morning.contains { $0.to == "u-li" && $0.text.contains("已通过") }, "the booker still hears: \(morning)")
+    }
+
+    @Test func anUrgentRequestTakenByTheCaptainTellsWhoWasOnDuty() throws {
+        let community = FamilyHarness.community.replacingOccurrences(
+            of: "{id: haircut, name: 义剪, names: [haircut, 义剪], handler: u-vol}",
+            with: "{id: haircut, name: 义剪, names: [haircut, 义剪], handler: u-vol}\n  - {id: butler, name: 红色管家, names: [butler, 红色管家], handler: u-vol, urgent: true}")
+        let bot = try FamilyHarness(families: ["services", "workorders"], community: community)
+        let asked = try bot.say("申请 红色管家 老人摔倒了", from: "u-li", at: at(28, "23:30"))
+        #expect(Set(asked.notifications.map(\.to)) == ["u-vol", "u-cap1"], "urgent: both at once: \(asked.notifications)")
+        let taken = try bot.say("签收 S1", from: "u-cap1", at: at(28, "23:32")).notifications
+        #expect(taken.contains { $0.to == "u-vol" && $0.text.contains("已由刘队长签收，您无需再处理") }, "\(taken)")
+    }
 }
+

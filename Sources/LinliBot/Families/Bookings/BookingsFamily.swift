@@ -115,7 +115,7 @@ struct BookingsFamily: Family {
             approver(of: booking, ctx.directory).map { a in
                 [
                     .notify(
-                        to: a, reason: "booking",
+                        to: a, reason: "booking_request",
                         text: Localized(
                             zh: "【预约待审批】\(bid) \(what.zh)，\(ctx.senderLabel)。批准：批准 \(bid)；拒绝：拒绝 \(bid) 原因",
                             en: "[Booking to approve] \(bid) \(what.en), \(ctx.senderLabel). Approve: approve \(bid); decline: decline \(bid) <why>"),
@@ -183,6 +183,8 @@ struct BookingsFamily: Family {
         let transition = try next.apply(action)
         try ctx.tx.update(next, from: booking)
         try ctx.timers.apply(transition, subject: booking.id.description)
+        // Decided, withdrawn or lapsed in the night: the ask to approve it held for the morning is moot.
+        if next.state != .pending { try ctx.timers.dropHeld(booking.id.description, reasons: ["booking_request"]) }
     }
 
     func loadBooking(_ id: RecordID, _ ctx: CommandContext) throws -> Booking {
@@ -208,6 +210,7 @@ struct BookingsFamily: Family {
         let b = try loadBooking(id, ctx)
         guard b.booker == ctx.sender || managesBooking(ctx.sender, b, ctx.directory) else { throw LinliError.forbidden(id) }
         try refuseIfBegun(b, ctx)
+        let unasked = try ctx.timers.heldFor(id.description, reasons: ["booking_request"])
         try write(b, .cancel, ctx.kernel)
         var effects: [Effect] = []
         if b.booker != ctx.sender {
@@ -220,7 +223,7 @@ struct BookingsFamily: Family {
                     refs: [id.description]))
         }
         // A request withdrawn before anyone decided: whoever was asked to approve it need not.
-        if b.state == .pending, let approver = approver(of: b, ctx.directory), approver != ctx.sender {
+        if b.state == .pending, let approver = approver(of: b, ctx.directory), approver != ctx.sender, !unasked.contains(approver) {
             effects.append(
                 .notify(
                     to: approver, reason: "booking",
@@ -285,9 +288,10 @@ struct BookingsFamily: Family {
     /// is told rather than left to find out at the door.
     func lapse(_ id: RecordID, _ ctx: Kernel) throws -> [Effect] {
         guard let b = try ctx.tx.booking(id.number), b.state == .pending else { return [] }
+        let unasked = try ctx.timers.heldFor(id.description, reasons: ["booking_request"])
         try write(b, .lapse, ctx)
         let name = ctx.directory.community.venueTitle(b.venue)
-        let asked: [Effect] = approver(of: b, ctx.directory).map { a in
+        let asked: [Effect] = approver(of: b, ctx.directory).flatMap { unasked.contains($0) ? nil : $0 }.map { a in
             [
                 .notify(
                     to: a, reason: "booking",

@@ -108,12 +108,19 @@ struct ServicesFamily: Family {
             refs: [sid], effects: effects)
     }
 
-    /// A handler, whoever it went up to, or staff take a request.
+    /// A handler, whoever it went up to, or staff take a request; the others it was put
+    /// to (the one on duty, the captain of an urgent one) are told, if they were asked.
     func accept(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
+        let asked = try askedOf(id, ctx)
         let (r, s) = try change(id, ctx, by: { user, r in r.mayBeHandled(by: user, try? service(r.service, ctx.directory), ctx.directory) }) {
             .accept(by: ctx.sender)
         }
         let name = ctx.directory.name(of: ctx.sender)
+        let others = asked.flatMap {
+            tell(
+                $0, except: ctx.sender, r, s,
+                Localized(zh: "\(id) \(s.name)已由\(name)签收，您无需再处理。", en: "\(id) (\(s.title.en)) was accepted by \(name); nothing to do."))
+        }
         return Outcome(
             zh: "已签收 \(id)（\(s.name)，\(ctx.directory.name(of: r.requester)) \(r.household)）。办完请发送：办结 \(id)",
             en: "Accepted \(id) (\(s.title.en), \(ctx.directory.name(of: r.requester)) \(r.household)). When it is done: done \(id)",
@@ -123,8 +130,20 @@ struct ServicesFamily: Family {
                 Localized(
                     zh: "您申请的\(s.name)（\(id)）已由\(name)签收，会尽快联系您。",
                     en: "Your request \(id) (\(s.title.en)) was accepted by \(name), who will contact you."
-                )))
+                )) + others)
     }
+
+    /// Whom an open request was put to (its handler, the captain it went up to or was
+    /// told of when urgent), without those whose ask is still held for the morning.
+    func askedOf(_ id: RecordID, _ ctx: CommandContext) throws -> [String] {
+        guard let r = try ctx.tx.serviceRequest(id.number), r.state == .open else { return [] }
+        let unasked = try ctx.timers.heldFor(id.description, reasons: Self.asks)
+        let captain = r.level == .captain ? ctx.directory.building(ofHome: r.household)?.captain : nil
+        return [r.handler, captain].compactMap { $0 }.reduce(into: [String]()) { if !$0.contains($1) && !unasked.contains($1) { $0.append($1) } }
+    }
+
+    /// The reasons of the pushes that ask someone to take a request.
+    static let asks = ["service_request", "escalated"]
 
     /// Whoever may take it finishes it, with what was done if said.
     func done(_ id: RecordID, result: String?, _ ctx: CommandContext) throws -> Outcome {
@@ -140,12 +159,11 @@ struct ServicesFamily: Family {
                     zh: "您申请的\(s.name)（\(id)）已办结\(said.zh)。", en: "Your request \(id) (\(s.title.en)) is done\(said.en).")))
     }
 
-    /// The requester withdraws an open request; whoever has it is told.
+    /// The requester withdraws an open request; whoever has it, or was asked to take it, is told.
     func cancel(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
+        let asked = try askedOf(id, ctx)
         let (r, s) = try change(id, ctx, by: { user, r in r.requester == user }) { .cancel }
-        // Whoever has it, and the captain an urgent request went to as well.
-        let captain = r.level == .captain ? ctx.directory.building(ofHome: r.household)?.captain : nil
-        let told = [r.acceptedBy ?? r.handler, captain].compactMap { $0 }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let told = r.acceptedBy.map { [$0] } ?? asked
         return Outcome(
             zh: "已撤销 \(id)（\(s.name)）。", en: "Withdrawn: \(id) (\(s.title.en)).", refs: [id.description],
             effects: told.flatMap {
@@ -182,7 +200,7 @@ struct ServicesFamily: Family {
         try ctx.tx.update(next, from: request)
         try ctx.timers.apply(transition, subject: request.id.description)
         // Taken, done or withdrawn in the night: the asks to take it held for the morning are moot.
-        if next.state != .open { try ctx.timers.dropHeld(request.id.description, reasons: ["service_request", "escalated"]) }
+        if next.state != .open { try ctx.timers.dropHeld(request.id.description, reasons: Self.asks) }
         return next
     }
 

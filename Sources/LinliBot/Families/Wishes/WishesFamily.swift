@@ -123,6 +123,8 @@ struct WishesFamily: Family {
         let transition = try change(&next)
         try ctx.tx.update(next, from: wish)
         try ctx.timers.apply(transition, subject: wish.id.description)
+        // Claimed in the night: the volunteers' ask held for the morning is moot.
+        if next.state != .open { try ctx.timers.dropHeld(wish.id.description, reasons: ["new_wish"]) }
         guard let credit = transition.credit, let item = ctx.points.item(credit.item) else { return (next, []) }
         try ctx.points.credit(credit.person, item, note: wish.text, by: Kernel.system, ref: wish.id.description)
         return (

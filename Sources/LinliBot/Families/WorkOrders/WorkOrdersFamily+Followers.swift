@@ -25,6 +25,7 @@ extension WorkOrdersFamily {
                 .invalidState, zh: "\(id) 和 \(target) 一个是私密事项、一个不是，不是同一问题，不能合并。",
                 en: "\(id) and \(target) are not the same matter (one is private), so they cannot be merged.", refs: [id.description, target.description])
         }
+        let unasked = try ctx.timers.heldFor(id.description, reasons: Self.asks)
         let duplicate = try change(id, ctx, by: [.manager]) { _ in .merge(into: target) }
         try ctx.workOrders.note(kept, HistoryEntry(at: ctx.now, actor: ctx.sender, action: "merge", detail: id.description))
         let moving =
@@ -47,7 +48,8 @@ extension WorkOrdersFamily {
         }
         effects += desk.notifyHandlers(
             duplicate, except: ctx.sender, reason: "status_changed",
-            text: Localized(zh: "\(rid) 已并入 \(tid)（重复报修），无需另行处理。", en: "\(rid) was merged into \(tid) as a duplicate; nothing more to do on it."))
+            text: Localized(zh: "\(rid) 已并入 \(tid)（重复报修），无需另行处理。", en: "\(rid) was merged into \(tid) as a duplicate; nothing more to do on it.")
+        ).filter { !unasked.contains($0.to ?? "") }
         let affected = desk.affectedLine(kept, try ctx.workOrders.followers(of: target.number))
         return Outcome(
             zh: "已将 \(rid) 并入 \(tid)\(affected.zh)，报修人会收到 \(tid) 的进展。",

@@ -57,7 +57,10 @@ struct WorkOrdersFamily: Family {
     }
 
     /// The reasons of the pushes that ask someone to accept an order.
-    static let asks = ["new_report", "assigned", "escalated"]
+    static let asks = ["new_report", "assigned", "escalated", "reopened"]
+    /// The reasons of the pushes that press whoever handles an order to resolve it (a
+    /// chase, the 50% and 90% reminders, overdue notices).
+    static let presses = ["reminder", "overdue"]
 
     /// Writes an applied action and what it causes: the changed columns, the history
     /// line, the clocks it stops and starts, the points it earns. The one write path of
@@ -72,6 +75,7 @@ struct WorkOrdersFamily: Family {
         if ![.submitted, .assigned, .reopened].contains(order.state) || order.assignee != before.assignee {
             try ctx.timers.dropHeld(subject, reasons: Self.asks)
         }
+        if !order.state.isOpen { try ctx.timers.dropHeld(subject, reasons: Self.presses) }
         if order.state != .resolved { try ctx.timers.dropHeld(subject, reasons: ["rating_request"]) }
         switch effects.start {
         case .accept?: try startAcceptClock(order, ctx)
@@ -279,6 +283,7 @@ struct WorkOrdersFamily: Family {
     func cancel(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
         let desk = WorkOrderDesk(ctx.kernel)
         let rid = id.description
+        let unasked = try ctx.timers.heldFor(rid, reasons: Self.asks)
         let order = try change(id, ctx, by: [.reporter]) { order in
             let others = Set(try ctx.workOrders.followers(of: order.number).map { $0.household ?? $0.user })
             guard others.isEmpty else {
@@ -296,7 +301,8 @@ struct WorkOrdersFamily: Family {
             zh: "已撤销 \(rid)。", en: "Withdrawn: \(rid).", refs: [rid],
             effects: desk.notifyHandlers(
                 order, except: ctx.sender, reason: "status_changed",
-                text: Localized(zh: "\(rid) 已由报修人撤销，无需处理。", en: "\(rid) was withdrawn by the reporter; nothing to do.")) + followers
+                text: Localized(zh: "\(rid) 已由报修人撤销，无需处理。", en: "\(rid) was withdrawn by the reporter; nothing to do.")
+            ).filter { !unasked.contains($0.to ?? "") } + followers
                 + (try DisputesFamily.callOff(id, ctx)))
     }
 
@@ -324,7 +330,7 @@ struct WorkOrdersFamily: Family {
         let order = try change(id, ctx, by: [.reporter]) { _ in .reopen(why: why) }
         let rid = id.description
         var effects = desk.notifyHandlers(
-            order, except: ctx.sender, reason: "status_changed",
+            order, except: ctx.sender, reason: "reopened",
             text: Localized(
                 zh: "\(rid) 被报修人退回：没解决\(why.map { "（\($0)）" } ?? "")。请重新签收：签收 \(rid)",
                 en: "\(rid) was sent back by the reporter: not fixed\(why.map { " (\($0))" } ?? ""). Please accept it again: accept \(rid)"))
