@@ -7,20 +7,24 @@ enum Addressing {
     /// The text of a message with the bot's name taken off its start, and whether
     /// the message calls the bot (its id in `mentions`, or its name first, `@`
     /// optional, then a space of any kind, a comma or a colon). The @-names a chat puts
-    /// before the words (`@所有人 @小邻 报修 …`; WeChat ends each with U+2005) go too
-    /// when the bot is called. Pure: the reader thread uses it too.
+    /// around the words (`@所有人 @小邻 报修 …`, `@小邻 @周永林 进度`; WeChat ends each with
+    /// U+2005) go too when the bot is called. Pure: the reader thread uses it too.
     static func address(_ event: InboundEvent, bot: Bot?) -> (text: String, mentioned: Bool) {
         let text = event.text ?? ""
         guard let bot else { return (text, false) }
         var rest = Substring(text).drop(while: \.isWhitespace)
+        var called = event.mentions.contains(bot.id)
         while true {
             let at = rest.first == "@" || rest.first == "＠"
             let word = at ? rest.dropFirst() : rest
-            if let after = afterName(word, bot) { return (String(after), true) }
+            if let after = afterName(word, bot) {
+                (rest, called) = (after, true)
+                continue
+            }
             guard at, let end = word.firstIndex(where: \.isWhitespace) else { break }
             rest = word[end...].drop(while: \.isWhitespace)
         }
-        return event.mentions.contains(bot.id) ? (String(rest), true) : (text, false)
+        return called ? (String(rest), true) : (text, false)
     }
 
     /// What follows one of the bot's names and its separator at the start of `word`; nil

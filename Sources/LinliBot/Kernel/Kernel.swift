@@ -145,6 +145,17 @@ struct Timers {
             })
     }
 
+    /// Readdresses the pushes about `subject` held for quiet hours with one of these
+    /// reasons from `old` to `new`: a role handed over in the night.
+    func readdressHeld(_ subject: String, reasons: [String], from old: String, to new: String) throws {
+        for row in try tx.timers(subject: subject, kinds: reasons.map(Kernel.heldPush)) {
+            guard var effect = try? JSONDecoder().decode(Effect.self, from: Data(row.payload.utf8)), effect.to == old else { continue }
+            effect.to = new
+            try tx.deleteTimer(row.id)
+            try schedule(kind: row.kind, at: row.dueAt, subject: subject, payload: effect.json)
+        }
+    }
+
     /// Carries out a transition's clocks for the record `subject`: stops, then starts.
     func apply<T: TimerKind>(_ transition: Transition<T>, subject: String) throws {
         if !transition.stop.isEmpty { try cancel(subject, transition.stop) }

@@ -31,6 +31,9 @@ final class WorkOrderCache {
 /// The one way to read and write work orders: every family that touches one
 /// (reports, statistics, later households and disputes) goes through it.
 struct WorkOrderRepository {
+    /// The reasons of the pushes that ask someone to accept an order.
+    static let asks = ["new_report", "assigned", "escalated", "reopened"]
+
     fileprivate let cache: WorkOrderCache
     let tx: StoreTransaction
 

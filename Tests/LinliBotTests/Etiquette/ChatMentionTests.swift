@@ -28,6 +28,8 @@ import Testing
         #expect(byID.reply.ok && byID.reply.refs == ["R1"], "\(byID)")
         #expect(try chat.say(line("@周永林\\u2005进度怎么样", mentions: ["u-zhou"], id: "m3")).isEmpty, "a neighbour called, not the bot")
         #expect(try chat.say(line("@小邻居们\\u2005大家好", id: "m4")).isEmpty, "“小邻居们” is not the bot's name")
+        let after = try chat.say(line("@小邻 @周永林 进度", id: "m5"))
+        #expect(after.reply.ok && after.reply.refs == ["R1"], "\(after)")
     }
 
     @Test func aPrivateRecordCalledForInAGroupStaysPrivate() throws {

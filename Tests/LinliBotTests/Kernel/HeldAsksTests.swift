@@ -143,5 +143,14 @@ import Testing
         let taken = try bot.say("签收 S1", from: "u-cap1", at: at(28, "23:32")).notifications
         #expect(taken.contains { $0.to == "u-vol" && $0.text.contains("已由刘队长签收，您无需再处理") }, "\(taken)")
     }
+
+    @Test func anAskHeldForACaptainReplacedInTheNightGoesToTheNewCaptain() throws {
+        let bot = try FamilyHarness("workorders", "roles")
+        #expect(try bot.say("报修 噪音 楼上半夜装修", from: "u-li", in: "t-b1", at: at(28, "22:30")).reply.refs == ["R1"])
+        #expect(try bot.say("任命 u-ann 楼栋长 b1", from: "u-office", at: at(28, "23:00")).reply.ok)
+        let morning = try bot.tick(at(29, "07:00")).notifications
+        #expect(!morning.contains { $0.to == "u-cap1" && $0.text.contains("装修") }, "the private report does not go to the old captain: \(morning)")
+        #expect(morning.contains { $0.to == "u-ann" && $0.reason == "new_report" && $0.refs == ["R1"] }, "\(morning)")
+    }
 }
 

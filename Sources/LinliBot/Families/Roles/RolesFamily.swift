@@ -141,6 +141,8 @@ struct RolesFamily: Family {
             try ctx.workOrders.save(
                 order, from: before,
                 history: HistoryEntry(at: ctx.now, actor: actor, action: effects.history.action, detail: effects.history.detail))
+            // An ask held for the morning goes to whoever answers for it by then.
+            try ctx.timers.readdressHeld(order.id.description, reasons: WorkOrderRepository.asks, from: old, to: to)
             if let i = handovers.firstIndex(where: { $0.to == to }) {
                 handovers[i].orders.append(order)
             } else {

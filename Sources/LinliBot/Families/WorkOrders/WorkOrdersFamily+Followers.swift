@@ -25,7 +25,7 @@ extension WorkOrdersFamily {
                 .invalidState, zh: "\(id) 和 \(target) 一个是私密事项、一个不是，不是同一问题，不能合并。",
                 en: "\(id) and \(target) are not the same matter (one is private), so they cannot be merged.", refs: [id.description, target.description])
         }
-        let unasked = try ctx.timers.heldFor(id.description, reasons: Self.asks)
+        let unasked = try ctx.timers.heldFor(id.description, reasons: WorkOrderRepository.asks)
         let duplicate = try change(id, ctx, by: [.manager]) { _ in .merge(into: target) }
         try ctx.workOrders.note(kept, HistoryEntry(at: ctx.now, actor: ctx.sender, action: "merge", detail: id.description))
         let moving =

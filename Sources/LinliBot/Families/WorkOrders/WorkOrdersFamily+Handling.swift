@@ -165,7 +165,7 @@ extension WorkOrdersFamily {
     /// An order as it stands before a change, and who has not been asked to accept it yet
     /// (their ask held for the morning): they are not told it is off their hands.
     func held(_ id: RecordID, _ ctx: CommandContext) throws -> (WorkOrder, Set<String>) {
-        (try ctx.workOrders.load(id), try ctx.timers.heldFor(id.description, reasons: Self.asks))
+        (try ctx.workOrders.load(id), try ctx.timers.heldFor(id.description, reasons: WorkOrderRepository.asks))
     }
 
     /// What whoever had an order is told when it is passed to someone else.

@@ -56,8 +56,6 @@ struct WorkOrdersFamily: Family {
         return order
     }
 
-    /// The reasons of the pushes that ask someone to accept an order.
-    static let asks = ["new_report", "assigned", "escalated", "reopened"]
     /// The reasons of the pushes that press whoever handles an order to resolve it (a
     /// chase, the 50% and 90% reminders, overdue notices).
     static let presses = ["reminder", "overdue"]
@@ -73,7 +71,7 @@ struct WorkOrdersFamily: Family {
         // Accepted, resolved, withdrawn or passed to someone else in the night: the asks
         // to accept it held for the morning are moot; so is a request to rate it once rated.
         if ![.submitted, .assigned, .reopened].contains(order.state) || order.assignee != before.assignee {
-            try ctx.timers.dropHeld(subject, reasons: Self.asks)
+            try ctx.timers.dropHeld(subject, reasons: WorkOrderRepository.asks)
         }
         if !order.state.isOpen { try ctx.timers.dropHeld(subject, reasons: Self.presses) }
         if order.state != .resolved { try ctx.timers.dropHeld(subject, reasons: ["rating_request"]) }
@@ -283,7 +281,7 @@ struct WorkOrdersFamily: Family {
     func cancel(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
         let desk = WorkOrderDesk(ctx.kernel)
         let rid = id.description
-        let unasked = try ctx.timers.heldFor(rid, reasons: Self.asks)
+        let unasked = try ctx.timers.heldFor(rid, reasons: WorkOrderRepository.asks)
         let order = try change(id, ctx, by: [.reporter]) { order in
             let others = Set(try ctx.workOrders.followers(of: order.number).map { $0.household ?? $0.user })
             guard others.isEmpty else {
