@@ -61,6 +61,16 @@ struct LocalCalendar {
         return quiet.adding(.hours(-1))
     }
 
+    /// What a reply promises of a reminder due at `due` for something starting at `start`:
+    /// `lead` before it, or a day and time (the evening before); nil when none will come.
+    func promise(reminderAt due: Instant, start: Instant, lead: Span) -> Localized? {
+        guard due > now else { return nil }
+        if due.adding(lead) == start { return Localized(zh: "开始前\(lead.spoken(.zh))提醒您", en: "I will remind you \(lead.spoken(.en)) before") }
+        let (day, time) = (day(of: due), clockTime(due))
+        if day == today { return Localized(zh: "今天\(time)提醒您", en: "I will remind you today at \(time)") }
+        return Localized(zh: "\(day.spoken(.zh)) \(time)提醒您", en: "I will remind you on \(day.spoken(.en)) at \(time)")
+    }
+
     /// A local day and clock time as a reminder sent now reads it: the day only when it is not today.
     func spoken(_ day: LocalDay, _ time: String, _ lang: Lang) -> String {
         day == today ? time : "\(day.spoken(lang)) \(time)"

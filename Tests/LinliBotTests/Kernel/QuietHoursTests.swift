@@ -34,4 +34,17 @@ import Testing
         #expect(evening.map(\.to) == ["u-li"] && evening[0].text.contains("11月29日") && evening[0].text.contains("06:30"), "\(evening)")
         #expect(try bot.tick(at(29, "07:00")).isEmpty, "nothing held for the morning, after the start")
     }
+
+    @Test func aReplyPromisesOnlyTheReminderThatWillCome() throws {
+        let bot = try FamilyHarness("bookings", "events")
+        let late = try bot.say("预约 凉亭 明天 07:00-07:30 晨练", from: "u-li", at: at(28, "22:30")).reply
+        #expect(late.ok && !late.text.contains("提醒您"), "the reminder would have been at 21:00: \(late.text)")
+        let early = try bot.say("预约 凉亭 后天 07:00-07:30 晨练", from: "u-bo", at: at(28, "22:31")).reply
+        #expect(early.text.contains("11月29日 周日 21:00提醒您"), "\(early.text)")
+        #expect(try bot.say("发布活动 晨练 11月29日 07:30", from: "u-office", at: at(28, "22:32")).reply.refs == ["E1"])
+        let joined = try bot.say("报名 E1", from: "u-li", at: at(28, "22:33")).reply
+        #expect(joined.text.hasSuffix("请准时参加。") && !joined.text.contains("马上就开始了"), "\(joined.text)")
+        #expect(try bot.tick(at(29, "07:00")).notifications.filter { $0.reason == "reminder" }.isEmpty, "none was promised")
+    }
 }
+

@@ -107,9 +107,10 @@ struct BookingsFamily: Family {
             en: "\(v.title.en) \(d.spoken(.en)) \(booking.times)\(purpose.map { " (\($0))" } ?? "")")
         guard v.approval, !approvedBySender else {
             let approved = approvedBySender ? Localized(zh: "（您有审批权，已直接批准）", en: " (you approve bookings here, so it is approved)") : Localized(zh: "", en: "")
+            let promise = ctx.calendar.promise(reminderAt: reminderAt, start: startAt, lead: Self.bookingReminderLead)
             return Outcome(
-                zh: "已预约 \(bid)：\(what.zh)\(approved.zh)。开始前30分钟提醒您；取消请发送：取消 \(bid)",
-                en: "Booked \(bid): \(what.en)\(approved.en). I will remind you 30 minutes before; to cancel: cancel \(bid)", refs: [bid])
+                zh: "已预约 \(bid)：\(what.zh)\(approved.zh)。\(promise.map { "\($0.zh)；" } ?? "")取消请发送：取消 \(bid)",
+                en: "Booked \(bid): \(what.en)\(approved.en). \(promise.map { "\($0.en); to cancel" } ?? "To cancel"): cancel \(bid)", refs: [bid])
         }
         let effects: [Effect] =
             approver(of: booking, ctx.directory).map { a in
@@ -278,8 +279,8 @@ struct BookingsFamily: Family {
             .notify(
                 to: b.booker, reason: "reminder",
                 text: Localized(
-                    zh: "【提醒】您预约的\(name.zh) \(ctx.calendar.spoken(b.day, b.times, .zh)) 快开始了（\(id)）。不用了请发送：取消 \(id)",
-                    en: "[Reminder] Your booking of \(name.en) at \(ctx.calendar.spoken(b.day, b.times, .en)) starts soon (\(id)). If you no longer need it: cancel \(id)"),
+                    zh: "【提醒】您预约的\(name.zh) \(ctx.calendar.spoken(b.day, b.times, .zh))\(b.day == ctx.calendar.today ? " 快开始了" : "，别忘了")（\(id)）。不用了请发送：取消 \(id)",
+                    en: "[Reminder] Your booking of \(name.en) at \(ctx.calendar.spoken(b.day, b.times, .en)) \(b.day == ctx.calendar.today ? "starts soon" : "is coming up") (\(id)). If you no longer need it: cancel \(id)"),
                 refs: [id.description])
         ]
     }

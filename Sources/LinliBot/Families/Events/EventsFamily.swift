@@ -88,12 +88,14 @@ struct EventsFamily: Family {
         }
         _ = try ctx.tx.join(e.number, user: ctx.sender, at: ctx.now)
         // The reminder is promised only when it is still to come.
-        let reminded = ctx.calendar.reminderTime(before: ctx.calendar.instant(e.day, e.start), lead: Self.eventReminderLead) > ctx.now
+        let start = ctx.calendar.instant(e.day, e.start)
+        let promise =
+            ctx.calendar.promise(reminderAt: ctx.calendar.reminderTime(before: start, lead: Self.eventReminderLead), start: start, lead: Self.eventReminderLead)
+            ?? (start.since(ctx.now) <= Self.eventReminderLead
+                ? Localized(zh: "马上就开始了，请准时参加", en: "it starts soon, so be on time") : Localized(zh: "请准时参加", en: "please be on time"))
         return Outcome(
-            zh: "报名成功：\(id) \(e.title)，\(e.day.spoken(.zh)) \(Booking.clock(e.start))，\(reminded ? "开始前1小时提醒您" : "马上就开始了，请准时参加")。",
-            en: "Signed up: \(id) \(e.title), \(e.day.spoken(.en)) \(Booking.clock(e.start)); "
-                + (reminded ? "I will remind you an hour before." : "it starts soon, so be on time."),
-            refs: [id.description])
+            zh: "报名成功：\(id) \(e.title)，\(e.day.spoken(.zh)) \(Booking.clock(e.start))，\(promise.zh)。",
+            en: "Signed up: \(id) \(e.title), \(e.day.spoken(.en)) \(Booking.clock(e.start)); \(promise.en).", refs: [id.description])
     }
 
     func leave(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
