@@ -91,7 +91,7 @@ struct Kernel {
     var parser: CommandParser { state.parser }
 
     var numbers: Numbering { Numbering(state: state) }
-    var timers: Timers { Timers(state: state, tx: tx) }
+    var timers: Timers { Timers(state: state, tx: tx, calendar: calendar) }
     var workOrders: WorkOrderRepository { WorkOrderRepository(cache: state.orders, tx: tx) }
     var calendar: LocalCalendar { LocalCalendar(now: now, timeZone: state.timeZone, quietHours: directory.community.quietHours) }
     var ladder: EscalationLadder { EscalationLadder(directory: directory) }
@@ -116,6 +116,13 @@ struct Numbering {
 struct Timers {
     fileprivate let state: KernelState
     let tx: StoreTransaction
+    let calendar: LocalCalendar
+
+    /// Whether a push may be held now. Outside quiet hours, once the timers due by now
+    /// have fired (before the event at hand), none is: each fell due at their end.
+    private var mayHold: Bool {
+        calendar.quietEnd(for: Effect.routine) != nil || state.memory.nextTimer.map { $0 <= calendar.now } ?? false
+    }
 
     func schedule(_ kind: some TimerKind, at due: Instant, subject: String, payload: String = "") throws {
         try schedule(kind: kind.rawValue, at: due, subject: subject, payload: payload)
@@ -133,13 +140,15 @@ struct Timers {
     /// Drops the pushes about `subject` held for quiet hours with one of these reasons:
     /// an ask to accept an order that someone has since accepted is not sent at 07:00.
     func dropHeld(_ subject: String, reasons: [String]) throws {
+        guard mayHold else { return }
         try tx.cancelTimers(subject: subject, kinds: reasons.map(Kernel.heldPush))
     }
 
     /// Who the pushes about `subject` held for quiet hours with one of these reasons
     /// are for: they have not been told yet (nor need be told it is moot).
     func heldFor(_ subject: String, reasons: [String]) throws -> Set<String> {
-        Set(
+        guard mayHold else { return [] }
+        return Set(
             try tx.timers(subject: subject, kinds: reasons.map(Kernel.heldPush)).compactMap {
                 try? JSONDecoder().decode(Effect.self, from: Data($0.payload.utf8)).to
             })
@@ -148,6 +157,7 @@ struct Timers {
     /// Readdresses the pushes about `subject` held for quiet hours with one of these
     /// reasons from `old` to `new`: a role handed over in the night.
     func readdressHeld(_ subject: String, reasons: [String], from old: String, to new: String) throws {
+        guard mayHold else { return }
         for row in try tx.timers(subject: subject, kinds: reasons.map(Kernel.heldPush)) {
             guard var effect = try? JSONDecoder().decode(Effect.self, from: Data(row.payload.utf8)), effect.to == old else { continue }
             effect.to = new
