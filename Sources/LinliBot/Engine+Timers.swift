@@ -61,13 +61,11 @@ extension Engine {
         return try dispatcher.fire(timer, kernel(tx)) ?? []
     }
 
-    /// Writes pushes out now, or, for those below P0 during quiet hours, holds them in a
-    /// timer until quiet hours end. A push with no priority of its own is routine, except
-    /// in the conversation `answering` is part of: to its sender, or into its group.
+    /// Writes pushes out now, or holds those that wait out quiet hours in a timer until
+    /// they end (`Kernel.heldUntil`).
     func emit(_ effects: [Effect], lang: Lang, _ tx: StoreTransaction, into out: inout [OutboundEvent], answering: InboundEvent? = nil) throws {
         for effect in effects {
-            let live = answering.map { e in effect.to != nil ? effect.to == e.from : effect.group == e.group } ?? false
-            if let end = kernel(tx).calendar.quietEnd(for: effect.priority ?? (live ? nil : Effect.routine)) {
+            if let end = kernel(tx).heldUntil(effect, answering: answering) {
                 var held = effect
                 held.lang = held.lang ?? lang
                 try kernel(tx).timers.schedule(kind: Kernel.heldPush(effect.reason), at: end, subject: effect.refs.first ?? "", payload: held.json)

@@ -1,6 +1,7 @@
 import Foundation
 import LinliCommands
 import LinliCore
+import LinliProtocol
 import LinliStore
 
 /// The engine's state that the kernel's services write through: the in-memory
@@ -87,6 +88,14 @@ struct Kernel {
     }
 
     var directory: Directory { state.directory }
+
+    /// When a push made now goes out: nil for now, else the end of quiet hours. Below
+    /// P0 it waits, and so does one with no priority of its own, except in the
+    /// conversation `answering` is part of: to its sender, or into its group.
+    func heldUntil(_ effect: Effect, answering event: InboundEvent?) -> Instant? {
+        let live = event.map { e in effect.to != nil ? effect.to == e.from : effect.group == e.group } ?? false
+        return calendar.quietEnd(for: effect.priority ?? (live ? nil : Effect.routine))
+    }
     /// The command catalog and parser (for help and suggestions).
     var parser: CommandParser { state.parser }
 

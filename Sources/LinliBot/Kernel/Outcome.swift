@@ -40,6 +40,9 @@ struct Outcome {
     /// The reply's language: set by a handler that decides it (`lang` answers in the
     /// language just chosen), else the engine's choice (PROTOCOL.md §2.3).
     var lang: Lang?
+    /// The reply says already when pushes held by quiet hours go out (“07:00通知…”);
+    /// else the engine adds it to a reply whose pushes wait.
+    var saysWhenHeld = false
 
     init(_ text: Localized, refs: [String] = [], effects: [Effect] = []) {
         self.text = text

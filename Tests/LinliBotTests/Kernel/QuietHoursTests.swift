@@ -46,5 +46,15 @@ import Testing
         #expect(joined.text.hasSuffix("请准时参加。") && !joined.text.contains("马上就开始了"), "\(joined.text)")
         #expect(try bot.tick(at(29, "07:00")).notifications.filter { $0.reason == "reminder" }.isEmpty, "none was promised")
     }
+
+    @Test func aReplyWhosePushesWaitSaysWhenTheyGo() throws {
+        let bot = try FamilyHarness("announcements", "alerts", "workorders")
+        let notice = try bot.say("通知 明早8点停水", from: "u-office", at: at(28, "23:00"))
+        #expect(notice.reply.text.hasSuffix("（夜间免打扰，通知于07:00发出）") && notice.count == 1, "\(notice)")
+        let alert = try bot.say("紧急通知 燃气泄漏，请撤离", from: "u-office", at: at(28, "23:01"))
+        #expect(!alert.reply.text.contains("免打扰") && !alert.notifications.isEmpty, "an alert goes at once: \(alert.reply.text)")
+        let report = try bot.say("report other the corridor light is out", from: "u-ann", in: "t-b1", at: at(28, "23:02")).reply.text
+        #expect(report.components(separatedBy: "07:00").count == 2, "said once: \(report)")
+    }
 }
 

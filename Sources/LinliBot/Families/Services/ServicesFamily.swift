@@ -99,9 +99,11 @@ struct ServicesFamily: Family {
         }
         if let told = ctx.calendar.quietEnd(for: s.priority) {
             let at = ctx.calendar.clockTime(told)
-            return Outcome(
+            var outcome = Outcome(
                 zh: "已收到 \(sid)：\(s.name)。现在是夜间免打扰时段，\(at)通知\(name)。",
                 en: "Received \(sid): \(s.title.en). It is quiet hours: \(name) will be told at \(at).", refs: [sid], effects: effects)
+            outcome.saysWhenHeld = true
+            return outcome
         }
         return Outcome(
             zh: "已收到 \(sid)：\(s.name)，已转给\(name)，会尽快联系您。", en: "Received \(sid): \(s.title.en); \(name) has been told and will contact you.",

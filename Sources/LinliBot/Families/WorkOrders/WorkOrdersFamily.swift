@@ -111,12 +111,14 @@ struct WorkOrdersFamily: Family {
         // At night the push waits for quiet hours to end, and so does the accept clock: say so.
         if let told = ctx.calendar.quietEnd(for: category.priority), assignee != nil, assignee != ctx.sender {
             let at = ctx.calendar.clockTime(told)
-            return Outcome(
+            var outcome = Outcome(
                 zh:
                     "已受理 \(rid)（\(what.zh)）：\(details)。现在是夜间免打扰时段，\(at)通知\(EscalationLadder.name(level, .zh))\(handler)，之后\(category.accept.spoken(.zh))内签收。",
                 en:
                     "Got it: \(rid) (\(what.en)): \(details). It is quiet hours: \(EscalationLadder.name(level, .en)) \(handler) will be told at \(at) and has \(category.accept.spoken(.en)) from then to accept it.",
                 refs: [rid], effects: effects)
+            outcome.saysWhenHeld = true
+            return outcome
         }
         return Outcome(
             zh: "已受理 \(rid)（\(what.zh)）：\(details)。已转\(EscalationLadder.name(level, .zh))\(handler)，\(category.accept.spoken(.zh))内签收。",
