@@ -21,9 +21,16 @@ extension WorkOrdersFamily {
         // A private report (noise, a neighbour) and a public one are never the same matter:
         // merged, one's reporter would follow the other's, and withdrawing one would close both.
         if desk.isPrivate(try ctx.workOrders.load(id)) != desk.isPrivate(kept) {
-            throw LinliError(
+            var error = LinliError(
                 .invalidState, zh: "\(id) 和 \(target) 一个是私密事项、一个不是，不是同一问题，不能合并。",
                 en: "\(id) and \(target) are not the same matter (one is private), so they cannot be merged.", refs: [id.description, target.description])
+            // In a group, which one is private is not said there.
+            if ctx.group != nil {
+                error.privately = error.message
+                error.message = Localized(
+                    zh: "\(id) 和 \(target) 不能合并\n（原因已私信发给您）", en: "\(id) and \(target) cannot be merged\n(why is sent to you privately)")
+            }
+            throw error
         }
         let unasked = try ctx.timers.heldFor(id.description, reasons: WorkOrderRepository.asks)
         let duplicate = try change(id, ctx, by: [.manager]) { _ in .merge(into: target) }
