@@ -28,6 +28,11 @@ extension StoreTransaction {
         try records(Visit.codec, "WHERE household = ? ORDER BY at DESC, number DESC", .text(household))
     }
 
+    /// Whether work order `number` was filed from a household visit (its details are the visit's notes).
+    public func isVisitReport(_ number: Int) throws -> Bool {
+        try first("SELECT 1 FROM visits WHERE report = ? LIMIT 1", [Int64(number)]) { _ in true } ?? false
+    }
+
     /// The last visit to each of `households` (those never visited are absent).
     public func lastVisits(_ households: [String]) throws -> [String: Instant] {
         guard !households.isEmpty else { return [:] }

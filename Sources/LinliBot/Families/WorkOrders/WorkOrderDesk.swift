@@ -154,9 +154,15 @@ struct WorkOrderDesk {
 
     // MARK: Wording
 
+    /// Whether a group reads no more than an order's number: a private category, or a
+    /// report filed from a household visit (its details are the visit's notes).
+    func keptFromGroups(_ order: WorkOrder) -> Bool {
+        isPrivate(order) || (try? tx.isVisitReport(order.number)) == true
+    }
+
     /// A line that names a record only when it is private: what a group may read.
     func publicLine(_ o: WorkOrder, _ lang: Lang) -> String {
-        guard isPrivate(o) else { return summaryLine(o, lang) }
+        guard keptFromGroups(o) else { return summaryLine(o, lang) }
         return lang == .zh ? "\(o.id) 私密事项" : "\(o.id) private matter"
     }
 

@@ -96,7 +96,7 @@ extension WorkOrdersFamily {
         }
         // 晒事 (SERVICES.md §1b): a non-private report's outcome goes to its building's groups.
         // The handler wrote to the reporter: the group reads the outcome without names, rooms or numbers.
-        if ctx.directory.category(order.category)?.isPrivate == false {
+        if !desk.keptFromGroups(order) {
             let shown = ctx.directory.anonymiser.text(result)
             let text = Localized(
                 zh: "\(rid) \(desk.categoryName(order, .zh))（\(desk.buildingName(order))）已办结：\(shown)",

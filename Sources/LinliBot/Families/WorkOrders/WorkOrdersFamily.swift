@@ -215,7 +215,7 @@ struct WorkOrdersFamily: Family {
                 return Localized(zh: "您未办结的记录：\n\(lines)", en: "Your open records:\n\(lines)")
             }
             let outcome = Outcome(list { desk.summaryLine($0, ctx.lang) }, refs: open.map(\.id.description) + requests.map(\.id.description))
-            guard open.contains(where: desk.isPrivate) else { return outcome }
+            guard ctx.group != nil, open.contains(where: desk.keptFromGroups) else { return outcome }
             return outcome.keepingPrivate(list { desk.publicLine($0, ctx.lang) }, in: ctx)
         }
         let order = try ctx.workOrders.load(id)
@@ -232,7 +232,7 @@ struct WorkOrdersFamily: Family {
         let outcome = Outcome(
             zh: "\(desk.summaryLine(order, .zh))\(affected.zh)\(latest.zh)", en: "\(desk.summaryLine(order, .en))\(affected.en)\(latest.en)",
             refs: [id.description])
-        guard desk.isPrivate(order) else { return outcome }
+        guard ctx.group != nil, desk.keptFromGroups(order) else { return outcome }
         return outcome.keepingPrivate(Localized(zh: desk.publicLine(order, .zh), en: desk.publicLine(order, .en)), in: ctx)
     }
 
@@ -262,7 +262,7 @@ struct WorkOrdersFamily: Family {
             return Localized(zh: "等您处理的工单（\(count)）：\n\(lines)", en: "Waiting on you (\(count)):\n\(lines)")
         }
         let outcome = Outcome(list { desk.summaryLine($0, ctx.lang) }, refs: open.map(\.id.description) + requests.map(\.id.description))
-        guard open.contains(where: desk.isPrivate) else { return outcome }
+        guard ctx.group != nil, open.contains(where: desk.keptFromGroups) else { return outcome }
         return outcome.keepingPrivate(list { desk.publicLine($0, ctx.lang) }, in: ctx)
     }
 

@@ -199,3 +199,24 @@ import Testing
         #expect(own.ok && own.text.contains("党员老周 近30天走访覆盖：1/2户"), "\(own.text)")
     }
 }
+
+/// A report filed from a household visit carries the visit's notes: a group reads its
+/// number only, neighbours cannot follow it, and its outcome is not posted there.
+@Suite struct VisitReportKeptFromGroupsTests {
+    @Test func aGroupReadsAVisitReportsNumberOnly() throws {
+        let bot = try FamilyHarness("households", "workorders")
+        let at = "2026-11-28T09:00:00+08:00"
+        let visit = try bot.say("走访 502 老人独居，血压高，需要关注 报修 其他", from: "u-cap1", at: at)
+        #expect(visit.reply.refs == ["V1", "R1"], "\(visit.reply.text)")
+        #expect(try bot.say("大家早上好", from: "u-ann", in: "t-b1", at: at).isEmpty)
+        for text in ["进度 R1", "待办"] {
+            let out = try bot.say(text, from: "u-cap1", in: "t-b1", at: at)
+            #expect(!out.reply.text.contains("血压") && out.reply.text.contains("R1 私密事项"), "\(text): \(out.reply.text)")
+            #expect(out.notifications.contains { $0.to == "u-cap1" && $0.reason == "private_reply" }, "\(text)")
+        }
+        #expect(try bot.say("我也是 R1", from: "u-ann", in: "t-b1", at: at).reply.code == "not_found")
+        let done = try bot.say("办结 R1 已联系家属", from: "u-cap1", at: at)
+        #expect(done.reply.ok && !done.contains { $0.type == .post }, "\(done)")
+        #expect(try bot.say("进度 R1", from: "u-cap1", at: at).reply.text.hasPrefix("R1 其他"), "privately the order reads as it is")
+    }
+}
