@@ -53,7 +53,7 @@ extension Engine {
             try kernel(tx).timers.schedule(kind: timer.kind, at: kernel(tx).calendar.next(minutes: minutes), subject: timer.subject, payload: "")
         }
         if Kernel.isHeldPush(timer.kind) {
-            guard let effect = try? JSONDecoder().decode(Effect.self, from: Data(timer.payload.utf8)) else { return [] }
+            guard let effect = Effect(held: timer) else { return [] }
             var now = effect
             now.priority = nil
             return [now]

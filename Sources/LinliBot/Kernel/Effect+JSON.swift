@@ -1,5 +1,7 @@
+import Foundation
 import LinliCore
 import LinliProtocol
+import LinliStore
 
 extension Effect {
     /// The push as the JSON a quiet-hours timer keeps, written directly: `JSONDecoder`
@@ -29,5 +31,11 @@ extension Effect {
         out += "}"
         field("to", to)
         return out + "}"
+    }
+
+    /// The push a quiet-hours timer holds (`json`); nil when its payload cannot be read.
+    init?(held timer: TimerRow) {
+        guard let push = try? JSONDecoder().decode(Effect.self, from: Data(timer.payload.utf8)) else { return nil }
+        self = push
     }
 }

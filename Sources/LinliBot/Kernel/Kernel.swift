@@ -96,6 +96,7 @@ struct Kernel {
         let live = event.map { e in effect.to != nil ? effect.to == e.from : effect.group == e.group } ?? false
         return calendar.quietEnd(for: effect.priority ?? (live ? nil : Effect.routine))
     }
+
     /// The command catalog and parser (for help and suggestions).
     var parser: CommandParser { state.parser }
 
@@ -156,23 +157,23 @@ struct Timers {
     /// Who the pushes about `subject` held for quiet hours with one of these reasons
     /// are for: they have not been told yet (nor need be told it is moot).
     func heldFor(_ subject: String, reasons: [String]) throws -> Set<String> {
-        guard mayHold else { return [] }
-        return Set(
-            try tx.timers(subject: subject, kinds: reasons.map(Kernel.heldPush)).compactMap {
-                try? JSONDecoder().decode(Effect.self, from: Data($0.payload.utf8)).to
-            })
+        Set(try held(subject, reasons: reasons).compactMap(\.push.to))
     }
 
     /// Readdresses the pushes about `subject` held for quiet hours with one of these
     /// reasons from `old` to `new`: a role handed over in the night.
     func readdressHeld(_ subject: String, reasons: [String], from old: String, to new: String) throws {
-        guard mayHold else { return }
-        for row in try tx.timers(subject: subject, kinds: reasons.map(Kernel.heldPush)) {
-            guard var effect = try? JSONDecoder().decode(Effect.self, from: Data(row.payload.utf8)), effect.to == old else { continue }
-            effect.to = new
+        for (row, var push) in try held(subject, reasons: reasons) where push.to == old {
+            push.to = new
             try tx.deleteTimer(row.id)
-            try schedule(kind: row.kind, at: row.dueAt, subject: subject, payload: effect.json)
+            try schedule(kind: row.kind, at: row.dueAt, subject: subject, payload: push.json)
         }
+    }
+
+    /// The pushes about `subject` held for quiet hours with one of these reasons, with their timers.
+    private func held(_ subject: String, reasons: [String]) throws -> [(row: TimerRow, push: Effect)] {
+        guard mayHold else { return [] }
+        return try tx.timers(subject: subject, kinds: reasons.map(Kernel.heldPush)).compactMap { row in Effect(held: row).map { (row, $0) } }
     }
 
     /// Carries out a transition's clocks for the record `subject`: stops, then starts.
