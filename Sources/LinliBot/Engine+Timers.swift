@@ -62,10 +62,15 @@ extension Engine {
     }
 
     /// Writes pushes out now, or holds those that wait out quiet hours in a timer until
-    /// they end (`Kernel.heldUntil`).
-    func emit(_ effects: [Effect], lang: Lang, _ tx: StoreTransaction, into out: inout [OutboundEvent], answering: InboundEvent? = nil) throws {
+    /// they end (`Kernel.heldUntil`); returns when the held ones go, if any was held.
+    @discardableResult
+    func emit(
+        _ effects: [Effect], lang: Lang, _ tx: StoreTransaction, into out: inout [OutboundEvent], answering: InboundEvent? = nil
+    ) throws -> Instant? {
+        var heldUntil: Instant?
         for effect in effects {
             if let end = kernel(tx).heldUntil(effect, answering: answering) {
+                heldUntil = heldUntil ?? end
                 var held = effect
                 held.lang = held.lang ?? lang
                 try kernel(tx).timers.schedule(kind: Kernel.heldPush(effect.reason), at: end, subject: effect.refs.first ?? "", payload: held.json)
@@ -93,6 +98,7 @@ extension Engine {
                 }
             }
         }
+        return heldUntil
     }
 
     /// Queues a notify for its recipient's webhook (a person's or a department's), in

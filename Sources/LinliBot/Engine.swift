@@ -322,19 +322,18 @@ public final class Engine {
         }
         if let outcome {
             let lang = outcome.lang ?? .zh
+            let reply = out.count
             if event.type == .message {
-                var text = outcome.text(lang)
-                // “已发到 6 个群” at midnight: the reply says when what waits out quiet hours goes.
-                if outcome.ok, !outcome.saysWhenHeld, let end = outcome.effects.lazy.compactMap({ self.kernel(tx).heldUntil($0, answering: event) }).first {
-                    let at = kernel(tx).calendar.clockTime(end)
-                    text += Localized(zh: "（夜间免打扰，通知于\(at)发出）", en: " (Quiet hours: the notices go out at \(at).)")(lang)
-                }
                 out.append(
                     OutboundEvent(
                         type: .reply, id: nextID(), ts: clock, inReplyTo: event.id, group: event.group, to: event.from,
-                        text: text, ok: outcome.ok, code: outcome.code?.rawValue, refs: outcome.refs))
+                        text: outcome.text(lang), ok: outcome.ok, code: outcome.code?.rawValue, refs: outcome.refs))
             }
-            try emit(outcome.effects, lang: lang, tx, into: &out, answering: event)
+            // “已发到 6 个群” at midnight: the reply says when what waits out quiet hours goes.
+            if let end = try emit(outcome.effects, lang: lang, tx, into: &out, answering: event), reply < out.count, outcome.ok, !outcome.saysWhenHeld {
+                let at = kernel(tx).calendar.clockTime(end)
+                out[reply].text = (out[reply].text ?? "") + Localized(zh: "（夜间免打扰，通知于\(at)发出）", en: " (Quiet hours: the notices go out at \(at).)")(lang)
+            }
         }
         // Kept with everything the event caused, timers its clock fired included (chatter,
         // ticks and joins are seen once too); an internal error is not kept, so that the

@@ -150,3 +150,16 @@ extension Outcome {
         return shown
     }
 }
+
+extension LinliError {
+    /// PROTOCOL.md §2.2: a refusal in a group that would say something private there
+    /// reads `named`, and why goes to the sender privately. Elsewhere it is unchanged.
+    func keptPrivate(_ named: Localized, in ctx: CommandContext) -> LinliError {
+        guard ctx.group != nil else { return self }
+        var error = self
+        error.privately = message
+        error.message = Localized(zh: "\(named.zh)\n（原因已私信发给您）", en: "\(named.en)\n(why is sent to you privately)")
+        return error
+    }
+}
+

@@ -24,11 +24,9 @@ struct DisputesFamily: Family {
                 }
             // PROTOCOL.md §2.2: in a group a dispute is named only; the reply goes privately.
             return outcome.keepingPrivate(Localized(zh: "\(id) 私密事项", en: "\(id) private matter"), in: ctx)
-        } catch var error as LinliError where ctx.group != nil && (try? ctx.workOrders.find(id.number))?.category == Self.category {
+        } catch let error as LinliError where ctx.group != nil && (try? ctx.workOrders.find(id.number))?.category == Self.category {
             // A refusal may name a party: in a group it names the record only, and why goes privately.
-            error.privately = error.message
-            error.message = Localized(zh: "\(id) 私密事项，没有办成\n（原因已私信发给您）", en: "\(id) private matter: not done\n(why is sent to you privately)")
-            throw error
+            throw error.keptPrivate(Localized(zh: "\(id) 私密事项，没有办成", en: "\(id) private matter: not done"), in: ctx)
         }
     }
 

@@ -70,11 +70,17 @@ struct WorkOrderDesk {
     /// `unasked`, whose ask to accept it was held for the morning and never sent.
     func tellFormerHandlers(_ before: WorkOrder, _ after: WorkOrder, except sender: String, unasked: Set<String>, _ text: Localized) -> [Effect] {
         guard before.assignee != after.assignee else { return [] }
-        return notifyHandlers(before, except: sender, reason: "status_changed", text: text).filter { !unasked.contains($0.to ?? "") }
+        return notifyHandlers(before, except: unasked.union([sender]), reason: "status_changed", text: text)
     }
 
     /// Pushes to whoever handles the order: the assignee, or each member of its department.
     func notifyHandlers(_ order: WorkOrder, except sender: String, reason: String, text: Localized) -> [Effect] {
+        notifyHandlers(order, except: [sender], reason: reason, text: text)
+    }
+
+    /// Pushes to whoever handles the order, but the sender and those whose ask to accept
+    /// it is still held for the morning (they were never asked).
+    func notifyHandlers(_ order: WorkOrder, except spared: Set<String>, reason: String, text: Localized) -> [Effect] {
         let rid = order.id.description
         let targets: [String] =
             switch order.assignee {
@@ -84,7 +90,7 @@ struct WorkOrderDesk {
                 directory.department(id).map { $0.members.isEmpty || $0.webhook != nil ? $0.members + [$0.id] : $0.members } ?? [id]
             case nil: []
             }
-        return targets.filter { $0 != sender }.map { .notify(to: $0, reason: reason, text: text, refs: [rid], priority: priority(of: order)) }
+        return targets.filter { !spared.contains($0) }.map { .notify(to: $0, reason: reason, text: text, refs: [rid], priority: priority(of: order)) }
     }
 
     /// A department the community file gives no members and no webhook: no one there

@@ -21,16 +21,11 @@ extension WorkOrdersFamily {
         // A private report (noise, a neighbour) and a public one are never the same matter:
         // merged, one's reporter would follow the other's, and withdrawing one would close both.
         if desk.isPrivate(try ctx.workOrders.load(id)) != desk.isPrivate(kept) {
-            var error = LinliError(
-                .invalidState, zh: "\(id) 和 \(target) 一个是私密事项、一个不是，不是同一问题，不能合并。",
-                en: "\(id) and \(target) are not the same matter (one is private), so they cannot be merged.", refs: [id.description, target.description])
             // In a group, which one is private is not said there.
-            if ctx.group != nil {
-                error.privately = error.message
-                error.message = Localized(
-                    zh: "\(id) 和 \(target) 不能合并\n（原因已私信发给您）", en: "\(id) and \(target) cannot be merged\n(why is sent to you privately)")
-            }
-            throw error
+            throw LinliError(
+                .invalidState, zh: "\(id) 和 \(target) 一个是私密事项、一个不是，不是同一问题，不能合并。",
+                en: "\(id) and \(target) are not the same matter (one is private), so they cannot be merged.", refs: [id.description, target.description]
+            ).keptPrivate(Localized(zh: "\(id) 和 \(target) 不能合并", en: "\(id) and \(target) cannot be merged"), in: ctx)
         }
         let unasked = try ctx.timers.heldFor(id.description, reasons: WorkOrderRepository.asks)
         let duplicate = try change(id, ctx, by: [.manager]) { _ in .merge(into: target) }
@@ -54,9 +49,8 @@ extension WorkOrdersFamily {
             )
         }
         effects += desk.notifyHandlers(
-            duplicate, except: ctx.sender, reason: "status_changed",
-            text: Localized(zh: "\(rid) 已并入 \(tid)（重复报修），无需另行处理。", en: "\(rid) was merged into \(tid) as a duplicate; nothing more to do on it.")
-        ).filter { !unasked.contains($0.to ?? "") }
+            duplicate, except: unasked.union([ctx.sender]), reason: "status_changed",
+            text: Localized(zh: "\(rid) 已并入 \(tid)（重复报修），无需另行处理。", en: "\(rid) was merged into \(tid) as a duplicate; nothing more to do on it."))
         let affected = desk.affectedLine(kept, try ctx.workOrders.followers(of: target.number))
         return Outcome(
             zh: "已将 \(rid) 并入 \(tid)\(affected.zh)，报修人会收到 \(tid) 的进展。",

@@ -69,12 +69,12 @@ struct WorkOrdersFamily: Family {
         let subject = order.id.description
         if !effects.stop.isEmpty { try ctx.timers.cancel(subject, effects.stop) }
         // Accepted, resolved, withdrawn or passed to someone else in the night: the asks
-        // to accept it held for the morning are moot; so is a request to rate it once rated.
-        if ![.submitted, .assigned, .reopened].contains(order.state) || order.assignee != before.assignee {
-            try ctx.timers.dropHeld(subject, reasons: WorkOrderRepository.asks)
-        }
-        if !order.state.isOpen { try ctx.timers.dropHeld(subject, reasons: Self.presses) }
-        if order.state != .resolved { try ctx.timers.dropHeld(subject, reasons: ["rating_request"]) }
+        // to accept it held for the morning are moot; so are the presses to resolve it once
+        // it is, and a request to rate it once rated.
+        let moot =
+            (![.submitted, .assigned, .reopened].contains(order.state) || order.assignee != before.assignee ? WorkOrderRepository.asks : [])
+            + (order.state.isOpen ? [] : Self.presses) + (order.state == .resolved ? [] : ["rating_request"])
+        try ctx.timers.dropHeld(subject, reasons: moot)
         switch effects.start {
         case .accept?: try startAcceptClock(order, ctx)
         case .resolve?: try scheduleResolveStep(order, percent: 50, ctx)
@@ -300,9 +300,8 @@ struct WorkOrdersFamily: Family {
         return Outcome(
             zh: "已撤销 \(rid)。", en: "Withdrawn: \(rid).", refs: [rid],
             effects: desk.notifyHandlers(
-                order, except: ctx.sender, reason: "status_changed",
-                text: Localized(zh: "\(rid) 已由报修人撤销，无需处理。", en: "\(rid) was withdrawn by the reporter; nothing to do.")
-            ).filter { !unasked.contains($0.to ?? "") } + followers
+                order, except: unasked.union([ctx.sender]), reason: "status_changed",
+                text: Localized(zh: "\(rid) 已由报修人撤销，无需处理。", en: "\(rid) was withdrawn by the reporter; nothing to do.")) + followers
                 + (try DisputesFamily.callOff(id, ctx)))
     }
 
