@@ -73,7 +73,7 @@ extension Engine {
                 heldUntil = heldUntil ?? end
                 var held = effect
                 held.lang = held.lang ?? lang
-                try kernel(tx).timers.schedule(kind: Kernel.heldPush(effect.reason), at: end, subject: effect.refs.first ?? "", payload: held.json)
+                try kernel(tx).timers.hold(held, until: end)
                 continue
             }
             if let to = effect.to {

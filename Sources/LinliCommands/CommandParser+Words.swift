@@ -10,6 +10,17 @@ extension CommandParser {
         return rest.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") }
     }
 
+    /// `R1 签收 …` as `签收 R1 …`: a record id, then the word of a command that takes
+    /// a record of its kind; nil when the text is not that.
+    func recordFirst(_ folded: String) -> String? {
+        var cursor = TextCursor(folded)
+        guard let id = cursor.takeRecord() else { return nil }
+        cursor.skipSpaces()
+        let word = cursor.pos
+        guard let (spec, _) = matchCommandWord(&cursor), catalog.commands[spec].recordKinds.contains(id.kind) else { return nil }
+        return "\(TextCursor.string(cursor.chars[word..<cursor.pos])) \(id)\(cursor.rest)"
+    }
+
     /// The words for the roles the office gives in chat, lowercased.
     static let roleWords: [String: Role] = [
         "captain": .captain, "楼栋长": .captain, "楼长": .captain,

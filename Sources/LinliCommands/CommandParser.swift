@@ -80,6 +80,11 @@ public struct CommandParser: Sendable {
             let again = parse(bare, strict: strict, simplified: false)
             if case .failure = again {} else { first = again }
         }
+        // `R1 签收`, `＃Ａ１ 收到`: the record named before the word of the command that takes it.
+        if case .failure = first, let swapped = recordFirst(folded) {
+            let again = parse(swapped, strict: strict)
+            if case .failure = again {} else { return again }
+        }
         // Read again as Simplified only what did not read as written (ICU's conversion is
         // the slow part of parsing, and most messages need none of it).
         guard case .failure = first, folded.unicodeScalars.contains(where: Grammar.isCJK) else { return first }
@@ -341,7 +346,7 @@ public struct CommandParser: Sendable {
     /// The command whose word starts the text, moving past the word. A word that
     /// several commands share goes to the one whose record argument takes the kind of
     /// the record that follows (`完成 W2` fulfils a wish, `完成 R2 …` resolves a report).
-    private func matchCommandWord(_ cursor: inout TextCursor) -> (Int, Lang)? {
+    func matchCommandWord(_ cursor: inout TextCursor) -> (Int, Lang)? {
         for (i, w) in words.enumerated() {
             guard let n = cursor.matchLength(w.chars) else { continue }
             cursor.pos += n

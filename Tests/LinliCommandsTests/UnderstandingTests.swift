@@ -210,3 +210,29 @@ import Testing
         #expect(parser.parse("报修 漏水 \(long.dropLast())").isCommand, "the limit itself is taken")
     }
 }
+
+/// Captains name the record first (`R1 签收`, `＃Ａ１ 收到`, `R2 done new washer`): read as
+/// the command with its record, in a group too; a record its command does not take, or
+/// what is left over that the command cannot take, stays what it was.
+@Suite struct RecordFirstTests {
+    @Test(arguments: [
+        ("R1 签收", "签收 R1"), ("#r1 签收", "签收 R1"), ("＃Ａ１ 收到", "收到 A1"), ("A1，收到", "收到 A1"),
+        ("R2 办结 换了新垫圈", "办结 R2 换了新垫圈"), ("R2 done new washer", "done R2 new washer"), ("R3 进度", "进度 R3"),
+    ])
+    func theRecordFirstIsTheCommandWithItsRecord(_ text: String, _ same: String) throws {
+        let parser = try Fixtures.parser()
+        guard case .command(let command, _) = parser.parse(text, strict: true), case .command(let usual, _) = parser.parse(same) else {
+            Issue.record("\(text) is \(same)")
+            return
+        }
+        #expect(command == usual, "\(text)")
+    }
+
+    @Test(arguments: ["R1 修好了吗", "A1 报修 漏水 楼道", "R1 进度怎么样了？", "R1"])
+    func otherwiseItIsNotACommand(_ text: String) throws {
+        guard case .failure = try Fixtures.parser().parse(text, strict: true) else {
+            Issue.record("\(text) is talk")
+            return
+        }
+    }
+}

@@ -15,6 +15,9 @@ struct Effect: Codable, Equatable, Sendable {
     var priority: Priority?
     /// A post's language, fixed when it is deferred.
     var lang: Lang?
+    /// What a push held for quiet hours is filed under when it names no record (a
+    /// person's registration), so that deciding it drops the ask; else its first ref.
+    var about: String?
 
     /// The priority of routine notices no one needs at night (a loan's return reminder,
     /// a booking to approve, a claim that lapsed): like a work order below P0, they wait

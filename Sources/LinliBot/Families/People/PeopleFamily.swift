@@ -95,18 +95,21 @@ struct PeopleFamily: Family {
         var outcome = Outcome(
             zh: "已提交登记：\(place.zh)，等\(rung.zh)\(name)确认。\(meanwhile.zh)",
             en: "Asked to register you at \(place.en); \(rung.en) \(name) will confirm. \(meanwhile.en)")
+        // Asked again (another room) in the night: the captain is asked the newer one only.
+        try ctx.timers.dropHeld(Self.asking(ctx.sender), reasons: [Self.ask])
         if let approver {
             let name = ctx.displayName ?? ctx.registration?.name
             let who = Localized(zh: name.map { "\($0)（\(ctx.sender)）" } ?? ctx.sender, en: name.map { "\($0) (\(ctx.sender))" } ?? ctx.sender)
-            outcome.effects.append(
-                .notify(
-                    to: approver, reason: "registration_request",
-                    text: Localized(
-                        zh:
-                            "【登记待确认】\(who.zh)申请登记为 \(place.zh)\(current.map { "（原 \($0)）" } ?? "")。确认请发：通过 \(ctx.sender)；不通过：拒绝 \(ctx.sender) 原因",
-                        en:
-                            "[Registration] \(who.en) asks to be registered at \(place.en)\(current.map { " (now \($0))" } ?? ""). Send: approve \(ctx.sender), or reject \(ctx.sender) <why>"
-                    ), refs: []))
+            var ask = Effect.notify(
+                to: approver, reason: Self.ask,
+                text: Localized(
+                    zh:
+                        "【登记待确认】\(who.zh)申请登记为 \(place.zh)\(current.map { "（原 \($0)）" } ?? "")。确认请发：通过 \(ctx.sender)；不通过：拒绝 \(ctx.sender) 原因",
+                    en:
+                        "[Registration] \(who.en) asks to be registered at \(place.en)\(current.map { " (now \($0))" } ?? ""). Send: approve \(ctx.sender), or reject \(ctx.sender) <why>"
+                ), refs: [])
+            ask.about = Self.asking(ctx.sender)
+            outcome.effects.append(ask)
         }
         return outcome
     }
@@ -127,8 +130,15 @@ struct PeopleFamily: Family {
         return (r.user, home)
     }
 
+    /// The reason of the push that asks a captain to confirm a registration.
+    static let ask = "registration_request"
+
+    /// What the ask to confirm `user`'s registration is held under in quiet hours.
+    static func asking(_ user: String) -> String { "registration:\(user)" }
+
     func approve(_ who: String, _ ctx: CommandContext) throws -> Outcome {
         let (user, home) = try request(who, ctx)
+        try ctx.timers.dropHeld(Self.asking(user), reasons: [Self.ask])
         try ctx.people.register(user, home: home, name: nil, by: ctx.sender)
         let name = ctx.people.registration(user)?.name ?? user
         return Outcome(
@@ -144,6 +154,7 @@ struct PeopleFamily: Family {
 
     func reject(_ who: String, why: String?, _ ctx: CommandContext) throws -> Outcome {
         let (user, home) = try request(who, ctx)
+        try ctx.timers.dropHeld(Self.asking(user), reasons: [Self.ask])
         try ctx.people.setPending(user, home: nil, name: nil, by: ctx.sender, action: "rejected")
         let name = ctx.people.registration(user)?.name ?? user
         let reason = why.map { Localized(zh: "原因：\($0)。", en: " Why: \($0).") } ?? Localized(zh: "", en: "")
