@@ -10,7 +10,12 @@ enum Acknowledgement {
     static let words = Set([
         "好", "好的", "好滴", "好吧", "嗯", "嗯嗯", "哦", "哦哦", "噢", "行", "可以", "知道了", "明白", "是", "是的", "对", "对的", "哈哈", "哈哈哈",
         "ok", "okay", "k", "yes", "yeah", "sure", "got it", "👍", "🙏",
-    ]).union(thanks).union(greetings)
+    ]).union(thanks).union(greetings).union(pauses)
+    /// “稍等”, “wait”: the answer is still to come.
+    static let pauses: Set<String> = [
+        "稍等", "等等", "等一下", "等下", "等一等", "想想", "我想想", "让我想想", "我看看", "wait", "hmm", "hm", "um", "emm", "hold on", "one moment",
+        "just a moment", "a moment", "let me think", "let me check", "let me see",
+    ]
     static let thanks: Set<String> = [
         "谢谢", "谢谢你", "谢谢您", "谢谢啦", "谢谢你啦", "谢啦", "多谢", "多谢了", "感谢", "太感谢了", "辛苦了", "辛苦啦", "thanks", "thank you", "thanks a lot",
         "thanks so much", "thank you so much", "thank you very much", "many thanks", "thx",
@@ -31,6 +36,7 @@ enum Acknowledgement {
         while start < end, marks.contains(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
         let word = Grammar.fold(String(scalars[start..<end])).lowercased()
         if words.contains(word) { return word }
+        if let said = said(word) { return said }
         // “Received, on my way”: the English for 收到, first, then a comment.
         if receipts.contains(String(String.UnicodeScalarView(word.unicodeScalars.prefix { !marks.contains($0) }))) { return receipt }
         // “收到”, “好的，收到”, “收到了👌”: 收到 with acknowledgements around it; “收到，马上通知各户”: first, then a comment.
@@ -42,6 +48,43 @@ enum Acknowledgement {
         return around.allSatisfy { words.contains(String($0)) || $0 == receipt || particles.contains(String($0)) || $0.unicodeScalars.allSatisfy(isEmoji) }
             ? receipt : nil
     }
+
+    /// “好的，谢谢”, “ok thanks”, “OK了”, “好的好的”, “明白了”: acknowledgements one after
+    /// another, with particles and emoji between, as the one that answers (thanks over an
+    /// OK); nil when anything else is said.
+    private static func said(_ text: String) -> String? {
+        var read: [String] = []
+        for part in text.split(whereSeparator: { $0 != " " && marks.contains($0.unicodeScalars.first!) }) {
+            var rest = Substring(part)
+            while !rest.isEmpty {
+                if rest.first == " " {
+                    rest = rest.dropFirst()
+                } else if let word = spoken.first(where: { rest.hasPrefix($0) }) {
+                    read.append(word)
+                    rest = rest.dropFirst(word.count)
+                } else if let first = rest.unicodeScalars.first, trailing.contains(first) || isEmoji(first), !read.isEmpty {
+                    rest = rest.dropFirst()
+                } else {
+                    return nil
+                }
+            }
+        }
+        return read.first(where: thanks.contains) ?? read.first(where: greetings.contains) ?? read.first
+    }
+
+    /// The words, longest first (`okay` before `ok`), for `said`.
+    private static let spoken = words.sorted { $0.count > $1.count }
+    /// What may follow an acknowledgement and changes nothing (“好的呀”, “明白了”, “好嘞”).
+    private static let trailing = Set("了啦呀呢的哈嘞哦喔吧滴啊嘛咯喽".unicodeScalars)
+
+    /// The language an acknowledgement is in; nil for one said in every language
+    /// (`OK`, `👍`), answered in the sender's (PROTOCOL.md §2.3).
+    static func lang(of word: String, in text: String) -> Lang? {
+        let lang = CommandParser.guessLang(text)
+        return lang == .en && (neutral.contains(word) || word.unicodeScalars.allSatisfy(isEmoji)) ? nil : lang
+    }
+
+    static let neutral: Set<String> = ["ok", "okay", "k", "hmm", "hm", "um", "emm"]
 
     /// What `word(in:)` also reads as 收到: the English for it.
     static let receipts: Set<String> = ["received", "noted", "roger", "copy"]
@@ -56,16 +99,18 @@ enum Acknowledgement {
 
     static let marks = Set(" !！。.~～,，、?？".unicodeScalars)
 
-    /// The answer to an acknowledgement said to the bot: thanks (with how to thank a
-    /// volunteer, to whoever may have had a wish come true), a greeting, an OK.
-    static func answer(_ word: String, bot: Bot?, thanksWishes: Bool) -> Outcome {
+    /// The answer to an acknowledgement said to the bot: thanks (with how to thank the
+    /// volunteer, to whoever has `wishes` taken on), a greeting, an OK.
+    static func answer(_ word: String, bot: Bot?, wishes: [RecordID]) -> Outcome {
         let names = bot?.names ?? []
         let zhName = names.first { !$0.allSatisfy(\.isASCII) } ?? names.first ?? "小邻"
         let enName = names.first { $0.allSatisfy(\.isASCII) } ?? zhName
         if thanks.contains(word) {
-            guard thanksWishes else { return Outcome(zh: "不客气！", en: "You're welcome!") }
+            guard let first = wishes.first else { return Outcome(zh: "不客气！", en: "You're welcome!") }
+            let id = wishes.count == 1 ? "\(first)" : "W编号"
             return Outcome(
-                zh: "不客气！要感谢帮您圆梦的志愿者，请发送：谢谢 W编号", en: "You're welcome! To thank the volunteer who took on your wish: thanks W<n>")
+                zh: "不客气！要感谢帮您圆梦的志愿者，请发送：谢谢 \(id)",
+                en: "You're welcome! To thank the volunteer who took on your wish: thanks \(wishes.count == 1 ? id : "W<n>")")
         }
         if greetings.contains(word) {
             return Outcome(zh: "您好！我是\(zhName)，发送“帮助”看看我能做什么。", en: "Hello! I'm \(enName); send “help” to see what I can do.")

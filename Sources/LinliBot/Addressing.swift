@@ -8,8 +8,9 @@ enum Addressing {
     /// the message calls the bot (its id in `mentions`, or its name first, `@`
     /// optional, then a space of any kind, a comma or a colon). The @-names a chat puts
     /// around the words (`@所有人 @小邻 报修 …`, `@小邻 @周永林 进度`; WeChat ends each with
-    /// U+2005) go too when the bot is called. Pure: the reader thread uses it too.
-    static func address(_ event: InboundEvent, bot: Bot?) -> (text: String, mentioned: Bool) {
+    /// U+2005) go too when the bot is called, `names` whole (`@Emma Brown`, one of people's
+    /// names of more than one word). Pure: the reader thread uses it too.
+    static func address(_ event: InboundEvent, bot: Bot?, names: [String] = []) -> (text: String, mentioned: Bool) {
         let text = event.text ?? ""
         guard let bot else { return (text, false) }
         var rest = Substring(text).drop(while: \.isWhitespace)
@@ -21,7 +22,9 @@ enum Addressing {
                 (rest, called) = (after, true)
                 continue
             }
-            guard at, let end = word.firstIndex(where: \.isWhitespace) else { break }
+            guard at else { break }
+            let name = names.first { word.hasPrefix($0) && word.dropFirst($0.count).first?.isWhitespace != false }
+            guard let end = name.map({ word.index(word.startIndex, offsetBy: $0.count) }) ?? word.firstIndex(where: \.isWhitespace) else { break }
             rest = word[end...].drop(while: \.isWhitespace)
         }
         return called ? (String(rest), true) : (text, false)

@@ -15,7 +15,7 @@ extension Engine {
     /// group, PROTOCOL.md §2.1): nothing is said and nothing changes.
     func message(_ event: InboundEvent, parsed preparsed: ParseResult? = nil, _ tx: StoreTransaction) throws -> Outcome? {
         let sender = event.from ?? ""
-        let (text, mentioned) = Addressing.address(event, bot: directory.community.bot)
+        let (text, mentioned) = Addressing.address(event, bot: directory.community.bot, names: parser.spacedNames)
         // In a group, a message the bot was not called by counts only if it reads as a whole command.
         let strict = event.group != nil && !mentioned
         let registration = state.memory.registrations[sender]
@@ -41,12 +41,12 @@ extension Engine {
                 outcome.lang = chosen ?? prompt.lang
                 return outcome
             }
-            // A whole command on its own is taken as such; a mere “OK” asks the question
-            // again (in a group it is chatter); anything else answers it.
+            // A whole command on its own is taken as such; a mere “OK”, or the command's word
+            // again, asks the question again (in a group it is chatter); anything else answers it.
             let alone = parser.parse(text, strict: strict)
             if case .command = alone {
                 parsed = alone
-            } else if Acknowledgement.word(in: text) != nil {
+            } else if Acknowledgement.word(in: text) != nil || alone.isIncomplete(prompt.command) {
                 if strict { return nil }
                 parsed = parser.parse(prompt.soFar)
             } else {
@@ -76,9 +76,8 @@ extension Engine {
                     parsed = receipt  // which one: asked below
                 } else {
                     commandName = "acknowledgement"
-                    let thanksWishes = parser.catalog.spec(named: "thanks").map(ctx.mayUse) == true
-                    var outcome = Acknowledgement.answer(word, bot: directory.community.bot, thanksWishes: thanksWishes)
-                    outcome.lang = chosen ?? CommandParser.guessLang(text)
+                    var outcome = Acknowledgement.answer(word, bot: directory.community.bot, wishes: try tx.wishesToThank(by: sender).map(\.id))
+                    outcome.lang = chosen ?? Acknowledgement.lang(of: word, in: text) ?? kernel(tx).people.language(of: sender)
                     return outcome
                 }
             }

@@ -158,7 +158,7 @@ public final class Engine {
     public static func parse(_ items: [InputItem], with parser: CommandParser, bot: Bot?) -> [ParseResult?] {
         items.map { item in
             guard case .event(let e, _) = item, e.type == .message, e.text != nil else { return nil }
-            let (text, mentioned) = Addressing.address(e, bot: bot)
+            let (text, mentioned) = Addressing.address(e, bot: bot, names: parser.spacedNames)
             return parser.parse(text, strict: e.group != nil && !mentioned)
         }
     }

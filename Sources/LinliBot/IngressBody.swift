@@ -106,6 +106,9 @@ public final class EngineGate: @unchecked Sendable {
         }
     }
 
+    /// Whether an event with this id was handled already (a repeat), read off the engine's queue.
+    public func handled(_ id: String) throws -> Bool { try engine.store.read { try !$0.handled([id]).isEmpty } }
+
     /// The health as of the last batch or tick.
     public var currentHealth: Health { health.state.withLock { $0 } }
 

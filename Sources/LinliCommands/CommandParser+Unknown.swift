@@ -95,4 +95,9 @@ extension ParseResult {
     public var isCommand: Bool {
         if case .command = self { true } else { false }
     }
+
+    /// Whether this is command `id` still missing an argument: its word said again while its question is open.
+    public func isIncomplete(_ id: String) -> Bool {
+        if case .incomplete(id, _, _, _) = self { true } else { false }
+    }
 }

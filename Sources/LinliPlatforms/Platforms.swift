@@ -34,6 +34,8 @@ public final class Platforms: Sendable {
     /// DingTalk signatures taken, with their message and when: its signature covers
     /// only the timestamp, so a captured one could carry another body for an hour.
     private let signatures = Mutex<[String: (eventID: String, at: Instant)]>([:])
+    /// When this process began taking callbacks: what it took before is not in `signatures`.
+    private let started: Instant
     let logger = Logger.linli("platforms")
 
     public init(
@@ -46,6 +48,7 @@ public final class Platforms: Sendable {
         self.maxBody = maxBody
         self.wallClock = wallClock
         self.outbox = outbox
+        started = wallClock()
         var people: [String: [String: String]] = [:]
         for person in community.people {
             for (platform, account) in person.accounts { people[platform, default: [:]][account] = person.id }
@@ -99,6 +102,14 @@ public final class Platforms: Sendable {
             return Response(
                 status: .init(code: status), headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(string: text)))
         case .message(let message):
+            // Signed before this process began, it may have come with another message then,
+            // which `signatures` did not see: only a repeat of a message handled is taken.
+            if platform.kind == .dingtalk, let signed = headers["timestamp"].flatMap(Int64.init), signed < started.milliseconds,
+                try !gate.handled(event(message, platform).id ?? "")
+            {
+                logger.warning("refused a callback", metadata: ["platform": "\(platform.id)", "code": "stale_signature"])
+                return Ingress.problem(.unauthorized, "stale_signature", "this signature is older than the server's start; sign the message anew")
+            }
             if platform.kind == .dingtalk, let sign = headers["sign"], !claim(sign, for: message.eventID, platform) {
                 logger.warning("refused a callback", metadata: ["platform": "\(platform.id)", "code": "replayed_signature"])
                 return Ingress.problem(.unauthorized, "replayed_signature", "this signature came with another message")

@@ -5,6 +5,7 @@ import LinliPlatforms
 import LinliStore
 import LinliTesting
 import LinliWebhooks
+import Synchronization
 import Testing
 
 /// A DingTalk enterprise robot calling `linli serve`, with the fake DingTalk on 127.0.0.1.
@@ -168,6 +169,36 @@ import Testing
         #expect(restarted.received("/session/r").isEmpty)
         #expect(try restarted.workOrders().count == 1)
         #expect(try restarted.store.read { try $0.outbox() }.filter { $0.webhook == "platform:dd" }.count == 1)
+    }
+
+    /// A signature captured before a restart carries no other message after it (the
+    /// signatures taken were kept in memory only): signed before the server began, only
+    /// a repeat of a message it handled is taken.
+    @Test func aSignatureCapturedBeforeARestartCarriesNoOtherMessageAfterIt() async throws {
+        let database = BinaryRunner.temporaryDatabase()
+        let first = try PlatformRig(platforms: Self.platforms, people: [Self.li], database: database)
+        let taken = Mutex<(body: String, headers: [HTTPHeader])>(("", []))
+        try await first.serve { dd in
+            let (body, headers) = Self.callback(first, id: "c1", text: " 进度", session: "/session/c")
+            #expect(await dd.post("/v1/platforms/dd", body, headers: headers).status == 200)
+            _ = try await first.await("/session/c", count: 1)
+            taken.withLock { $0 = (body, headers) }
+        }
+        let (genuine, captured) = taken.withLock { $0 }
+        try await Task.sleep(for: .milliseconds(20))
+        let restarted = try PlatformRig(platforms: Self.platforms, people: [Self.li], database: database)
+        try await restarted.serve { dd in
+            let (forged, _) = Self.callback(restarted, id: "c2", staff: "manager4721", text: " 报修 漏水 501 伪造的报修", session: "/session/evil")
+            let refused = await dd.post("/v1/platforms/dd", forged, headers: captured)
+            #expect(refused.status == 401 && refused.text.contains("stale_signature"), "\(refused.text)")
+            #expect(await dd.post("/v1/platforms/dd", genuine, headers: captured).status == 200, "a repeat of what was handled")
+            let (fresh, freshHeaders) = Self.callback(restarted, id: "c3", text: " 进度", session: "/session/c")
+            #expect(await dd.post("/v1/platforms/dd", fresh, headers: freshHeaders).status == 200)
+            _ = try await restarted.await("/session/c", count: 1)
+        }
+        #expect(try restarted.workOrders().isEmpty)
+        #expect(restarted.received("/session/evil").isEmpty)
+        #expect(try restarted.store.read { try $0.outcome(ofEvent: "dd:c2") } == nil)
     }
 
     @Test func afterTheSessionExpiresTheReplyGoesThroughTheGroupsRobot() async throws {

@@ -157,6 +157,11 @@ extension Outcome {
 extension LinliError {
     /// PROTOCOL.md §2.2: a refusal in a group that would say something private there
     /// reads `named`, and why goes to the sender privately. Elsewhere it is unchanged.
+    /// `keptPrivate` naming the record it is about: “R2 私密事项，没有办成”.
+    func keptPrivate(_ id: RecordID, in ctx: CommandContext) -> LinliError {
+        keptPrivate(Localized(zh: "\(id) 私密事项，没有办成", en: "\(id) private matter: not done"), in: ctx)
+    }
+
     func keptPrivate(_ named: Localized, in ctx: CommandContext) -> LinliError {
         guard ctx.group != nil else { return self }
         var error = self

@@ -63,6 +63,17 @@ public enum WorkOrdersCommand: FamilyCommand {
         }
     }
 
+    /// The work order the command is about, if it names one.
+    public var record: RecordID? {
+        switch self {
+        case .status(let r): r
+        case .urge(let r), .cancel(let r), .rate(let r, _, _), .reopen(let r, _), .accept(let r), .assign(let r, _), .note(let r, _), .done(let r, _),
+            .escalate(let r, _), .merge(let r, _), .metoo(let r):
+            r
+        case .report, .queue, .stats: nil
+        }
+    }
+
     public var name: String {
         let id: ID =
             switch self {

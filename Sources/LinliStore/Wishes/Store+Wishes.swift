@@ -33,6 +33,11 @@ extension StoreTransaction {
         try records(Wish.codec, "WHERE state = 'open' ORDER BY number LIMIT ?", .int(limit))
     }
 
+    /// `wisher`'s wishes a volunteer has taken on and they have not yet thanked for, oldest first.
+    public func wishesToThank(by wisher: String) throws -> [Wish] {
+        try records(Wish.codec, "WHERE wisher = ? AND state IN ('claimed', 'fulfilled') ORDER BY number", .text(wisher))
+    }
+
     /// Writes the columns in which `new` differs from `old`.
     public func update(_ new: Wish, from old: Wish) throws { try update(new, from: old, Wish.codec) }
 }

@@ -32,6 +32,16 @@ import Testing
         #expect(after.reply.ok && after.reply.refs == ["R1"], "\(after)")
     }
 
+    /// `@Emma Brown @小邻 进度`: a neighbour's name of two words goes whole (it read “没听懂“Brown””).
+    @Test func aNameOfTwoWordsBeforeTheBotsGoesWhole() throws {
+        #expect(try chat.say(line("报修 漏水 厨房滴水", id: "m1")).reply.refs == ["R1"])
+        let zh = try chat.say(line("@Emma Brown @小邻 进度", mentions: ["u-emma", "linli"], id: "m2"))
+        #expect(zh.reply.ok && zh.reply.refs == ["R1"], "\(zh)")
+        let en = try chat.say(line("@Emma Brown\\u2005@linli status", from: "u-emma", mentions: ["u-emma", "linli"], id: "m3"))
+        #expect(en.reply.ok && en.reply.text.hasPrefix("You"), "\(en)")
+        #expect(try chat.say(line("@Emma Brown 你好", mentions: ["u-emma"], id: "m4")).isEmpty, "a neighbour called, not the bot")
+    }
+
     @Test func aPrivateRecordCalledForInAGroupStaysPrivate() throws {
         #expect(try chat.say(line("@小邻\\u2005报修 噪音 楼上半夜装修", id: "m1")).reply.ok)
         let asked = try chat.say(line("@小邻\\u2005进度", id: "m2"))

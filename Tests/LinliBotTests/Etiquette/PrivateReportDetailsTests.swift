@@ -27,3 +27,29 @@ import Testing
         #expect(leak.group == "t-b1" && leak.text.contains("直接回复即可"), "\(leak.text)")
     }
 }
+
+/// A refusal about a private record said in a group names the record only: that it is not
+/// resolved yet, cancelled or not a dispute (so, noise), and its deadline, go privately.
+@Suite struct PrivateRefusalsInAGroupTests {
+    @Test func refusalsAboutAPrivateRecordSayWhyPrivately() throws {
+        let bot = try FamilyHarness("workorders", "disputes")
+        let at = "2026-11-28T09:00:00+08:00"
+        #expect(try bot.say("report noise 801 loud music every night", from: "u-ann", at: at).reply.refs == ["R1"])
+        #expect(try bot.say("报修 漏水 楼道漏水", from: "u-li", in: "t-b1", at: at).reply.refs == ["R2"])
+        #expect(try bot.say("morning all!", from: "u-ann", in: "t-b1", at: at).isEmpty)
+        for (text, user) in [("rate R1 1", "u-ann"), ("reopen R1", "u-ann"), ("invite R1 801 tomorrow 10-11am", "u-cap1")] {
+            let out = try bot.say(text, from: user, in: "t-b1", at: at)
+            #expect(out.reply.text == "R1 private matter: not done\n(why is sent to you privately)", "\(text): \(out.reply.text)")
+            let why = out.notifications.first { $0.reason == "private_reply" }
+            #expect(why?.to == user && why?.group == nil && why?.text.contains("R1") == true, "\(text): \(out)")
+        }
+        #expect(try bot.say("签收 R1", from: "u-cap1", at: at).reply.ok)
+        let again = try bot.say("签收 R1", from: "u-cap1", in: "t-b1", at: at)
+        #expect(again.reply.text == "R1 私密事项，没有办成\n（原因已私信发给您）" && again.notifications.first?.text.contains("已签收") == true, "\(again)")
+        #expect(try bot.say("谢谢", from: "u-li", in: "t-b1", at: at).isEmpty)
+        // Privately, and about a public record in the group, the refusal says why as before.
+        #expect(try bot.say("rate R1 1", from: "u-ann", at: at).reply.text.contains("not resolved"))
+        let plain = try bot.say("评价 R2 5", from: "u-li", in: "t-b1", at: at).reply
+        #expect(plain.code == "invalid_state" && plain.text.contains("R2") && !plain.text.contains("私密"), "\(plain.text)")
+    }
+}

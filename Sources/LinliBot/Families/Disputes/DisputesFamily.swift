@@ -24,9 +24,11 @@ struct DisputesFamily: Family {
                 }
             // PROTOCOL.md §2.2: in a group a dispute is named only; the reply goes privately.
             return outcome.keepingPrivate(Localized(zh: "\(id) 私密事项", en: "\(id) private matter"), in: ctx)
-        } catch let error as LinliError where ctx.group != nil && (try? ctx.workOrders.find(id.number))?.category == Self.category {
-            // A refusal may name a party: in a group it names the record only, and why goes privately.
-            throw error.keptPrivate(Localized(zh: "\(id) 私密事项，没有办成", en: "\(id) private matter: not done"), in: ctx)
+        } catch let error as LinliError where ctx.group != nil {
+            // A refusal may name a party, or say what the record is (`not a dispute` of a noise
+            // report): in a group it names a private record only, and why goes privately.
+            guard let order = try ctx.workOrders.find(id.number), WorkOrderDesk(ctx.kernel).keptFromGroups(order) else { throw error }
+            throw error.keptPrivate(id, in: ctx)
         }
     }
 

@@ -6,6 +6,19 @@ import LinliStore
 /// the clocks that chase them (日常督办).
 struct WorkOrdersFamily: Family {
     func run(_ command: WorkOrdersCommand, _ ctx: CommandContext) throws -> Outcome {
+        do {
+            return try handle(command, ctx)
+        } catch let error as LinliError where error.privately == nil && ![.notFound, .forbidden].contains(error.code) && ctx.group != nil {
+            // PROTOCOL.md §2.2: why a private record cannot be done (its state, its deadline) is not
+            // said in a group. (That it is not found, or not the sender's, says nothing.)
+            guard let id = command.record, let order = try ctx.workOrders.find(id.number), WorkOrderDesk(ctx.kernel).keptFromGroups(order) else {
+                throw error
+            }
+            throw error.keptPrivate(id, in: ctx)
+        }
+    }
+
+    private func handle(_ command: WorkOrdersCommand, _ ctx: CommandContext) throws -> Outcome {
         switch command {
         case .report(let category, let place, let details): try report(category: category, place: place, details: details, ctx)
         case .status(let id): try status(id, ctx)
