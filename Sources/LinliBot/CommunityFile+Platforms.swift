@@ -1,3 +1,4 @@
+import Foundation
 import LinliCommands
 import LinliCore
 
@@ -39,6 +40,12 @@ extension CommunityFile {
                     throw v.error("platform \(id): \(kind.rawValue) needs \(form)")
                 }
             }
+            // WeCom's EncodingAESKey is 43 characters of base64 (a 32-byte key): one lost in pasting
+            // would pass here and refuse every callback, WeCom's own URL check too.
+            if let key = settings["encoding_aes_key"], key.count != 43 || Data(base64Encoded: key + "=")?.count != 32 {
+                throw (v["encoding_aes_key"] ?? v).error(
+                    "platform \(id): encoding_aes_key must be the 43 characters of base64 WeCom gives (this has \(key.count))")
+            }
             var groups: [String: String] = [:]
             for (chat, group) in try v["groups"]?.entries() ?? [] { groups[chat] = try group.string() }
             var apiBase = try v["api_base"]?.string()
@@ -66,5 +73,16 @@ extension CommunityFile {
             }
         }
         if c.bot == nil { throw node.error("platforms need the bot named (bot: {id, names}): a mention of it is how a group calls it") }
+        // One account is one person: given to two, its messages would be read as the last one's.
+        var owners: [String: String] = [:]
+        let people = try root.required("people").list()
+        for (i, person) in c.people.enumerated() {
+            for (platform, account) in person.accounts.sorted(by: { $0.key < $1.key }) {
+                if let first = owners.updateValue(person.id, forKey: "\(platform) \(account)") {
+                    let item = people.indices.contains(i) ? people[i] : root
+                    throw (item["accounts"] ?? item).error("\(person.id): account '\(account)' on \(platform) is \(first)'s already")
+                }
+            }
+        }
     }
 }

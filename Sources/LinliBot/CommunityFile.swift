@@ -45,6 +45,8 @@ public enum CommunityFile {
 
         init(file: String) { self.file = file }
 
+        func note(_ problem: YAMLFileError) { list.append(problem) }
+
         /// `body`'s value, or nil with its error noted.
         func attempt<T>(_ body: () throws -> T) -> T? {
             do {
@@ -197,7 +199,9 @@ public enum CommunityFile {
         try checkReferences(community, root)
         checkConsistency(community, root)
         try checkPlatforms(community, root)
-        return (community, root.warnings)
+        // COMMUNITY.md: a key this version does not know is refused (`privat: true` would leave noise reports public).
+        for problem in root.unknownKeys { Problems.current?.note(problem) }
+        return (community, [])
     }
 
     /// A list of groups: each an id, or an object `{id, lang, webhook}` whose settings go into `settings`.

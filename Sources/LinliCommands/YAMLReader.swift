@@ -91,17 +91,23 @@ public struct YAMLValue {
         return v
     }
 
-    /// Requires a mapping and remembers keys outside `known` as unread.
+    /// Requires a mapping and remembers keys outside `known` as unread, except those of
+    /// the file's own (`x-…`).
     public func expectMapping(known: Set<String>) throws(YAMLFileError) {
         guard let mapping = node.mapping else { throw error("expected a mapping") }
         for (k, _) in mapping {
             let name = k.string ?? "?"
-            if !known.contains(name) { unread.keys.append((path.isEmpty ? name : "\(path).\(name)", k.mark?.line)) }
+            if !known.contains(name), !name.hasPrefix("x-") { unread.keys.append((path.isEmpty ? name : "\(path).\(name)", k.mark?.line)) }
         }
     }
 
     /// Keys the reader did not know, as `file:line: key` warnings.
     public var warnings: [String] { unread.keys.map { "\(file):\($0.1.map(String.init) ?? "?"): unknown key '\($0.0)' ignored" } }
+
+    /// Keys the reader did not know, as errors.
+    public var unknownKeys: [YAMLFileError] {
+        unread.keys.map { YAMLFileError(file: file, line: $0.1, problem: "\($0.0): unknown key (a key of your own starts with x-)") }
+    }
 
     /// A scalar as text.
     public func string() throws(YAMLFileError) -> String {

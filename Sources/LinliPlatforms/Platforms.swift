@@ -36,6 +36,9 @@ public final class Platforms: Sendable {
     private let signatures = Mutex<[String: (eventID: String, at: Instant)]>([:])
     /// When this process began taking callbacks: what it took before is not in `signatures`.
     private let started: Instant
+    /// How far before `started` a DingTalk signature is still taken as new: its clock and
+    /// ours may be apart, and a console's check signs in whole seconds.
+    static let startSkew = Span(milliseconds: 10_000)
     let logger = Logger.linli("platforms")
 
     public init(
@@ -102,9 +105,11 @@ public final class Platforms: Sendable {
             return Response(
                 status: .init(code: status), headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(string: text)))
         case .message(let message):
-            // Signed before this process began, it may have come with another message then,
-            // which `signatures` did not see: only a repeat of a message handled is taken.
-            if platform.kind == .dingtalk, let signed = headers["timestamp"].flatMap(Int64.init), signed < started.milliseconds,
+            // Signed before this process began (allowing for clocks a little apart), it may have
+            // come with another message then, which `signatures` did not see: only a repeat of a
+            // message handled is taken.
+            if platform.kind == .dingtalk, let signed = headers["timestamp"].flatMap(Int64.init),
+                signed < started.milliseconds - Self.startSkew.milliseconds,
                 try !gate.handled(event(message, platform).id ?? "")
             {
                 logger.warning("refused a callback", metadata: ["platform": "\(platform.id)", "code": "stale_signature"])

@@ -143,6 +143,49 @@ import Testing
         }
     }
 
+    /// COMMUNITY.md: a key this version does not know is refused with its line (`privat: true`
+    /// left noise reports public, with a warning no one reads), unless it starts with `x-`.
+    @Test func anUnknownKeyIsRefusedAndOneOfYourOwnIsNot() throws {
+        let demo = try String(contentsOfFile: Fixtures.communityPath, encoding: .utf8)
+        let typo = demo.replacingOccurrences(of: "private: true", with: "privat: true")
+        #expect(typo != demo)
+        #expect {
+            _ = try CommunityFile.parse(typo, file: "fudi.yaml")
+        } throws: { error in
+            guard let e = error as? YAMLFileError else { return false }
+            return e.all.allSatisfy { $0.problem.contains("privat: unknown key") && $0.line != nil } && !e.all.isEmpty
+        }
+        let own = demo.replacingOccurrences(of: "  visit_every: 30d", with: "  visit_every: 30d\n  x-note: 试运行")
+        #expect(own != demo)
+        let (_, warnings) = try CommunityFile.parse(own, file: "fudi.yaml")
+        #expect(warnings.isEmpty)
+    }
+
+    /// One platform account is one person; WeCom's EncodingAESKey is 43 characters.
+    @Test func anAccountGivenTwiceAndAShortWeComKeyAreRefused() throws {
+        let demo = try String(contentsOfFile: Fixtures.communityPath, encoding: .utf8)
+        let platform = "\nplatforms:\n  - {id: qq, kind: onebot, secret: s, self_id: \"10001\"}\n"
+        let twice = demo.replacingOccurrences(of: "{id: u-li, name: 李菊珍, home: b3-501, lang: zh}", with: "{id: u-li, name: 李菊珍, home: b3-501, lang: zh, accounts: {qq: \"123\"}}")
+            .replacingOccurrences(of: "{id: u-zhang, name: 张伟, home: b3-502}", with: "{id: u-zhang, name: 张伟, home: b3-502, accounts: {qq: \"123\"}}") + platform
+        #expect(twice.components(separatedBy: "accounts").count == 3)
+        #expect {
+            _ = try CommunityFile.parse(twice, file: "fudi.yaml")
+        } throws: { error in
+            guard let e = error as? YAMLFileError else { return false }
+            return e.problem.contains("account '123' on qq is u-li's already") && e.line != nil
+        }
+        let key = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C"
+        for (value, ok) in [(key, true), (String(key.dropLast()), false), ("not base64 at all!", false)] {
+            let wecom = demo + "\nplatforms:\n  - {id: wx, kind: wecom, corp_id: ww1, token: t, encoding_aes_key: \"\(value)\"}\n"
+            let read = Result { try CommunityFile.parse(wecom, file: "fudi.yaml") }
+            if ok {
+                #expect((try? read.get()) != nil, "\(read)")
+            } else {
+                #expect("\(read)".contains("encoding_aes_key must be the 43 characters"), "\(read)")
+            }
+        }
+    }
+
     @Test func aMissingSecretEnvironmentVariableIsAnError() {
         #expect(throws: YAMLFileError.self) { try CommunityFile.parse(Self.minimal, file: "c.yaml", environment: [:]) }
     }

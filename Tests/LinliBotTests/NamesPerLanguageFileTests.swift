@@ -42,8 +42,12 @@ import Testing
         }
     }
 
-    @Test func anUnknownLanguageIsNamed() throws {
-        let (_, warnings) = try CommunityFile.parse(Self.file("  - {id: kiosk, name: {zh: 商议亭, fr: Kiosque}}"), file: "c.yaml")
-        #expect(warnings.contains { $0.contains("fr") }, "\(warnings)")
+    @Test func anUnknownLanguageIsRefusedWithItsLine() throws {
+        #expect {
+            try CommunityFile.parse(Self.file("  - {id: kiosk, name: {zh: 商议亭, fr: Kiosque}}"), file: "c.yaml")
+        } throws: { error in
+            guard let e = error as? YAMLFileError else { return false }
+            return e.line == 3 && e.problem.contains("fr") && e.problem.contains("unknown key")
+        }
     }
 }

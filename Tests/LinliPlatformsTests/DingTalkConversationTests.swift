@@ -185,14 +185,14 @@ import Testing
             taken.withLock { $0 = (body, headers) }
         }
         let (genuine, captured) = taken.withLock { $0 }
-        try await Task.sleep(for: .milliseconds(20))
-        let restarted = try PlatformRig(platforms: Self.platforms, people: [Self.li], database: database)
+        // Restarted a minute later (its clock runs a minute ahead of the callbacks signed before).
+        let restarted = try PlatformRig(platforms: Self.platforms, people: [Self.li], database: database, platformsAhead: 60_000)
         try await restarted.serve { dd in
             let (forged, _) = Self.callback(restarted, id: "c2", staff: "manager4721", text: " 报修 漏水 501 伪造的报修", session: "/session/evil")
             let refused = await dd.post("/v1/platforms/dd", forged, headers: captured)
             #expect(refused.status == 401 && refused.text.contains("stale_signature"), "\(refused.text)")
             #expect(await dd.post("/v1/platforms/dd", genuine, headers: captured).status == 200, "a repeat of what was handled")
-            let (fresh, freshHeaders) = Self.callback(restarted, id: "c3", text: " 进度", session: "/session/c")
+            let (fresh, freshHeaders) = Self.callback(restarted, id: "c3", text: " 进度", session: "/session/c", skew: 60_000)
             #expect(await dd.post("/v1/platforms/dd", fresh, headers: freshHeaders).status == 200)
             _ = try await restarted.await("/session/c", count: 1)
         }

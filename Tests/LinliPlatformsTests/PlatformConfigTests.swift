@@ -28,8 +28,8 @@ import Testing
             """
               - {id: dd, kind: dingtalk, app_secret_env: LINLI_DD_SECRET, groups: {"cidPvvXBY8Ksl3JzHCDn9w==": fudi-b3}}
               - {id: fs, kind: feishu, app_id: cli_a1b2c3, app_secret_env: LINLI_FS_SECRET, verification_token: tok, bot_open_id: ou_bot0001}
-              - {id: wx, kind: wecom, corp_id: wx5823bf96d3bd56c7, agent_id: 218, token: QDG6eK, encoding_aes_key: k, secret_env: LINLI_WX_SECRET}
-              - {id: wxbot, kind: wecom_bot, token_env: LINLI_WXBOT_TOKEN, encoding_aes_key: k, groups: {wrkSFfCgAAxxxx: fudi-b1}}
+              - {id: wx, kind: wecom, corp_id: wx5823bf96d3bd56c7, agent_id: 218, token: QDG6eK, encoding_aes_key: jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C, secret_env: LINLI_WX_SECRET}
+              - {id: wxbot, kind: wecom_bot, token_env: LINLI_WXBOT_TOKEN, encoding_aes_key: jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C, groups: {wrkSFfCgAAxxxx: fudi-b1}}
               - {id: qq, kind: onebot, secret: s, self_id: "10001000", api_base: "http://127.0.0.1:5700/", groups: {"123456": fudi-b2}}
             """,
             environment: ["LINLI_DD_SECRET": "SECdd", "LINLI_FS_SECRET": "fs", "LINLI_WX_SECRET": "wx", "LINLI_WXBOT_TOKEN": "bt"])
