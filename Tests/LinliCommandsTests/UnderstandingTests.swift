@@ -236,3 +236,16 @@ import Testing
         }
     }
 }
+
+/// `sign up` is a word of `register` and of `join`: an event after it is joined (the
+/// bot says “Signed up: E1”, so people write `sign up E1`), a room registered.
+@Suite struct SignUpTests {
+    @Test(arguments: [("sign up E1", "join"), ("sign me up for E1", "join"), ("sign up for E1", "join"), ("sign up 501", "register")])
+    func signUpIsReadByWhatFollows(_ text: String, _ command: String) throws {
+        guard case .command(let c, _) = try Fixtures.parser().parse(text, strict: true) else {
+            Issue.record("\(text) is a whole command")
+            return
+        }
+        #expect(c.name == command, "\(text)")
+    }
+}

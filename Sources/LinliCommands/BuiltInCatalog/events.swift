@@ -40,7 +40,7 @@ extension BuiltInCatalogFiles {
               - {say: 发布活动 邻里节 12月12日 上午9点 200, args: {title: 邻里节, date: 12月12日, time: 上午9点, capacity: "200"}}
 
           - id: join
-            words: {en: [join, "sign up for"], zh: [报名, 参加]}
+            words: {en: [join, "sign up for", "sign me up for", "sign up"], zh: [报名, 参加]}
             roles: [resident]
             args:
               - name: record
