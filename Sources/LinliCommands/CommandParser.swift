@@ -174,6 +174,7 @@ public struct CommandParser: Sendable {
     }
 
     private func read(_ arg: ArgSpec, _ c: inout TextCursor, strict: Bool) -> Read {
+        c.skipFiller(before: arg.type)
         switch arg.type {
         case .record(let kinds):
             guard let id = c.takeRecord() else {
@@ -237,6 +238,7 @@ public struct CommandParser: Sendable {
             var probe = c
             while !probe.atEnd {
                 var at = probe
+                at.skipFiller(before: .date)  // `Film night on Saturday`: `on` is the date's
                 if at.takeDate() != nil, probe.pos > start { break }
                 _ = probe.takeToken()
                 probe.skipSpaces()

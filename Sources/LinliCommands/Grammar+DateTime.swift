@@ -40,6 +40,23 @@ extension TextCursor {
     ]
 
     /// Tries `word` at the cursor (case-insensitive) and moves past it.
+    /// Moves past the English word that may come before an argument of this type and
+    /// means nothing more: `the pavilion`, `on Saturday`, `from 5pm to 6pm`, `at 7pm`.
+    mutating func skipFiller(before type: ArgType) {
+        let words: [String] =
+            switch type {
+            case .venue, .service: ["the "]
+            case .date: ["on ", "this "]
+            case .times: ["from "]
+            case .time: ["at ", "from "]
+            default: []
+            }
+        let before = pos
+        guard words.contains(where: { take($0) }) else { return }
+        skipSpaces()
+        if atEnd { pos = before }
+    }
+
     mutating func take(_ word: String) -> Bool {
         guard let n = matchLength(Grammar.loweredScalars(word)) else { return false }
         pos += n
@@ -206,6 +223,7 @@ extension TextCursor {
             return .times(TimeRange(start: b, end: b))
         }
         skipSpaces()
+        let second = pos
         guard let (h2, m2, half2, explicit2) = clockTime(asEnd: true) else {
             if !explicit1 {
                 pos = start
@@ -213,7 +231,8 @@ extension TextCursor {
             }
             return .wrong(Localized(zh: "看不懂结束时间。", en: "The end time is unclear."))
         }
-        guard explicit1 || explicit2 else {  // `12-03` is a date, not 12 to 3
+        // `12-03` is a date, not 12 to 3; `5-6` is five to six (which half of the day, the booking decides, as for 三点到四点).
+        guard explicit1 || explicit2 || (h1 < h2 && h2 <= 12 && chars[second] != "0") else {
             pos = start
             return nil
         }

@@ -149,7 +149,7 @@ struct TextCursor {
     mutating func takeInt() -> Int? {
         var j = pos
         while j < chars.count, Grammar.isDigit(chars[j]), j - pos < 9 { j += 1 }
-        if j == pos { return takeChineseInt() }
+        if j == pos { return takeEnglishInt() ?? takeChineseInt() }
         guard let n = Int(Self.string(chars[pos..<j])) else { return nil }
         // `5.5` is not a whole number (and not 5 with a note `.5`).
         if j + 1 < chars.count, chars[j] == ".", Grammar.isDigit(chars[j + 1]) { return nil }
@@ -157,6 +157,16 @@ struct TextCursor {
         guard j == chars.count || !Grammar.isWordChar(chars[j]) else { return nil }
         pos = j
         return n
+    }
+
+    /// A whole number as an English word (`rate R1 five`), then a separator or the end.
+    private mutating func takeEnglishInt() -> Int? {
+        for (word, value) in Self.englishNumbers {
+            guard let len = matchLength(Grammar.loweredScalars(word)) else { continue }
+            pos += len
+            return value
+        }
+        return nil
     }
 
     /// A whole number in Chinese numerals (`五分`, `两把`, `十二个`): followed by the end,

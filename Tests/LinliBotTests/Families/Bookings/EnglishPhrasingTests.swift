@@ -1,0 +1,34 @@
+import LinliProtocol
+import LinliTesting
+import Testing
+
+/// What an English speaker writes is read as its Chinese twin is: `5-6` as 三点到四点
+/// is (the half of the day the venue's hours allow), `five` as 五, and the words around
+/// the arguments (`the pavilion`, `on Saturday`, `from 5pm to 6pm`, `at 7pm`).
+@Suite struct EnglishPhrasingTests {
+    static let at = "2026-11-28T09:00:00+08:00"  // a Saturday
+
+    @Test(arguments: [
+        ("book pavilion tomorrow 5-6", "Sun 29 Nov 17:00-18:00"),
+        ("book the pavilion on Tuesday 10am-11am", "Tue 1 Dec 10:00-11:00"),
+        ("book pavilion tomorrow from 5pm to 6pm", "Sun 29 Nov 17:00-18:00"),
+        ("book the pavilion tomorrow 10-11 chess club", "Sun 29 Nov 10:00-11:00"),
+    ])
+    func aBookingReadsAsItIsMeant(_ text: String, _ when: String) throws {
+        let bot = try FamilyHarness("bookings")
+        let reply = try bot.say(text, from: "u-ann", in: "t-b1", at: Self.at).reply
+        #expect(reply.ok && reply.text.contains(when), "\(text): \(reply.text)")
+    }
+
+    @Test func aScoreInWordsAndAnEventOnADay() throws {
+        let bot = try FamilyHarness("workorders", "events")
+        #expect(try bot.say("report leak kitchen tap dripping", from: "u-ann", at: Self.at).reply.refs == ["R1"])
+        #expect(try bot.say("签收 R1", from: "u-cap1", at: Self.at).reply.ok)
+        #expect(try bot.say("办结 R1 换了垫圈", from: "u-cap1", at: Self.at).reply.ok)
+        let rated = try bot.say("rate R1 five", from: "u-ann", at: Self.at).reply
+        #expect(rated.ok && rated.text.contains("5/5"), "\(rated.text)")
+        let event = try bot.say("event Film night on Saturday at 7pm 30", from: "u-office", at: Self.at).reply
+        #expect(event.ok && event.text.contains("Film night") && !event.text.contains("Film night on"), "\(event.text)")
+        #expect(try bot.say("sign up E1", from: "u-ann", in: "t-b1", at: Self.at).reply.text.hasPrefix("Signed up: E1"))
+    }
+}
