@@ -80,7 +80,7 @@ public final class Engine {
         bot = community.bot
         dispatcher = Dispatcher(only: families)
         let catalog = families.map { catalog.only($0) } ?? catalog
-        parser = CommandParser(catalog: catalog, categories: community.categories, venues: community.venues, services: community.services, people: community.people.map(\.name))
+        parser = CommandParser(catalog: catalog, community: community)
         self.store = store
         self.wallClock = wallClock
         timeZone = TimeZone(identifier: community.timezone) ?? TimeZone(secondsFromGMT: 8 * 3600)!

@@ -2,6 +2,14 @@ import LinliCore
 
 /// What single tokens mean: a record id meant but mistyped, the words for roles.
 extension CommandParser {
+    /// The parser of a community: its categories, venues and services, and the names of
+    /// more than one word its people and buildings go by (`Emma Brown`, `Building 3`).
+    public init(catalog: Catalog, community: Community) {
+        self.init(
+            catalog: catalog, categories: community.categories, venues: community.venues, services: community.services,
+            people: community.people.map(\.name) + community.buildings.map(\.title.en))
+    }
+
     /// A token meant as a record id: a record letter, then digits or a sign (`R-1`, `#r0`).
     static func looksLikeRecord(_ token: String) -> Bool {
         let t = token.hasPrefix("#") ? token.dropFirst() : Substring(token)

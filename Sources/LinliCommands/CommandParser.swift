@@ -26,8 +26,8 @@ public struct CommandParser: Sendable {
     let categoryNames: [(chars: [Unicode.Scalar], id: String)]
     private let venueNames: [(chars: [Unicode.Scalar], id: String)]
     private let serviceNames: [(chars: [Unicode.Scalar], id: String)]
-    /// People's names of more than one word (`Emma Brown`), longest first: one word argument
-    /// each, and one @-name before the bot's (`@Emma Brown @小邻 …`).
+    /// Names of more than one word (`Emma Brown`, `Building 3`), longest first: one word
+    /// argument each, and one @-name before the bot's (`@Emma Brown @小邻 …`).
     public let spacedNames: [String]
     private let fallbackCategory: String?
     /// The commands a hint may suggest (`进度 S1` → “可以发送：归还 S1”): the sender's (`suggesting`).

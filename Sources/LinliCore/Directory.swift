@@ -52,6 +52,24 @@ public final class Directory: Sendable {
         return nil
     }
 
+    /// The building one word of an argument names: its id, name or English name (`b3`,
+    /// `3栋`, `Building 3`), in any case.
+    public func building(named word: String) -> Building? {
+        let word = word.lowercased()
+        return community.buildings.first { b in [b.id, b.name, b.title.en].contains { $0.lowercased() == word } }
+    }
+
+    /// The words of an argument, with a building's English name (`Building 3`) and each of
+    /// `phrases` (`this month`) taken as one: the word it stands for.
+    public func words(_ text: String, phrases: [String: String] = [:]) -> [String] {
+        var text = text
+        let names = community.buildings.filter { $0.title.en.contains(" ") }.map { ($0.title.en, $0.id) }
+        for (phrase, word) in names + phrases.sorted(by: { $0.key.count > $1.key.count }) {
+            text = text.replacingOccurrences(of: phrase, with: word, options: .caseInsensitive)
+        }
+        return text.split(separator: " ").map(String.init)
+    }
+
     /// The building part of a home such as `b3-501`.
     public func building(ofHome home: String) -> Building? {
         guard let dash = home.firstIndex(of: "-") else { return nil }

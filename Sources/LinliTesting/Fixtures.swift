@@ -25,7 +25,7 @@ public enum Fixtures {
     /// A parser over the demo community's vocabulary.
     public static func parser() throws -> CommandParser {
         let (community, catalog) = try load()
-        return CommandParser(catalog: catalog, categories: community.categories, venues: community.venues, services: community.services, people: community.people.map(\.name))
+        return CommandParser(catalog: catalog, community: community)
     }
 
     /// An engine on an in-memory database; the wall clock is fixed.

@@ -202,7 +202,7 @@ struct Parse: ParsableCommand {
 
     func run() throws {
         let (community, catalog) = try options.load()
-        let parser = CommandParser(catalog: catalog, categories: community.categories, venues: community.venues, services: community.services, people: community.people.map(\.name))
+        let parser = CommandParser(catalog: catalog, community: community)
         let report = ParseReport(parser.parse(text.joined(separator: " ")))
         print(json ? report.json : report.text)
         // A script can tell a command from the rest without reading the report.

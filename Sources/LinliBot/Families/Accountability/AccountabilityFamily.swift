@@ -35,8 +35,8 @@ struct AccountabilityFamily: Family {
         guard ctx.isStaff else { throw LinliError(.forbidden, zh: "晒数据由社区发布。", en: "The community office publishes the figures.") }
         var month = Self.month(before: ctx.calendar.today)
         var building: Building?
-        for token in (what ?? "").split(separator: " ").map(String.init) {
-            if let b = ctx.directory.building(token.lowercased()) ?? ctx.directory.community.buildings.first(where: { $0.name == token }) {
+        for token in ctx.directory.words(what ?? "") {
+            if let b = ctx.directory.building(named: token) {
                 building = b
             } else if let m = Self.month(token, today: ctx.calendar.today) {
                 month = m

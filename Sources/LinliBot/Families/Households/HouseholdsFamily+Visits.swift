@@ -84,7 +84,7 @@ extension HouseholdsFamily {
         let scope = ctx.directory.buildings(inScopeOf: ctx.sender)
         var chosen: [Pair]
         var title: Localized
-        if let who, let b = ctx.directory.building(who.lowercased()) ?? ctx.directory.community.buildings.first(where: { $0.name == who }) {
+        if let who, let b = ctx.directory.building(named: who) {
             guard scope.contains(where: { $0.id == b.id }) else {
                 throw LinliError(.forbidden, zh: "您不负责\(b.name)。", en: "\(b.title.en) is not in your care.")
             }

@@ -25,7 +25,8 @@ extension WorkOrdersFamily {
         }
         var scope: StatsScope?
         var period: Period?
-        for token in (what ?? "").split(separator: " ").map(String.init) {
+        let phrases = ["this month": "month", "this week": "week", "last month": Self.lastMonth(ctx.calendar), "上个月": Self.lastMonth(ctx.calendar), "上月": Self.lastMonth(ctx.calendar)]
+        for token in ctx.directory.words(what ?? "", phrases: phrases) {
             if let s = statsScope(token, ctx.directory) {
                 scope = s
             } else if let p = Self.statsPeriod(token, ctx.calendar) {
@@ -115,13 +116,19 @@ extension WorkOrdersFamily {
         if ["all", "全部", "社区", "community"].contains(token.lowercased()) {
             return StatsScope(buildings: c.buildings, name: Localized(zh: c.name, en: c.name))
         }
-        if let b = c.buildings.first(where: { $0.id == token.lowercased() || $0.name == token }) {
+        if let b = directory.building(named: token) {
             return StatsScope(buildings: [b], name: b.title)
         }
         if let g = c.grids.first(where: { $0.id == token.lowercased() || $0.name == token }) {
             return StatsScope(buildings: c.buildings.filter { $0.grid == g.id }, name: Localized(zh: g.name, en: g.name))
         }
         return nil
+    }
+
+    /// Last month as `stats` reads a month: `2026-10`.
+    static func lastMonth(_ calendar: LocalCalendar) -> String {
+        let (y, m, _) = calendar.today.civil
+        return m == 1 ? "\(y - 1)-12" : "\(y)-\(m - 1 < 10 ? "0" : "")\(m - 1)"
     }
 
     /// `today`, `week` (since Monday), `month`, `7d` (the last 7 days), `2026-11`, `all`; local time.
