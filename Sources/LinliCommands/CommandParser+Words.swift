@@ -37,4 +37,19 @@ extension CommandParser {
         "party_member": .partyMember, "party-member": .partyMember, "党员": .partyMember,
         "mediator": .mediator, "调解员": .mediator,
     ]
+
+    /// The category named first in the clause at the cursor (up to `，。,.!?;`), if any.
+    static func category(in cursor: TextCursor, _ names: [(chars: [Unicode.Scalar], id: String)]) -> (id: String, name: String)? {
+        let stops: Set<Unicode.Scalar> = ["，", "。", ",", ".", "!", "！", "?", "？", ";", "；", "\n"]
+        var probe = cursor
+        while !probe.atEnd, !stops.contains(probe.chars[probe.pos]) {
+            // An English name starts a word: `light` is not in `flight`.
+            let startsWord = probe.pos == 0 || !(probe.lower[probe.pos - 1].properties.isAlphabetic && probe.lower[probe.pos - 1].isASCII)
+            if startsWord, let name = names.first(where: { probe.matchLength($0.chars) != nil }) {
+                return (name.id, TextCursor.string(probe.chars[probe.pos..<probe.pos + name.chars.count]))
+            }
+            probe.pos += 1
+        }
+        return nil
+    }
 }

@@ -115,6 +115,7 @@ public struct CommandParser: Sendable {
             return .failure(usage(spec, lang), lang: lang)
         }
         var args: [String: ArgValue] = [:]
+        var unreadDate: Int?
         for arg in spec.args {
             cursor.skipSpaces()
             if cursor.atEnd {
@@ -144,11 +145,17 @@ public struct CommandParser: Sendable {
             case .value(let v): args[arg.name] = v
             case .absent:
                 if !arg.optional { return .failure(usage(spec, lang, arg: arg), lang: lang) }
+                if arg.type == .date { unreadDate = cursor.pos }
             case .wrong(let problem): return .failure(usage(spec, lang, problem: problem), lang: lang)
             }
         }
+        cursor.skipSpaces()
+        // `schedule pavilion Dec. 5`: what is left where a date may be is a date not read, not today's.
+        if unreadDate == cursor.pos, !cursor.atEnd {
+            let token = cursor.peekToken()
+            return .failure(usage(spec, lang, problem: Localized(zh: "看不懂日期“\(token)”。", en: "I could not read the date “\(token)”.")), lang: lang)
+        }
         if strict {
-            cursor.skipSpaces()
             if !cursor.atEnd { return .failure(usage(spec, lang), lang: lang) }
         } else if args.isEmpty, !cursor.atEnd, cursor.pos == wordEnd, !TextCursor.separators.contains(cursor.chars[cursor.pos]) {
             // `我家漏水了`: the word of a command that read nothing, run into a sentence, is not that command.
@@ -380,20 +387,5 @@ public struct CommandParser: Sendable {
             ?? Localized(zh: "格式不对。", en: "That is not quite the form.")
         let stop = lead.zh.hasSuffix("。") || lead.zh.hasSuffix("？") ? "" : "。"
         return LinliError(.usage, zh: "\(lead.zh)\(stop)用法：\(spec.usage.zh)", en: "\(lead.en) Usage: \(spec.usage.en)")
-    }
-
-    /// The category named first in the clause at the cursor (up to `，。,.!?;`), if any.
-    static func category(in cursor: TextCursor, _ names: [(chars: [Unicode.Scalar], id: String)]) -> (id: String, name: String)? {
-        let stops: Set<Unicode.Scalar> = ["，", "。", ",", ".", "!", "！", "?", "？", ";", "；", "\n"]
-        var probe = cursor
-        while !probe.atEnd, !stops.contains(probe.chars[probe.pos]) {
-            // An English name starts a word: `light` is not in `flight`.
-            let startsWord = probe.pos == 0 || !(probe.lower[probe.pos - 1].properties.isAlphabetic && probe.lower[probe.pos - 1].isASCII)
-            if startsWord, let name = names.first(where: { probe.matchLength($0.chars) != nil }) {
-                return (name.id, TextCursor.string(probe.chars[probe.pos..<probe.pos + name.chars.count]))
-            }
-            probe.pos += 1
-        }
-        return nil
     }
 }

@@ -123,12 +123,13 @@ extension TextCursor {
     private mutating func dateWord() -> DateSpec? {
         for (word, days) in [
             ("day after tomorrow", 2), ("大后天", 3), ("后天", 2), ("today", 0), ("今天", 0), ("今日", 0), ("tomorrow", 1), ("明天", 1), ("明日", 1),
-            ("yesterday", -1), ("昨天", -1), ("前天", -2),
+            ("tmrw", 1), ("tmr", 1), ("yesterday", -1), ("昨天", -1), ("前天", -2),
         ] where take(word) {
             return .relative(days: days)
         }
         // `dec 5`, `December 5th`, `5 Dec`
         for (word, month) in Self.englishMonths where take(word) {
+            _ = take(".")  // `Dec. 5`
             skipSpaces()
             guard let day = takeNumber(maxDigits: 2) else { return nil }
             _ = take("st") || take("nd") || take("rd") || take("th")

@@ -249,3 +249,21 @@ import Testing
         #expect(c.name == command, "\(text)")
     }
 }
+
+/// A date that cannot be read is said so: `schedule pavilion 下下周六` answered for today
+/// ("no bookings"), and a neighbour planned a party on a slot already taken.
+@Suite struct UnreadDateTests {
+    @Test(arguments: ["schedule pavilion on the weekend", "venues next week", "日程 凉亭 下下周六", "场地 元旦"])
+    func aDateNotReadIsUsageNotToday(_ text: String) throws {
+        guard case .failure(let error, _) = try Fixtures.parser().parse(text) else {
+            Issue.record("\(text) was read")
+            return
+        }
+        #expect(error.code == .usage && (error.message.zh.contains("看不懂日期") || error.message.en.contains("could not read the date")), "\(text)")
+    }
+
+    @Test(arguments: ["schedule pavilion Dec. 5", "venues tmrw", "schedule pavilion", "venues", "book pavilion tmr 3-4pm"])
+    func theseAreRead(_ text: String) throws {
+        #expect(try Fixtures.parser().parse(text).isCommand, "\(text)")
+    }
+}
