@@ -29,6 +29,21 @@ extension CommandParser {
         return "\(TextCursor.string(cursor.chars[word..<cursor.pos])) \(id)\(cursor.rest)"
     }
 
+    /// `text` without a polite opening (`please`, `I want to`, `麻烦`, `我要`) and what
+    /// separates it from the rest; nil when it has none, or nothing else.
+    static func withoutOpening(_ text: String) -> String? {
+        let lowered = text.lowercased()
+        guard let opening = openings.first(where: { lowered.hasPrefix($0) }) else { return nil }
+        let rest = text.dropFirst(opening.count).drop { TextCursor.separators.contains($0.unicodeScalars.first!) }
+        return rest.isEmpty ? nil : String(rest)
+    }
+
+    /// Polite openings, longest first; an English one ends with its space.
+    static let openings = [
+        "i would like to ", "i'd like to ", "could you ", "can you ", "i want to ", "i need to ", "please ", "pls ", "我想要", "麻烦", "帮我", "帮忙",
+        "我要", "我想", "请问", "请",
+    ]
+
     /// The words for the roles the office gives in chat, lowercased.
     static let roleWords: [String: Role] = [
         "captain": .captain, "楼栋长": .captain, "楼长": .captain,

@@ -267,3 +267,34 @@ import Testing
         #expect(try Fixtures.parser().parse(text).isCommand, "\(text)")
     }
 }
+
+/// Said to the bot with a polite opening (`please`, `I want to`, `麻烦`, `我要`), a command
+/// is still the command (`我要报修，厨房漏水` was read as asking for a service “报修，厨房漏水”,
+/// and `I want to report a leak` was offered `report I want to report a leak` as an example).
+/// In a group, unaddressed, the words must start with the command (PROTOCOL.md §2.1).
+@Suite struct PoliteOpeningTests {
+    @Test(arguments: [
+        ("I want to report a leak in my kitchen", "report leak a leak in my kitchen"), ("please report leak kitchen", "report leak kitchen"),
+        ("麻烦 报修 漏水 厨房", "报修 漏水 厨房"), ("我要报修，厨房漏水", "报修 漏水 厨房漏水"), ("请问 进度", "进度"), ("pls status", "status"),
+    ])
+    func theCommandAfterTheOpeningIsRead(_ text: String, _ same: String) throws {
+        let parser = try Fixtures.parser()
+        guard case .command(let command, _) = parser.parse(text), case .command(let usual, _) = parser.parse(same) else {
+            Issue.record("\(text) is \(same)")
+            return
+        }
+        #expect(command == usual, "\(text)")
+        guard case .failure = parser.parse(text, strict: true) else {
+            Issue.record("\(text) is talk in a group")
+            return
+        }
+    }
+
+    @Test func anOpeningBeforeAServiceIsStillTheRequest() throws {
+        guard case .command(let c, _) = try Fixtures.parser().parse("我要 伞") else {
+            Issue.record("我要 伞 asks for an umbrella")
+            return
+        }
+        #expect(c.name == "request")
+    }
+}
