@@ -150,7 +150,7 @@ public final class Engine {
 
     /// A tick without an id that fires no timer.
     private func isIdleTick(_ item: InputItem) -> Bool {
-        guard case .event(let e, _) = item, e.type == .tick, e.id == nil, state.memory.dailyStarted else { return false }
+        guard case .event(let e, _) = item, e.type == .tick, e.id == nil, state.memory.dailyStarted, outOfRange(e.ts) == nil else { return false }
         return state.memory.nextTimer.map { $0 > (e.ts ?? wallClock()) } ?? true
     }
 

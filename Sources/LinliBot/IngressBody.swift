@@ -127,7 +127,9 @@ public final class EngineGate: @unchecked Sendable {
         every interval: DispatchTimeInterval, onError: @escaping @Sendable (any Error) -> Void = { _ in }
     ) -> any DispatchSourceTimer {
         let timer = DispatchSource.makeTimerSource(queue: queue)
-        timer.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(50))
+        // The first at once: the clock is the wall clock's before the first event (an error
+        // answered before any message was stamped 1970).
+        timer.schedule(deadline: .now(), repeating: interval, leeway: .milliseconds(50))
         timer.setEventHandler { [self] in
             do {
                 try health.noting {

@@ -21,7 +21,7 @@ public final class Directory: Sendable {
         gridsByID = Dictionary(community.grids.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         departmentsByID = Dictionary(community.departments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         categoriesByID = Dictionary(community.categories.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        anonymiser = Anonymiser(names: community.people.map(\.name))
+        anonymiser = Anonymiser(names: community.people.flatMap { [$0.name, $0.id] })
     }
 
     public func person(_ id: String) -> Person? { peopleByID[id] }

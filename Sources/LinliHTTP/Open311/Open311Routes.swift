@@ -27,6 +27,8 @@ public enum Open311Routes {
         router.get("open311/v2/requests/:request") { _, context in
             let name = context.parameters.get("request") ?? ""
             let (id, format) = name.lastIndex(of: ".").map { (String(name[..<$0]), String(name[name.index(after: $0)...])) } ?? (name, "")
+            // `requests/.json`: no id is no request (not the list).
+            guard !id.isEmpty else { return error(.notFound, "no service request id") }
             return try await answer(gate, format: format) { d in
                 var q = Open311Query()
                 q.requestIDs = id
@@ -35,8 +37,14 @@ public enum Open311Routes {
                 return "[" + found.map(json).joined(separator: ",") + "]"
             }
         }
-        // Any other Open311 path is not found, said in Open311's form too.
+        // Any other Open311 path is not found, said in Open311's form too; nothing is posted
+        // (GeoReport's create call): requests are made in the chats.
         router.get("open311/v2/**") { _, _ in error(.notFound, "no such Open311 resource") }
+        for path in ["open311/v2/requests.{format}", "open311/v2/**"] {
+            router.post(RouterPath(path)) { _, _ in
+                error(.methodNotAllowed, "this server publishes requests; they are made in the community's chats")
+            }
+        }
     }
 
     private static func answer(_ gate: EngineGate, format: String?, _ body: @escaping @Sendable (Dashboard) throws -> String) async throws -> Response

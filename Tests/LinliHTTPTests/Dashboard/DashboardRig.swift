@@ -32,11 +32,11 @@ final class DashboardRig {
     /// The harness community with a public address, Open311, a second grid with its own building.
     static let community = FamilyHarness.dashboardCommunity(publicURL: "http://linli.test/")
 
-    func get(_ path: String, cookie: String? = nil) async throws -> Answer {
+    func get(_ path: String, cookie: String? = nil, method: HTTPRequest.Method = .get) async throws -> Answer {
         var fields = HTTPFields()
         if let cookie { fields[.cookie] = cookie }
         let request = Request(
-            head: HTTPRequest(method: .get, scheme: "http", authority: "linli.test", path: path, headerFields: fields),
+            head: HTTPRequest(method: method, scheme: "http", authority: "linli.test", path: path, headerFields: fields),
             body: RequestBody(buffer: ByteBuffer()))
         let context = BasicRequestContext(source: ApplicationRequestContextSource(channel: EmbeddedChannel(), logger: Logger(label: "test")))
         let response = try await router.buildResponder().respond(to: request, context: context)
