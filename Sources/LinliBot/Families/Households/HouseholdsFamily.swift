@@ -154,7 +154,8 @@ struct HouseholdsFamily: Family {
         }
         let file = try HouseholdFile(home: home, building: building, members: members, paired: paired, withVisits: access.view == .withVisits, ctx)
         return Outcome(file.text, refs: file.refs)
-            .keepingPrivate(Localized(zh: "\(home) 户档", en: "Household \(home)"), in: ctx)
+            // In a group, not even whose (which flat) it is.
+            .keepingPrivate(Localized(zh: "户档", en: "Household file"), in: ctx)
     }
 }
 

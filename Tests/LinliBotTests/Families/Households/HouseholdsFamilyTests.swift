@@ -46,9 +46,9 @@ import Testing
         let grid = try bot.say("户档 b1-502", from: "u-grid", at: "2026-11-28T10:08:00+08:00").reply
         #expect(grid.ok && grid.text.contains("R1") && !grid.text.contains("腿脚不便"), "the grid leader: the file without visit notes")
 
-        // In a group the file goes privately; the group reads only its name.
+        // In a group the file goes privately; the group reads not even which flat's it is.
         let inGroup = try bot.say("户档 502", from: "u-cap1", in: "t-b1", at: "2026-11-28T10:09:00+08:00")
-        #expect(inGroup.reply.text.contains("b1-502 户档") && !inGroup.reply.text.contains("李阿姨") && !inGroup.reply.text.contains("腿脚不便"))
+        #expect(inGroup.reply.text == "户档\n（详情已私信发给您）", "\(inGroup.reply.text)")
         #expect(inGroup.notifications.first { $0.reason == "private_reply" }?.text.contains("腿脚不便") == true)
 
         let english = try bot.say("household", from: "u-ann", at: "2026-11-28T10:10:00+08:00").reply
