@@ -312,9 +312,14 @@ public enum CommunityFile {
         if let bridge = c.bridge, !webhooks.contains(bridge) {
             note((root["community"]?["bridge"] ?? root).error("unknown webhook '\(bridge)'"))
         }
-        for (group, settings) in c.groupSettings.sorted(by: { $0.key < $1.key }) {
+        /// The group object `id` (in `community.groups` or a building's `groups`), for its line.
+        func group(_ id: String) -> YAMLValue? {
+            let lists = [root["community"]?["groups"]] + ((try? root["buildings"]?.list()) ?? []).map { $0["groups"] }
+            return lists.compactMap { try? $0?.list() }.joined().first { (try? $0["id"]?.string()) == id }
+        }
+        for (id, settings) in c.groupSettings.sorted(by: { $0.key < $1.key }) {
             if let hook = settings.webhook, !webhooks.contains(hook) {
-                note(root.error("group \(group): unknown webhook '\(hook)'"))
+                note((group(id)?["webhook"] ?? root).error("group \(id): unknown webhook '\(hook)'"))
             }
         }
         func unique(_ ids: [String], _ section: String) {
@@ -329,6 +334,9 @@ public enum CommunityFile {
         unique(c.people.map(\.id), "people")
         unique(c.buildings.map(\.id), "buildings")
         unique(c.categories.map(\.id), "categories")
+        unique(c.webhooks.map(\.id), "webhooks")
+        unique(c.grids.map(\.id), "grids")
+        unique(c.departments.map(\.id), "departments")
         let grids = ids("grids", c.grids.map(\.id))
         let buildings = ids("buildings", c.buildings.map(\.id))
         let departments = ids("departments", c.departments.map(\.id))

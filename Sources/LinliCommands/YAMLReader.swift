@@ -161,6 +161,7 @@ public struct YAMLValue {
     private static func line(of error: YamlError) -> Int? {
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
+        case .duplicatedKeysInMapping(_, let context): context.mark.line
         default: nil
         }
     }
@@ -168,7 +169,7 @@ public struct YAMLValue {
     private static func problem(of error: YamlError) -> String {
         switch error {
         case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): problem
-        case .duplicatedKeysInMapping(let duplicates, _): "duplicated keys: \(duplicates.joined(separator: ", "))"
+        case .duplicatedKeysInMapping(let duplicates, _): "a key written twice in one mapping: \(duplicates.joined(separator: ", "))"
         default: "\(error)"
         }
     }

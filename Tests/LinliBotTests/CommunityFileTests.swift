@@ -161,6 +161,28 @@ import Testing
         #expect(warnings.isEmpty)
     }
 
+    /// Three common slips, each named at its own line: a key written twice, a group's
+    /// unknown robot (it was named at line 5, `bot:`), two webhooks of one id (never named).
+    @Test(arguments: [
+        ("  id: fudi\n", "  id: fudi\n  id: fudi2\n", "a key written twice in one mapping: id", "  id: fudi\n"),
+        ("{id: fudi-b4-elders, lang: zh}", "{id: fudi-b4-elders, lang: zh, webhook: wecom-b9}", "unknown webhook 'wecom-b9'", "wecom-b9"),
+        ("  - id: generic-water\n", "  - id: wecom-b3\n", "duplicate id 'wecom-b3'", "  - id: wecom-b3\n"),
+    ])
+    func aSlipIsNamedAtItsLine(_ from: String, _ to: String, _ problem: String, _ marker: String) throws {
+        let demo = try String(contentsOfFile: Fixtures.communityPath, encoding: .utf8)
+        let text = demo.replacingOccurrences(of: from, with: to)
+        #expect(text != demo)
+        // The line where the slip shows: the first line holding the marker (the second, for a repeated id).
+        let lines = text.components(separatedBy: "\n").enumerated().filter { $0.element.contains(marker.trimmingCharacters(in: .newlines)) }.map { $0.offset + 1 }
+        let expected = problem.hasPrefix("duplicate") ? lines.last : lines.first
+        #expect {
+            _ = try CommunityFile.parse(text, file: "fudi.yaml")
+        } throws: { error in
+            guard let e = error as? YAMLFileError else { return false }
+            return e.all.contains { $0.problem.contains(problem) && $0.line == expected }
+        }
+    }
+
     /// One platform account is one person; WeCom's EncodingAESKey is 43 characters.
     @Test func anAccountGivenTwiceAndAShortWeComKeyAreRefused() throws {
         let demo = try String(contentsOfFile: Fixtures.communityPath, encoding: .utf8)
