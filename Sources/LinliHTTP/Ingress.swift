@@ -115,12 +115,18 @@ public enum Ingress {
                 return "{\"events\":[" + events.map(encoder.jsonObject).joined(separator: ",") + "]}"
             }
             // A signed request is answered once: its repeats get the first answer.
-            let json =
+            let json: String
+            do {
                 if let webhookID {
-                    try await replays.answer(webhookID, now: wallClock(), handle)
+                    json = try await replays.answer(webhookID, now: wallClock(), handle)
                 } else {
-                    try await handle()
+                    json = try await handle()
                 }
+            } catch {
+                // Nothing of it was kept (the batch's transaction did not commit): the bridge sends it again.
+                answered(503)
+                return problem(.serviceUnavailable, "database_unavailable", "the events were not kept (\(error)); send them again")
+            }
             answered(200)
             return Response(
                 status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: json)))

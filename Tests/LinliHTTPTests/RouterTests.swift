@@ -121,4 +121,38 @@ import Testing
         _ = try await Self.respond(router, .post, "/v1/events", body: #"{"type":"tick","ts":"2026-11-28T09:00:00+08:00"}"#)
         #expect(gate.currentHealth.committed >= before && gate.currentHealth.storeError == nil)
     }
+
+    /// Another process holds the SQLite file's write lock (a backup, a `sqlite3` shell):
+    /// an event is refused with 503 and a code, not an empty 500; health stays 503 while
+    /// the lock is held (a tick that writes nothing cleared it), and is well once it is let go.
+    @Test func aLockedDatabaseIsReportedUntilItIsLetGo() async throws {
+        let path = BinaryRunner.temporaryDatabase()
+        let store = try Store(path: path)
+        let gate = EngineGate(try Fixtures.engine(store: store))
+        let router = Ingress.router(gate: gate, store: store, configuration: IngressConfiguration(key: nil))
+        let ticker = gate.startTicking(every: .milliseconds(200))
+        defer { ticker.cancel() }
+        let other = try Store(path: path)
+        let (held, letGo) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
+        Thread.detachNewThread {
+            try? other.write { tx in
+                try tx.setMeta("held", 1)
+                held.signal()
+                letGo.wait()
+            }
+        }
+        held.wait()
+        let refused = try await Self.respond(router, .post, "/v1/events", body: IngressTests.report)
+        #expect(refused.status == 503 && refused.text.contains("database_unavailable"), "\(refused.text)")
+        try await Task.sleep(for: .milliseconds(1_500))  // idle ticks meanwhile
+        let locked = try await Self.respond(router, .get, "/healthz")
+        #expect(locked.status == 503 && locked.text.contains("database_unavailable"), "\(locked.text)")
+        letGo.signal()
+        var well = false
+        for _ in 0..<150 where !well {
+            try await Task.sleep(for: .milliseconds(200))
+            well = try await Self.respond(router, .get, "/healthz").status == 200
+        }
+        #expect(well, "health comes back once the lock is let go")
+    }
 }
