@@ -22,7 +22,7 @@ enum Acknowledgement {
     ]
     /// “小邻 你好”: said to the bot, greeted back with what it can do.
     static let greetings: Set<String> = [
-        "你好", "您好", "早", "早上好", "早安", "上午好", "中午好", "下午好", "晚上好", "在吗", "在不在", "hi", "hello", "hey", "good morning",
+        "你好", "您好", "大家好", "早", "早上好", "早安", "上午好", "中午好", "下午好", "晚上好", "在吗", "在不在", "hi", "hello", "hey", "good morning",
         "good afternoon", "good evening",
     ]
 

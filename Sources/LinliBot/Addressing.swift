@@ -27,7 +27,25 @@ enum Addressing {
             guard let end = name.map({ word.index(word.startIndex, offsetBy: $0.count) }) ?? word.firstIndex(where: \.isWhitespace) else { break }
             rest = word[end...].drop(while: \.isWhitespace)
         }
+        // `大家好 @小邻 在吗`: the bot's @-name within the words calls it too, and goes.
+        if let (before, after) = atName(in: rest, bot) {
+            rest = before.isEmpty || after.isEmpty ? before + after : before + " " + after
+            called = true
+        }
         return called ? (String(rest), true) : (text, false)
+    }
+
+    /// The words before and after the bot's @-name within `text` (after a space, not at
+    /// its start); nil when it has none.
+    private static func atName(in text: Substring, _ bot: Bot) -> (Substring, Substring)? {
+        var from = text.startIndex
+        while let at = text[from...].firstIndex(where: { $0 == "@" || $0 == "＠" }) {
+            if at > text.startIndex, text[text.index(before: at)].isWhitespace, let after = afterName(text[text.index(after: at)...], bot) {
+                return (Substring(text[..<at].trimmingCharacters(in: .whitespaces)), after)
+            }
+            from = text.index(after: at)
+        }
+        return nil
     }
 
     /// What follows one of the bot's names and its separator at the start of `word`; nil

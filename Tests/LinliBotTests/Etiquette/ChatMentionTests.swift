@@ -42,6 +42,17 @@ import Testing
         #expect(try chat.say(line("@Emma Brown 你好", mentions: ["u-emma"], id: "m4")).isEmpty, "a neighbour called, not the bot")
     }
 
+    /// `大家好 @小邻 在吗`, `报修 漏水 … @小邻`: the bot's @-name within the words calls it,
+    /// and is not read as part of the command; an address (`a@小邻.com`) does not.
+    @Test func theBotsNameWithinTheWordsCallsIt() throws {
+        let hello = try chat.say(line("大家好 @小邻 在吗", id: "m1"))
+        #expect(hello.reply.text.hasPrefix("您好！我是小邻"), "\(hello)")
+        let report = try chat.say(line("报修 漏水 厨房滴水 @小邻", id: "m2"))
+        #expect(report.reply.refs == ["R1"] && !report.reply.text.contains("@"), "\(report)")
+        #expect(try chat.say(line("大家好 在吗", id: "m3")).isEmpty)
+        #expect(try chat.say(line("邮件发到 a@小邻.com", id: "m4")).isEmpty)
+    }
+
     @Test func aPrivateRecordCalledForInAGroupStaysPrivate() throws {
         #expect(try chat.say(line("@小邻\\u2005报修 噪音 楼上半夜装修", id: "m1")).reply.ok)
         let asked = try chat.say(line("@小邻\\u2005进度", id: "m2"))
