@@ -41,9 +41,17 @@ extension CommandParser {
         if let spec = catalog.spec(named: "report"), suggests(spec), !scored.contains(where: { $0.spec.id == spec.id || $0.typo }),
             let (id, name) = Self.category(in: TextCursor(folded), categoryNames)
         {
+            // A command word mistyped that the sender may not use (`紧急通值 停水`) is not in the example.
+            var example = folded
+            if suggesting({ _ in true }).closest(to: folded).contains(where: \.typo) {
+                var rest = TextCursor(folded)
+                _ = rest.takeToken()
+                rest.skipSpaces()
+                if !rest.atEnd { example = rest.rest }
+            }
             return LinliError(
-                .unknownCommand, zh: "要报修吗？请发送：\(spec.word(.zh)) \(name) 具体情况，例如：\(spec.word(.zh)) \(folded)",
-                en: "Shall I file a report? Send: \(spec.word(.en)) \(id) <what happened>, e.g. \(spec.word(.en)) \(folded)")
+                .unknownCommand, zh: "要报修吗？请发送：\(spec.word(.zh)) \(name) 具体情况，例如：\(spec.word(.zh)) \(example)",
+                en: "Shall I file a report? Send: \(spec.word(.en)) \(id) <what happened>, e.g. \(spec.word(.en)) \(example)")
         }
         let token = TextCursor(folded).peekToken()
         var shown = token.count > 20 ? String(token.prefix(20)) + "…" : token

@@ -43,6 +43,9 @@ import Testing
         #expect(alert.text.contains("紧急通知") && !alert.text.contains("要报修吗"), "\(alert.text)")
         let en = try bot.say("resolv R1 the leak is fixed", from: "u-cap1", at: at).reply
         #expect(en.text.contains("Did you mean: resolve") || en.text.contains("Did you mean: done"), "\(en.text)")
+        // A resident's mistype of a staff command naming a problem is offered the report, without the mistype.
+        let offered = try bot.say("紧急通值 今晚漏水检修", from: "u-li", at: at).reply.text
+        #expect(offered.hasPrefix("要报修吗？") && !offered.contains("通值"), "\(offered)")
         // A problem with no command word in it is still offered as a report.
         #expect(try bot.say("我家漏水了", from: "u-li", at: at).reply.text.hasPrefix("要报修吗？请发送：报修 漏水"))
         #expect(try bot.say("my kitchen has a leak", from: "u-ann", at: at).reply.text.hasPrefix("Shall I file a report?"))
