@@ -106,8 +106,10 @@ public final class EngineGate: @unchecked Sendable {
         }
     }
 
-    /// Whether an event with this id was handled already (a repeat), read off the engine's queue.
-    public func handled(_ id: String) throws -> Bool { try engine.store.read { try !$0.handled([id]).isEmpty } }
+    /// The message a platform's signature was taken with, if it was, read off the engine's queue.
+    public func signatureTaken(platform: String, sign: String) throws -> String? {
+        try engine.store.read { try $0.signatureTaken(platform: platform, sign: sign) }
+    }
 
     /// The health as of the last batch or tick.
     public var currentHealth: Health { health.state.withLock { $0 } }

@@ -34,11 +34,6 @@ public final class Platforms: Sendable {
     /// DingTalk signatures taken, with their message and when: its signature covers
     /// only the timestamp, so a captured one could carry another body for an hour.
     private let signatures = Mutex<[String: (eventID: String, at: Instant)]>([:])
-    /// When this process began taking callbacks: what it took before is not in `signatures`.
-    private let started: Instant
-    /// How far before `started` a DingTalk signature is still taken as new: its clock and
-    /// ours may be apart, and a console's check signs in whole seconds.
-    static let startSkew = Span(milliseconds: 10_000)
     let logger = Logger.linli("platforms")
 
     public init(
@@ -51,7 +46,6 @@ public final class Platforms: Sendable {
         self.maxBody = maxBody
         self.wallClock = wallClock
         self.outbox = outbox
-        started = wallClock()
         var people: [String: [String: String]] = [:]
         for person in community.people {
             for (platform, account) in person.accounts { people[platform, default: [:]][account] = person.id }
@@ -105,21 +99,16 @@ public final class Platforms: Sendable {
             return Response(
                 status: .init(code: status), headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(string: text)))
         case .message(let message):
-            // Signed before this process began (allowing for clocks a little apart), it may have
-            // come with another message then, which `signatures` did not see: only a repeat of a
-            // message handled is taken.
-            if platform.kind == .dingtalk, let signed = headers["timestamp"].flatMap(Int64.init),
-                signed < started.milliseconds - Self.startSkew.milliseconds,
-                try !gate.handled(event(message, platform).id ?? "")
+            // Kept in memory for this process, and in the store for the next one and the
+            // other servers: a signature carries the first message it came with, no other.
+            if platform.kind == .dingtalk, let sign = headers["sign"],
+                try gate.signatureTaken(platform: platform.id, sign: sign).map({ $0 != message.eventID }) == true
+                    || !claim(sign, for: message.eventID, platform)
             {
-                logger.warning("refused a callback", metadata: ["platform": "\(platform.id)", "code": "stale_signature"])
-                return Ingress.problem(.unauthorized, "stale_signature", "this signature is older than the server's start; sign the message anew")
-            }
-            if platform.kind == .dingtalk, let sign = headers["sign"], !claim(sign, for: message.eventID, platform) {
                 logger.warning("refused a callback", metadata: ["platform": "\(platform.id)", "code": "replayed_signature"])
                 return Ingress.problem(.unauthorized, "replayed_signature", "this signature came with another message")
             }
-            return try await deliver(message, platform, query: query)
+            return try await deliver(message, platform, query: query, signature: platform.kind == .dingtalk ? headers["sign"] : nil)
         }
     }
 
@@ -158,15 +147,24 @@ public final class Platforms: Sendable {
         return InboundEvent(type: .message, id: "\(p.id):\(m.eventID)", group: group, from: from, name: m.name, text: m.text, mentions: mentions)
     }
 
-    func deliver(_ m: PlatformMessage, _ p: Platform, query: [String: String]) async throws -> Response {
+    /// `signature`: a DingTalk signature, kept with the message in its transaction.
+    func deliver(_ m: PlatformMessage, _ p: Platform, query: [String: String], signature: String? = nil) async throws -> Response {
         let event = event(m, p)
         // A reply sent through the platform's API is queued in the transaction that keeps
         // the event: a crash cannot keep one without the other.
         let queued = QueuedReply()
-        let keep: Engine.AlsoKeep?
+        var keep: Engine.AlsoKeep?
         switch m.route {
         case .session, .feishuReply, .responseURL: keep = queueReply(m, event, p, into: queued)
         case .weComPassive, .oneBotQuick: keep = nil
+        }
+        if let sign = signature {
+            let (reply, now) = (keep, wallClock())
+            keep = { tx, out in
+                try tx.takeSignature(
+                    platform: p.id, sign: sign, eventID: m.eventID, at: now, forgetting: now.adding(Span(milliseconds: -2 * Callback.window.milliseconds)))
+                try reply?(tx, out)
+            }
         }
         let out = try await gate.process([.event(event, line: 1)], then: keep)
         let reply = out.first { $0.type == .reply && $0.inReplyTo == event.id }

@@ -245,6 +245,9 @@ extension Schema {
                     CREATE INDEX bookings_household ON bookings(household, day);
                     """)
         }
+        m.registerMigration("v26-platform-signatures") { db in
+            try db.execute(sql: Schema.platformSignatures)
+        }
     }
 
     /// A booking's states since v25.

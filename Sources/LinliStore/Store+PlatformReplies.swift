@@ -21,4 +21,17 @@ extension StoreTransaction {
         return queued
     }
 
+    /// The message a platform's signature was taken with, if it was.
+    public func signatureTaken(platform: String, sign: String) throws -> String? {
+        try first("SELECT event_id FROM platform_signatures WHERE platform = ? AND sign = ?", [platform, sign]) { $0.text(0) }
+    }
+
+    /// Keeps that `sign` came with `eventID` (the first message it came with stays), and
+    /// forgets signatures taken before `forgetting`.
+    public func takeSignature(platform: String, sign: String, eventID: String, at: Instant, forgetting: Instant) throws {
+        _ = try execute(
+            "INSERT INTO platform_signatures(platform, sign, event_id, at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [platform, sign, eventID, at.milliseconds])
+        _ = try execute("DELETE FROM platform_signatures WHERE at < ?", [forgetting.milliseconds])
+    }
 }

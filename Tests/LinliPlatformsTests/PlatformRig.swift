@@ -23,13 +23,10 @@ final class PlatformRig: Sendable {
         let firstTokenRevoked = Atomic<Bool>(false)
     }
     let flags: Flags
-    /// How far ahead of the others the platforms' clock runs (a server started that long after).
-    let platformsAhead: Int64
 
     /// `platforms` is the YAML of the community file's `platforms:` items, with
     /// `API` standing for the fake platform's address; `people` edits the people's lines.
-    init(platforms: String, people: [(String, String)] = [], database: String? = nil, platformsAhead: Int64 = 0) throws {
-        self.platformsAhead = platformsAhead
+    init(platforms: String, people: [(String, String)] = [], database: String? = nil) throws {
         let flags = Flags()
         self.flags = flags
         platform = try RecordingReceiver { request in
@@ -88,9 +85,7 @@ final class PlatformRig: Sendable {
             channels: Platforms.channels(community, client: client, wallClock: rigClock))
         let gate = EngineGate(engine, pushesQueued: { outbox.poke() })
         let router = Ingress.router(gate: gate, store: store, configuration: IngressConfiguration(key: nil))
-        let ahead = platformsAhead
-        Platforms(community: community, gate: gate, wallClock: { rigClock().adding(Span(milliseconds: ahead)) }, outbox: outbox).addRoutes(
-            to: router)
+        Platforms(community: community, gate: gate, wallClock: rigClock, outbox: outbox).addRoutes(to: router)
         outbox.start()
         defer {
             outbox.finish(drainingFor: .seconds(2))

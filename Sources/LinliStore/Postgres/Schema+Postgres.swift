@@ -23,7 +23,22 @@ extension Schema {
             "v25-bookings-lapse",
             "ALTER TABLE bookings DROP CONSTRAINT bookings_state_check, ADD CONSTRAINT bookings_state_check CHECK (\(oneOf("state", bookingStates)))"
         ),
+        ("v26-platform-signatures", platformSignatures),
     ]
+
+    /// The DingTalk signatures taken, each with the message it came with (its signature
+    /// covers only a timestamp): kept beside the events, so that a restart or another
+    /// server does not take one again with another message. Forgotten after two hours.
+    static let platformSignatures = """
+        CREATE TABLE platform_signatures (
+            platform TEXT NOT NULL,
+            sign TEXT NOT NULL,
+            event_id TEXT NOT NULL,
+            at BIGINT NOT NULL,
+            PRIMARY KEY (platform, sign)
+        );
+        CREATE INDEX platform_signatures_at ON platform_signatures(at);
+        """
 
     /// Applies the migrations `session` has not seen, each in a transaction, one
     /// process at a time (an advisory lock: several servers may start together).
