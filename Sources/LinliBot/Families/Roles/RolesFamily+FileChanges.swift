@@ -13,9 +13,15 @@ extension RolesFamily {
         func heldByRole(_ order: WorkOrder) throws -> Bool {
             try k.tx.history(order.number).last { ["assign", "escalate", "handover"].contains($0.action) }?.action != "assign"
         }
+        /// Whether `person` holds orders of `building` for a role of their own now (a grid leader or
+        /// staff who took one, a mediator, a department's member), not as its captain or leader of before.
+        func ownRole(_ person: String, _ building: Building) -> Bool {
+            let roles = d.person(person)?.roles ?? []
+            return d.gridLeader(of: building) == person || roles.contains(.staff) || roles.contains(.mediator) || !d.departments(of: person).isEmpty
+        }
         var handovers: [Handover] = []
         for holder in try k.tx.openHolders() {
-            guard let person = holder.person, let building = d.building(holder.building) else { continue }
+            guard let person = holder.person, let building = d.building(holder.building), !ownRole(person, building) else { continue }
             switch holder.level {
             case .captain where building.captain != person:
                 handovers += try handOver(.captain, building.id, from: person, by: actor, k, only: heldByRole)

@@ -37,6 +37,26 @@ import Testing
         #expect(!later.contains { $0.reason == "role_changed" }, "once")
     }
 
+    /// Nothing changed in the file: a restart hands nothing over. An order the grid
+    /// leader took from the captain, or one staff took, stays theirs (each restart gave
+    /// them to the captain, and the one who had it could no longer see it).
+    @Test func aRestartWithTheSameFileHandsNothingOver() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("file-same-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        do {
+            let bot = try FamilyHarness("workorders", database: path)
+            #expect(try bot.say("报修 漏水 厨房滴水", from: "u-ann", in: "t-b1", at: "2026-11-28T09:00:00+08:00").reply.refs == ["R1"])
+            #expect(try bot.say("报修 其他 楼道堆物", from: "u-li", in: "t-b1", at: "2026-11-28T09:01:00+08:00").reply.refs == ["R2"])
+            #expect(try bot.say("签收 R1", from: "u-grid", at: "2026-11-28T09:02:00+08:00").reply.ok)
+            #expect(try bot.say("签收 R2", from: "u-office", at: "2026-11-28T09:03:00+08:00").reply.ok)
+        }
+        let again = try FamilyHarness("workorders", database: path)
+        let out = try again.say("大家好", from: "u-ann", in: "t-b1", at: "2026-11-28T09:10:00+08:00")
+        #expect(!out.contains { $0.reason == "role_changed" }, "\(out)")
+        #expect(try again.say("进度 R1", from: "u-grid", at: "2026-11-28T09:11:00+08:00").reply.text.contains("马网格"))
+        #expect(try again.say("进度 R2", from: "u-office", at: "2026-11-28T09:11:00+08:00").reply.text.contains("王主任"))
+    }
+
     /// A building dropped from the file while orders are open there: `check --db`
     /// and `run` refuse to start (exit 2) and say which building and order.
     @Test func aBuildingDroppedWithOpenOrdersIsRefused() async throws {
