@@ -106,9 +106,11 @@ extension Engine {
     func queueForWebhook(_ event: OutboundEvent, _ tx: StoreTransaction) throws {
         guard let to = event.to else { return }
         if let webhook = directory.person(to)?.webhook ?? directory.department(to)?.webhook {
-            // A robot posts into a group: a sign-in link is never sent through one.
-            if directory.community.webhooks.first(where: { $0.id == webhook })?.format != .generic, SignInLink.appears(in: event.text ?? "") {
-                return
+            // A robot posts into a group: a sign-in link is never sent through one, nor what is kept from groups.
+            var event = event
+            if directory.community.webhooks.first(where: { $0.id == webhook })?.format != .generic {
+                if SignInLink.appears(in: event.text ?? "") { return }
+                event.text = kernel(tx).robotText(event, lang: kernel(tx).people.language(of: to)) ?? event.text
             }
             try queue(event, for: webhook, recipient: to, tx)
         } else if let platform = directory.community.platform(forPushTo: to, person: directory.person(to)) {

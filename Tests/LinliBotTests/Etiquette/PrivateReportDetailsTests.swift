@@ -53,3 +53,38 @@ import Testing
         #expect(plain.code == "invalid_state" && plain.text.contains("R2") && !plain.text.contains("私密"), "\(plain.text)")
     }
 }
+
+/// A captain's robot posts into a group: a push about a private record (a noise report's
+/// text, who made it, their phone) reaches it as its number only, and so does a private
+/// reply; the captain reads it privately. The signed generic JSON (a private endpoint)
+/// and the push on stdout keep the whole text.
+@Suite struct PrivateRecordsOffRobotsTests {
+    static func community(_ format: String) -> String {
+        FamilyHarness.community.replacingOccurrences(
+            of: "{id: u-cap1, name: 刘队长, home: b1-101, roles: [captain]}",
+            with: "{id: u-cap1, name: 刘队长, home: b1-101, roles: [captain], webhook: cap-robot}")
+            + "\nwebhooks:\n  - {id: cap-robot, format: \(format), url: \"http://127.0.0.1:9/robot\"}\n"
+    }
+
+    @Test func aRobotGetsAPrivateRecordsNumberOnly() throws {
+        let bot = try FamilyHarness("workorders", community: Self.community("wecom"))
+        let at = "2026-11-28T09:00:00+08:00"
+        let noise = try bot.say("报修 噪音 楼上每晚装修 我是李阿姨 电话13912345678", from: "u-li", at: at)
+        #expect(noise.notifications.first { $0.to == "u-cap1" }?.text.contains("13912345678") == true, "the push itself is whole")
+        #expect(try bot.say("报修 漏水 楼道漏水", from: "u-li", at: at).reply.refs == ["R2"])
+        #expect(try bot.say("进度 R1", from: "u-cap1", in: "t-b1", at: at).reply.text.contains("私密事项"))
+        let queued = try bot.store.read { try $0.outbox() }.filter { $0.webhook == "cap-robot" }
+        let texts = queued.map(\.text)
+        #expect(texts.count == 3, "\(texts)")
+        #expect(texts.filter { $0.contains("R1") }.allSatisfy { $0 == "【R1 私密事项】详情请私聊小邻查看：进度 R1" }, "\(texts)")
+        #expect(!texts.joined().contains("13912345678") && !texts.joined().contains("装修"), "\(texts)")
+        #expect(texts.contains { $0.contains("R2") && $0.contains("楼道漏水") }, "a public report is pushed whole: \(texts)")
+    }
+
+    @Test func aGenericEndpointKeepsTheWholeText() throws {
+        let bot = try FamilyHarness("workorders", community: Self.community("generic"))
+        _ = try bot.say("报修 噪音 楼上每晚装修", from: "u-li", at: "2026-11-28T09:00:00+08:00")
+        let queued = try bot.store.read { try $0.outbox() }.filter { $0.webhook == "cap-robot" }
+        #expect(queued.count == 1 && queued[0].text.contains("楼上每晚装修"), "\(queued.map(\.text))")
+    }
+}

@@ -1,0 +1,26 @@
+import LinliCore
+import LinliProtocol
+
+extension Kernel {
+    /// What a group robot may post of a push to a person (a robot posts into a group,
+    /// PROTOCOL.md §2.2): nil for the push as it is; for one about a record kept from
+    /// groups (a private category, a visit or the report a visit filed) or a private
+    /// reply, only that it waits, and how to read it privately.
+    func robotText(_ push: OutboundEvent, lang: Lang) -> String? {
+        let kept =
+            push.reason == "private_reply"
+            || push.refs.contains { ref in
+                guard let id = RecordID(parsing: Substring(ref)) else { return false }
+                if id.kind == .visit { return true }
+                guard id.kind == .workOrder, let order = try? workOrders.find(id.number) else { return false }
+                return WorkOrderDesk(self).keptFromGroups(order)
+            }
+        guard kept else { return nil }
+        let names = directory.community.bot?.names ?? []
+        let ref = push.refs.first ?? ""
+        if lang == .en {
+            return "[\(ref) private matter] Ask \(names.first { $0.allSatisfy(\.isASCII) } ?? "Linli") privately for the details: status \(ref)"
+        }
+        return "【\(ref) 私密事项】详情请私聊\(names.first { !$0.allSatisfy(\.isASCII) } ?? "小邻")查看：进度 \(ref)"
+    }
+}
