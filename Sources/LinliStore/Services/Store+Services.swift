@@ -67,12 +67,13 @@ extension StoreTransaction {
         try records(ServiceRequest.codec, "WHERE requester = ? AND state IN ('open', 'accepted') ORDER BY number", .text(requester))
     }
 
-    /// The open requests (not loans) of some services, oldest first: what their handlers' queues list.
-    public func openRequests(services: [String]) throws -> [ServiceRequest] {
+    /// The open requests of some services, oldest first: what their handlers' queues list;
+    /// with `loans`, the loans still out too (what the staff pages list).
+    public func openRequests(services: [String], loans: Bool = false) throws -> [ServiceRequest] {
         guard !services.isEmpty else { return [] }
         return try records(
             ServiceRequest.codec,
-            "WHERE service IN (\(Self.marks(services.count))) AND is_loan = 0 AND state IN ('open', 'accepted') ORDER BY number",
+            "WHERE service IN (\(Self.marks(services.count)))\(loans ? "" : " AND is_loan = 0") AND state IN ('open', 'accepted') ORDER BY number",
             values: services.map(SQLValue.text))
     }
 

@@ -232,3 +232,18 @@ import Testing
         return list[..<end].components(separatedBy: "<li>").dropFirst().map { String($0.prefix { $0 != "<" }) }
     }
 }
+
+/// DASHBOARD.md §2: the services page lists the loans out, an overdue one marked and
+/// counted (it listed none: its query left loans out).
+@Suite struct LoansOnTheServicesPageTests {
+    @Test func loansOutAndOverdueAreListed() async throws {
+        let rig = try DashboardRig(also: ["services"])
+        #expect(try rig.bot.say("借 伞", from: "u-li", at: "2026-11-24T09:00:00+08:00").reply.ok)
+        #expect(try rig.bot.say("借 伞", from: "u-bo", at: "2026-11-29T09:00:00+08:00").reply.ok)
+        let office = try await rig.signIn("u-office")
+        let page = try await rig.get("/dashboard/services", cookie: office).text
+        #expect(page.contains("S1") && page.contains("S2") && page.contains("（逾期）"), "\(page)")
+        #expect(page.components(separatedBy: "（逾期）").count == 2, "only the loan due on the 27th is late: \(page)")
+        #expect(page.contains("<td>爱心伞</td><td>2</td><td>2</td><td>1</td>"), "stock 2, out 2, overdue 1: \(page)")
+    }
+}

@@ -64,7 +64,7 @@ extension Dashboard {
             guard !viewer.buildings.isEmpty else { throw DashboardPlace.forbidden }
             let say = { (zh: String, en: String) in lang == .zh ? zh : en }
             let services = k.directory.community.services
-            let open = try k.tx.openRequests(services: services.map(\.id))
+            let open = try k.tx.openRequests(services: services.map(\.id), loans: true)
             let mine = Set(viewer.buildings)
             let scoped = open.filter { r in k.directory.building(ofHome: r.household).map { mine.contains($0.id) } ?? false }
             let stock = try services.map { s -> [String] in
