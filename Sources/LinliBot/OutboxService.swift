@@ -255,7 +255,7 @@ public final class OutboxService: @unchecked Sendable {
             if verdict != .delivered {
                 // One line a request (a digest carries many pushes): the operator sees a failing endpoint without opening the metrics.
                 let metadata: Logger.Metadata = [
-                    "webhook": "\(plan.endpoint.id)", "pushes": "\(plan.rows.map(\.id))", "cause": "\(error ?? status.map { "HTTP \($0)" } ?? "\(verdict)")",
+                    "webhook": "\(plan.endpoint.id)", "pushes": "\(plan.rows.map(\.id))", "cause": "\(error ?? verdict.reason ?? status.map { "HTTP \($0)" } ?? "\(verdict)")",
                 ]
                 if case .retry = verdict { logger.warning("push not delivered; it will be retried", metadata: metadata) }
                 else { logger.error("push given up (a dead letter: linli deliver --dead)", metadata: metadata) }

@@ -11,6 +11,14 @@ public enum Verdict: Sendable, Equatable {
     /// 410 Gone: stop using the endpoint until its configuration changes.
     case disable(reason: String)
 
+    /// Why it was not delivered (the robot's own code and message too).
+    public var reason: String? {
+        switch self {
+        case .delivered: nil
+        case .retry(_, let reason), .permanent(let reason), .disable(let reason): reason
+        }
+    }
+
     /// The verdict's kind, without its details: a metric label.
     public var name: String {
         switch self {
@@ -43,6 +51,8 @@ public enum Classifier {
             if rateLimitCodes[format]?.contains(code) == true {
                 return .retry(after: retryAfter(response, now: now), reason: "rate limited (\(code)) \(message)")
             }
+            // `-1 系统繁忙`: WeCom's and DingTalk's "busy, try again later".
+            if code == -1, format == .wecom || format == .dingtalk { return .retry(after: nil, reason: "busy (\(code)) \(message)") }
             if configurationCodes[format]?.contains(code) == true { return .permanent(reason: "configuration error \(code): \(message)") }
             return .permanent(reason: "refused (\(code)): \(message)")
         }

@@ -153,6 +153,8 @@ import Testing
         (.dingtalk, response(200, #"{"errcode":0}"#), "delivered"),
         (.dingtalk, response(200, #"{"errcode":310000,"errmsg":"sign not match"}"#), "permanent"),
         (.dingtalk, response(200, #"{"errcode":130101,"errmsg":"send too fast"}"#), "retry"),
+        (.wecom, response(200, #"{"errcode":-1,"errmsg":"系统繁忙"}"#), "retry"),
+        (.dingtalk, response(200, #"{"errcode":-1,"errmsg":"系统繁忙"}"#), "retry"),
         (.feishu, response(200, #"{"code":0,"msg":"success"}"#), "delivered"),
         (.feishu, response(200, #"{"code":11232,"msg":"frequency limited"}"#), "retry"),
         (.feishu, response(200, #"{"code":19021,"msg":"sign match fail"}"#), "permanent"),
