@@ -53,6 +53,9 @@ extension StoreTransaction {
     /// The dispute of work order `number`, once invited.
     public func dispute(_ number: Int) throws -> Dispute? { try records(Dispute.codec, "WHERE number = ?", .int(number)).first }
 
+    /// The dispute whose meeting is booking `number`, if one is.
+    public func dispute(meeting number: Int) throws -> Dispute? { try records(Dispute.codec, "WHERE booking = ?", .int(number)).first }
+
     /// The disputes of some work orders (the ones a statistic counts).
     public func disputes(_ numbers: [Int]) throws -> [Dispute] {
         guard !numbers.isEmpty else { return [] }

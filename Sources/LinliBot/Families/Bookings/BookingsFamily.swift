@@ -211,6 +211,13 @@ struct BookingsFamily: Family {
         let b = try loadBooking(id, ctx)
         guard b.booker == ctx.sender || managesBooking(ctx.sender, b, ctx.directory) else { throw LinliError.forbidden(id) }
         try refuseIfBegun(b, ctx)
+        // A dispute's meeting goes with its dispute: cancelled alone, both parties would still come.
+        if b.isPrivate, let dispute = try ctx.tx.dispute(meeting: b.number), !dispute.isSettled {
+            let rid = RecordID(.workOrder, dispute.number)
+            throw LinliError(
+                .invalidState, zh: "\(id) 是 \(rid) 的调解议事，不单独取消：改期请发送“邀请 \(rid) 对方 日期 时间”，双方会收到新的时间。",
+                en: "\(id) is the meeting of \(rid) and is not cancelled alone: to move it, send “invite \(rid) <other party> <date> <time>”; both parties are told.")
+        }
         let unasked = try ctx.timers.heldFor(id.description, reasons: ["booking_request"])
         try write(b, .cancel, ctx.kernel)
         var effects: [Effect] = []
@@ -271,9 +278,10 @@ struct BookingsFamily: Family {
         return Outcome(reply, refs: [rid], effects: [.notify(to: b.booker, reason: "booking", text: told, refs: [rid])])
     }
 
-    /// 30 minutes before a confirmed booking starts.
+    /// 30 minutes before a confirmed booking starts; a dispute's meeting reminds its parties.
     func reminder(_ id: RecordID, _ ctx: Kernel) throws -> [Effect] {
         guard let b = try ctx.tx.booking(id.number), b.state == .confirmed, ctx.now < ctx.calendar.instant(b.day, b.start) else { return [] }  // not once it has begun
+        if b.isPrivate, let dispute = try ctx.tx.dispute(meeting: b.number) { return DisputesFamily.meetingReminders(dispute, ctx) }
         let name = ctx.directory.community.venueTitle(b.venue)
         return [
             .notify(

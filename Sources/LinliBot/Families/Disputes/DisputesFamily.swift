@@ -193,6 +193,16 @@ struct DisputesFamily: Family {
         return [calledOff(dispute, id, to: dispute.respondent.person, ctx)]
     }
 
+    /// Before a meeting: each party and the mediator are reminded, in the invitation's
+    /// neutral words (a settled dispute's meeting reminds no one).
+    static func meetingReminders(_ dispute: Dispute, _ ctx: Kernel) -> [Effect] {
+        guard !dispute.isSettled else { return [] }
+        let (id, when) = (RecordID(.workOrder, dispute.number), Self.when(dispute.meeting, ctx.directory))
+        let text = Localized(
+            zh: "【议事提醒】\(when.zh) 商议邻里事项（\(id)），请准时前往。", en: "[Reminder] The talk about a matter between neighbours (\(id)): \(when.en).")
+        return [dispute.complainant.person, dispute.respondent.person, dispute.mediator].map { tell($0, id, reason: "reminder", text) }
+    }
+
     /// "The talk set for … is off; no need to come", in the invitation's neutral words.
     static func calledOff(_ dispute: Dispute, _ id: RecordID, to person: String, _ ctx: CommandContext) -> Effect {
         let when = Self.when(dispute.meeting, ctx.directory)
