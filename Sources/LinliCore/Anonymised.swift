@@ -36,8 +36,15 @@ public struct Anonymiser: Sendable {
 
     /// What gives a person or a room away in free text, what it becomes, and a cheap
     /// test for whether the text may hold it (most outcomes hold none).
+    private static let honorifics = ["先生", "女士", "阿姨", "大爷", "大妈", "叔叔", "阿婆", "奶奶", "爷爷", "大姐", "大哥", "小姐"]
+
     nonisolated(unsafe) private static let identifying: [(NSRegularExpression, String, (String) -> Bool)] = [
         (try! NSRegularExpression(pattern: #"(我是|我叫|本人)\p{Han}{1,3}"#), "$1＊", { $0.contains("我是") || $0.contains("我叫") || $0.contains("本人") }),
+        // `张先生`, `李阿姨`: a surname with how neighbours call someone.
+        (
+            try! NSRegularExpression(pattern: #"\p{Han}(?="# + honorifics.joined(separator: "|") + ")"), "＊",
+            { text in honorifics.contains { text.contains($0) } }
+        ),
         (try! NSRegularExpression(pattern: #"\S*[@＠]\S*"#), "＊", { $0.contains("@") || $0.contains("＠") }),
         (
             try! NSRegularExpression(pattern: #"[0-9０-９][0-9０-９\- ]*[0-9０-９][0-9０-９]"#), "＊",
