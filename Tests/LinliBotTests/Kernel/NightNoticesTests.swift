@@ -45,3 +45,22 @@ import Testing
         #expect(morning.count == 1 && morning[0].text.contains("402"), "\(morning)")
     }
 }
+
+/// A captain who reports from his own home, takes and resolves it does not rate it:
+/// 满意率 counts what neighbours say (his 5 made it 100%).
+@Suite struct NoSelfRatingTests {
+    @Test func whoeverResolvedTheirOwnReportDoesNotRateIt() throws {
+        let bot = try FamilyHarness("workorders")
+        let at = "2026-11-28T09:00:00+08:00"
+        #expect(try bot.say("报修 其他 楼道堆物", from: "u-cap1", at: at).reply.refs == ["R1"])
+        #expect(try bot.say("签收 R1", from: "u-cap1", at: at).reply.ok)
+        #expect(try bot.say("办结 R1 清走了", from: "u-cap1", at: at).reply.ok)
+        let rated = try bot.say("评价 R1 5", from: "u-cap1", at: at).reply
+        #expect(rated.code == "forbidden" && rated.text.contains("自己办结"), "\(rated.text)")
+        // A neighbour's report he resolved is rated by the neighbour as before.
+        #expect(try bot.say("报修 其他 楼道灯不亮", from: "u-li", at: at).reply.refs == ["R2"])
+        #expect(try bot.say("签收 R2", from: "u-cap1", at: at).reply.ok)
+        #expect(try bot.say("办结 R2 换了灯泡", from: "u-cap1", at: at).reply.ok)
+        #expect(try bot.say("评价 R2 4", from: "u-li", at: at).reply.ok)
+    }
+}
