@@ -49,18 +49,27 @@ extension HouseholdsFamily {
             effects += result.effects
             filed = result.order.id
         }
-        // One visit a household a day earns points; another that day is recorded only.
+        // One visit a day to a household in the visitor's care (包户) earns points; another that
+        // day, or to a household not theirs (their own home among them), is recorded only.
         let today = ctx.calendar.day(of: ctx.now)
         let again = try ctx.tx.lastVisits([home])[home].map { ctx.calendar.day(of: $0) == today } ?? false
+        let paired = try pairs(ctx.kernel).contains(Pair(member: ctx.sender, household: home)) && ctx.home != home
         try ctx.tx.insert(Visit(number: number, household: home, visitor: ctx.sender, notes: notes, at: ctx.now, report: filed?.number))
-        if !again, let item = ctx.points.item("visit") { try ctx.points.credit(ctx.sender, item, note: home, by: Kernel.system, ref: vid) }
+        let earns = !again && paired
+        if earns, let item = ctx.points.item("visit") { try ctx.points.credit(ctx.sender, item, note: home, by: Kernel.system, ref: vid) }
         let refs = [vid] + (filed.map { [$0.description] } ?? [])
         let reported = filed.map { r in
             Localized(zh: "，并代为报修 \(r)（\(category!.name(.zh))），已转楼栋处理", en: ", and filed report \(r) (\(category!.name(.en))) for them")
         }
+        let unearned =
+            earns || ctx.points.item("visit") == nil || !ctx.roles.contains(.partyMember)
+            ? Localized(zh: "", en: "")
+            : again
+                ? Localized(zh: "（今天已走访过这一户，本次不再加分）", en: " (already visited today: no points this time)")
+                : Localized(zh: "（不是您包户的一户，不加分）", en: " (not a household in your care: no points)")
         let outcome = Outcome(
-            zh: "已记录走访 \(vid)：\(home) \(today.spoken(.zh))\(reported?.zh ?? "")\(again ? "（今天已走访过这一户，本次不再加分）" : "")。",
-            en: "Visit \(vid) recorded: \(home) \(today.spoken(.en))\(reported?.en ?? "")\(again ? " (already visited today: no points this time)" : "").",
+            zh: "已记录走访 \(vid)：\(home) \(today.spoken(.zh))\(reported?.zh ?? "")\(unearned.zh)。",
+            en: "Visit \(vid) recorded: \(home) \(today.spoken(.en))\(reported?.en ?? "")\(unearned.en).",
             refs: refs, effects: effects)
         // The household and what was found stay out of the group.
         var shown = outcome.keepingPrivate(Localized(zh: "已记录走访 \(vid)", en: "Visit \(vid) recorded"), in: ctx)

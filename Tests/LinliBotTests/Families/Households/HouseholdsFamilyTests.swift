@@ -154,7 +154,11 @@ import Testing
         let again = try bot.say("走访 b1-502 又去了一次", from: "u-party", at: "2026-11-28T15:00:00+08:00").reply
         #expect(again.refs == ["V2"] && again.text.contains("不再加分"), "\(again.text)")
         #expect(try bot.say("走访 b1-502 第二天", from: "u-party", at: "2026-11-29T10:00:00+08:00").reply.text.contains("不再加分") == false)
-        let points = try bot.say("积分", from: "u-party", at: "2026-11-29T10:01:00+08:00").reply.text
+        // Her own home, or a household not in her care, earns nothing (it could be farmed daily).
+        let own = try bot.say("走访 b1-301 在家休息", from: "u-party", at: "2026-11-29T11:00:00+08:00").reply
+        #expect(own.ok && own.text.contains("不是您包户的一户，不加分"), "\(own.text)")
+        #expect(try bot.say("走访 b2-303 路过看看", from: "u-party", at: "2026-11-29T11:05:00+08:00").reply.text.contains("不加分"))
+        let points = try bot.say("积分", from: "u-party", at: "2026-11-29T11:10:00+08:00").reply.text
         #expect(points.contains("积分 4"), "two days, two visits that count: \(points)")
         let named = Self.community.replacingOccurrences(of: "{id: b1, name: 1栋,", with: "{id: b1, name: {zh: 1栋, en: Building 1},")
         #expect(named != Self.community)
