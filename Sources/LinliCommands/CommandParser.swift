@@ -297,9 +297,9 @@ public struct CommandParser: Sendable {
                 return .value(.text(name))
             }
             let token = c.takeToken()
-            // `登记 2栋 501`: a building and its room, written apart, are one place.
+            // `登记 2栋 501`: a building and its room, written apart, are one place (not `巡楼 3次`).
             if let last = token.unicodeScalars.last, Grammar.buildingEnds.contains(last), c.pos + 1 < c.chars.count, c.chars[c.pos] == " ",
-                Grammar.isDigit(c.chars[c.pos + 1])
+                Grammar.isDigit(c.chars[c.pos + 1]), token.unicodeScalars.dropLast().contains(where: { Grammar.isDigit($0) || "一二三四五六七八九十号".unicodeScalars.contains($0) })
             {
                 c.pos += 1
                 return .value(.text(token + c.takeToken()))

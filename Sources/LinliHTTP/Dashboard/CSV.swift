@@ -1,5 +1,6 @@
 import LinliBot
 import LinliCore
+import LinliWebhooks
 
 /// The work orders as CSV: UTF-8 with a byte-order mark (spreadsheet programs then
 /// read the Chinese), CRLF lines, columns named in the page's language, and no cell
@@ -25,7 +26,7 @@ enum CSV {
 
     /// A cell quoted when it must be; one that starts like a formula gets a leading `'`.
     static func cell(_ text: String) -> String {
-        var text = text
+        var text = WebhookFormatter.neutralised(text, for: .generic, markdown: false)  // bidirectional controls dropped
         if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
         guard text.unicodeScalars.contains(where: { ",\"\n\r".unicodeScalars.contains($0) }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import LinliBot
 import LinliCore
+import Synchronization
 
 /// The staff pages (DASHBOARD.md): sign-in by a one-time link, then a session cookie;
 /// every page rendered on the server, nothing loaded from another host.
@@ -44,9 +45,11 @@ public enum DashboardRoutes {
             guard let session = request.cookies[cookie]?.value else { return redirect("/dashboard/login") }
             let q = query(request)
             let asked = language(request)
+            let reader = Mutex<Lang?>(asked)  // a refusal is in the viewer's language too
             do {
                 let csv = try await gate.withDashboard { d -> String? in
                     guard let viewer = try d.viewer(session: session) else { return nil }
+                    reader.withLock { $0 = $0 ?? viewer.lang }
                     let c = PageContext(viewer: viewer, lang: asked ?? viewer.lang, chosen: asked != nil)
                     return CSV.orders(try d.orders(viewer, q, lang: c.lang, limit: 100_000).orders, c)
                 }
@@ -55,7 +58,7 @@ public enum DashboardRoutes {
                 headers[.contentDisposition] = "attachment; filename=\"linli-orders.csv\""
                 return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: csv)))
             } catch let error as LinliError {
-                return refusal(error, asked ?? .zh)
+                return refusal(error, reader.withLock { $0 } ?? .zh)
             }
         }
     }
@@ -68,9 +71,11 @@ public enum DashboardRoutes {
         router.get(RouterPath(path)) { request, context in
             guard let session = request.cookies[cookie]?.value else { return redirect("/dashboard/login") }
             let asked = language(request)
+            let reader = Mutex<Lang?>(asked)
             do {
                 let html = try await gate.withDashboard { d -> String? in
                     guard let viewer = try d.viewer(session: session) else { return nil }
+                    reader.withLock { $0 = $0 ?? viewer.lang }
                     let query = request.uri.queryParameters.filter { $0.key != "lang" }.map { (String($0.key), String($0.value)) }
                     let c = PageContext(viewer: viewer, lang: asked ?? viewer.lang, chosen: asked != nil, path: request.uri.path, query: query)
                     return try render(request, context, c, d)
@@ -78,7 +83,7 @@ public enum DashboardRoutes {
                 guard let html else { return redirect("/dashboard/login") }
                 return Response(status: .ok, headers: secureHeaders("text/html; charset=utf-8"), body: .init(byteBuffer: ByteBuffer(string: html)))
             } catch let error as LinliError {
-                return refusal(error, asked ?? .zh)
+                return refusal(error, reader.withLock { $0 } ?? .zh)
             }
         }
     }

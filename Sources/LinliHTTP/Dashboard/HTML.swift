@@ -1,12 +1,14 @@
 import LinliCore
+import LinliWebhooks
 
 /// Building HTML by hand: every piece of text goes through `escape`.
 enum HTML {
-    /// Text as it may stand in an element or a quoted attribute.
+    /// Text as it may stand in an element or a quoted attribute; bidirectional controls
+    /// dropped, as for robots (a phone number or a room could read reversed).
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for c in text.unicodeScalars {
+        for c in WebhookFormatter.neutralised(text, for: .generic, markdown: false).unicodeScalars {
             switch c {
             case "&": out += "&amp;"
             case "<": out += "&lt;"

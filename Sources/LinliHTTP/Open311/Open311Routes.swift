@@ -2,6 +2,7 @@ import Hummingbird
 import LinliBot
 import LinliCore
 import LinliProtocol
+import LinliWebhooks
 
 /// Open data as Open311 GeoReport v2 (DASHBOARD.md §3), when the community file says
 /// `open311: true`: the public categories as services, the work orders as anonymised
@@ -104,6 +105,11 @@ public enum Open311Routes {
     private static func field(_ out: inout String, _ name: String, _ value: String?) {
         if out.utf8.last != UInt8(ascii: "{") { out += "," }  // not `count`, which walks the whole string
         out += "\"\(name)\":"
-        if let value { JSON.appendString(value, to: &out) } else { out += "null" }
+        // Resident text without bidirectional controls (a city system would show it reversed).
+        if let value {
+            JSON.appendString(WebhookFormatter.neutralised(value, for: .generic, markdown: false), to: &out)
+        } else {
+            out += "null"
+        }
     }
 }

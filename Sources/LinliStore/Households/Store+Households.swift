@@ -29,8 +29,11 @@ extension StoreTransaction {
     }
 
     /// Whether work order `number` was filed from a household visit (its details are the visit's notes).
-    public func isVisitReport(_ number: Int) throws -> Bool {
-        try first("SELECT 1 FROM visits WHERE report = ? LIMIT 1", [Int64(number)]) { _ in true } ?? false
+    public func isVisitReport(_ number: Int) throws -> Bool { try visitor(ofReport: number) != nil }
+
+    /// Who filed work order `number` on a visit, if a visit filed it.
+    public func visitor(ofReport number: Int) throws -> String? {
+        try first("SELECT visitor FROM visits WHERE report = ? LIMIT 1", [Int64(number)]) { $0.text(0) }
     }
 
     /// The last visit to each of `households` (those never visited are absent).

@@ -247,3 +247,30 @@ import Testing
         #expect(page.contains("<td>爱心伞</td><td>2</td><td>2</td><td>1</td>"), "stock 2, out 2, overdue 1: \(page)")
     }
 }
+
+/// A staff member who reads English gets the pages' refusals in English too (they were
+/// Chinese unless the address said `?lang=en`); resident text loses its bidirectional
+/// controls on the pages, in the CSV and in Open311, as in robot pushes (a phone number
+/// could read reversed).
+@Suite struct StaffPagesReadAsWrittenTests {
+    @Test func refusalsAreInTheReadersLanguage() async throws {
+        let english = DashboardRig.community.replacingOccurrences(
+            of: "{id: u-office, name: 王主任, roles: [staff]}", with: "{id: u-office, name: 王主任, roles: [staff], lang: en}")
+        #expect(english != DashboardRig.community)
+        let rig = try DashboardRig(community: english)
+        let office = try await rig.signIn("u-office")
+        let missing = try await rig.get("/dashboard/orders/R99", cookie: office)
+        #expect(missing.status == 404 && missing.text.contains("There is no") && !missing.text.contains("没有"), "\(missing.text)")
+        #expect(try await rig.get("/dashboard/orders/R99?lang=zh", cookie: office).text.contains("没有"))
+    }
+
+    @Test func bidirectionalControlsAreDropped() async throws {
+        let rig = try DashboardRig()
+        try rig.bot.say("报修 其他 楼道堆物 电话\u{202E}8765 4321\u{202C}", from: "u-li", at: "2026-11-28T10:00:00+08:00")
+        let office = try await rig.signIn("u-office")
+        for path in ["/dashboard/orders", "/dashboard/orders/R1", "/dashboard/export/orders.csv", "/open311/v2/requests.json"] {
+            let text = try await rig.get(path, cookie: office).text
+            #expect(text.contains("楼道堆物") && !text.unicodeScalars.contains { $0.value == 0x202E || $0.value == 0x202C }, "\(path)")
+        }
+    }
+}

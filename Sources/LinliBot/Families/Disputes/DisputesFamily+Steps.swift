@@ -106,13 +106,16 @@ extension DisputesFamily {
         guard let before = try ctx.tx.dispute(id.number), before.respondent.person == ctx.sender else { return nil }
         var dispute = before
         let (_, transition) = try dispute.apply(.rate(.respondent, score), at: ctx.now)
-        try DisputesFamily().write(dispute, from: before, transition, history: ("rate", "\(score)"), ctx)
+        // The comment is kept and told, as the complainant's is: the dissatisfied side's reason is what matters.
+        try DisputesFamily().write(dispute, from: before, transition, history: ("rate", "\(score)\(comment.map { " \($0)" } ?? "")"), ctx)
         return Outcome(
             zh: "谢谢您的评价：\(id) \(score)分。", en: "Thank you for rating \(id): \(score)/5.", refs: [id.description],
             effects: [
                 tell(
                     dispute.mediator, id, reason: "status_changed",
-                    Localized(zh: "\(id) 的对方评价调解 \(score)分。", en: "The other party rated the mediation of \(id) \(score)/5."))
+                    Localized(
+                        zh: "\(id) 的对方评价调解 \(score)分\(comment.map { "：\($0)" } ?? "")。",
+                        en: "The other party rated the mediation of \(id) \(score)/5\(comment.map { ": \($0)" } ?? "")."))
             ])
     }
 

@@ -24,6 +24,8 @@ struct WorkOrderDesk {
         case reporter
         /// A household that follows it: a duplicate merged into it, or 我也是.
         case follower
+        /// Who filed it on a household visit (the household is its reporter): follows and chases it.
+        case filer
         /// The assignee, or a member of the assigned department.
         case handler
         /// The building's captain, its grid leader, or staff.
@@ -32,6 +34,7 @@ struct WorkOrderDesk {
 
     func may(_ user: String, _ parties: Set<Party>, _ order: WorkOrder) -> Bool {
         (parties.contains(.reporter) && order.reporter == user)
+            || (parties.contains(.filer) && (try? tx.visitor(ofReport: order.number)) == user)
             || (parties.contains(.handler) && isHandler(user, of: order))
             || (parties.contains(.manager) && manages(user, order))
     }

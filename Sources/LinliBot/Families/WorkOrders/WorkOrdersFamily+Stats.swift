@@ -113,7 +113,8 @@ extension WorkOrdersFamily {
 
     private func statsScope(_ token: String, _ directory: Directory) -> StatsScope? {
         let c = directory.community
-        if ["all", "全部", "社区", "community"].contains(token.lowercased()) {
+        // (`all`, `全部` is a period: `统计 3栋 全部` is the building's, for all time.)
+        if ["社区", "community"].contains(token.lowercased()) {
             return StatsScope(buildings: c.buildings, name: Localized(zh: c.name, en: c.name))
         }
         if let b = directory.building(named: token) {

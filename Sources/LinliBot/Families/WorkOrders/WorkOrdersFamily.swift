@@ -233,7 +233,7 @@ struct WorkOrdersFamily: Family {
         }
         let order = try ctx.workOrders.load(id)
         let followers = try ctx.workOrders.followers(of: order.number)
-        guard desk.may(ctx.sender, [.reporter, .handler, .manager], order) || followers.contains(where: { $0.user == ctx.sender }) else {
+        guard desk.may(ctx.sender, [.reporter, .filer, .handler, .manager], order) || followers.contains(where: { $0.user == ctx.sender }) else {
             throw LinliError.notYours(id)
         }
         let last = try ctx.workOrders.history(order.number).last
@@ -281,7 +281,7 @@ struct WorkOrdersFamily: Family {
 
     func urge(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
         let desk = WorkOrderDesk(ctx.kernel)
-        let order = try change(id, ctx, by: [.reporter, .follower]) { _ in .urge }
+        let order = try change(id, ctx, by: [.reporter, .follower, .filer]) { _ in .urge }
         let rid = id.description
         let text = Localized(
             zh: "【催办】\(rid) \(desk.categoryName(order, .zh))：\(order.details)。\(order.reporter == ctx.sender ? "报修人" : "受影响的住户")（\(ctx.senderLabel)）在催，请尽快处理。",

@@ -25,3 +25,16 @@ import Testing
         #expect(try say(chat, "stats Building 9").code == "usage")
     }
 }
+
+/// `all`, `全部` is a period: `统计 3栋 全部` is the building's figures for all time (it was
+/// the community's, under its name), and a captain's `统计 全部` is his building's (refused).
+@Suite struct StatsForAllTimeTests {
+    @Test func allIsAPeriod() throws {
+        let chat = try Conversation()
+        let staff = try chat.say("@2026-12-02T09:00:00+08:00 u-he: 统计 3栋 全部").reply
+        #expect(staff.ok && staff.text.hasPrefix("3栋 · 全部"), "\(staff.text)")
+        let captain = try chat.say("@2026-12-02T09:01:00+08:00 u-zhou: 统计 全部").reply
+        #expect(captain.ok && captain.text.hasPrefix("3栋"), "\(captain.text)")
+        #expect(try chat.say("@2026-12-02T09:02:00+08:00 u-he: 统计 全部").reply.text.hasPrefix("福地社区 · 全部"))
+    }
+}

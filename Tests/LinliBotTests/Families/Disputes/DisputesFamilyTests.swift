@@ -102,8 +102,9 @@ import Testing
 
         // 请邻里评事 by both.
         #expect(try bot.say("评价 R1 5", from: "u-li", at: at("17:00", day: 29)).reply.text.contains("R1 5分"))
-        let rated = try bot.say("评价 R1 4", from: "u-wu", at: at("17:01", day: 29))
+        let rated = try bot.say("评价 R1 4 调解员没有听我解释", from: "u-wu", at: at("17:01", day: 29))
         #expect(rated.reply.text.contains("R1 4分") && rated.notifications.map(\.to) == ["u-med"])
+        #expect(rated.notifications.first?.text.contains("4分：调解员没有听我解释") == true, "the other party's comment is told (it was dropped)")
         #expect(try bot.say("评价 R1 5", from: "u-wu", at: at("17:02", day: 29)).reply.code == "invalid_state")
 
         // 向邻里晒事: refused until both consent, naming who has not (privately).

@@ -21,3 +21,15 @@ import Testing
         #expect(try bot.say("积分", from: "u-office", at: "2026-11-28T09:01:00+08:00").reply.text.contains("积分 0"))
     }
 }
+
+/// An item whose name ends like a building's (`巡楼`) and a note that starts with a
+/// number (`3次`) are two words: they were read as one item “巡楼3次”, which was refused.
+@Suite struct AwardNotesTests {
+    @Test func aNoteStartingWithANumberIsTheNote() throws {
+        let chat = try Conversation()
+        let awarded = try chat.say("@2026-12-02T09:00:00+08:00 u-he: 加分 u-fang 巡楼 3次")
+        #expect(awarded.reply.ok && awarded.reply.text.contains("巡楼 +2"), "\(awarded.reply.text)")
+        #expect(awarded.notifications.first?.text.contains("（3次）") == true, "\(awarded.notifications)")
+        #expect(try chat.say("@2026-12-02T09:01:00+08:00 u-li: 登记 3栋 502").reply.ok, "a building and its room, apart, are still one place")
+    }
+}
