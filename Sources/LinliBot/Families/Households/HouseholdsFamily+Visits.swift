@@ -1,3 +1,4 @@
+import Foundation
 import LinliCommands
 import LinliCore
 import LinliStore
@@ -22,11 +23,13 @@ extension HouseholdsFamily {
             throw LinliError(
                 .forbidden, zh: "走访由包户党员、楼栋长和社区记录。", en: "Visits are recorded by paired party members, building captains and the office.")
         }
-        let (notes, categoryWord) = Self.splitReport(text)
+        var (notes, categoryWord, spaced) = Self.splitReport(text)
         var category: Category?
+        let known = { (word: String) in ctx.directory.community.categories.first { $0.id == word.lowercased() || $0.names.contains(word) } }
+        // `…上次报修过了`: run into the notes, an unknown word after 报修 is the notes' own.
+        if let word = categoryWord, known(word) == nil, !spaced { (notes, categoryWord) = (text.trimmingCharacters(in: .whitespaces), nil) }
         if let categoryWord {
-            guard let c = ctx.directory.community.categories.first(where: { $0.id == categoryWord.lowercased() || $0.names.contains(categoryWord) })
-            else {
+            guard let c = known(categoryWord) else {
                 let known = ctx.directory.community.categories.map { $0.name(ctx.lang) }.joined(separator: ctx.lang == .zh ? "、" : ", ")
                 throw LinliError(
                     .usage, zh: "没有“\(categoryWord)”这个类别（有：\(known)）。", en: "There is no category “\(categoryWord)” (there are: \(known)).")
@@ -78,12 +81,18 @@ extension HouseholdsFamily {
     }
 
     /// Notes, and the category of `… report <category>` / `… 报修 <类别>` at their end.
-    static func splitReport(_ text: String) -> (notes: String, category: String?) {
-        let words = text.split(separator: " ", omittingEmptySubsequences: true)
-        guard words.count >= 2, ["report", "报修", "报事", "上报"].contains(words[words.count - 2].lowercased()) else {
-            return (text.trimmingCharacters(in: .whitespaces), nil)
+    /// `<notes> 报修 <category>`: the notes and the category word, with whether the word
+    /// stood apart (`，报修 漏水`, `报修漏水` and `report leak` are all read).
+    static func splitReport(_ text: String) -> (notes: String, category: String?, spaced: Bool) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        for word in ["report", "报修", "报事", "上报"] {
+            guard let range = trimmed.range(of: word, options: [.backwards, .caseInsensitive]) else { continue }
+            let category = trimmed[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            guard !category.isEmpty, !category.contains(" ") else { continue }
+            let spaced = trimmed[range.upperBound...].first == " "
+            return (trimmed[..<range.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: " ，,、；;。")), category, spaced)
         }
-        return (words.dropLast(2).joined(separator: " "), String(words[words.count - 1]))
+        return (trimmed, nil, false)
     }
 
     /// Coverage of the sender's paired households (a party member), of a member or a

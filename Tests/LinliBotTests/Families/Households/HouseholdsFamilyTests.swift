@@ -228,3 +228,14 @@ import Testing
         #expect(try bot.say("进度 R1", from: "u-cap1", at: at).reply.text.hasPrefix("R1 其他"), "privately the order reads as it is")
     }
 }
+
+/// `…，报修 漏水` and `…报修漏水` file the report too (the visit was saved without it, and
+/// without a word); a report word run into the notes with no category after it is notes.
+@Suite struct VisitReportWordingTests {
+    @Test(arguments: [("走访 502 厨房水管滴水，报修 漏水", true), ("走访 502 厨房水管滴水 报修漏水", true), ("走访 502 上次报修过了", false)])
+    func theReportIsFiledHoweverItIsWritten(_ text: String, _ files: Bool) throws {
+        let bot = try HouseholdsFamilyTests.bot()
+        let reply = try bot.say(text, from: "u-party", at: "2026-11-28T09:30:00+08:00").reply
+        #expect(reply.ok && reply.refs.contains("R1") == files, "\(text): \(reply.text)")
+    }
+}
