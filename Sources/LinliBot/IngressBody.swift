@@ -111,6 +111,14 @@ public final class EngineGate: @unchecked Sendable {
         try engine.store.read { try $0.signatureTaken(platform: platform, sign: sign) }
     }
 
+    /// The platforms' signatures taken since `since`, as the store keeps them.
+    public func signaturesTaken(since: Instant) throws -> [(platform: String, sign: String, eventID: String, at: Instant)] {
+        try engine.store.read { try $0.signaturesTaken(since: since) }
+    }
+
+    /// Whether other servers may share the store (PostgreSQL).
+    public var storeIsShared: Bool { engine.store.isShared }
+
     /// The health as of the last batch or tick.
     public var currentHealth: Health { health.state.withLock { $0 } }
 

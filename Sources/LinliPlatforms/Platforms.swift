@@ -46,6 +46,10 @@ public final class Platforms: Sendable {
         self.maxBody = maxBody
         self.wallClock = wallClock
         self.outbox = outbox
+        let since = wallClock().adding(Span(milliseconds: -2 * Callback.window.milliseconds))
+        for taken in (try? gate.signaturesTaken(since: since)) ?? [] {
+            signatures.withLock { $0["\(taken.platform) \(taken.sign)"] = (taken.eventID, taken.at) }
+        }
         var people: [String: [String: String]] = [:]
         for person in community.people {
             for (platform, account) in person.accounts { people[platform, default: [:]][account] = person.id }
@@ -99,10 +103,11 @@ public final class Platforms: Sendable {
             return Response(
                 status: .init(code: status), headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(string: text)))
         case .message(let message):
-            // Kept in memory for this process, and in the store for the next one and the
-            // other servers: a signature carries the first message it came with, no other.
+            // Kept in memory, and in the store for the next start (read then) and for other
+            // servers on a shared store (read each time): a signature carries the first
+            // message it came with, no other.
             if platform.kind == .dingtalk, let sign = headers["sign"],
-                try gate.signatureTaken(platform: platform.id, sign: sign).map({ $0 != message.eventID }) == true
+                try gate.storeIsShared && gate.signatureTaken(platform: platform.id, sign: sign).map({ $0 != message.eventID }) == true
                     || !claim(sign, for: message.eventID, platform)
             {
                 logger.warning("refused a callback", metadata: ["platform": "\(platform.id)", "code": "replayed_signature"])

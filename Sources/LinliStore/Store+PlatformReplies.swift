@@ -26,6 +26,13 @@ extension StoreTransaction {
         try first("SELECT event_id FROM platform_signatures WHERE platform = ? AND sign = ?", [platform, sign]) { $0.text(0) }
     }
 
+    /// The signatures taken since `since`: (platform, signature, message, when).
+    public func signaturesTaken(since: Instant) throws -> [(platform: String, sign: String, eventID: String, at: Instant)] {
+        try many(
+            "SELECT platform, sign, event_id, at FROM platform_signatures WHERE at >= ?", values: [.int(since.milliseconds)],
+            decode: { ($0.text(0), $0.text(1), $0.text(2), Instant(milliseconds: $0.int(3))) })
+    }
+
     /// Keeps that `sign` came with `eventID` (the first message it came with stays), and
     /// forgets signatures taken before `forgetting`.
     public func takeSignature(platform: String, sign: String, eventID: String, at: Instant, forgetting: Instant) throws {
