@@ -7,7 +7,7 @@ import LinliStore
 extension DisputesFamily {
     /// A party says they will come.
     func attend(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
-        let before = try invited(id, ctx.kernel)
+        let before = try invited(id, ctx)
         let side = try self.side(before, ctx)
         var dispute = before
         let (result, transition) = try dispute.apply(.attend(side), at: ctx.now)
@@ -31,7 +31,7 @@ extension DisputesFamily {
     func agree(_ id: RecordID, terms: String, _ ctx: CommandContext) throws -> Outcome {
         let order = try self.order(id, ctx.kernel)
         try requireRunner(order, ctx)
-        let before = try invited(id, ctx.kernel)
+        let before = try invited(id, ctx)
         // The agreement is what the meeting came to: not before it has begun.
         let start = ctx.calendar.instant(before.meeting.day, before.meeting.start)
         guard ctx.now >= start else {
@@ -58,7 +58,7 @@ extension DisputesFamily {
     /// A party confirms the agreement; the second confirmation settles the dispute:
     /// the work order is resolved with the terms and both parties are asked to rate it.
     func confirm(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
-        let before = try invited(id, ctx.kernel)
+        let before = try invited(id, ctx)
         let side = try self.side(before, ctx)
         var dispute = before
         let (result, transition) = try dispute.apply(.confirm(side), at: ctx.now, credit: "mediation")
@@ -121,7 +121,7 @@ extension DisputesFamily {
 
     /// A party agrees that the outcome be published without names or rooms.
     func consent(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
-        let before = try invited(id, ctx.kernel)
+        let before = try invited(id, ctx)
         let side = try self.side(before, ctx)
         var dispute = before
         let (result, transition) = try dispute.apply(.consent(side), at: ctx.now)
@@ -147,7 +147,7 @@ extension DisputesFamily {
     func publicise(_ id: RecordID, outcome text: String?, _ ctx: CommandContext) throws -> Outcome {
         let order = try self.order(id, ctx.kernel)
         try requireRunner(order, ctx)
-        let before = try invited(id, ctx.kernel)
+        let before = try invited(id, ctx)
         if let text { try Self.checkAnonymous(text, before, ctx) }
         if before.isSettled, before.publicisedAt == nil, !before.withoutConsent.isEmpty {
             let missing = before.withoutConsent.map { Self.label($0, before, ctx.directory) }

@@ -70,14 +70,20 @@ struct DisputesFamily: Family {
 
     /// The dispute past its invitation, or `invalid_state` (also once its report was
     /// withdrawn or merged: the mediation stopped there).
-    func invited(_ id: RecordID, _ ctx: Kernel) throws -> Dispute {
-        let order = try ctx.workOrders.load(id)
+    func invited(_ id: RecordID, _ ctx: CommandContext) throws -> Dispute {
+        let order = try self.order(id, ctx.kernel)  // a noise report is no dispute: said so, to a resident too
         guard order.state != .cancelled, order.state != .duplicate else {
             throw LinliError(
                 .invalidState, zh: "\(id) 当前\(order.state.label(.zh))，调解已停止。", en: "\(id) is \(order.state.label(.en)); the mediation has stopped.",
                 refs: [id.description])
         }
         guard let dispute = try ctx.tx.dispute(id.number) else {
+            // How to set one is said to whoever may (a resident cannot `invite`).
+            guard (try? requireRunner(order, ctx)) != nil else {
+                throw LinliError(
+                    .invalidState, zh: "\(id) 还没有约双方议事，调解员约好后会通知您。",
+                    en: "\(id) has no meeting yet; you will be told when the mediator sets one.", refs: [id.description])
+            }
             throw LinliError(
                 .invalidState, zh: "\(id) 还没有约双方议事（邀请 \(id) 对方 日期 时间）。",
                 en: "\(id) has no meeting yet (invite \(id) <other party> <date> <start>-<end>).", refs: [id.description])

@@ -23,3 +23,19 @@ import Testing
         #expect(reminded.allSatisfy { $0.text.contains("【议事提醒】") && !$0.text.contains("取消") && !$0.text.contains("602") }, "\(reminded)")
     }
 }
+
+/// A resident is not pointed at the mediator's command: before a meeting is set she is
+/// told she will hear of it; and a noise report is not a dispute, to her as to a captain.
+@Suite struct StepsBeforeAMeetingTests {
+    @Test func aResidentIsToldWhatSheCanDo() throws {
+        let bot = try FamilyHarness("disputes", "workorders", "bookings", "points", community: DisputesFamilyTests.community)
+        let at = "2026-11-28T09:00:00+08:00"
+        #expect(try bot.say("报修 纠纷 楼上602洗衣机半夜震动", from: "u-li", at: at).reply.refs == ["R1"])
+        let early = try bot.say("同意公开 R1", from: "u-li", at: at).reply
+        #expect(early.code == "invalid_state" && early.text.contains("调解员约好后会通知您") && !early.text.contains("邀请"), "\(early.text)")
+        #expect(try bot.say("同意公开 R1", from: "u-med", at: at).reply.text.contains("邀请 R1"), "the mediator is told how")
+        #expect(try bot.say("report noise 801 music every night", from: "u-ann", at: at).reply.refs == ["R2"])
+        let noise = try bot.say("consent R2", from: "u-ann", at: at).reply
+        #expect(noise.code == "invalid_state" && noise.text.contains("not a dispute"), "\(noise.text)")
+    }
+}
