@@ -279,8 +279,31 @@ struct BookingsFamily: Family {
     }
 
     /// 30 minutes before a confirmed booking starts; a dispute's meeting reminds its parties.
+    /// One still waiting for approval chases its approver and warns the booker it lapses at the start.
     func reminder(_ id: RecordID, _ ctx: Kernel) throws -> [Effect] {
-        guard let b = try ctx.tx.booking(id.number), b.state == .confirmed, ctx.now < ctx.calendar.instant(b.day, b.start) else { return [] }  // not once it has begun
+        guard let b = try ctx.tx.booking(id.number), ctx.now < ctx.calendar.instant(b.day, b.start) else { return [] }  // not once it has begun
+        if b.state == .pending {
+            let when = Localized(zh: ctx.calendar.spoken(b.day, b.times, .zh), en: ctx.calendar.spoken(b.day, b.times, .en))
+            return [
+                .notify(
+                    to: b.booker, reason: "reminder",
+                    text: Localized(
+                        zh: "【提醒】您的预约 \(id)（\(when.zh)）还未获审批；到开始时仍未审批将失效。",
+                        en: "[Reminder] Your booking \(id) (\(when.en)) is still waiting for approval; unapproved at the start, it lapses."),
+                    refs: [id.description])
+            ]
+                + (approver(of: b, ctx.directory).map { a in
+                    [
+                        .notify(
+                            to: a, reason: "booking_request",
+                            text: Localized(
+                                zh: "【预约待审批】\(id)（\(when.zh)）快开始了，还未审批。批准：批准 \(id)；拒绝：拒绝 \(id) 原因",
+                                en: "[Booking to approve] \(id) (\(when.en)) starts soon and is not approved yet. Approve: approve \(id); decline: decline \(id) <why>"),
+                            refs: [id.description], priority: Effect.routine)
+                    ]
+                } ?? [])
+        }
+        guard b.state == .confirmed else { return [] }
         if b.isPrivate, let dispute = try ctx.tx.dispute(meeting: b.number) { return DisputesFamily.meetingReminders(dispute, ctx) }
         let name = ctx.directory.community.venueTitle(b.venue)
         return [

@@ -35,7 +35,8 @@ import Testing
         #expect(try bot.say("预约 活动室 明天 14:00-16:00 生日会", from: "u-li", in: "t-b1", at: "2026-11-28T09:00:00+08:00").reply.refs == ["B1"])
         #expect(try bot.say("book room tomorrow 17:00-18:00 choir", from: "u-ann", at: "2026-11-28T09:01:00+08:00").reply.refs == ["B2"])
         #expect(try bot.say("approve B2", from: "u-cap1", at: "2026-11-28T09:02:00+08:00").reply.ok)
-        #expect(try bot.tick("2026-11-29T13:59:00+08:00").isEmpty, "not before its start")
+        let chased = try bot.tick("2026-11-29T13:59:00+08:00").notifications
+        #expect(Set(chased.map(\.to)) == ["u-li", "u-cap1"] && !chased.contains { $0.text.contains("已失效") }, "chased, not lapsed, before its start: \(chased)")
         let lapsed = try bot.tick("2026-11-29T14:00:00+08:00")
         #expect(lapsed.notifications.map(\.to) == ["u-cap1", "u-li"], "the one asked to approve, and the booker: \(lapsed)")
         #expect(lapsed.notifications.last?.text.contains("仍未获审批，已失效") == true, "\(lapsed)")

@@ -32,3 +32,18 @@ import Testing
         #expect(try bot.say("sign up E1", from: "u-ann", in: "t-b1", at: Self.at).reply.text.hasPrefix("Signed up: E1"))
     }
 }
+
+/// A booking still waiting for approval when its reminder falls due chases the approver
+/// and warns the booker that it lapses at the start (she learnt it at the door).
+@Suite struct PendingBookingReminderTests {
+    @Test func anUnapprovedBookingIsChasedBeforeItLapses() throws {
+        let bot = try FamilyHarness("bookings")
+        let asked = try bot.say("预约 活动室 12月1日 14:00-16:00 合唱排练", from: "u-li", at: "2026-11-28T09:00:00+08:00")
+        #expect(asked.reply.ok && asked.reply.refs == ["B1"], "\(asked.reply.text)")
+        let before = try bot.tick("2026-12-01T13:31:00+08:00").notifications
+        #expect(before.contains { $0.to == "u-li" && $0.text.contains("还未获审批") }, "\(before)")
+        #expect(before.contains { $0.to == "u-cap1" && $0.text.contains("快开始了，还未审批") }, "\(before)")
+        let lapsed = try bot.tick("2026-12-01T14:00:00+08:00").notifications
+        #expect(lapsed.contains { $0.to == "u-li" && $0.text.contains("失效") }, "\(lapsed)")
+    }
+}
