@@ -201,6 +201,12 @@ struct BookingsFamily: Family {
         directory.building(ofHome: b.household).flatMap { $0.captain ?? directory.gridLeader(of: $0) } ?? directory.firstStaff
     }
 
+    /// A routine push about `b` to whoever approves it (none when they are in `except`).
+    private func toApprover(_ b: Booking, _ directory: Directory, reason: String, except: Set<String> = [], _ text: Localized) -> [Effect] {
+        guard let a = approver(of: b, directory), !except.contains(a) else { return [] }
+        return [.notify(to: a, reason: reason, text: text, refs: [b.id.description], priority: Effect.routine)]
+    }
+
     /// Whether `user` answers for the booker's building (captain, grid leader, staff).
     func managesBooking(_ user: String, _ b: Booking, _ directory: Directory) -> Bool {
         directory.building(ofHome: b.household).map { directory.manages(user, building: $0) }
@@ -292,16 +298,11 @@ struct BookingsFamily: Family {
                         en: "[Reminder] Your booking \(id) (\(when.en)) is still waiting for approval; unapproved at the start, it lapses."),
                     refs: [id.description])
             ]
-                + (approver(of: b, ctx.directory).map { a in
-                    [
-                        .notify(
-                            to: a, reason: "booking_request",
-                            text: Localized(
-                                zh: "【预约待审批】\(id)（\(when.zh)）快开始了，还未审批。批准：批准 \(id)；拒绝：拒绝 \(id) 原因",
-                                en: "[Booking to approve] \(id) (\(when.en)) starts soon and is not approved yet. Approve: approve \(id); decline: decline \(id) <why>"),
-                            refs: [id.description], priority: Effect.routine)
-                    ]
-                } ?? [])
+                + toApprover(
+                    b, ctx.directory, reason: "booking_request",
+                    Localized(
+                        zh: "【预约待审批】\(id)（\(when.zh)）快开始了，还未审批。批准：批准 \(id)；拒绝：拒绝 \(id) 原因",
+                        en: "[Booking to approve] \(id) (\(when.en)) starts soon and is not approved yet. Approve: approve \(id); decline: decline \(id) <why>"))
         }
         guard b.state == .confirmed else { return [] }
         if b.isPrivate, let dispute = try ctx.tx.dispute(meeting: b.number) { return DisputesFamily.meetingReminders(dispute, ctx) }
@@ -323,16 +324,11 @@ struct BookingsFamily: Family {
         let unasked = try ctx.timers.heldFor(id.description, reasons: ["booking_request"])
         try write(b, .lapse, ctx)
         let name = ctx.directory.community.venueTitle(b.venue)
-        let asked: [Effect] = approver(of: b, ctx.directory).flatMap { unasked.contains($0) ? nil : $0 }.map { a in
-            [
-                .notify(
-                    to: a, reason: "booking",
-                    text: Localized(
-                        zh: "预约 \(id)（\(name.zh) \(b.day.spoken(.zh)) \(b.times)）到开始时仍未审批，已失效。",
-                        en: "Booking \(id) (\(name.en) \(b.day.spoken(.en)) \(b.times)) was not decided before it began and has lapsed."),
-                    refs: [id.description], priority: Effect.routine)
-            ]
-        } ?? []
+        let asked = toApprover(
+            b, ctx.directory, reason: "booking", except: unasked,
+            Localized(
+                zh: "预约 \(id)（\(name.zh) \(b.day.spoken(.zh)) \(b.times)）到开始时仍未审批，已失效。",
+                en: "Booking \(id) (\(name.en) \(b.day.spoken(.en)) \(b.times)) was not decided before it began and has lapsed."))
         return asked + [
             .notify(
                 to: b.booker, reason: "booking",
