@@ -1,5 +1,6 @@
 import LinliCommands
 import LinliCore
+import LinliStore
 
 /// Short messages that acknowledge rather than answer or command (“好的”, “OK!”,
 /// “谢谢你啦”, “早上好”): said to the bot, they are answered in kind.
@@ -98,6 +99,11 @@ enum Acknowledgement {
     static let receipt = "收到"
 
     static let marks = Set(" !！。.~～,，、?？".unicodeScalars)
+
+    /// The wishes a volunteer took on for `sender`, looked up only for thanks.
+    static func wishes(_ word: String, _ sender: String, _ tx: StoreTransaction) throws -> [RecordID] {
+        thanks.contains(word) ? try tx.wishesToThank(by: sender).map(\.id) : []
+    }
 
     /// The answer to an acknowledgement said to the bot: thanks (with how to thank the
     /// volunteer, to whoever has `wishes` taken on), a greeting, an OK.

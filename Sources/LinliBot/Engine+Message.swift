@@ -76,7 +76,7 @@ extension Engine {
                     parsed = receipt  // which one: asked below
                 } else {
                     commandName = "acknowledgement"
-                    var outcome = Acknowledgement.answer(word, bot: directory.community.bot, wishes: try tx.wishesToThank(by: sender).map(\.id))
+                    var outcome = Acknowledgement.answer(word, bot: directory.community.bot, wishes: try Acknowledgement.wishes(word, sender, tx))
                     outcome.lang = chosen ?? Acknowledgement.lang(of: word, in: text) ?? kernel(tx).people.language(of: sender)
                     return outcome
                 }

@@ -32,10 +32,12 @@ extension CommandParser {
     /// `text` without a polite opening (`please`, `I want to`, `麻烦`, `我要`) and what
     /// separates it from the rest; nil when it has none, or nothing else.
     static func withoutOpening(_ text: String) -> String? {
-        let lowered = text.lowercased()
-        guard let opening = openings.first(where: { lowered.hasPrefix($0) }) else { return nil }
-        let rest = text.dropFirst(opening.count).drop { TextCursor.separators.contains($0.unicodeScalars.first!) }
-        return rest.isEmpty ? nil : String(rest)
+        var rest = Substring(text)
+        // Every opening in a row (`请 麻烦 帮我 …`), in one pass: the rest is parsed once.
+        while let opening = openings.first(where: { rest.prefix(16).lowercased().hasPrefix($0) }) {
+            rest = rest.dropFirst(opening.count).drop { TextCursor.separators.contains($0.unicodeScalars.first!) }
+        }
+        return rest.isEmpty || rest.count == text.count ? nil : String(rest)
     }
 
     /// Polite openings, longest first; an English one ends with its space.

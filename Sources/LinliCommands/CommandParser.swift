@@ -81,9 +81,9 @@ public struct CommandParser: Sendable {
             let again = parse(bare, strict: strict, simplified: false)
             if case .failure = again {} else { first = again }
         }
-        // `please report …`, `麻烦 报修 …`, `我要报修，…`: a polite opening, said to the bot.
+        // `please report …`, `麻烦 报修 …`, `我要报修，…`: a polite opening, said to the bot (read as written only).
         if !strict, case .failure = first, let rest = Self.withoutOpening(folded) {
-            let again = parse(rest, strict: false)
+            let again = parse(rest, strict: false, simplified: false)
             if case .failure = again {} else { return again }
         }
         // `R1 签收`, `＃Ａ１ 收到`: the record named before the word of the command that takes it.

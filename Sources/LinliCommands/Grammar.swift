@@ -159,9 +159,10 @@ struct TextCursor {
         return n
     }
 
-    /// A whole number as an English word (`rate R1 five`), then a separator or the end.
+    /// A whole number as an English word (`rate R1 five`), then a separator or the end; not
+    /// `a` or `an` (`rate R1 an excellent job` is no 1).
     private mutating func takeEnglishInt() -> Int? {
-        for (word, value) in Self.englishNumbers {
+        for (word, value) in Self.englishNumbers.prefix(12) {
             guard let len = matchLength(Grammar.loweredScalars(word)) else { continue }
             pos += len
             return value

@@ -128,7 +128,7 @@ private let r1 = RecordID(.workOrder, 1)
         }
     }
 
-    static let usage: [String] = ["rate R1 9", "rate R1 fivefold", "status B1", "accept please", "评价 R1 十分", "lang fr", "urge 1"]
+    static let usage: [String] = ["rate R1 9", "rate R1 fivefold", "rate R1 an excellent job", "status B1", "accept please", "评价 R1 十分", "lang fr", "urge 1"]
 
     @Test(arguments: usage)
     func badArgumentsAreUsage(_ text: String) {

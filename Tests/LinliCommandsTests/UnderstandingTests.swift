@@ -276,6 +276,7 @@ import Testing
     @Test(arguments: [
         ("I want to report a leak in my kitchen", "report leak a leak in my kitchen"), ("please report leak kitchen", "report leak kitchen"),
         ("麻烦 报修 漏水 厨房", "报修 漏水 厨房"), ("我要报修，厨房漏水", "报修 漏水 厨房漏水"), ("请问 进度", "进度"), ("pls status", "status"),
+        ("请 麻烦 帮我 进度", "进度"),
     ])
     func theCommandAfterTheOpeningIsRead(_ text: String, _ same: String) throws {
         let parser = try Fixtures.parser()

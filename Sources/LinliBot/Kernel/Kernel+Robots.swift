@@ -17,10 +17,12 @@ extension Kernel {
             }
         guard kept else { return nil }
         let names = directory.community.bot?.names ?? []
-        let ref = push.refs.first ?? ""
-        if lang == .en {
-            return "[\(ref) private matter] Ask \(names.first { $0.allSatisfy(\.isASCII) } ?? "Linli") privately for the details: status \(ref)"
+        let (zh, en) = (names.first { !$0.allSatisfy(\.isASCII) } ?? "小邻", names.first { $0.allSatisfy(\.isASCII) } ?? "Linli")
+        // `status` reads a work order: named when there is one (a visit's own id is not).
+        guard let ref = push.refs.first(where: { RecordID(parsing: Substring($0))?.kind == .workOrder }) else {
+            return lang == .en ? "[Private message] Ask \(en) privately for it." : "【私密消息】请私聊\(zh)查看。"
         }
-        return "【\(ref) 私密事项】详情请私聊\(names.first { !$0.allSatisfy(\.isASCII) } ?? "小邻")查看：进度 \(ref)"
+        if lang == .en { return "[\(ref) private matter] Ask \(en) privately for the details: status \(ref)" }
+        return "【\(ref) 私密事项】详情请私聊\(zh)查看：进度 \(ref)"
     }
 }

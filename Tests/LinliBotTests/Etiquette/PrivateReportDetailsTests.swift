@@ -81,6 +81,15 @@ import Testing
         #expect(texts.contains { $0.contains("R2") && $0.contains("楼道漏水") }, "a public report is pushed whole: \(texts)")
     }
 
+    /// A private reply about no work order (a question asked privately) names none and
+    /// points at no command that would fail.
+    @Test func aPrivateReplyAboutNoOrderSaysOnlyThatOneWaits() throws {
+        let bot = try FamilyHarness("workorders", "households", community: Self.community("wecom"))
+        #expect(try bot.say("小邻 走访", from: "u-cap1", in: "t-b1", at: "2026-11-28T09:00:00+08:00").reply.text.contains("私信"))
+        let queued = try bot.store.read { try $0.outbox() }.filter { $0.webhook == "cap-robot" }
+        #expect(queued.map(\.text) == ["【私密消息】请私聊小邻查看。"], "\(queued.map(\.text))")
+    }
+
     @Test func aGenericEndpointKeepsTheWholeText() throws {
         let bot = try FamilyHarness("workorders", community: Self.community("generic"))
         _ = try bot.say("报修 噪音 楼上每晚装修", from: "u-li", at: "2026-11-28T09:00:00+08:00")

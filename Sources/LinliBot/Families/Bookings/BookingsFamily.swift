@@ -222,7 +222,8 @@ struct BookingsFamily: Family {
             let rid = RecordID(.workOrder, dispute.number)
             throw LinliError(
                 .invalidState, zh: "\(id) 是 \(rid) 的调解议事，不单独取消：改期请发送“邀请 \(rid) 对方 日期 时间”，双方会收到新的时间。",
-                en: "\(id) is the meeting of \(rid) and is not cancelled alone: to move it, send “invite \(rid) <other party> <date> <time>”; both parties are told.")
+                en: "\(id) is the meeting of \(rid) and is not cancelled alone: to move it, send “invite \(rid) <other party> <date> <time>”; both parties are told."
+            ).keptPrivate(id, in: ctx)
         }
         let unasked = try ctx.timers.heldFor(id.description, reasons: ["booking_request"])
         try write(b, .cancel, ctx.kernel)

@@ -88,7 +88,9 @@ extension HouseholdsFamily {
         for word in ["report", "报修", "报事", "上报"] {
             guard let range = trimmed.range(of: word, options: [.backwards, .caseInsensitive]) else { continue }
             let category = trimmed[range.upperBound...].trimmingCharacters(in: .whitespaces)
-            guard !category.isEmpty, !category.contains(" ") else { continue }
+            // The word stands apart before it (`…，报修 漏水`, `… 报修漏水`), not within the notes (`上周报修 漏水还没人来`).
+            let apart = range.lowerBound == trimmed.startIndex || " ，,、；;。".contains(trimmed[trimmed.index(before: range.lowerBound)])
+            guard apart, !category.isEmpty, !category.contains(" ") else { continue }
             let spaced = trimmed[range.upperBound...].first == " "
             return (trimmed[..<range.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: " ，,、；;。")), category, spaced)
         }

@@ -10,23 +10,26 @@ extension RolesFamily {
     static func handOverWhatTheFileMoved(_ k: Kernel) throws -> [Effect] {
         let d = k.directory
         let actor = d.community.bot?.id ?? "linli"
-        func heldByRole(_ order: WorkOrder) throws -> Bool {
-            try k.tx.history(order.number).last { ["assign", "escalate", "handover"].contains($0.action) }?.action != "assign"
-        }
-        /// Whether `person` holds orders of `building` for a role of their own now (a grid leader or
-        /// staff who took one, a mediator, a department's member), not as its captain or leader of before.
-        func ownRole(_ person: String, _ building: Building) -> Bool {
+        /// Held by `person` as the role's holder of before: not given by name, and not theirs
+        /// for a role of their own now (the building's grid leader or staff who took it, the
+        /// mediator of a dispute).
+        func heldByRole(_ person: String, _ building: Building) -> (WorkOrder) throws -> Bool {
             let roles = d.person(person)?.roles ?? []
-            return d.gridLeader(of: building) == person || roles.contains(.staff) || roles.contains(.mediator) || !d.departments(of: person).isEmpty
+            return { order in
+                guard d.gridLeader(of: building) != person, !roles.contains(.staff),
+                    !(roles.contains(.mediator) && order.category == DisputesFamily.category)
+                else { return false }
+                return try k.tx.history(order.number).last { ["assign", "escalate", "handover"].contains($0.action) }?.action != "assign"
+            }
         }
         var handovers: [Handover] = []
         for holder in try k.tx.openHolders() {
-            guard let person = holder.person, let building = d.building(holder.building), !ownRole(person, building) else { continue }
+            guard let person = holder.person, let building = d.building(holder.building) else { continue }
             switch holder.level {
             case .captain where building.captain != person:
-                handovers += try handOver(.captain, building.id, from: person, by: actor, k, only: heldByRole)
+                handovers += try handOver(.captain, building.id, from: person, by: actor, k, only: heldByRole(person, building))
             case .grid where building.grid != nil && building.grid.flatMap(d.grid)?.leader != person:
-                handovers += try handOver(.gridLeader, building.grid, from: person, by: actor, k, only: heldByRole)
+                handovers += try handOver(.gridLeader, building.grid, from: person, by: actor, k, only: heldByRole(person, building))
             default: continue
             }
         }

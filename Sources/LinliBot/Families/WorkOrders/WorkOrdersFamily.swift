@@ -327,7 +327,7 @@ struct WorkOrdersFamily: Family {
             return try rateAsFollower(follower, id, score: score, comment: comment, ctx)
         }
         // Whoever resolved a report of their own does not rate it: 满意率 counts neighbours' ratings.
-        if try desk.isHandler(ctx.sender, of: ctx.workOrders.load(id)) {
+        if try ctx.workOrders.load(id).assignee == .person(ctx.sender) {
             throw LinliError(.forbidden, zh: "\(id) 是您自己办结的，不能自己评价。", en: "You resolved \(id) yourself, so you cannot rate it.")
         }
         let order = try change(id, ctx, by: [.reporter]) { _ in .rate(score, comment: comment) }

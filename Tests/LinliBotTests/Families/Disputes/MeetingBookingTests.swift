@@ -17,6 +17,8 @@ import Testing
         let cancel = try bot.say("取消 B1", from: "u-med", at: at("09:02"))
         #expect(cancel.reply.code == "invalid_state" && cancel.reply.text.contains("邀请 R1"), "\(cancel.reply.text)")
         #expect(cancel.notifications.isEmpty)
+        let inGroup = try bot.say("取消 B1", from: "u-med", in: "t-b1", at: at("09:02"))
+        #expect(inGroup.reply.text.hasPrefix("B1 私密事项") && !inGroup.reply.text.contains("R1"), "the group is not told it is R1's meeting: \(inGroup.reply.text)")
         #expect(try bot.say("参加 R1", from: "u-wu", at: at("09:03")).reply.ok)
         let reminded = try bot.tick(at("09:30", day: 29)).notifications.filter { $0.reason == "reminder" }
         #expect(Set(reminded.map(\.to)) == ["u-li", "u-wu", "u-med"], "\(reminded)")

@@ -232,7 +232,10 @@ import Testing
 /// `…，报修 漏水` and `…报修漏水` file the report too (the visit was saved without it, and
 /// without a word); a report word run into the notes with no category after it is notes.
 @Suite struct VisitReportWordingTests {
-    @Test(arguments: [("走访 502 厨房水管滴水，报修 漏水", true), ("走访 502 厨房水管滴水 报修漏水", true), ("走访 502 上次报修过了", false)])
+    @Test(arguments: [
+        ("走访 502 厨房水管滴水，报修 漏水", true), ("走访 502 厨房水管滴水 报修漏水", true), ("走访 502 上次报修过了", false),
+        ("走访 502 张阿姨说上周报修 漏水还没人来", false),
+    ])
     func theReportIsFiledHoweverItIsWritten(_ text: String, _ files: Bool) throws {
         let bot = try HouseholdsFamilyTests.bot()
         let reply = try bot.say(text, from: "u-party", at: "2026-11-28T09:30:00+08:00").reply

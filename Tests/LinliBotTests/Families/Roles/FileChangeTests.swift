@@ -53,6 +53,18 @@ import Testing
         let again = try FamilyHarness("workorders", database: path)
         let out = try again.say("大家好", from: "u-ann", in: "t-b1", at: "2026-11-28T09:10:00+08:00")
         #expect(!out.contains { $0.reason == "role_changed" }, "\(out)")
+        // A captain replaced in the file who is a mediator too still hands over a leak (not a dispute).
+        do {
+            let mediator = FamilyHarness.community.replacingOccurrences(of: "roles: [captain]}", with: "roles: [captain, mediator]}")
+            let bot = try FamilyHarness("workorders", community: mediator, database: path)
+            #expect(try bot.say("报修 漏水 卫生间", from: "u-li", in: "t-b1", at: "2026-11-28T09:20:00+08:00").reply.refs == ["R3"])
+            #expect(try bot.say("签收 R3", from: "u-cap1", at: "2026-11-28T09:21:00+08:00").reply.ok)
+        }
+        let moved = FamilyHarness.community.replacingOccurrences(of: "captain: u-cap1, groups: [t-b1]", with: "captain: u-cap2, groups: [t-b1]")
+            .replacingOccurrences(of: "{id: u-cap1, name: 刘队长, home: b1-101, roles: [captain]}", with: "{id: u-cap1, name: 刘队长, home: b1-101, roles: [mediator]}")
+        let later = try FamilyHarness("workorders", community: moved, database: path)
+        let told = try later.say("早", from: "u-ann", in: "t-b1", at: "2026-11-28T09:30:00+08:00").notifications.filter { $0.reason == "role_changed" }
+        #expect(told.first?.refs == ["R3"] && told.first?.to == "u-cap2", "\(told)")
         #expect(try again.say("进度 R1", from: "u-grid", at: "2026-11-28T09:11:00+08:00").reply.text.contains("马网格"))
         #expect(try again.say("进度 R2", from: "u-office", at: "2026-11-28T09:11:00+08:00").reply.text.contains("王主任"))
     }
