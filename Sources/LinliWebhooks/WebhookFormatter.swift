@@ -77,7 +77,7 @@ public enum WebhookFormatter {
     }
 
     /// U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069: they reorder what a reader sees.
-    static let bidiControls: Set<UInt32> = [0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069]
+    public static let bidiControls: Set<UInt32> = [0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069]
 
     /// Marks that markdown (and Feishu's tags) read, and the full-width characters shown instead.
     static let fullWidth: [Unicode.Scalar: Unicode.Scalar] = [

@@ -26,7 +26,10 @@ enum CSV {
 
     /// A cell quoted when it must be; one that starts like a formula gets a leading `'`.
     static func cell(_ text: String) -> String {
-        var text = WebhookFormatter.neutralised(text, for: .generic, markdown: false)  // bidirectional controls dropped
+        var text = text
+        if text.unicodeScalars.contains(where: { WebhookFormatter.bidiControls.contains($0.value) }) {
+            text = WebhookFormatter.neutralised(text, for: .generic, markdown: false)  // bidirectional controls dropped
+        }
         if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
         guard text.unicodeScalars.contains(where: { ",\"\n\r".unicodeScalars.contains($0) }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""

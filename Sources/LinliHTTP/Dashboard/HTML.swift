@@ -8,7 +8,7 @@ enum HTML {
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for c in WebhookFormatter.neutralised(text, for: .generic, markdown: false).unicodeScalars {
+        for c in text.unicodeScalars where !WebhookFormatter.bidiControls.contains(c.value) {
             switch c {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
