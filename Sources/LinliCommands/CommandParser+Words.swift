@@ -25,7 +25,10 @@ extension CommandParser {
         guard let id = cursor.takeRecord() else { return nil }
         cursor.skipSpaces()
         let word = cursor.pos
-        guard let (spec, _) = matchCommandWord(&cursor), catalog.commands[spec].recordKinds.contains(id.kind) else { return nil }
+        guard matchCommandWord(&cursor) != nil else { return nil }
+        // A word several commands share (`完成`: a wish's and a report's) is read by the record.
+        let chars = Array(cursor.lower[word..<cursor.pos])
+        guard words.contains(where: { $0.chars == chars && catalog.commands[$0.spec].recordKinds.contains(id.kind) }) else { return nil }
         return "\(TextCursor.string(cursor.chars[word..<cursor.pos])) \(id)\(cursor.rest)"
     }
 

@@ -218,6 +218,7 @@ import Testing
     @Test(arguments: [
         ("R1 签收", "签收 R1"), ("#r1 签收", "签收 R1"), ("＃Ａ１ 收到", "收到 A1"), ("A1，收到", "收到 A1"),
         ("R2 办结 换了新垫圈", "办结 R2 换了新垫圈"), ("R2 done new washer", "done R2 new washer"), ("R3 进度", "进度 R3"),
+        ("R2 完成 换了新垫圈", "完成 R2 换了新垫圈"), ("W1 完成", "完成 W1"),
     ])
     func theRecordFirstIsTheCommandWithItsRecord(_ text: String, _ same: String) throws {
         let parser = try Fixtures.parser()
