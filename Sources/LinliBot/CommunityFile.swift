@@ -8,7 +8,7 @@ public enum CommunityFile {
     /// Loads and checks `path`; `environment` answers `secret_env` look-ups.
     public static func load(
         path: String, environment: [String: String] = ProcessInfo.processInfo.environment
-    ) throws(YAMLFileError) -> (Community, warnings: [String]) {
+    ) throws(YAMLFileError) -> Community {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw YAMLFileError(file: path, line: nil, problem: "cannot read the file")
         }
@@ -21,11 +21,11 @@ public enum CommunityFile {
     /// Parses the text of a community file.
     public static func parse(
         _ text: String, file: String, environment: [String: String] = [:]
-    ) throws(YAMLFileError) -> (Community, warnings: [String]) {
+    ) throws(YAMLFileError) -> Community {
         let problems = Problems(file: file)
         // Reading goes on past a broken item, so that one run lists every problem.
         let community = problems.attempt {
-            try Problems.$current.withValue(problems) { () throws -> (Community, warnings: [String]) in
+            try Problems.$current.withValue(problems) { () throws -> Community in
                 try read(text, file: file, environment: environment)
             }
         }
@@ -60,7 +60,7 @@ public enum CommunityFile {
         }
     }
 
-    private static func read(_ text: String, file: String, environment: [String: String]) throws -> (Community, warnings: [String]) {
+    private static func read(_ text: String, file: String, environment: [String: String]) throws -> Community {
         let root = try YAMLValue.parse(text, file: file)
         try root.expectMapping(known: [
             "bot", "community", "grids", "buildings", "people", "departments", "categories", "venues", "services", "points", "webhooks", "platforms",
@@ -201,7 +201,7 @@ public enum CommunityFile {
         try checkPlatforms(community, root)
         // COMMUNITY.md: a key this version does not know is refused (`privat: true` would leave noise reports public).
         for problem in root.unknownKeys { Problems.current?.note(problem) }
-        return (community, [])
+        return community
     }
 
     /// A list of groups: each an id, or an object `{id, lang, webhook}` whose settings go into `settings`.

@@ -15,13 +15,13 @@ public enum Linli {
     /// The community file at `path` and the built-in command catalog, with the files of
     /// `commands` (a folder), if given, adding words or replacing commands.
     public static func loadConfiguration(community path: String, commands directory: String?) throws -> (Community, Catalog, warnings: [String]) {
-        let (community, warnings) = try CommunityFile.load(path: path)
+        let community = try CommunityFile.load(path: path)
         let catalog = try directory.map { d throws(YAMLFileError) in try Catalog.load(directory: d, over: .builtIn()) } ?? .builtIn()
         for spec in catalog.commands where !Command.knownIDs.contains(spec.id) {
             throw StartupError(
                 description: "\(directory ?? "the built-in catalog"): command '\(spec.id)' is in the catalog but this build does not know it")
         }
-        return (community, catalog, warnings + catalog.warnings)
+        return (community, catalog, catalog.warnings)
     }
 
     /// The community as it now stands: the community file with the role changes

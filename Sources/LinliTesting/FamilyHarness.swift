@@ -28,7 +28,7 @@ public final class FamilyHarness {
     }
 
     public init(families: [String], community text: String = FamilyHarness.community, database: String = ":memory:") throws {
-        let (community, _) = try CommunityFile.parse(text, file: "harness.yaml")
+        let community = try CommunityFile.parse(text, file: "harness.yaml")
         let catalog = try Catalog.load(directory: Fixtures.commandsPath)
         self.community = community
         store = try Store(path: database)

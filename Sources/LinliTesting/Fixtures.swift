@@ -113,7 +113,7 @@ extension Fixtures {
     /// An engine and its in-memory store on the demo community with webhooks at `base`
     /// (the file's text changed by `edit`).
     public static func engine(webhooksAt base: String, edit: (String) -> String = { $0 }) throws -> (Engine, Store, Community) {
-        let (community, _) = try CommunityFile.parse(edit(communityText(webhooksAt: base)), file: "fudi.yaml")
+        let community = try CommunityFile.parse(edit(communityText(webhooksAt: base)), file: "fudi.yaml")
         let (_, catalog) = try load()
         let store = try Store(path: ":memory:")
         let engine = try Engine(community: community, catalog: catalog, store: store, wallClock: { Instant(milliseconds: 1_790_000_000_000) })

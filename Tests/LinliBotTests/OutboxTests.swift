@@ -151,7 +151,7 @@ import Testing
         let clock = ManualClock(try #require(RFC3339.parse("2026-11-28T09:00:00+08:00")))
         let text = try Fixtures.communityText(webhooksAt: "http://127.0.0.1:9")
             .replacingOccurrences(of: "  groups: [fudi-office]\n", with: "  groups: [fudi-office]\n  bridge: generic-water\n")
-        let (community, _) = try CommunityFile.parse(text, file: "fudi.yaml")
+        let community = try CommunityFile.parse(text, file: "fudi.yaml")
         #expect(community.bridge == "generic-water")
         let store = try Store(path: ":memory:")
         let engine = try Engine(community: community, catalog: try Fixtures.load().1, store: store, wallClock: { clock.read() })
@@ -205,7 +205,7 @@ import Testing
         #expect(try rig.rows().map(\.status) == [.dead, .dead])
         #expect(try rig.rows().last?.lastError?.contains("410") == true)
         // a new URL (a changed configuration) enables it again
-        let moved = try CommunityFile.parse(Fixtures.communityText(webhooksAt: rig.receiver.url("/moved")), file: "fudi.yaml").0
+        let moved = try CommunityFile.parse(Fixtures.communityText(webhooksAt: rig.receiver.url("/moved")), file: "fudi.yaml")
         rig.script.set(Self.wecomOK)
         try rig.store.write { _ = try $0.retryDead(now: rig.clock.read()) }
         let clock = rig.clock

@@ -12,7 +12,7 @@ import Testing
 @Suite struct TickerTests {
     @Test func aDueTimerFiresByItselfWithNoEventArriving() async throws {
         let text = FamilyHarness.community.replacingOccurrences(of: "priority: P1, accept: 30m", with: "priority: P0, accept: 1s")
-        let (community, _) = try CommunityFile.parse(text, file: "ticker.yaml")
+        let community = try CommunityFile.parse(text, file: "ticker.yaml")
         let catalog = try Catalog.load(directory: Fixtures.commandsPath)
         let store = try Store(path: ":memory:")
         let engine = try Engine(community: community, catalog: catalog, store: store, wallClock: Linli.wallClock)

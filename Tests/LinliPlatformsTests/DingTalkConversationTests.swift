@@ -81,25 +81,18 @@ import Testing
     /// other one; the report is filed once and answered once, whichever deliverer
     /// claims the reply; a message through the second server carries on from the first.
     @Test func throughTwoServersOnOneDatabaseACallbackAndItsRetryTakeEffectOnce() async throws {
-        let database = try TestPostgres.database()
-        let (a, b) = try (
-            PlatformRig(platforms: Self.platforms, people: [Self.li], database: database),
-            PlatformRig(platforms: Self.platforms, people: [Self.li], database: database)
-        )
-        try await a.serve { first in
-            try await b.serve { second in
-                let (body, headers) = Self.callback(a, id: "t1", text: " 报修 漏水 501 厨房天花板滴水", session: "/session/t")
-                #expect(await first.post("/v1/platforms/dd", body, headers: headers).status == 200)
-                let (again, againHeaders) = Self.callback(a, id: "t1", text: " 报修 漏水 501 厨房天花板滴水", session: "/session/t", skew: 1_000)
-                #expect(await second.post("/v1/platforms/dd", again, headers: againHeaders).status == 200)
-                let (status, statusHeaders) = Self.callback(a, id: "t2", text: " 进度", session: "/session/t")
-                #expect(await second.post("/v1/platforms/dd", status, headers: statusHeaders).status == 200)
-                let replies = try await a.await("/session/t", count: 2)
-                try await Task.sleep(for: .milliseconds(600))
-                #expect(a.received("/session/t").count == 2 && b.received("/session").isEmpty, "\(replies.map(\.text))")
-                #expect(try a.workOrders().count == 1)
-                #expect(try a.replyText("dd:t2")?.contains("R1") == true)
-            }
+        try await Self.twoServers { a, b, first, second in
+            let (body, headers) = Self.callback(a, id: "t1", text: " 报修 漏水 501 厨房天花板滴水", session: "/session/t")
+            #expect(await first.post("/v1/platforms/dd", body, headers: headers).status == 200)
+            let (again, againHeaders) = Self.callback(a, id: "t1", text: " 报修 漏水 501 厨房天花板滴水", session: "/session/t", skew: 1_000)
+            #expect(await second.post("/v1/platforms/dd", again, headers: againHeaders).status == 200)
+            let (status, statusHeaders) = Self.callback(a, id: "t2", text: " 进度", session: "/session/t")
+            #expect(await second.post("/v1/platforms/dd", status, headers: statusHeaders).status == 200)
+            let replies = try await a.await("/session/t", count: 2)
+            try await Task.sleep(for: .milliseconds(600))
+            #expect(a.received("/session/t").count == 2 && b.received("/session").isEmpty, "\(replies.map(\.text))")
+            #expect(try a.workOrders().count == 1)
+            #expect(try a.replyText("dd:t2")?.contains("R1") == true)
         }
     }
 
@@ -202,22 +195,25 @@ import Testing
     /// Two servers on one PostgreSQL database: a signature taken by one carries no other
     /// message through the other.
     @Test func aSignatureTakenByOneServerCarriesNoOtherMessageThroughTheOther() async throws {
+        try await Self.twoServers { a, _, first, second in
+            let (body, headers) = Self.callback(a, id: "s1", text: " 进度", session: "/session/s")
+            #expect(await first.post("/v1/platforms/dd", body, headers: headers).status == 200)
+            let (forged, _) = Self.callback(a, id: "s2", text: " 报修 漏水 501 伪造的报修", session: "/session/evil")
+            let refused = await second.post("/v1/platforms/dd", forged, headers: headers)
+            #expect(refused.status == 401 && refused.text.contains("replayed_signature"), "\(refused.text)")
+            #expect(await second.post("/v1/platforms/dd", body, headers: headers).status == 200, "its own retry")
+            let orders = try a.workOrders()
+            #expect(orders.isEmpty, "the forged report filed nothing")
+        }
+    }
+
+    /// Two servers (rigs `a` and `b`) on one PostgreSQL database, serving together.
+    static func twoServers(_ body: @Sendable (PlatformRig, PlatformRig, Caller, Caller) async throws -> Void) async throws {
         let database = try TestPostgres.database()
         let (a, b) = try (
-            PlatformRig(platforms: Self.platforms, people: [Self.li], database: database),
-            PlatformRig(platforms: Self.platforms, people: [Self.li], database: database)
+            PlatformRig(platforms: platforms, people: [li], database: database), PlatformRig(platforms: platforms, people: [li], database: database)
         )
-        try await a.serve { first in
-            try await b.serve { second in
-                let (body, headers) = Self.callback(a, id: "s1", text: " 进度", session: "/session/s")
-                #expect(await first.post("/v1/platforms/dd", body, headers: headers).status == 200)
-                let (forged, _) = Self.callback(a, id: "s2", text: " 报修 漏水 501 伪造的报修", session: "/session/evil")
-                let refused = await second.post("/v1/platforms/dd", forged, headers: headers)
-                #expect(refused.status == 401 && refused.text.contains("replayed_signature"), "\(refused.text)")
-                #expect(await second.post("/v1/platforms/dd", body, headers: headers).status == 200, "its own retry")
-            }
-        }
-        #expect(try a.workOrders().isEmpty)
+        try await a.serve { first in try await b.serve { second in try await body(a, b, first, second) } }
     }
 
     @Test func afterTheSessionExpiresTheReplyGoesThroughTheGroupsRobot() async throws {

@@ -10,7 +10,7 @@ import Testing
 @Suite struct PlatformConfigTests {
     static func parse(_ platforms: String, environment: [String: String] = [:]) throws -> Community {
         let text = try Fixtures.communityText(webhooksAt: "http://127.0.0.1:9") + "\nplatforms:\n" + platforms
-        return try CommunityFile.parse(text, file: "fudi.yaml", environment: environment).0
+        return try CommunityFile.parse(text, file: "fudi.yaml", environment: environment)
     }
 
     /// The problem `linli check` reports for `platforms`, or nil when it is valid.

@@ -50,7 +50,7 @@ final class PlatformRig: Sendable {
             text = text.replacingOccurrences(of: from, with: to)
         }
         text += "\nplatforms:\n" + platforms.replacingOccurrences(of: "API", with: platform.url(""))
-        community = try CommunityFile.parse(text, file: "fudi.yaml").0
+        community = try CommunityFile.parse(text, file: "fudi.yaml")
         store = try Store(path: databasePath)
     }
 

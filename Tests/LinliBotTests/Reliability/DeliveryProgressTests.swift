@@ -16,7 +16,7 @@ import Testing
         let text = try Fixtures.communityText(webhooksAt: "http://127.0.0.1:9000")
             .replacingOccurrences(of: "http://127.0.0.1:9000/hooks/wecom-b3", with: robot)
             .replacingOccurrences(of: "http://127.0.0.1:9000/hooks/water", with: generic)
-        return (text, try CommunityFile.parse(text, file: "fudi.yaml").0)
+        return (text, try CommunityFile.parse(text, file: "fudi.yaml"))
     }
 
     static func queue(_ store: Store, _ count: Int, to webhook: String, from first: Int = 0, at now: Instant) throws {

@@ -55,7 +55,7 @@ import Testing
         ("3幢", "b3"), ("lift in block c is stuck", "b3"), ("厨房水管", nil), ("b22", nil), ("5号楼", nil),
     ])
     func aBuildingIsNamedAsPeopleSayIt(_ text: String, _ expected: String?) throws {
-        let (community, _) = try CommunityFile.parse(
+        let community = try CommunityFile.parse(
             FamilyHarness.community.replacingOccurrences(
                 of: "\npeople:", with: "\n  - {id: b3, name: {zh: 3栋, en: Block C}, grid: g1, captain: u-cap2}\npeople:"),
             file: "t.yaml")
