@@ -41,7 +41,7 @@ let package = Package(
         // libcurl, through typed wrappers of its variadic calls.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // Outbound webhooks: one curl multi thread, robot formats, signing, classification, backoff.
-        .target(name: "LinliWebhooks", dependencies: ["CCurl", "LinliCore", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "LinliWebhooks", dependencies: ["CCurl", "LinliCore", "LinliProtocol", .product(name: "Crypto", package: "swift-crypto")]),
         // The engine: dedupe, clock, handlers, stdin runner, outbox delivery.
         .target(
             name: "LinliBot",

@@ -109,7 +109,7 @@ extension Engine {
             // A robot posts into a group: a sign-in link is never sent through one, nor what is kept from groups.
             var event = event
             if directory.community.webhooks.first(where: { $0.id == webhook })?.format != .generic {
-                if SignInLink.appears(in: event.text ?? "") { return }
+                if SignInLink.appears(in: event.text) { return }
                 event.text = kernel(tx).robotText(event, lang: kernel(tx).people.language(of: to)) ?? event.text
             }
             try queue(event, for: webhook, recipient: to, tx)

@@ -332,7 +332,7 @@ public final class Engine {
             // “已发到 6 个群” at midnight: the reply says when what waits out quiet hours goes.
             if let end = try emit(outcome.effects, lang: lang, tx, into: &out, answering: event), reply < out.count, outcome.ok, !outcome.saysWhenHeld {
                 let at = kernel(tx).calendar.clockTime(end)
-                out[reply].text = (out[reply].text ?? "") + Localized(zh: "（夜间免打扰，通知于\(at)发出）", en: " (Quiet hours: the notices go out at \(at).)")(lang)
+                out[reply].text += Localized(zh: "（夜间免打扰，通知于\(at)发出）", en: " (Quiet hours: the notices go out at \(at).)")(lang)
             }
         }
         // Kept with everything the event caused, timers its clock fired included (chatter,

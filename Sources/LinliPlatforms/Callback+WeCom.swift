@@ -16,7 +16,7 @@ extension Callback {
         } else if p.kind == .wecom {
             encrypted = element("Encrypt", in: String(decoding: r.body, as: UTF8.self))
         } else {
-            encrypted = json(r.body)?["encrypt"] as? String
+            encrypted = json(r.body)?["encrypt"]?.string
         }
         guard let encrypted else { return .bad(code: "missing_field", text: "no encrypted text in the request") }
         let token = p["token"] ?? ""
@@ -45,18 +45,18 @@ extension Callback {
     /// A 智能机器人's message: the group ones are @-mentions of it; the mention is taken off.
     static func botMessage(_ plain: [UInt8]) -> CallbackResult {
         guard let o = json(plain) else { return .bad(code: "bad_json", text: "the decrypted text is not a JSON object") }
-        guard o["msgtype"] as? String == "text", let id = text(o["msgid"]),
-            let from = (o["from"] as? [String: Any]).flatMap({ text($0["userid"]) })
-        else { return .ignored(.wecomBot) }
-        let group = o["chattype"] as? String == "group"
-        var content = trimmed((o["text"] as? [String: Any])?["content"] as? String ?? "")
+        guard o["msgtype"]?.string == "text", let id = o["msgid"]?.text, let from = o["from"]?["userid"]?.text else {
+            return .ignored(.wecomBot)
+        }
+        let group = o["chattype"]?.string == "group"
+        var content = trimmed(o["text"]?["content"]?.string ?? "")
         if group, content.hasPrefix("@") {
             content = trimmed(content.drop { $0 != " " && $0 != "\u{3000}" })
         }
         return .message(
             PlatformMessage(
-                eventID: id, account: from, name: nil, chat: group ? text(o["chatid"]) : nil, text: content, mentioned: group,
-                route: .responseURL(o["response_url"] as? String ?? "")))
+                eventID: id, account: from, name: nil, chat: group ? o["chatid"]?.text : nil, text: content, mentioned: group,
+                route: .responseURL(o["response_url"]?.string ?? "")))
     }
 
     /// The text of `<name>…</name>` (CDATA or not) in a flat XML message.

@@ -82,17 +82,9 @@ public enum Callback {
         }
     }
 
-    static func json(_ bytes: [UInt8]) -> [String: Any]? {
-        (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any]
-    }
-
-    /// A JSON value that may be a number or a string, as text.
-    static func text(_ value: Any?) -> String? {
-        switch value {
-        case let s as String: s
-        case let n as NSNumber: n.stringValue
-        default: nil
-        }
+    /// The JSON object in `bytes`; nil for anything else.
+    static func json(_ bytes: [UInt8]) -> JSONValue? {
+        JSONValue.parse(bytes).flatMap { $0.isObject ? $0 : nil }
     }
 
     /// Whether a timestamp, in units of `each` milliseconds (1000: seconds), is within
@@ -128,17 +120,17 @@ public enum Callback {
         guard fresh(millis, each: 1, now) else { return stale }
         guard PlatformCrypto.dingTalkValid(sign: sign, timestampMillis: millis, appSecret: p["app_secret"] ?? "") else { return forged }
         guard let o = json(r.body) else { return .bad(code: "bad_json", text: "the body is not a JSON object") }
-        guard o["msgtype"] as? String == "text", let id = text(o["msgId"]),
-            let account = text(o["senderStaffId"]).flatMap({ $0.isEmpty ? nil : $0 }) ?? text(o["senderId"])
+        guard o["msgtype"]?.string == "text", let id = o["msgId"]?.text,
+            let account = o["senderStaffId"]?.text.flatMap({ $0.isEmpty ? nil : $0 }) ?? o["senderId"]?.text
         else { return .ignored(.dingtalk) }
-        let group = text(o["conversationType"]) == "2"
-        let content = (o["text"] as? [String: Any])?["content"] as? String ?? ""
-        let session = o["sessionWebhook"] as? String ?? ""
-        let expires = (o["sessionWebhookExpiredTime"] as? NSNumber)?.int64Value ?? 0
+        let group = o["conversationType"]?.text == "2"
+        let content = o["text"]?["content"]?.string ?? ""
+        let session = o["sessionWebhook"]?.string ?? ""
+        let expires = o["sessionWebhookExpiredTime"]?.int64 ?? 0
         return .message(
             PlatformMessage(
-                eventID: id, account: account, name: o["senderNick"] as? String, chat: group ? text(o["conversationId"]) : nil,
-                text: trimmed(content), mentioned: group && (o["isInAtList"] as? Bool ?? true),
+                eventID: id, account: account, name: o["senderNick"]?.string, chat: group ? o["conversationId"]?.text : nil,
+                text: trimmed(content), mentioned: group && (o["isInAtList"]?.bool ?? true),
                 route: .session(url: session, expiresMillis: expires)))
     }
 
@@ -156,7 +148,7 @@ public enum Callback {
                 let expected = PlatformCrypto.feishuSignature(timestamp: stamp, nonce: nonce, encryptKey: key, body: r.body)
                 guard PlatformCrypto.same(signed.lowercased(), expected) else { return forged }
             }
-            guard let encrypted = json(r.body)?["encrypt"] as? String else {
+            guard let encrypted = json(r.body)?["encrypt"]?.string else {
                 return .refused(code: "not_encrypted", text: "an encrypt key is set: the body must be {\"encrypt\": …}")
             }
             guard let plain = PlatformCrypto.feishuDecrypt(encrypted, encryptKey: key) else {
@@ -164,47 +156,46 @@ public enum Callback {
             }
             body = plain
             // Only the URL check comes unsigned (its token and the encryption vouch for it).
-            if signed == nil, json(body)?["type"] as? String != "url_verification" {
+            if signed == nil, json(body)?["type"]?.string != "url_verification" {
                 return .refused(code: "missing_signature", text: "X-Lark-Signature is required with an encrypt key")
             }
         }
         guard let o = json(body) else { return .bad(code: "bad_json", text: "the body is not a JSON object") }
         let token = p["verification_token"] ?? ""
-        if o["type"] as? String == "url_verification" {
-            guard PlatformCrypto.same(o["token"] as? String ?? "", token) else {
+        if o["type"]?.string == "url_verification" {
+            guard PlatformCrypto.same(o["token"]?.string ?? "", token) else {
                 return .refused(code: "bad_token", text: "wrong verification token")
             }
             var answer = "{\"challenge\":"
-            JSON.appendString(o["challenge"] as? String ?? "", to: &answer)
+            JSON.appendString(o["challenge"]?.string ?? "", to: &answer)
             return .answer(status: 200, contentType: "application/json", body: answer + "}")
         }
-        let header = o["header"] as? [String: Any] ?? [:]
-        guard PlatformCrypto.same(header["token"] as? String ?? "", token) else {
+        let header = o["header"]
+        guard PlatformCrypto.same(header?["token"]?.string ?? "", token) else {
             return .refused(code: "bad_token", text: "wrong verification token")
         }
-        guard header["event_type"] as? String == "im.message.receive_v1", let id = header["event_id"] as? String,
-            let event = o["event"] as? [String: Any], let message = event["message"] as? [String: Any],
-            message["message_type"] as? String == "text", let messageID = message["message_id"] as? String,
-            let sender = ((event["sender"] as? [String: Any])?["sender_id"] as? [String: Any])?["open_id"] as? String
+        guard header?["event_type"]?.string == "im.message.receive_v1", let id = header?["event_id"]?.string,
+            let message = o["event"]?["message"], message["message_type"]?.string == "text", let messageID = message["message_id"]?.string,
+            let sender = o["event"]?["sender"]?["sender_id"]?["open_id"]?.string
         else { return .ignored(.feishu) }
-        let content = json(Array((message["content"] as? String ?? "").utf8))?["text"] as? String ?? ""
+        let content = json(Array((message["content"]?.string ?? "").utf8))?["text"]?.string ?? ""
         var text = content
         var mentioned = false
         let bot = p["bot_open_id"]
-        for m in message["mentions"] as? [[String: Any]] ?? [] {
-            guard let key = m["key"] as? String else { continue }
-            let openID = (m["id"] as? [String: Any])?["open_id"] as? String
+        for m in message["mentions"]?.array ?? [] {
+            guard let key = m["key"]?.string else { continue }
+            let openID = m["id"]?["open_id"]?.string
             if openID == bot || (bot == nil && trimmed(text).hasPrefix(key)) {
                 mentioned = mentioned || text.contains(key)
                 text = text.replacingOccurrences(of: key, with: "")
             } else {
-                text = text.replacingOccurrences(of: key, with: "@" + (m["name"] as? String ?? ""))
+                text = text.replacingOccurrences(of: key, with: "@" + (m["name"]?.string ?? ""))
             }
         }
-        let group = message["chat_type"] as? String == "group"
+        let group = message["chat_type"]?.string == "group"
         return .message(
             PlatformMessage(
-                eventID: id, account: sender, name: nil, chat: group ? message["chat_id"] as? String : nil, text: trimmed(text),
+                eventID: id, account: sender, name: nil, chat: group ? message["chat_id"]?.string : nil, text: trimmed(text),
                 mentioned: group && mentioned, route: .feishuReply(messageID: messageID)))
     }
 
@@ -218,12 +209,12 @@ public enum Callback {
             return forged
         }
         guard let o = json(r.body) else { return .bad(code: "bad_json", text: "the body is not a JSON object") }
-        guard fresh((o["time"] as? NSNumber)?.int64Value, each: 1000, now) else { return stale }
-        guard o["post_type"] as? String == "message", let id = text(o["message_id"]), let user = text(o["user_id"]) else {
+        guard fresh(o["time"]?.int64, each: 1000, now) else { return stale }
+        guard o["post_type"]?.string == "message", let id = o["message_id"]?.text, let user = o["user_id"]?.text else {
             return .ignored(.onebot)
         }
-        let group = o["message_type"] as? String == "group"
-        var raw = o["raw_message"] as? String ?? ""
+        let group = o["message_type"]?.string == "group"
+        var raw = o["raw_message"]?.string ?? ""
         let at = "[CQ:at,qq=\(p["self_id"] ?? "")]"
         let mentioned = raw.contains(at)
         raw = raw.replacingOccurrences(of: at, with: "")
@@ -232,7 +223,7 @@ public enum Callback {
         }
         return .message(
             PlatformMessage(
-                eventID: id, account: user, name: (o["sender"] as? [String: Any])?["nickname"] as? String,
-                chat: group ? text(o["group_id"]) : nil, text: trimmed(raw), mentioned: group && mentioned, route: .oneBotQuick))
+                eventID: id, account: user, name: o["sender"]?["nickname"]?.string,
+                chat: group ? o["group_id"]?.text : nil, text: trimmed(raw), mentioned: group && mentioned, route: .oneBotQuick))
     }
 }

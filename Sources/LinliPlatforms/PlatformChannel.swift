@@ -43,37 +43,37 @@ struct PlatformChannel: OutboxChannel {
     }
 
     func deliver(_ row: OutboxRow, now: Instant, done: @escaping @Sendable (ChannelAnswer) -> Void) {
-        let described = Callback.json(Array(row.event.utf8)) ?? [:]
-        let route = described["route"] as? String
+        let described = Callback.json(Array(row.event.utf8)) ?? .object([:])
+        let route = described["route"]?.string
         let text = row.text
         func refuse(_ reason: String) { done(ChannelAnswer(verdict: .permanent(reason: reason))) }
         switch (platform.kind, route) {
         case (.dingtalk, "session"):
-            let url = described["url"] as? String ?? ""
-            let expires = (described["expires"] as? NSNumber)?.int64Value ?? 0
+            let url = described["url"]?.string ?? ""
+            let expires = described["expires"]?.int64 ?? 0
             if !url.isEmpty, now.milliseconds < expires {
                 let body =
                     "{\"msgtype\":\"text\",\"text\":{\"content\":\(quoted(WebhookFormatter.neutralised(text, for: .dingtalk, markdown: false)))},"
-                    + "\"at\":{\"atUserIds\":[\(quoted(described["account"] as? String ?? ""))]}}"
+                    + "\"at\":{\"atUserIds\":[\(quoted(described["account"]?.string ?? ""))]}}"
                 send(HTTPRequest(url: url, headers: Self.jsonHeader, body: Array(body.utf8)), format: .dingtalk, done: done)
                 return
             }
             // The session webhook expired: the group's robot, if it has one.
-            guard let group = described["group"] as? String, let robotID = community.groupSettings[group]?.webhook,
+            guard let group = described["group"]?.string, let robotID = community.groupSettings[group]?.webhook,
                 let robot = community.webhooks.first(where: { $0.id == robotID })
             else { return refuse("the session webhook expired and the chat has no robot webhook") }
             let message = PushMessage(
                 id: "\(community.id)-\(row.eventID)", to: row.recipient, reason: row.reason, text: text, refs: row.refs, event: Array(row.event.utf8))
             send(WebhookFormatter.request(message, to: robot, now: now), format: robot.format, done: done)
         case (.feishu, "feishu_reply"):
-            let id = WebhookFormatter.percentEncode(described["message_id"] as? String ?? "")
+            let id = WebhookFormatter.percentEncode(described["message_id"]?.string ?? "")
             withToken(done) { token in
                 HTTPRequest(
                     url: "\(platform.apiBase)/open-apis/im/v1/messages/\(id)/reply", headers: bearer(token),
                     body: feishuBody(text, row, receiver: nil))
             }
         case (.feishu, nil):
-            let type = (described["type"] as? String) == "post" ? "chat_id" : "open_id"
+            let type = described["type"]?.string == "post" ? "chat_id" : "open_id"
             let receiver = type == "chat_id" ? platform.chat(ofGroup: row.recipient) : community.account(of: row.recipient, on: platform)
             guard let receiver else { return refuse("no \(type) for '\(row.recipient)' on platform \(platform.id)") }
             withToken(done) { token in
@@ -95,9 +95,9 @@ struct PlatformChannel: OutboxChannel {
         case (.wecomBot, "response_url"):
             let content = WebhookFormatter.neutralised(text, for: .wecom, markdown: true)
             let body = "{\"msgtype\":\"markdown\",\"markdown\":{\"content\":\(quoted(content))}}"
-            send(HTTPRequest(url: described["url"] as? String ?? "", headers: Self.jsonHeader, body: Array(body.utf8)), format: .wecom, done: done)
+            send(HTTPRequest(url: described["url"]?.string ?? "", headers: Self.jsonHeader, body: Array(body.utf8)), format: .wecom, done: done)
         case (.onebot, nil):
-            let post = (described["type"] as? String) == "post"
+            let post = described["type"]?.string == "post"
             let target = post ? platform.chat(ofGroup: row.recipient) : community.account(of: row.recipient, on: platform)
             guard let target, let number = Int64(target) else { return refuse("no QQ number for '\(row.recipient)'") }
             let body =
@@ -156,7 +156,7 @@ struct PlatformChannel: OutboxChannel {
     /// OneBot answers `{"status": "ok", "retcode": 0}`; another retcode is a refusal.
     static func oneBotAnswer(_ result: Result<HTTPResponse, TransportError>) -> ChannelAnswer {
         var answer = ChannelAnswer(result, format: .generic)
-        if answer.verdict == .delivered, case .success(let r) = result, let code = (Callback.json(r.body)?["retcode"] as? NSNumber)?.intValue,
+        if answer.verdict == .delivered, case .success(let r) = result, let code = Callback.json(r.body)?["retcode"]?.int64,
             code != 0
         {
             answer.verdict = code == 1 ? .delivered : .permanent(reason: "refused (retcode \(code))")  // 1: queued by the implementation

@@ -92,10 +92,10 @@ final class TokenCache: Sendable {
             return .failure(ReasonError("no answer"))
         }
         guard response.status == 200, let o = Callback.json(response.body) else { return .failure(ReasonError("HTTP \(response.status)")) }
-        let code = (o[kind == .feishu ? "code" : "errcode"] as? NSNumber)?.intValue ?? -1
-        let token = o[kind == .feishu ? "tenant_access_token" : "access_token"] as? String
+        let code = o[kind == .feishu ? "code" : "errcode"]?.int64 ?? -1
+        let token = o[kind == .feishu ? "tenant_access_token" : "access_token"]?.string
         // Kept within a day: a lifetime no platform gives must not overflow the clock.
-        let seconds = min(max((o[kind == .feishu ? "expire" : "expires_in"] as? NSNumber)?.int64Value ?? 7_200, 0), 86_400)
+        let seconds = min(max(o[kind == .feishu ? "expire" : "expires_in"]?.int64 ?? 7_200, 0), 86_400)
         guard code == 0, let token, !token.isEmpty else { return .failure(ReasonError("refused (\(code))")) }
         return .success((token, seconds))
     }
@@ -104,8 +104,8 @@ final class TokenCache: Sendable {
     static func saysInvalid(_ result: Result<HTTPResponse, TransportError>, kind: PlatformKind) -> Bool {
         guard case .success(let response) = result, let o = Callback.json(response.body) else { return false }
         switch kind {
-        case .feishu: return [99_991_661, 99_991_663, 99_991_668].contains((o["code"] as? NSNumber)?.intValue ?? 0)
-        case .wecom: return [40_014, 42_001].contains((o["errcode"] as? NSNumber)?.intValue ?? 0)
+        case .feishu: return [99_991_661, 99_991_663, 99_991_668].contains(o["code"]?.int64 ?? 0)
+        case .wecom: return [40_014, 42_001].contains(o["errcode"]?.int64 ?? 0)
         default: return false
         }
     }

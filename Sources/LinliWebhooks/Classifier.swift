@@ -1,5 +1,6 @@
 import Foundation
 import LinliCore
+import LinliProtocol
 
 /// What one delivery attempt came to.
 public enum Verdict: Sendable, Equatable {
@@ -34,9 +35,9 @@ public enum Verdict: Sendable, Equatable {
 /// robots' own `errcode`/`code`.
 public enum Classifier {
     /// Robot codes that mean "too fast, try later".
-    static let rateLimitCodes: [WebhookFormat: Set<Int>] = [.wecom: [45009], .feishu: [11232], .dingtalk: [130101, 660026]]
+    static let rateLimitCodes: [WebhookFormat: Set<Int64>] = [.wecom: [45009], .feishu: [11232], .dingtalk: [130101, 660026]]
     /// Robot codes that mean the configuration is wrong (key, signature, keywords, IP).
-    static let configurationCodes: [WebhookFormat: Set<Int>] = [.wecom: [93000], .dingtalk: [310000], .feishu: [19021, 19022, 19024, 9499]]
+    static let configurationCodes: [WebhookFormat: Set<Int64>] = [.wecom: [93000], .dingtalk: [310000], .feishu: [19021, 19022, 19024, 9499]]
 
     public static func classify(_ result: Result<HTTPResponse, TransportError>, format: WebhookFormat, now: Date = Date()) -> Verdict {
         let response: HTTPResponse
@@ -46,8 +47,9 @@ public enum Classifier {
         }
         let status = response.status
         if (200..<300).contains(status) {
-            guard format != .generic, let code = robotCode(response.body, format: format), code != 0 else { return .delivered }
-            let message = robotMessage(response.body) ?? ""
+            guard format != .generic, let answer = JSONValue.parse(response.body), let code = robotCode(answer, format: format), code != 0
+            else { return .delivered }
+            let message = (answer["errmsg"] ?? answer["msg"] ?? answer["StatusMessage"])?.string ?? ""
             if rateLimitCodes[format]?.contains(code) == true {
                 return .retry(after: retryAfter(response, now: now), reason: "rate limited (\(code)) \(message)")
             }
@@ -63,19 +65,9 @@ public enum Classifier {
         }
     }
 
-    private static func json(_ body: [UInt8]) -> [String: Any]? {
-        (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any]
-    }
-
-    static func robotCode(_ body: [UInt8], format: WebhookFormat) -> Int? {
-        guard let object = json(body) else { return nil }
-        let key = format == .feishu ? (object["code"] != nil ? "code" : "StatusCode") : "errcode"
-        return (object[key] as? NSNumber)?.intValue
-    }
-
-    static func robotMessage(_ body: [UInt8]) -> String? {
-        guard let object = json(body) else { return nil }
-        return (object["errmsg"] ?? object["msg"] ?? object["StatusMessage"]) as? String
+    /// A robot's answer code: Feishu's `code` (`StatusCode` in its older answers), the others' `errcode`.
+    static func robotCode(_ answer: JSONValue, format: WebhookFormat) -> Int64? {
+        answer[format == .feishu ? (answer["code"] != nil ? "code" : "StatusCode") : "errcode"]?.int64
     }
 
     /// `Retry-After` in seconds or as an HTTP date, clamped to an hour.
