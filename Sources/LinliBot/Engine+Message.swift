@@ -51,10 +51,14 @@ extension Engine {
                 parsed = parser.parse(prompt.soFar)
             } else {
                 parsed = parser.parse(prompt.soFar + " " + text, strict: strict)
-                // In a group an answer that does not answer is chatter: the question stays open.
-                if strict, !Self.answers(parsed, prompt, parser) { return nil }
             }
-            try deletePrompt(chat: chat, user: sender, tx)
+            // An answer that does not answer leaves the question open: in a group it is chatter;
+            // in a private chat it is told why, and the corrected answer still answers.
+            if !Self.answers(parsed, prompt, parser) {
+                if strict { return nil }
+            } else {
+                try deletePrompt(chat: chat, user: sender, tx)
+            }
         } else {
             parsed = preparsed ?? parser.parse(text, strict: strict)
             if strict, case .command = parsed {} else if strict { return nil }

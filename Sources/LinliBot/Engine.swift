@@ -145,8 +145,9 @@ public final class Engine {
         return nil
     }
 
-    static let earliest = Instant(milliseconds: 946_684_800_000)  // 2000-01-01T00:00:00Z
-    static let latest = Instant(milliseconds: 4_102_444_800_000)  // 2100-01-01T00:00:00Z
+    // The years as written are checked when the line is read; here, at the widest offsets.
+    static let earliest = Instant(milliseconds: 946_634_400_000)  // 2000-01-01T00:00:00+14:00
+    static let latest = Instant(milliseconds: 4_102_488_000_000)  // 2100-01-01T00:00:00-12:00
 
     /// A tick without an id that fires no timer.
     private func isIdleTick(_ item: InputItem) -> Bool {

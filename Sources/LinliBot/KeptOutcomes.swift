@@ -32,7 +32,7 @@ final class KeptOutcomes: @unchecked Sendable {
     private let queue = DispatchQueue(label: "linli.kept-outcomes")
     /// Engine thread: this batch's entries, and which entry holds a key.
     private(set) var entries: [Entry] = []
-    private var byKey: [String: Int] = [:]
+    private var byKey: [ExactKey: Int] = [:]
     /// Engine thread: how many entries were handed to the queue.
     private var handed = 0
     /// The queue's: each handed entry's events, encoded, in order.
@@ -54,14 +54,14 @@ final class KeptOutcomes: @unchecked Sendable {
 
     /// Keeps the outcome of event `key` with the events it caused.
     func keep(_ key: String, _ outcome: StoredOutcome, at: Int64, events: ArraySlice<OutboundEvent>, group: Int, from first: Int) {
-        byKey[key] = entries.count
+        byKey[ExactKey(key)] = entries.count
         entries.append(Entry(key: key, outcome: outcome, at: at, events: Array(events), group: group, first: first))
         if entries.count - handed >= Self.chunk { handOn() }
     }
 
     /// The events an event of this batch with this key caused, if one was kept.
     func events(of key: String) -> [OutboundEvent]? {
-        byKey[key].map { entries[$0].events }
+        byKey[ExactKey(key)].map { entries[$0].events }
     }
 
     /// Inserts every kept outcome (waiting for the last encodings) and returns each
@@ -86,5 +86,20 @@ final class KeptOutcomes: @unchecked Sendable {
         queue.async { [encoder] in
             for events in chunk { self.encoded.append(events.map(encoder.jsonObject)) }
         }
+    }
+}
+
+/// An event's id as its bytes: Swift's `==` takes `café` written with `é` and with
+/// `e` and a combining accent for one string, but they are two ids (PROTOCOL.md §2),
+/// as the store compares them.
+struct ExactKey: Hashable {
+    let key: String
+
+    init(_ key: String) { self.key = key }
+
+    static func == (a: ExactKey, b: ExactKey) -> Bool { a.key.utf8.elementsEqual(b.key.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        for byte in key.utf8 { hasher.combine(byte) }
     }
 }

@@ -11,6 +11,16 @@ extension CommandParser {
         return String(String.UnicodeScalarView(scalars))
     }
 
+    /// Whether what follows a command that takes nothing may be let pass: marks, and
+    /// polite words (`contacts please`, `联系人 谢谢`), not a sentence (`who is coming tonight?`).
+    static func isPoliteTail(_ rest: String) -> Bool {
+        rest.lowercased().split(whereSeparator: { closingMarks.contains($0.unicodeScalars.first!) || " ,，、:：".contains($0) }).allSatisfy {
+            politeWords.contains(String($0))
+        }
+    }
+
+    static let politeWords: Set<String> = ["please", "pls", "plz", "thanks", "thank", "you", "thx", "谢谢", "谢谢你", "一下", "吧", "呢", "啊", "呀", "哦", "嘛"]
+
     static let closingMarks = Set("?？!！~～。.".unicodeScalars)
     static let questionMarks = Set("?？".unicodeScalars)
 

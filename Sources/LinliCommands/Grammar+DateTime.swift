@@ -171,6 +171,15 @@ extension TextCursor {
         let start = pos
         guard let first = takeNumber() else { return nil }
         let fourDigits = pos - start == 4  // `0001-01-01` is a year too (refused later as out of range)
+        // `2026年12月5日`
+        if fourDigits, pos < chars.count, chars[pos] == "年" {
+            pos += 1
+            guard let month = takeNumber(maxDigits: 2), pos < chars.count, chars[pos] == "月" else { return nil }
+            pos += 1
+            guard let day = takeNumber(maxDigits: 2) else { return nil }
+            if pos < chars.count, chars[pos] == "日" || chars[pos] == "号" { pos += 1 }
+            return .absolute(year: first, month: month, day: day)
+        }
         if pos < chars.count, chars[pos] == "月" {
             pos += 1
             guard let day = takeNumber(maxDigits: 2), day >= 1, day <= 31 else { return nil }
@@ -209,6 +218,9 @@ extension TextCursor {
 
     /// A time range at the cursor: nil when there is none (cursor unmoved), or the
     /// problem with one that is there but wrong (end before start, a bad hour).
+    /// What stands between a range's start and end (`15:00～16:00`: the tilde Chinese input writes full-width).
+    static let rangeMarks: [Unicode.Scalar] = ["-", "~", "～", "〜", "到", "至", "–", "—"]
+
     mutating func takeTimeRange() -> TimeRead? {
         let start = pos
         guard let (h1, m1, half1, explicit1) = clockTime(asEnd: false) else {
@@ -216,7 +228,7 @@ extension TextCursor {
             return nil
         }
         skipSpaces()
-        guard take("-") || take("~") || take("到") || take("至") || take("to ") || take("–") || take("—") else {
+        guard Self.rangeMarks.contains(where: { take(String($0)) }) || take("to ") else {
             // A start alone (`下午3点`, `3pm`, `15:00`): the venue's minimum length, decided by the booking.
             guard explicit1, let b = minutes(h1, m1, half1), b < 1440 else {
                 return .wrong(Localized(zh: "请写开始和结束时间，例如 15:00-16:30 或 下午3点到5点。", en: "Give a start and an end, e.g. 15:00-16:30 or 3-4pm."))
@@ -299,7 +311,7 @@ extension TextCursor {
             skipSpaces()
             if !(take("am") || take("a.m.") || take("pm") || take("p.m.")) {
                 pos = before
-                guard asEnd || (pos < chars.count && ["-", "~", "到", "至", "–", "—"].contains(chars[pos])) || isRangeWordAhead() else {
+                guard asEnd || (pos < chars.count && Self.rangeMarks.contains(chars[pos])) || isRangeWordAhead() else {
                     pos = start
                     return nil
                 }

@@ -28,6 +28,16 @@ public final class Directory: Sendable {
     public func building(_ id: String) -> Building? { buildingsByID[id] }
     public func grid(_ id: String) -> Grid? { gridsByID[id] }
     public func department(_ id: String) -> Department? { departmentsByID[id] }
+
+    /// A department by its id (in any case), its name, or a part of its name no other
+    /// department's has (`物业` for 红色物业).
+    public func department(named word: String) -> Department? {
+        let w = word.lowercased()
+        if let d = community.departments.first(where: { $0.id.lowercased() == w || $0.name.lowercased() == w }) { return d }
+        guard w.count >= 2 else { return nil }
+        let partly = community.departments.filter { $0.name.lowercased().contains(w) }
+        return partly.count == 1 ? partly[0] : nil
+    }
     public func category(_ id: String) -> Category? { categoriesByID[id] }
 
     /// The building whose chat group this is.

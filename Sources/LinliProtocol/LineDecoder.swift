@@ -66,10 +66,7 @@ public struct LineDecoder: Sendable {
             guard let type = InboundType(rawValue: t) else { throw LineError(.badField, "unknown event type '\(t)' (message, tick, join, leave)") }
             event.type = type
         }
-        if let ts = wire.ts {
-            guard let instant = RFC3339.parse(ts) else { throw LineError(.badTimestamp, "'\(ts)' is not an RFC 3339 timestamp") }
-            event.ts = instant
-        }
+        if let ts = wire.ts { event.ts = try Self.timestamp(ts) }
         event.id = wire.id
         event.group = wire.group
         event.from = wire.from
@@ -79,6 +76,14 @@ public struct LineDecoder: Sendable {
         return event
     }
 
+    /// A `ts` as written: RFC 3339, in the years 2000–2099 of its own offset
+    /// (`2000-01-01T00:00:00+08:00` is in, though 1999 in UTC).
+    static func timestamp(_ ts: String) throws(LineError) -> Instant {
+        guard let instant = RFC3339.parse(ts) else { throw LineError(.badTimestamp, "'\(ts)' is not an RFC 3339 timestamp") }
+        guard let year = Int(ts.prefix(4)), (2000...2099).contains(year) else { throw LineError(.badTimestamp, "'\(ts)' is outside the years 2000-2099") }
+        return instant
+    }
+
     /// `[@ts] [[group]] from [(name)]: text`, or `@ts` alone for a tick.
     private func decodeShorthand(_ line: Substring) throws(LineError) -> InboundEvent {
         var rest = line
@@ -86,8 +91,7 @@ public struct LineDecoder: Sendable {
         if rest.first == "@" {
             let end = rest.firstIndex(of: " ") ?? rest.endIndex
             let stamp = rest[rest.index(after: rest.startIndex)..<end]
-            guard let ts = RFC3339.parse(String(stamp)) else { throw LineError(.badTimestamp, "'\(stamp)' is not an RFC 3339 timestamp") }
-            event.ts = ts
+            event.ts = try Self.timestamp(String(stamp))
             rest = rest[end...].drop { $0 == " " }
             if rest.isEmpty {
                 event.type = .tick

@@ -56,6 +56,19 @@ public final class FamilyHarness {
         return try engine.process([.event(event, line: line)])
     }
 
+    /// The harness's community with `old` replaced by `new`; throws when `old` is not in
+    /// it (the test would run on the community unchanged and prove nothing).
+    public static func community(replacing old: String, with new: String) throws -> String {
+        let text = community.replacingOccurrences(of: old, with: new)
+        guard text != community else { throw HarnessError("“\(old)” is not in the harness community") }
+        return text
+    }
+
+    public struct HarnessError: Error, CustomStringConvertible {
+        public let description: String
+        init(_ description: String) { self.description = description }
+    }
+
     /// A community small enough to read at a glance: one grid of two buildings, a
     /// captain each, a grid leader, the office, three residents, a volunteer, a
     /// mediator-free set of categories (one private), a venue that needs approval

@@ -41,6 +41,15 @@ struct EscalationLadder {
     }
 
     /// A rung as a reader says it.
+    /// Who holds a rung, as a reply names them: `楼栋长周永林`, `captain 周永林`, `何书记 at the office`.
+    static func holder(_ level: Level, _ name: String, _ lang: Lang) -> String {
+        switch (level, lang) {
+        case (_, .zh): "\(Self.name(level, .zh))\(name)"
+        case (.staff, .en): "\(name) at the office"
+        default: "\(Self.name(level, .en)) \(name)"
+        }
+    }
+
     static func name(_ level: Level, _ lang: Lang) -> String {
         switch (level, lang) {
         case (.captain, .zh): "楼栋长"
@@ -49,7 +58,7 @@ struct EscalationLadder {
         case (.department, .zh): "部门"
         case (.captain, .en): "captain"
         case (.grid, .en): "grid leader"
-        case (.staff, .en): "the office:"
+        case (.staff, .en): "the office"
         case (.department, .en): "department"
         }
     }

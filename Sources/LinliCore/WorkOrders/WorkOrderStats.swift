@@ -5,7 +5,9 @@
 /// - 满意率 (satisfaction) = ratings of 4–5 ÷ ratings; rating rate = ratings ÷ resolved or closed.
 /// - Times from report to acceptance and to resolution: median and 90th percentile,
 ///   by the nearest-rank method (the value at rank ⌈p·n⌉ of the sorted times).
-/// - On-time acceptance = accepted within the category's accept limit ÷ accepted.
+/// - 响应率 (response rate) = accepted within the category's accept limit ÷ reports, but
+///   cancelled ones and duplicates (one nobody accepted counts against it); on-time
+///   acceptance = the same ÷ accepted.
 /// - Overdue = orders whose resolve deadline passed while they were open.
 public struct WorkOrderStats: Sendable, Equatable {
     public var total = 0
@@ -23,6 +25,8 @@ public struct WorkOrderStats: Sendable, Equatable {
     public var satisfied = 0
     public var accepted = 0
     public var acceptedOnTime = 0
+    /// Of those, the counted ones (not cancelled, not duplicates): the response rate's numerator.
+    public var responded = 0
     public var overdue = 0
     public var acceptMedian: Span?
     public var acceptP90: Span?
@@ -35,6 +39,7 @@ public struct WorkOrderStats: Sendable, Equatable {
     public var satisfactionRate: Double? { Self.ratio(satisfied, ratings) }
     public var ratingRate: Double? { Self.ratio(ratings, raters) }
     public var onTimeAcceptRate: Double? { Self.ratio(acceptedOnTime, accepted) }
+    public var responseRate: Double? { Self.ratio(responded, counted) }
 
     static func ratio(_ a: Int, _ b: Int) -> Double? { b == 0 ? nil : Double(a) / Double(b) }
 
@@ -45,13 +50,17 @@ public struct WorkOrderStats: Sendable, Equatable {
         for o in orders {
             total += 1
             byState[o.state, default: 0] += 1
-            if o.state != .cancelled && o.state != .duplicate { counted += 1 }
+            let isCounted = o.state != .cancelled && o.state != .duplicate
+            if isCounted { counted += 1 }
             if o.overdueAt != nil { overdue += 1 }
             if let at = o.acceptedAt {
                 let t = at.since(o.createdAt)
                 acceptTimes.append(t)
                 accepted += 1
-                if t <= acceptLimit(o.category) { acceptedOnTime += 1 }
+                if t <= acceptLimit(o.category) {
+                    acceptedOnTime += 1
+                    if isCounted { responded += 1 }
+                }
             }
             guard o.state == .resolved || o.state == .closed else { continue }
             done += 1

@@ -24,20 +24,20 @@ struct AccountabilityFamily: Family {
         let (due, today) = (ctx.calendar.day(of: row.dueAt), ctx.calendar.today)
         // Due on the 1st: last month's figures. Due before a 1st it waited through (the
         // server was down): those figures, unless today's own run, still to come, posts them.
-        let waitedThroughAFirst = due.civil.month != today.civil.month && !(today.civil.day == 1 && ctx.calendar.minuteOfDay < 9 * 60)
+        let waitedThroughAFirst = (due.civil.year, due.civil.month) != (today.civil.year, today.civil.month) && !(today.civil.day == 1 && ctx.calendar.minuteOfDay < 9 * 60)
         guard due.civil.day == 1 || waitedThroughAFirst else { return [] }
         return try posts(Self.month(before: today), buildings: ctx.directory.community.buildings, office: true, ctx)
     }
 
-    /// Staff post a month's figures: one building's (to its groups), or every
+    /// Staff post a month's figures: the buildings' named (each to its groups), or every
     /// building's and the community's (to the office groups too). Last month unless named.
     func publish(_ what: String?, _ ctx: CommandContext) throws -> Outcome {
         guard ctx.isStaff else { throw LinliError(.forbidden, zh: "晒数据由社区发布。", en: "The community office publishes the figures.") }
         var month = Self.month(before: ctx.calendar.today)
-        var building: Building?
+        var buildings: [Building] = []
         for token in ctx.directory.words(what ?? "") {
             if let b = ctx.directory.building(named: token) {
-                building = b
+                if !buildings.contains(where: { $0.id == b.id }) { buildings.append(b) }
             } else if let m = Self.month(token, today: ctx.calendar.today) {
                 month = m
             } else {
@@ -46,7 +46,7 @@ struct AccountabilityFamily: Family {
                     en: "“\(token)” is not a building or a month; e.g. publish b3 2026-11")
             }
         }
-        let effects = try posts(month, buildings: building.map { [$0] } ?? ctx.directory.community.buildings, office: building == nil, ctx.kernel)
+        let effects = try posts(month, buildings: buildings.isEmpty ? ctx.directory.community.buildings : buildings, office: buildings.isEmpty, ctx.kernel)
         let groups = Set(effects.compactMap(\.group)).count
         return Outcome(
             zh: "已把\(month.name.zh)的数据发到\(groups)个群。", en: "Posted the figures for \(month.name.en) to \(English.count(groups, "group")).",

@@ -86,12 +86,10 @@ extension Dashboard {
 
     private static func figures(_ s: WorkOrderStats, _ w: DashboardWords) -> [DashboardOverview.Figure] {
         let pct = WorkOrdersFamily.percent
-        func ratio(_ a: Int, _ b: Int) -> Double? { b == 0 ? nil : Double(a) / Double(b) }
         func span(_ s: Span?) -> String { s?.spoken(w.lang) ?? "—" }
-        let response = ratio(s.acceptedOnTime, s.total)
         return [
             .init(key: "total", label: w.reports, value: "\(s.total)", detail: w.inPeriod, share: nil),
-            .init(key: "response", label: w.response, value: pct(response), detail: "\(s.acceptedOnTime)/\(s.total)", share: response),
+            .init(key: "response", label: w.response, value: pct(s.responseRate), detail: "\(s.responded)/\(s.counted)", share: s.responseRate),
             .init(
                 key: "ontime", label: w.onTime, value: pct(s.onTimeAcceptRate), detail: "\(s.acceptedOnTime)/\(s.accepted)", share: s.onTimeAcceptRate
             ),

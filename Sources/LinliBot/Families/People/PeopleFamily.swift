@@ -18,9 +18,12 @@ struct PeopleFamily: Family {
     }
 
     /// What the sender may do, from the catalog; or one command's usage and examples.
+    static let helpMe: Set<String> = ["me", "me please", "me out", "please", "我", "我一下", "一下", "下", "我吧"]
+
     func help(_ topic: String?, _ ctx: CommandContext) throws -> Outcome {
         let lang = ctx.lang
-        if let topic {
+        // `help me`, `帮助我一下`: the menu, asked for politely.
+        if let topic, !Self.helpMe.contains(topic.lowercased()) {
             guard let spec = ctx.parser.catalog.spec(named: topic)
             else {
                 let close = ctx.parser.suggestions(for: topic).map { $0.word(lang) }
@@ -87,14 +90,16 @@ struct PeopleFamily: Family {
         let (approver, level) = ctx.ladder.firstResponder(for: building)
         try ctx.people.setPending(
             ctx.sender, home: home, name: ctx.displayName, by: ctx.sender, action: current == nil ? "asked to register" : "asked to move")
-        let name = approver.map { ctx.directory.name(of: $0) } ?? "社区"
-        let rung = Localized(zh: EscalationLadder.name(level, .zh), en: EscalationLadder.name(level, .en))
+        let approverName = approver.map { ctx.directory.name(of: $0) }
+        let confirmer = Localized(
+            zh: approverName.map { EscalationLadder.holder(level, $0, .zh) } ?? "社区",
+            en: approverName.map { EscalationLadder.holder(level, $0, .en) } ?? "the office")
         let meanwhile =
             current.map { Localized(zh: "确认前您仍登记在 \($0)。", en: "Until then you stay registered at \($0).") }
             ?? Localized(zh: "确认前您以访客身份使用。", en: "Until then you are a guest.")
         var outcome = Outcome(
-            zh: "已提交登记：\(place.zh)，等\(rung.zh)\(name)确认。\(meanwhile.zh)",
-            en: "Asked to register you at \(place.en); \(rung.en) \(name) will confirm. \(meanwhile.en)")
+            zh: "已提交登记：\(place.zh)，等\(confirmer.zh)确认。\(meanwhile.zh)",
+            en: "Asked to register you at \(place.en); \(confirmer.en) will confirm. \(meanwhile.en)")
         // Asked again (another room) in the night: the captain is asked the newer one only.
         try ctx.timers.dropHeld(Self.asking(ctx.sender), reasons: [Self.ask])
         if let approver {

@@ -57,14 +57,14 @@ struct WorkOrderDesk {
     func resolveAssignee(_ target: String, mentions: [String]) throws -> Assignee {
         let t = target.hasPrefix("@") ? String(target.dropFirst()) : target
         let community = directory.community
-        if let d = community.departments.first(where: { $0.id.lowercased() == t.lowercased() || $0.name == t }) {
+        if let d = directory.department(named: t) {
             try requireAnswered(d)
             return .department(d.id)
         }
         if let p = community.people.first(where: { $0.id == t || $0.name == t }) { return .person(p.id) }
         if target.hasPrefix("@"), mentions.count == 1 { return .person(mentions[0]) }
         throw LinliError(
-            .notFound, zh: "不认识“\(target)”：请写人员编号、姓名或部门（\(community.departments.map(\.id).joined(separator: "、"))）。",
+            .notFound, zh: "不认识“\(target)”：请写人员编号、姓名或部门（\(community.departments.map(\.name).joined(separator: "、"))）。",
             en: "I don't know “\(target)”: name a person (id or name) or a department (\(community.departments.map(\.id).joined(separator: ", "))).")
     }
 

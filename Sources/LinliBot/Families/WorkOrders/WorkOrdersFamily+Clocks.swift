@@ -101,7 +101,7 @@ extension WorkOrdersFamily {
         var pushes = desk.notifyHandlers(
             order, except: "", reason: "overdue",
             text: Localized(
-                zh: "【超期】\(rid) \(desk.categoryName(order, .zh)) · \(desk.buildingName(order))：已超过办结时限\(limit.spoken(.zh))，请尽快办结或说明进展：进展 \(rid) 内容",
+                zh: "【超期】\(rid) \(desk.categoryName(order, .zh)) · \(desk.buildingName(order))：已超过办结时限（\(limit.spoken(.zh))），请尽快办结或说明进展：进展 \(rid) 内容",
                 en:
                     "[Overdue] \(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order, .en)): past its \(limit.spoken(.en)) limit. Please resolve it or post progress: note \(rid) <text>"
             ))
@@ -111,7 +111,7 @@ extension WorkOrdersFamily {
                 .notify(
                     to: above, reason: "overdue",
                     text: Localized(
-                        zh: "【超期督办】\(rid) \(desk.categoryName(order, .zh)) · \(desk.buildingName(order))：\(who)处理已超过时限\(limit.spoken(.zh))，请督办。",
+                        zh: "【超期督办】\(rid) \(desk.categoryName(order, .zh)) · \(desk.buildingName(order))：\(who)处理已超过时限（\(limit.spoken(.zh))），请督办。",
                         en:
                             "[Overdue] \(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order, .en)): \(who) is past the \(limit.spoken(.en)) limit; please follow up."
                     ),

@@ -115,8 +115,7 @@ extension WorkOrdersFamily {
     func escalate(_ id: RecordID, detail: String?, _ ctx: CommandContext) throws -> Outcome {
         let desk = WorkOrderDesk(ctx.kernel)
         let words = (detail ?? "").split(separator: " ").map(String.init)
-        let department = words.first.flatMap { w in ctx.directory.community.departments.first { $0.id.lowercased() == w.lowercased() || $0.name == w }
-        }
+        let department = words.first.flatMap(ctx.directory.department(named:))
         let ref = words.first { $0.lowercased().hasPrefix("ref:") }.map { String($0.dropFirst(4)) }.flatMap { $0.isEmpty ? nil : $0 }
         let (before, unasked) = try held(id, ctx)
         if department != nil && !ctx.isStaff {
@@ -142,7 +141,7 @@ extension WorkOrdersFamily {
         }
         let rid = id.description
         let name = ctx.directory.name(of: order.assignee?.id ?? "")
-        let why = words.filter { !$0.lowercased().hasPrefix("ref:") && $0 != department?.id && $0 != department?.name }.joined(separator: " ")
+        let why = words.dropFirst(department == nil ? 0 : 1).filter { !$0.lowercased().hasPrefix("ref:") }.joined(separator: " ")
         let reason = why.isEmpty ? Localized(zh: "", en: "") : Localized(zh: "（\(why)）", en: " (\(why))")
         let refText = order.externalRef.map { Localized(zh: "，外部编号 \($0)", en: ", reference \($0)") } ?? Localized(zh: "", en: "")
         // 吹哨 is the office calling a department in; up the ladder, an order is 升级.

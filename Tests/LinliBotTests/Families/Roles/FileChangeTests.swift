@@ -20,8 +20,9 @@ import Testing
             #expect(try bot.say("报修 漏水 卫生间", from: "u-ann", in: "t-b1", at: "2026-11-28T09:01:00+08:00").reply.refs == ["R2"])
             #expect(try bot.say("派单 R2 u-vol", from: "u-office", at: "2026-11-28T09:02:00+08:00").reply.ok)
         }
-        let moved = FamilyHarness.community.replacingOccurrences(of: "captain: u-cap1, groups: [t-b1]", with: "captain: u-cap2, groups: [t-b1]")
-        #expect(moved != FamilyHarness.community)
+        let moved = try FamilyHarness.community(
+            replacing: "captain: u-cap1, groups: [t-b1]",
+            with: "captain: u-cap2, groups: [t-b1]")
         let again = try FamilyHarness("workorders", community: moved, database: path)
         let out = try again.say("大家好", from: "u-ann", in: "t-b1", at: "2026-11-28T09:10:00+08:00")
         let told = out.notifications.filter { $0.reason == "role_changed" }

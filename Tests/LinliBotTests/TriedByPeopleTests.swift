@@ -1,0 +1,169 @@
+import LinliCommands
+import LinliCore
+import LinliProtocol
+import LinliTesting
+import Testing
+
+/// What residents, captains, the office and a tester ran into trying the bot, each
+/// in a group or a private chat as they met it, in both languages.
+@Suite struct TriedByPeopleTests {
+    func at(_ hhmm: String, day: Int = 28) -> String { "2026-11-\(day)T\(hhmm):00+08:00" }
+
+    /// `15:00～16:00`: the tilde Chinese input writes full-width is a range, not a
+    /// start with the rest taken for the purpose.
+    @Test(arguments: ["预约 凉亭 明天 15:00～16:00 打球", "预约 凉亭 明天 下午3点〜4点 打球", "book pavilion tomorrow 15:00～16:00"])
+    func aFullWidthTildeIsARange(_ text: String) throws {
+        let bot = try FamilyHarness("bookings")
+        let reply = try bot.say(text, from: "u-li", in: "t-b1", at: at("09:00")).reply
+        #expect(reply.ok && reply.text.contains("15:00-16:00") && !reply.text.contains("～"), "\(reply.text)")
+    }
+
+    /// `2026年12月5日`: a date as forms and notices write it.
+    @Test func aDateWithItsYearInChinese() throws {
+        let bot = try FamilyHarness("bookings")
+        let reply = try bot.say("@小邻 预约 凉亭 2026年12月5日 下午3点到4点", from: "u-li", in: "t-b1", at: at("09:00")).reply
+        #expect(reply.ok && reply.text.contains("12月5日") && reply.text.contains("15:00-16:00"), "\(reply.text)")
+    }
+
+    /// A command that takes nothing, followed by a sentence, is not that command
+    /// (PROTOCOL.md §2.1 names `who is coming tonight?`); a polite word after it is.
+    @Test func aSentenceAfterACommandThatTakesNothingIsNotIt() throws {
+        let bot = try FamilyHarness("people", "services", "workorders")
+        for text in ["who is coming tonight?", "services are great", "联系人是谁"] {
+            let reply = try bot.say(text, from: "u-ann", at: at("09:00")).reply
+            #expect(reply.code == "unknown_command", "\(text): \(reply.text)")
+        }
+        #expect(try bot.say("@linli who is coming tonight?", from: "u-ann", in: "t-b1", at: at("09:01")).reply.code == "unknown_command")
+        #expect(try bot.say("who is coming tonight?", from: "u-ann", in: "t-b1", at: at("09:01")).isEmpty, "chatter in a group")
+        for text in ["contacts please", "contacts?", "联系人 谢谢", "services pls", "服务。"] {
+            #expect(try bot.say(text, from: "u-li", at: at("09:02")).reply.ok, "\(text)")
+        }
+    }
+
+    /// `help me`, `帮助我一下`: the menu.
+    @Test(arguments: [("help me", "help"), ("帮助我", "帮助"), ("帮助我一下", "帮助"), ("help me please", "help")])
+    func helpMeIsTheMenu(_ text: String, _ menu: String) throws {
+        let bot = try FamilyHarness("people", "workorders")
+        let reply = try bot.say(text, from: "u-li", at: at("09:00")).reply
+        let expected = try bot.say(menu, from: "u-li", at: at("09:01")).reply
+        #expect(reply.ok && reply.text == expected.text, "\(text): \(reply.text)")
+    }
+
+    /// In a private chat a wrong answer to a question is told why, and the question
+    /// stays open: the corrected answer still answers it.
+    @Test func aWrongAnswerInAPrivateChatLeavesTheQuestionOpen() throws {
+        let bot = try FamilyHarness("bookings")
+        #expect(try bot.say("预约 凉亭 明天", from: "u-li", at: at("09:00")).reply.text.contains("几点"))
+        let wrong = try bot.say("25:00-26:00", from: "u-li", at: at("09:01")).reply
+        #expect(!wrong.ok, "\(wrong.text)")
+        let booked = try bot.say("15:00-16:00", from: "u-li", at: at("09:02")).reply
+        #expect(booked.ok && booked.refs == ["B1"], "\(booked.text)")
+        // A wrong answer, then `cancel`, drops the question; a whole command goes as itself.
+        #expect(try bot.say("book pavilion tomorrow", from: "u-ann", at: at("09:03")).reply.code != nil)
+        #expect(try !bot.say("at noon-ish", from: "u-ann", at: at("09:04")).reply.ok)
+        #expect(try bot.say("cancel", from: "u-ann", at: at("09:05")).reply.text == "OK, cancelled.")
+        #expect(try bot.say("book pavilion tomorrow", from: "u-ann", at: at("09:06")).reply.code != nil)
+        #expect(try bot.say("bookings", from: "u-ann", at: at("09:07")).reply.ok)
+        #expect(try bot.say("16:00-17:00", from: "u-ann", at: at("09:08")).reply.code == "unknown_command", "the question went with the command")
+    }
+
+    /// `物业` is 红色物业; a department not found is named as the reader calls it.
+    @Test func aDepartmentByPartOfItsName() throws {
+        let community = try FamilyHarness.community(
+            replacing: "  - {id: water, name: 自来水公司, members: [u-pipe]}",
+            with: "  - {id: water, name: 自来水公司, members: [u-pipe]}\n  - {id: property, name: 红色物业, members: [u-pipe]}")
+        let bot = try FamilyHarness("workorders", community: community)
+        #expect(try bot.say("报修 漏水 501 厨房滴水", from: "u-li", in: "t-b1", at: at("09:00")).reply.refs == ["R1"])
+        let unknown = try bot.say("交办 R1 房管所", from: "u-office", at: at("09:01")).reply
+        #expect(unknown.code == "not_found" && unknown.text.contains("自来水公司、红色物业") && !unknown.text.contains("property"), "\(unknown.text)")
+        let handed = try bot.say("交办 R1 物业", from: "u-office", at: at("09:02"))
+        #expect(handed.reply.ok && handed.notifications.contains { $0.to == "u-pipe" }, "\(handed.reply.text)")
+        let whistled = try bot.say("吹哨 R1 自来水 管道在墙里", from: "u-office", at: at("09:03"))
+        #expect(whistled.reply.ok, "\(whistled.reply.text)")
+        #expect(whistled.notifications.contains { $0.text.contains("管道在墙里") && !$0.text.contains("自来水 管道") }, "the reason, not the department's word")
+    }
+
+    /// 响应率 is accepted in time ÷ reports (SERVICES.md §5): one nobody accepted counts against it.
+    @Test func theResponseRateCountsReportsNobodyAccepted() throws {
+        let bot = try FamilyHarness("workorders")
+        try bot.say("报修 漏水 501 厨房滴水", from: "u-li", in: "t-b1", at: at("09:00"))
+        try bot.say("报修 漏水 302 阳台滴水", from: "u-bo", in: "t-b2", at: at("09:00"))
+        try bot.say("签收 R1", from: "u-cap1", at: at("09:10"))
+        try bot.tick(at("12:00"))
+        let stats = try bot.say("统计 全部", from: "u-office", at: at("12:01")).reply.text
+        #expect(stats.contains("响应率 50.0%（1/2），按时签收率 100.0%（1/1）"), "\(stats)")
+        let english = try bot.say("stats all", from: "u-office", at: at("12:02")).reply.text
+        #expect(english.contains("Response rate 50.0% (1/2), accepted on time 100.0% (1/1)"), "\(english)")
+    }
+
+    /// An English escalation names the office without a stray colon; a report's reply
+    /// names who holds it as a reader would.
+    @Test func theOfficeIsNamedPlainly() throws {
+        let community = try FamilyHarness.community(
+            replacing: "{id: u-office, name: 王主任, roles: [staff]}",
+            with: "{id: u-office, name: 王主任, roles: [staff], lang: en}")
+        let bot = try FamilyHarness("workorders", community: community)
+        #expect(try bot.say("report leak 501 kitchen dripping", from: "u-ann", in: "t-b1", at: at("09:00")).reply.text.contains("Sent to captain 刘队长,"))
+        try bot.tick(at("09:31"))
+        let escalated = try bot.tick(at("10:02")).filter { $0.reason == "escalated" && $0.to == "u-office" }
+        #expect(escalated.count == 1 && escalated.allSatisfy { $0.text.contains("(the office)") }, "\(escalated.map(\.text))")
+    }
+
+    /// An overdue chase in Chinese says the limit, not "a day late".
+    @Test func anOverdueChaseSaysTheLimit() throws {
+        let bot = try FamilyHarness("workorders")
+        try bot.say("报修 漏水 501 厨房滴水", from: "u-li", in: "t-b1", at: at("09:00"))
+        try bot.say("签收 R1", from: "u-cap1", at: at("09:10"))
+        let overdue = try bot.tick(at("09:11", day: 29)).filter { $0.reason == "overdue" }
+        #expect(!overdue.isEmpty && overdue.allSatisfy { $0.text.contains("时限（1天）") }, "\(overdue.map(\.text))")
+    }
+
+    /// `晒数据 1栋 2栋`: both buildings' figures, each to its groups, not the last alone.
+    @Test func publishingSeveralBuildingsPostsEach() throws {
+        let bot = try FamilyHarness("accountability", "workorders")
+        let out = try bot.say("晒数据 1栋 2栋 本月", from: "u-office", at: at("09:00"))
+        #expect(out.reply.ok && Set(out.posts.compactMap(\.group)) == ["t-b1", "t-b2"], "\(out.reply.text)")
+    }
+}
+
+/// The protocol as a tester reads it.
+@Suite struct ProtocolLetterTests {
+    /// Two ids that are the same text in two Unicode forms are two events (PROTOCOL.md
+    /// §2), in one batch as in two: `==` on Swift strings took them for one.
+    @Test func idsAreComparedAsTheirBytes() throws {
+        let bot = try FamilyHarness("workorders")
+        let composed = InboundEvent(
+            type: .message, id: "caf\u{E9}", ts: RFC3339.parse("2026-11-28T09:00:00+08:00"), group: "t-b1", from: "u-li", text: "报修 漏水 501 厨房滴水")
+        var decomposed = composed
+        decomposed.id = "cafe\u{301}"
+        decomposed.from = "u-bo"
+        decomposed.group = "t-b2"
+        decomposed.text = "报修 漏水 302 阳台滴水"
+        #expect(composed.id == decomposed.id, "Swift takes them for one string")
+        let out = try bot.engine.process([.event(composed, line: 1), .event(decomposed, line: 2)])
+        #expect(out.filter { $0.type == .reply }.map(\.refs) == [["R1"], ["R2"]], "\(out.map(\.text))")
+        #expect(out.filter { $0.type == .reply }.map(\.inReplyTo) == ["caf\u{E9}", "cafe\u{301}"])
+    }
+
+    /// The years 2000–2099 are those of the `ts` as written, not of its UTC.
+    @Test func theYearsAreThoseWritten() throws {
+        let decoder = LineDecoder()
+        #expect(try decoder.decode(Array(#"{"type":"tick","ts":"2000-01-01T00:00:00+08:00"}"#.utf8)[...])?.ts != nil)
+        for ts in ["2100-01-01T07:59:59+08:00", "1999-12-31T23:59:59-08:00"] {
+            #expect(throws: LineError.self) { try decoder.decode(Array(#"{"type":"tick","ts":"\#(ts)"}"#.utf8)[...]) }
+        }
+        #expect(throws: LineError.self) { try decoder.decode(Array("@2100-01-01T07:59:59+08:00".utf8)[...]) }
+        let bot = try FamilyHarness("workorders")
+        let reply = try bot.say("报修 漏水 501 厨房滴水", from: "u-li", in: "t-b1", at: "2000-01-01T00:00:00+08:00").reply
+        #expect(reply.ok, "\(reply.text)")
+    }
+
+    /// The month's figures are posted after a clock jump of a year less a month:
+    /// the month is compared with its year.
+    @Test func theMonthlyFiguresAfterAJumpOfElevenMonths() throws {
+        let bot = try FamilyHarness("accountability", "workorders")
+        try bot.tick("2026-11-28T09:30:00+08:00")
+        let posted = try bot.tick("2027-11-02T10:00:00+08:00").filter { $0.reason == "monthly_figures" }
+        #expect(!posted.isEmpty, "October's figures")
+    }
+}
