@@ -24,7 +24,8 @@ enum Addressing {
             }
             guard at else { break }
             let name = names.first { word.hasPrefix($0) && word.dropFirst($0.count).first?.isWhitespace != false }
-            guard let end = name.map({ word.index(word.startIndex, offsetBy: $0.count) }) ?? word.firstIndex(where: \.isWhitespace) else { break }
+            guard let end = name.map({ word.index(word.startIndex, offsetBy: $0.count) }) ?? wechatEnd(word) ?? word.firstIndex(where: \.isWhitespace)
+            else { break }
             rest = word[end...].drop(while: \.isWhitespace)
         }
         // `大家好 @小邻 在吗`: the bot's @-name within the words calls it too, and goes.
@@ -33,6 +34,13 @@ enum Addressing {
             called = true
         }
         return called ? (String(rest), true) : (text, false)
+    }
+
+    /// Where WeChat ends an @-name (`@3栋502 张伟` then U+2005): a group nickname may hold
+    /// spaces. Nil when no U+2005 comes before the next @-name or line.
+    private static func wechatEnd(_ word: Substring) -> Substring.Index? {
+        guard let end = word.firstIndex(of: "\u{2005}"), !word[..<end].contains(where: { $0 == "@" || $0 == "＠" || $0.isNewline }) else { return nil }
+        return end
     }
 
     /// The words before and after the bot's @-name within `text` (after a space, not at

@@ -81,7 +81,10 @@ extension Engine {
                 } else {
                     commandName = "acknowledgement"
                     var outcome = Acknowledgement.answer(word, bot: directory.community.bot, wishes: try Acknowledgement.wishes(word, sender, tx))
-                    outcome.lang = chosen ?? Acknowledgement.lang(of: word, in: text) ?? kernel(tx).people.language(of: sender)
+                    let written = Acknowledgement.lang(of: word, in: text)
+                    // `好的，谢谢` is written in Chinese: later pushes follow it too (PROTOCOL.md §2.3).
+                    if let written { try noteWritten(written, by: sender, chosen: chosen, tx) }
+                    outcome.lang = chosen ?? written ?? kernel(tx).people.language(of: sender)
                     return outcome
                 }
             }
@@ -122,6 +125,9 @@ extension Engine {
                 // A refusal leaves nothing behind; one that wrote first needs the careful run.
                 if !careful, tx.changeCount != changes { throw EventFailure(underlying: error) }
                 restore(saved)
+                // `积分 怎么换东西`, `points taken` among neighbours: a word that names no one is
+                // not a valid argument, so the message was no whole command (PROTOCOL.md §2.1).
+                if strict, error.unknownWord != nil { return nil }
                 outcome = Outcome(error: error)
                 if let detail = error.privately {
                     outcome.effects = [.notify(to: sender, reason: "private_reply", text: detail, refs: error.refs)]

@@ -38,6 +38,11 @@ extension CommandParser {
     /// Commands that post to every group in the sender's care.
     static let broadcasts: Set<String> = ["alert", "drill", "announce"]
 
+    /// Whether text starts with a colon (after spaces): `alert: gas leak`.
+    static func colonFirst(_ text: String) -> Bool {
+        text.drop { $0 == " " }.first.map { $0 == ":" || $0 == "：" } ?? false
+    }
+
     /// Words that start a sentence rather than a wish or a suggestion's subject.
     static let sentenceStarts: Set<String> = [
         "i", "me", "my", "you", "your", "we", "us", "our", "they", "them", "he", "she", "him", "her", "it", "its", "this", "that", "these",

@@ -112,11 +112,12 @@ public struct CommandParser: Sendable {
         }
         // `notice anything odd in the lift?`, `借伞吗？`, `我要伞吗`: in a group, a message that asks a question is talk.
         if strict, Self.asksAQuestion(folded) { return .failure(usage(spec, lang), lang: lang) }
-        // `alert me if anyone sees my cat`, `wish you all a happy weekend`: English puts a
-        // space after every word, so in a group a free-text command not called for is
-        // taken only when what follows does not read as a sentence; one that posts to
-        // every group (`alert`, `drill`, `announce`) needs the bot called (`@linli alert …`).
-        if strict, lang == .en, spec.args.first?.type == .text, Self.broadcasts.contains(spec.id) || Self.startsASentence(cursor.rest) {
+        // `alert me if anyone sees my cat`, `wish you all a happy weekend`: English puts a space
+        // after every word, so in a group a free-text command not called for is taken only when
+        // what follows does not read as a sentence; one that posts to every group (`drill noise
+        // from 602 again`) needs the bot called (`@linli alert …`) or a colon (`alert: gas leak`).
+        let uncalledBroadcast = Self.broadcasts.contains(spec.id) && !Self.colonFirst(cursor.rest)
+        if strict, lang == .en, spec.args.first?.type == .text, uncalledBroadcast || Self.startsASentence(cursor.rest) {
             return .failure(usage(spec, lang), lang: lang)
         }
         var args: [String: ArgValue] = [:]

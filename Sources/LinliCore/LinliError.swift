@@ -25,6 +25,10 @@ public struct LinliError: Error, Sendable, Equatable {
     /// What the sender alone may read, when `message` was said in a group: the bot
     /// sends it to them privately (reason `private_reply`, PROTOCOL.md §2.2).
     public var privately: Localized?
+    /// The word of the message that names nothing known (a person, a venue, a service):
+    /// typed in a group without calling the bot, such a message was no whole command and
+    /// is not answered (PROTOCOL.md §2.1).
+    public var unknownWord: String?
 
     public init(_ code: ErrorCode, zh: String, en: String, refs: [String] = []) {
         self.code = code
@@ -34,6 +38,18 @@ public struct LinliError: Error, Sendable, Equatable {
 }
 
 extension LinliError {
+    /// The refusal for a person's name or id that names no one.
+    public static func unknownName(_ who: String) -> LinliError {
+        LinliError(.notFound, zh: "不认识“\(who)”。", en: "I don't know “\(who)”.").about(who)
+    }
+
+    /// The same refusal, known to be about `word` of the message.
+    public func about(_ word: String) -> LinliError {
+        var e = self
+        e.unknownWord = word
+        return e
+    }
+
     /// The one refusal for a record id that does not exist, whatever its kind.
     public static func notFound(_ id: RecordID) -> LinliError {
         LinliError(.notFound, zh: "没有找到 \(id)。", en: "There is no \(id).", refs: [id.description])

@@ -68,7 +68,10 @@ import Testing
         #expect(try chat.say(at("09:01", "[fudi-b3] u-stranger: report leak 901 dripping")).reply.code == "not_registered")
         #expect(try chat.say(at("09:01", "[fudi-b3] u-li: rate R1 5")).reply.code == "invalid_state")
         #expect(try chat.say(at("09:01", "[fudi-b3] u-li: status R9")).reply.code == "not_found")
-        #expect(try chat.say(at("09:01", "[fudi-b3] u-zhou: assign R1 nobody")).reply.code == "not_found")
+        // A name that names no one is no valid argument: typed among neighbours it is talk
+        // (PROTOCOL.md §2.1); said to the bot it is refused.
+        #expect(try chat.say(at("09:01", "[fudi-b3] u-zhou: assign R1 nobody")).isEmpty)
+        #expect(try chat.say(at("09:01", "[fudi-b3] u-zhou: @linli assign R1 nobody")).reply.code == "not_found")
         // the grid leader and staff may act on any building they oversee
         #expect(try chat.say(at("09:02", "u-ma: accept R1")).reply.ok)
         #expect(try chat.say(at("09:03", "u-he: note R1 on it")).reply.ok)

@@ -167,3 +167,86 @@ import Testing
         #expect(!posted.isEmpty, "October's figures")
     }
 }
+
+/// A second round: what a group reads, and what the night keeps.
+@Suite struct TriedByPeopleAgainTests {
+    let chat: Conversation
+    init() throws { chat = try Conversation() }
+    func at(_ time: String, _ line: String, day: String = "11-30") -> String { "@2026-\(day)T\(time):00+08:00 \(line)" }
+
+    /// `积分 怎么换东西`, `points taken`: a word that names no one is no valid argument,
+    /// so among neighbours it is talk (PROTOCOL.md §2.1); said to the bot it is refused.
+    @Test func aWordThatNamesNoOneIsTalkInAGroup() throws {
+        for text in ["[fudi-b3] u-zhang: 积分 怎么换东西", "[fudi-b3] u-li: 积分 老王有多少", "[fudi-b3] u-emma: points taken"] {
+            #expect(try chat.say(at("09:00", text)).isEmpty, "\(text)")
+        }
+        #expect(try chat.say(at("09:01", "[fudi-b3] u-zhang: @小邻 积分 怎么换东西")).reply.code == "not_found")
+        #expect(try chat.say(at("09:02", "[fudi-b3] u-zhang: 积分")).reply.ok, "the sender's own points are still a command")
+    }
+
+    /// WeChat ends each @-name with U+2005, and a group nickname may hold a space.
+    @Test func weChatMentionsEndAtTheirOwnSpace() throws {
+        let out = try chat.say(at("09:00", "[fudi-b3] u-zhang: @3栋502 张伟\u{2005}@小邻\u{2005}借伞"))
+        #expect(out.reply.ok && out.reply.refs == ["S1"], "\(out.reply.text)")
+        let english = try chat.say(at("09:01", "[fudi-b3] u-emma: @Zhang Wei\u{2005}@linli\u{2005}venues tomorrow"))
+        #expect(english.reply.ok, "\(english.reply.text)")
+    }
+
+    /// `alert: gas smell on floor 7`: the colon says it is the command, as the Chinese
+    /// word does; `drill noise from 602 again` stays talk.
+    @Test func anEnglishAlertWithAColonInAGroup() throws {
+        let alert = try chat.say(at("09:00", "[fudi-b3] u-zhou: alert: gas smell on floor 7, open your windows"))
+        #expect(alert.reply.ok && alert.reply.refs == ["A1"] && !alert.posts.isEmpty, "\(alert.reply.text)")
+        #expect(!alert.posts.contains { $0.text.contains(": gas") }, "the colon is not part of the alert")
+        #expect(try chat.say(at("09:01", "[fudi-b3] u-emma: drill noise from 602 again, so annoying")).isEmpty)
+    }
+
+    /// A booking approved and then cancelled in the night: the morning says it was
+    /// cancelled, not that it is approved.
+    @Test func theMorningSaysWhereABookingStands() throws {
+        try chat.say(at("20:00", "[fudi-b3] u-emma: book room 12-02 7-9pm book club"))
+        try chat.say(at("23:10", "[fudi-b3] u-zhou: 批准 B1"))
+        try chat.say(at("23:20", "u-he: 取消 B1"))
+        let morning = try chat.say(at("07:00", "", day: "12-01"))
+        let told = morning.notifications.filter { $0.to == "u-emma" }
+        #expect(told.count == 1 && told[0].text.contains("cancelled"), "\(told.map(\.text))")
+    }
+
+    /// A captain's own request is not escalated to him; and a captain asked to take an
+    /// urgent one is told when it is taken, after the office was asked too.
+    @Test func requestsGoToOthersAndEveryoneAskedHearsItIsTaken() throws {
+        try chat.say(at("09:00", "[fudi-b3] u-zhou: 申请 义剪 明天上午"))
+        let escalated = try chat.say(at("09:31", "")).notifications.filter { $0.reason == "escalated" }
+        #expect(!escalated.contains { $0.to == "u-zhou" }, "\(escalated.map(\.to))")
+        #expect(escalated.contains { $0.to == "u-he" }, "straight to the office")
+        try chat.say(at("23:00", "[fudi-b4] u-huang: 申请 红色管家 楼上老人摔倒了，门锁着"))
+        try chat.say(at("23:11", ""))
+        let taken = try chat.say(at("23:25", "u-fang: 签收 S2"))
+        #expect(Set(taken.notifications.filter { $0.text.contains("无需再处理") }.map(\.to)) == ["u-gao", "u-he"], "\(taken.notifications.map(\.to))")
+    }
+
+    /// A notice written in quiet hours goes out in the morning saying when it was written.
+    @Test func aNightNoticeSaysWhenItWasWritten() throws {
+        try chat.say(at("23:02", "u-zhou: 通知 明天上午9点到11点停水"))
+        let morning = try chat.say(at("07:00", "", day: "12-01")).posts.filter { $0.reason == "announcement" }
+        #expect(!morning.isEmpty && morning.allSatisfy { $0.text.contains("11月30日 周一 23:02发") }, "\(morning.map(\.text))")
+        let day = try chat.say(at("10:00", "u-zhou: 通知 下午3点开会", day: "12-01")).posts.filter { $0.reason == "announcement" }
+        #expect(!day.isEmpty && day.allSatisfy { $0.text.hasSuffix("（周永林）") }, "\(day.map(\.text))")
+    }
+
+    /// A report filed from a visit carries the problem, not the household's story.
+    @Test func aVisitReportCarriesTheProblemOnly() throws {
+        let out = try chat.say(at("09:00", "u-zhou: 走访 501 老人独居，儿子欠债很久没回家，情绪低落；厨房水管漏水 报修 漏水"))
+        #expect(out.reply.refs.contains("R1") && out.reply.text.contains("漏水：厨房水管漏水"), "\(out.reply.text)")
+        let status = try chat.say(at("09:01", "u-li: 进度 R1")).reply.text
+        #expect(status.contains("厨房水管漏水") && !status.contains("欠债"), "\(status)")
+    }
+
+    /// `好的，谢谢` is written in Chinese: later pushes are in Chinese too (PROTOCOL.md §2.3).
+    @Test func anAcknowledgementSetsTheLanguageToo() throws {
+        try chat.say(at("09:00", "u-zhang: report leak 502 bathroom ceiling"))
+        #expect(try chat.say(at("09:01", "u-zhang: 好的，谢谢")).reply.text.contains("不客气"))
+        let accepted = try chat.say(at("09:02", "u-zhou: 进展 R1 下午四点上门")).notifications.filter { $0.to == "u-zhang" }
+        #expect(accepted.map(\.text) == ["您的报修 R1 有新进展：下午四点上门"], "\(accepted.map(\.text))")
+    }
+}

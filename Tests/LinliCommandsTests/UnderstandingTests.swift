@@ -145,7 +145,7 @@ import Testing
 
     /// English puts a space after every word: in a group, `alert me if…` or `wish you all…`
     /// is talk; a wish or a suggestion with its subject is still one, and an alert to
-    /// every group needs the bot called.
+    /// every group needs the bot called or a colon after its word (`alert: gas leak`).
     @Test(arguments: [
         "alert me if anyone sees my cat", "drill noise from 602 again, so annoying", "notice how cold it is today",
         "wish you all a happy weekend", "suggest we meet at 7 tomorrow", "announce the winner later", "alert water off at 3pm",
@@ -160,7 +160,7 @@ import Testing
             Issue.record("\(text) said to the bot is a command")
             return
         }
-        for command in ["wish a radio repair for my mum", "suggest more benches by the pond"] {
+        for command in ["wish a radio repair for my mum", "suggest more benches by the pond", "alert: gas smell on floor 7", "drill： fire drill at 15:00"] {
             guard case .command = parser.parse(command, strict: true) else {
                 Issue.record("\(command) is still a command in a group")
                 return

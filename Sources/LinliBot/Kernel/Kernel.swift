@@ -149,15 +149,19 @@ struct Timers {
 
     /// Holds a push until the end of quiet hours. A status notice (or the request to rate
     /// the result, which gives it) replaces the status notice about the same record still
-    /// held for the same person: at 07:00 they read where it stands, not a step the night
-    /// has since passed ("已由钱工签收" after it was resolved).
+    /// held for the same person, and a booking's news its older news: at 07:00 they read
+    /// where it stands, not a step the night has since passed ("已由钱工签收" after it was
+    /// resolved, "is approved" after it was cancelled).
     func hold(_ push: Effect, until end: Instant) throws {
         let subject = push.about ?? push.refs.first ?? ""
-        if ["status_changed", "rating_request"].contains(push.reason), !subject.isEmpty, let to = push.to {
-            for (row, old) in try held(subject, reasons: ["status_changed"]) where old.to == to { try tx.deleteTimer(row.id) }
+        if let older = Self.supersedes[push.reason], !subject.isEmpty, let to = push.to {
+            for (row, old) in try held(subject, reasons: [older]) where old.to == to { try tx.deleteTimer(row.id) }
         }
         try schedule(kind: Kernel.heldPush(push.reason), at: end, subject: subject, payload: push.json)
     }
+
+    /// Which held push a newer one about the same record, for the same person, replaces.
+    static let supersedes = ["status_changed": "status_changed", "rating_request": "status_changed", "booking": "booking"]
 
     /// Drops the pushes about `subject` held for quiet hours with one of these reasons:
     /// an ask to accept an order that someone has since accepted is not sent at 07:00.

@@ -18,7 +18,12 @@ struct AnnouncementsFamily: Family {
                 .forbidden, zh: "楼栋长、网格长和社区工作人员可以发通知。", en: "Captains, grid leaders and the community office post notices.")
         }
         let from = ctx.directory.name(of: ctx.sender)
-        let notice = Localized(zh: "【通知】\(text)（\(from)）", en: "[Notice] \(text) (\(from))")
+        // Written in quiet hours, a notice is posted in the morning: it says when it was
+        // written, or its 明天 would read as the day after.
+        let written = ctx.calendar.quietEnd(for: Effect.routine) == nil ? nil : (ctx.calendar.today, ctx.calendar.clockTime(ctx.now))
+        let notice = Localized(
+            zh: "【通知】\(text)（\(from)\(written.map { "，\($0.spoken(.zh)) \($1)发" } ?? "")）",
+            en: "[Notice] \(text) (\(from)\(written.map { ", sent \($0.spoken(.en)) \($1)" } ?? ""))")
         let named = groups.map { "\($0)（\(ctx.directory.label(ofGroup: $0))）" }
         let namedEn = groups.map { "\($0) (\(ctx.directory.label(ofGroup: $0, .en)))" }
         return Outcome(

@@ -240,7 +240,8 @@ struct DisputesFamily: Family {
             throw LinliError(
                 .notFound, zh: "找不到“\(word)”：请写对方的姓名或房号（例如 502 或 b3-502），房号须有登记的住户。",
                 en: "I cannot find “\(word)”: give the other party's name or room (e.g. 502 or b3-502); the room needs a registered resident.",
-                refs: [order.id.description])
+                refs: [order.id.description]
+            ).about(word)
         }
         guard person != order.reporter else {
             throw LinliError(

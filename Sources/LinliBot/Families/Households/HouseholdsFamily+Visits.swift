@@ -43,11 +43,13 @@ extension HouseholdsFamily {
         let vid = RecordID(.visit, number).description
         var effects: [Effect] = []
         var filed: RecordID?
+        let problem = Self.problem(in: notes)
         if let category {
             // Filed for the household: a member is its reporter (told of its progress); the history names the visitor.
+            // The report carries the problem, not the visit's notes (private to the visitor's side).
             let members = ctx.people.members(of: home)
             let result = try WorkOrdersFamily().file(
-                category, in: building, place: WorkOrdersFamily.room(home), details: notes, reporter: members.first ?? ctx.sender, group: nil,
+                category, in: building, place: WorkOrdersFamily.room(home), details: problem, reporter: members.first ?? ctx.sender, group: nil,
                 from: "\(vid) \(ctx.senderLabel)", by: ctx.sender, ctx.kernel)
             effects += result.effects
             filed = result.order.id
@@ -62,7 +64,9 @@ extension HouseholdsFamily {
         if earns, let item = ctx.points.item("visit") { try ctx.points.credit(ctx.sender, item, note: home, by: Kernel.system, ref: vid) }
         let refs = [vid] + (filed.map { [$0.description] } ?? [])
         let reported = filed.map { r in
-            Localized(zh: "，并代为报修 \(r)（\(category!.name(.zh))），已转楼栋处理", en: ", and filed report \(r) (\(category!.name(.en))) for them")
+            Localized(
+                zh: "，并代为报修 \(r)（\(category!.name(.zh))：\(problem)），已转楼栋处理",
+                en: ", and filed report \(r) (\(category!.name(.en)): \(problem)) for them")
         }
         let unearned =
             earns || ctx.points.item("visit") == nil || !ctx.roles.contains(.partyMember)
@@ -97,6 +101,13 @@ extension HouseholdsFamily {
         return (trimmed, nil, false)
     }
 
+    /// What a report filed from a visit says: the notes' last clause, the problem the
+    /// visitor wrote before `报修` (`老人独居，…；厨房水管漏水` → `厨房水管漏水`).
+    static func problem(in notes: String) -> String {
+        let clauses = notes.split(whereSeparator: { "，,；;。!！?？".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+        return clauses.last { !$0.isEmpty } ?? notes
+    }
+
     /// Coverage of the sender's paired households (a party member), of a member or a
     /// building (captains, grid leaders, staff), or of every building in the sender's scope.
     func visits(_ who: String?, _ ctx: CommandContext) throws -> Outcome {
@@ -112,7 +123,7 @@ extension HouseholdsFamily {
             title = b.title
         } else if let who {
             guard let id = ctx.people.resolve(who, mentions: ctx.mentions) else {
-                throw LinliError(.notFound, zh: "不认识“\(who)”。", en: "I don't know “\(who)”.")
+                throw LinliError.unknownName(who)
             }
             guard id == ctx.sender || ctx.isStaff || !scope.isEmpty else {
                 throw LinliError(.forbidden, zh: "只能查看自己的包户。", en: "You may only see your own pairs.")

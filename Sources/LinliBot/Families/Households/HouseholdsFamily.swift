@@ -47,7 +47,7 @@ struct HouseholdsFamily: Family {
     /// A party member named by id, name or mention, or `not_found` / `usage`.
     private func member(_ who: String, _ ctx: CommandContext) throws -> String {
         guard let id = ctx.people.resolve(who, mentions: ctx.mentions) else {
-            throw LinliError(.notFound, zh: "不认识“\(who)”。", en: "I don't know “\(who)”.")
+            throw LinliError.unknownName(who)
         }
         guard ctx.directory.person(id)?.roles.contains(.partyMember) == true else {
             let name = ctx.directory.name(of: id)
@@ -115,7 +115,7 @@ struct HouseholdsFamily: Family {
     func unpair(_ who: String, _ rooms: String?, _ ctx: CommandContext) throws -> Outcome {
         try requireStaff(ctx)
         guard let id = ctx.people.resolve(who, mentions: ctx.mentions) else {
-            throw LinliError(.notFound, zh: "不认识“\(who)”。", en: "I don't know “\(who)”.")
+            throw LinliError.unknownName(who)
         }
         let mine = try pairs(ctx.kernel).filter { $0.member == id }
         let ended = try rooms.map { try households($0, ctx) }.map { homes in mine.filter { homes.contains($0.household) } } ?? mine

@@ -17,7 +17,7 @@ struct PointsFamily: Family {
         var target = ctx.sender
         if let who {
             guard let p = ctx.people.resolve(who, mentions: ctx.mentions) else {
-                throw LinliError(.notFound, zh: "不认识“\(who)”。", en: "I don't know “\(who)”.")
+                throw LinliError.unknownName(who)
             }
             guard p == ctx.sender || ctx.isStaff else {
                 throw LinliError(.forbidden, zh: "只能查看自己的积分。", en: "You may only see your own points.")
@@ -42,7 +42,7 @@ struct PointsFamily: Family {
     func award(person who: String, item word: String, note: String?, _ ctx: CommandContext) throws -> Outcome {
         guard ctx.isStaff else { throw LinliError(.forbidden, zh: "积分由社区记录。", en: "The community office records points.") }
         guard let target = ctx.people.resolve(who, mentions: ctx.mentions) else {
-            throw LinliError(.notFound, zh: "不认识“\(who)”。", en: "I don't know “\(who)”.")
+            throw LinliError.unknownName(who)
         }
         guard let item = ctx.points.item(word) else {
             let items = ctx.directory.community.points.map(\.id).joined(separator: ", ")

@@ -140,8 +140,11 @@ struct ServicesFamily: Family {
     func askedOf(_ id: RecordID, _ ctx: CommandContext) throws -> [String] {
         guard let r = try ctx.tx.serviceRequest(id.number), r.state == .open else { return [] }
         let unasked = try ctx.timers.heldFor(id.description, reasons: Self.asks)
-        let captain = r.level == .captain ? ctx.directory.building(ofHome: r.household)?.captain : nil
-        return [r.handler, captain].compactMap { $0 }.reduce(into: [String]()) { if !$0.contains($1) && !unasked.contains($1) { $0.append($1) } }
+        // The captain was asked once it reached them, or at once for an urgent one, and stays asked past the office.
+        let captain = r.level != nil ? ctx.directory.building(ofHome: r.household)?.captain : nil
+        return [r.handler, captain].compactMap { $0 }.reduce(into: [String]()) {
+            if !$0.contains($1) && !unasked.contains($1) && $1 != r.requester { $0.append($1) }
+        }
     }
 
     /// The reasons of the pushes that ask someone to take a request.
@@ -234,13 +237,15 @@ struct ServicesFamily: Family {
     }
 
     /// Nobody accepted a request in time: it goes to the requester's building captain,
-    /// then to the office, each with the service's accept limit from when they are told.
+    /// then to the office, each with the service's accept limit from when they are told;
+    /// never to whoever asked for it (a captain's own request goes to the office).
     func acceptLimitPassed(_ id: RecordID, _ ctx: Kernel) throws -> [Effect] {
         guard let open = try ctx.tx.serviceRequest(id.number), !open.isLoan, open.state == .open,
             let s = try? service(open.service, ctx.directory)
         else { return [] }
-        let captain = open.level == nil ? ctx.directory.building(ofHome: open.household)?.captain.flatMap { $0 == open.handler ? nil : $0 } : nil
-        let next: (String, Level)? = captain.map { ($0, .captain) } ?? (open.level == .staff ? nil : ctx.directory.firstStaff.map { ($0, .staff) })
+        let asked: (String) -> String? = { [open.handler, open.requester].contains($0) ? nil : $0 }
+        let captain = open.level == nil ? ctx.directory.building(ofHome: open.household)?.captain.flatMap(asked) : nil
+        let next: (String, Level)? = captain.map { ($0, .captain) } ?? (open.level == .staff ? nil : ctx.directory.firstStaff.flatMap(asked).map { ($0, .staff) })
         guard let (person, level) = next, person != open.handler else { return [] }
         let who = open.handler.map { ctx.directory.name(of: $0) } ?? "—"
         let due = ctx.calendar.deliveryTime(s.priority).adding(s.accept)

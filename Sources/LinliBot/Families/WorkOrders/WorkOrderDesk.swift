@@ -66,6 +66,7 @@ struct WorkOrderDesk {
         throw LinliError(
             .notFound, zh: "不认识“\(target)”：请写人员编号、姓名或部门（\(community.departments.map(\.name).joined(separator: "、"))）。",
             en: "I don't know “\(target)”: name a person (id or name) or a department (\(community.departments.map(\.id).joined(separator: ", "))).")
+        .about(target)
     }
 
     /// Tells whoever held `before` and no longer holds `after` (its person, or its
