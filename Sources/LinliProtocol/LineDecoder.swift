@@ -11,7 +11,6 @@ public struct LineDecoder: Sendable {
     /// The longest id the bridge may give an event.
     public static let maxIDLength = 128
 
-    private let json = JSONDecoder()
     /// Whether JSON lines may take `FlatJSON`'s fast road (tests compare both roads).
     let fastRoad: Bool
 
@@ -36,7 +35,7 @@ public struct LineDecoder: Sendable {
     }
 
     /// An event's fields as JSON has them.
-    struct Wire: Decodable {
+    struct Wire {
         var type: String?
         var id: String?
         var ts: String?
@@ -52,14 +51,7 @@ public struct LineDecoder: Sendable {
         if fastRoad, let flat = FlatJSON.read(bytes) {
             wire = flat
         } else {
-            if let key = Self.repeatedKey(bytes) { throw LineError(.badJSON, "the key '\(key)' appears twice") }
-            do {
-                wire = try json.decode(Wire.self, from: Data(bytes))
-            } catch DecodingError.typeMismatch(_, let context) {
-                throw LineError(.badField, "field '\(context.codingPath.map(\.stringValue).joined(separator: "."))' has the wrong type")
-            } catch {
-                throw LineError(.badJSON, "the line is not a JSON object")
-            }
+            wire = try Self.wire(bytes)
         }
         var event = InboundEvent()
         if let t = wire.type {
@@ -118,6 +110,31 @@ public struct LineDecoder: Sendable {
         event.from = from
         event.text = String(rest[rest.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
         return event
+    }
+
+    /// The slow road: the line as strict JSON (a trailing comma, or a second object after
+    /// the first, is not), then its fields, each a string or null (`mentions` a list of strings).
+    static func wire(_ bytes: ArraySlice<UInt8>) throws(LineError) -> Wire {
+        guard case .object(let o)? = JSONValue.parse(bytes) else { throw LineError(.badJSON, "the line is not a JSON object") }
+        if let key = repeatedKey(bytes) { throw LineError(.badJSON, "the key '\(key)' appears twice") }
+        func string(_ key: String) throws(LineError) -> String? {
+            switch o[key] {
+            case nil, .null?: return nil
+            case .string(let s)?: return s
+            default: throw LineError(.badField, "field '\(key)' has the wrong type")
+            }
+        }
+        var wire = Wire()
+        (wire.type, wire.id, wire.ts, wire.group) = (try string("type"), try string("id"), try string("ts"), try string("group"))
+        (wire.from, wire.name, wire.text) = (try string("from"), try string("name"), try string("text"))
+        switch o["mentions"] {
+        case nil, .null?: break
+        case .array(let list)?:
+            wire.mentions = list.compactMap(\.string)
+            guard wire.mentions?.count == list.count else { throw LineError(.badField, "field 'mentions' has the wrong type") }
+        default: throw LineError(.badField, "field 'mentions' has the wrong type")
+        }
+        return wire
     }
 
     private func validated(_ event: InboundEvent) throws(LineError) -> InboundEvent {

@@ -249,4 +249,31 @@ import Testing
         let accepted = try chat.say(at("09:02", "u-zhou: 进展 R1 下午四点上门")).notifications.filter { $0.to == "u-zhang" }
         #expect(accepted.map(\.text) == ["您的报修 R1 有新进展：下午四点上门"], "\(accepted.map(\.text))")
     }
+
+    /// `办结 R1 无法解决 …`: the reporter, the group and `进度` read that it could not be
+    /// solved, in their language, not only that it is resolved.
+    @Test func anOutcomeThatCouldNotBeSolvedSaysSo() throws {
+        try chat.say(at("09:20", "[fudi-b4] u-yang: 报修 电梯 电梯不动了"))
+        try chat.say(at("09:23", "u-gao: 签收 R1"))
+        let done = try chat.say(at("09:24", "u-gao: 办结 R1 无法解决 需要厂家来修"))
+        #expect(done.notifications.contains { $0.to == "u-yang" && $0.text.hasPrefix("您的报修 R1 已办结（无法解决）：需要厂家来修") })
+        #expect(!done.posts.isEmpty && done.posts.allSatisfy { $0.text.contains("已办结（无法解决）：需要厂家来修") }, "\(done.posts.map(\.text))")
+        let status = try chat.say(at("09:25", "u-yang: 进度 R1")).reply.text
+        #expect(status.contains("办结：（无法解决）需要厂家来修") && !status.contains("unable"), "\(status)")
+    }
+
+    /// `进度 S1`: a request as its requester and its handler see it; in a group without
+    /// what was asked; refused to a neighbour.
+    @Test func aRequestHasItsOwnStatus() throws {
+        try chat.say(at("09:00", "[fudi-b3] u-li: 申请 义诊 最近头晕，想请医生上门"))
+        let mine = try chat.say(at("09:01", "u-li: 进度 S1")).reply
+        #expect(mine.ok && mine.text.contains("待签收（何书记）") && mine.text.contains("头晕"), "\(mine.text)")
+        let handler = try chat.say(at("09:02", "u-he: status S1")).reply
+        #expect(handler.ok && handler.text.contains("李菊珍 b3-501"), "\(handler.text)")
+        let inGroup = try chat.say(at("09:03", "[fudi-b3] u-li: 进度 S1")).reply
+        #expect(inGroup.ok && !inGroup.text.contains("头晕") && !inGroup.text.contains("b3-501"), "\(inGroup.text)")
+        #expect(try chat.say(at("09:04", "u-zhang: 进度 S1")).reply.code == "forbidden")
+        try chat.say(at("09:05", "[fudi-b3] u-zhang: 借伞"))
+        #expect(try chat.say(at("09:06", "u-zhang: 进度 S2")).reply.text.contains("借用中"))
+    }
 }

@@ -75,6 +75,10 @@ import Testing
         (#"{"from":"u-li","text":"x","ts":"2026-11-28T09:00:00"}"#, .badTimestamp),
         (#"{"from":5,"text":"x"}"#, .badField),
         (#"{"from":"u-li","text":"x","mentions":"u-zhou"}"#, .badField),
+        (#"{"from":"u-li","text":"x","mentions":["u-zhou",5]}"#, .badField),
+        (#"{"from":"u-li","text":"status",}"#, .badJSON),
+        (#"{"from":"u-li","text":"status"}{"id":"x","from":"u-li","text":"status"}"#, .badJSON),
+        (#"{"from":"u-li","text":"x","ts":"2100-01-01T07:59:59+08:00"}"#, .badTimestamp),
         (#"{"type":"shout","from":"u-li","text":"x"}"#, .badField),
         (#"{"id":"","from":"u-li","text":"x"}"#, .badField),
         ("{\"id\":\"\(String(repeating: "x", count: 129))\",\"from\":\"u-li\",\"text\":\"x\"}", .badField),
@@ -89,6 +93,13 @@ import Testing
     func refusedLines(_ i: Int) {
         let (line, expected) = Self.refused[i]
         #expect(code(line) == expected, "\(line)")
+    }
+
+    /// A field of the wrong type is named as the line has it, not as Swift's decoder would.
+    @Test func aWrongTypeIsNamedAsWritten() {
+        #expect(throws: LineError(.badField, "field 'mentions' has the wrong type")) {
+            try decoder.decode(Array(#"{"from":"u-li","text":"x","mentions":[1]}"#.utf8)[...])
+        }
     }
 
     @Test func invalidUTF8() {

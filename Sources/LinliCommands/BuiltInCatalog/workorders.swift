@@ -40,13 +40,14 @@ extension BuiltInCatalogFiles {
             words: {en: [status, progress], zh: [进度, 查询, 状态]}
             roles: [resident, staff]
             args:
-              - {name: record, type: record, kinds: [R], optional: true}
-            usage: {en: "status [R<n>]", zh: "进度 [R编号]"}
+              - {name: record, type: record, kinds: [R, S], optional: true}
+            usage: {en: "status [R<n>|S<n>]", zh: "进度 [R编号|S编号]"}
             summary: {en: "one record, or your open records", zh: "查看一条记录，或我未办结的记录"}
             examples:
               - {say: status, args: {}}
               - {say: status R1, args: {record: R1}}
               - {say: "进度 #r12", args: {record: R12}}
+              - {say: 进度 S3, args: {record: S3}}
 
           - id: urge
             words: {en: [urge, chase, hurry], zh: [催办, 催促, 催]}

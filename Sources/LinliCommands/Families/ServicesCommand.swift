@@ -1,7 +1,7 @@
 import LinliCore
 
-/// Free services and loans (`commands/services.yaml`); `accept`, `done` and `cancel S<n>`
-/// are shared with work orders.
+/// Free services and loans (`commands/services.yaml`); `status`, `accept`, `done` and
+/// `cancel S<n>` are shared with work orders.
 public enum ServicesCommand: FamilyCommand {
     public enum ID: String, CaseIterable, Sendable { case services, request, giveBack = "return" }
     public static let family = "services"
@@ -13,6 +13,7 @@ public enum ServicesCommand: FamilyCommand {
     /// A loan back: all of `S<n>`, or `count` of it, or `count` of an item (`还 1 把伞`,
     /// the sender's oldest loans of it first); nil count: all.
     case giveBack(RecordID?, count: Int? = nil, service: String? = nil)
+    case status(RecordID)
     case accept(RecordID)
     case done(RecordID, result: String?)
     case cancel(RecordID)
@@ -34,6 +35,7 @@ public enum ServicesCommand: FamilyCommand {
     public init?(sharedVerb verb: String, args: Arguments) {
         guard let r = args.record(), r.kind == .service else { return nil }
         switch verb {
+        case "status": self = .status(r)
         case "accept": self = .accept(r)
         case "done": self = .done(r, result: args.text("result"))
         case "cancel": self = .cancel(r)
@@ -46,6 +48,7 @@ public enum ServicesCommand: FamilyCommand {
         case .services: ID.services.rawValue
         case .request: ID.request.rawValue
         case .giveBack: ID.giveBack.rawValue
+        case .status: "status"
         case .accept: "accept"
         case .done: "done"
         case .cancel: "cancel"

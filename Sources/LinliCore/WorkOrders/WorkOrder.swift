@@ -114,6 +114,24 @@ public enum Resolution: String, Sendable, CaseIterable {
     case unable
     /// Handed on to an outside body (已转办).
     case referred
+
+    /// How a reader is told the outcome beside what was done; nil for a fix.
+    public var label: Localized? {
+        switch self {
+        case .fixed: nil
+        case .unable: Localized(zh: "无法解决", en: "could not be solved")
+        case .referred: Localized(zh: "已转办", en: "handed on")
+        }
+    }
+
+    /// A history line's detail (`unable: 需要厂家来修`, as kept) as a reader reads it.
+    public static func spoken(_ detail: String, _ lang: Lang) -> String? {
+        for how in [Resolution.unable, .referred] where detail.hasPrefix("\(how.rawValue): ") {
+            let result = detail.dropFirst(how.rawValue.count + 2)
+            return lang == .zh ? "（\(how.label!.zh)）\(result)" : "(\(how.label!.en)) \(result)"
+        }
+        return nil
+    }
 }
 
 /// What can happen to a work order. Who may do it is decided by the caller;

@@ -101,4 +101,30 @@ extension ServicesFamily {
             zh: "已归还\(Self.items(s, wanted).zh)（\(ids.zh)）\(still > 0 ? "，还有 \(still) \(s.unit)未还" : "")，谢谢！",
             en: "Returned \(Self.items(s, wanted).en) (\(ids.en))\(still > 0 ? "; \(still) still out" : ""), thank you!", refs: touched)
     }
+
+    /// `进度 S1`: one request or loan, to whoever asked for it or may handle it. In a
+    /// group it reads without the household and what was asked (a 红色管家 call may be private).
+    func status(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
+        guard let r = try ctx.tx.serviceRequest(id.number) else { throw LinliError.notFound(id) }
+        guard r.requester == ctx.sender || r.mayBeHandled(by: ctx.sender, try? service(r.service, ctx.directory), ctx.directory) else {
+            throw LinliError.notYours(id)
+        }
+        let inGroup = ctx.group != nil
+        func line(_ lang: Lang) -> String {
+            let title = ctx.directory.community.serviceTitle(r.service)(lang) + r.countShown
+            let who = inGroup ? "" : lang == .zh ? "（\(ctx.directory.name(of: r.requester)) \(r.household)）" : " (\(ctx.directory.name(of: r.requester)) \(r.household))"
+            var state = r.state.label(lang)
+            if let due = r.dueAt, r.state == .open {
+                let (day, time) = (ctx.calendar.day(of: due), ctx.calendar.clockTime(due))
+                state = lang == .zh ? "借用中，\(day.spoken(.zh)) \(time)前归还" : "on loan, due back by \(time) on \(day.spoken(.en))"
+            } else if let handler = r.handler, !r.isLoan {
+                state += lang == .zh ? "（\(ctx.directory.name(of: handler))）" : " (\(ctx.directory.name(of: handler)))"
+            }
+            let details = inGroup ? nil : r.details
+            return lang == .zh
+                ? "\(id) \(title)\(who)：\(state)\(details.map { "\n内容：\($0)" } ?? "")"
+                : "\(id) \(title)\(who): \(state)\(details.map { "\nAsked: \($0)" } ?? "")"
+        }
+        return Outcome(zh: line(.zh), en: line(.en), refs: [id.description])
+    }
 }

@@ -12,6 +12,7 @@ struct ServicesFamily: Family {
         case .services: try servicesList(ctx)
         case .request(let service, let details, let count): try request(service: service, details: details, count: count, ctx)
         case .giveBack(let id, let count, let service): try giveBack(id, count: count, service: service, ctx)
+        case .status(let id): try status(id, ctx)
         case .accept(let id): try accept(id, ctx)
         case .done(let id, let result): try done(id, result: result, ctx)
         case .cancel(let id): try cancel(id, ctx)

@@ -202,7 +202,7 @@ struct WorkOrderDesk {
             ["assign", "escalate", "handover"].contains(e.action)
             ? e.detail.map { d in
                 d.split(separator: " ").map { directory.name(of: String($0)) }.joined(separator: " ")
-            } : e.detail.map { Self.detailLabels[$0]?(lang) ?? $0 }
+            } : e.detail.map { Self.detailLabels[$0]?(lang) ?? Resolution.spoken($0, lang) ?? $0 }
         let detail = shown.map { lang == .zh ? "：\($0)" : ": \($0)" } ?? ""
         let actor = e.actor == Kernel.system ? "Linli" : directory.name(of: e.actor)
         return "\(shortTime) \(actor) \(Self.actionLabels[e.action]?(lang) ?? e.action)\(detail)"

@@ -85,22 +85,24 @@ extension WorkOrdersFamily {
             .resolve(result, how, takenOverBy: desk.isHandler(ctx.sender, of: order) ? nil : ctx.sender)
         }
         let rid = id.description
+        // `办结 R1 无法解决 …`: the reporter and the group read that it could not be solved, not only "resolved".
+        let outcome = how.label.map { Localized(zh: "（\($0.zh)）", en: " (\($0.en))") } ?? Localized(zh: "", en: "")
         var effects = try desk.notifyReporter(order, except: ctx.sender, reason: "rating_request") { r in
             r == .reporter
                 ? Localized(
-                    zh: "您的报修 \(rid) 已办结：\(result)。请评价（1-5分）：评价 \(rid) 5；没解决请回复：没解决 \(rid)",
-                    en: "Your report \(rid) is resolved: \(result). Please rate it 1-5: rate \(rid) 5; if it is not fixed: reopen \(rid)")
+                    zh: "您的报修 \(rid) 已办结\(outcome.zh)：\(result)。请评价（1-5分）：评价 \(rid) 5；没解决请回复：没解决 \(rid)",
+                    en: "Your report \(rid) is resolved\(outcome.en): \(result). Please rate it 1-5: rate \(rid) 5; if it is not fixed: reopen \(rid)")
                 : Localized(
-                    zh: "您关注的报修 \(rid) 已办结：\(result)。请评价（1-5分）：评价 \(rid) 5",
-                    en: "A report you follow: \(rid) is resolved: \(result). Please rate it 1-5: rate \(rid) 5")
+                    zh: "您关注的报修 \(rid) 已办结\(outcome.zh)：\(result)。请评价（1-5分）：评价 \(rid) 5",
+                    en: "A report you follow: \(rid) is resolved\(outcome.en): \(result). Please rate it 1-5: rate \(rid) 5")
         }
         // 晒事 (SERVICES.md §1b): a non-private report's outcome goes to its building's groups.
         // The handler wrote to the reporter: the group reads the outcome without names, rooms or numbers.
         if !desk.keptFromGroups(order) {
             let shown = ctx.directory.anonymiser.text(result)
             let text = Localized(
-                zh: "\(rid) \(desk.categoryName(order, .zh))（\(desk.buildingName(order))）已办结：\(shown)",
-                en: "\(rid) \(desk.categoryName(order, .en)) (\(desk.buildingName(order, .en))) is resolved: \(shown)")
+                zh: "\(rid) \(desk.categoryName(order, .zh))（\(desk.buildingName(order))）已办结\(outcome.zh)：\(shown)",
+                en: "\(rid) \(desk.categoryName(order, .en)) (\(desk.buildingName(order, .en))) is resolved\(outcome.en): \(shown)")
             for group in ctx.directory.building(order.building)?.groups ?? order.group.map { [$0] } ?? [] {
                 effects.append(.post(group: group, reason: "publicised", text: text, refs: [rid], priority: desk.priority(of: order)))
             }

@@ -9,11 +9,11 @@ import Testing
         let bot = try FamilyHarness("workorders", "services")
         let at = "2026-11-28T09:00:00+08:00"
         for (who, group) in [("u-li", "t-b1"), ("u-li", nil), ("u-office", nil)] as [(String, String?)] {
-            let text = try bot.say("小邻 进度 S1", from: who, in: group, at: at).reply.text
+            let text = try bot.say("小邻 催办 S1", from: who, in: group, at: at).reply.text
             #expect(text.contains("S1 不是这个命令能用的记录") && text.contains("归还 S1"), "\(text)")
             #expect(text.contains("签收 S1") == (who == "u-office"), "\(who): \(text)")
         }
-        let en = try bot.say("status S1", from: "u-li", in: "t-b1", mentions: ["linli"], at: at).reply.text
+        let en = try bot.say("urge S1", from: "u-li", in: "t-b1", mentions: ["linli"], at: at).reply.text
         #expect(en.contains("try: return S1") && !en.contains("accept"), "\(en)")
     }
 }
