@@ -38,13 +38,17 @@ extension TextCursor {
         }
         var probe = self
         var n: Int?
-        if pos < chars.count, Grammar.isDigit(chars[pos]) {
-            var j = pos
+        // `umbrella x2`, `借伞×2`: a count written as a multiplication.
+        let times = pos + 1 < chars.count && ["x", "×", "*"].contains(lower[pos]) && Grammar.isDigit(chars[pos + 1]) ? 1 : 0
+        if pos + times < chars.count, Grammar.isDigit(chars[pos + times]) {
+            probe.pos += times
+            let start = probe.pos
+            var j = start
             while j < chars.count, Grammar.isDigit(chars[j]) { j += 1 }
             guard j == chars.count || !Grammar.isASCIILetter(chars[j]) else { return nil }
-            guard j - pos <= 9 else { return .wrong(howMany) }
+            guard j - start <= 9 else { return .wrong(howMany) }
             if j + 1 < chars.count, chars[j] == ".", Grammar.isDigit(chars[j + 1]) { return .wrong(howMany) }
-            n = Int(Self.string(chars[pos..<j]))
+            n = Int(Self.string(chars[start..<j]))
             probe.pos = j
         } else if pos < chars.count, Grammar.isCJK(chars[pos]) {
             guard let value = probe.takeNumber(), probe.pos < chars.count,

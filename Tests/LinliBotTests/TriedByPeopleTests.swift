@@ -18,6 +18,14 @@ import Testing
         #expect(reply.ok && reply.text.contains("15:00-16:00") && !reply.text.contains("～"), "\(reply.text)")
     }
 
+    /// `borrow umbrella x2`, `借伞×2`: a count written as a multiplication.
+    @Test(arguments: ["borrow umbrella x2", "借伞×2", "借 伞 X2", "borrow 2 umbrellas"])
+    func aCountWrittenAsTimes(_ text: String) throws {
+        let bot = try FamilyHarness("services")
+        let reply = try bot.say(text, from: "u-li", at: at("09:00")).reply
+        #expect(reply.ok && (reply.text.contains("× 2") || reply.text.contains("爱心伞2件")), "\(text): \(reply.text)")
+    }
+
     /// `2026年12月5日`: a date as forms and notices write it.
     @Test func aDateWithItsYearInChinese() throws {
         let bot = try FamilyHarness("bookings")
@@ -275,5 +283,33 @@ import Testing
         #expect(try chat.say(at("09:04", "u-zhang: 进度 S1")).reply.code == "forbidden")
         try chat.say(at("09:05", "[fudi-b3] u-zhang: 借伞"))
         #expect(try chat.say(at("09:06", "u-zhang: 进度 S2")).reply.text.contains("借用中"))
+    }
+
+    /// The households that followed a report were asked to rate it: 满意率 and 参评率 count them.
+    @Test func followersRatingsCountInTheFigures() throws {
+        let day = "11-05"
+        try chat.say(at("09:00", "[fudi-b2] u-xu: 报修 停车 消防通道有车乱停", day: day))
+        try chat.say(at("09:20", "[fudi-b2] u-guo: 报修 停车 消防通道被堵了", day: day))
+        try chat.say(at("09:25", "[fudi-b2] u-lin: 我也是 R1", day: day))
+        try chat.say(at("09:30", "[fudi-b2] u-sun: 签收 R1", day: day))
+        try chat.say(at("09:31", "[fudi-b2] u-sun: 并单 R2 R1", day: day))
+        try chat.say(at("12:00", "u-sun: 办结 R1 已联系车主挪车", day: day))
+        for (who, score) in [("u-xu", 4), ("u-guo", 1), ("u-lin", 2)] {
+            #expect(try chat.say(at("12:10", "[fudi-b2] \(who): 评价 R1 \(score)", day: day)).reply.ok)
+        }
+        let stats = try chat.say(at("12:20", "u-he: 统计 2栋", day: day)).reply.text
+        #expect(stats.contains("满意率 33.3%（1/3），参评率 100.0%（3/3）"), "\(stats)")
+    }
+
+    /// A captain replaced while an alert waits on him: his successor is asked at once and
+    /// chased after; he is chased no more.
+    @Test func anAlertAsksTheNewCaptain() throws {
+        let day = "12-05"
+        try chat.say(at("10:05", "u-ma: 紧急通知 暴雨橙色预警，请各楼栋检查地下室", day: day))
+        let handed = try chat.say(at("10:07", "u-he: 任命 张伟 楼栋长 3栋", day: day))
+        #expect(handed.notifications.contains { $0.to == "u-zhang" && $0.reason == "alert" && $0.text.contains("收到 A1") })
+        let chased = try chat.say(at("10:16", "", day: day)).notifications.filter { $0.reason == "alert" }.map(\.to)
+        #expect(chased.contains("u-zhang") && !chased.contains("u-zhou"), "\(chased)")
+        #expect(try chat.say(at("10:18", "u-zhang: 收到 A1", day: day)).reply.ok)
     }
 }

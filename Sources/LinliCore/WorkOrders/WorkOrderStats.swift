@@ -81,13 +81,13 @@ public struct WorkOrderStats: Sendable, Equatable {
         resolveP90 = Self.percentile(resolveTimes, 0.9)
     }
 
-    /// Raters beside the work orders' reporters (a settled dispute's other party):
-    /// the rating rate's denominator counts them too.
+    /// Raters beside the work orders' reporters (a settled dispute's other party, the
+    /// households that followed a report): the rating rate's denominator counts them too.
     public var otherRaters = 0
     /// Who was asked to rate: each resolved or closed order's reporter, and the other raters.
     public var raters: Int { done + otherRaters }
 
-    /// Counts ratings given beside the work orders' own (a dispute's other party, of
+    /// Counts ratings given beside the work orders' own (a dispute's other party, followers, of
     /// `raters` asked): 满意率 and the rating rate count them.
     public mutating func count(ratings scores: [Int], of raters: Int) {
         ratings += scores.count

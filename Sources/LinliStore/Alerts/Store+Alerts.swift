@@ -59,6 +59,17 @@ extension StoreTransaction {
         }
     }
 
+    /// Passes `from`'s unanswered receipt of an alert to `to` (a role handed over); when
+    /// `to` was asked already, `from`'s is dropped.
+    public func readdressReceipt(alert: Int, from: String, to: String) throws {
+        if try first("SELECT person FROM alert_receipts WHERE alert = ? AND person = ?", [alert, to], { $0.text(0) }) != nil {
+            try run("DELETE FROM alert_receipts WHERE alert = ? AND person = ? AND acked_at IS NULL", values: [.int(alert), .text(from)])
+        } else {
+            try run(
+                "UPDATE alert_receipts SET person = ? WHERE alert = ? AND person = ? AND acked_at IS NULL", values: [.text(to), .int(alert), .text(from)])
+        }
+    }
+
     private func receipts(of alert: Int) throws -> [Alert.Receipt] {
         try all("SELECT person, acked_at FROM alert_receipts WHERE alert = ? ORDER BY position", [alert]) { row in
             Alert.Receipt(person: row[0], ackedAt: (row[1] as Int64?).map(Instant.init(milliseconds:)))

@@ -155,6 +155,18 @@ struct AlertsFamily: Family {
         return (buildings.compactMap(\.captain) + buildings.compactMap(directory.gridLeader(of:))).filter { seen.insert($0).inserted }
     }
 
+    /// A captain or grid leader replaced: the alerts over `buildings` still chasing them
+    /// ask their successor instead, at once; the one replaced is asked no more.
+    static func handOver(from old: String, to new: String, buildings: Set<String>, _ ctx: Kernel) throws -> [Effect] {
+        var asks: [Effect] = []
+        for alert in try ctx.tx.alerts() where alert.reminders < Alert.maxReminders && !buildings.isDisjoint(with: alert.buildings) {
+            guard alert.receipts.contains(where: { $0.person == old && $0.ackedAt == nil }) else { continue }
+            try ctx.tx.readdressReceipt(alert: alert.number, from: old, to: new)
+            if !alert.receipts.contains(where: { $0.person == new }) { asks.append(ask(new, alert, heading(alert, ctx.directory), again: false)) }
+        }
+        return asks
+    }
+
     /// `【紧急通知 A1】text（sender）`, or for a drill `【应急演练 A1】…`.
     static func heading(_ alert: Alert, _ directory: Directory) -> Localized {
         let from = directory.name(of: alert.sender)

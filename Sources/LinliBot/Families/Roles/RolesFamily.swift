@@ -111,6 +111,11 @@ struct RolesFamily: Family {
                 text: Localized(zh: t.lines.map(\.zh).joined(separator: "\n"), en: t.lines.map(\.en).joined(separator: "\n")), refs: outcome.refs,
                 priority: t.priority)
         }
+        // An alert still waiting on the one replaced asks the successor.
+        if granted, let old, let scope {
+            let buildings = role == .captain ? [scope] : before.community.buildings.filter { $0.grid == scope }.map(\.id)
+            outcome.effects += try AlertsFamily.handOver(from: old, to: person, buildings: Set(buildings), ctx.kernel)
+        }
         return outcome
     }
 

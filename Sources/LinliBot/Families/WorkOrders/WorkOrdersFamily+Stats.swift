@@ -66,12 +66,17 @@ extension WorkOrdersFamily {
     }
 
     /// The figures of `orders`, with both parties' ratings of disputes (满意率 counts
-    /// both, SERVICES.md §1a): what `stats` and the monthly posting say alike.
+    /// both, SERVICES.md §1a) and those of the households that followed a report (a
+    /// merged report's reporter, a `我也是`): each was asked to rate it. What `stats`
+    /// and the monthly posting say alike.
     static func figures(_ orders: [WorkOrder], _ kernel: Kernel) throws -> (WorkOrderStats, disputes: Localized) {
         let desk = WorkOrderDesk(kernel)
         var s = WorkOrderStats(orders) { desk.limits($0).accept }
         let disputes = try DisputesFamily.figures(orders, kernel)
         s.count(ratings: disputes.ratings, of: disputes.raters)
+        let done = orders.filter { $0.state == .resolved || $0.state == .closed }.map(\.number)
+        let followers = try kernel.tx.followers(of: done).values.flatMap { $0 }
+        s.count(ratings: followers.compactMap(\.rating), of: followers.count)
         return (s, disputes.line)
     }
 
