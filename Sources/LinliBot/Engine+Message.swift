@@ -29,6 +29,7 @@ extension Engine {
         let parser = self.parser.suggesting(ctx.mayUse)
         var parsed: ParseResult
         var expired: Prompt?
+        var answered: Prompt?
         if let prompt = prompt(chat: chat, user: sender), clock > prompt.expiresAt {
             try deletePrompt(chat: chat, user: sender, tx)
             expired = prompt
@@ -58,6 +59,7 @@ extension Engine {
                 if strict { return nil }
             } else {
                 try deletePrompt(chat: chat, user: sender, tx)
+                answered = prompt
             }
         } else {
             parsed = preparsed ?? parser.parse(text, strict: strict)
@@ -116,7 +118,15 @@ extension Engine {
         commandName = Self.name(of: parsed)
         switch parsed {
         case .command(let command, let lang):
-            try settle(lang)
+            // `pair of shoes left in the lobby`, `stats homework done`: among neighbours, a command
+            // only others may give, naming no record (`accept R1` is meant), is talk, not a refusal.
+            if strict, let spec = parser.catalog.spec(command.name), !ctx.mayUse(spec), !spec.roles.contains("resident"),
+                !CommandParser.namesARecord(text)
+            {
+                return nil
+            }
+            // The language is noted once the message proves to be a command (not talk, below).
+            try settle(lang, noting: false)
             let saved = state.memory
             let changes = tx.changeCount
             do {
@@ -126,13 +136,18 @@ extension Engine {
                 if !careful, tx.changeCount != changes { throw EventFailure(underlying: error) }
                 restore(saved)
                 // `积分 怎么换东西`, `points taken` among neighbours: a word that names no one is
-                // not a valid argument, so the message was no whole command (PROTOCOL.md §2.1).
-                if strict, error.unknownWord != nil { return nil }
+                // not a valid argument, so the message was no whole command (PROTOCOL.md §2.1):
+                // a question it was taken to answer stays open.
+                if strict, error.unknownWord != nil {
+                    if let answered { try setPrompt(answered, tx) }
+                    return nil
+                }
                 outcome = Outcome(error: error)
                 if let detail = error.privately {
                     outcome.effects = [.notify(to: sender, reason: "private_reply", text: detail, refs: error.refs)]
                 }
             }
+            if !wordless { try noteWritten(lang, by: sender, chosen: chosen, tx) }
         case .incomplete(let id, let soFar, let missing, let lang):
             try settle(lang)
             let spec = parser.catalog.spec(id)

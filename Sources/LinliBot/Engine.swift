@@ -145,9 +145,9 @@ public final class Engine {
         return nil
     }
 
-    // The years as written are checked when the line is read; here, at the widest offsets.
-    static let earliest = Instant(milliseconds: 946_634_400_000)  // 2000-01-01T00:00:00+14:00
-    static let latest = Instant(milliseconds: 4_102_488_000_000)  // 2100-01-01T00:00:00-12:00
+    // The years as written are checked when the line is read; here, at the widest offsets RFC3339 reads (±23:59).
+    static let earliest = Instant(milliseconds: 946_598_400_000)  // 2000-01-01T00:00:00+24:00
+    static let latest = Instant(milliseconds: 4_102_531_200_000)  // 2100-01-01T00:00:00-24:00
 
     /// A tick without an id that fires no timer.
     private func isIdleTick(_ item: InputItem) -> Bool {

@@ -18,6 +18,19 @@ extension CommandParser {
         return rest.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") }
     }
 
+    /// Whether text names a record (`accept R1`, `签收R1`): a record letter standing apart
+    /// from other letters, then digits.
+    public static func namesARecord(_ text: String) -> Bool {
+        let s = Array(Grammar.fold(text).unicodeScalars)
+        for (i, c) in s.enumerated() where RecordKind(rawValue: String(c).uppercased()) != nil {
+            guard i == 0 || !Grammar.isASCIILetter(s[i - 1]), i + 1 < s.count, Grammar.isDigit(s[i + 1]) else { continue }
+            var j = i + 1
+            while j < s.count, Grammar.isDigit(s[j]) { j += 1 }
+            if j == s.count || !Grammar.isASCIILetter(s[j]) { return true }
+        }
+        return false
+    }
+
     /// `R1 签收 …` as `签收 R1 …`: a record id, then the word of a command that takes
     /// a record of its kind; nil when the text is not that.
     func recordFirst(_ folded: String) -> String? {

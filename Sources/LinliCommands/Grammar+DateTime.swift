@@ -216,11 +216,11 @@ extension TextCursor {
 
     private enum Half { case am, pm, noon, evening }
 
-    /// A time range at the cursor: nil when there is none (cursor unmoved), or the
-    /// problem with one that is there but wrong (end before start, a bad hour).
     /// What stands between a range's start and end (`15:00～16:00`: the tilde Chinese input writes full-width).
     static let rangeMarks: [Unicode.Scalar] = ["-", "~", "～", "〜", "到", "至", "–", "—"]
 
+    /// A time range at the cursor: nil when there is none (cursor unmoved), or the
+    /// problem with one that is there but wrong (end before start, a bad hour).
     mutating func takeTimeRange() -> TimeRead? {
         let start = pos
         guard let (h1, m1, half1, explicit1) = clockTime(asEnd: false) else {

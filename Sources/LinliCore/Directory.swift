@@ -29,14 +29,14 @@ public final class Directory: Sendable {
     public func grid(_ id: String) -> Grid? { gridsByID[id] }
     public func department(_ id: String) -> Department? { departmentsByID[id] }
 
-    /// A department by its id (in any case), its name, or a part of its name no other
-    /// department's has (`物业` for 红色物业).
-    public func department(named word: String) -> Department? {
+    /// A department by its id (in any case) or its name; `partly`, also by a part of a
+    /// Chinese name no other department's has (`物业` for 红色物业; not `at` in Water Company).
+    public func department(named word: String, partly: Bool = false) -> Department? {
         let w = word.lowercased()
         if let d = community.departments.first(where: { $0.id.lowercased() == w || $0.name.lowercased() == w }) { return d }
-        guard w.count >= 2 else { return nil }
-        let partly = community.departments.filter { $0.name.lowercased().contains(w) }
-        return partly.count == 1 ? partly[0] : nil
+        guard partly, w.count >= 2, w.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }) else { return nil }
+        let matches = community.departments.filter { $0.name.contains(w) }
+        return matches.count == 1 ? matches[0] : nil
     }
     public func category(_ id: String) -> Category? { categoriesByID[id] }
 

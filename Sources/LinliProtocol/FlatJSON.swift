@@ -1,7 +1,7 @@
 /// The fast road for the usual LLP/1 line: one flat JSON object whose values are
 /// strings, nulls, or (for `mentions`) an array of strings. It reads the event's
-/// fields in one pass over the bytes, where Foundation's JSONDecoder builds a
-/// tree first and decodes it through `Decodable`.
+/// fields in one pass over the bytes, where the slow road (`LineDecoder.wire`) builds
+/// a `JSONValue` tree first and reads the fields from it.
 ///
 /// It gives up (nil) on anything else: a key written twice or with an escape, a
 /// number, a nested object, a lone surrogate, a control character, text after the

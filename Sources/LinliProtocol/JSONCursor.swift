@@ -1,9 +1,12 @@
 /// Reads JSON from bytes, one token at a time, without building anything it is not
 /// asked for: `FlatJSON` takes an LLP/1 line's fields through it, `JSONValue` a whole
-/// document. The bytes are valid UTF-8 (the callers check).
+/// document. Only strings may hold bytes past ASCII: each is checked as UTF-8 as it is
+/// read (anywhere else such a byte is a syntax error).
 struct JSONCursor {
     let bytes: UnsafeBufferPointer<UInt8>
     var i = 0
+    /// The first key an object read by `value` had twice.
+    var repeatedKey: String?
 
     var atEnd: Bool { i == bytes.count }
 
@@ -29,7 +32,7 @@ struct JSONCursor {
         }
         guard i < bytes.count else { return nil }
         defer { i += 1 }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+        return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
     }
 
     /// A string; `.some(nil)` for null; nil for anything else.
@@ -74,14 +77,14 @@ struct JSONCursor {
         guard i < bytes.count else { return nil }
         if bytes[i] == UInt8(ascii: "\"") {
             defer { i += 1 }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+            return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
         }
         var out = Array(UnsafeBufferPointer(rebasing: bytes[start..<i]))
         while i < bytes.count {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
                 i += 1
-                return String(decoding: out, as: UTF8.self)
+                return String(validating: out, as: UTF8.self)
             }
             if b < 0x20 { return nil }
             guard b == UInt8(ascii: "\\") else {

@@ -15,16 +15,23 @@ public enum JSONValue: Sendable, Equatable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    /// The document in `bytes`, or nil when they are not one JSON value (white space around it allowed).
+    /// The document in `bytes`, or nil when they are not one JSON value (white space
+    /// around it allowed, and a byte-order mark before it).
     public static func parse(_ bytes: some Collection<UInt8>) -> JSONValue? {
-        let bytes = Array(bytes)
-        guard String(validating: bytes, as: UTF8.self) != nil else { return nil }
-        return bytes.withUnsafeBufferPointer { buffer in
+        read(bytes)?.value
+    }
+
+    /// The document, and the first key an object of it has twice (as read, escapes
+    /// decoded: `"fr\u006fm"` is `from`), if any.
+    static func read(_ bytes: some Collection<UInt8>) -> (value: JSONValue, repeatedKey: String?)? {
+        func read(_ buffer: UnsafeBufferPointer<UInt8>) -> (JSONValue, String?)? {
             var cursor = JSONCursor(bytes: buffer)
+            if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { cursor.i = 3 }
             guard let value = cursor.value(depth: 0) else { return nil }
             cursor.skipSpace()
-            return cursor.atEnd ? value : nil
+            return cursor.atEnd ? (value, cursor.repeatedKey) : nil
         }
+        return bytes.withContiguousStorageIfAvailable(read) ?? Array(bytes).withUnsafeBufferPointer(read)
     }
 
     /// The member `key` of an object; nil for a missing key or a value that is not an object.
@@ -44,10 +51,11 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// A whole number (one written with a fraction or an exponent too, when it is whole).
+    /// A whole number (one written with a fraction or an exponent too, when it is whole
+    /// and within a double's exact integers, below 2^53).
     public var int64: Int64? {
         guard case .number(let s) = self else { return nil }
-        return Int64(s) ?? Double(s).flatMap { Int64(exactly: $0) }
+        return Int64(s) ?? Double(s).flatMap { $0.magnitude < 9_007_199_254_740_992 ? Int64(exactly: $0) : nil }
     }
 
     public var bool: Bool? {
@@ -79,7 +87,7 @@ extension JSONCursor {
             repeat {
                 skipSpace()
                 guard let key = string(), skip(UInt8(ascii: ":")), let value = value(depth: depth + 1) else { return nil }
-                members[key] = value
+                if repeatedKey == nil, members.updateValue(value, forKey: key) != nil { repeatedKey = key }
             } while skip(UInt8(ascii: ","))
             return skip(UInt8(ascii: "}")) ? .object(members) : nil
         case UInt8(ascii: "["):

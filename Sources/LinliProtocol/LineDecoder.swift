@@ -115,8 +115,11 @@ public struct LineDecoder: Sendable {
     /// The slow road: the line as strict JSON (a trailing comma, or a second object after
     /// the first, is not), then its fields, each a string or null (`mentions` a list of strings).
     static func wire(_ bytes: ArraySlice<UInt8>) throws(LineError) -> Wire {
-        guard case .object(let o)? = JSONValue.parse(bytes) else { throw LineError(.badJSON, "the line is not a JSON object") }
-        if let key = repeatedKey(bytes) { throw LineError(.badJSON, "the key '\(key)' appears twice") }
+        // JSON leaves it to the reader which of a key written twice wins: such an event is refused, not guessed at.
+        guard let (document, repeated) = JSONValue.read(bytes), case .object(let o) = document else {
+            throw LineError(.badJSON, "the line is not a JSON object")
+        }
+        if let key = repeated { throw LineError(.badJSON, "the key '\(key)' appears twice") }
         func string(_ key: String) throws(LineError) -> String? {
             switch o[key] {
             case nil, .null?: return nil
@@ -151,39 +154,5 @@ public struct LineDecoder: Sendable {
             guard event.ts != nil else { throw LineError(.missingField, "a tick needs 'ts'") }
         }
         return event
-    }
-
-    /// A key that appears twice in the outer object, if any: JSON leaves it to the
-    /// reader which one wins, so an event with one is refused rather than guessed at.
-    static func repeatedKey(_ bytes: ArraySlice<UInt8>) -> String? {
-        var keys = Set<ArraySlice<UInt8>>()
-        var depth = 0
-        var i = bytes.startIndex
-        var expectKey = false
-        while i < bytes.endIndex {
-            let b = bytes[i]
-            switch b {
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                depth += 1
-                expectKey = depth == 1 && b == UInt8(ascii: "{")
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                depth -= 1
-            case UInt8(ascii: ","):
-                expectKey = depth == 1
-            case UInt8(ascii: "\""):
-                var j = i + 1
-                while j < bytes.endIndex, bytes[j] != UInt8(ascii: "\"") { j += bytes[j] == UInt8(ascii: "\\") ? 2 : 1 }
-                if expectKey, j <= bytes.endIndex {
-                    let key = bytes[(i + 1)..<min(j, bytes.endIndex)]
-                    if !keys.insert(key).inserted { return String(decoding: key, as: UTF8.self) }
-                    expectKey = false
-                }
-                i = j
-            default:
-                break
-            }
-            i += 1
-        }
-        return nil
     }
 }

@@ -164,6 +164,7 @@ import Testing
         let bot = try FamilyHarness("workorders")
         let reply = try bot.say("报修 漏水 501 厨房滴水", from: "u-li", in: "t-b1", at: "2000-01-01T00:00:00+08:00").reply
         #expect(reply.ok, "\(reply.text)")
+        #expect(try bot.tick("2000-01-01T00:00:00+23:00").allSatisfy { $0.type != .error }, "the widest offset RFC 3339 reads")
     }
 
     /// The month's figures are posted after a clock jump of a year less a month:
@@ -311,5 +312,74 @@ import Testing
         let chased = try chat.say(at("10:16", "", day: day)).notifications.filter { $0.reason == "alert" }.map(\.to)
         #expect(chased.contains("u-zhang") && !chased.contains("u-zhou"), "\(chased)")
         #expect(try chat.say(at("10:18", "u-zhang: 收到 A1", day: day)).reply.ok)
+    }
+
+    /// Talk that reads past an open question in a group leaves it open and the language as it was.
+    @Test func talkLeavesAQuestionAndTheLanguageAlone() throws {
+        try chat.say(at("09:00", "[fudi-b3] u-li: 报修 漏水 501 厨房滴水"))
+        #expect(try chat.say(at("09:01", "[fudi-b3] u-zhou: @小邻 交办 R1")).reply.text.contains("交给谁"))
+        #expect(try chat.say(at("09:02", "[fudi-b3] u-zhou: 老王")).isEmpty, "no one is called 老王: talk")
+        let handed = try chat.say(at("09:03", "[fudi-b3] u-zhou: 陈师傅"))
+        #expect(handed.reply.ok && handed.notifications.contains { $0.to == "u-chen" }, "the question was still open: \(handed.reply.text)")
+        try chat.say(at("09:04", "u-emma: status"))
+        #expect(try chat.say(at("09:05", "[fudi-b3] u-emma: 积分 怎么换东西")).isEmpty)
+        try chat.say(at("09:06", "[fudi-b3] u-emma: report leak 801 bathroom ceiling"))
+        let accepted = try chat.say(at("09:07", "u-zhou: 签收 R2")).notifications.filter { $0.to == "u-emma" }
+        #expect(accepted.first?.text.hasPrefix("Your report R2") == true, "English still: \(accepted.map(\.text))")
+    }
+
+    /// `pair of shoes left in the lobby`, `stats homework done`: a command only others may
+    /// give, typed by a resident among neighbours, is talk.
+    @Test func aCommandOnlyOthersMayGiveIsTalk() throws {
+        for text in ["pair of shoes left in the lobby", "stats homework done, finally", "unpair socks everywhere lol", "统计 一下明天谁去", "晒数据 好看"] {
+            #expect(try chat.say(at("09:00", "[fudi-b3] u-zhang: \(text)")).isEmpty, "\(text)")
+        }
+        #expect(try chat.say(at("09:01", "[fudi-b3] u-zhang: @小邻 统计")).reply.code == "forbidden", "said to the bot, it is refused")
+        #expect(try chat.say(at("09:02", "[fudi-b3] u-stranger: 报修 漏水 901 滴水")).reply.code == "not_registered", "a resident's command still answers")
+    }
+
+    /// A captain's `升级 R1 物业一直不来` goes up the ladder; staff call a department in by part of its name.
+    @Test func partOfADepartmentsNameIsForStaff() throws {
+        try chat.say(at("09:00", "[fudi-b3] u-li: 报修 漏水 501 厨房滴水"))
+        try chat.say(at("09:01", "u-zhou: 签收 R1"))
+        let up = try chat.say(at("09:02", "u-zhou: 升级 R1 物业 一直不来修"))
+        #expect(up.reply.ok && up.notifications.contains { $0.reason == "escalated" && $0.text.contains("物业 一直不来修") }, "\(up.reply.text)")
+        #expect(try chat.say(at("09:03", "u-he: 吹哨 R1 物业")).notifications.contains { $0.to == "u-chen" })
+    }
+
+    /// A progress note that begins `referred:` is a note, not an outcome.
+    @Test func aNoteIsNotRelabelled() throws {
+        try chat.say(at("09:00", "[fudi-b3] u-li: 报修 漏水 501 厨房滴水"))
+        try chat.say(at("09:01", "u-zhou: 签收 R1"))
+        try chat.say(at("09:02", "u-zhou: note R1 referred: waiting on the housing office"))
+        let status = try chat.say(at("09:03", "u-li: 进度 R1")).reply.text
+        #expect(status.contains("referred: waiting on the housing office") && !status.contains("已转办"), "\(status)")
+    }
+
+    /// A captain replaced mid-dispute by one of its parties: the dispute goes to the rung
+    /// above, never to the party, who would learn who complained.
+    @Test func aDisputeIsNotHandedToItsParty() throws {
+        try chat.say(at("09:00", "u-li: 报修 纠纷 隔壁502电动车在楼道充电"))
+        try chat.say(at("09:01", "u-zhou: 签收 R1"))
+        #expect(try chat.say(at("09:02", "u-zhou: 邀请 R1 502 明天 15:00-16:00")).reply.ok)
+        let handed = try chat.say(at("09:10", "u-he: 任命 张伟 楼栋长 3栋"))
+        #expect(!handed.reply.text.contains("交接给张伟") && !handed.notifications.contains { $0.to == "u-zhang" && $0.text.contains("R1") }, "\(handed.reply.text)")
+        #expect(try chat.say(at("09:11", "u-zhang: 进度 R1")).reply.code == "forbidden")
+        let file = try chat.say(at("09:12", "u-zhang: 户档 501")).reply
+        #expect(file.ok && !file.text.contains("R1"), "the complainant's household file, read by the other party: \(file.text)")
+    }
+
+    /// `publish this month`, as `晒数据 3栋 本月`.
+    @Test func publishThisMonth() throws {
+        let out = try chat.say(at("09:00", "u-he: publish b3 this month"))
+        #expect(out.reply.ok && out.reply.text.contains("2026年11月"), "\(out.reply.text)")
+    }
+
+    /// A visit's report names the problem, whichever clause it is in.
+    @Test func aVisitReportFindsTheProblemClause() throws {
+        let out = try chat.say(at("09:00", "u-zhou: 走访 501 卫生间漏水严重，老人腿脚不便 报修 漏水"))
+        #expect(out.reply.text.contains("漏水：卫生间漏水严重）") && !out.reply.text.contains("腿脚"), "\(out.reply.text)")
+        let other = try chat.say(at("09:01", "u-zhou: 走访 502 老人独居，血压高 报修 其他"))
+        #expect(other.reply.text.contains("其他：其他（走访时发现）") && !other.reply.text.contains("血压"), "\(other.reply.text)")
     }
 }

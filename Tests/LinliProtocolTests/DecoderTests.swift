@@ -77,6 +77,7 @@ import Testing
         (#"{"from":"u-li","text":"x","mentions":"u-zhou"}"#, .badField),
         (#"{"from":"u-li","text":"x","mentions":["u-zhou",5]}"#, .badField),
         (#"{"from":"u-li","text":"status",}"#, .badJSON),
+        (#"{"from":"u-li","fr\u006fm":"u-zhou","text":"x"}"#, .badJSON),
         (#"{"from":"u-li","text":"status"}{"id":"x","from":"u-li","text":"status"}"#, .badJSON),
         (#"{"from":"u-li","text":"x","ts":"2100-01-01T07:59:59+08:00"}"#, .badTimestamp),
         (#"{"type":"shout","from":"u-li","text":"x"}"#, .badField),

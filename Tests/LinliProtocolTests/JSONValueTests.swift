@@ -25,6 +25,16 @@ import Testing
         #expect(o["msgId"]?.int64 == nil)
     }
 
+    @Test func aByteOrderMarkIsReadPast() {
+        #expect(JSONValue.parse([0xEF, 0xBB, 0xBF] + Array(#"{"a":1}"#.utf8))?["a"]?.int64 == 1)
+    }
+
+    @Test func aFractionBeyondADoublesIntegersIsNoWholeNumber() {
+        #expect(parse("9007199254740993.0")?.int64 == nil)
+        #expect(parse("-9223372036854775809")?.int64 == nil)
+        #expect(parse("1e3")?.int64 == 1000)
+    }
+
     @Test func aKeyWrittenTwiceKeepsItsLastValue() {
         #expect(parse(#"{"a":1,"a":"two"}"#)?["a"]?.string == "two")
     }

@@ -40,7 +40,6 @@ struct EscalationLadder {
         }
     }
 
-    /// A rung as a reader says it.
     /// Who holds a rung, as a reply names them: `楼栋长周永林`, `captain 周永林`, `何书记 at the office`.
     static func holder(_ level: Level, _ name: String, _ lang: Lang) -> String {
         switch (level, lang) {
@@ -50,6 +49,7 @@ struct EscalationLadder {
         }
     }
 
+    /// A rung as a reader says it.
     static func name(_ level: Level, _ lang: Lang) -> String {
         switch (level, lang) {
         case (.captain, .zh): "楼栋长"

@@ -35,7 +35,7 @@ struct AccountabilityFamily: Family {
         guard ctx.isStaff else { throw LinliError(.forbidden, zh: "晒数据由社区发布。", en: "The community office publishes the figures.") }
         var month = Self.month(before: ctx.calendar.today)
         var buildings: [Building] = []
-        for token in ctx.directory.words(what ?? "") {
+        for token in ctx.directory.words(what ?? "", phrases: ["this month": "this-month", "last month": "last-month"]) {
             if let b = ctx.directory.building(named: token) {
                 if !buildings.contains(where: { $0.id == b.id }) { buildings.append(b) }
             } else if let m = Self.month(token, today: ctx.calendar.today) {

@@ -43,7 +43,7 @@ extension HouseholdsFamily {
         let vid = RecordID(.visit, number).description
         var effects: [Effect] = []
         var filed: RecordID?
-        let problem = Self.problem(in: notes)
+        let problem = category.map { Self.problem(in: notes, $0, ctx.lang) } ?? ""
         if let category {
             // Filed for the household: a member is its reporter (told of its progress); the history names the visitor.
             // The report carries the problem, not the visit's notes (private to the visitor's side).
@@ -101,11 +101,15 @@ extension HouseholdsFamily {
         return (trimmed, nil, false)
     }
 
-    /// What a report filed from a visit says: the notes' last clause, the problem the
-    /// visitor wrote before `报修` (`老人独居，…；厨房水管漏水` → `厨房水管漏水`).
-    static func problem(in notes: String) -> String {
+    /// What a report filed from a visit says: notes of one clause whole; else the clauses
+    /// that name its category (`老人独居，…；厨房水管漏水` → `厨房水管漏水`), not the
+    /// household's story; when none does, the category alone, found on a visit.
+    static func problem(in notes: String, _ category: Category, _ lang: Lang) -> String {
         let clauses = notes.split(whereSeparator: { "，,；;。!！?？".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
-        return clauses.last { !$0.isEmpty } ?? notes
+        if clauses.count == 1 { return clauses[0] }
+        let naming = clauses.filter { clause in category.names.contains { clause.lowercased().contains($0.lowercased()) } }
+        guard naming.isEmpty else { return naming.joined(separator: lang == .zh ? "，" : ", ") }
+        return lang == .zh ? "\(category.name(.zh))（走访时发现）" : "\(category.name(.en)) (found on a visit)"
     }
 
     /// Coverage of the sender's paired households (a party member), of a member or a

@@ -170,7 +170,10 @@ private struct HouseholdFile {
         let desk = WorkOrderDesk(ctx.kernel)
         // A private report about the room (a dispute, noise) is not the household's to read, only its handlers'.
         let orders = try ctx.tx.householdWorkOrders(members: members, building: building.id, room: WorkOrdersFamily.room(home), limit: n)
-            .filter { !desk.isPrivate($0) || members.contains($0.reporter) || desk.may(ctx.sender, [.reporter, .handler, .manager], $0) }
+            .filter {
+                (!desk.isPrivate($0) || members.contains($0.reporter) || desk.may(ctx.sender, [.reporter, .handler, .manager], $0))
+                    && !desk.isOtherParty(ctx.sender, $0)
+            }
         let bookings = try ctx.tx.householdBookings(home, limit: n)
         let requests = try ctx.tx.householdRequests(home, limit: n)
         let wishes = try ctx.tx.wishes(wishers: members, limit: n)

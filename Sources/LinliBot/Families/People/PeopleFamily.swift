@@ -17,9 +17,10 @@ struct PeopleFamily: Family {
         }
     }
 
-    /// What the sender may do, from the catalog; or one command's usage and examples.
+    /// What follows `help` when it asks for the menu, not for a command.
     static let helpMe: Set<String> = ["me", "me please", "me out", "please", "我", "我一下", "一下", "下", "我吧"]
 
+    /// What the sender may do, from the catalog; or one command's usage and examples.
     func help(_ topic: String?, _ ctx: CommandContext) throws -> Outcome {
         let lang = ctx.lang
         // `help me`, `帮助我一下`: the menu, asked for politely.

@@ -140,7 +140,11 @@ struct RolesFamily: Family {
             let next: (String?, Level)? =
                 level == .captain
                 ? ctx.ladder.firstResponder(for: building) : ctx.ladder.rung(above: .captain, building: building.id).map { ($0.person, $0.level) }
-            guard let (to, toLevel) = next, let to, to != old else { continue }
+            guard var (to, toLevel) = next, var to, to != old else { continue }
+            // Never to a party of the matter (a dispute's sides, its reporter): the rung above takes it.
+            let parties = try [order.reporter] + (ctx.tx.dispute(order.number).map { [$0.complainant.person, $0.respondent.person] } ?? [])
+            while parties.contains(to), let up = ctx.ladder.rung(above: toLevel, building: building.id) { (to, toLevel) = (up.person, up.level) }
+            guard !parties.contains(to), to != old else { continue }
             let before = order
             let effects = try order.apply(.handOver(.person(to), level: toLevel), at: ctx.now)
             try ctx.workOrders.save(

@@ -247,7 +247,7 @@ struct ServicesFamily: Family {
         let asked: (String) -> String? = { [open.handler, open.requester].contains($0) ? nil : $0 }
         let captain = open.level == nil ? ctx.directory.building(ofHome: open.household)?.captain.flatMap(asked) : nil
         let next: (String, Level)? = captain.map { ($0, .captain) } ?? (open.level == .staff ? nil : ctx.directory.firstStaff.flatMap(asked).map { ($0, .staff) })
-        guard let (person, level) = next, person != open.handler else { return [] }
+        guard let (person, level) = next else { return [] }
         let who = open.handler.map { ctx.directory.name(of: $0) } ?? "—"
         let due = ctx.calendar.deliveryTime(s.priority).adding(s.accept)
         try write(open, ctx) { try $0.apply(.escalate(to: person, level: level, due: due), at: ctx.now) }

@@ -33,10 +33,19 @@ struct WorkOrderDesk {
     }
 
     func may(_ user: String, _ parties: Set<Party>, _ order: WorkOrder) -> Bool {
-        (parties.contains(.reporter) && order.reporter == user)
+        // A dispute's other party is none of these to it, a captain or staff though they be.
+        if isOtherParty(user, order) { return false }
+        return (parties.contains(.reporter) && order.reporter == user)
             || (parties.contains(.filer) && (try? tx.visitor(ofReport: order.number)) == user)
             || (parties.contains(.handler) && isHandler(user, of: order))
             || (parties.contains(.manager) && manages(user, order))
+    }
+
+    /// Whether `user` is the other party of a dispute (not its reporter): shown it, in a
+    /// status or a household file, they would learn who complained (SERVICES.md §1a).
+    func isOtherParty(_ user: String, _ order: WorkOrder) -> Bool {
+        order.category == DisputesFamily.category && order.reporter != user
+            && ((try? tx.dispute(order.number)) ?? nil)?.respondent.person == user
     }
 
     /// The assignee, or a member of the assigned department.
@@ -63,6 +72,10 @@ struct WorkOrderDesk {
         }
         if let p = community.people.first(where: { $0.id == t || $0.name == t }) { return .person(p.id) }
         if target.hasPrefix("@"), mentions.count == 1 { return .person(mentions[0]) }
+        if let d = directory.department(named: t, partly: true) {
+            try requireAnswered(d)
+            return .department(d.id)
+        }
         throw LinliError(
             .notFound, zh: "不认识“\(target)”：请写人员编号、姓名或部门（\(community.departments.map(\.name).joined(separator: "、"))）。",
             en: "I don't know “\(target)”: name a person (id or name) or a department (\(community.departments.map(\.id).joined(separator: ", "))).")
@@ -202,7 +215,7 @@ struct WorkOrderDesk {
             ["assign", "escalate", "handover"].contains(e.action)
             ? e.detail.map { d in
                 d.split(separator: " ").map { directory.name(of: String($0)) }.joined(separator: " ")
-            } : e.detail.map { Self.detailLabels[$0]?(lang) ?? Resolution.spoken($0, lang) ?? $0 }
+            } : e.detail.map { Self.detailLabels[$0]?(lang) ?? (e.action == "done" ? Resolution.spoken($0, lang) : nil) ?? $0 }
         let detail = shown.map { lang == .zh ? "：\($0)" : ": \($0)" } ?? ""
         let actor = e.actor == Kernel.system ? "Linli" : directory.name(of: e.actor)
         return "\(shortTime) \(actor) \(Self.actionLabels[e.action]?(lang) ?? e.action)\(detail)"

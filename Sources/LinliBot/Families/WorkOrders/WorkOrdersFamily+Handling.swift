@@ -117,7 +117,8 @@ extension WorkOrdersFamily {
     func escalate(_ id: RecordID, detail: String?, _ ctx: CommandContext) throws -> Outcome {
         let desk = WorkOrderDesk(ctx.kernel)
         let words = (detail ?? "").split(separator: " ").map(String.init)
-        let department = words.first.flatMap(ctx.directory.department(named:))
+        // Staff call a department in by part of its name too (`吹哨 R1 物业`); a captain's `升级 R1 物业不来` goes up the ladder.
+        let department = words.first.flatMap { ctx.directory.department(named: $0, partly: ctx.isStaff) }
         let ref = words.first { $0.lowercased().hasPrefix("ref:") }.map { String($0.dropFirst(4)) }.flatMap { $0.isEmpty ? nil : $0 }
         let (before, unasked) = try held(id, ctx)
         if department != nil && !ctx.isStaff {

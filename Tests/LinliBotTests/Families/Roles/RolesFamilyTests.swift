@@ -139,7 +139,9 @@ import Testing
         #expect(try bot.say("恭喜李阿姨！", from: "u-ann", in: "t-b1", at: at("09:02")).isEmpty)
         #expect(try bot.say("谢谢大家", from: "u-li", in: "t-b1", at: at("09:03")).isEmpty)
         #expect(try bot.say("任命 李阿姨 调解员", from: "u-office", in: "t-b1", at: at("09:04")).reply.ok, "a whole command")
-        let refused = try bot.say("任命 张博 志愿者", from: "u-li", in: "t-b1", at: at("09:05"))
+        // A command only the office gives, typed by a resident among neighbours, is talk; said to the bot, refused.
+        #expect(try bot.say("任命 张博 志愿者", from: "u-li", in: "t-b1", at: at("09:05")).isEmpty)
+        let refused = try bot.say("小邻 任命 张博 志愿者", from: "u-li", in: "t-b1", at: at("09:05"))
         #expect(refused.reply.code == "forbidden" && refused.notifications.isEmpty)
     }
 }
