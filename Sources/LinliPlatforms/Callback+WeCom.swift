@@ -14,7 +14,7 @@ extension Callback {
         if r.method == "GET" {
             encrypted = r.query["echostr"]
         } else if p.kind == .wecom {
-            encrypted = element("Encrypt", in: String(decoding: r.body, as: UTF8.self))
+            encrypted = fields(String(decoding: r.body, as: UTF8.self))["Encrypt"]
         } else {
             encrypted = json(r.body)?["encrypt"]?.string
         }
@@ -33,12 +33,13 @@ extension Callback {
 
     /// A self-built app's message: a private chat with the app.
     static func appMessage(_ xml: String) -> CallbackResult {
-        guard element("MsgType", in: xml) == "text", let from = element("FromUserName", in: xml), let id = element("MsgId", in: xml) else {
+        let f = fields(xml)
+        guard f["MsgType"] == "text", let from = f["FromUserName"], let id = f["MsgId"] else {
             return .ignored(.wecom)
         }
         return .message(
             PlatformMessage(
-                eventID: id, account: from, name: nil, chat: nil, text: trimmed(element("Content", in: xml) ?? ""), mentioned: false,
+                eventID: id, account: from, name: nil, chat: nil, text: trimmed(f["Content"] ?? ""), mentioned: false,
                 route: .weComPassive(toUser: from)))
     }
 
@@ -48,10 +49,10 @@ extension Callback {
         guard o["msgtype"]?.string == "text", let id = o["msgid"]?.text, let from = o["from"]?["userid"]?.text else {
             return .ignored(.wecomBot)
         }
-        let group = o["chattype"]?.string == "group"
+        let group = o["chattype"]?.string != "single"
         var content = trimmed(o["text"]?["content"]?.string ?? "")
         if group, content.hasPrefix("@") {
-            content = trimmed(content.drop { $0 != " " && $0 != "\u{3000}" })
+            content = trimmed(content.drop { !$0.isWhitespace })  // any space: WeChat ends an @-name with U+2005
         }
         return .message(
             PlatformMessage(
@@ -59,14 +60,46 @@ extension Callback {
                 route: .responseURL(o["response_url"]?.string ?? "")))
     }
 
-    /// The text of `<name>…</name>` (CDATA or not) in a flat XML message.
-    static func element(_ name: String, in xml: String) -> String? {
-        guard let open = xml.range(of: "<\(name)>"), let close = xml.range(of: "</\(name)>", range: open.upperBound..<xml.endIndex) else {
-            return nil
+    /// The children of a flat XML message (`<xml><Name>…</Name>…</xml>`), each with its
+    /// text: CDATA sections joined (WeCom splits a `]]>` in the text across two), entities
+    /// decoded. Read in order, so a tag written inside another's text is text, not a
+    /// field (`<MsgId>` in a message's content does not set its id). The first of a name wins.
+    static func fields(_ xml: String) -> [String: String] {
+        var out: [String: String] = [:]
+        guard let start = xml.range(of: "<xml>") else { return out }
+        var rest = xml[start.upperBound...]
+        while true {
+            rest = rest.drop(while: \.isWhitespace)
+            guard rest.hasPrefix("<"), !rest.hasPrefix("</"), let gt = rest.firstIndex(of: ">") else { return out }
+            let name = String(rest[rest.index(after: rest.startIndex)..<gt])
+            rest = rest[rest.index(after: gt)...]
+            var text = ""
+            while !rest.hasPrefix("</") {
+                if rest.hasPrefix("<![CDATA[") {
+                    rest = rest.dropFirst(9)
+                    guard let end = rest.range(of: "]]>") else { return out }
+                    text += rest[..<end.lowerBound]
+                    rest = rest[end.upperBound...]
+                } else {
+                    // Plain text up to the next tag; a nested element is no flat message.
+                    guard let lt = rest.firstIndex(of: "<"), lt > rest.startIndex else { return out }
+                    text += entitiesDecoded(rest[..<lt])
+                    rest = rest[lt...]
+                }
+            }
+            guard rest.hasPrefix("</\(name)>") else { return out }
+            rest = rest.dropFirst(name.count + 3)
+            if out[name] == nil { out[name] = text }
         }
-        var inner = xml[open.upperBound..<close.lowerBound]
-        if inner.hasPrefix("<![CDATA["), inner.hasSuffix("]]>") { inner = inner.dropFirst(9).dropLast(3) }
-        return String(inner)
+    }
+
+    static func entitiesDecoded(_ text: Substring) -> String {
+        guard text.contains("&") else { return String(text) }
+        var s = String(text)
+        for (entity, plain) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'"), ("&amp;", "&")] {
+            s = s.replacingOccurrences(of: entity, with: plain)
+        }
+        return s
     }
 
     /// `text` as CDATA: a `]]>` inside is split across two sections.

@@ -182,7 +182,9 @@ public enum Callback {
         var text = content
         var mentioned = false
         let bot = p["bot_open_id"]
-        for m in message["mentions"]?.array ?? [] {
+        // Longest key first: taking `@_user_1` out must not cut the front off `@_user_10`.
+        let mentions = (message["mentions"]?.array ?? []).sorted { ($0["key"]?.string?.count ?? 0) > ($1["key"]?.string?.count ?? 0) }
+        for m in mentions {
             guard let key = m["key"]?.string else { continue }
             let openID = m["id"]?["open_id"]?.string
             if openID == bot || (bot == nil && trimmed(text).hasPrefix(key)) {
@@ -192,7 +194,8 @@ public enum Callback {
                 text = text.replacingOccurrences(of: key, with: "@" + (m["name"]?.string ?? ""))
             }
         }
-        let group = message["chat_type"]?.string == "group"
+        // Any chat but a one-to-one (`p2p`) is public: `group`, and a topic group (`topic_group`).
+        let group = message["chat_type"]?.string != "p2p"
         return .message(
             PlatformMessage(
                 eventID: id, account: sender, name: nil, chat: group ? message["chat_id"]?.string : nil, text: trimmed(text),
@@ -213,17 +216,49 @@ public enum Callback {
         guard o["post_type"]?.string == "message", let id = o["message_id"]?.text, let user = o["user_id"]?.text else {
             return .ignored(.onebot)
         }
-        let group = o["message_type"]?.string == "group"
-        var raw = o["raw_message"]?.string ?? ""
-        let at = "[CQ:at,qq=\(p["self_id"] ?? "")]"
-        let mentioned = raw.contains(at)
-        raw = raw.replacingOccurrences(of: at, with: "")
-        for (escaped, plain) in [("&#91;", "["), ("&#93;", "]"), ("&#44;", ","), ("&amp;", "&")] {
-            raw = raw.replacingOccurrences(of: escaped, with: plain)
-        }
+        // Any message but a private one is public: a group's, and a QQ channel's (`guild`).
+        let group = o["message_type"]?.string != "private"
+        let (raw, mentioned) = cqText(o["raw_message"]?.string ?? "", selfID: p["self_id"] ?? "")
         return .message(
             PlatformMessage(
                 eventID: id, account: user, name: o["sender"]?["nickname"]?.string,
-                chat: group ? o["group_id"]?.text : nil, text: trimmed(raw), mentioned: group && mentioned, route: .oneBotQuick))
+                chat: group ? o["group_id"]?.text ?? [o["guild_id"]?.text, o["channel_id"]?.text].compactMap { $0 }.joined(separator: "/") : nil,
+                text: trimmed(raw), mentioned: group && mentioned, route: .oneBotQuick))
+    }
+
+    /// A OneBot message's text and whether it @-mentions the bot: its CQ codes read. The
+    /// bot's `[CQ:at,qq=<self_id>…]` goes; another's becomes `@name` (or `@qq`), as chats
+    /// write a mention; an image is `[图片]` (never its URL); a reply's quote, a face and
+    /// the rest go. The text between codes is unescaped (`&#91;` is `[`).
+    static func cqText(_ raw: String, selfID: String) -> (String, Bool) {
+        var text = ""
+        var mentioned = false
+        var rest = Substring(raw)
+        func unescaped(_ s: Substring) -> String {
+            var s = String(s)
+            for (escaped, plain) in [("&#91;", "["), ("&#93;", "]"), ("&#44;", ","), ("&amp;", "&")] { s = s.replacingOccurrences(of: escaped, with: plain) }
+            return s
+        }
+        while let open = rest.range(of: "[CQ:") {
+            text += unescaped(rest[..<open.lowerBound])
+            guard let close = rest[open.upperBound...].firstIndex(of: "]") else {
+                rest = rest[open.lowerBound...]
+                break
+            }
+            let parts = rest[open.upperBound..<close].split(separator: ",", omittingEmptySubsequences: false)
+            var fields: [Substring: String] = [:]
+            for part in parts.dropFirst() {
+                guard let eq = part.firstIndex(of: "=") else { continue }
+                fields[part[..<eq]] = unescaped(part[part.index(after: eq)...])
+            }
+            switch parts.first {
+            case "at" where fields["qq"] == selfID: mentioned = true
+            case "at": text += "@" + (fields["name"] ?? fields["qq"] ?? "") + " "
+            case "image": text += "[图片]"
+            default: break
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return (text + unescaped(rest), mentioned)
     }
 }

@@ -98,23 +98,46 @@ public final class Platforms: Sendable {
             logger.warning("refused a callback", metadata: ["platform": "\(platform.id)", "code": "\(code)"])
             return Ingress.problem(.unauthorized, code, text)
         case .bad(let code, let text):
+            // Verified, then not read: its signature is spent all the same (below).
+            if let refused = try await spend(headers["sign"], on: "body:" + PlatformCrypto.digest(body), platform) { return refused }
             return Ingress.problem(.badRequest, code, text)
         case .answer(let status, let type, let text):
+            // A DingTalk picture or richText callback is verified and answered: its signature is spent.
+            if let refused = try await spend(headers["sign"], on: "body:" + PlatformCrypto.digest(body), platform) { return refused }
             return Response(
                 status: .init(code: status), headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(string: text)))
         case .message(let message):
-            // Kept in memory, and in the store for the next start (read then) and for other
-            // servers on a shared store (read each time): a signature carries the first
-            // message it came with, no other.
-            if platform.kind == .dingtalk, let sign = headers["sign"],
-                try gate.storeIsShared && gate.signatureTaken(platform: platform.id, sign: sign).map({ $0 != message.eventID }) == true
-                    || !claim(sign, for: message.eventID, platform)
-            {
-                logger.warning("refused a callback", metadata: ["platform": "\(platform.id)", "code": "replayed_signature"])
-                return Ingress.problem(.unauthorized, "replayed_signature", "this signature came with another message")
-            }
+            if platform.kind == .dingtalk, let sign = headers["sign"], try !mayTake(sign, for: message.eventID, platform) { return refuseReplay(platform) }
             return try await deliver(message, platform, query: query, signature: platform.kind == .dingtalk ? headers["sign"] : nil)
         }
+    }
+
+    /// Whether a DingTalk signature (it covers its timestamp only) may carry `eventID`:
+    /// kept in memory, and in the store for the next start (read then) and for other
+    /// servers on a shared store (read each time), it carries the first message it came
+    /// with, no other.
+    func mayTake(_ sign: String, for eventID: String, _ platform: Platform) throws -> Bool {
+        if try gate.storeIsShared && gate.signatureTaken(platform: platform.id, sign: sign).map({ $0 != eventID }) == true { return false }
+        return claim(sign, for: eventID, platform)
+    }
+
+    /// Spends the signature of a verified DingTalk callback that carries no message (an
+    /// image, a body not read): a text message forged under it later is refused. Returns
+    /// the refusal when it was spent already on another body.
+    func spend(_ sign: String?, on marker: String, _ platform: Platform) async throws -> Response? {
+        guard platform.kind == .dingtalk, let sign else { return nil }
+        guard try mayTake(sign, for: marker, platform) else { return refuseReplay(platform) }
+        let now = wallClock()
+        _ = try await gate.process([]) { tx, _ in
+            try tx.takeSignature(
+                platform: platform.id, sign: sign, eventID: marker, at: now, forgetting: now.adding(Span(milliseconds: -2 * Callback.window.milliseconds)))
+        }
+        return nil
+    }
+
+    func refuseReplay(_ platform: Platform) -> Response {
+        logger.warning("refused a callback", metadata: ["platform": "\(platform.id)", "code": "replayed_signature"])
+        return Ingress.problem(.unauthorized, "replayed_signature", "this signature came with another message")
     }
 
     /// Whether `sign` may carry message `eventID`: the first message it came with (a

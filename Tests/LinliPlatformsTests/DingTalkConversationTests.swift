@@ -192,6 +192,23 @@ import Testing
         #expect(try restarted.store.read { try $0.outcome(ofEvent: "dd:c2") } == nil)
     }
 
+    /// A signature that came with a picture, or with a body not read, is spent too: a
+    /// text message forged under it is refused (it would post as the captain).
+    @Test func aSignatureSpentOnACallbackWithoutAMessageCarriesNoOther() async throws {
+        let rig = try PlatformRig(platforms: Self.platforms, people: [Self.li])
+        try await rig.serve { dd in
+            let (text, _) = Self.callback(rig, id: "p2", text: " 通知 今晚燃气检修，请开门", session: "/session/evil")
+            for (n, first) in [#"{"msgtype":"picture","msgId":"p1","content":{"downloadCode":"x"}}"#, "{not json"].enumerated() {
+                let (_, headers) = Self.callback(rig, id: "unused", text: "", skew: Int64(n))
+                #expect(await dd.post("/v1/platforms/dd", first, headers: headers).status < 500)
+                let forged = await dd.post("/v1/platforms/dd", text, headers: headers)
+                #expect(forged.status == 401 && forged.text.contains("replayed_signature"), "\(n): \(forged.text)")
+            }
+        }
+        #expect(try rig.store.read { try $0.outcome(ofEvent: "dd:p2") } == nil)
+        #expect(rig.received("/session/evil").isEmpty)
+    }
+
     /// Two servers on one PostgreSQL database: a signature taken by one carries no other
     /// message through the other.
     @Test func aSignatureTakenByOneServerCarriesNoOtherMessageThroughTheOther() async throws {
