@@ -169,7 +169,8 @@ extension Engine {
                 outcome.effects = [.notify(to: sender, reason: "private_reply", text: asked.message, refs: [])]
             }
         case .failure(let error, let lang):
-            try settle(lang, noting: false)
+            // Not understood, but written to the bot: later pushes are in its language (PROTOCOL.md §2.3).
+            try settle(lang)
             outcome = Outcome(error: error)
         }
         outcome.lang = outcome.lang ?? ctx.lang

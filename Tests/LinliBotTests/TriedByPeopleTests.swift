@@ -382,4 +382,28 @@ import Testing
         let other = try chat.say(at("09:01", "u-zhou: 走访 502 老人独居，血压高 报修 其他"))
         #expect(other.reply.text.contains("其他：其他（走访时发现）") && !other.reply.text.contains("血压"), "\(other.reply.text)")
     }
+
+    /// A dispute settled, then reopened, is no settled matter to post until it is resolved again.
+    @Test func aReopenedDisputeIsNotPublicised() throws {
+        let day = "12-01"
+        try chat.say(at("08:40", "u-li: 报修 纠纷 隔壁502电动车在楼道充电", day: day))
+        try chat.say(at("08:41", "u-zhou: 签收 R1", day: day))
+        try chat.say(at("09:05", "u-zhou: 邀请 R1 502 明天 15:00-16:00", day: day))
+        try chat.say(at("16:00", "u-zhou: 达成 R1 电动车推到车棚充电", day: "12-02"))
+        try chat.say(at("16:01", "u-li: 确认 R1", day: "12-02"))
+        try chat.say(at("16:02", "u-zhang: 确认 R1", day: "12-02"))
+        #expect(try chat.say(at("09:00", "u-li: 没解决 R1 他每晚还在充", day: "12-03")).reply.ok)
+        try chat.say(at("09:01", "u-li: 同意公开 R1", day: "12-03"))
+        try chat.say(at("09:02", "u-zhang: 同意公开 R1", day: "12-03"))
+        let refused = try chat.say(at("09:03", "u-zhou: 晒事 R1", day: "12-03"))
+        #expect(refused.reply.code == "invalid_state" && refused.posts.isEmpty, "\(refused.reply.text)")
+    }
+
+    /// A message to the bot it did not understand is still written in a language: later pushes follow it.
+    @Test func anUnderstoodOrNotMessageSetsTheLanguage() throws {
+        try chat.say(at("09:00", "u-zhang: 报修 漏水 502 厨房滴水"))
+        #expect(try chat.say(at("09:01", "u-zhang: hi, what do I do here? I only read English")).reply.code == "unknown_command")
+        let told = try chat.say(at("09:02", "u-zhou: 签收 R1")).notifications.filter { $0.to == "u-zhang" }
+        #expect(told.first?.text.hasPrefix("Your report R1") == true, "\(told.map(\.text))")
+    }
 }

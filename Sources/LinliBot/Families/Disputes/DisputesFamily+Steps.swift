@@ -148,6 +148,12 @@ extension DisputesFamily {
         let order = try self.order(id, ctx.kernel)
         try requireRunner(order, ctx)
         let before = try invited(id, ctx)
+        // Settled, then reopened: not a settled matter to post until it is resolved again.
+        if before.isSettled, order.state.isOpen {
+            throw LinliError(
+                .invalidState, zh: "\(id) 已重新打开，再次办结后才能晒事。", en: "\(id) was reopened; its outcome is posted once it is resolved again.",
+                refs: [id.description])
+        }
         if let text { try Self.checkAnonymous(text, before, ctx) }
         if before.isSettled, before.publicisedAt == nil, !before.withoutConsent.isEmpty {
             let missing = before.withoutConsent.map { Self.label($0, before, ctx.directory) }
