@@ -406,4 +406,25 @@ import Testing
         let told = try chat.say(at("09:02", "u-zhou: 签收 R1")).notifications.filter { $0.to == "u-zhang" }
         #expect(told.first?.text.hasPrefix("Your report R1") == true, "\(told.map(\.text))")
     }
+
+    /// A party member whose role is taken back keeps no household: its visit notes,
+    /// reminders and coverage are no longer theirs.
+    @Test func aFormerPartyMemberKeepsNoHouseholds() throws {
+        #expect(try chat.say(at("09:00", "u-fang: 走访 201 老人说最近心情不好，和儿子吵架了")).reply.ok)
+        #expect(try chat.say(at("09:01", "u-fang: 户档 201")).reply.text.contains("心情不好"))
+        #expect(try chat.say(at("09:02", "u-he: 免去 方阿姨 党员")).reply.ok)
+        let file = try chat.say(at("09:03", "u-fang: 户档 201")).reply
+        #expect(!file.text.contains("心情不好"), "\(file.text)")
+    }
+
+    /// A meeting set by a Chinese-speaking mediator reads in English to an English reader.
+    @Test func aMeetingInTheHistoryIsSaidInTheReadersLanguage() throws {
+        try chat.say(at("09:00", "u-emma: report dispute the flat above drips water on my balcony"))
+        try chat.say(at("09:01", "u-zhou: 签收 R1"))
+        #expect(try chat.say(at("09:02", "u-zhou: 邀请 R1 502 12-02 15:00-16:00")).reply.ok)
+        let english = try chat.say(at("09:03", "u-emma: status R1")).reply.text
+        #expect(english.contains("set a mediation meeting: B1 Wed 2 Dec 15:00-16:00 at") && !english.contains("周三"), "\(english)")
+        let chinese = try chat.say(at("09:04", "u-zhou: 进度 R1")).reply.text
+        #expect(chinese.contains("约调解议事：B1 12月2日 周三 15:00-16:00，"), "\(chinese)")
+    }
 }

@@ -158,9 +158,7 @@ extension Dashboard {
             let timeline = try k.tx.history(number).map { e in
                 DashboardOrderDetail.Step(
                     at: DashboardOrderLine.local(e.at, k.calendar), actor: e.actor == Kernel.system ? "Linli" : k.directory.name(of: e.actor),
-                    action: WorkOrderDesk.actionLabels[e.action]?(lang) ?? e.action,
-                    detail: ["assign", "escalate", "handover"].contains(e.action)
-                        ? (e.detail ?? "").split(separator: " ").map { k.directory.name(of: String($0)) }.joined(separator: " ") : e.detail ?? "")
+                    action: WorkOrderDesk.actionLabels[e.action]?(lang) ?? e.action, detail: desk.detail(e, lang) ?? "")
             }
             return DashboardOrderDetail(
                 line: DashboardOrderLine(o, desk, lang), reporter: k.directory.name(of: o.reporter), household: k.people.home(of: o.reporter) ?? "",

@@ -117,6 +117,23 @@ struct DisputesFamily: Family {
         return Localized(zh: "\(meeting.day.spoken(.zh)) \(times)，\(venue.zh)", en: "\(meeting.day.spoken(.en)) \(times) at \(venue.en)")
     }
 
+    /// What an invitation's history line keeps: the booking and its meeting as data
+    /// (`B1 2026-12-02 900-960 kiosk`), said in the reader's language when read.
+    static func historyDetail(_ booking: RecordID, _ meeting: Dispute.Meeting) -> String {
+        "\(booking) \(meeting.day) \(meeting.start)-\(meeting.end) \(meeting.venue)"
+    }
+
+    /// An invitation's history detail as `lang` reads it; nil for one not kept as data.
+    static func spokenHistory(_ detail: String, _ directory: Directory, _ lang: Lang) -> String? {
+        let parts = detail.split(separator: " ").map(String.init)
+        guard parts.count == 4 else { return nil }
+        let ymd = parts[1].split(separator: "-").compactMap { Int($0) }
+        let times = parts[2].split(separator: "-").compactMap { Int($0) }
+        guard ymd.count == 3, times.count == 2 else { return nil }
+        let meeting = Dispute.Meeting(booking: 0, venue: parts[3], day: LocalDay(year: ymd[0], month: ymd[1], day: ymd[2]), start: times[0], end: times[1])
+        return "\(parts[0]) \(when(meeting, directory)(lang))"
+    }
+
     /// A party as the mediator reads them: name, and which side.
     static func label(_ side: Dispute.Side, _ dispute: Dispute, _ directory: Directory) -> Localized {
         let name = directory.name(of: dispute[side].person)
@@ -174,7 +191,7 @@ struct DisputesFamily: Family {
             try WorkOrdersFamily().commit(order, from: before, effects, by: ctx.sender, ctx.kernel)
         }
         let when = Self.when(meeting, ctx.directory)
-        try write(dispute, from: old, .none, history: ("invite", "\(booking.id) \(when.zh)"), ctx)
+        try write(dispute, from: old, .none, history: ("invite", Self.historyDetail(booking.id, meeting)), ctx)
         let mediator = ctx.directory.name(of: ctx.sender)
         let again = old == nil ? Localized(zh: "", en: "") : Localized(zh: "（改期）", en: " (new time)")
         let ask = Localized(

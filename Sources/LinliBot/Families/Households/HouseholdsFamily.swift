@@ -36,12 +36,13 @@ struct HouseholdsFamily: Family {
     /// The pairs in force: the community file's, with those made and ended in chat.
     func pairs(_ ctx: Kernel) throws -> Set<Pair> { Set(try pairsSince(ctx).keys) }
 
-    /// The pairs in force, each with when it was made in chat (nil: by the community file).
+    /// The pairs in force, each with when it was made in chat (nil: by the community file):
+    /// only a party member's (one whose role was taken back keeps no household's notes).
     func pairsSince(_ ctx: Kernel) throws -> [Pair: Instant?] {
         var pairs: [Pair: Instant?] = [:]
         for p in ctx.directory.community.people { for home in p.pairs { pairs[Pair(member: p.id, household: home)] = .some(nil) } }
         for (pair, active, at) in try ctx.tx.pairChanges() { pairs[pair] = active ? .some(at) : nil }
-        return pairs
+        return pairs.filter { ctx.directory.person($0.key.member)?.roles.contains(.partyMember) == true }
     }
 
     /// A party member named by id, name or mention, or `not_found` / `usage`.

@@ -210,15 +210,21 @@ struct WorkOrderDesk {
     func historyLine(_ e: HistoryEntry, _ lang: Lang) -> String {
         let time = RFC3339.format(e.at, offsetSeconds: calendar.offset(at: e.at))
         let shortTime = "\(time.dropFirst(5).prefix(5)) \(time.dropFirst(11).prefix(5))"  // 11-28 09:10
-        // Routing lines name a person or department: show the name.
-        let shown =
-            ["assign", "escalate", "handover"].contains(e.action)
-            ? e.detail.map { d in
-                d.split(separator: " ").map { directory.name(of: String($0)) }.joined(separator: " ")
-            } : e.detail.map { Self.detailLabels[$0]?(lang) ?? (e.action == "done" ? Resolution.spoken($0, lang) : nil) ?? $0 }
-        let detail = shown.map { lang == .zh ? "：\($0)" : ": \($0)" } ?? ""
+        let detail = detail(e, lang).map { lang == .zh ? "：\($0)" : ": \($0)" } ?? ""
         let actor = e.actor == Kernel.system ? "Linli" : directory.name(of: e.actor)
         return "\(shortTime) \(actor) \(Self.actionLabels[e.action]?(lang) ?? e.action)\(detail)"
+    }
+
+    /// A history line's detail as `lang` reads it: routing lines name the person or
+    /// department; an outcome, a meeting and what the bot writes itself are said in `lang`.
+    func detail(_ e: HistoryEntry, _ lang: Lang) -> String? {
+        e.detail.map { d in
+            if ["assign", "escalate", "handover"].contains(e.action) {
+                return d.split(separator: " ").map { directory.name(of: String($0)) }.joined(separator: " ")
+            }
+            return Self.detailLabels[d]?(lang) ?? (e.action == "done" ? Resolution.spoken(d, lang) : nil)
+                ?? (e.action == "invite" ? DisputesFamily.spokenHistory(d, directory, lang) : nil) ?? d
+        }
     }
 
     /// Details the bot writes itself, as a reader says them.
