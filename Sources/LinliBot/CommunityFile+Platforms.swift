@@ -28,6 +28,9 @@ extension CommunityFile {
             var settings: [String: String] = [:]
             for name in kind.required + kind.optional {
                 if let node = v[name] { settings[name] = try node.string() }
+                if secrets.contains(name), v[name] != nil, let envNode = v[name + "_env"] {
+                    throw envNode.error("platform \(id): \(name) is given twice, inline and as \(name)_env: keep one")
+                }
                 if secrets.contains(name), let envNode = v[name + "_env"] {
                     let variable = try envNode.string()
                     guard let value = environment[variable], !value.isEmpty else {
@@ -46,8 +49,20 @@ extension CommunityFile {
                 throw (v["encoding_aes_key"] ?? v).error(
                     "platform \(id): encoding_aes_key must be the 43 characters of base64 WeCom gives (this has \(key.count))")
             }
+            // Settings that would pass here and never work: QQ numbers and a WeCom app's id are numbers;
+            // a WeCom app pushes only with its agent id; a Feishu group calls the bot by its open id.
+            for name in ["agent_id", "self_id"] where settings[name].map({ UInt64($0) == nil }) == true {
+                throw (v[name] ?? v).error("platform \(id): \(name) must be a number (this is '\(settings[name]!)')")
+            }
+            if kind == .wecom, settings["secret"] != nil, settings["agent_id"] == nil {
+                throw v.error("platform \(id): a wecom secret pushes through the app: give its agent_id too")
+            }
+            if settings["bot_open_id"]?.isEmpty == true { throw (v["bot_open_id"] ?? v).error("platform \(id): bot_open_id is empty") }
             var groups: [String: String] = [:]
-            for (chat, group) in try v["groups"]?.entries() ?? [] { groups[chat] = try group.string() }
+            for (chat, group) in try v["groups"]?.entries() ?? [] {
+                if kind == .onebot, UInt64(chat) == nil { throw group.error("platform \(id): a QQ group id is a number (this is '\(chat)')") }
+                groups[chat] = try group.string()
+            }
             var apiBase = try v["api_base"]?.string()
             if let base = apiBase {
                 guard Community.isWebAddress(base) else {
@@ -78,6 +93,10 @@ extension CommunityFile {
         let people = try root.required("people").list()
         for (i, person) in c.people.enumerated() {
             for (platform, account) in person.accounts.sorted(by: { $0.key < $1.key }) {
+                if !seen.contains(platform) {
+                    let item = people.indices.contains(i) ? people[i] : root
+                    throw (item["accounts"] ?? item).error("\(person.id): an account on '\(platform)', which is no platform of this file")
+                }
                 if let first = owners.updateValue(person.id, forKey: "\(platform) \(account)") {
                     let item = people.indices.contains(i) ? people[i] : root
                     throw (item["accounts"] ?? item).error("\(person.id): account '\(account)' on \(platform) is \(first)'s already")

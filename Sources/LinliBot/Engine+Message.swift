@@ -30,6 +30,11 @@ extension Engine {
         var parsed: ParseResult
         var expired: Prompt?
         var answered: Prompt?
+        /// The message proves to be talk: nothing said, and a question it was taken to answer stays open.
+        func talk() throws -> Outcome? {
+            if let answered { try setPrompt(answered, tx) }
+            return nil
+        }
         if let prompt = prompt(chat: chat, user: sender), clock > prompt.expiresAt {
             try deletePrompt(chat: chat, user: sender, tx)
             expired = prompt
@@ -101,6 +106,13 @@ extension Engine {
                     lang: lang)
             }
         }
+        // `pair of shoes left in the lobby`, `stats homework done`: among neighbours, a command
+        // only others may give, naming no record (`accept R1` is meant), is talk, not a refusal.
+        if strict, case .command(let command, _) = parsed, let spec = parser.catalog.spec(command.name), !ctx.mayUse(spec),
+            !spec.roles.contains("resident"), !CommandParser.namesARecord(text)
+        {
+            return try talk()
+        }
         if let limited = rateLimited(sender, lang: ctx.lang) { return limited }
         // A message of numbers, symbols and record ids alone (`+1 P1`, `R1`) is in no
         // language (PROTOCOL.md §2.3): it is answered in the sender's, and changes it not.
@@ -118,13 +130,6 @@ extension Engine {
         commandName = Self.name(of: parsed)
         switch parsed {
         case .command(let command, let lang):
-            // `pair of shoes left in the lobby`, `stats homework done`: among neighbours, a command
-            // only others may give, naming no record (`accept R1` is meant), is talk, not a refusal.
-            if strict, let spec = parser.catalog.spec(command.name), !ctx.mayUse(spec), !spec.roles.contains("resident"),
-                !CommandParser.namesARecord(text)
-            {
-                return nil
-            }
             // The language is noted once the message proves to be a command (not talk, below).
             try settle(lang, noting: false)
             let saved = state.memory
@@ -138,10 +143,7 @@ extension Engine {
                 // `积分 怎么换东西`, `points taken` among neighbours: a word that names no one is
                 // not a valid argument, so the message was no whole command (PROTOCOL.md §2.1):
                 // a question it was taken to answer stays open.
-                if strict, error.unknownWord != nil {
-                    if let answered { try setPrompt(answered, tx) }
-                    return nil
-                }
+                if strict, error.unknownWord != nil { return try talk() }
                 outcome = Outcome(error: error)
                 if let detail = error.privately {
                     outcome.effects = [.notify(to: sender, reason: "private_reply", text: detail, refs: error.refs)]

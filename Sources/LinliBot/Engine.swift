@@ -117,8 +117,8 @@ public final class Engine {
     /// same transaction (a chat platform's reply queued for delivery): committed with
     /// the events or not at all.
     public func process(groups: [[InputItem]], parsed: [[ParseResult?]]? = nil, then: [AlsoKeep?]? = nil) throws -> [[OutboundEvent]] {
-        // A wall-clock tick with no timer due changes nothing: no transaction for it.
-        if groups.allSatisfy({ $0.allSatisfy(isIdleTick) }) { return groups.map { _ in [] } }
+        // A wall-clock tick with no timer due changes nothing: no transaction for it (unless a caller keeps something).
+        if groups.allSatisfy({ $0.allSatisfy(isIdleTick) }), then?.allSatisfy({ $0 == nil }) ?? true { return groups.map { _ in [] } }
         do {
             return try run(groups, parsed, then, careful: false)
         } catch let failure as EventFailure {
@@ -145,7 +145,7 @@ public final class Engine {
         return nil
     }
 
-    // The years as written are checked when the line is read; here, at the widest offsets RFC3339 reads (±23:59).
+    // The years as written are checked when the line is read; here, a day either side (RFC3339 reads offsets to ±23:59).
     static let earliest = Instant(milliseconds: 946_598_400_000)  // 2000-01-01T00:00:00+24:00
     static let latest = Instant(milliseconds: 4_102_531_200_000)  // 2100-01-01T00:00:00-24:00
 

@@ -65,31 +65,38 @@ extension Callback {
     /// decoded. Read in order, so a tag written inside another's text is text, not a
     /// field (`<MsgId>` in a message's content does not set its id). The first of a name wins.
     static func fields(_ xml: String) -> [String: String] {
+        // Read as bytes: a CDATA section starting with a combining mark is still one (as Characters, `[` and the mark are one).
+        let b = Array(xml.utf8)
+        func find(_ s: String, from: Int) -> Int? {
+            let n = Array(s.utf8)
+            guard n.count <= b.count else { return nil }
+            return (from..<max(from, b.count - n.count + 1)).first { b[$0..<$0 + n.count].elementsEqual(n) }
+        }
+        func starts(_ s: String, at i: Int) -> Bool { b[i...].starts(with: s.utf8) }
+        func text(_ r: Range<Int>) -> String { String(decoding: b[r], as: UTF8.self) }
         var out: [String: String] = [:]
-        guard let start = xml.range(of: "<xml>") else { return out }
-        var rest = xml[start.upperBound...]
+        guard var i = find("<xml>", from: 0).map({ $0 + 5 }) else { return out }
         while true {
-            rest = rest.drop(while: \.isWhitespace)
-            guard rest.hasPrefix("<"), !rest.hasPrefix("</"), let gt = rest.firstIndex(of: ">") else { return out }
-            let name = String(rest[rest.index(after: rest.startIndex)..<gt])
-            rest = rest[rest.index(after: gt)...]
-            var text = ""
-            while !rest.hasPrefix("</") {
-                if rest.hasPrefix("<![CDATA[") {
-                    rest = rest.dropFirst(9)
-                    guard let end = rest.range(of: "]]>") else { return out }
-                    text += rest[..<end.lowerBound]
-                    rest = rest[end.upperBound...]
+            while i < b.count, [32, 9, 10, 13].contains(b[i]) { i += 1 }
+            guard i < b.count, b[i] == UInt8(ascii: "<"), !starts("</", at: i), let gt = find(">", from: i) else { return out }
+            let name = text(i + 1..<gt)
+            i = gt + 1
+            var value = ""
+            while !starts("</", at: i) {
+                if starts("<![CDATA[", at: i) {
+                    guard let end = find("]]>", from: i + 9) else { return out }
+                    value += text(i + 9..<end)
+                    i = end + 3
                 } else {
                     // Plain text up to the next tag; a nested element is no flat message.
-                    guard let lt = rest.firstIndex(of: "<"), lt > rest.startIndex else { return out }
-                    text += entitiesDecoded(rest[..<lt])
-                    rest = rest[lt...]
+                    guard let lt = find("<", from: i), lt > i else { return out }
+                    value += entitiesDecoded(Substring(text(i..<lt)))
+                    i = lt
                 }
             }
-            guard rest.hasPrefix("</\(name)>") else { return out }
-            rest = rest.dropFirst(name.count + 3)
-            if out[name] == nil { out[name] = text }
+            guard starts("</\(name)>", at: i) else { return out }
+            i += name.utf8.count + 3
+            if out[name] == nil { out[name] = value }
         }
     }
 

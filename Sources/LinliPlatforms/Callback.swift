@@ -219,11 +219,13 @@ public enum Callback {
         // Any message but a private one is public: a group's, and a QQ channel's (`guild`).
         let group = o["message_type"]?.string != "private"
         let (raw, mentioned) = cqText(o["raw_message"]?.string ?? "", selfID: p["self_id"] ?? "")
+        let chat = o["group_id"]?.text ?? [o["guild_id"]?.text, o["channel_id"]?.text].compactMap { $0 }.joined(separator: "/")
+        // A public message that names no chat cannot be answered where it was said.
+        if group, chat.isEmpty { return .ignored(.onebot) }
         return .message(
             PlatformMessage(
-                eventID: id, account: user, name: o["sender"]?["nickname"]?.string,
-                chat: group ? o["group_id"]?.text ?? [o["guild_id"]?.text, o["channel_id"]?.text].compactMap { $0 }.joined(separator: "/") : nil,
-                text: trimmed(raw), mentioned: group && mentioned, route: .oneBotQuick))
+                eventID: id, account: user, name: o["sender"]?["nickname"]?.string, chat: group ? chat : nil, text: trimmed(raw),
+                mentioned: group && mentioned, route: .oneBotQuick))
     }
 
     /// A OneBot message's text and whether it @-mentions the bot: its CQ codes read. The

@@ -17,14 +17,14 @@ public enum PlatformCrypto {
         same(sign, Signatures.dingTalk(secret: appSecret, timestampMillis: timestampMillis))
     }
 
-    // MARK: Feishu
-
-    /// Hex SHA-256 of timestamp + nonce + encrypt key + raw body.
     /// A body's SHA-256, hex: what a signature spent on a callback without a message is kept against.
     static func digest(_ body: [UInt8]) -> String {
         Signatures.hex(SHA256.hash(data: body))
     }
 
+    // MARK: Feishu
+
+    /// Hex SHA-256 of timestamp + nonce + encrypt key + raw body.
     public static func feishuSignature(timestamp: String, nonce: String, encryptKey: String, body: [UInt8]) -> String {
         Signatures.hex(SHA256.hash(data: Array((timestamp + nonce + encryptKey).utf8) + body))
     }

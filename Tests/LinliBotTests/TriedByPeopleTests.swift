@@ -427,4 +427,50 @@ import Testing
         let chinese = try chat.say(at("09:04", "u-zhou: 进度 R1")).reply.text
         #expect(chinese.contains("约调解议事：B1 12月2日 周三 15:00-16:00，"), "\(chinese)")
     }
+
+    /// Those of no grid (staff, a mediator without a home here) have a place on the board.
+    @Test func theLeaderboardHasAPlaceForThoseOfNoGrid() throws {
+        try chat.say(at("09:00", "u-ma: 加分 何书记 巡楼"))
+        try chat.say(at("09:01", "u-ma: 加分 周永林 巡楼"))
+        let board = try chat.say(at("09:02", "u-li: 积分榜")).reply.text
+        #expect(board.contains("第一网格：1. 周永林 2") && board.contains("社区：1. 何书记 2"), "\(board)")
+    }
+
+    /// Whoever records a dispute's agreement carries it from there: the confirmations are told to them.
+    @Test func whoeverRecordsTheAgreementHearsTheConfirmations() throws {
+        try chat.say(at("08:40", "u-li: 报修 纠纷 隔壁502电动车在楼道充电", day: "12-01"))
+        try chat.say(at("09:05", "u-zhou: 邀请 R1 502 明天 15:00-16:00", day: "12-01"))
+        #expect(try chat.say(at("16:00", "u-ma: 达成 R1 电动车推到车棚充电", day: "12-02")).reply.ok)
+        try chat.say(at("16:01", "u-li: 确认 R1", day: "12-02"))
+        let settled = try chat.say(at("16:02", "u-zhang: 确认 R1", day: "12-02")).notifications.map(\.to)
+        #expect(settled.contains("u-ma") && !settled.contains("u-zhou"), "\(settled)")
+    }
+
+    /// A command only others may give, typed among neighbours while a question waits, is
+    /// talk: the question stays open for the answer that follows.
+    @Test func talkByRoleLeavesAQuestionOpen() throws {
+        #expect(try chat.say(at("09:00", "[fudi-b3] u-li: @小邻 报修 漏水")).reply.code != nil)
+        #expect(try chat.say(at("09:01", "[fudi-b3] u-li: 任命 张博 志愿者")).isEmpty)
+        let filed = try chat.say(at("09:02", "[fudi-b3] u-li: 501 厨房滴水")).reply
+        #expect(filed.ok && filed.refs == ["R1"], "\(filed.text)")
+    }
+
+    /// A visit's report takes the clause that names the category as a word: `other` is
+    /// not in `mother`, and the problem comes last.
+    @Test func aVisitReportNamesItsCategoryAsAWord() throws {
+        let english = try chat.say(at("09:00", "u-zhou: visit 501 her mother has dementia and lives alone, the stairwell handrail is loose report other"))
+        #expect(english.reply.text.contains("other (found on a visit)") && !english.reply.text.contains("dementia"), "\(english.reply.text)")
+        let chinese = try chat.say(at("09:01", "u-zhou: 走访 502 老人和儿子吵架了，心情不好；楼上装修太吵 报修 噪音"))
+        #expect(chinese.reply.text.contains("噪音：楼上装修太吵）") && !chinese.reply.text.contains("儿子"), "\(chinese.reply.text)")
+    }
+
+    /// A dispute whose other party is the grid leader climbs past them to the office.
+    @Test func aDisputeClimbsPastItsParty() throws {
+        try chat.say(at("09:00", "u-huang: 报修 纠纷 楼下301晚上唱歌太吵"))
+        try chat.say(at("09:01", "u-gao: 签收 R1"))
+        #expect(try chat.say(at("09:02", "u-gao: 邀请 R1 301 明天 15:00-16:00")).reply.ok)
+        let up = try chat.say(at("09:03", "u-gao: 升级 R1 需要社区出面"))
+        #expect(up.reply.ok && !up.notifications.contains { $0.to == "u-tang" }, "\(up.notifications.map(\.to))")
+        #expect(up.notifications.contains { $0.reason == "escalated" && $0.to != "u-tang" })
+    }
 }

@@ -55,6 +55,8 @@ import Testing
         let signature = PlatformCrypto.oneBotSignature(secret: "s", body: Array(body.utf8))
         let m = Self.read(qq, body, headers: ["x-signature": signature])
         #expect(m?.chat == "88/9" && m?.mentioned == false)
+        let nowhere = #"{"time":\#(Self.now.milliseconds / 1000),"post_type":"message","message_type":"group","message_id":"g2","user_id":"7","raw_message":"进度"}"#
+        #expect(Self.read(qq, nowhere, headers: ["x-signature": PlatformCrypto.oneBotSignature(secret: "s", body: Array(nowhere.utf8))]) == nil)
     }
 
     /// A WeCom app message is read field by field in order: a `<MsgId>` typed in its
@@ -67,6 +69,7 @@ import Testing
         #expect(f["MsgId"] == "4561" && f["Content"] == "报修 <MsgId>777</MsgId> a]]>b &amp;" && f["Note"] == "x <y> & z", "\(f)")
         #expect(Callback.fields("<xml><A>1</A><B><C>2</C></B></xml>") == ["A": "1"], "a nested element ends the reading")
         #expect(Callback.fields("no xml") == [:])
+        #expect(Callback.fields("<xml><Content><![CDATA[\u{301}报修]]></Content><MsgId>9</MsgId></xml>") == ["Content": "\u{301}报修", "MsgId": "9"])
     }
 
     /// A WeCom 智能机器人 mention ends at any space WeChat puts after it (U+2005, no-break).

@@ -203,6 +203,9 @@ import Testing
                 #expect(await dd.post("/v1/platforms/dd", first, headers: headers).status < 500)
                 let forged = await dd.post("/v1/platforms/dd", text, headers: headers)
                 #expect(forged.status == 401 && forged.text.contains("replayed_signature"), "\(n): \(forged.text)")
+                // Kept in the store too: after a restart, and for another server on a shared store.
+                let sign = try #require(headers.first { $0.name == "sign" }?.value)
+                #expect(try rig.store.read { try $0.signatureTaken(platform: "dd", sign: sign) }?.hasPrefix("body:") == true)
             }
         }
         #expect(try rig.store.read { try $0.outcome(ofEvent: "dd:p2") } == nil)

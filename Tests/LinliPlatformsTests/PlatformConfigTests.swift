@@ -52,18 +52,41 @@ import Testing
         ("  - {id: dd, kind: dingtalk, app_secret: s, corp_id: c}", "'corp_id' is not a setting of a dingtalk platform"),
         ("  - {id: dd, kind: dingtalk, app_secret: s}\n  - {id: dd, kind: onebot, secret: s, self_id: '1'}", "duplicate platform id 'dd'"),
         ("  - {id: qq, kind: onebot, secret: s, self_id: '1', api_base: ftp://x}", "api_base must start with http"),
+        // Settings that would pass and never work.
+        ("  - {id: qq, kind: onebot, secret: s, self_id: abc}", "self_id must be a number"),
+        ("  - {id: qq, kind: onebot, secret: s, self_id: '1', groups: {group-a: fudi-b3}}", "a QQ group id is a number"),
+        ("  - {id: wx, kind: wecom, corp_id: c, token: t, encoding_aes_key: jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C, secret: s}", "give its agent_id too"),
+        ("  - {id: wx, kind: wecom, corp_id: c, token: t, encoding_aes_key: jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C, secret: s, agent_id: abc}", "agent_id must be a number"),
+        ("  - {id: fs, kind: feishu, app_id: a, app_secret: s, verification_token: t, bot_open_id: ''}", "bot_open_id is empty"),
+        ("  - {id: dd, kind: dingtalk, app_secret: s, app_secret_env: HOME}", "app_secret is given twice"),
     ])
     func badPlatformsAreRefusedWithTheirProblem(_ platforms: String, _ problem: String) {
         let found = Self.problem(platforms)
         #expect(found?.contains(problem) == true, "\(found ?? "accepted")")
     }
 
+    /// An account on a platform the file does not have is a slip (a platform renamed, a typo).
+    @Test func anAccountOnNoPlatformIsRefused() throws {
+        let text = try Fixtures.communityText(webhooksAt: "http://127.0.0.1:9").replacingOccurrences(
+            of: "{id: u-li, name: 李菊珍, home: b3-501, lang: zh}", with: "{id: u-li, name: 李菊珍, home: b3-501, lang: zh, accounts: {dingtalk: m1}}")
+        #expect(text.contains("accounts: {dingtalk: m1}"))
+        let problem = Result { try CommunityFile.parse(text + "\nplatforms:\n  - {id: dd, kind: dingtalk, app_secret: s}\n", file: "fudi.yaml") }
+        guard case .failure(let error) = problem else {
+            Issue.record("accepted")
+            return
+        }
+        #expect("\(error)".contains("an account on 'dingtalk', which is no platform of this file"), "\(error)")
+    }
+
     @Test func platformsNeedTheBotNamed() throws {
         let text = try Fixtures.communityText(webhooksAt: "http://127.0.0.1:9").replacingOccurrences(
             of: "bot:\n  id: linli\n  names: [小邻, 邻里, linli]\n", with: "")
         #expect(!text.contains("names: [小邻"))
-        #expect(throws: (any Error).self) {
-            try CommunityFile.parse(text + "\nplatforms:\n  - {id: dd, kind: dingtalk, app_secret: s}\n", file: "fudi.yaml")
+        let problem = Result { try CommunityFile.parse(text + "\nplatforms:\n  - {id: dd, kind: dingtalk, app_secret: s}\n", file: "fudi.yaml") }
+        guard case .failure(let error) = problem else {
+            Issue.record("accepted")
+            return
         }
+        #expect("\(error)".contains("platforms need the bot named"), "\(error)")
     }
 }

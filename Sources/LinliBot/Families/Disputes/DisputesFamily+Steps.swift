@@ -42,6 +42,8 @@ extension DisputesFamily {
         }
         var dispute = before
         let (_, transition) = try dispute.apply(.agree(terms), at: ctx.now)
+        // Whoever records the agreement carries the dispute from here: the parties' answers, the reminders and the points are theirs.
+        dispute.mediator = ctx.sender
         try write(dispute, from: before, transition, history: ("agree", terms), ctx)
         let ask = Localized(
             zh: "【调解协议】\(id) 双方在调解员主持下达成协议：\(terms)\n请确认：确认 \(id)（3天内）",

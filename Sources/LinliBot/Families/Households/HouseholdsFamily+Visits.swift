@@ -101,14 +101,22 @@ extension HouseholdsFamily {
         return (trimmed, nil, false)
     }
 
-    /// What a report filed from a visit says: notes of one clause whole; else the clauses
-    /// that name its category (`老人独居，…；厨房水管漏水` → `厨房水管漏水`), not the
-    /// household's story; when none does, the category alone, found on a visit.
+    /// What a report filed from a visit says: notes of one clause whole; else the last
+    /// clause that names its category, the problem written before `报修` (`老人独居，…；
+    /// 厨房水管漏水` → `厨房水管漏水`), not the household's story; when none does, the
+    /// category alone, found on a visit. English names count as whole words (`other` is
+    /// not in `mother`).
     static func problem(in notes: String, _ category: Category, _ lang: Lang) -> String {
         let clauses = notes.split(whereSeparator: { "，,；;。!！?？".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
         if clauses.count == 1 { return clauses[0] }
-        let naming = clauses.filter { clause in category.names.contains { clause.lowercased().contains($0.lowercased()) } }
-        guard naming.isEmpty else { return naming.joined(separator: lang == .zh ? "，" : ", ") }
+        func names(_ clause: String) -> Bool {
+            let lowered = clause.lowercased()
+            let words = Set(lowered.split { !$0.isLetter }.map(String.init))
+            return category.names.contains { name in
+                name.unicodeScalars.allSatisfy(\.isASCII) && !name.contains(" ") ? words.contains(name.lowercased()) : lowered.contains(name.lowercased())
+            }
+        }
+        if let last = clauses.last(where: names) { return last }
         return lang == .zh ? "\(category.name(.zh))（走访时发现）" : "\(category.name(.en)) (found on a visit)"
     }
 

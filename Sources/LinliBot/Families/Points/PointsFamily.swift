@@ -73,23 +73,21 @@ struct PointsFamily: Family {
         let totals = try ctx.tx.totals()
         var zh: [String] = []
         var en: [String] = []
-        for grid in ctx.directory.community.grids {
-            // Only those ahead: the board praises, and shows no one's deductions to the group.
-            let inGrid = totals.filter { t in
-                guard t.points > 0 else { return false }
-                let home = ctx.people.home(of: t.person)
-                return home.flatMap(ctx.directory.building(ofHome:))?.grid == grid.id || grid.leader == t.person
-            }.prefix(10)
-            guard !inGrid.isEmpty else { continue }
-            zh.append(
-                "\(grid.name)："
-                    + inGrid.enumerated().map { "\($0.offset + 1). \(ctx.directory.name(of: $0.element.person)) \($0.element.points)" }.joined(
-                        separator: "，"))
-            en.append(
-                "\(grid.name): "
-                    + inGrid.enumerated().map { "\($0.offset + 1). \(ctx.directory.name(of: $0.element.person)) \($0.element.points)" }.joined(
-                        separator: ", "))
+        // Only those ahead: the board praises, and shows no one's deductions to the group.
+        let ahead = totals.filter { $0.points > 0 }
+        func grid(of person: String) -> String? {
+            ctx.people.home(of: person).flatMap(ctx.directory.building(ofHome:))?.grid
+                ?? ctx.directory.community.grids.first { $0.leader == person }?.id
         }
+        func add(_ zhTitle: String, _ enTitle: String, _ people: ArraySlice<(person: String, points: Int)>) {
+            guard !people.isEmpty else { return }
+            let ranked = people.enumerated().map { "\($0.offset + 1). \(ctx.directory.name(of: $0.element.person)) \($0.element.points)" }
+            zh.append("\(zhTitle)：" + ranked.joined(separator: "，"))
+            en.append("\(enTitle): " + ranked.joined(separator: ", "))
+        }
+        for g in ctx.directory.community.grids { add(g.name, g.name, ahead.filter { grid(of: $0.person) == g.id }.prefix(10)) }
+        // Those of no grid (a mediator or staff without a home here) have a place too.
+        add("社区", "Community", ahead.filter { grid(of: $0.person) == nil }.prefix(10))
         guard !zh.isEmpty else { return Outcome(zh: "还没有积分记录。", en: "No points recorded yet.") }
         return Outcome(zh: "积分榜：\n" + zh.joined(separator: "\n"), en: "Leaderboard:\n" + en.joined(separator: "\n"))
     }

@@ -140,11 +140,14 @@ struct RolesFamily: Family {
             let next: (String?, Level)? =
                 level == .captain
                 ? ctx.ladder.firstResponder(for: building) : ctx.ladder.rung(above: .captain, building: building.id).map { ($0.person, $0.level) }
-            guard var (to, toLevel) = next, var to, to != old else { continue }
-            // Never to a party of the matter (a dispute's sides, its reporter): the rung above takes it.
-            let parties = try [order.reporter] + (ctx.tx.dispute(order.number).map { [$0.complainant.person, $0.respondent.person] } ?? [])
-            while parties.contains(to), let up = ctx.ladder.rung(above: toLevel, building: building.id) { (to, toLevel) = (up.person, up.level) }
-            guard !parties.contains(to), to != old else { continue }
+            guard let (first, firstLevel) = next, var to = first, to != old else { continue }
+            var toLevel = firstLevel
+            // Never to either side of a dispute: the rung above takes it.
+            let desk = WorkOrderDesk(ctx)
+            if desk.isOtherParty(to, order) || (order.category == DisputesFamily.category && order.reporter == to) {
+                guard let up = desk.rung(above: toLevel, for: order), up.person != old else { continue }
+                (to, toLevel) = up
+            }
             let before = order
             let effects = try order.apply(.handOver(.person(to), level: toLevel), at: ctx.now)
             try ctx.workOrders.save(

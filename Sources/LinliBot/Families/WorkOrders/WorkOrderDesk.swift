@@ -41,11 +41,35 @@ struct WorkOrderDesk {
             || (parties.contains(.manager) && manages(user, order))
     }
 
-    /// Whether `user` is the other party of a dispute (not its reporter): shown it, in a
-    /// status or a household file, they would learn who complained (SERVICES.md §1a).
+    /// Whether `user` is the other side of a dispute (its other party, or one of that
+    /// household; not its reporter): shown it, in a status or a household file, they would
+    /// learn who complained (SERVICES.md §1a). A dispute that cannot be read counts as theirs.
     func isOtherParty(_ user: String, _ order: WorkOrder) -> Bool {
-        order.category == DisputesFamily.category && order.reporter != user
-            && ((try? tx.dispute(order.number)) ?? nil)?.respondent.person == user
+        guard order.category == DisputesFamily.category, order.reporter != user else { return false }
+        do {
+            return try tx.dispute(order.number).map { otherSide(of: $0).contains(user) } ?? false
+        } catch {
+            return true
+        }
+    }
+
+    /// A dispute's other party and the members of their household.
+    func otherSide(of dispute: Dispute) -> Set<String> {
+        Set([dispute.respondent.person] + (dispute.respondentHome.map(people.members(of:)) ?? []))
+    }
+
+    /// The rung above `level` that takes `order`: past either side of a dispute, who would
+    /// learn who complained (or be asked to settle their own matter).
+    func rung(above level: Level, for order: WorkOrder) -> (person: String, level: Level)? {
+        let ladder = EscalationLadder(directory: directory)
+        var parties: Set<String> = []
+        if order.category == DisputesFamily.category {
+            parties = [order.reporter]
+            if let dispute = try? tx.dispute(order.number) { parties.formUnion(otherSide(of: dispute)) }
+        }
+        var next = ladder.rung(above: level, building: order.building)
+        while let n = next, parties.contains(n.person) { next = ladder.rung(above: n.level, building: order.building) }
+        return next
     }
 
     /// The assignee, or a member of the assigned department.

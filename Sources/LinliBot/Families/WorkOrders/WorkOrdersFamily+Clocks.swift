@@ -31,8 +31,8 @@ extension WorkOrdersFamily {
     /// long it waited; the clock restarts at the new level, from now. A department that does
     /// not accept is reported to the office but keeps the order.
     func acceptDeadlinePassed(_ order: WorkOrder, _ timer: TimerRow, _ ctx: Kernel) throws -> [Effect] {
-        guard order.awaitsAcceptance, let (person, level) = ctx.ladder.rung(above: order.level, building: order.building) else { return [] }
         let desk = WorkOrderDesk(ctx)
+        guard order.awaitsAcceptance, let (person, level) = desk.rung(above: order.level, for: order) else { return [] }
         let rid = order.id.description
         // From when this level's clock started (the deadline less the limit) to now.
         let waited = ctx.now.since(timer.dueAt.adding(Span(milliseconds: -desk.limits(order).accept.milliseconds)))

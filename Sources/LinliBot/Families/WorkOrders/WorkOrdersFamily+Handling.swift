@@ -132,7 +132,7 @@ extension WorkOrdersFamily {
             }
             // One rung above whoever whistles (a grid leader goes to the office), never below the order.
             let from = ctx.ladder.level(of: .person(ctx.sender), building: order.building).map { max($0, order.level) } ?? order.level
-            guard let (person, level) = ctx.ladder.rung(above: from, building: order.building) else {
+            guard let (person, level) = desk.rung(above: from, for: order) else {
                 let departments = ctx.directory.community.departments
                 throw LinliError(
                     .usage,
