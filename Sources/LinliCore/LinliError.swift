@@ -25,9 +25,9 @@ public struct LinliError: Error, Sendable, Equatable {
     /// What the sender alone may read, when `message` was said in a group: the bot
     /// sends it to them privately (reason `private_reply`, PROTOCOL.md §2.2).
     public var privately: Localized?
-    /// The word of the message that names nothing known (a person, a venue, a service):
-    /// typed in a group without calling the bot, such a message was no whole command and
-    /// is not answered (PROTOCOL.md §2.1).
+    /// The word of the message that names nothing known, or is no valid argument (a person,
+    /// a room, a period): typed in a group without calling the bot, such a message was no
+    /// whole command and is not answered (PROTOCOL.md §2.1).
     public var unknownWord: String?
 
     public init(_ code: ErrorCode, zh: String, en: String, refs: [String] = []) {

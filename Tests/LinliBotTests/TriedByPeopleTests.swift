@@ -190,6 +190,11 @@ import Testing
             #expect(try chat.say(at("09:00", text)).isEmpty, "\(text)")
         }
         #expect(try chat.say(at("09:01", "[fudi-b3] u-zhang: @小邻 积分 怎么换东西")).reply.code == "not_found")
+        // No room, no pending registration, no period: no valid argument either.
+        for text in ["u-zhang: 登记 一下明天来的人数", "u-emma: register today, it closes at 5", "u-zhou: 通过 考试了", "u-zhou: 拒绝 他了", "u-zhou: 统计 一下人数"] {
+            #expect(try chat.say(at("09:01", "[fudi-b3] \(text)")).isEmpty, "\(text)")
+        }
+        #expect(try chat.say(at("09:01", "[fudi-b3] u-zhang: @小邻 登记 一下明天来的人数")).reply.code == "usage")
         #expect(try chat.say(at("09:02", "[fudi-b3] u-zhang: 积分")).reply.ok, "the sender's own points are still a command")
     }
 
@@ -468,5 +473,19 @@ import Testing
         let up = try chat.say(at("09:03", "u-gao: 升级 R1 需要社区出面"))
         #expect(up.reply.ok && !up.notifications.contains { $0.to == "u-tang" }, "\(up.notifications.map(\.to))")
         #expect(up.notifications.contains { $0.reason == "escalated" && $0.to != "u-tang" })
+    }
+
+    /// A captain replaced: the requests that went up to them and the building's bookings
+    /// awaiting approval are the successor's, who is told so.
+    @Test func aNewCaptainTakesOverRequestsAndApprovals() throws {
+        let day = "12-01"
+        try chat.say(at("09:00", "[fudi-b3] u-li: 预约 活动室 12-04 15:00-17:00 合唱排练", day: day))
+        try chat.say(at("09:01", "[fudi-b3] u-zhang: 申请 义剪 腿脚不便，想上门理发", day: day))
+        #expect(try chat.say(at("09:40", "", day: day)).notifications.contains { $0.to == "u-zhou" && $0.reason == "escalated" })
+        let told = try chat.say(at("09:50", "u-he: 任命 u-wang 楼栋长 3栋", day: day)).notifications.first { $0.to == "u-wang" }?.text ?? ""
+        #expect(told.contains("Requests for you to accept: S1") && told.contains("Bookings for you to approve: B1"), "\(told)")
+        #expect(try chat.say(at("09:51", "u-wang: queue", day: day)).reply.text.contains("S1"))
+        #expect(!(try chat.say(at("09:52", "u-zhou: 待办", day: day)).reply.text.contains("S1")))
+        #expect(try chat.say(at("09:53", "u-wang: approve B1", day: day)).reply.ok)
     }
 }

@@ -301,7 +301,7 @@ struct People {
                 .usage, zh: "请在楼栋群里写房号，或写明楼栋，例如：b3-501", en: "Give the room in a building group, or name the building, e.g. b3-501")
         }
         guard !unit.isEmpty, unit.count <= 8, unit.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isLetter || $0 == "-") }) else {
-            throw LinliError(.usage, zh: "“\(room)”不像房号，例如：501", en: "“\(room)” does not look like a room, e.g. 501")
+            throw LinliError(.usage, zh: "“\(room)”不像房号，例如：501", en: "“\(room)” does not look like a room, e.g. 501").about(room)
         }
         return (building, "\(building.id)-\(unit)")
     }

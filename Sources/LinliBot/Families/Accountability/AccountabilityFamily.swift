@@ -43,7 +43,8 @@ struct AccountabilityFamily: Family {
             } else {
                 throw LinliError(
                     .usage, zh: "看不懂“\(token)”：请写楼栋或月份，例如：晒数据 3栋 2026-11",
-                    en: "“\(token)” is not a building or a month; e.g. publish b3 2026-11")
+                    en: "“\(token)” is not a building or a month; e.g. publish b3 2026-11"
+                ).about(token)
             }
         }
         let effects = try posts(month, buildings: buildings.isEmpty ? ctx.directory.community.buildings : buildings, office: buildings.isEmpty, ctx.kernel)

@@ -128,7 +128,7 @@ struct PeopleFamily: Family {
                 ?? ctx.people.pending(in: Set(ctx.directory.community.buildings.map(\.id))).first(where: { $0.name == who }),
             let home = r.pending
         else {
-            throw LinliError(.notFound, zh: "“\(who)”没有待确认的登记。", en: "“\(who)” has no registration waiting.")
+            throw LinliError(.notFound, zh: "“\(who)”没有待确认的登记。", en: "“\(who)” has no registration waiting.").about(who)
         }
         guard let building = ctx.directory.building(ofHome: home), ctx.directory.manages(ctx.sender, building: building) else {
             throw LinliError(.forbidden, zh: "这个登记由\(home)所在楼栋的楼栋长确认。", en: "The captain of \(home)'s building confirms this registration.")

@@ -105,6 +105,25 @@ struct RolesFamily: Family {
                 tell(handover.to, notices.to, notices.priority)
             }
         }
+        // A captain replaced: the requests that went up to them are the successor's, and so are
+        // the building's bookings awaiting approval (asked of whoever is captain when they answer).
+        if granted, role == .captain, let old, let scope {
+            let requests = try ServicesFamily.handOver(from: old, to: person, building: scope, ctx.kernel)
+            let bookings = try ctx.tx.pendingBookings().filter { ctx.directory.building(ofHome: $0.household)?.id == scope }.map(\.id.description)
+            if !requests.isEmpty {
+                let list = Localized(zh: requests.joined(separator: "、"), en: requests.joined(separator: ", "))
+                tell(person, Localized(zh: "转给您签收的服务申请：\(list.zh)（签收 \(requests[0])）", en: "Requests for you to accept: \(list.en) (accept \(requests[0]))"), nil)
+                tell(old, Localized(zh: "\(list.zh) 已交接给\(name)。", en: "\(list.en) handed over to \(name)."), nil)
+            }
+            if !bookings.isEmpty {
+                let list = Localized(zh: bookings.joined(separator: "、"), en: bookings.joined(separator: ", "))
+                tell(
+                    person,
+                    Localized(
+                        zh: "待您审批的预约：\(list.zh)（批准 \(bookings[0])；拒绝 \(bookings[0]) 原因）",
+                        en: "Bookings for you to approve: \(list.en) (approve \(bookings[0]); decline \(bookings[0]) <why>)"), nil)
+            }
+        }
         outcome.effects = told.filter { $0.to != ctx.sender }.map { t in
             .notify(
                 to: t.to, reason: "role_changed",

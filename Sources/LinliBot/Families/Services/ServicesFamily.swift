@@ -148,6 +148,21 @@ struct ServicesFamily: Family {
         }
     }
 
+    /// A captain replaced: the requests that went up to them and nobody took yet are the
+    /// successor's to take (an ask held for the morning goes to them too). Returns their ids.
+    static func handOver(from old: String, to new: String, building: String, _ ctx: Kernel) throws -> [String] {
+        var moved: [String] = []
+        for r in try ctx.tx.openRequests(services: ctx.directory.community.services.filter { !$0.isLoan }.map(\.id))
+        where r.state == .open && r.handler == old && r.level == .captain && ctx.directory.building(ofHome: r.household)?.id == building {
+            var next = r
+            next.handler = new
+            try ctx.tx.update(next, from: r)
+            try ctx.timers.readdressHeld(r.id.description, reasons: asks, from: old, to: new)
+            moved.append(r.id.description)
+        }
+        return moved
+    }
+
     /// The reasons of the pushes that ask someone to take a request.
     static let asks = ["service_request", "escalated"]
 

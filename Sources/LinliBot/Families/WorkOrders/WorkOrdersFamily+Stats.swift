@@ -34,7 +34,8 @@ extension WorkOrdersFamily {
             } else {
                 throw LinliError(
                     .usage, zh: "看不懂“\(token)”：请写楼栋、网格或时段。用法：统计 [楼栋|网格] [今天|本周|本月|7d|2026-11|全部]",
-                    en: "“\(token)” is not a building, grid or period. Usage: stats [building|grid] [today|week|month|7d|2026-11|all]")
+                    en: "“\(token)” is not a building, grid or period. Usage: stats [building|grid] [today|week|month|7d|2026-11|all]"
+                ).about(token)
             }
         }
         let mine: Set<String> =
