@@ -488,4 +488,15 @@ import Testing
         #expect(!(try chat.say(at("09:52", "u-zhou: 待办", day: day)).reply.text.contains("S1")))
         #expect(try chat.say(at("09:53", "u-wang: approve B1", day: day)).reply.ok)
     }
+
+    /// An urgent request taken by the office after it climbed: whoever was on duty when it
+    /// came in hears it is taken, and their queue no longer lists it.
+    @Test func theVolunteerOnDutyHearsTheRequestIsTaken() throws {
+        let day = "12-01"
+        try chat.say(at("22:30", "[fudi-b3] u-li: 申请 红色管家 老伴摔倒了起不来", day: day))
+        try chat.say(at("22:45", "", day: day))
+        let taken = try chat.say(at("22:50", "u-he: 签收 S1", day: day)).notifications.filter { $0.text.contains("无需再处理") }.map(\.to)
+        #expect(Set(taken) == ["u-zhou", "u-fang"], "\(taken)")
+        #expect(!(try chat.say(at("22:51", "u-fang: 待办", day: day)).reply.text.contains("S1")))
+    }
 }

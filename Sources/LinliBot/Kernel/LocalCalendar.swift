@@ -19,7 +19,12 @@ struct LocalCalendar {
     func day(of instant: Instant) -> LocalDay { LocalDay(instant, offsetSeconds: offset(at: instant)) }
 
     /// Minutes after local midnight now.
-    var minuteOfDay: Int { Int(now.since(today.instant(minutes: 0, offsetSeconds: offset(at: now))).milliseconds / 60_000) }
+    var minuteOfDay: Int { minuteOfDay(at: now) }
+
+    /// Minutes past local midnight at `instant`.
+    func minuteOfDay(at instant: Instant) -> Int {
+        Int(instant.since(day(of: instant).instant(minutes: 0, offsetSeconds: offset(at: instant))).milliseconds / 60_000)
+    }
 
     /// The day a date spec names (today when absent), or `usage`.
     func day(_ spec: DateSpec?) throws -> LocalDay {

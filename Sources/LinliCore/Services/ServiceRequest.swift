@@ -119,10 +119,11 @@ extension ServiceRequest {
         return .stop(.loanDue)
     }
 
-    /// Whose queue lists it: its service's handlers (see `Service.isHandled(by:_:)`), and
-    /// whoever it was passed to or taken by.
+    /// Whose queue lists it: once taken, whoever took it; before, its service's handlers
+    /// (see `Service.isHandled(by:_:)`) and whoever it was passed to.
     public func waitsOn(_ user: String, _ service: Service?, _ directory: Directory) -> Bool {
-        handler == user || acceptedBy == user || (service?.isHandled(by: user, directory) ?? false)
+        if let acceptedBy { return acceptedBy == user }
+        return handler == user || (service?.isHandled(by: user, directory) ?? false)
     }
 
     /// Who may take and finish it: those it waits on, whoever manages the requester's

@@ -141,9 +141,11 @@ struct ServicesFamily: Family {
     func askedOf(_ id: RecordID, _ ctx: CommandContext) throws -> [String] {
         guard let r = try ctx.tx.serviceRequest(id.number), r.state == .open else { return [] }
         let unasked = try ctx.timers.heldFor(id.description, reasons: Self.asks)
-        // The captain was asked once it reached them, or at once for an urgent one, and stays asked past the office.
+        // The captain was asked once it reached them, or at once for an urgent one, and stays asked past the office;
+        // so does whoever was on duty when it came in (the first asked).
         let captain = r.level != nil ? ctx.directory.building(ofHome: r.household)?.captain : nil
-        return [r.handler, captain].compactMap { $0 }.reduce(into: [String]()) {
+        let onDuty = try? service(r.service, ctx.directory).handler(atMinute: ctx.calendar.minuteOfDay(at: r.createdAt))
+        return [r.handler, captain, onDuty ?? nil].compactMap { $0 }.reduce(into: [String]()) {
             if !$0.contains($1) && !unasked.contains($1) && $1 != r.requester { $0.append($1) }
         }
     }
