@@ -499,4 +499,13 @@ import Testing
         #expect(Set(taken) == ["u-zhou", "u-fang"], "\(taken)")
         #expect(!(try chat.say(at("22:51", "u-fang: 待办", day: day)).reply.text.contains("S1")))
     }
+
+    /// A report made in quiet hours is on time when accepted within its limit from their end,
+    /// as its accept clock runs.
+    @Test func aNightReportIsOnTimeFromTheMorning() throws {
+        try chat.say(at("23:00", "[fudi-b3] u-li: 报修 漏水 501 厨房水管漏水"))
+        try chat.say(at("07:10", "[fudi-b3] u-zhou: 签收 R1", day: "12-01"))
+        let stats = try chat.say(at("07:20", "u-zhou: 统计", day: "12-01")).reply.text
+        #expect(stats.contains("响应率 100.0%（1/1），按时签收率 100.0%（1/1）"), "\(stats)")
+    }
 }

@@ -52,9 +52,10 @@ struct LocalCalendar {
     }
 
     /// When a push of this priority sent now would have to wait for quiet hours to end.
-    func quietEnd(for priority: Priority?) -> Instant? {
+    func quietEnd(for priority: Priority?, at instant: Instant? = nil) -> Instant? {
+        let at = instant ?? now
         guard let priority, priority != .p0, let quietHours else { return nil }
-        return quietHours.end(containing: now, offsetSeconds: offset(at: now))
+        return quietHours.end(containing: at, offsetSeconds: offset(at: at))
     }
 
     /// When to remind of something that starts at `start`, `lead` before it: then, or, when

@@ -43,8 +43,9 @@ public struct WorkOrderStats: Sendable, Equatable {
 
     static func ratio(_ a: Int, _ b: Int) -> Double? { b == 0 ? nil : Double(a) / Double(b) }
 
-    /// Computes the figures; `acceptLimit` gives each category's accept limit.
-    public init(_ orders: [WorkOrder], acceptLimit: (String) -> Span) {
+    /// Computes the figures; `acceptLimit` gives how long after its report each order may
+    /// be accepted on time (its category's limit, from when its handler could be told).
+    public init(_ orders: [WorkOrder], acceptLimit: (WorkOrder) -> Span) {
         var acceptTimes: [Span] = []
         var resolveTimes: [Span] = []
         for o in orders {
@@ -57,7 +58,7 @@ public struct WorkOrderStats: Sendable, Equatable {
                 let t = at.since(o.createdAt)
                 acceptTimes.append(t)
                 accepted += 1
-                if t <= acceptLimit(o.category) {
+                if t <= acceptLimit(o) {
                     acceptedOnTime += 1
                     if isCounted { responded += 1 }
                 }

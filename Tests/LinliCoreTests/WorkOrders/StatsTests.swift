@@ -21,7 +21,7 @@ import Testing
         return o
     }
 
-    func limit(_ category: String) -> Span { category == "noise" ? .days(1) : .minutes(30) }
+    func limit(_ order: WorkOrder) -> Span { order.category == "noise" ? .days(1) : .minutes(30) }
 
     /// The fixture, with every figure worked out by hand in the comments.
     @Test func figuresMatchTheHandComputedFixture() throws {

@@ -140,7 +140,7 @@ extension Dashboard {
             : place.buildings.map { ($0.title(lang), "building=\($0.id)", [$0.id]) }
         let byBuilding = Dictionary(grouping: orders, by: \.building)
         return groups.map { g in
-            let s = WorkOrderStats(g.buildings.flatMap { byBuilding[$0] ?? [] }) { desk.limits($0).accept }
+            let s = WorkOrderStats(g.buildings.flatMap { byBuilding[$0] ?? [] }) { desk.acceptAllowance($0) }
             return .init(
                 name: g.name, query: g.query, total: s.total, done: s.done, counted: s.counted, closure: WorkOrdersFamily.percent(s.closureRate),
                 satisfaction: WorkOrdersFamily.percent(s.satisfactionRate), overdue: s.overdue)

@@ -41,6 +41,14 @@ struct WorkOrderDesk {
             || (parties.contains(.manager) && manages(user, order))
     }
 
+    /// How long after its report an order may be accepted and count as on time: its
+    /// category's accept limit, from when its handler could be told (a report made in
+    /// quiet hours, from their end, as its accept clock runs).
+    func acceptAllowance(_ order: WorkOrder) -> Span {
+        let told = calendar.quietEnd(for: priority(of: order), at: order.createdAt) ?? order.createdAt
+        return Span(milliseconds: limits(order).accept.milliseconds + told.since(order.createdAt).milliseconds)
+    }
+
     /// Whether `user` is the other side of a dispute (its other party, or one of that
     /// household; not its reporter): shown it, in a status or a household file, they would
     /// learn who complained (SERVICES.md §1a). A dispute that cannot be read counts as theirs.

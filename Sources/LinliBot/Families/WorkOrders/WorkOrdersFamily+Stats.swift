@@ -72,7 +72,7 @@ extension WorkOrdersFamily {
     /// and the monthly posting say alike.
     static func figures(_ orders: [WorkOrder], _ kernel: Kernel) throws -> (WorkOrderStats, disputes: Localized) {
         let desk = WorkOrderDesk(kernel)
-        var s = WorkOrderStats(orders) { desk.limits($0).accept }
+        var s = WorkOrderStats(orders) { desk.acceptAllowance($0) }
         let disputes = try DisputesFamily.figures(orders, kernel)
         s.count(ratings: disputes.ratings, of: disputes.raters)
         let done = orders.filter { $0.state == .resolved || $0.state == .closed }.map(\.number)
