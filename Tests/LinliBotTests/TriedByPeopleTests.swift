@@ -272,8 +272,14 @@ import Testing
         let done = try chat.say(at("09:24", "u-gao: 办结 R1 无法解决 需要厂家来修"))
         #expect(done.notifications.contains { $0.to == "u-yang" && $0.text.hasPrefix("您的报修 R1 已办结（无法解决）：需要厂家来修") })
         #expect(!done.posts.isEmpty && done.posts.allSatisfy { $0.text.contains("已办结（无法解决）：需要厂家来修") }, "\(done.posts.map(\.text))")
+        #expect(done.reply.text == "已办结 R1（无法解决），已请报修人评价。", "the handler is told which outcome was kept")
         let status = try chat.say(at("09:25", "u-yang: 进度 R1")).reply.text
         #expect(status.contains("办结：（无法解决）需要厂家来修") && !status.contains("unable"), "\(status)")
+        // `unable to …` in English is a sentence, kept whole; `unable:` is the outcome.
+        try chat.say(at("09:30", "[fudi-b3] u-li: 报修 漏水 501 厨房滴水"))
+        try chat.say(at("09:31", "u-zhou: accept R2"))
+        let sentence = try chat.say(at("09:32", "u-zhou: done R2 unable to fix today, the owner upstairs is away"))
+        #expect(sentence.notifications.contains { $0.to == "u-li" && $0.text.hasPrefix("您的报修 R2 已办结：unable to fix today") })
     }
 
     /// `进度 S1`: a request as its requester and its handler see it; in a group without

@@ -74,7 +74,10 @@ extension WorkOrdersFamily {
         let desk = WorkOrderDesk(ctx.kernel)
         var how = Resolution.fixed
         var result = text
-        if let (word, r) = Self.resolutionWords.first(where: { text.lowercased().hasPrefix($0.0) }) {
+        // `unable: parts on order` is an outcome; `unable to fix today, …` is a sentence: an English word needs its colon.
+        if let (word, r) = Self.resolutionWords.first(where: { w in
+            text.lowercased().hasPrefix(w.0) && (!w.0.allSatisfy(\.isASCII) || text.dropFirst(w.0.count).drop { $0 == " " }.first.map { ":：".contains($0) } ?? true)
+        }) {
             how = r
             let rest = text.dropFirst(word.count).drop { " :：,，".contains($0) }
             result = rest.isEmpty ? word : String(rest)
@@ -111,7 +114,9 @@ extension WorkOrdersFamily {
         effects += desk.tellFormerHandlers(
             before, order, except: ctx.sender, unasked: unasked,
             Localized(zh: "\(desk.headline(order, .zh)) 已由\(name)办结，您无需再处理。", en: "\(desk.headline(order, .en)) was resolved by \(name); you need not handle it."))
-        return Outcome(zh: "已办结 \(rid)，已请报修人评价。", en: "Resolved \(rid); the reporter has been asked to rate it.", refs: [rid], effects: effects)
+        return Outcome(
+            zh: "已办结 \(rid)\(outcome.zh)，已请报修人评价。", en: "Resolved \(rid)\(outcome.en); the reporter has been asked to rate it.", refs: [rid],
+            effects: effects)
     }
 
     func escalate(_ id: RecordID, detail: String?, _ ctx: CommandContext) throws -> Outcome {
