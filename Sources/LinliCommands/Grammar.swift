@@ -34,6 +34,12 @@ public enum Grammar {
         return String(out)
     }
 
+    /// Traditional Chinese as Simplified (`紅色物業` → `红色物业`); other text as it is.
+    public static func simplified(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isCJK) else { return text }
+        return text.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? text
+    }
+
     /// Whether a scalar is a CJK ideograph.
     static func isCJK(_ c: Unicode.Scalar) -> Bool {
         (0x4E00...0x9FFF).contains(c.value) || (0x3400...0x4DBF).contains(c.value)

@@ -356,6 +356,10 @@ import Testing
         let up = try chat.say(at("09:02", "u-zhou: 升级 R1 物业 一直不来修"))
         #expect(up.reply.ok && up.notifications.contains { $0.reason == "escalated" && $0.text.contains("物业 一直不来修") }, "\(up.reply.text)")
         #expect(try chat.say(at("09:03", "u-he: 吹哨 R1 物业")).notifications.contains { $0.to == "u-chen" })
+        // Names written in Traditional characters, as commands may be.
+        let toMember = try chat.say(at("09:04", "[fudi-b3] u-he: 交辦 R1 陳師傅"))
+        #expect(toMember.reply.ok && toMember.notifications.filter { $0.to == "u-chen" }.count == 1, "\(toMember.notifications.map(\.text))")
+        #expect(try chat.say(at("09:05", "[fudi-b3] u-he: 交辦 R1 自來水公司")).notifications.contains { $0.to == "u-qian" })
     }
 
     /// A progress note that begins `referred:` is a note, not an outcome.

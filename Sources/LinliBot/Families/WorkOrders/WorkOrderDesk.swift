@@ -94,17 +94,19 @@ struct WorkOrderDesk {
         directory.building(order.building).map { directory.manages(user, building: $0) } ?? directory.person(user)?.roles.contains(.staff) == true
     }
 
-    /// A person id, a name, `@name`, an @-mention or a department id or name.
+    /// A person id, a name, `@name`, an @-mention or a department id or name (written in
+    /// Traditional characters too: `紅色物業`, `陳師傅`).
     func resolveAssignee(_ target: String, mentions: [String]) throws -> Assignee {
-        let t = target.hasPrefix("@") ? String(target.dropFirst()) : target
+        let written = target.hasPrefix("@") ? String(target.dropFirst()) : target
+        let forms = [written, Grammar.simplified(written)]
         let community = directory.community
-        if let d = directory.department(named: t) {
+        if let d = forms.lazy.compactMap({ directory.department(named: $0) }).first {
             try requireAnswered(d)
             return .department(d.id)
         }
-        if let p = community.people.first(where: { $0.id == t || $0.name == t }) { return .person(p.id) }
+        if let p = community.people.first(where: { forms.contains($0.id) || forms.contains($0.name) }) { return .person(p.id) }
         if target.hasPrefix("@"), mentions.count == 1 { return .person(mentions[0]) }
-        if let d = directory.department(named: t, partly: true) {
+        if let d = forms.lazy.compactMap({ directory.department(named: $0, partly: true) }).first {
             try requireAnswered(d)
             return .department(d.id)
         }
@@ -119,7 +121,14 @@ struct WorkOrderDesk {
     /// `unasked`, whose ask to accept it was held for the morning and never sent.
     func tellFormerHandlers(_ before: WorkOrder, _ after: WorkOrder, except sender: String, unasked: Set<String>, _ text: Localized) -> [Effect] {
         guard before.assignee != after.assignee else { return [] }
-        return notifyHandlers(before, except: unasked.union([sender]), reason: "status_changed", text: text)
+        // Not whoever holds it now (a department's member it was passed to): they are asked to take it, not told it is off their hands.
+        let holders: [String] =
+            switch after.assignee {
+            case .person(let id): [id]
+            case .department(let id): directory.department(id)?.members ?? []
+            case nil: []
+            }
+        return notifyHandlers(before, except: unasked.union([sender]).union(holders), reason: "status_changed", text: text)
     }
 
     /// Pushes to whoever handles the order: the assignee, or each member of its department.
