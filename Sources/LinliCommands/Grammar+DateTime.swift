@@ -49,6 +49,7 @@ extension TextCursor {
             case .date: ["on ", "this "]
             case .times: ["from "]
             case .time: ["at ", "from "]
+            case .record: ["一下"]  // `催一下 R1`, `催办一下R1`
             default: []
             }
         let before = pos

@@ -48,6 +48,16 @@ import Testing
         }
     }
 
+    /// `催一下 R1`, `麻烦催办一下R1`: 一下 softens the command, it is no record.
+    @Test(arguments: ["催一下 R1", "麻烦催办一下R1", "催办 一下 R1"])
+    func yixiaSoftensACommand(_ text: String) throws {
+        guard case .command(.workOrders(.urge(let id)), _) = try Fixtures.parser().parse(text) else {
+            Issue.record("\(text) is not urge R1")
+            return
+        }
+        #expect(id.description == "R1")
+    }
+
     /// `help me`, `帮助我一下`: the menu.
     @Test(arguments: [("help me", "help"), ("帮助我", "帮助"), ("帮助我一下", "帮助"), ("help me please", "help")])
     func helpMeIsTheMenu(_ text: String, _ menu: String) throws {
