@@ -4,12 +4,6 @@ import LinliProtocol
 import LinliStore
 
 extension Engine {
-    /// Words that drop a pending follow-up question.
-    static let cancelWords: Set<String> = ["cancel", "取消", "算了", "不用了", "quit"]
-
-    /// Families whose follow-up questions are about private matters: asked in a private chat.
-    static let privateFollowUps: Set<String> = ["disputes", "households"]
-
     /// Handles one chat message: answers a pending question or parses a command,
     /// then runs it. Nil when the message is not addressed to the bot (chatter in a
     /// group, PROTOCOL.md §2.1): nothing is said and nothing changes.
@@ -40,7 +34,7 @@ extension Engine {
             expired = prompt
         }
         if let prompt = prompt(chat: chat, user: sender) {
-            if Self.cancelWords.contains(Grammar.fold(text).lowercased()) {
+            if FollowUps.cancelWords.contains(Grammar.fold(text).lowercased()) {
                 try deletePrompt(chat: chat, user: sender, tx)
                 commandName = "cancel_question"
                 var outcome = Outcome(zh: "好的，已取消。", en: "OK, cancelled.")
@@ -60,7 +54,7 @@ extension Engine {
             }
             // An answer that does not answer leaves the question open: in a group it is chatter;
             // in a private chat it is told why, and the corrected answer still answers.
-            if !Self.answers(parsed, prompt, parser) {
+            if !FollowUps.answers(parsed, prompt, parser) {
                 if strict { return nil }
             } else {
                 try deletePrompt(chat: chat, user: sender, tx)
@@ -90,7 +84,7 @@ extension Engine {
                     var outcome = Acknowledgement.answer(word, bot: directory.community.bot, wishes: try Acknowledgement.wishes(word, sender, tx))
                     let written = Acknowledgement.lang(of: word, in: text)
                     // `好的，谢谢` is written in Chinese: later pushes follow it too (PROTOCOL.md §2.3).
-                    if let written { try noteWritten(written, by: sender, chosen: chosen, tx) }
+                    if let written, chosen == nil { try kernel(tx).people.noteWritten(sender, written) }
                     outcome.lang = chosen ?? written ?? kernel(tx).people.language(of: sender)
                     return outcome
                 }
@@ -122,12 +116,13 @@ extension Engine {
                 ctx.lang = kernel(tx).people.language(of: sender)
             } else {
                 ctx.lang = chosen ?? lang
-                if noting { try noteWritten(lang, by: sender, chosen: chosen, tx) }
+                // Pushes to someone who chose no language follow the one they last wrote to the bot in (PROTOCOL.md §2.3).
+                if noting, chosen == nil { try kernel(tx).people.noteWritten(sender, lang) }
             }
         }
         if case .value(let whole) = try presumed(parsed, ctx) { parsed = whole }
         var outcome: Outcome
-        commandName = Self.name(of: parsed)
+        commandName = parsed.metricName
         switch parsed {
         case .command(let command, let lang):
             // The language is noted once the message proves to be a command (not talk, below).
@@ -149,12 +144,12 @@ extension Engine {
                     outcome.effects = [.notify(to: sender, reason: "private_reply", text: detail, refs: error.refs)]
                 }
             }
-            if !wordless { try noteWritten(lang, by: sender, chosen: chosen, tx) }
+            if !wordless, chosen == nil { try kernel(tx).people.noteWritten(sender, lang) }
         case .incomplete(let id, let soFar, let missing, let lang):
             try settle(lang)
             let spec = parser.catalog.spec(id)
             // A dispute's parties or terms, what a visit found: asked, and answered, privately.
-            let privately = event.group != nil && (spec.map { Self.privateFollowUps.contains($0.family) } == true || reportsPrivately(soFar))
+            let privately = event.group != nil && (spec.map { FollowUps.privateFamilies.contains($0.family) } == true || reportsPrivately(soFar))
             try setPrompt(
                 Prompt(
                     chat: privately ? "" : chat, user: sender, command: id, soFar: soFar, lang: ctx.lang, expiresAt: clock.adding(Self.promptLifetime)),
@@ -202,18 +197,6 @@ extension Engine {
         return state.directory.category(category)?.isPrivate == true
     }
 
-    /// Whether `parsed` (the question's text so far and the answer) answers the
-    /// question: a whole command, or one that moved on to the next question.
-    static func answers(_ parsed: ParseResult, _ prompt: Prompt, _ parser: CommandParser) -> Bool {
-        switch parsed {
-        case .command: return true
-        case .failure: return false
-        case .incomplete(_, _, let missing, _):
-            if case .incomplete(_, _, let before, _) = parser.parse(prompt.soFar) { return before.name != missing.name }
-            return false
-        }
-    }
-
     /// `rate_limited` when the sender wrote to the bot more than `senderLimit` allows.
     private func rateLimited(_ sender: String, lang: Lang) -> Outcome? {
         guard let limit = senderLimit else { return nil }
@@ -226,22 +209,6 @@ extension Engine {
         var outcome = Outcome(error: LinliError(.rateLimited, zh: "您发得太快了，请稍等一会儿再发。", en: "You are sending too fast; please wait a moment."))
         outcome.lang = lang
         return outcome
-    }
-
-    /// Remembers the language a person last wrote to the bot in: pushes to someone
-    /// who chose none follow it (PROTOCOL.md §2.3).
-    private func noteWritten(_ lang: Lang, by user: String, chosen: Lang?, _ tx: StoreTransaction) throws {
-        guard chosen == nil else { return }  // a chosen language wins anyway
-        try kernel(tx).people.noteWritten(user, lang)
-    }
-
-    /// What a message came to, as a metric label: the command, or why there is none.
-    static func name(of parsed: ParseResult) -> String {
-        switch parsed {
-        case .command(let command, _): command.name
-        case .incomplete: "incomplete"
-        case .failure(let error, _): error.code.rawValue
-        }
     }
 }
 

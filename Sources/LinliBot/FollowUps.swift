@@ -1,0 +1,35 @@
+import LinliCommands
+import LinliStore
+
+/// What the engine reads of follow-up questions (SERVICES.md): the words that drop one,
+/// the families whose questions are asked privately, and whether a reply answers one.
+enum FollowUps {
+    /// Words that drop a pending follow-up question.
+    static let cancelWords: Set<String> = ["cancel", "取消", "算了", "不用了", "quit"]
+
+    /// Families whose follow-up questions are about private matters: asked in a private chat.
+    static let privateFamilies: Set<String> = ["disputes", "households"]
+
+    /// Whether `parsed` (the question's text so far and the answer) answers the
+    /// question: a whole command, or one that moved on to the next question.
+    static func answers(_ parsed: ParseResult, _ prompt: Prompt, _ parser: CommandParser) -> Bool {
+        switch parsed {
+        case .command: return true
+        case .failure: return false
+        case .incomplete(_, _, let missing, _):
+            if case .incomplete(_, _, let before, _) = parser.parse(prompt.soFar) { return before.name != missing.name }
+            return false
+        }
+    }
+}
+
+extension ParseResult {
+    /// What a message came to, as a metric label: the command, or why there is none.
+    var metricName: String {
+        switch self {
+        case .command(let command, _): command.name
+        case .incomplete: "incomplete"
+        case .failure(let error, _): error.code.rawValue
+        }
+    }
+}
