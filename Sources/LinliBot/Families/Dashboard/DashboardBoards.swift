@@ -120,10 +120,7 @@ extension Dashboard {
                 ]
             }
             let leaders = try k.tx.totals().filter { inScope(home: k.people.home(of: $0.person)) }.prefix(10).enumerated().map { i, t in [String(i + 1), k.people.name(of: t.person), String(t.points)] }
-            var pairs: Set<Pair> = []
-            for p in d.community.people { for home in p.pairs { pairs.insert(Pair(member: p.id, household: home)) } }
-            for (pair, active, _) in try k.tx.pairChanges() { if active { pairs.insert(pair) } else { pairs.remove(pair) } }
-            pairs = pairs.filter { inScope(home: $0.household) }
+            let pairs = try HouseholdsFamily().pairs(k).filter { inScope(home: $0.household) }
             let every = d.community.visitEvery ?? .days(30)
             let last = try k.tx.lastVisits(Array(Set(pairs.map(\.household))))
             let coverage = Set(pairs.map(\.member)).sorted().map { member -> [String] in
