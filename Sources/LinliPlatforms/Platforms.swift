@@ -46,7 +46,7 @@ public final class Platforms: Sendable {
         self.maxBody = maxBody
         self.wallClock = wallClock
         self.outbox = outbox
-        let since = wallClock().adding(Span(milliseconds: -2 * Callback.window.milliseconds))
+        let since = Self.forgotten(before: wallClock())
         for taken in (try? gate.signaturesTaken(since: since)) ?? [] {
             signatures.withLock { $0["\(taken.platform) \(taken.sign)"] = (taken.eventID, taken.at) }
         }
@@ -99,11 +99,11 @@ public final class Platforms: Sendable {
             return Ingress.problem(.unauthorized, code, text)
         case .bad(let code, let text):
             // Verified, then not read: its signature is spent all the same (below).
-            if let refused = try await spend(headers["sign"], on: "body:" + PlatformCrypto.digest(body), platform) { return refused }
+            if let refused = try await spend(headers["sign"], on: body, platform) { return refused }
             return Ingress.problem(.badRequest, code, text)
         case .answer(let status, let type, let text):
             // A DingTalk picture or richText callback is verified and answered: its signature is spent.
-            if let refused = try await spend(headers["sign"], on: "body:" + PlatformCrypto.digest(body), platform) { return refused }
+            if let refused = try await spend(headers["sign"], on: body, platform) { return refused }
             return Response(
                 status: .init(code: status), headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(string: text)))
         case .message(let message):
@@ -124,16 +124,20 @@ public final class Platforms: Sendable {
     /// Spends the signature of a verified DingTalk callback that carries no message (an
     /// image, a body not read): a text message forged under it later is refused. Returns
     /// the refusal when it was spent already on another body.
-    func spend(_ sign: String?, on marker: String, _ platform: Platform) async throws -> Response? {
+    func spend(_ sign: String?, on body: [UInt8], _ platform: Platform) async throws -> Response? {
         guard platform.kind == .dingtalk, let sign else { return nil }
+        let marker = "body:" + PlatformCrypto.digest(body)
         guard try mayTake(sign, for: marker, platform) else { return refuseReplay(platform) }
         let now = wallClock()
         _ = try await gate.process([]) { tx, _ in
             try tx.takeSignature(
-                platform: platform.id, sign: sign, eventID: marker, at: now, forgetting: now.adding(Span(milliseconds: -2 * Callback.window.milliseconds)))
+                platform: platform.id, sign: sign, eventID: marker, at: now, forgetting: Self.forgotten(before: now))
         }
         return nil
     }
+
+    /// Before when a signature is forgotten: twice the window its timestamp is taken in.
+    static func forgotten(before now: Instant) -> Instant { now.adding(Span(milliseconds: -2 * Callback.window.milliseconds)) }
 
     func refuseReplay(_ platform: Platform) -> Response {
         logger.warning("refused a callback", metadata: ["platform": "\(platform.id)", "code": "replayed_signature"])
@@ -149,7 +153,7 @@ public final class Platforms: Sendable {
             let key = "\(p.id) \(sign)"
             if let first = used[key] { return first.eventID == eventID }
             if used.count >= 100_000 {
-                let cutoff = now.adding(Span(milliseconds: -2 * Callback.window.milliseconds))
+                let cutoff = Self.forgotten(before: now)
                 used = used.filter { $0.value.at > cutoff }
             }
             used[key] = (eventID, now)
@@ -190,7 +194,7 @@ public final class Platforms: Sendable {
             let (reply, now) = (keep, wallClock())
             keep = { tx, out in
                 try tx.takeSignature(
-                    platform: p.id, sign: sign, eventID: m.eventID, at: now, forgetting: now.adding(Span(milliseconds: -2 * Callback.window.milliseconds)))
+                    platform: p.id, sign: sign, eventID: m.eventID, at: now, forgetting: Self.forgotten(before: now))
                 try reply?(tx, out)
             }
         }

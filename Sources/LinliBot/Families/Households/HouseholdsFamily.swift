@@ -172,8 +172,8 @@ private struct HouseholdFile {
         // A private report about the room (a dispute, noise) is not the household's to read, only its handlers'.
         let orders = try ctx.tx.householdWorkOrders(members: members, building: building.id, room: WorkOrdersFamily.room(home), limit: n)
             .filter {
-                (!desk.isPrivate($0) || members.contains($0.reporter) || desk.may(ctx.sender, [.reporter, .handler, .manager], $0))
-                    && !desk.isOtherParty(ctx.sender, $0)
+                !desk.isOtherParty(ctx.sender, $0)
+                    && (!desk.isPrivate($0) || members.contains($0.reporter) || desk.may(ctx.sender, [.reporter, .handler, .manager], $0))
             }
         let bookings = try ctx.tx.householdBookings(home, limit: n)
         let requests = try ctx.tx.householdRequests(home, limit: n)

@@ -163,7 +163,7 @@ struct RolesFamily: Family {
             var toLevel = firstLevel
             // Never to either side of a dispute: the rung above takes it.
             let desk = WorkOrderDesk(ctx)
-            if desk.isOtherParty(to, order) || (order.category == DisputesFamily.category && order.reporter == to) {
+            if desk.isParty(to, order) {
                 guard let up = desk.rung(above: toLevel, for: order), up.person != old else { continue }
                 (to, toLevel) = up
             }

@@ -70,14 +70,15 @@ struct WorkOrderDesk {
     /// learn who complained (or be asked to settle their own matter).
     func rung(above level: Level, for order: WorkOrder) -> (person: String, level: Level)? {
         let ladder = EscalationLadder(directory: directory)
-        var parties: Set<String> = []
-        if order.category == DisputesFamily.category {
-            parties = [order.reporter]
-            if let dispute = try? tx.dispute(order.number) { parties.formUnion(otherSide(of: dispute)) }
-        }
         var next = ladder.rung(above: level, building: order.building)
-        while let n = next, parties.contains(n.person) { next = ladder.rung(above: n.level, building: order.building) }
+        while let n = next, isParty(n.person, order) { next = ladder.rung(above: n.level, building: order.building) }
         return next
+    }
+
+    /// Whether `user` is on either side of a dispute (who raised it, the other party or
+    /// their household): no one to hand it to.
+    func isParty(_ user: String, _ order: WorkOrder) -> Bool {
+        order.category == DisputesFamily.category && (order.reporter == user || isOtherParty(user, order))
     }
 
     /// The assignee, or a member of the assigned department.
@@ -100,13 +101,13 @@ struct WorkOrderDesk {
         let written = target.hasPrefix("@") ? String(target.dropFirst()) : target
         let forms = [written, Grammar.simplified(written)]
         let community = directory.community
-        if let d = forms.lazy.compactMap({ directory.department(named: $0) }).first {
+        if let d = department(written) {
             try requireAnswered(d)
             return .department(d.id)
         }
         if let p = community.people.first(where: { forms.contains($0.id) || forms.contains($0.name) }) { return .person(p.id) }
         if target.hasPrefix("@"), mentions.count == 1 { return .person(mentions[0]) }
-        if let d = forms.lazy.compactMap({ directory.department(named: $0, partly: true) }).first {
+        if let d = department(written, partly: true) {
             try requireAnswered(d)
             return .department(d.id)
         }
@@ -114,6 +115,12 @@ struct WorkOrderDesk {
             .notFound, zh: "不认识“\(target)”：请写人员编号、姓名或部门（\(community.departments.map(\.name).joined(separator: "、"))）。",
             en: "I don't know “\(target)”: name a person (id or name) or a department (\(community.departments.map(\.id).joined(separator: ", "))).")
         .about(target)
+    }
+
+    /// A department by a word, as written or in Simplified characters (`紅色物業`); `partly`
+    /// by part of its name too (`Directory.department(named:partly:)`).
+    func department(_ word: String, partly: Bool = false) -> Department? {
+        [word, Grammar.simplified(word)].lazy.compactMap { directory.department(named: $0, partly: partly) }.first
     }
 
     /// Tells whoever held `before` and no longer holds `after` (its person, or its

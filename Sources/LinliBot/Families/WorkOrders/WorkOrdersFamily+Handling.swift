@@ -123,9 +123,7 @@ extension WorkOrdersFamily {
         let desk = WorkOrderDesk(ctx.kernel)
         let words = (detail ?? "").split(separator: " ").map(String.init)
         // Staff call a department in by part of its name too (`吹哨 R1 物业`); a captain's `升级 R1 物业不来` goes up the ladder.
-        let department = words.first.flatMap { w in
-            [w, Grammar.simplified(w)].lazy.compactMap { ctx.directory.department(named: $0, partly: ctx.isStaff) }.first
-        }
+        let department = words.first.flatMap { desk.department($0, partly: ctx.isStaff) }
         let ref = words.first { $0.lowercased().hasPrefix("ref:") }.map { String($0.dropFirst(4)) }.flatMap { $0.isEmpty ? nil : $0 }
         let (before, unasked) = try held(id, ctx)
         if department != nil && !ctx.isStaff {
