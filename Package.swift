@@ -72,7 +72,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
             ]),
         // Fixtures and helpers shared by the test targets.
-        .target(name: "LinliTesting", dependencies: ["LinliBot", "LinliStore", "LinliPostgres", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "LinliTesting", dependencies: ["LinliBot", "LinliStore", "LinliPostgres", "CLinliSys", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "linli",
             dependencies: [

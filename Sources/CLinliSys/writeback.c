@@ -3,6 +3,10 @@
 #include <fcntl.h>
 #include "linli_sys.h"
 
+int linli_spawn_close_from(posix_spawn_file_actions_t *actions, int fd) {
+    return posix_spawn_file_actions_addclosefrom_np(actions, fd);
+}
+
 int linli_start_writeback(int fd, int64_t length) {
 #ifdef SYNC_FILE_RANGE_WRITE
     return sync_file_range(fd, 0, length, SYNC_FILE_RANGE_WRITE);

@@ -16,7 +16,7 @@ extension Engine {
         let person = directory.person(sender)
         let chosen = registration?.lang ?? person?.lang
         var ctx = CommandContext(
-            sender: sender, displayName: event.name, group: event.group, mentions: event.mentions,
+            sender: sender, displayName: event.name, group: event.group, mentions: event.mentions, via: event.via,
             person: person, registration: registration, lang: chosen ?? CommandParser.guessLang(text), kernel: kernel(tx))
         let chat = event.group ?? ""
         // Hints suggest only the commands the sender may use.
@@ -140,7 +140,7 @@ extension Engine {
                 // a question it was taken to answer stays open.
                 if strict, error.unknownWord != nil { return try talk() }
                 outcome = Outcome(error: error)
-                if let detail = error.privately {
+                if let detail = error.privately, ctx.reachedPrivately {
                     outcome.effects = [.notify(to: sender, reason: "private_reply", text: detail, refs: error.refs)]
                 }
             }
@@ -150,6 +150,13 @@ extension Engine {
             let spec = parser.catalog.spec(id)
             // A dispute's parties or terms, what a visit found: asked, and answered, privately.
             let privately = event.group != nil && (spec.map { FollowUps.privateFamilies.contains($0.family) } == true || reportsPrivately(soFar))
+            // Asked privately of one no private channel reaches: nothing asked, and where to say it instead.
+            if privately, !ctx.reachedPrivately {
+                let bot = ctx.directory.botNames
+                outcome = Outcome(
+                    error: LinliError(.usage, zh: "这涉及私密事项，请私聊\(bot.zh)发送这条命令。", en: "That is a private matter: send this command to \(bot.en) in a private chat."))
+                break
+            }
             try setPrompt(
                 Prompt(
                     chat: privately ? "" : chat, user: sender, command: id, soFar: soFar, lang: ctx.lang, expiresAt: clock.adding(Self.promptLifetime)),

@@ -89,10 +89,11 @@ extension Engine {
                     type: .post, id: nextID(), ts: clock, group: group, reason: effect.reason, text: effect.text(settings?.lang ?? .zh),
                     refs: effect.refs)
                 out.append(event)
+                let platforms = directory.community.platforms(forPostInto: group)
                 if let robot = settings?.webhook {
                     try queue(event, for: robot, recipient: group, tx)
-                } else if let platform = directory.community.platform(forPostInto: group) {
-                    try queue(event, for: platform.outboxEndpoint, recipient: group, tx)
+                } else if !platforms.isEmpty {
+                    for platform in platforms { try queue(event, for: platform.outboxEndpoint, recipient: group, tx) }
                 } else if byTheClock, let bridge = directory.community.bridge {
                     try queue(event, for: bridge, recipient: group, tx)
                 }

@@ -73,12 +73,14 @@ extension CommandParser {
     public static func hasWords(_ text: String) -> Bool {
         var letters = 0
         var digits = 0
-        for scalar in Grammar.fold(text).unicodeScalars {
+        // Read as `Grammar.fold` would leave it, without folding: a full-width digit is a digit,
+        // and any space or mark between two runs parts them.
+        for scalar in text.unicodeScalars {
             if Grammar.isCJK(scalar) { return true }
             if scalar.properties.isAlphabetic {
                 if digits > 0 || letters > 0 { return true }  // `a1b`, `ok`
                 letters += 1
-            } else if ("0"..."9").contains(scalar) {
+            } else if ("0"..."9").contains(scalar) || ("０"..."９").contains(scalar) {
                 digits += 1
             } else {
                 if letters > 0 && digits == 0 { return true }  // `a` on its own

@@ -39,16 +39,20 @@ public struct Anonymiser: Sendable {
     private static let honorifics = ["先生", "女士", "阿姨", "大爷", "大妈", "叔叔", "阿婆", "奶奶", "爷爷", "大姐", "大哥", "小姐"]
 
     nonisolated(unsafe) private static let identifying: [(NSRegularExpression, String, (String) -> Bool)] = [
-        (try! NSRegularExpression(pattern: #"(我是|我叫|本人)\p{Han}{1,3}"#), "$1＊", { $0.contains("我是") || $0.contains("我叫") || $0.contains("本人") }),
+        (try! NSRegularExpression(pattern: #"(我是|我叫|本人)\p{Han}{1,3}"#), "$1＊", { has($0, "我是") || has($0, "我叫") || has($0, "本人") }),
         // `张先生`, `李阿姨`: a surname with how neighbours call someone.
         (
             try! NSRegularExpression(pattern: #"\p{Han}(?="# + honorifics.joined(separator: "|") + ")"), "＊",
-            { text in honorifics.contains { text.contains($0) } }
+            { text in honorifics.contains { has(text, $0) } }
         ),
-        (try! NSRegularExpression(pattern: #"\S*[@＠]\S*"#), "＊", { $0.contains("@") || $0.contains("＠") }),
+        (try! NSRegularExpression(pattern: #"\S*[@＠]\S*"#), "＊", { has($0, "@") || has($0, "＠") }),
         (
             try! NSRegularExpression(pattern: #"[0-9０-９][0-9０-９\- ]*[0-9０-９][0-9０-９]"#), "＊",
-            { $0.unicodeScalars.lazy.filter { $0.properties.numericType == .decimal }.count >= 3 }
+            { $0.unicodeScalars.lazy.filter { ("0"..."9").contains($0) || ("０"..."９").contains($0) }.count >= 3 }
         ),
     ]
+
+    /// Whether `word` is in `text`, compared as UTF-8 (exact: no character of one
+    /// encoding starts inside another's), without Foundation's locale-aware search.
+    private static func has(_ text: String, _ word: String) -> Bool { text.utf8.contains(word.utf8) }
 }

@@ -40,6 +40,13 @@ public final class Directory: Sendable {
     }
     public func category(_ id: String) -> Category? { categoriesByID[id] }
 
+    /// What people call the bot in each language: the community file's first Chinese and
+    /// first Latin name for it (`bot.names`), else 小邻 and Linli.
+    public var botNames: (zh: String, en: String) {
+        let names = community.bot?.names ?? []
+        return (names.first { !$0.allSatisfy(\.isASCII) } ?? "小邻", names.first { $0.allSatisfy(\.isASCII) } ?? "Linli")
+    }
+
     /// The building whose chat group this is.
     public func building(ofGroup group: String) -> Building? { buildingByGroup[group].flatMap { buildingsByID[$0] } }
 

@@ -101,8 +101,9 @@ extension Community {
         return recipient.hasPrefix(platform.id + ":") ? String(recipient.dropFirst(platform.id.count + 1)) : nil
     }
 
-    /// Where a post into `group` goes through a platform, when it has no robot.
-    public func platform(forPostInto group: String) -> Platform? {
-        platforms.first { $0.postsToChats && $0.chat(ofGroup: group) != nil }
+    /// Where a post into `group` goes through a platform, when it has no robot: every
+    /// platform that has a chat for it (an office group may meet on two).
+    public func platforms(forPostInto group: String) -> [Platform] {
+        platforms.filter { $0.postsToChats && $0.chat(ofGroup: group) != nil }
     }
 }

@@ -222,6 +222,14 @@ public enum Callback {
         let chat = o["group_id"]?.text ?? [o["guild_id"]?.text, o["channel_id"]?.text].compactMap { $0 }.joined(separator: "/")
         // A public message that names no chat cannot be answered where it was said.
         if group, chat.isEmpty { return .ignored(.onebot) }
+        // QQ's anonymous senders all come as one user_id: such a message names no one, and is
+        // taken as no one's (it would act as whoever registered that id). Told why, if it calls the bot.
+        if o["sub_type"]?.string == "anonymous" || o["anonymous"]?.isObject == true {
+            guard group && mentioned else { return .ignored(.onebot) }
+            let chinese = raw.unicodeScalars.contains { $0.properties.isIdeographic }
+            let why = chinese ? "匿名消息无法办理：请关闭匿名后再发。" : "I cannot act on an anonymous message: turn anonymity off and send it again."
+            return .answer(status: 200, contentType: "application/json", body: #"{"reply":"\#(why)","auto_escape":true,"at_sender":false}"#)
+        }
         return .message(
             PlatformMessage(
                 eventID: id, account: user, name: o["sender"]?["nickname"]?.string, chat: group ? chat : nil, text: trimmed(raw),

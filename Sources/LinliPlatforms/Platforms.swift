@@ -176,7 +176,9 @@ public final class Platforms: Sendable {
             }
         }
         let mentions = m.mentioned ? community.bot.map { [$0.id] } ?? [] : []
-        return InboundEvent(type: .message, id: "\(p.id):\(m.eventID)", group: group, from: from, name: m.name, text: m.text, mentions: mentions)
+        var event = InboundEvent(type: .message, id: "\(p.id):\(m.eventID)", group: group, from: from, name: m.name, text: m.text, mentions: mentions)
+        event.via = p.id
+        return event
     }
 
     /// `signature`: a DingTalk signature, kept with the message in its transaction.

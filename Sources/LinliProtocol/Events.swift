@@ -20,6 +20,10 @@ public struct InboundEvent: Sendable, Equatable {
     /// What a repeat is known by when the event has no `id`: set by the server from a
     /// signed request's `webhook-id` (PROTOCOL.md §4), never read from the input.
     public var key: String?
+    /// The chat platform (its id in the community file) the message came through, set
+    /// by the server; never read from the input. Nil for LLP/1, whose reader (a bridge, a
+    /// tester) is handed every outbound event, private ones included.
+    public var via: String?
     /// The event's id, else its key: an event with either takes effect at most once.
     public var dedupeKey: String? { id ?? key }
 

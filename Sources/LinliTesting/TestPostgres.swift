@@ -1,3 +1,4 @@
+import CLinliSys
 import Foundation
 import LinliPostgres
 import Synchronization
@@ -109,14 +110,18 @@ public final class TestPostgres: Sendable {
         }
     }
 
-    /// Starts a program with stdin from /dev/null and stdout and stderr to `output`.
-    private static func spawn(_ arguments: [String], output: String) throws -> pid_t {
+    /// Starts a program with stdin from /dev/null and stdout and stderr to `output`, and
+    /// no other descriptor: the watchdog lives as long as the test process, and a pipe's
+    /// end it inherited from a test running beside it (a `linli` child's output) would
+    /// never close, and that test would wait for its end for ever.
+    static func spawn(_ arguments: [String], output: String) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        linli_spawn_close_from(&actions, 3)
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0

@@ -35,3 +35,16 @@ import Testing
         #expect(read == 12 * 6 * 8)
     }
 }
+
+/// A message of record ids, numbers and marks alone is in no language (PROTOCOL.md §2.3);
+/// `hasWords` reads the text as typed, as it would read it folded.
+@Suite struct WordlessTests {
+    @Test(arguments: [
+        ("R1", false), ("+1 P1", false), ("Ｒ１", false), ("ａ1", false), ("b3-1203", false), ("１２ ３", false),
+        ("ok", true), ("a", true), ("a\u{200B}1", true), ("ｏｋ", true), ("好", true), ("R1 thanks", true), ("　R1　", false),
+    ])
+    func wordsAreFoundAsInTheFoldedText(text: String, words: Bool) {
+        #expect(CommandParser.hasWords(text) == words)
+        #expect(CommandParser.hasWords(Grammar.fold(text)) == words)
+    }
+}

@@ -10,4 +10,21 @@ import Testing
         #expect(text == "楼上＊先生答应晚上十点后不开洗衣机，楼下＊阿姨满意；＊也同意", "\(text)")
         #expect(anonymiser.text("维修师傅换了水管，物业已确认") == "维修师傅换了水管，物业已确认", "no one named: unchanged")
     }
+
+    /// Each rule hides what it looks for, and only that; the quick tests that skip a
+    /// rule for text that cannot hold its kind never skip one that can.
+    @Test(arguments: [
+        ("我是王小明，住三楼", "我是＊，住三楼"),
+        ("本人李四，反映楼道灯", "本人＊，反映楼道灯"),
+        ("联系 zhang@example.com 或 ＠王五 都行", "联系 ＊ 或 ＊ 都行"),
+        ("电话 138 0013 8000，1203 室", "电话 ＊，＊ 室"),
+        ("全角号码 １２０３ 室", "全角号码 ＊ 室"),
+        ("楼下赵大爷说好了", "楼下＊大爷说好了"),
+        ("12 号楼的灯修好了", "12 号楼的灯修好了"),
+        ("fixed", "fixed"),
+        ("大家好，先这样", "大家好，先这样"),
+    ])
+    func eachRuleHidesItsKind(text: String, shown: String) {
+        #expect(Anonymiser(names: []).text(text) == shown)
+    }
 }

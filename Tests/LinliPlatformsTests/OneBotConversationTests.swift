@@ -45,6 +45,51 @@ import Testing
         }
     }
 
+    /// QQ's anonymous senders all share user_id 80000000: their messages are taken as no
+    /// one's. One that calls the bot is told why; none registers or reports as anyone.
+    @Test func anAnonymousMessageIsTakenAsNoOnes() async throws {
+        let rig = try PlatformRig(platforms: Self.platforms, people: Self.people)
+        try await rig.serve { qq async throws in
+            func anonymous(_ id: Int, _ text: String) -> String {
+                Self.message(id, text: text, from: 80_000_000).replacingOccurrences(
+                    of: #""sub_type":"normal""#, with: #""sub_type":"anonymous","anonymous":{"id":2437,"name":"匿名者","flag":"f1"}"#)
+            }
+            let register = anonymous(41, "[CQ:at,qq=10001000] 登记 502")
+            let told = await qq.post("/v1/platforms/qq", register, headers: Self.signature(register))
+            #expect(told.status == 200 && told.text.contains("匿名消息无法办理") && told.text.contains(#""at_sender":false"#), "\(told.text)")
+            let english = anonymous(42, "[CQ:at,qq=10001000] report leak kitchen")
+            #expect(await qq.post("/v1/platforms/qq", english, headers: Self.signature(english)).text.contains("anonymous message"))
+            let chatter = anonymous(43, "报修 漏水 502 厨房漏水")
+            #expect(await qq.post("/v1/platforms/qq", chatter, headers: Self.signature(chatter)).status == 204)
+            #expect(try rig.workOrders().isEmpty)
+            #expect(try rig.store.read { tx in try ["qq:41", "qq:42", "qq:43"].compactMap { try tx.outcome(ofEvent: $0) } }.isEmpty)
+            // The same words from a resident who is not anonymous are handled.
+            let named = Self.message(44, text: "[CQ:at,qq=10001000] 报修 漏水 501 厨房漏水")
+            #expect(await qq.post("/v1/platforms/qq", named, headers: Self.signature(named)).status == 200)
+            #expect(try rig.workOrders().count == 1)
+        }
+    }
+
+    /// A building group that meets on QQ and on Feishu: a notice is posted to both chats.
+    @Test func aGroupOnTwoPlatformsGetsThePostOnEach() async throws {
+        let rig = try PlatformRig(
+            platforms: Self.platforms + "\n" + FeishuConversationTests.platforms,
+            people: [
+                Self.people[0],
+                ("webhook: wecom-b3, mobile: \"13800000301\"", "accounts: {qq: \"20002000\", fs: ou_zhou01}, mobile: \"13800000301\""),
+            ])
+        try await rig.serve { qq in
+            let notice = Self.message(31, text: "通知 明天9点停水", from: 20_002_000, group: false)
+            #expect(await qq.post("/v1/platforms/qq", notice, headers: Self.signature(notice)).status == 200)
+            let post = try #require(try rig.kept("qq:31", type: "post").first { $0["group"] as? String == "fudi-b3" })
+            let text = try #require(post["text"] as? String)
+            let onQQ = try await rig.await("/send_group_msg", count: 1)
+            let onFeishu = try await rig.await("/open-apis/im/v1/messages?receive_id_type=chat_id", count: 1)
+            #expect(onQQ.map(\.text) == [#"{"group_id":123456,"message":\#(literal(text)),"auto_escape":true}"#])
+            #expect(onFeishu.count == 1 && onFeishu[0].text.contains("oc_5ad11d72b830411d72b836c20") && onFeishu[0].text.contains("明天9点停水"))
+        }
+    }
+
     static func signature(_ body: String, secret: String = "some-secret") -> [HTTPHeader] {
         [HTTPHeader("X-Self-ID", "10001000"), HTTPHeader("X-Signature", PlatformCrypto.oneBotSignature(secret: secret, body: Array(body.utf8)))]
     }

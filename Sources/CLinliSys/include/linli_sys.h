@@ -1,9 +1,14 @@
 // System calls Swift's Glibc module does not show (they need _GNU_SOURCE), and
-// SQLite's "linli" VFS. Only LinliStore imports this module.
+// SQLite's "linli" VFS. LinliStore imports this module, and LinliTesting for spawning.
 #ifndef LINLI_SYS_H
 #define LINLI_SYS_H
 
+#include <spawn.h>
 #include <stdint.h>
+
+/// Adds to `actions` the closing of every descriptor from `fd` up in the child
+/// (glibc's posix_spawn_file_actions_addclosefrom_np). 0, or an error number.
+int linli_spawn_close_from(posix_spawn_file_actions_t *actions, int fd);
 
 /// Starts writing the dirty pages among the file's first `length` bytes to disk and
 /// returns without waiting for them (Linux: sync_file_range with

@@ -16,13 +16,24 @@ extension Kernel {
                 return WorkOrderDesk(self).keptFromGroups(order)
             }
         guard kept else { return nil }
-        let names = directory.community.bot?.names ?? []
-        let (zh, en) = (names.first { !$0.allSatisfy(\.isASCII) } ?? "小邻", names.first { $0.allSatisfy(\.isASCII) } ?? "Linli")
+        let (zh, en) = directory.botNames
         // `status` reads a work order: named when there is one (a visit's own id is not).
         guard let ref = push.refs.first(where: { RecordID(parsing: Substring($0))?.kind == .workOrder }) else {
             return lang == .en ? "[Private message] Ask \(en) privately for it." : "【私密消息】请私聊\(zh)查看。"
         }
         if lang == .en { return "[\(ref) private matter] Ask \(en) privately for the details: status \(ref)" }
         return "【\(ref) 私密事项】详情请私聊\(zh)查看：进度 \(ref)"
+    }
+
+    /// Whether a push to `recipient` reaches them alone, as `Engine.queueForWebhook`
+    /// sends it: through their webhook when it is no group robot (a robot posts into a
+    /// group, and only says that something waits), else through a chat platform that
+    /// sends to a person's account (DingTalk and WeCom robots answer in chats only).
+    func reachesPrivately(_ recipient: String) -> Bool {
+        let person = directory.person(recipient)
+        if let webhook = person?.webhook ?? directory.department(recipient)?.webhook {
+            return directory.community.webhooks.first { $0.id == webhook }?.format == .generic
+        }
+        return directory.community.platform(forPushTo: recipient, person: person) != nil
     }
 }

@@ -73,6 +73,8 @@ struct CommandContext {
     let displayName: String?
     let group: String?
     let mentions: [String]
+    /// The chat platform the message came through; nil for LLP/1 (`InboundEvent.via`).
+    let via: String?
     /// The sender as the community file knows them.
     let person: Person?
     /// What the sender told Linli in chat (home, language).
@@ -88,6 +90,9 @@ struct CommandContext {
     var home: String? { registration?.home ?? person?.home }
     var building: Building? { home.flatMap(kernel.directory.building(ofHome:)) }
     var roles: Set<Role> { person?.roles ?? (home == nil ? [] : [.resident]) }
+    /// Whether what is sent to the sender privately reaches them: LLP/1's reader is handed
+    /// it; through a chat platform, only a private channel of theirs carries it.
+    var reachedPrivately: Bool { via == nil || kernel.reachesPrivately(sender) }
     var isStaff: Bool { roles.contains(.staff) }
     /// Whether the catalog lists a command for the sender (its `roles:` name `anyone`,
     /// `resident` with a home, one of their roles, `department` for a department's member).
@@ -144,19 +149,24 @@ struct CommandContext {
 extension Outcome {
     /// PROTOCOL.md §2.2: a reply in a group never shows a private record. There it
     /// reads `named` (such records named only); the whole reply goes to the asker
-    /// as a private `notify` (reason `private_reply`). Elsewhere it is unchanged.
+    /// as a private `notify` (reason `private_reply`); to one no private channel
+    /// reaches, it says where to ask instead. Elsewhere it is unchanged.
     func keepingPrivate(_ named: Localized, in ctx: CommandContext) -> Outcome {
         guard ctx.group != nil else { return self }
-        var shown = Outcome(
-            Localized(zh: "\(named.zh)\n（详情已私信发给您）", en: "\(named.en)\n(details sent to you privately)"), refs: refs, effects: effects)
-        shown.effects.insert(.notify(to: ctx.sender, reason: "private_reply", text: text, refs: refs), at: 0)
-        return shown
+        guard ctx.reachedPrivately else {
+            let bot = ctx.directory.botNames
+            let asked = Localized(zh: "\(named.zh)\n（详情请私聊\(bot.zh)查看）", en: "\(named.en)\n(ask \(bot.en) in a private chat for the details)")
+            return Outcome(asked, refs: refs, effects: effects)
+        }
+        let sent = Localized(zh: "\(named.zh)\n（详情已私信发给您）", en: "\(named.en)\n(details sent to you privately)")
+        return Outcome(sent, refs: refs, effects: [.notify(to: ctx.sender, reason: "private_reply", text: text, refs: refs)] + effects)
     }
 }
 
 extension LinliError {
     /// PROTOCOL.md §2.2: a refusal in a group that would say something private there
-    /// reads `named`, and why goes to the sender privately. Elsewhere it is unchanged.
+    /// reads `named`, and why goes to the sender privately (`privately`; to one no private
+    /// channel reaches, the group is told where to ask instead). Elsewhere it is unchanged.
     /// `keptPrivate` naming the record it is about: “R2 私密事项，没有办成”.
     func keptPrivate(_ id: RecordID, in ctx: CommandContext) -> LinliError {
         keptPrivate(Localized(zh: "\(id) 私密事项，没有办成", en: "\(id) private matter: not done"), in: ctx)
@@ -166,7 +176,11 @@ extension LinliError {
         guard ctx.group != nil else { return self }
         var error = self
         error.privately = message
-        error.message = Localized(zh: "\(named.zh)\n（原因已私信发给您）", en: "\(named.en)\n(why is sent to you privately)")
+        let bot = ctx.directory.botNames
+        error.message =
+            ctx.reachedPrivately
+            ? Localized(zh: "\(named.zh)\n（原因已私信发给您）", en: "\(named.en)\n(why is sent to you privately)")
+            : Localized(zh: "\(named.zh)\n（原因请私聊\(bot.zh)查看）", en: "\(named.en)\n(ask \(bot.en) in a private chat why)")
         return error
     }
 }

@@ -97,3 +97,24 @@ import Testing
         #expect(queued.count == 1 && queued[0].text.contains("楼上每晚装修"), "\(queued.map(\.text))")
     }
 }
+
+/// 并单 of two private reports in a group: that two households complained of the same
+/// matter (the same neighbour) is not said there; the captain reads it privately.
+@Suite struct PrivateMergeInAGroupTests {
+    @Test(arguments: [("并单 R2 R1", "R2、R1 私密事项，已办理\n（详情已私信发给您）", "已将 R2 并入 R1"),
+                      ("merge R2 R1", "R2, R1: private matters, done\n(details sent to you privately)", "Merged R2 into R1")])
+    func mergingPrivateReportsNamesThemOnly(command: String, shown: String, detail: String) throws {
+        let bot = try FamilyHarness("workorders")
+        let at = "2026-11-28T09:00:00+08:00"
+        #expect(try bot.say("report noise 801 loud music every night", from: "u-ann", at: at).reply.refs == ["R1"])
+        #expect(try bot.say("反映 噪音 801 每晚很吵", from: "u-li", at: at).reply.refs == ["R2"])
+        #expect(try bot.say("大家早上好", from: "u-li", in: "t-b1", at: at).isEmpty)
+        let out = try bot.say(command, from: "u-cap1", in: "t-b1", at: at)
+        #expect(out.reply.ok && out.reply.text == shown, "\(out.reply.text)")
+        #expect(!out.reply.text.contains("801") && !out.reply.text.contains("并入") && !out.reply.text.contains("Merged"))
+        let privately = out.notifications.first { $0.reason == "private_reply" }
+        #expect(privately?.to == "u-cap1" && privately?.text.contains(detail) == true, "\(out)")
+        // Privately, the captain is told in full.
+        #expect(try bot.say("status R2", from: "u-cap1", at: at).reply.text.contains("R1"))
+    }
+}

@@ -26,6 +26,12 @@ struct DashboardFamily: Family {
             throw LinliError(
                 .invalidState, zh: "后台还没有网址：请在社区文件里写 public_url。", en: "The staff pages have no address yet: set public_url in the community file.")
         }
+        // A sign-in link goes to its person alone: with no private channel, none is made.
+        if ctx.group != nil, !ctx.reachedPrivately {
+            let bot = ctx.directory.botNames
+            return Outcome(
+                zh: "登录链接只私信发送：请私聊\(bot.zh)发送这条命令。", en: "A sign-in link is sent privately only: send this command to \(bot.en) in a private chat.")
+        }
         let token = DashboardSecrets.newToken()
         try ctx.tx.insertDashboardToken(
             hash: DashboardSecrets.hash(token), user: ctx.sender, at: ctx.kernel.now, expiresAt: ctx.kernel.now.adding(Self.linkLifetime))

@@ -52,10 +52,13 @@ extension WorkOrdersFamily {
             duplicate, except: unasked.union([ctx.sender]), reason: "status_changed",
             text: Localized(zh: "\(rid) 已并入 \(tid)（重复报修），无需另行处理。", en: "\(rid) was merged into \(tid) as a duplicate; nothing more to do on it."))
         let affected = desk.affectedLine(kept, try ctx.workOrders.followers(of: target.number))
-        return Outcome(
+        let merged = Outcome(
             zh: "已将 \(rid) 并入 \(tid)\(affected.zh)，报修人会收到 \(tid) 的进展。",
             en: "Merged \(rid) into \(tid)\(affected.en); its reporter will follow \(tid).",
             refs: [rid, tid], effects: effects)
+        // That two private matters are one (the same neighbour, heard by two households) is not said in a group.
+        guard desk.keptFromGroups(kept) || desk.keptFromGroups(duplicate) else { return merged }
+        return merged.keepingPrivate(Localized(zh: "\(rid)、\(tid) 私密事项，已办理", en: "\(rid), \(tid): private matters, done"), in: ctx)
     }
 
     /// 我也是: a resident of the report's building follows it. A private report, or

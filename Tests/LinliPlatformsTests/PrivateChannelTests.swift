@@ -1,0 +1,77 @@
+import Foundation
+import LinliCore
+import LinliPlatforms
+import LinliTesting
+import Testing
+
+/// A private record asked about in a platform group (PROTOCOL.md §2.2): the group is
+/// told the details went privately only when a private channel reaches the asker. A
+/// DingTalk robot answers in chats only: someone with no webhook of their own is told
+/// to ask the bot in a private chat, and nothing is promised or queued for them.
+@Suite(.serialized) struct PrivateChannelTests {
+    @Test(arguments: [Lang.zh, .en])
+    func onDingTalkWithNoPrivateChannelTheGroupIsToldWhereToAsk(_ lang: Lang) async throws {
+        let (plain, withAccount) = DingTalkConversationTests.li
+        let rig = try PlatformRig(
+            platforms: DingTalkConversationTests.platforms,
+            people: [
+                (plain, withAccount.replacingOccurrences(of: "lang: zh", with: "lang: \(lang)")),
+                ("{id: u-he, name: 何书记, roles: [staff], lang: zh}", "{id: u-he, name: 何书记, roles: [staff], lang: \(lang), accounts: {dd: he01}}"),
+                ("  name: 福地社区\n", "  name: 福地社区\n  public_url: https://linli.example.org\n"),
+            ])
+        try await rig.serve { dd in
+            func say(_ id: String, _ text: String, group: Bool = true, staff: String = "manager4721", session: String) async throws -> String {
+                let (body, headers) = DingTalkConversationTests.callback(rig, id: id, staff: staff, text: text, group: group, session: session)
+                #expect(await dd.post("/v1/platforms/dd", body, headers: headers).status == 200)
+                _ = try await rig.await(session, count: 1)
+                return try #require(try rig.replyText("dd:\(id)"))
+            }
+            _ = try await say("n1", " 反映 噪音 楼上半夜装修电钻声", session: "/session/n1")
+            let id = try #require(try rig.workOrders().first?.id)
+            let shown = try await say("n2", " 进度 \(id)", session: "/session/n2")
+            #expect(shown.contains("\(id)") && !shown.contains("电钻"), "\(shown)")
+            #expect(shown.contains(lang == .zh ? "请私聊小邻" : "ask linli in a private chat"), "\(shown)")
+            #expect(!shown.contains(lang == .zh ? "已私信" : "sent to you privately"), "\(shown)")
+            #expect(try rig.kept("dd:n2", type: "notify").isEmpty, "nothing is sent where nothing reaches her")
+            // Why she cannot rate it yet is kept from the group the same way.
+            let refused = try await say("n4", " 评价 \(id) 5", session: "/session/n4")
+            #expect(refused.contains(lang == .zh ? "原因请私聊小邻" : "ask linli in a private chat why"), "\(refused)")
+            // A private report's details are not asked for in the group: she is told where to send it.
+            let asked = try await say("n5", " 反映 噪音", session: "/session/n5")
+            #expect(asked.contains(lang == .zh ? "请私聊小邻发送" : "to linli in a private chat"), "\(asked)")
+            let followUp = try await say("n6", "楼上半夜电钻声", group: false, session: "/session/n6")
+            #expect(try rig.workOrders().count == 1, "no question was left open to take her next private message: \(followUp)")
+            // A sign-in link is made only where it can be sent to its person alone.
+            let link = try await say("n7", " 后台", staff: "he01", session: "/session/n7")
+            #expect(link.contains(lang == .zh ? "登录链接只私信发送" : "sent privately only") && !link.contains("token="), "\(link)")
+            #expect(try ["dd:n4", "dd:n5", "dd:n7"].allSatisfy { try rig.kept($0, type: "notify").isEmpty })
+            // Asked in a private chat, as told: the details.
+            let told = try await say("n3", "进度 \(id)", group: false, session: "/session/n3")
+            #expect(told.contains("电钻"), "\(told)")
+            // Nothing private waits in the outbox for a channel she does not have.
+            #expect(try rig.store.read { try $0.outbox() }.allSatisfy { $0.reason != "private_reply" })
+        }
+    }
+
+    /// Feishu sends to a person's account: there the details go privately, as promised.
+    @Test func onFeishuTheDetailsGoToTheAskersAccount() async throws {
+        let rig = try PlatformRig(platforms: FeishuConversationTests.platforms, people: FeishuConversationTests.people)
+        try await rig.serve { fs in
+            let (report, headers) = FeishuConversationTests.sealed(
+                FeishuConversationTests.event(id: "ev1", message: "om_1", text: "@_user_1 反映 噪音 楼上半夜装修电钻声"))
+            #expect(await fs.post("/v1/platforms/fs", report, headers: headers).status == 200)
+            _ = try await rig.await("/open-apis/im/v1/messages/om_1/reply", count: 1)
+            let id = try #require(try rig.workOrders().first?.id)
+            let (status, statusHeaders) = FeishuConversationTests.sealed(
+                FeishuConversationTests.event(id: "ev2", message: "om_2", text: "@_user_1 进度 \(id)"))
+            #expect(await fs.post("/v1/platforms/fs", status, headers: statusHeaders).status == 200)
+            _ = try await rig.await("/open-apis/im/v1/messages/om_2/reply", count: 1)
+            let shown = try #require(try rig.replyText("fs:ev2"))
+            #expect(shown.contains("已私信") && !shown.contains("电钻"), "\(shown)")
+            // The captain's push of the report, then hers of the details.
+            let pushes = try await rig.await("/open-apis/im/v1/messages?receive_id_type=open_id", count: 2)
+            let hers = pushes.filter { $0.text.contains("ou_8c5e0d0f6f2b4c1e9a") }
+            #expect(hers.count == 1 && hers[0].text.contains("电钻"), "\(pushes.map(\.text))")
+        }
+    }
+}
