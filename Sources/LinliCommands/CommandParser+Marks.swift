@@ -19,6 +19,22 @@ extension CommandParser {
         }
     }
 
+    /// Whether, at `cursor` just past the word of a command that takes free text or a word
+    /// first, the word runs into others (`通过了吗`, `报修的时候`), not into a room typed
+    /// against it as the whole rest: Latin letters, digits and `-`, a digit among them
+    /// (`登记1206`, `登记b3-501`; `积分100了` runs into words).
+    static func runsIntoWords(_ spec: CommandSpec, _ cursor: TextCursor) -> Bool {
+        guard let type = spec.args.first?.type, [.text, .word].contains(type), !cursor.atEnd, !afterWord.contains(cursor.chars[cursor.pos]) else {
+            return false
+        }
+        let rest = cursor.rest.unicodeScalars
+        guard type == .word, rest.contains(where: { ("0"..."9").contains($0) }) else { return true }
+        return !rest.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
+    }
+
+    /// What may follow the word of a command that takes free text or a word first, in a group.
+    private static let afterWord: Set<Unicode.Scalar> = [" ", ":", "：", ",", "，", "\u{3000}"]
+
     static let politeWords: Set<String> = ["please", "pls", "plz", "thanks", "thank", "you", "thx", "谢谢", "谢谢你", "一下", "吧", "呢", "啊", "呀", "哦", "嘛"]
 
     static let closingMarks = Set("?？!！~～。.".unicodeScalars)

@@ -86,8 +86,8 @@ public struct CommandParser: Sendable {
             let again = parse(rest, strict: false, simplified: false)
             if case .failure = again {} else { return again }
         }
-        // `R1 签收`, `＃Ａ１ 收到`: the record named before the word of the command that takes it.
-        if case .failure = first, let swapped = recordFirst(folded) {
+        // `R1 签收`, `＃Ａ１ 收到`, said to the bot `请问 R1 进度`: the record named before the word of the command that takes it.
+        if case .failure = first, let swapped = recordFirst(folded) ?? (strict ? nil : Self.withoutOpening(folded).flatMap(recordFirst)) {
             let again = parse(swapped, strict: strict)
             if case .failure = again {} else { return again }
         }
@@ -107,9 +107,7 @@ public struct CommandParser: Sendable {
         let spec = catalog.commands[specIndex]
         let wordEnd = cursor.pos
         // `通过了吗`, `报修的时候`: in a group, a command word run into other words is talk.
-        if strict, [.text, .word].contains(spec.args.first?.type), !cursor.atEnd, !Self.afterWord.contains(cursor.chars[cursor.pos]) {
-            return .failure(usage(spec, lang), lang: lang)
-        }
+        if strict, Self.runsIntoWords(spec, cursor) { return .failure(usage(spec, lang), lang: lang) }
         // `notice anything odd in the lift?`, `借伞吗？`, `我要伞吗`: in a group, a message that asks a question is talk.
         if strict, Self.asksAQuestion(folded) { return .failure(usage(spec, lang), lang: lang) }
         // `alert me if anyone sees my cat`, `wish you all a happy weekend`: English puts a space
@@ -179,9 +177,6 @@ public struct CommandParser: Sendable {
         }
         return .command(command, lang: lang)
     }
-
-    /// What may follow the word of a command that takes free text or a word first, in a group.
-    private static let afterWord: Set<Unicode.Scalar> = [" ", ":", "：", ",", "，", "\u{3000}"]
 
     private enum Read {
         case value(ArgValue)

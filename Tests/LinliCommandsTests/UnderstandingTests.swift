@@ -277,7 +277,8 @@ import Testing
     @Test(arguments: [
         ("I want to report a leak in my kitchen", "report leak a leak in my kitchen"), ("please report leak kitchen", "report leak kitchen"),
         ("麻烦 报修 漏水 厨房", "报修 漏水 厨房"), ("我要报修，厨房漏水", "报修 漏水 厨房漏水"), ("请问 进度", "进度"), ("pls status", "status"),
-        ("请 麻烦 帮我 进度", "进度"),
+        ("请 麻烦 帮我 进度", "进度"), ("请问 R1 进度", "进度 R1"), ("请问R1进度怎么样了", "进度 R1"),
+        ("please assign R1 to property", "assign R1 property"),
     ])
     func theCommandAfterTheOpeningIsRead(_ text: String, _ same: String) throws {
         let parser = try Fixtures.parser()
@@ -292,11 +293,44 @@ import Testing
         }
     }
 
+    /// `to` (`给`) before whom a record is handed is a word of the sentence, not the name.
+    @Test(arguments: [("assign R1 to property", "assign R1 property"), ("转交 R1 给物业", "转交 R1 物业"), ("交办 R1 给 u-chen", "交办 R1 u-chen")])
+    func theWordBeforeWhomIsNoName(_ text: String, _ same: String) throws {
+        let parser = try Fixtures.parser()
+        guard case .command(let command, _) = parser.parse(text, strict: true), case .command(let usual, _) = parser.parse(same) else {
+            Issue.record("\(text) is \(same)")
+            return
+        }
+        #expect(command == usual, "\(text)")
+    }
+
     @Test func anOpeningBeforeAServiceIsStillTheRequest() throws {
         guard case .command(let c, _) = try Fixtures.parser().parse("我要 伞") else {
             Issue.record("我要 伞 asks for an umbrella")
             return
         }
         #expect(c.name == "request")
+    }
+}
+
+/// In a group, unaddressed, a room typed against the word of the command (`登记1206`, as
+/// phones type it) is the command; a word run into other words is talk (PROTOCOL.md §2.1).
+@Suite struct RoomRunInTests {
+    @Test(arguments: [("登记1206", "登记 1206"), ("登记b3-501", "登记 b3-501"), ("绑定１２０６", "绑定 1206"), ("通过1206", "通过 1206")])
+    func aRoomAgainstTheWordIsTheCommand(_ text: String, _ same: String) throws {
+        let parser = try Fixtures.parser()
+        guard case .command(let command, _) = parser.parse(text, strict: true), case .command(let usual, _) = parser.parse(same) else {
+            Issue.record("\(text) is \(same)")
+            return
+        }
+        #expect(command == usual)
+    }
+
+    @Test(arguments: ["积分100了", "登记1206了吗", "通过了吗", "登记的时候", "建议2楼装个灯", "积分100分"])
+    func wordsRunTogetherAreTalk(_ text: String) throws {
+        guard case .failure = try Fixtures.parser().parse(text, strict: true) else {
+            Issue.record("\(text) is talk in a group")
+            return
+        }
     }
 }
