@@ -529,3 +529,24 @@ import Testing
         #expect(stats.contains("响应率 100.0%（1/1），按时签收率 100.0%（1/1）"), "\(stats)")
     }
 }
+
+/// A captain handing a report to someone who handles none: a neighbour with no role (in a
+/// noise complaint, perhaps the very neighbour it is about: she would read who complained
+/// and could close it), or its own reporter. Refused; a volunteer or a department's member is not.
+@Suite struct HandedOnlyToHandlersTests {
+    @Test func aReportIsNotHandedToAResidentOrItsOwnReporter() throws {
+        let bot = try FamilyHarness("workorders")
+        let at = "2026-11-28T09:00:00+08:00"
+        #expect(try bot.say("反映 噪音 楼下502每晚打麻将", from: "u-ann", at: at).reply.refs == ["R1"])
+        #expect(try bot.say("大家早", from: "u-li", in: "t-b1", at: at).isEmpty)
+        for (text, who) in [("交办 R1 李阿姨", "李阿姨"), ("assign R1 u-li", "李阿姨"), ("交办 R1 Ann Lee", "Ann Lee"), ("assign R1 u-bo", "张博")] {
+            let out = try bot.say(text, from: "u-cap1", at: at)
+            #expect(!out.reply.ok && out.reply.code == "forbidden" && out.reply.text.contains(who), "\(text): \(out.reply.text)")
+            #expect(out.notifications.isEmpty, "\(text): nobody is told of R1")
+        }
+        #expect(try bot.say("status R1", from: "u-li", at: at).reply.ok == false, "she may not read it")
+        // To the one who handles such things it goes, as before.
+        #expect(try bot.say("交办 R1 方志愿", from: "u-cap1", at: at).reply.ok)
+        #expect(try bot.say("assign R1 u-pipe", from: "u-cap1", at: at).reply.ok)
+    }
+}

@@ -95,6 +95,23 @@ struct WorkOrderDesk {
         directory.building(order.building).map { directory.manages(user, building: $0) } ?? directory.person(user)?.roles.contains(.staff) == true
     }
 
+    /// Refuses to hand `order` to `person` when it is about them (they reported it, follow it,
+    /// or are a party to the dispute: they would read who complained, and could close it), or
+    /// when they handle no records: a resident with no other role and in no department.
+    func requireMayHandle(_ person: String, _ order: WorkOrder) throws {
+        let (rid, name) = (order.id.description, directory.name(of: person))
+        let follows = try workOrders.followers(of: order.number).contains { $0.user == person }
+        if order.reporter == person || follows || isParty(person, order) {
+            throw LinliError(.forbidden, zh: "\(rid) 与\(name)本人有关，不能交给本人处理。", en: "\(rid) concerns \(name): it cannot be handed to them.", refs: [rid])
+        }
+        let roles = directory.person(person)?.roles ?? []
+        guard roles.subtracting([.resident]).isEmpty, !directory.community.departments.contains(where: { $0.members.contains(person) }) else { return }
+        throw LinliError(
+            .forbidden, zh: "\(name)不能接手 \(rid)：只能交给楼栋长、网格长、社区工作人员、志愿者、调解员、党员或部门。",
+            en: "\(name) cannot take \(rid): reports go to captains, grid leaders, staff, volunteers, mediators, party members or departments.",
+            refs: [rid])
+    }
+
     /// A person id, a name, `@name`, an @-mention or a department id or name (written in
     /// Traditional characters too: `紅色物業`, `陳師傅`).
     func resolveAssignee(_ target: String, mentions: [String]) throws -> Assignee {

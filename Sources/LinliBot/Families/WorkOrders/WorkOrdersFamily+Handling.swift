@@ -32,6 +32,7 @@ extension WorkOrdersFamily {
         let (before, unasked) = try held(id, ctx)
         let order = try change(id, ctx, by: [.manager]) { order in
             let assignee = try desk.resolveAssignee(target, mentions: ctx.mentions)
+            if case .person(let person) = assignee { try desk.requireMayHandle(person, order) }
             let level: Level = if case .department = assignee { .department } else { order.level }
             return .assign(assignee, level: level)
         }
