@@ -4,7 +4,13 @@
 #include "linli_sys.h"
 
 int linli_spawn_close_from(posix_spawn_file_actions_t *actions, int fd) {
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 34))
     return posix_spawn_file_actions_addclosefrom_np(actions, fd);
+#else
+    (void)actions;
+    (void)fd;
+    return ENOSYS;
+#endif
 }
 
 int linli_start_writeback(int fd, int64_t length) {

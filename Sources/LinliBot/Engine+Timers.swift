@@ -89,12 +89,10 @@ extension Engine {
                     type: .post, id: nextID(), ts: clock, group: group, reason: effect.reason, text: effect.text(settings?.lang ?? .zh),
                     refs: effect.refs)
                 out.append(event)
-                let platforms = directory.community.platforms(forPostInto: group)
-                if let robot = settings?.webhook {
-                    try queue(event, for: robot, recipient: group, tx)
-                } else if !platforms.isEmpty {
-                    for platform in platforms { try queue(event, for: platform.outboxEndpoint, recipient: group, tx) }
-                } else if byTheClock, let bridge = directory.community.bridge {
+                // Its robot, and each chat platform that has a chat for it (a group may meet in several).
+                let routes = (settings?.webhook.map { [$0] } ?? []) + directory.community.platforms(forPostInto: group).map(\.outboxEndpoint)
+                for route in routes { try queue(event, for: route, recipient: group, tx) }
+                if routes.isEmpty, byTheClock, let bridge = directory.community.bridge {
                     try queue(event, for: bridge, recipient: group, tx)
                 }
             }
@@ -106,15 +104,20 @@ extension Engine {
     /// the same transaction: it is delivered after commit, at least once.
     func queueForWebhook(_ event: OutboundEvent, _ tx: StoreTransaction) throws {
         guard let to = event.to else { return }
+        let platform = directory.community.platform(forPushTo: to, person: directory.person(to))
         if let webhook = directory.person(to)?.webhook ?? directory.department(to)?.webhook {
-            // A robot posts into a group: a sign-in link is never sent through one, nor what is kept from groups.
+            // A robot posts into a group: a sign-in link is never sent through one, nor what is kept from
+            // groups; those go whole through the chat platform the person has an account on, if any.
             var event = event
             if directory.community.webhooks.first(where: { $0.id == webhook })?.format != .generic {
-                if SignInLink.appears(in: event.text) { return }
-                event.text = kernel(tx).robotText(event, lang: kernel(tx).people.language(of: to)) ?? event.text
+                let signIn = SignInLink.appears(in: event.text)
+                let masked = signIn ? nil : kernel(tx).robotText(event, lang: kernel(tx).people.language(of: to))
+                if signIn || masked != nil, let platform { return try queue(event, for: platform.outboxEndpoint, recipient: to, tx) }
+                if signIn { return }
+                event.text = masked ?? event.text
             }
             try queue(event, for: webhook, recipient: to, tx)
-        } else if let platform = directory.community.platform(forPushTo: to, person: directory.person(to)) {
+        } else if let platform {
             // No webhook: through the chat platform the person has an account on (PLATFORMS.md §3).
             try queue(event, for: platform.outboxEndpoint, recipient: to, tx)
         } else if byTheClock, let bridge = directory.community.bridge {

@@ -73,10 +73,12 @@ public enum Callback {
     /// How far a callback's timestamp may be from now.
     public static let window = Span.hours(1)
 
-    public static func read(_ request: CallbackRequest, platform: Platform, now: Instant) -> CallbackResult {
+    /// `botNames`: what the community calls the bot (a Feishu app with no `bot_open_id`
+    /// knows its own mention by its name).
+    public static func read(_ request: CallbackRequest, platform: Platform, now: Instant, botNames: [String] = []) -> CallbackResult {
         switch platform.kind {
         case .dingtalk: dingTalk(request, platform, now)
-        case .feishu: feishu(request, platform, now)
+        case .feishu: feishu(request, platform, now, botNames: botNames)
         case .wecom, .wecomBot: weCom(request, platform, now)
         case .onebot: oneBot(request, platform, now)
         }
@@ -136,7 +138,7 @@ public enum Callback {
 
     // MARK: Feishu
 
-    static func feishu(_ r: CallbackRequest, _ p: Platform, _ now: Instant) -> CallbackResult {
+    static func feishu(_ r: CallbackRequest, _ p: Platform, _ now: Instant, botNames: [String]) -> CallbackResult {
         var body = r.body
         if let key = p["encrypt_key"] {
             let signed = r.headers["x-lark-signature"]
@@ -187,7 +189,9 @@ public enum Callback {
         for m in mentions {
             guard let key = m["key"]?.string else { continue }
             let openID = m["id"]?["open_id"]?.string
-            if openID == bot || (bot == nil && trimmed(text).hasPrefix(key)) {
+            // With no bot_open_id: a mention at the very start, of no one else by name, and not @所有人 (`@_all`).
+            let named = m["name"]?.string.map { botNames.isEmpty || botNames.contains($0) } ?? true
+            if openID == bot || (bot == nil && key != "@_all" && named && trimmed(text).hasPrefix(key)) {
                 mentioned = mentioned || text.contains(key)
                 text = text.replacingOccurrences(of: key, with: "")
             } else {

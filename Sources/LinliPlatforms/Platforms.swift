@@ -92,7 +92,8 @@ public final class Platforms: Sendable {
         for field in request.headers { headers[field.name.canonicalName] = field.value }
         let query = Self.query(request.uri.query ?? "")
         let read = Callback.read(
-            CallbackRequest(method: request.method.rawValue, query: query, headers: headers, body: body), platform: platform, now: wallClock())
+            CallbackRequest(method: request.method.rawValue, query: query, headers: headers, body: body), platform: platform, now: wallClock(),
+            botNames: community.bot?.names ?? [])
         switch read {
         case .refused(let code, let text):
             logger.warning("refused a callback", metadata: ["platform": "\(platform.id)", "code": "\(code)"])

@@ -34,8 +34,10 @@ public enum Verdict: Sendable, Equatable {
 /// Reads responses the way each receiver means them: HTTP status first, then the
 /// robots' own `errcode`/`code`.
 public enum Classifier {
-    /// Robot codes that mean "too fast, try later".
-    static let rateLimitCodes: [WebhookFormat: Set<Int64>] = [.wecom: [45009], .feishu: [11232], .dingtalk: [130101, 660026]]
+    /// Robot and API codes that mean "too fast, try later" (Feishu's API: 99991400, 230020).
+    static let rateLimitCodes: [WebhookFormat: Set<Int64>] = [
+        .wecom: [45009], .feishu: [11232, 99991400, 230020], .dingtalk: [130101, 660026],
+    ]
     /// Robot codes that mean the configuration is wrong (key, signature, keywords, IP).
     static let configurationCodes: [WebhookFormat: Set<Int64>] = [.wecom: [93000], .dingtalk: [310000], .feishu: [19021, 19022, 19024, 9499]]
 
@@ -57,6 +59,12 @@ public enum Classifier {
             if code == -1, format == .wecom || format == .dingtalk { return .retry(after: nil, reason: "busy (\(code)) \(message)") }
             if configurationCodes[format]?.contains(code) == true { return .permanent(reason: "configuration error \(code): \(message)") }
             return .permanent(reason: "refused (\(code)): \(message)")
+        }
+        // Feishu's API says "too fast" with HTTP 400 and its code: retried, as a 429 is.
+        if format != .generic, let answer = JSONValue.parse(response.body), let code = robotCode(answer, format: format),
+            rateLimitCodes[format]?.contains(code) == true
+        {
+            return .retry(after: retryAfter(response, now: now), reason: "rate limited (\(code)) HTTP \(status)")
         }
         switch status {
         case 410: return .disable(reason: "HTTP 410 Gone")

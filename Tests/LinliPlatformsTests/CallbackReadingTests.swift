@@ -42,6 +42,26 @@ import Testing
         #expect(m.mentioned && m.text == "报修 其他 @邻居 家门口堆了杂物", "\(m.text)")
     }
 
+    /// A Feishu app with no bot_open_id takes a mention at the very start for its own,
+    /// but not @所有人 (`@_all`) nor a neighbour's by name.
+    @Test(arguments: [("@_all", "所有人", false), ("@_user_1", "老王", false), ("@_user_1", "小邻", true)])
+    func withNoBotOpenIDOnlyTheBotsOwnMentionCalls(key: String, name: String, calls: Bool) throws {
+        let fs = Platform(id: "fs", kind: .feishu, settings: ["verification_token": "t"])
+        let content = #"{"text":"\#(key) 明天开会，进度怎么样"}"#
+        let body = """
+            {"schema":"2.0","header":{"event_id":"e4","token":"t","event_type":"im.message.receive_v1"},\
+            "event":{"message":{"chat_id":"oc_1","chat_type":"group","content":\(literal(content)),"message_id":"om_4","message_type":"text",\
+            "mentions":[{"id":{"open_id":"ou_x"},"key":\(literal(key)),"name":\(literal(name))}]},\
+            "sender":{"sender_id":{"open_id":"ou_li"},"sender_type":"user"}}}
+            """
+        let request = CallbackRequest(method: "POST", headers: [:], body: Array(body.utf8))
+        guard case .message(let m) = Callback.read(request, platform: fs, now: Self.now, botNames: ["小邻", "linli"]) else {
+            Issue.record("not read")
+            return
+        }
+        #expect(m.mentioned == calls, "\(m.text)")
+    }
+
     /// QQ's codes: the bot's @ calls it, another's is an @-name, a reply's quote and a face
     /// go, an image is a mark (never its URL); a QQ channel (`guild`) is public.
     @Test func oneBotCodesAreRead() {

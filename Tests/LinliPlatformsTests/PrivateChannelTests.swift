@@ -53,6 +53,41 @@ import Testing
         }
     }
 
+    /// A captain whose webhook is a group robot, with a Feishu account: what a robot may not
+    /// carry (a private report's text) goes whole to his account; his group, which has a
+    /// robot and a Feishu chat, gets a notice on both.
+    @Test func aRobotsOwnerGetsPrivateMattersThroughHisAccountAndItsGroupPostsOnBoth() async throws {
+        let rig = try PlatformRig(
+            platforms: FeishuConversationTests.platforms,
+            people: [
+                FeishuConversationTests.people[0],
+                ("webhook: wecom-b3, mobile: \"13800000301\"", "webhook: wecom-b3, accounts: {fs: ou_zhou01}, mobile: \"13800000301\""),
+                ("    groups: [fudi-b3]\n", "    groups: [{id: fudi-b3, webhook: wecom-b3}]\n"),
+            ])
+        try await rig.serve { fs in
+            let (report, headers) = FeishuConversationTests.sealed(
+                FeishuConversationTests.event(id: "ev1", message: "om_1", text: "@_user_1 反映 噪音 楼上半夜装修电钻声"))
+            #expect(await fs.post("/v1/platforms/fs", report, headers: headers).status == 200)
+            let told = try await rig.await("/open-apis/im/v1/messages?receive_id_type=open_id", count: 1)
+            #expect(told[0].text.contains("ou_zhou01") && told[0].text.contains("电钻"), "\(told.map(\.text))")
+            let (status, statusHeaders) = FeishuConversationTests.sealed(
+                FeishuConversationTests.event(id: "ev2", message: "om_2", text: "@_user_1 进度 R1", sender: "ou_zhou01"))
+            #expect(await fs.post("/v1/platforms/fs", status, headers: statusHeaders).status == 200)
+            _ = try await rig.await("/open-apis/im/v1/messages/om_2/reply", count: 1)
+            #expect(try rig.replyText("fs:ev2")?.contains("已私信") == true)
+            #expect(try await rig.await("/open-apis/im/v1/messages?receive_id_type=open_id", count: 2).count == 2)
+            let (notice, noticeHeaders) = FeishuConversationTests.sealed(
+                FeishuConversationTests.event(id: "ev3", message: "om_3", text: "通知 明天9点停水", sender: "ou_zhou01", chatType: "p2p"))
+            #expect(await fs.post("/v1/platforms/fs", notice, headers: noticeHeaders).status == 200)
+            let onFeishu = try await rig.await("/open-apis/im/v1/messages?receive_id_type=chat_id", count: 1)
+            #expect(onFeishu[0].text.contains("明天9点停水"))
+            try await rig.settled()
+            let robot = rig.received("/hooks/wecom-b3").map(\.text)
+            #expect(robot.contains { $0.contains("明天9点停水") }, "\(robot)")
+            #expect(!robot.contains { $0.contains("电钻") }, "the robot never carries the private report: \(robot)")
+        }
+    }
+
     /// Feishu sends to a person's account: there the details go privately, as promised.
     @Test func onFeishuTheDetailsGoToTheAskersAccount() async throws {
         let rig = try PlatformRig(platforms: FeishuConversationTests.platforms, people: FeishuConversationTests.people)

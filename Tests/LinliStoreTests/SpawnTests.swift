@@ -14,7 +14,8 @@ import Testing
         defer { held.forEach { close($0) } }
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("linli-spawn-\(UUID().uuidString)").path
         defer { unlink(output) }
-        let pid = try TestPostgres.spawn(["/bin/sh", "-c", "ls /proc/$$/fd"], output: output)
+        // `ls` forked by the shell (a second command: bash would exec a lone one) lists the shell's descriptors.
+        let pid = try TestPostgres.spawn(["/bin/sh", "-c", "ls /proc/$$/fd; exit 0"], output: output)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         let listed = try String(contentsOfFile: output, encoding: .utf8).split(whereSeparator: \.isNewline)

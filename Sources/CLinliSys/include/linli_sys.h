@@ -7,7 +7,8 @@
 #include <stdint.h>
 
 /// Adds to `actions` the closing of every descriptor from `fd` up in the child
-/// (glibc's posix_spawn_file_actions_addclosefrom_np). 0, or an error number.
+/// (glibc 2.34's posix_spawn_file_actions_addclosefrom_np). 0, or an error number
+/// (ENOSYS where the C library has no such action).
 int linli_spawn_close_from(posix_spawn_file_actions_t *actions, int fd);
 
 /// Starts writing the dirty pages among the file's first `length` bytes to disk and

@@ -27,12 +27,14 @@ extension Kernel {
 
     /// Whether a push to `recipient` reaches them alone, as `Engine.queueForWebhook`
     /// sends it: through their webhook when it is no group robot (a robot posts into a
-    /// group, and only says that something waits), else through a chat platform that
-    /// sends to a person's account (DingTalk and WeCom robots answer in chats only).
+    /// group, and only says that something waits), or through a chat platform that sends
+    /// to a person's account (DingTalk and WeCom robots answer in chats only).
     func reachesPrivately(_ recipient: String) -> Bool {
         let person = directory.person(recipient)
-        if let webhook = person?.webhook ?? directory.department(recipient)?.webhook {
-            return directory.community.webhooks.first { $0.id == webhook }?.format == .generic
+        if let webhook = person?.webhook ?? directory.department(recipient)?.webhook,
+            directory.community.webhooks.first(where: { $0.id == webhook })?.format == .generic
+        {
+            return true
         }
         return directory.community.platform(forPushTo: recipient, person: person) != nil
     }
