@@ -326,7 +326,12 @@ public struct CommandParser: Sendable {
                 if Self.take(serviceNames, &probe) == nil { c.skipMeasureWord() }
                 return .value(.int(n))
             case .wrong(let problem)?: return .wrong(problem)
-            case nil: return .absent
+            case nil:
+                // `借把伞`, `借个充电宝`: a measure word with no count before an item is one of it.
+                var probe = c
+                probe.skipMeasureWord()
+                if probe.pos != c.pos, Self.take(serviceNames, &probe) != nil { c.skipMeasureWord() }
+                return .absent
             }
         case .text:
             let rest = c.rest

@@ -26,6 +26,15 @@ import Testing
         #expect(reply.ok && (reply.text.contains("× 2") || reply.text.contains("爱心伞2件")), "\(text): \(reply.text)")
     }
 
+    /// `借把伞`: a measure word with no count before the item is one of it (as `借一把伞`).
+    @Test func aMeasureWordAloneIsOne() throws {
+        let bot = try FamilyHarness("services")
+        let lent = try bot.say("借把伞", from: "u-li", at: at("09:00")).reply
+        #expect(lent.ok && lent.refs == ["S1"] && lent.text.contains("爱心伞"), "\(lent.text)")
+        let back = try bot.say("还把伞", from: "u-li", at: at("09:05")).reply
+        #expect(back.ok && back.refs == lent.refs, "\(back.text)")
+    }
+
     /// `2026年12月5日`: a date as forms and notices write it.
     @Test func aDateWithItsYearInChinese() throws {
         let bot = try FamilyHarness("bookings")
@@ -548,5 +557,30 @@ import Testing
         // To the one who handles such things it goes, as before.
         #expect(try bot.say("交办 R1 方志愿", from: "u-cap1", at: at).reply.ok)
         #expect(try bot.say("assign R1 u-pipe", from: "u-cap1", at: at).reply.ok)
+    }
+}
+
+/// Withdrawing a resolved report that a neighbour follows: refused because it is resolved,
+/// not because of the neighbour (the old answer asked to have it closed, which it was).
+@Suite struct WithdrawAResolvedFollowedReportTests {
+    @Test func theStateIsTheReason() throws {
+        let bot = try FamilyHarness("workorders")
+        let at = "2026-11-28T09:00:00+08:00"
+        #expect(try bot.say("报修 漏水 楼道漏水", from: "u-li", in: "t-b1", at: at).reply.refs == ["R1"])
+        #expect(try bot.say("me too R1", from: "u-ann", in: "t-b1", at: at).reply.ok)
+        #expect(try bot.say("签收 R1", from: "u-cap1", at: at).reply.ok)
+        #expect(try bot.say("办结 R1 已修好", from: "u-cap1", at: at).reply.ok)
+        let refused = try bot.say("撤销 R1", from: "u-li", at: at).reply
+        #expect(refused.code == "invalid_state" && refused.text.contains("已办结") && !refused.text.contains("另外"), "\(refused.text)")
+    }
+}
+
+/// `登记 0501`: the household 501, not one of its own beside it.
+@Suite struct LeadingZeroRoomTests {
+    @Test(arguments: ["登记 0501", "register b1-0501", "登记 1栋0501"])
+    func aRoomWithALeadingZeroIsTheRoom(_ text: String) throws {
+        let bot = try FamilyHarness("people")
+        let reply = try bot.say(text, from: "u-new", in: "t-b1", at: "2026-11-28T09:00:00+08:00").reply
+        #expect(reply.ok && reply.text.contains("501") && !reply.text.contains("0501"), "\(text): \(reply.text)")
     }
 }

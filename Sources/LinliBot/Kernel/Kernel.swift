@@ -303,6 +303,13 @@ struct People {
         guard !unit.isEmpty, unit.count <= 8, unit.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isLetter || $0 == "-") }) else {
             throw LinliError(.usage, zh: "“\(room)”不像房号，例如：501", en: "“\(room)” does not look like a room, e.g. 501").about(room)
         }
+        // `0501` is 501 (not a household of its own), unless the community file writes it so.
+        if unit.count > 1, unit.first == "0", unit.allSatisfy({ ("0"..."9").contains($0) }),
+            !directory.community.people.contains(where: { $0.home == "\(building.id)-\(unit)" })
+        {
+            unit = String(unit.drop { $0 == "0" })
+            if unit.isEmpty { unit = "0" }
+        }
         return (building, "\(building.id)-\(unit)")
     }
 

@@ -299,7 +299,8 @@ struct WorkOrdersFamily: Family {
         let unasked = try ctx.timers.heldFor(rid, reasons: WorkOrderRepository.asks)
         let order = try change(id, ctx, by: [.reporter]) { order in
             let others = Set(try ctx.workOrders.followers(of: order.number).map { $0.household ?? $0.user })
-            guard others.isEmpty else {
+            // One that is no longer open is refused for that, whoever follows it.
+            guard others.isEmpty || !order.state.isOpen else {
                 throw LinliError(
                     .invalidState, zh: "\(rid) 还关系到另外 \(others.count) 户（并单或“我也是”），不能撤销。如问题已解决，请告诉处理人办结。",
                     en: "\(rid) concerns \(English.count(others.count, "other household")) too (merged or “me too”), so it cannot be withdrawn. If the trouble is gone, tell the handler to close it.",
