@@ -584,3 +584,42 @@ import Testing
         #expect(reply.ok && reply.text.contains("501") && !reply.text.contains("0501"), "\(text): \(reply.text)")
     }
 }
+
+/// `发布活动 邻里节 12-31 下午2点 100人` typed in a group is a whole command: the places
+/// with their unit (`100人`, `30 people`) were left over, and the captain got no answer.
+@Suite struct PlacesWithTheirUnitTests {
+    @Test(arguments: [("发布活动 邻里节 12-31 下午2点 100人", "100"), ("event Movie night 12-31 7pm 30 people", "30"), ("发布活动 包饺子 12-30 10:00 20位", "20")])
+    func anEventsPlacesWithTheirUnit(_ text: String, places: String) throws {
+        let bot = try FamilyHarness("events")
+        let out = try bot.say(text, from: "u-cap1", in: "t-b1", at: "2026-11-28T09:00:00+08:00")
+        #expect(out.reply.ok && out.reply.refs == ["E1"], "\(text): \(out.reply.text)")
+        #expect(out.posts.contains { $0.text.contains(places) }, "\(out.posts.map(\.text))")
+    }
+}
+
+/// A volunteer who sends `认领 W1` again is told the wish is hers already, not that it is taken.
+@Suite struct ClaimingOnesOwnWishAgainTests {
+    @Test(arguments: [("认领 W1", "已由您认领"), ("claim W1", "already")])
+    func itIsHersAlready(_ text: String, _ said: String) throws {
+        let bot = try FamilyHarness("wishes")
+        let at = "2026-11-28T09:00:00+08:00"
+        #expect(try bot.say("微心愿 想请人帮忙修收音机", from: "u-li", at: at).reply.refs == ["W1"])
+        #expect(try bot.say(text, from: "u-vol", at: at).reply.ok)
+        let again = try bot.say(text, from: "u-vol", at: at)
+        #expect(again.reply.ok && again.reply.text.contains(said) && again.notifications.isEmpty, "\(again.reply.text)")
+        #expect(try bot.say("认领 W1", from: "u-cap1", at: at).reply.code == "conflict", "another is still told it is taken")
+    }
+}
+
+/// Equal points share a rank on the leaderboard: `1. 李阿姨 5，1. Ann Lee 5，3. 张博 1`.
+@Suite struct LeaderboardTiesTests {
+    @Test func equalPointsShareARank() throws {
+        let bot = try FamilyHarness("points")
+        let at = "2026-11-28T09:00:00+08:00"
+        for (who, item) in [("u-li", "wish"), ("u-ann", "wish"), ("u-cap1", "ontime")] {
+            #expect(try bot.say("award \(who) \(item)", from: "u-office", at: at).reply.ok, "\(who)")
+        }
+        let board = try bot.say("leaderboard", from: "u-li", at: at).reply.text
+        #expect(board.contains("1. Ann Lee 5") && board.contains("1. 李阿姨 5") && board.contains("3. 刘队长 1"), "\(board)")
+    }
+}

@@ -81,7 +81,11 @@ struct PointsFamily: Family {
         }
         func add(_ zhTitle: String, _ enTitle: String, _ people: ArraySlice<(person: String, points: Int)>) {
             guard !people.isEmpty else { return }
-            let ranked = people.enumerated().map { "\($0.offset + 1). \(ctx.directory.name(of: $0.element.person)) \($0.element.points)" }
+            // Equal points share a rank (1, 1, 3): no one of two looks behind the other.
+            let ranked = people.enumerated().map { i, p in
+                let rank = 1 + people.prefix(i).filter { $0.points > p.points }.count
+                return "\(rank). \(ctx.directory.name(of: p.person)) \(p.points)"
+            }
             zh.append("\(zhTitle)：" + ranked.joined(separator: "，"))
             en.append("\(enTitle): " + ranked.joined(separator: ", "))
         }

@@ -75,7 +75,12 @@ struct WishesFamily: Family {
         guard !ctx.roles.isDisjoint(with: [.volunteer, .partyMember, .captain]) else {
             throw LinliError(.forbidden, zh: "志愿者、党员和楼栋长可以认领心愿。", en: "Volunteers, party members and captains claim wishes.", refs: [id.description])
         }
-        let (w, _) = try write(try loadWish(id, ctx.tx), ctx.kernel) { try $0.claim(by: ctx.sender, at: ctx.now) }
+        let wish = try loadWish(id, ctx.tx)
+        if wish.state == .claimed, wish.claimer == ctx.sender {
+            return Outcome(
+                zh: "\(id) 已由您认领。完成后请发送：实现 \(id)", en: "You have taken on \(id) already. When it is done: fulfil \(id)", refs: [id.description])
+        }
+        let (w, _) = try write(wish, ctx.kernel) { try $0.claim(by: ctx.sender, at: ctx.now) }
         let name = ctx.directory.name(of: ctx.sender)
         func claimed(_ text: String) -> Localized {
             Localized(
