@@ -165,8 +165,8 @@ public struct CommandParser: Sendable {
             // `我家漏水了`: the word of a command that read nothing, run into a sentence, is not that command.
             return .failure(unknown(folded), lang: lang)
         } else if spec.args.isEmpty, !Self.isPoliteTail(cursor.rest) {
-            // `who is coming tonight?`, `events are cancelled?`: a command that takes nothing, followed by a sentence.
-            return .failure(unknown(folded), lang: lang)
+            // `who is coming tonight?`: a command that takes nothing, followed by a sentence; by one word (`活动 E1`), its usage.
+            return .failure(cursor.rest.contains(" ") ? unknown(folded) : usage(spec, lang), lang: lang)
         }
         guard let command = Command(id: spec.id, args: Arguments(args)) else {
             // `还` alone: a command that needs one of its optional arguments asks for the first.

@@ -334,3 +334,16 @@ import Testing
         }
     }
 }
+
+/// A word after a command that takes nothing (`活动 E1`, `services umbrella`): its usage is
+/// said; it was “I don't know ‘services’. Did you mean: services?”.
+@Suite struct OneWordAfterACommandThatTakesNothingTests {
+    @Test(arguments: [("活动 E1", "用法：活动"), ("events E1", "Usage: events"), ("services umbrella", "Usage: services")])
+    func itsUsageIsSaid(_ text: String, _ said: String) throws {
+        guard case .failure(let error, _) = try Fixtures.parser().parse(text) else {
+            Issue.record("\(text) is no command")
+            return
+        }
+        #expect(error.code == .usage && (error.message.zh.contains(said) || error.message.en.contains(said)), "\(error.message)")
+    }
+}
