@@ -623,3 +623,26 @@ import Testing
         #expect(board.contains("1. Ann Lee 5") && board.contains("1. 李阿姨 5") && board.contains("3. 刘队长 1"), "\(board)")
     }
 }
+
+/// Two volunteers both called 方志愿: a name two people share is not guessed between (the
+/// first was taken: a report handed, points given, a role named to the wrong one); their
+/// ids are given to write instead, and an id still names one.
+@Suite struct SameNameTests {
+    static let community = FamilyHarness.community.replacingOccurrences(
+        of: "  - {id: u-vol, name: 方志愿, home: b2-402, roles: [volunteer]}",
+        with: "  - {id: u-vol, name: 方志愿, home: b2-402, roles: [volunteer]}\n  - {id: u-vol2, name: 方志愿, home: b1-302, roles: [volunteer]}")
+
+    @Test func aSharedNameIsNotGuessed() throws {
+        #expect(Self.community.contains("u-vol2"))
+        let bot = try FamilyHarness("workorders", "points", "roles", community: Self.community)
+        let at = "2026-11-28T09:00:00+08:00"
+        #expect(try bot.say("报修 漏水 楼道漏水", from: "u-li", in: "t-b1", at: at).reply.refs == ["R1"])
+        for (text, from) in [("交办 R1 方志愿", "u-cap1"), ("加分 方志愿 wish", "u-office"), ("任命 方志愿 调解员", "u-office")] {
+            let out = try bot.say(text, from: from, at: at)
+            #expect(out.reply.code == "conflict" && out.reply.text.contains("u-vol") && out.reply.text.contains("u-vol2"), "\(text): \(out.reply.text)")
+            #expect(out.notifications.isEmpty, "\(text)")
+        }
+        #expect(try bot.say("交办 R1 u-vol2", from: "u-cap1", at: at).reply.ok)
+        #expect(try bot.say("award 方志愿 wish", from: "u-office", at: at).reply.text.contains("u-vol2"), "in English too")
+    }
+}

@@ -320,9 +320,10 @@ struct People {
     }
 
     /// A person by id, name or @mention (`mentions`: the message's), or a registered id.
-    func resolve(_ word: String, mentions: [String]) -> String? {
+    /// Two people of one name are not guessed between (`Directory.person(named:)`).
+    func resolve(_ word: String, mentions: [String]) throws(LinliError) -> String? {
         let t = word.hasPrefix("@") ? String(word.dropFirst()) : word
-        if let p = directory.community.people.first(where: { $0.id == t || $0.name == t }) { return p.id }
+        if let p = try directory.person(named: t) { return p.id }
         if word.hasPrefix("@"), mentions.count == 1 { return mentions[0] }
         if registration(t).map({ $0.home != nil || $0.pending != nil }) == true { return t }
         // The name a resident gave when registering in chat, if only one gave it.

@@ -247,7 +247,7 @@ struct DisputesFamily: Family {
 
     /// The other party: a person (id, name, @mention) or a room (its first member). Not the complainant.
     func otherParty(_ word: String, _ order: WorkOrder, _ ctx: CommandContext) throws -> (String, String?) {
-        var person = ctx.people.resolve(word, mentions: ctx.mentions)
+        var person = try ctx.people.resolve(word, mentions: ctx.mentions)
         var home = person.flatMap(ctx.people.home(of:))
         if person == nil, let room = try? ctx.people.household(word, group: nil, orIn: ctx.directory.building(order.building)) {
             home = room.home

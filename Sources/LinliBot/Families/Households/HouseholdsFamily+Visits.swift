@@ -134,7 +134,7 @@ extension HouseholdsFamily {
             chosen = all.filter { ctx.directory.building(ofHome: $0.household)?.id == b.id }
             title = b.title
         } else if let who {
-            guard let id = ctx.people.resolve(who, mentions: ctx.mentions) else {
+            guard let id = try ctx.people.resolve(who, mentions: ctx.mentions) else {
                 throw LinliError.unknownName(who)
             }
             guard id == ctx.sender || ctx.isStaff || !scope.isEmpty else {

@@ -47,7 +47,7 @@ struct HouseholdsFamily: Family {
 
     /// A party member named by id, name or mention, or `not_found` / `usage`.
     private func member(_ who: String, _ ctx: CommandContext) throws -> String {
-        guard let id = ctx.people.resolve(who, mentions: ctx.mentions) else {
+        guard let id = try ctx.people.resolve(who, mentions: ctx.mentions) else {
             throw LinliError.unknownName(who)
         }
         guard ctx.directory.person(id)?.roles.contains(.partyMember) == true else {
@@ -115,7 +115,7 @@ struct HouseholdsFamily: Family {
 
     func unpair(_ who: String, _ rooms: String?, _ ctx: CommandContext) throws -> Outcome {
         try requireStaff(ctx)
-        guard let id = ctx.people.resolve(who, mentions: ctx.mentions) else {
+        guard let id = try ctx.people.resolve(who, mentions: ctx.mentions) else {
             throw LinliError.unknownName(who)
         }
         let mine = try pairs(ctx.kernel).filter { $0.member == id }

@@ -122,7 +122,7 @@ struct PeopleFamily: Family {
 
     /// The registration `who` is waiting for, if the sender may settle it.
     private func request(_ who: String, _ ctx: CommandContext) throws -> (user: String, home: String) {
-        let id = ctx.people.resolve(who, mentions: ctx.mentions) ?? who
+        let id = try ctx.people.resolve(who, mentions: ctx.mentions) ?? who
         guard
             let r = ctx.people.registration(id)
                 ?? ctx.people.pending(in: Set(ctx.directory.community.buildings.map(\.id))).first(where: { $0.name == who }),

@@ -16,7 +16,7 @@ struct PointsFamily: Family {
     func points(_ who: String?, _ ctx: CommandContext) throws -> Outcome {
         var target = ctx.sender
         if let who {
-            guard let p = ctx.people.resolve(who, mentions: ctx.mentions) else {
+            guard let p = try ctx.people.resolve(who, mentions: ctx.mentions) else {
                 throw LinliError.unknownName(who)
             }
             guard p == ctx.sender || ctx.isStaff else {
@@ -41,7 +41,7 @@ struct PointsFamily: Family {
 
     func award(person who: String, item word: String, note: String?, _ ctx: CommandContext) throws -> Outcome {
         guard ctx.isStaff else { throw LinliError(.forbidden, zh: "积分由社区记录。", en: "The community office records points.") }
-        guard let target = ctx.people.resolve(who, mentions: ctx.mentions) else {
+        guard let target = try ctx.people.resolve(who, mentions: ctx.mentions) else {
             throw LinliError.unknownName(who)
         }
         guard let item = ctx.points.item(word) else {

@@ -43,7 +43,7 @@ struct RolesFamily: Family {
     /// Gives (`granted`) or takes back a role, then hands over the open work orders
     /// that went with it.
     func change(_ who: String, _ role: Role, _ scopeWord: String?, granted: Bool, _ ctx: CommandContext) throws -> Outcome {
-        guard let person = ctx.people.resolve(who, mentions: ctx.mentions) else {
+        guard let person = try ctx.people.resolve(who, mentions: ctx.mentions) else {
             throw LinliError(
                 .usage, zh: "不认识“\(who)”：请写人员编号、姓名或 @某人。", en: "I don't know “\(who)”: give a person's id, name or an @mention.")
         }

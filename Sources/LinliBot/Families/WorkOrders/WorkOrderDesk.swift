@@ -122,7 +122,7 @@ struct WorkOrderDesk {
             try requireAnswered(d)
             return .department(d.id)
         }
-        if let p = community.people.first(where: { forms.contains($0.id) || forms.contains($0.name) }) { return .person(p.id) }
+        if let p = try directory.person(named: written) ?? directory.person(named: Grammar.simplified(written)) { return .person(p.id) }
         if target.hasPrefix("@"), mentions.count == 1 { return .person(mentions[0]) }
         if let d = department(written, partly: true) {
             try requireAnswered(d)
