@@ -6,8 +6,8 @@
 /// - Times from report to acceptance and to resolution: median and 90th percentile,
 ///   by the nearest-rank method (the value at rank ⌈p·n⌉ of the sorted times).
 /// - 响应率 (response rate) = accepted within the category's accept limit ÷ reports, but
-///   cancelled ones and duplicates (one nobody accepted counts against it); on-time
-///   acceptance = the same ÷ accepted.
+///   cancelled ones, duplicates, and those still within their limit and not accepted yet
+///   (one nobody accepted in time counts against it); on-time acceptance = the same ÷ accepted.
 /// - Overdue = orders whose resolve deadline passed while they were open.
 public struct WorkOrderStats: Sendable, Equatable {
     public var total = 0
@@ -27,6 +27,8 @@ public struct WorkOrderStats: Sendable, Equatable {
     public var acceptedOnTime = 0
     /// Of those, the counted ones (not cancelled, not duplicates): the response rate's numerator.
     public var responded = 0
+    /// Counted ones accepted, or whose time to be accepted is over: the response rate's denominator.
+    public var due = 0
     public var overdue = 0
     public var acceptMedian: Span?
     public var acceptP90: Span?
@@ -39,13 +41,14 @@ public struct WorkOrderStats: Sendable, Equatable {
     public var satisfactionRate: Double? { Self.ratio(satisfied, ratings) }
     public var ratingRate: Double? { Self.ratio(ratings, raters) }
     public var onTimeAcceptRate: Double? { Self.ratio(acceptedOnTime, accepted) }
-    public var responseRate: Double? { Self.ratio(responded, counted) }
+    public var responseRate: Double? { Self.ratio(responded, due) }
 
     static func ratio(_ a: Int, _ b: Int) -> Double? { b == 0 ? nil : Double(a) / Double(b) }
 
     /// Computes the figures; `acceptLimit` gives how long after its report each order may
     /// be accepted on time (its category's limit, from when its handler could be told).
-    public init(_ orders: [WorkOrder], acceptLimit: (WorkOrder) -> Span) {
+    /// `now`: what is still within that limit is not yet due (nil: everything is).
+    public init(_ orders: [WorkOrder], asOf now: Instant? = nil, acceptLimit: (WorkOrder) -> Span) {
         var acceptTimes: [Span] = []
         var resolveTimes: [Span] = []
         for o in orders {
@@ -53,6 +56,7 @@ public struct WorkOrderStats: Sendable, Equatable {
             byState[o.state, default: 0] += 1
             let isCounted = o.state != .cancelled && o.state != .duplicate
             if isCounted { counted += 1 }
+            if isCounted, o.acceptedAt != nil || now.map({ o.createdAt.adding(acceptLimit(o)) <= $0 }) ?? true { due += 1 }
             if o.overdueAt != nil { overdue += 1 }
             if let at = o.acceptedAt {
                 let t = at.since(o.createdAt)

@@ -51,6 +51,17 @@ import Testing
         #expect(s.byState == [.closed: 3, .resolved: 2, .submitted: 1, .cancelled: 1, .inProgress: 0, .accepted: 1].filter { $0.value > 0 })
     }
 
+    /// 响应率 counts a report still within its time to be accepted only once accepted: two
+    /// minutes after a leak (30 minutes to accept) the rate is not 0% but has nothing due yet.
+    @Test func aReportStillWithinItsLimitIsNotYetDue() throws {
+        let fresh = [try order(1, "leak"), try order(2, "noise", accept: 5)]
+        let early = WorkOrderStats(fresh, asOf: t0.adding(.minutes(10)), acceptLimit: limit)
+        #expect(early.due == 1 && early.responded == 1 && early.responseRate == 1.0)
+        let late = WorkOrderStats(fresh, asOf: t0.adding(.minutes(31)), acceptLimit: limit)
+        #expect(late.due == 2 && late.responseRate == 0.5, "the leak nobody accepted in time counts against it")
+        #expect(WorkOrderStats(fresh, acceptLimit: limit).due == 2, "a period that is over: all due")
+    }
+
     @Test func emptyAndUnratedSetsHaveNoRates() {
         let s = WorkOrderStats([], acceptLimit: limit)
         #expect(s.closureRate == nil && s.satisfactionRate == nil && s.ratingRate == nil && s.acceptMedian == nil)

@@ -89,7 +89,7 @@ extension Dashboard {
         func span(_ s: Span?) -> String { s?.spoken(w.lang) ?? "—" }
         return [
             .init(key: "total", label: w.reports, value: "\(s.total)", detail: w.inPeriod, share: nil),
-            .init(key: "response", label: w.response, value: pct(s.responseRate), detail: "\(s.responded)/\(s.counted)", share: s.responseRate),
+            .init(key: "response", label: w.response, value: pct(s.responseRate), detail: "\(s.responded)/\(s.due)", share: s.responseRate),
             .init(
                 key: "ontime", label: w.onTime, value: pct(s.onTimeAcceptRate), detail: "\(s.acceptedOnTime)/\(s.accepted)", share: s.onTimeAcceptRate
             ),

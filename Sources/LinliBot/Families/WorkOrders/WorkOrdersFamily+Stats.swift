@@ -72,7 +72,7 @@ extension WorkOrdersFamily {
     /// and the monthly posting say alike.
     static func figures(_ orders: [WorkOrder], _ kernel: Kernel) throws -> (WorkOrderStats, disputes: Localized) {
         let desk = WorkOrderDesk(kernel)
-        var s = WorkOrderStats(orders) { desk.acceptAllowance($0) }
+        var s = WorkOrderStats(orders, asOf: kernel.now) { desk.acceptAllowance($0) }
         let disputes = try DisputesFamily.figures(orders, kernel)
         s.count(ratings: disputes.ratings, of: disputes.raters)
         let done = orders.filter { $0.state == .resolved || $0.state == .closed }.map(\.number)
@@ -182,7 +182,7 @@ extension WorkOrdersFamily {
             办结率 \(pct(s.closureRate))（\(s.done)/\(s.counted)）：评价确认 \(s.confirmed)，未确认 \(s.unconfirmed)，无法解决 \(s.unable)，已转办 \(s.referred)
             满意率 \(pct(s.satisfactionRate))（\(s.satisfied)/\(s.ratings)），参评率 \(pct(s.ratingRate))（\(s.ratings)/\(s.raters)）
             签收用时：中位 \(span(s.acceptMedian, .zh))，P90 \(span(s.acceptP90, .zh))；办结用时：中位 \(span(s.resolveMedian, .zh))，P90 \(span(s.resolveP90, .zh))
-            响应率 \(pct(s.responseRate))（\(s.responded)/\(s.counted)），按时签收率 \(pct(s.onTimeAcceptRate))（\(s.acceptedOnTime)/\(s.accepted)）；超期 \(s.overdue) 件
+            响应率 \(pct(s.responseRate))（\(s.responded)/\(s.due)），按时签收率 \(pct(s.onTimeAcceptRate))（\(s.acceptedOnTime)/\(s.accepted)）；超期 \(s.overdue) 件
             """
         let en = """
             \(scope.en) · \(period.en): \(English.count(s.total, "work order"))
@@ -190,7 +190,7 @@ extension WorkOrdersFamily {
             Closure rate \(pct(s.closureRate)) (\(s.done)/\(s.counted)): confirmed \(s.confirmed), unconfirmed \(s.unconfirmed), unable \(s.unable), referred \(s.referred)
             Satisfaction \(pct(s.satisfactionRate)) (\(s.satisfied)/\(s.ratings)), rating rate \(pct(s.ratingRate)) (\(s.ratings)/\(s.raters))
             Time to accept: median \(span(s.acceptMedian, .en)), p90 \(span(s.acceptP90, .en)); to resolve: median \(span(s.resolveMedian, .en)), p90 \(span(s.resolveP90, .en))
-            Response rate \(pct(s.responseRate)) (\(s.responded)/\(s.counted)), accepted on time \(pct(s.onTimeAcceptRate)) (\(s.acceptedOnTime)/\(s.accepted)); overdue \(s.overdue)
+            Response rate \(pct(s.responseRate)) (\(s.responded)/\(s.due)), accepted on time \(pct(s.onTimeAcceptRate)) (\(s.acceptedOnTime)/\(s.accepted)); overdue \(s.overdue)
             """
         return Localized(zh: zh, en: en)
     }
