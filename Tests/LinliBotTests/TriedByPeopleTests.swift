@@ -646,3 +646,20 @@ import Testing
         #expect(try bot.say("award 方志愿 wish", from: "u-office", at: at).reply.text.contains("u-vol2"), "in English too")
     }
 }
+
+/// A loan the office records as returned: the borrower is told (she was not), and
+/// withdrawing it then says it is back, not how to give it back.
+@Suite struct ReturnRecordedByTheOfficeTests {
+    @Test func theBorrowerHearsAndIsNotAskedToReturnIt() throws {
+        let bot = try FamilyHarness("services", "workorders")
+        let at = "2026-11-28T09:00:00+08:00"
+        #expect(try bot.say("借伞", from: "u-ann", in: "t-b1", at: at).reply.refs == ["S1"])
+        let back = try bot.say("归还 S1", from: "u-office", at: at)
+        let told = back.notifications.first { $0.to == "u-ann" }
+        #expect(back.reply.ok && told?.text.contains("S1") == true && told?.text.contains("王主任") == true, "\(back)")
+        #expect(told?.text.contains("returned") == true, "in her language: \(told?.text ?? "")")
+        let withdrawn = try bot.say("cancel S1", from: "u-ann", at: at).reply
+        #expect(withdrawn.code == "invalid_state" && withdrawn.text.contains("returned already"), "\(withdrawn.code ?? "") \(withdrawn.text)")
+        #expect(try bot.say("还伞", from: "u-li", at: at).notifications.allSatisfy { $0.to != "u-ann" }, "her own return tells no one")
+    }
+}

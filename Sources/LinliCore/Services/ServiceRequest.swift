@@ -133,9 +133,12 @@ extension ServiceRequest {
             || directory.person(user)?.roles.contains(.staff) == true
     }
 
-    /// A loan is not taken or done: it is returned.
+    /// A loan is not taken or done: it is returned (one back already is said so).
     public func refuseIfLoan() throws(LinliError) {
         guard isLoan else { return }
+        if state == .returned {
+            throw LinliError(.invalidState, zh: "\(id) 已经归还了。", en: "\(id) has been returned already.", refs: [id.description])
+        }
         throw LinliError(
             .invalidState, zh: "\(id) 是借用物品，归还请发送：归还 \(id)", en: "\(id) is a loan; to give it back: return \(id)", refs: [id.description])
     }

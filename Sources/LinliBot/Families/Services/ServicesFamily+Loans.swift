@@ -57,17 +57,29 @@ extension ServicesFamily {
         }
         let after = try write(r, ctx.kernel) { try $0.giveBack(count, unit: s.unit) }
         let back = after.returned - r.returned
+        // Recorded by the office or the handler: the borrower hears what is back, and who took it.
+        let told: [Effect] =
+            r.requester == ctx.sender
+            ? []
+            : [
+                .notify(
+                    to: r.requester, reason: "status_changed",
+                    text: Localized(
+                        zh: "您借的 \(id) 已登记归还\(Self.items(s, back).zh)（\(ctx.directory.name(of: ctx.sender))登记）\(after.out > 0 ? "，还有 \(after.out) \(s.unit)未还" : "")。",
+                        en: "\(id): \(Self.items(s, back).en) recorded as returned by \(ctx.directory.name(of: ctx.sender))\(after.out > 0 ? "; \(after.out) still out" : "")."),
+                    refs: [id.description])
+            ]
         guard after.state == .returned else {
             return Outcome(
                 zh: "已归还 \(id) 中的\(Self.items(s, back).zh)，还有 \(after.out) \(s.unit)未还。",
-                en: "Returned \(Self.items(s, back).en) of \(id); \(after.out) still out.", refs: [id.description])
+                en: "Returned \(Self.items(s, back).en) of \(id); \(after.out) still out.", refs: [id.description], effects: told)
         }
         if r.quantity == 1 || back == r.quantity {
-            return Outcome(zh: "已归还 \(id)，谢谢！", en: "Returned \(id), thank you!", refs: [id.description])
+            return Outcome(zh: "已归还 \(id)，谢谢！", en: "Returned \(id), thank you!", refs: [id.description], effects: told)
         }
         return Outcome(
             zh: "已归还 \(id) 中的\(Self.items(s, back).zh)，已全部还清，谢谢！", en: "Returned \(Self.items(s, back).en) of \(id); all back now, thank you!",
-            refs: [id.description])
+            refs: [id.description], effects: told)
     }
 
     /// `还 1 把伞`: the sender's loans of an item, oldest first, until `count` are back.
