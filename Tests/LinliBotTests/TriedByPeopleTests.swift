@@ -663,3 +663,20 @@ import Testing
         #expect(try bot.say("还伞", from: "u-li", at: at).notifications.allSatisfy { $0.to != "u-ann" }, "her own return tells no one")
     }
 }
+
+/// With open registration anyone may say they live at a room: the household's members hear
+/// who joined it (a member reads the household's records), and whom to tell if they do not
+/// know them; nobody else hears of it.
+@Suite struct NewHouseholdMemberTests {
+    @Test func theMembersAreTold() throws {
+        let bot = try FamilyHarness("people")
+        let at = "2026-11-28T09:00:00+08:00"
+        let joined = try bot.say("@小邻 登记 502", from: "u-new", named: "小王", in: "t-b1", at: at)
+        #expect(joined.reply.ok, "\(joined.reply.text)")
+        #expect(joined.notifications.map(\.to) == ["u-li"], "\(joined.notifications)")
+        #expect(joined.notifications.first?.text.contains("小王") == true && joined.notifications.first?.text.contains("刘队长") == true)
+        let english = try bot.say("register b1-501", from: "u-new2", at: at).notifications
+        #expect(english.map(\.to) == ["u-ann"] && english.first?.text.contains("has just registered") == true, "\(english)")
+        #expect(try bot.say("登记 b1-601", from: "u-new3", at: at).notifications.isEmpty, "an empty room tells no one")
+    }
+}

@@ -76,12 +76,24 @@ struct PeopleFamily: Family {
         if ctx.directory.community.registrationNeedsApproval, !ctx.directory.manages(ctx.sender, building: building) {
             return try askToRegister(home, place, from: current, ctx)
         }
+        // `registration: open`: the household's members hear who joined it (no one confirmed it, and
+        // a member reads the household's records); one they do not know, they tell the captain of.
+        let captain = building.captain.map { ctx.directory.name(of: $0) }
+        let who = ctx.displayName ?? ctx.registration?.name ?? ctx.sender
+        let told = ctx.people.members(of: home).filter { $0 != ctx.sender }.map { member in
+            Effect.notify(
+                to: member, reason: "household_member",
+                text: Localized(
+                    zh: "【新成员】\(who)刚登记为您家（\(place.zh)）的成员。如不认识，请告诉\(captain.map { "楼栋长\($0)" } ?? "社区")。",
+                    en: "[New member] \(who) has just registered as one of your household (\(place.en)). If you do not know them, tell \(captain.map { "the captain, \($0)" } ?? "the office")."),
+                refs: [])
+        }
         try ctx.people.register(ctx.sender, home: home, name: ctx.displayName, by: ctx.sender)
         if let current {
             return Outcome(
-                zh: "已改为登记在\(place.zh)（原来是 \(current)）。", en: "Moved: you are registered at \(place.en) now (it was \(current)).")
+                zh: "已改为登记在\(place.zh)（原来是 \(current)）。", en: "Moved: you are registered at \(place.en) now (it was \(current)).", effects: told)
         }
-        return Outcome(zh: "登记成功：\(place.zh)。发送“帮助”查看可以做什么。", en: "Registered: \(place.en). Send “help” to see what you can do.")
+        return Outcome(zh: "登记成功：\(place.zh)。发送“帮助”查看可以做什么。", en: "Registered: \(place.en). Send “help” to see what you can do.", effects: told)
     }
 
     /// `registration: approve`: the request waits for the building's captain (or the
