@@ -680,3 +680,18 @@ import Testing
         #expect(try bot.say("登记 b1-601", from: "u-new3", at: at).notifications.isEmpty, "an empty room tells no one")
     }
 }
+
+/// A withdrawn record's status names no handler: `已撤销（刘队长）` read as if the captain withdrew it.
+@Suite struct WithdrawnNamesNoHandlerTests {
+    @Test func theStatusOfAWithdrawnRecordNamesNoOne() throws {
+        let bot = try FamilyHarness("workorders", "services")
+        let at = "2026-11-28T09:00:00+08:00"
+        #expect(try bot.say("报修 漏水 楼道漏水", from: "u-li", at: at).reply.refs == ["R1"])
+        #expect(try bot.say("申请 义剪", from: "u-li", at: at).reply.refs == ["S1"])
+        for id in ["R1", "S1"] {
+            #expect(try bot.say("撤销 \(id)", from: "u-li", at: at).reply.ok, "\(id)")
+            let shown = try bot.say("进度 \(id)", from: "u-li", at: at).reply.text
+            #expect(shown.contains("已撤销") && !shown.contains("已撤销（") && !shown.contains("刘队长") && !shown.contains("方志愿"), "\(shown)")
+        }
+    }
+}

@@ -129,7 +129,7 @@ extension ServicesFamily {
             if let due = r.dueAt, r.state == .open {
                 let (day, time) = (ctx.calendar.day(of: due), ctx.calendar.clockTime(due))
                 state = lang == .zh ? "借用中，\(day.spoken(.zh)) \(time)前归还" : "on loan, due back by \(time) on \(day.spoken(.en))"
-            } else if let handler = r.handler, !r.isLoan {
+            } else if let handler = r.handler, !r.isLoan, r.state != .cancelled {
                 state += lang == .zh ? "（\(ctx.directory.name(of: handler))）" : " (\(ctx.directory.name(of: handler)))"
             }
             let details = inGroup ? nil : r.details

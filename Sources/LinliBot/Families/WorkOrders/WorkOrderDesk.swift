@@ -265,7 +265,8 @@ struct WorkOrderDesk {
 
     /// `R1 漏水 · 3栋 501：已签收（周永林）`
     func summaryLine(_ o: WorkOrder, _ lang: Lang) -> String {
-        let who = o.assignee.map { directory.name(of: $0.id) }
+        // Who holds it; a withdrawn or merged one no one does (named, it read as if they withdrew it).
+        let who = [.cancelled, .duplicate].contains(o.state) ? nil : o.assignee.map { directory.name(of: $0.id) }
         switch lang {
         case .zh: return "\(headline(o, .zh))：\(o.state.label(.zh))\(who.map { "（\($0)）" } ?? "")"
         case .en: return "\(headline(o, .en)): \(o.state.label(.en))\(who.map { " (\($0))" } ?? "")"
