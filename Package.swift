@@ -76,7 +76,7 @@ let package = Package(
         .executableTarget(
             name: "linli",
             dependencies: [
-                "LinliBot", "LinliWebhooks", "LinliHTTP", "LinliPlatforms", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CLinliSys", "LinliBot", "LinliWebhooks", "LinliHTTP", "LinliPlatforms", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
 

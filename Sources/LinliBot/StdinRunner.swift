@@ -20,12 +20,15 @@ public struct StdinRunner {
     public var outbox: OutboxService?
     /// Set (say, on SIGTERM) to stop reading: what was read is still handled,
     /// committed and written, and `run` returns as at the end of input.
-    public let stop = StopFlag()
+    public let stop: StopFlag
     /// At most this many reads wait for the engine (64 KiB each), and this many
     /// batches for the writer: memory stays flat however long the input.
     static let depth = 3
 
-    public init(engine: Engine, encoder: EventEncoder, maxLine: Int, input: Int32 = 0, output: Int32 = 1, outbox: OutboxService? = nil) {
+    public init(
+        engine: Engine, encoder: EventEncoder, maxLine: Int, input: Int32 = 0, output: Int32 = 1, outbox: OutboxService? = nil, stop: StopFlag = StopFlag()
+    ) {
+        self.stop = stop
         self.outbox = outbox
         self.engine = engine
         self.encoder = encoder
@@ -191,13 +194,14 @@ final class FirstError: @unchecked Sendable {
     }
 }
 
-/// A flag one thread sets and others read.
+/// A flag one thread sets and others read; `also`: another way it may be set (a signal noted).
 public final class StopFlag: Sendable {
     private let flag = Atomic<Bool>(false)
+    private let also: @Sendable () -> Bool
 
-    public init() {}
+    public init(also: @escaping @Sendable () -> Bool = { false }) { self.also = also }
 
-    public var isSet: Bool { flag.load(ordering: .acquiring) }
+    public var isSet: Bool { flag.load(ordering: .acquiring) || also() }
 
     public func set() { flag.store(true, ordering: .releasing) }
 }

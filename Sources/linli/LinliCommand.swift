@@ -1,4 +1,5 @@
 import ArgumentParser
+import CLinliSys
 import Foundation
 import LinliBot
 import LinliCommands
@@ -98,13 +99,11 @@ struct Run: ParsableCommand {
         outbox.start()
         var encoder = EventEncoder(format: format, formatTime: engine.formatTime)
         encoder.reuseEncoded = true  // the engine's own formatTime: what it encoded is what would be written
-        let runner = StdinRunner(engine: engine, encoder: encoder, maxLine: maxLine, outbox: outbox)
-        // SIGTERM: stop reading, finish what was read (commit, print), drain, exit 0.
-        signal(SIGTERM, SIG_IGN)
-        let terminate = DispatchSource.makeSignalSource(signal: SIGTERM, queue: .global())
-        terminate.setEventHandler { runner.stop.set() }
-        terminate.resume()
-        defer { terminate.cancel() }
+        // SIGTERM: stop reading, finish what was read (commit, print), drain, exit 0. Noted by a
+        // handler of our own: a dispatch signal source missed one now and then (the process ran on).
+        linli_catch_stop(SIGTERM)
+        let runner = StdinRunner(
+            engine: engine, encoder: encoder, maxLine: maxLine, outbox: outbox, stop: StopFlag(also: { linli_stop_requested() != 0 }))
         do {
             try runner.run()
         } catch {
@@ -167,23 +166,13 @@ struct Deliver: ParsableCommand {
             print("still queued: \(queued)\tdead letters: \(dead)")
             return
         }
-        let stop = DispatchSemaphore(value: 0)
-        let sources = [SIGINT, SIGTERM].map { sig in
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig)
-            source.setEventHandler { stop.signal() }
-            source.resume()
-            return source
-        }
+        // SIGINT, SIGTERM: noted by a handler of our own (as `run`), looked at ten times a second.
+        for sig in [SIGINT, SIGTERM] { linli_catch_stop(sig) }
         outbox.start()
-        if let seconds {
-            _ = stop.wait(timeout: .now() + seconds)
-        } else {
-            stop.wait()
-        }
+        let deadline = seconds.map { Date().addingTimeInterval($0) }
+        while linli_stop_requested() == 0, deadline.map({ Date() < $0 }) ?? true { usleep(100_000) }
         outbox.finish(drainingFor: .seconds(0))
         client.shutdown()
-        withExtendedLifetime(sources) {}
     }
 }
 

@@ -53,6 +53,28 @@ import Testing
         }
     }
 
+    /// A mediation set up on DingTalk: parties the bot cannot write to are not said to be
+    /// invited privately without more; the captain is told to tell them himself.
+    @Test func aMediatorIsToldWhichPartyNoPrivateMessageReaches() async throws {
+        let rig = try PlatformRig(
+            platforms: DingTalkConversationTests.platforms,
+            people: [
+                DingTalkConversationTests.li,
+                ("webhook: wecom-b3, mobile: \"13800000301\"", "accounts: {dd: zhou01}, mobile: \"13800000301\""),
+            ])
+        try await rig.serve { dd in
+            func say(_ id: String, _ text: String, staff: String, group: Bool) async throws -> String {
+                let (body, headers) = DingTalkConversationTests.callback(rig, id: id, staff: staff, text: text, group: group, session: "/session/\(id)")
+                #expect(await dd.post("/v1/platforms/dd", body, headers: headers).status == 200)
+                _ = try await rig.await("/session/\(id)", count: 1)
+                return try #require(try rig.replyText("dd:\(id)"))
+            }
+            _ = try await say("m1", "反映 纠纷 楼上702每晚很吵，沟通过没用", staff: "manager4721", group: false)
+            let set = try await say("m2", "邀请 R1 702 明天 10:00-11:00", staff: "zhou01", group: false)
+            #expect(set.contains("收不到私信") && set.contains("李菊珍") && set.contains("陈美玲"), "\(set)")
+        }
+    }
+
     /// A captain whose webhook is a group robot, with a Feishu account: what a robot may not
     /// carry (a private report's text) goes whole to his account; his group, which has a
     /// robot and a Feishu chat, gets a notice on both.

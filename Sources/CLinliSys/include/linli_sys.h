@@ -1,10 +1,19 @@
 // System calls Swift's Glibc module does not show (they need _GNU_SOURCE), and
-// SQLite's "linli" VFS. LinliStore imports this module, and LinliTesting for spawning.
+// SQLite's "linli" VFS. LinliStore imports this module, LinliTesting for spawning, and
+// the `linli` command for catching SIGTERM.
 #ifndef LINLI_SYS_H
 #define LINLI_SYS_H
 
 #include <spawn.h>
 #include <stdint.h>
+
+/// Catches `sig` with a handler that only notes it (async-signal-safe), in whichever
+/// thread the kernel hands it to: a dispatch signal source reads it through a signalfd,
+/// which misses a signal delivered to a thread that does not block it. 0, or -1 with errno.
+int linli_catch_stop(int sig);
+
+/// Whether a signal `linli_catch_stop` catches has come.
+int linli_stop_requested(void);
 
 /// Adds to `actions` the closing of every descriptor from `fd` up in the child
 /// (glibc 2.34's posix_spawn_file_actions_addclosefrom_np). 0, or an error number

@@ -92,7 +92,9 @@ struct CommandContext {
     var roles: Set<Role> { person?.roles ?? (home == nil ? [] : [.resident]) }
     /// Whether what is sent to the sender privately reaches them: LLP/1's reader is handed
     /// it; through a chat platform, only a private channel of theirs carries it.
-    var reachedPrivately: Bool { via == nil || kernel.reachesPrivately(sender) }
+    var reachedPrivately: Bool { reaches(sender) }
+    /// Whether what is sent to `person` privately reaches them, as `reachedPrivately`.
+    func reaches(_ person: String) -> Bool { via == nil || kernel.reachesPrivately(person) }
     var isStaff: Bool { roles.contains(.staff) }
     /// Whether the catalog lists a command for the sender (its `roles:` name `anyone`,
     /// `resident` with a home, one of their roles, `department` for a department's member).

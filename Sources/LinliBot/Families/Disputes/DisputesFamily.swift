@@ -199,11 +199,18 @@ struct DisputesFamily: Family {
             en:
                 "[Mediation invitation\(again.en)] \(mediator), mediating, invites you to talk over a matter between neighbours (\(id)) on \(when.en). It stays between those present. Please reply: attend \(id)"
         )
-        let effects = uninvited + [order.reporter, respondent].filter { $0 != ctx.sender }.map { Self.tell($0, id, reason: "booking", ask) }
+        let parties = [order.reporter, respondent].filter { $0 != ctx.sender }
+        let effects = uninvited + parties.map { Self.tell($0, id, reason: "booking", ask) }
+        // Through a chat platform that cannot write to a party, the invitation does not reach them: the mediator is told.
+        let unreached = parties.filter { !ctx.reaches($0) }.map { ctx.directory.name(of: $0) }
+        let (zhUnreached, enUnreached) =
+            unreached.isEmpty
+            ? ("", "")
+            : ("\(unreached.joined(separator: "、"))收不到私信，请当面或电话告知。", " \(unreached.joined(separator: ", ")) cannot be reached privately: tell them in person or by phone.")
         return Outcome(
-            zh: "已约 \(id) 调解议事：\(when.zh)（\(booking.id)，日程中只显示“调解”）。已分别私信邀请双方，不提反映人。",
+            zh: "已约 \(id) 调解议事：\(when.zh)（\(booking.id)，日程中只显示“调解”）。已分别私信邀请双方，不提反映人。\(zhUnreached)",
             en:
-                "Mediation of \(id) set for \(when.en) (\(booking.id); schedules show only “mediation”). Both parties are invited privately; the one who raised it is not named.",
+                "Mediation of \(id) set for \(when.en) (\(booking.id); schedules show only “mediation”). Both parties are invited privately; the one who raised it is not named.\(enUnreached)",
             refs: [id.description, booking.id.description], effects: effects)
     }
 
