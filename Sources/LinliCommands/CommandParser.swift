@@ -185,7 +185,7 @@ public struct CommandParser: Sendable {
     }
 
     private func read(_ arg: ArgSpec, _ c: inout TextCursor, strict: Bool) -> Read {
-        c.skipFiller(before: arg.type)
+        c.skipFiller(before: arg.type, named: arg.name)
         switch arg.type {
         case .record(let kinds):
             guard let id = c.takeRecord() else {
@@ -327,10 +327,10 @@ public struct CommandParser: Sendable {
                 return .value(.int(n))
             case .wrong(let problem)?: return .wrong(problem)
             case nil:
-                // `借把伞`, `借个充电宝`: a measure word with no count before an item is one of it.
+                // `借把伞`, `借个充电宝，明天还`: a measure word with no count before an item closing a clause is one of it (`把伞还了`: 把 is no count).
                 var probe = c
                 probe.skipMeasureWord()
-                if probe.pos != c.pos, Self.take(serviceNames, &probe) != nil { c.skipMeasureWord() }
+                if probe.pos != c.pos, Self.take(serviceNames, &probe) != nil, probe.atEnd || TextCursor.separators.contains(probe.chars[probe.pos]) { c.skipMeasureWord() }
                 return .absent
             }
         case .text:

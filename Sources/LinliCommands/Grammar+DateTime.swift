@@ -42,8 +42,8 @@ extension TextCursor {
     /// Tries `word` at the cursor (case-insensitive) and moves past it.
     /// Moves past the English word that may come before an argument of this type and
     /// means nothing more: `the pavilion`, `on Saturday`, `from 5pm to 6pm`, `at 7pm`,
-    /// `to property`.
-    mutating func skipFiller(before type: ArgType) {
+    /// and before whom a record goes (an argument named `to`): `to property`.
+    mutating func skipFiller(before type: ArgType, named name: String = "") {
         let words: [String] =
             switch type {
             case .venue, .service: ["the "]
@@ -51,7 +51,7 @@ extension TextCursor {
             case .times: ["from "]
             case .time: ["at ", "from "]
             case .record: ["一下"]  // `催一下 R1`, `催办一下R1`
-            case .word: ["to ", "给"]  // `assign R1 to property`, `转交 R1 给物业`
+            case .word where name == "to": ["to ", "给"]  // `assign R1 to property`, `转交 R1 给物业`
             default: []
             }
         let before = pos

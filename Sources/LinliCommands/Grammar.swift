@@ -159,20 +159,24 @@ struct TextCursor {
         guard let n = Int(Self.string(chars[pos..<j])) else { return nil }
         // `5.5` is not a whole number (and not 5 with a note `.5`).
         if j + 1 < chars.count, chars[j] == ".", Grammar.isDigit(chars[j + 1]) { return nil }
-        // `5分`, `5星`; `100人`, `30位`, `20名`: a count of people (an event's places).
-        if j < chars.count, "分星人位名".unicodeScalars.contains(chars[j]) { j += 1 }
+        if j < chars.count, chars[j] == "分" || chars[j] == "星" { j += 1 }
+        // `100人`, `30 people` closing the message: a count of people (an event's places); not
+        // `5 people were rude`, a rating's comment.
+        let all = chars
+        let closes = { (k: Int) in all[k...].allSatisfy { $0 == " " } }
+        if j < chars.count, "人位名".unicodeScalars.contains(chars[j]), closes(j + 1) { j += 1 }
         guard j == chars.count || !Grammar.isWordChar(chars[j]) else { return nil }
         pos = j
         var probe = self
         probe.skipSpaces()
         if Self.peopleWords.contains(probe.peekToken().lowercased()) {
             _ = probe.takeToken()
-            self = probe
+            if closes(probe.pos) { self = probe }
         }
         return n
     }
 
-    /// What may follow a count of people in English (`30 people`).
+    /// What may follow a count of people in English (`30 people`), closing the message.
     static let peopleWords: Set<String> = ["people", "persons", "places", "spots", "seats", "pax"]
 
     /// A whole number as an English word (`rate R1 five`), then a separator or the end; not

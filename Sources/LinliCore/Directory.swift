@@ -41,16 +41,16 @@ public final class Directory: Sendable {
     public func category(_ id: String) -> Category? { categoriesByID[id] }
 
     /// The person of this id, else the one of this name; two of one name are not guessed
-    /// between (`conflict`, with their ids and homes to write instead).
+    /// between (`conflict`, with their ids to write instead).
     public func person(named word: String) throws(LinliError) -> Person? {
         if let p = peopleByID[word] { return p }
         let named = community.people.filter { $0.name == word }
         guard named.count > 1 else { return named.first }
-        let zh = named.map { p in p.home.map { "\(p.id)（\($0)）" } ?? p.id }.joined(separator: "、")
-        let en = named.map { p in p.home.map { "\(p.id) (\($0))" } ?? p.id }.joined(separator: ", ")
+        // Their ids only: where they live is not for whoever asks.
+        let ids = named.map(\.id)
         throw LinliError(
-            .conflict, zh: "有 \(named.count) 位“\(word)”：\(zh)。请写编号，例如 \(named[0].id)。",
-            en: "\(named.count) people are called “\(word)”: \(en). Write the id, e.g. \(named[0].id).")
+            .conflict, zh: "有 \(named.count) 位“\(word)”：\(ids.joined(separator: "、"))。请写编号，例如 \(ids[0])。",
+            en: "\(named.count) people are called “\(word)”: \(ids.joined(separator: ", ")). Write the id, e.g. \(ids[0]).")
     }
 
     /// What people call the bot in each language: the community file's first Chinese and

@@ -33,6 +33,9 @@ import Testing
         #expect(lent.ok && lent.refs == ["S1"] && lent.text.contains("爱心伞"), "\(lent.text)")
         let back = try bot.say("还把伞", from: "u-li", at: at("09:05")).reply
         #expect(back.ok && back.refs == lent.refs, "\(back.text)")
+        // 把 that is no count: `我要把伞还了` lends nothing; `借把伞给你` among neighbours is talk.
+        #expect(try bot.say("我要把伞还了", from: "u-li", at: at("09:06")).reply.refs != ["S2"])
+        #expect(try bot.say("借把伞给你", from: "u-ann", in: "t-b1", at: at("09:07")).isEmpty)
     }
 
     /// `2026年12月5日`: a date as forms and notices write it.
@@ -551,6 +554,7 @@ import Testing
         for (text, who) in [("交办 R1 李阿姨", "李阿姨"), ("assign R1 u-li", "李阿姨"), ("交办 R1 Ann Lee", "Ann Lee"), ("assign R1 u-bo", "张博")] {
             let out = try bot.say(text, from: "u-cap1", at: at)
             #expect(!out.reply.ok && out.reply.code == "forbidden" && out.reply.text.contains(who), "\(text): \(out.reply.text)")
+            #expect(!out.reply.text.contains("有关") && !out.reply.text.contains("concerns"), "why is not said: \(out.reply.text)")
             #expect(out.notifications.isEmpty, "\(text): nobody is told of R1")
         }
         #expect(try bot.say("status R1", from: "u-li", at: at).reply.ok == false, "she may not read it")
@@ -582,6 +586,17 @@ import Testing
         let bot = try FamilyHarness("people")
         let reply = try bot.say(text, from: "u-new", in: "t-b1", at: "2026-11-28T09:00:00+08:00").reply
         #expect(reply.ok && reply.text.contains("501") && !reply.text.contains("0501"), "\(text): \(reply.text)")
+    }
+
+    /// A building whose rooms are written with the zero keeps it.
+    @Test func aBuildingThatWritesTheZeroKeepsIt() throws {
+        let community = FamilyHarness.community.replacingOccurrences(
+            of: "{id: b2, name: 2栋, grid: g1, captain: u-cap2, groups: [t-b2]}",
+            with: #"{id: b2, name: 2栋, grid: g1, captain: u-cap2, groups: [t-b2], rooms: ["101", "302", "402", "0501"]}"#)
+        #expect(community.contains("0501"))
+        let bot = try FamilyHarness("people", community: community)
+        let reply = try bot.say("登记 b2-0501", from: "u-new", at: "2026-11-28T09:00:00+08:00").reply
+        #expect(reply.ok && reply.text.contains("0501"), "\(reply.text)")
     }
 }
 
@@ -640,9 +655,13 @@ import Testing
         for (text, from) in [("交办 R1 方志愿", "u-cap1"), ("加分 方志愿 wish", "u-office"), ("任命 方志愿 调解员", "u-office")] {
             let out = try bot.say(text, from: from, at: at)
             #expect(out.reply.code == "conflict" && out.reply.text.contains("u-vol") && out.reply.text.contains("u-vol2"), "\(text): \(out.reply.text)")
+            #expect(!out.reply.text.contains("b2-402") && !out.reply.text.contains("b1-302"), "no one's home: \(out.reply.text)")
             #expect(out.notifications.isEmpty, "\(text)")
         }
         #expect(try bot.say("交办 R1 u-vol2", from: "u-cap1", at: at).reply.ok)
+        // Tagged in the chat, the one meant is known.
+        let tagged = try bot.say("加分 @方志愿 wish", from: "u-office", mentions: ["u-vol2"], at: at).reply
+        #expect(tagged.ok && !tagged.text.contains("u-vol,"), "\(tagged.text)")
         #expect(try bot.say("award 方志愿 wish", from: "u-office", at: at).reply.text.contains("u-vol2"), "in English too")
     }
 }
@@ -693,5 +712,26 @@ import Testing
             let shown = try bot.say("进度 \(id)", from: "u-li", at: at).reply.text
             #expect(shown.contains("已撤销") && !shown.contains("已撤销（") && !shown.contains("刘队长") && !shown.contains("方志愿"), "\(shown)")
         }
+    }
+}
+
+/// Words read past for one command only: `to` before whom a record goes (not `register to
+/// vote`, which is talk among neighbours), and `people` after an event's places (not a
+/// rating's comment, `5 people were rude`).
+@Suite struct WordsReadPastInTheirPlaceTests {
+    @Test func registerToVoteIsTalk() throws {
+        let bot = try FamilyHarness("people")
+        #expect(try bot.say("register to vote", from: "u-new", in: "t-b1", at: "2026-11-28T09:00:00+08:00").isEmpty)
+    }
+
+    @Test func aRatingsCommentKeepsItsFirstWord() throws {
+        let bot = try FamilyHarness("workorders")
+        let at = "2026-11-28T09:00:00+08:00"
+        #expect(try bot.say("report leak hallway pipe", from: "u-ann", at: at).reply.refs == ["R1"])
+        #expect(try bot.say("签收 R1", from: "u-cap1", at: at).reply.ok)
+        #expect(try bot.say("办结 R1 换了水管", from: "u-cap1", at: at).reply.ok)
+        #expect(try bot.say("rate R1 2 people came, nothing fixed", from: "u-ann", at: at).reply.ok)
+        let shown = try bot.say("status R1", from: "u-cap1", at: at).reply.text
+        #expect(shown.contains("people came"), "\(shown)")
     }
 }

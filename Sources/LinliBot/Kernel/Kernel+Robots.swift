@@ -4,11 +4,11 @@ import LinliProtocol
 extension Kernel {
     /// What a group robot may post of a push to a person (a robot posts into a group,
     /// PROTOCOL.md §2.2): nil for the push as it is; for one about a record kept from
-    /// groups (a private category, a visit or the report a visit filed) or a private
-    /// reply, only that it waits, and how to read it privately.
+    /// groups (a private category, a visit or the report a visit filed), a private
+    /// reply or who joined a household, only that it waits, and how to read it privately.
     func robotText(_ push: OutboundEvent, lang: Lang) -> String? {
         let kept =
-            push.reason == "private_reply"
+            push.reason == "private_reply" || push.reason == "household_member"
             || push.refs.contains { ref in
                 guard let id = RecordID(parsing: Substring(ref)) else { return false }
                 if id.kind == .visit { return true }

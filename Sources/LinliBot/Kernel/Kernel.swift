@@ -303,12 +303,13 @@ struct People {
         guard !unit.isEmpty, unit.count <= 8, unit.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isLetter || $0 == "-") }) else {
             throw LinliError(.usage, zh: "“\(room)”不像房号，例如：501", en: "“\(room)” does not look like a room, e.g. 501").about(room)
         }
-        // `0501` is 501 (not a household of its own), unless the community file writes it so.
-        if unit.count > 1, unit.first == "0", unit.allSatisfy({ ("0"..."9").contains($0) }),
-            !directory.community.people.contains(where: { $0.home == "\(building.id)-\(unit)" })
-        {
-            unit = String(unit.drop { $0 == "0" })
-            if unit.isEmpty { unit = "0" }
+        // `0501` is 501 (not a household of its own): unless the building's rooms are written so,
+        // or someone lives there already.
+        if unit.count > 1, unit.first == "0", unit.allSatisfy({ ("0"..."9").contains($0) }) {
+            let stripped = unit.drop { $0 == "0" }.isEmpty ? "0" : String(unit.drop { $0 == "0" })
+            let padded = "\(building.id)-\(unit)"
+            let lived = directory.community.people.contains { $0.home == padded } || state.memory.registrations.values.contains { $0.home == padded }
+            if !lived, building.hasRoom(stripped), building.rooms == nil || !building.hasRoom(unit) { unit = stripped }
         }
         return (building, "\(building.id)-\(unit)")
     }
@@ -323,6 +324,8 @@ struct People {
     /// Two people of one name are not guessed between (`Directory.person(named:)`).
     func resolve(_ word: String, mentions: [String]) throws(LinliError) -> String? {
         let t = word.hasPrefix("@") ? String(word.dropFirst()) : word
+        // `@方志愿` with one mention: whom the chat tagged, whoever else bears the name.
+        if word.hasPrefix("@"), mentions.count == 1, directory.person(mentions[0])?.name == t { return mentions[0] }
         if let p = try directory.person(named: t) { return p.id }
         if word.hasPrefix("@"), mentions.count == 1 { return mentions[0] }
         if registration(t).map({ $0.home != nil || $0.pending != nil }) == true { return t }

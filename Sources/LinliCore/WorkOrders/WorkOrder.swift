@@ -298,7 +298,8 @@ extension WorkOrder {
             }
             if let last = lastUrgedAt, now.since(last) < Self.urgeInterval {
                 throw LinliError(
-                    .rateLimited, zh: "\(rid) 今天已经催办过了，明天再催。", en: "\(rid) was chased less than a day ago; try again tomorrow.", refs: [rid])
+                    .rateLimited, zh: "\(rid) 24小时内已催办过，满24小时后可再催。",
+                    en: "\(rid) was chased less than 24 hours ago; it can be chased again once they have passed.", refs: [rid])
             }
             lastUrgedAt = now
         }

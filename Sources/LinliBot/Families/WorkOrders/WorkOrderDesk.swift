@@ -96,13 +96,15 @@ struct WorkOrderDesk {
     }
 
     /// Refuses to hand `order` to `person` when it is about them (they reported it, follow it,
-    /// or are a party to the dispute: they would read who complained, and could close it), or
-    /// when they handle no records: a resident with no other role and in no department.
+    /// or are a party to the dispute: they would read who complained, and could close it;
+    /// the refusal does not say so), or when they handle no records: a resident with no
+    /// other role and in no department.
     func requireMayHandle(_ person: String, _ order: WorkOrder) throws {
         let (rid, name) = (order.id.description, directory.name(of: person))
         let follows = try workOrders.followers(of: order.number).contains { $0.user == person }
         if order.reporter == person || follows || isParty(person, order) {
-            throw LinliError(.forbidden, zh: "\(rid) 与\(name)本人有关，不能交给本人处理。", en: "\(rid) concerns \(name): it cannot be handed to them.", refs: [rid])
+            // Why is not said: in a group it would tell who a private report is about.
+            throw LinliError(.forbidden, zh: "\(rid) 不能交给\(name)处理。", en: "\(rid) cannot be handed to \(name).", refs: [rid])
         }
         let roles = directory.person(person)?.roles ?? []
         guard roles.subtracting([.resident]).isEmpty, !directory.community.departments.contains(where: { $0.members.contains(person) }) else { return }
@@ -122,6 +124,7 @@ struct WorkOrderDesk {
             try requireAnswered(d)
             return .department(d.id)
         }
+        if target.hasPrefix("@"), mentions.count == 1, directory.person(mentions[0])?.name == written { return .person(mentions[0]) }
         if let p = try directory.person(named: written) ?? directory.person(named: Grammar.simplified(written)) { return .person(p.id) }
         if target.hasPrefix("@"), mentions.count == 1 { return .person(mentions[0]) }
         if let d = department(written, partly: true) {
