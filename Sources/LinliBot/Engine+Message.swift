@@ -150,11 +150,8 @@ extension Engine {
             let spec = parser.catalog.spec(id)
             // A dispute's parties or terms, what a visit found: asked, and answered, privately.
             let privately = event.group != nil && (spec.map { FollowUps.privateFamilies.contains($0.family) } == true || reportsPrivately(soFar))
-            // Asked privately of one no private channel reaches: nothing asked, and where to say it instead.
-            if privately, !ctx.reachedPrivately {
-                let bot = ctx.directory.botNames
-                outcome = Outcome(
-                    error: LinliError(.usage, zh: "这涉及私密事项，请私聊\(bot.zh)发送这条命令。", en: "That is a private matter: send this command to \(bot.en) in a private chat."))
+            if privately, !ctx.reachedPrivately {  // nothing asked: where to say it instead (FollowUps.askPrivately)
+                outcome = Outcome(error: FollowUps.askPrivately(ctx.directory.botNames))
                 break
             }
             try setPrompt(

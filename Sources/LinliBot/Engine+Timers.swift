@@ -89,25 +89,23 @@ extension Engine {
                     type: .post, id: nextID(), ts: clock, group: group, reason: effect.reason, text: effect.text(settings?.lang ?? .zh),
                     refs: effect.refs)
                 out.append(event)
-                // Its robot, and each chat platform that has a chat for it (a group may meet in several).
-                let routes = (settings?.webhook.map { [$0] } ?? []) + directory.community.platforms(forPostInto: group).map(\.outboxEndpoint)
-                for route in routes { try queue(event, for: route, recipient: group, tx) }
-                if routes.isEmpty, byTheClock, let bridge = directory.community.bridge {
-                    try queue(event, for: bridge, recipient: group, tx)
+                let routes = directory.community.postRoutes(into: group)
+                for route in routes.isEmpty && byTheClock ? directory.community.bridge.map { [$0] } ?? [] : routes {
+                    try queue(event, for: route, recipient: group, tx)
                 }
             }
         }
         return heldUntil
     }
 
-    /// Queues a notify for its recipient's webhook (a person's or a department's), in
-    /// the same transaction: it is delivered after commit, at least once.
+    /// Queues a notify for its recipient's webhook (a person's or a department's), else the
+    /// chat platform they have an account on (PLATFORMS.md §3), in the same transaction:
+    /// it is delivered after commit, at least once.
     func queueForWebhook(_ event: OutboundEvent, _ tx: StoreTransaction) throws {
         guard let to = event.to else { return }
         let platform = directory.community.platform(forPushTo: to, person: directory.person(to))
         if let webhook = directory.person(to)?.webhook ?? directory.department(to)?.webhook {
-            // A robot posts into a group: a sign-in link is never sent through one, nor what is kept from
-            // groups; those go whole through the chat platform the person has an account on, if any.
+            // A robot posts into a group: a sign-in link or what is kept from groups goes whole by their platform, if any.
             var event = event
             if directory.community.webhooks.first(where: { $0.id == webhook })?.format != .generic {
                 let signIn = SignInLink.appears(in: event.text)
@@ -118,7 +116,6 @@ extension Engine {
             }
             try queue(event, for: webhook, recipient: to, tx)
         } else if let platform {
-            // No webhook: through the chat platform the person has an account on (PLATFORMS.md §3).
             try queue(event, for: platform.outboxEndpoint, recipient: to, tx)
         } else if byTheClock, let bridge = directory.community.bridge {
             try queue(event, for: bridge, recipient: to, tx)  // no request's answer carries what the clock caused

@@ -1,4 +1,5 @@
 import LinliCommands
+import LinliCore
 import LinliStore
 
 /// What the engine reads of follow-up questions (SERVICES.md): the words that drop one,
@@ -9,6 +10,11 @@ enum FollowUps {
 
     /// Families whose follow-up questions are about private matters: asked in a private chat.
     static let privateFamilies: Set<String> = ["disputes", "households"]
+
+    /// Said in a group to one a private question would not reach (no private channel of theirs).
+    static func askPrivately(_ bot: (zh: String, en: String)) -> LinliError {
+        LinliError(.usage, zh: "这涉及私密事项，请私聊\(bot.zh)发送这条命令。", en: "That is a private matter: send this command to \(bot.en) in a private chat.")
+    }
 
     /// Whether `parsed` (the question's text so far and the answer) answers the
     /// question: a whole command, or one that moved on to the next question.

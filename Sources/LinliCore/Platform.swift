@@ -101,9 +101,9 @@ extension Community {
         return recipient.hasPrefix(platform.id + ":") ? String(recipient.dropFirst(platform.id.count + 1)) : nil
     }
 
-    /// Where a post into `group` goes through a platform, when it has no robot: every
-    /// platform that has a chat for it (an office group may meet on two).
-    public func platforms(forPostInto group: String) -> [Platform] {
-        platforms.filter { $0.postsToChats && $0.chat(ofGroup: group) != nil }
+    /// Where a post into `group` goes: its robot, and every chat platform that posts to
+    /// its chat (a group may meet in several), as outbox endpoints.
+    public func postRoutes(into group: String) -> [String] {
+        (groupSettings[group]?.webhook.map { [$0] } ?? []) + platforms.filter { $0.postsToChats && $0.chat(ofGroup: group) != nil }.map(\.outboxEndpoint)
     }
 }
