@@ -4,7 +4,7 @@ import LinliProtocol
 
 /// WeCom's callbacks: a self-built app's encrypted XML and a 智能机器人's encrypted JSON.
 extension Callback {
-    static func weCom(_ r: CallbackRequest, _ p: Platform, _ now: Instant) -> CallbackResult {
+    static func weCom(_ r: CallbackRequest, _ p: Platform, _ now: Instant, botNames: [String] = []) -> CallbackResult {
         let receiveID = p.kind == .wecom ? p["corp_id"] ?? "" : ""
         guard let signature = r.query["msg_signature"], let stamp = r.query["timestamp"], let nonce = r.query["nonce"] else {
             return .refused(code: "missing_signature", text: "msg_signature, timestamp and nonce are required")
@@ -28,7 +28,7 @@ extension Callback {
             return .refused(code: "bad_encryption", text: "the text does not decrypt with the EncodingAESKey for this receiver")
         }
         if r.method == "GET" { return .answer(status: 200, contentType: "text/plain", body: String(decoding: plain, as: UTF8.self)) }
-        return p.kind == .wecom ? appMessage(String(decoding: plain, as: UTF8.self)) : botMessage(plain)
+        return p.kind == .wecom ? appMessage(String(decoding: plain, as: UTF8.self)) : botMessage(plain, botNames: botNames)
     }
 
     /// A self-built app's message: a private chat with the app.
@@ -43,8 +43,9 @@ extension Callback {
                 route: .weComPassive(toUser: from)))
     }
 
-    /// A 智能机器人's message: the group ones are @-mentions of it; the mention is taken off.
-    static func botMessage(_ plain: [UInt8]) -> CallbackResult {
+    /// A 智能机器人's message: the group ones are @-mentions of it; the mention is taken off:
+    /// one of the bot's `botNames` whole (`@Linli Bot`), else up to the first space.
+    static func botMessage(_ plain: [UInt8], botNames: [String] = []) -> CallbackResult {
         guard let o = json(plain) else { return .bad(code: "bad_json", text: "the decrypted text is not a JSON object") }
         guard o["msgtype"]?.string == "text", let id = o["msgid"]?.text, let from = o["from"]?["userid"]?.text else {
             return .ignored(.wecomBot)
@@ -52,7 +53,12 @@ extension Callback {
         let group = o["chattype"]?.string != "single"
         var content = trimmed(o["text"]?["content"]?.string ?? "")
         if group, content.hasPrefix("@") {
-            content = trimmed(content.drop { !$0.isWhitespace })  // any space: WeChat ends an @-name with U+2005
+            let after = content.dropFirst()
+            let name = botNames.sorted { $0.count > $1.count }.first { name in
+                after.lowercased().hasPrefix(name.lowercased()) && after.dropFirst(name.count).first.map(\.isWhitespace) ?? true
+            }
+            // Any space: WeChat ends an @-name with U+2005.
+            content = trimmed(name.map { after.dropFirst($0.count) } ?? content.drop { !$0.isWhitespace })
         }
         return .message(
             PlatformMessage(

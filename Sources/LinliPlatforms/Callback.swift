@@ -74,12 +74,12 @@ public enum Callback {
     public static let window = Span.hours(1)
 
     /// `botNames`: what the community calls the bot (a Feishu app with no `bot_open_id`
-    /// knows its own mention by its name).
+    /// knows its own mention by its name; a WeCom robot's name may hold a space).
     public static func read(_ request: CallbackRequest, platform: Platform, now: Instant, botNames: [String] = []) -> CallbackResult {
         switch platform.kind {
         case .dingtalk: dingTalk(request, platform, now)
         case .feishu: feishu(request, platform, now, botNames: botNames)
-        case .wecom, .wecomBot: weCom(request, platform, now)
+        case .wecom, .wecomBot: weCom(request, platform, now, botNames: botNames)
         case .onebot: oneBot(request, platform, now)
         }
     }

@@ -103,4 +103,15 @@ import Testing
             #expect(m.text == "进度" && m.mentioned, "\(m.text.unicodeScalars.map { $0.value })")
         }
     }
+
+    /// A robot whose name holds a space (`Linli Bot`): its whole name is taken off, not its first word.
+    @Test(arguments: ["@Linli Bot\u{2005}status R1", "@linli bot status R1", "@Linli Bot status R1"])
+    func aWeComBotNameWithASpaceIsTakenOffWhole(_ content: String) throws {
+        let plain = #"{"msgid":"m2","chattype":"group","chatid":"c1","from":{"userid":"li"},"msgtype":"text","text":{"content":\#(literal(content))},"response_url":"http://127.0.0.1/x"}"#
+        guard case .message(let m) = Callback.botMessage(Array(plain.utf8), botNames: ["小邻", "Linli Bot", "Linli"]) else {
+            Issue.record("not a message")
+            return
+        }
+        #expect(m.text == "status R1", "\(m.text)")
+    }
 }
