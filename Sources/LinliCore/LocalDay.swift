@@ -34,6 +34,13 @@ public struct LocalDay: Hashable, Comparable, Sendable, CustomStringConvertible 
         return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
     }
 
+    /// As `spoken(_:)`, with its year when it is not `today`'s (`2027年12月1日 周三`, `Wed 1 Dec 2027`).
+    public func spoken(_ lang: Lang, from today: LocalDay) -> String {
+        let year = civil.year
+        guard year != today.civil.year else { return spoken(lang) }
+        return lang == .zh ? "\(year)年\(spoken(.zh))" : "\(spoken(.en)) \(year)"
+    }
+
     /// `12月3日 周四` / `Thu 3 Dec`
     public func spoken(_ lang: Lang) -> String {
         let (_, m, d) = civil

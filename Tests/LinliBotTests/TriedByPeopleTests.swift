@@ -735,3 +735,17 @@ import Testing
         #expect(shown.contains("people came"), "\(shown)")
     }
 }
+
+/// An event set for a date of another year is announced with its year: `12月1日 周三`
+/// read as this week's.
+@Suite struct AnEventsYearTests {
+    @Test func aDateOfAnotherYearCarriesIt() throws {
+        let bot = try FamilyHarness("events")
+        let at = "2026-12-01T09:00:00+08:00"
+        let far = try bot.say("发布活动 包饺子 2027-12-01 10:00", from: "u-cap1", at: at)
+        #expect(far.posts.contains { $0.text.contains("2027年12月1日") }, "\(far.posts.map(\.text))")
+        let near = try bot.say("发布活动 邻里节 12-31 14:00", from: "u-cap1", at: at)
+        #expect(near.posts.contains { $0.text.contains("12月31日") && !$0.text.contains("2026年") }, "\(near.posts.map(\.text))")
+        #expect(try bot.say("join E1", from: "u-ann", at: at).reply.text.contains("1 Dec 2027"))
+    }
+}

@@ -33,8 +33,8 @@ struct EventsFamily: Family {
         for e in list {
             let joined = try ctx.tx.participants(e.number).count
             let seats = e.capacity.map { "\(joined)/\($0)" } ?? "\(joined)"
-            zh.append("\(e.id) \(e.title) \(e.day.spoken(.zh)) \(Booking.clock(e.start))，已报名 \(seats)")
-            en.append("\(e.id) \(e.title) \(e.day.spoken(.en)) \(Booking.clock(e.start)), \(seats) signed up")
+            zh.append("\(e.id) \(e.title) \(e.day.spoken(.zh, from: ctx.calendar.today)) \(Booking.clock(e.start))，已报名 \(seats)")
+            en.append("\(e.id) \(e.title) \(e.day.spoken(.en, from: ctx.calendar.today)) \(Booking.clock(e.start)), \(seats) signed up")
         }
         return Outcome(
             zh: "近期活动（报名：报名 E编号）：\n" + zh.joined(separator: "\n"),
@@ -56,8 +56,8 @@ struct EventsFamily: Family {
         if reminderAt > ctx.now { try ctx.timers.schedule(EventClock.reminder, at: reminderAt, subject: eid) }
         let seats = capacity.map { Localized(zh: "，限 \($0) 人", en: ", \($0) places") } ?? Localized(zh: "", en: "")
         let text = Localized(
-            zh: "【活动】\(eid) \(title)：\(d.spoken(.zh)) \(Booking.clock(start))\(seats.zh)。报名请发送：报名 \(eid)",
-            en: "[Event] \(eid) \(title): \(d.spoken(.en)) \(Booking.clock(start))\(seats.en). To join: join \(eid)")
+            zh: "【活动】\(eid) \(title)：\(d.spoken(.zh, from: ctx.calendar.today)) \(Booking.clock(start))\(seats.zh)。报名请发送：报名 \(eid)",
+            en: "[Event] \(eid) \(title): \(d.spoken(.en, from: ctx.calendar.today)) \(Booking.clock(start))\(seats.en). To join: join \(eid)")
         // Announced in every group of the sender's scope: a captain's building, a grid leader's grid, all for staff.
         let groups = ctx.directory.groups(inScopeOf: ctx.sender)
         return Outcome(
@@ -94,8 +94,8 @@ struct EventsFamily: Family {
             ?? (start.since(ctx.now) <= Self.eventReminderLead
                 ? Localized(zh: "马上就开始了，请准时参加", en: "it starts soon, so be on time") : Localized(zh: "请准时参加", en: "please be on time"))
         return Outcome(
-            zh: "报名成功：\(id) \(e.title)，\(e.day.spoken(.zh)) \(Booking.clock(e.start))，\(promise.zh)。",
-            en: "Signed up: \(id) \(e.title), \(e.day.spoken(.en)) \(Booking.clock(e.start)); \(promise.en).", refs: [id.description])
+            zh: "报名成功：\(id) \(e.title)，\(e.day.spoken(.zh, from: ctx.calendar.today)) \(Booking.clock(e.start))，\(promise.zh)。",
+            en: "Signed up: \(id) \(e.title), \(e.day.spoken(.en, from: ctx.calendar.today)) \(Booking.clock(e.start)); \(promise.en).", refs: [id.description])
     }
 
     func leave(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
