@@ -40,9 +40,12 @@ public final class Directory: Sendable {
     }
     public func category(_ id: String) -> Category? { categoriesByID[id] }
 
-    /// The person of this id, else the one of this name; two of one name are not guessed
-    /// between (`conflict`, with their ids to write instead).
-    public func person(named word: String) throws(LinliError) -> Person? {
+    /// The person of this id, else the one of this name (`@name` with one of `mentions`: the
+    /// one the chat tagged, whoever else bears it); two of one name are not guessed between
+    /// (`conflict`, with their ids to write instead).
+    public func person(named written: String, mentions: [String] = []) throws(LinliError) -> Person? {
+        let word = written.hasPrefix("@") ? String(written.dropFirst()) : written
+        if written.hasPrefix("@"), mentions.count == 1, let p = peopleByID[mentions[0]], p.name == word { return p }
         if let p = peopleByID[word] { return p }
         let named = community.people.filter { $0.name == word }
         guard named.count > 1 else { return named.first }

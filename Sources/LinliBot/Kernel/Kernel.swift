@@ -306,10 +306,9 @@ struct People {
         // `0501` is 501 (not a household of its own): unless the building's rooms are written so,
         // or someone lives there already.
         if unit.count > 1, unit.first == "0", unit.allSatisfy({ ("0"..."9").contains($0) }) {
-            let stripped = unit.drop { $0 == "0" }.isEmpty ? "0" : String(unit.drop { $0 == "0" })
-            let padded = "\(building.id)-\(unit)"
-            let lived = directory.community.people.contains { $0.home == padded } || state.memory.registrations.values.contains { $0.home == padded }
-            if !lived, building.hasRoom(stripped), building.rooms == nil || !building.hasRoom(unit) { unit = stripped }
+            let digits = unit.drop { $0 == "0" }
+            let stripped = digits.isEmpty ? "0" : String(digits)
+            if members(of: "\(building.id)-\(unit)").isEmpty, building.hasRoom(stripped), building.rooms == nil || !building.hasRoom(unit) { unit = stripped }
         }
         return (building, "\(building.id)-\(unit)")
     }
@@ -324,9 +323,7 @@ struct People {
     /// Two people of one name are not guessed between (`Directory.person(named:)`).
     func resolve(_ word: String, mentions: [String]) throws(LinliError) -> String? {
         let t = word.hasPrefix("@") ? String(word.dropFirst()) : word
-        // `@方志愿` with one mention: whom the chat tagged, whoever else bears the name.
-        if word.hasPrefix("@"), mentions.count == 1, directory.person(mentions[0])?.name == t { return mentions[0] }
-        if let p = try directory.person(named: t) { return p.id }
+        if let p = try directory.person(named: word, mentions: mentions) { return p.id }
         if word.hasPrefix("@"), mentions.count == 1 { return mentions[0] }
         if registration(t).map({ $0.home != nil || $0.pending != nil }) == true { return t }
         // The name a resident gave when registering in chat, if only one gave it.

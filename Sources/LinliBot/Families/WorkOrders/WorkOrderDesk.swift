@@ -118,14 +118,12 @@ struct WorkOrderDesk {
     /// Traditional characters too: `紅色物業`, `陳師傅`).
     func resolveAssignee(_ target: String, mentions: [String]) throws -> Assignee {
         let written = target.hasPrefix("@") ? String(target.dropFirst()) : target
-        let forms = [written, Grammar.simplified(written)]
         let community = directory.community
         if let d = department(written) {
             try requireAnswered(d)
             return .department(d.id)
         }
-        if target.hasPrefix("@"), mentions.count == 1, directory.person(mentions[0])?.name == written { return .person(mentions[0]) }
-        if let p = try directory.person(named: written) ?? directory.person(named: Grammar.simplified(written)) { return .person(p.id) }
+        if let p = try directory.person(named: target, mentions: mentions) ?? directory.person(named: Grammar.simplified(written)) { return .person(p.id) }
         if target.hasPrefix("@"), mentions.count == 1 { return .person(mentions[0]) }
         if let d = department(written, partly: true) {
             try requireAnswered(d)
