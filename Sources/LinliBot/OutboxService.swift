@@ -6,7 +6,8 @@ import Logging
 import Synchronization
 
 /// Delivers the outbox endpoint by endpoint: each endpoint has at most
-/// `perEndpoint` requests in flight, so one that hangs holds only its own pushes;
+/// `perEndpoint` requests in flight, so one that hangs holds only its own pushes,
+/// and a group robot one, so that a group reads its posts in the order they were made;
 /// the answers are recorded by the next pass, a few milliseconds after they came (one
 /// transaction for what arrived together), not when the slowest request of its pass
 /// ends. A chat platform's reply is sent as soon as its callback commits
@@ -41,6 +42,13 @@ public final class OutboxService: @unchecked Sendable {
     /// Requests in flight to one endpoint at most (the client opens at most 64
     /// connections to one host; the rest wait in it): what a hanging endpoint can hold.
     public static let perEndpoint = 256
+
+    /// Requests `webhook` may have in flight: a robot's messages show in its group in
+    /// the order they arrive, so they go one after another.
+    func inFlightLimit(_ webhook: String) -> Int {
+        guard let endpoint = endpoints[webhook], endpoint.format != .generic else { return Self.perEndpoint }
+        return 1
+    }
 
     let state: Mutex<State>
     private let wake = DispatchSemaphore(value: 0)
@@ -116,7 +124,7 @@ public final class OutboxService: @unchecked Sendable {
             ? ([], [])
             : state.withLock { s in
                 var room = Dictionary(
-                    uniqueKeysWithValues: (Array(endpoints.keys) + channels.keys).map { ($0, Self.perEndpoint - s.inFlight[$0, default: 0]) })
+                    uniqueKeysWithValues: (Array(endpoints.keys) + channels.keys).map { ($0, inFlightLimit($0) - s.inFlight[$0, default: 0]) })
                 var handed: [OutboxRow] = []
                 s.waitingForRoom.removeAll { row in
                     guard room[row.webhook, default: 0] > 0 else { return false }

@@ -210,7 +210,7 @@ import Testing
         try rig.store.write { _ = try $0.retryDead(now: rig.clock.read()) }
         let clock = rig.clock
         let fresh = OutboxService(store: rig.store, community: moved, client: rig.client, clock: { clock.read() })
-        #expect(try fresh.deliverDue() == 2)
+        #expect(try fresh.deliverDue() + fresh.deliverDue() == 2, "one at a time")
         #expect(rig.receiver.requests.last?.path == "/moved/hooks/wecom-b3")
     }
 
@@ -227,10 +227,38 @@ import Testing
         let taken = try rig.rows().filter { $0.status == .delivered }.count
         #expect(taken > 1 && taken < 25 && content.contains("汇总 \(taken)"))
         #expect(content.utf8.count <= 2_048, "a digest fits the robot's limit; the rest waits")
-        try rig.outbox.deliverDue()
+        for _ in taken..<25 { try rig.outbox.deliverDue() }
         #expect(try rig.rows().allSatisfy { $0.status == .delivered })
         let texts = rig.receiver.requests.map { ($0.json?["text"] as? [String: Any])?["content"] as? String ?? "" }.joined()
         #expect((0..<25).allSatisfy { texts.contains("corridor \($0)") }, "nothing is dropped")
+    }
+
+    @Test func aRobotsPushesGoOneAfterAnotherInOrder() throws {
+        // The robot answers slowly: pushes sent side by side could show in either order.
+        let busy = Atomic<Int>(0)
+        let most = Atomic<Int>(0)
+        let receiver = try RecordingReceiver { _ in
+            let now = busy.add(1, ordering: .relaxed).newValue
+            most.max(now, ordering: .relaxed)
+            Thread.sleep(forTimeInterval: 0.2)
+            busy.subtract(1, ordering: .relaxed)
+            return Self.wecomOK
+        }
+        defer { receiver.stop() }
+        let (engine, store, community) = try Fixtures.engine(webhooksAt: receiver.url(""))
+        let client = CurlClient()
+        defer { client.shutdown() }
+        var splitter = LineSplitter(maxLine: 65_536)
+        let lines = ["u-li: 报修 漏水 501 厨房", "u-zhang: 报修 路灯 楼道灯不亮", "u-li: 报修 路灯 电梯口灯不亮"]
+        let notices = try lines.flatMap { line in
+            try engine.process(Array("@2026-11-28T09:00:00+08:00 [fudi-b3] \(line)\n".utf8).withUnsafeBytes { splitter.feed($0) })
+                .filter { $0.type == .notify && $0.to == "u-zhou" }.map(\.text)
+        }
+        let outbox = OutboxService(store: store, community: community, client: client, clock: { Instant(milliseconds: 1_790_000_000_000) })
+        for _ in 0..<5 { try outbox.deliverDue() }
+        #expect(notices.count == 3)
+        #expect(receiver.requests.map { ($0.json?["text"] as? [String: Any])?["content"] as? String } == notices, "in the order made")
+        #expect(most.load(ordering: .relaxed) == 1, "one at a time")
     }
 
     @Test func aPushIsGivenUpAfter24Hours() throws {

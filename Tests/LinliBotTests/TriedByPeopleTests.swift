@@ -749,3 +749,24 @@ import Testing
         #expect(try bot.say("join E1", from: "u-ann", at: at).reply.text.contains("1 Dec 2027"))
     }
 }
+
+/// A captain's own report (a leak at home) goes to the grid leader: no one is handed
+/// their own report, as `交办` never hands one to its reporter.
+@Suite struct ACaptainsOwnReportTests {
+    @Test(arguments: [("报修 漏水 101 卫生间漏水", "马网格"), ("report leak 101 bathroom leaking", "马网格")])
+    func goesToTheGridLeader(_ text: String, _ leader: String) throws {
+        let bot = try FamilyHarness("workorders")
+        let at = "2026-11-28T09:00:00+08:00"
+        #expect(try bot.say("大家早上好", from: "u-li", in: "t-b1", at: at).isEmpty)
+        let out = try bot.say("@小邻 \(text)", from: "u-cap1", in: "t-b1", at: at)
+        #expect(out.reply.ok && out.reply.text.contains(leader) && !out.reply.text.contains("刘队长"), "\(out.reply.text)")
+        #expect(out.notifications.map(\.to) == ["u-grid"], "the grid leader is told, not the captain himself")
+        #expect(try bot.say("谢谢", from: "u-li", in: "t-b1", at: at).isEmpty)
+        // A resident's report still goes to the captain.
+        let resident = try bot.say("@小邻 报修 路灯 楼道灯不亮", from: "u-li", in: "t-b1", at: at)
+        #expect(resident.notifications.map(\.to) == ["u-cap1"], "\(resident.reply.text)")
+        // The grid leader accepts it; the captain follows it as its reporter.
+        #expect(try bot.say("签收 R1", from: "u-grid", at: at).reply.ok)
+        #expect(try bot.say("进度 R1", from: "u-cap1", at: at).reply.text.contains("马网格"))
+    }
+}

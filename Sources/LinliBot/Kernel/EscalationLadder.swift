@@ -5,11 +5,15 @@ import LinliCore
 struct EscalationLadder {
     let directory: Directory
 
-    /// Who a new matter in `building` goes to: its captain, else the grid leader, else the office.
-    func firstResponder(for building: Building) -> (String?, Level) {
-        if let captain = building.captain { return (captain, .captain) }
-        if let leader = directory.gridLeader(of: building) { return (leader, .grid) }
-        return (directory.firstStaff, .staff)
+    /// Who a new matter in `building` goes to: its captain, else the grid leader, else the office;
+    /// a rung held by the one who raised it is passed over (no one handles their own report)
+    /// while there is another.
+    func firstResponder(for building: Building, raisedBy raiser: String? = nil) -> (String?, Level) {
+        let rungs: [(String, Level)] = [
+            building.captain.map { ($0, .captain) }, directory.gridLeader(of: building).map { ($0, .grid) }, directory.firstStaff.map { ($0, .staff) },
+        ].compactMap { $0 }
+        guard let first = rungs.first(where: { $0.0 != raiser }) ?? rungs.first else { return (nil, .staff) }
+        return first
     }
 
     /// The next rung above `level` for a matter of `building`, if any.

@@ -19,6 +19,14 @@ public enum DashboardRoutes {
                 body: .init(byteBuffer: ByteBuffer(string: HTML.style)))
         }
         router.get("dashboard/login") { request, _ in try await login(request, gate) }
+        router.post("dashboard/logout") { request, _ in
+            if let session = request.cookies[cookie]?.value {
+                try await gate.withDashboard { try $0.signOut(session: session) }
+            }
+            var response = redirect("/dashboard/login?out=1" + (language(request).map { "&lang=\($0.rawValue)" } ?? ""))
+            response.headers[.setCookie] = "\(cookie)=; Path=/dashboard; Max-Age=0; HttpOnly; SameSite=Strict"
+            return response
+        }
         page(router, "dashboard", gate) { request, _, c, d in
             OverviewPage.render(try d.overview(c.viewer, query(request), lang: c.lang), query(request), c)
         }
@@ -92,7 +100,7 @@ public enum DashboardRoutes {
     private static func login(_ request: Request, _ gate: EngineGate) async throws -> Response {
         let lang = language(request) ?? .zh
         guard let token = request.uri.queryParameters["token"].map(String.init), !token.isEmpty else {
-            return help(lang, status: .ok, expired: false)
+            return help(lang, status: .ok, expired: false, signedOut: request.uri.queryParameters["out"] != nil)
         }
         let (session, secure) = try await gate.withDashboard { d in
             (try d.signIn(token: token), d.publicURL?.lowercased().hasPrefix("https://") == true)
@@ -106,9 +114,12 @@ public enum DashboardRoutes {
         return response
     }
 
-    private static func help(_ lang: Lang, status: HTTPResponse.Status, expired: Bool) -> Response {
+    private static func help(_ lang: Lang, status: HTTPResponse.Status, expired: Bool, signedOut: Bool = false) -> Response {
         let say = { (zh: String, en: String) in lang == .zh ? zh : en }
         var body = "<h1>\(HTML.escape(say("登录后台", "Signing in to the staff pages")))</h1>"
+        if signedOut {
+            body += "<p>\(HTML.escape(say("已退出登录。", "You are signed out.")))</p>"
+        }
         if expired {
             body += "<p class=\"late\">\(HTML.escape(say("这个链接已用过或已过期。", "This link was used already or has expired.")))</p>"
         }

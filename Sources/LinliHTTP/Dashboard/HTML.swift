@@ -51,6 +51,7 @@ enum HTML {
         nav a{color:#fff;text-decoration:none;white-space:nowrap}
         nav a.here{font-weight:700;text-decoration:underline}
         nav .who{margin-left:auto;color:#cfe0f2;font-size:.85rem}
+        nav form.out{margin:0}nav form.out button{background:none;border:1px solid #cfe0f2;border-radius:.3rem;color:#fff;font-size:.8rem;padding:0 .4rem}
         main{max-width:64rem;margin:0 auto;padding:1rem}
         h1{font-size:1.3rem;margin:.2rem 0 .8rem}
         h2{font-size:1.1rem;margin:1.4rem 0 .5rem}

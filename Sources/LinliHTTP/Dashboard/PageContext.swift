@@ -41,7 +41,9 @@ struct PageContext {
         let other = lang == .zh ? Lang.en : .zh
         let same = path + "?" + (query + [("lang", other.rawValue)]).map { "\($0.0)=\(Self.encode($0.1))" }.joined(separator: "&")
         html += #"<a href="\#(HTML.escape(same))">\#(other == .en ? "English" : "中文")</a>"#
-        html += #"<span class="who">\#(HTML.escape(viewer.name))</span></nav>"#
+        html += #"<span class="who">\#(HTML.escape(viewer.name))</span>"#
+        // A form, not a link: a sign-out is a change, and a page elsewhere cannot post it (SameSite=Strict).
+        html += #"<form class="out" method="post" action="/dashboard/logout"><button>\#(HTML.escape(say("退出登录", "Sign out")))</button></form></nav>"#
         return html
     }
 

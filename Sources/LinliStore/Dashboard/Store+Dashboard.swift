@@ -21,6 +21,11 @@ extension StoreTransaction {
         return user
     }
 
+    /// Ends a session (signing out): its cookie opens nothing any more.
+    public func deleteDashboardSession(hash: String) throws {
+        try run("DELETE FROM dashboard_sessions WHERE hash = ?", .text(hash))
+    }
+
     /// Starts a session; expired sessions and links are dropped on the way.
     public func insertDashboardSession(hash: String, user: String, at now: Instant, expiresAt: Instant) throws {
         try run("DELETE FROM dashboard_sessions WHERE expires_at <= ?", .int(now.milliseconds))

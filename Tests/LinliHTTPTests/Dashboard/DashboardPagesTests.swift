@@ -28,6 +28,24 @@ import Testing
         #expect(try await rig.get("/dashboard", cookie: "linli_session=forged").status == 303)
     }
 
+    /// Signing out (the button on every page) ends the session on the server: the
+    /// cookie, kept or copied, opens nothing any more.
+    @Test(arguments: [("", "已退出登录"), ("?lang=en", "You are signed out")])
+    func signingOutEndsTheSession(_ lang: String, _ said: String) async throws {
+        let rig = try DashboardRig()
+        let session = try await rig.signIn("u-office")
+        let page = try await rig.get("/dashboard\(lang)", cookie: session)
+        #expect(page.text.contains(#"<form class="out" method="post" action="/dashboard/logout">"#), "\(page.text)")
+        let out = try await rig.get("/dashboard/logout\(lang)", cookie: session, method: .post)
+        #expect(out.status == 303 && out.header("Set-Cookie")?.hasPrefix("linli_session=; Path=/dashboard; Max-Age=0") == true)
+        let help = try await rig.get(try #require(out.header("Location")))
+        #expect(help.status == 200 && help.text.contains(said), "\(help.text)")
+        #expect(try await rig.get("/dashboard", cookie: session).status == 303, "the old cookie opens nothing")
+        let other = try await rig.signIn("u-cap1")
+        #expect(try await rig.get("/dashboard/logout", cookie: nil, method: .post).status == 303, "no session: nothing to end")
+        #expect(try await rig.get("/dashboard", cookie: other).status == 200, "another's session stands")
+    }
+
     /// The other language's link shows the same page with the same filters; the state
     /// filter offers each value once.
     @Test func theLanguageLinkKeepsThePageAndItsFilters() async throws {

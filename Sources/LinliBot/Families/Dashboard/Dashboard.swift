@@ -77,6 +77,11 @@ public struct Dashboard {
         }
     }
 
+    /// Ends a session: signing out.
+    public func signOut(session: String) throws {
+        try store.write { try $0.deleteDashboardSession(hash: DashboardSecrets.hash(session)) }
+    }
+
     /// The person of a session that has not expired.
     public func viewer(session: String) throws -> DashboardViewer? {
         try read { k in

@@ -174,7 +174,7 @@ struct WorkOrdersFamily: Family {
         _ category: Category, in building: Building, place: String?, details: String, reporter: String, group: String?, from: String,
         by actor: String, _ ctx: Kernel
     ) throws -> Filed {
-        let (assignee, level) = ctx.ladder.firstResponder(for: building)
+        let (assignee, level) = ctx.ladder.firstResponder(for: building, raisedBy: reporter)
         var order = WorkOrder(
             number: ctx.numbers.next(.workOrder), category: category.id, building: building.id, place: place, details: details, reporter: reporter,
             group: group, assignee: assignee.map(Assignee.person), level: level, createdAt: ctx.now)
