@@ -144,7 +144,16 @@ extension Engine {
                     outcome.effects = [.notify(to: sender, reason: "private_reply", text: detail, refs: error.refs)]
                 }
             }
-            if !wordless, chosen == nil { try kernel(tx).people.noteWritten(sender, lang) }
+            // A command's word with ids alone (`accept R1`, `签收 R1`) reads the same in either
+            // language: once a sender has a language, such a line leaves it as it is.
+            func wordAlone() -> Bool {
+                let folded = Grammar.fold(text).lowercased().filter { !$0.isWhitespace }
+                return parser.catalog.spec(command.name)?.words.contains { w in
+                    let word = Grammar.fold(w.text).lowercased().filter { !$0.isWhitespace }
+                    return folded.hasPrefix(word) && !CommandParser.hasWords(String(folded.dropFirst(word.count)))
+                } ?? false
+            }
+            if !wordless, chosen == nil, state.wrote[sender] != lang, state.wrote[sender] == nil || !wordAlone() { try kernel(tx).people.noteWritten(sender, lang) }
         case .incomplete(let id, let soFar, let missing, let lang):
             try settle(lang)
             let spec = parser.catalog.spec(id)
@@ -175,6 +184,9 @@ extension Engine {
             outcome = Outcome(error: error)
         }
         outcome.lang = outcome.lang ?? ctx.lang
+        for i in outcome.effects.indices where outcome.effects[i].reason == "private_reply" {
+            outcome.effects[i].replyLang = outcome.lang
+        }
         return outcome
     }
 

@@ -28,7 +28,7 @@ extension Engine {
                     throw EventFailure(underlying: error)
                 }
             }
-            try emit(effects, lang: .zh, tx, into: &out)
+            try emit(effects, tx, into: &out)
         }
         state.memory.nextTimer = try tx.earliestTimer()
     }
@@ -65,20 +65,18 @@ extension Engine {
     /// they end (`Kernel.heldUntil`); returns when the held ones go, if any was held.
     @discardableResult
     func emit(
-        _ effects: [Effect], lang: Lang, _ tx: StoreTransaction, into out: inout [OutboundEvent], answering: InboundEvent? = nil
+        _ effects: [Effect], _ tx: StoreTransaction, into out: inout [OutboundEvent], answering: InboundEvent? = nil
     ) throws -> Instant? {
         var heldUntil: Instant?
         for effect in effects {
             if let end = kernel(tx).heldUntil(effect, answering: answering) {
                 heldUntil = heldUntil ?? end
-                var held = effect
-                held.lang = held.lang ?? lang
-                try kernel(tx).timers.hold(held, until: end)
+                try kernel(tx).timers.hold(effect, until: end)
                 continue
             }
             if let to = effect.to {
                 let event = OutboundEvent(
-                    type: .notify, id: nextID(), ts: clock, to: to, reason: effect.reason, text: effect.text(kernel(tx).people.language(of: to)),
+                    type: .notify, id: nextID(), ts: clock, to: to, reason: effect.reason, text: effect.text(effect.replyLang ?? kernel(tx).people.language(of: to)),
                     refs: effect.refs)
                 out.append(event)
                 try queueForWebhook(event, tx)

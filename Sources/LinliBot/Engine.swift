@@ -285,7 +285,7 @@ public final class Engine {
         if !state.memory.dailyStarted { try startDailyTimers(tx) }
         if !state.memory.fileHandedOver {  // captains or grid leaders the community file changed: once, at the first event
             state.memory.fileHandedOver = true
-            try emit(try RolesFamily.handOverWhatTheFileMoved(kernel(tx)), lang: .zh, tx, into: &out)
+            try emit(try RolesFamily.handOverWhatTheFileMoved(kernel(tx)), tx, into: &out)
         }
         let firstOut = out.count
         byTheClock = event.type == .tick && event.id == nil && event.ts == nil
@@ -331,7 +331,7 @@ public final class Engine {
                         text: outcome.text(lang), ok: outcome.ok, code: outcome.code?.rawValue, refs: outcome.refs))
             }
             // “已发到 6 个群” at midnight: the reply says when what waits out quiet hours goes.
-            if let end = try emit(outcome.effects, lang: lang, tx, into: &out, answering: event), reply < out.count, outcome.ok, !outcome.saysWhenHeld {
+            if let end = try emit(outcome.effects, tx, into: &out, answering: event), reply < out.count, outcome.ok, !outcome.saysWhenHeld {
                 let at = kernel(tx).calendar.clockTime(end)
                 out[reply].text += Localized(zh: "（夜间免打扰，通知于\(at)发出）", en: " (Quiet hours: the notices go out at \(at).)")(lang)
             }

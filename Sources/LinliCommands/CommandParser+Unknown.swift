@@ -39,7 +39,7 @@ extension CommandParser {
         // `我家漏水了`: a problem without a command word; offer the report rather than guess.
         // A command word mistyped (`办洁 R1 已更换水龙头`) is not a problem: it gets “did you mean”.
         if let spec = catalog.spec(named: "report"), suggests(spec), !scored.contains(where: { $0.spec.id == spec.id || $0.typo }),
-            let (id, name) = Self.category(in: TextCursor(folded), categoryNames)
+            let (id, name) = Self.category(in: TextCursor(folded), categoryNames, after: serviceNames)
         {
             // A command word mistyped that the sender may not use (`紧急通值 停水`) is not in the example.
             var example = folded

@@ -58,7 +58,7 @@ extension CommandParser {
 
     /// Polite openings, longest first; an English one ends with its space.
     static let openings = [
-        "i would like to ", "i'd like to ", "could you ", "can you ", "i want to ", "i need to ", "please ", "pls ", "我想要", "麻烦", "帮我", "帮忙",
+        "i would like to ", "i'd like to ", "could you ", "can you ", "could i ", "may i ", "can i ", "i want to ", "i need to ", "please ", "pls ", "我想要", "麻烦", "帮我", "帮忙",
         "我要", "我想", "请问", "请",
     ]
 
@@ -71,13 +71,18 @@ extension CommandParser {
         "mediator": .mediator, "调解员": .mediator,
     ]
 
-    /// The category named first in the clause at the cursor (up to `，。,.!?;`), if any.
-    static func category(in cursor: TextCursor, _ names: [(chars: [Unicode.Scalar], id: String)]) -> (id: String, name: String)? {
+    /// The category named first in the clause at the cursor (up to `，。,.!?;`), if any; none
+    /// when one of `items` (the services' names) comes first: `充电宝没电了` and `borrow a
+    /// power bank` are about the item, not an outage.
+    static func category(
+        in cursor: TextCursor, _ names: [(chars: [Unicode.Scalar], id: String)], after items: [(chars: [Unicode.Scalar], id: String)]
+    ) -> (id: String, name: String)? {
         let stops: Set<Unicode.Scalar> = ["，", "。", ",", ".", "!", "！", "?", "？", ";", "；", "\n"]
         var probe = cursor
         while !probe.atEnd, !stops.contains(probe.chars[probe.pos]) {
             // An English name starts a word: `light` is not in `flight`.
             let startsWord = probe.pos == 0 || !(probe.lower[probe.pos - 1].properties.isAlphabetic && probe.lower[probe.pos - 1].isASCII)
+            if startsWord, items.contains(where: { probe.matchLength($0.chars) != nil }) { return nil }
             if startsWord, let name = names.first(where: { probe.matchLength($0.chars) != nil }) {
                 return (name.id, TextCursor.string(probe.chars[probe.pos..<probe.pos + name.chars.count]))
             }

@@ -25,7 +25,7 @@ public struct CommandParser: Sendable {
     let words: [(chars: [Unicode.Scalar], spec: Int, lang: Lang)]
     let categoryNames: [(chars: [Unicode.Scalar], id: String)]
     private let venueNames: [(chars: [Unicode.Scalar], id: String)]
-    private let serviceNames: [(chars: [Unicode.Scalar], id: String)]
+    let serviceNames: [(chars: [Unicode.Scalar], id: String)]
     /// Names of more than one word (`Emma Brown`, `Building 3`), longest first: one word
     /// argument each, and one @-name before the bot's (`@Emma Brown @小邻 …`).
     public let spacedNames: [String]
@@ -220,7 +220,7 @@ public struct CommandParser: Sendable {
             // Named anywhere in the first clause (`报修 厨房水管爆了` is a leak). In a group only a
             // Chinese name after a space: `报修电梯的师傅来了吗` and `lol the lift again` are talk.
             let spaced = c.pos > 0 && TextCursor.separators.contains(c.chars[c.pos - 1])
-            if let named = Self.category(in: c, categoryNames), !strict || (spaced && named.name.unicodeScalars.contains(where: Grammar.isCJK)) {
+            if let named = Self.category(in: c, categoryNames, after: serviceNames), !strict || (spaced && named.name.unicodeScalars.contains(where: Grammar.isCJK)) {
                 return .value(.text(named.id))
             }
             if !strict, let fallback = fallbackCategory { return .value(.text(fallback)) }

@@ -257,6 +257,8 @@ extension TextCursor {
         var begin = minutes(h1, m1, half1 ?? half2)
         if half1 == nil, let half2, let b = begin, let e = end, b >= e { begin = minutes(h1, m1, half2 == .pm ? .am : half2) }
         if half2 == nil, half1 != nil, let b = begin, let e = end, e <= b { end = minutes(h2, m2, .pm) }
+        // `11点到1点`, `11:30-1:30`: an end on the clock's face past noon (people write 1 for 13 there).
+        if half1 == nil, half2 == nil, h2 < 12, let b = begin, let e = end, e <= b, e + 720 > b { end = e + 720 }
         guard let b = begin, let e = end, b < 1440, e <= 1440 else {
             return .wrong(Localized(zh: "时间不对：小时是 0-24，分钟是 0-59。", en: "That is not a time of day."))
         }

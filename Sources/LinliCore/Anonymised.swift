@@ -7,12 +7,24 @@ import Foundation
 public struct Anonymiser: Sendable {
     /// The names to hide (two characters or more) by their first character, longest first.
     private let names: [Character: [String]]
+    /// The words of names written in letters (`Emma Brown`: `emma`, `brown`), three
+    /// letters or more, lower-cased, by their first letter: hidden as whole words in any case.
+    private let words: [Character: [String]]
 
     public init(names: [String]) {
         var byFirst: [Character: [String]] = [:]
         for name in Set(names) where name.count >= 2 { byFirst[name.first!, default: []].append(name) }
         self.names = byFirst.mapValues { $0.sorted { $0.count > $1.count } }
+        var letters: [Character: Set<String>] = [:]
+        for name in names where name.contains(" ") {
+            for word in name.lowercased().split(separator: " ") where word.count >= 3 && word.allSatisfy(Self.isLetter) {
+                letters[word.first!, default: []].insert(String(word))
+            }
+        }
+        words = letters.mapValues { $0.sorted { $0.count > $1.count } }
     }
+
+    private static func isLetter(_ c: Character) -> Bool { c.isASCII && c.isLetter }
 
     /// `text` with the names, runs of three or more digits (rooms, phone numbers),
     /// what follows 我是, 我叫 or 本人, and anything around an `@` replaced by `＊`.
@@ -24,6 +36,18 @@ public struct Anonymiser: Sendable {
                 out += "＊"
                 i = text.index(i, offsetBy: name.count)
                 continue scan
+            }
+            if Self.isLetter(text[i]), i == text.startIndex || !Self.isLetter(text[text.index(before: i)]),
+                let candidates = words[Character(text[i].lowercased())]
+            {
+                for word in candidates {
+                    guard let end = text.index(i, offsetBy: word.count, limitedBy: text.endIndex), end == text.endIndex || !Self.isLetter(text[end]),
+                        text[i..<end].lowercased() == word
+                    else { continue }
+                    out += "＊"
+                    i = end
+                    continue scan
+                }
             }
             out.append(text[i])
             i = text.index(after: i)

@@ -770,3 +770,104 @@ import Testing
         #expect(try bot.say("进度 R1", from: "u-cap1", at: at).reply.text.contains("马网格"))
     }
 }
+
+/// A private report (noise, a dispute) in a household file is its reporter's and its
+/// handlers' to read: not a member who joined the household since (open registration
+/// lets anyone join, the other party too), not a party member paired with it.
+@Suite struct APrivateReportInAHouseholdFileTests {
+    @Test func onlyItsReporterAndHandlersSeeIt() throws {
+        let community = try FamilyHarness.community(replacing: "roles: [volunteer]}", with: "roles: [volunteer, party_member]}")
+        let bot = try FamilyHarness(families: ["households", "workorders", "people"], community: community)
+        let at = "2026-11-28T09:00:00+08:00"
+        #expect(try bot.say("报修 噪音 楼上半夜跺脚", from: "u-li", at: at).reply.refs == ["R1"])
+        #expect(try bot.say("包户 方志愿 1-502", from: "u-office", at: at).reply.ok)
+        #expect(try bot.say("登记 1-502", from: "u-new", at: at).reply.ok)
+        for (who, sees) in [("u-li", true), ("u-cap1", true), ("u-office", true), ("u-new", false), ("u-vol", false)] {
+            let file = try bot.say(who == "u-li" || who == "u-new" ? "我家" : "户档 1-502", from: who, at: at).reply
+            #expect(file.ok, "\(who): \(file.text)")
+            #expect(file.text.contains("R1 噪音") == sees && file.refs.contains("R1") == sees, "\(who): \(file.text)")
+        }
+        // Asked in a group, the file itself goes privately; the group reads nothing of it.
+        let inGroup = try bot.say("@小邻 我家", from: "u-new", in: "t-b1", at: at)
+        #expect(inGroup.reply.ok && !inGroup.contains { $0.text.contains("R1") }, "\(inGroup.map(\.text))")
+    }
+}
+
+/// `积分` asked in a group: the ledger's lines (what for, a note about a complaint)
+/// go to the asker privately; the group reads only whose points they are.
+@Suite struct PointsAskedInAGroupTests {
+    @Test(arguments: [("u-li", "积分", "李阿姨 积分"), ("u-ann", "points", "Ann Lee's points")])
+    func theLedgerGoesPrivately(_ who: String, _ text: String, _ named: String) throws {
+        let bot = try FamilyHarness("points")
+        let at = "2026-11-28T09:00:00+08:00"
+        #expect(try bot.say("加分 \(who) ontime 楼下投诉噪音属实", from: "u-office", at: at).reply.ok)
+        #expect(try bot.say("大家好", from: "u-bo", in: "t-b1", at: at).isEmpty)
+        let out = try bot.say("@小邻 \(text)", from: who, in: "t-b1", at: at)
+        #expect(out.reply.ok && out.reply.text.hasPrefix(named) && !out.reply.text.contains("投诉") && !out.reply.text.contains("+1"), "\(out.reply.text)")
+        let ledger = try #require(out.notifications.first { $0.to == who && $0.reason == "private_reply" })
+        #expect(ledger.text.contains("楼下投诉噪音属实") && ledger.text.contains("+1"), "\(ledger.text)")
+        // Asked privately, the ledger is the answer itself.
+        #expect(try bot.say(text, from: who, at: at).reply.text.contains("楼下投诉噪音属实"))
+    }
+}
+
+/// What residents typed in a fortnight of groups and private chats, understood now.
+@Suite struct EverydayWordingTests {
+    static func bot(_ families: String...) throws -> FamilyHarness {
+        var community = try FamilyHarness.community(
+            replacing: "  - {id: haircut,", with: "  - {id: powerbank, name: 充电宝, names: [powerbank, \"power bank\", 充电宝], stock: 2, loan: 1d}\n  - {id: haircut,")
+        community = community.replacingOccurrences(
+            of: "  - {id: other, names: [other, 其他]", with: "  - {id: power, names: [power, 停电, 没电], priority: P1, accept: 1h, resolve: 24h}\n  - {id: other, names: [other, 其他]")
+        return try FamilyHarness(families: families, community: community)
+    }
+
+    /// A power bank is an item to borrow, not a power cut: `充电宝没电了` files no outage,
+    /// `can I borrow a power bank?` borrows one.
+    @Test func aPowerBankIsNoPowerCut() throws {
+        let bot = try Self.bot("workorders", "services")
+        let at = "2026-11-28T09:00:00+08:00"
+        let lent = try bot.say("@linli can I borrow a power bank?", from: "u-ann", in: "t-b1", at: at).reply
+        #expect(lent.ok && lent.refs == ["S1"] && lent.text.contains("充电宝"), "\(lent.text)")
+        let report = try bot.say("报修 充电宝没电了", from: "u-li", at: at)
+        #expect(report.reply.ok && !report.reply.text.contains("停电"), "\(report.reply.text)")
+        #expect(try bot.say("报修 停电 楼道没电了", from: "u-li", at: at).reply.text.contains("停电"), "an outage is still one")
+        #expect(try bot.say("报修 充电宝没电了", from: "u-bo", in: "t-b2", at: at).isEmpty, "in a group, no category: talk")
+    }
+
+    /// `取消预约 B1`, `cancel my booking B1`: the thing cancelled named before its id.
+    @Test(arguments: [("u-li", "取消预约", "已取消"), ("u-ann", "cancel my booking", "Cancelled")])
+    func cancellingABookingByName(_ who: String, _ words: String, _ said: String) throws {
+        let bot = try Self.bot("bookings", "workorders")
+        let at = "2026-11-28T09:00:00+08:00"
+        #expect(try bot.say("book pavilion tomorrow 15:00-16:00", from: who, at: at).reply.refs == ["B1"])
+        #expect(try bot.say("早", from: "u-bo", in: "t-b1", at: at).isEmpty)
+        let cancelled = try bot.say("@小邻 \(words) B1", from: who, in: "t-b1", at: at).reply
+        #expect(cancelled.ok && cancelled.refs == ["B1"] && cancelled.text.contains(said), "\(cancelled.text)")
+    }
+
+    @Test(arguments: ["我的积分", "my points", "排行榜", "积分排行榜"])
+    func pointsAsPeopleAskForThem(_ text: String) throws {
+        let bot = try Self.bot("points")
+        let reply = try bot.say(text, from: "u-li", at: "2026-11-28T09:00:00+08:00").reply
+        #expect(reply.ok, "\(text): \(reply.text)")
+    }
+}
+
+/// A Chinese captain who types `accept R2` reads his pushes in Chinese still: once he
+/// has a language, a command's word with ids alone is no sentence in English (PROTOCOL.md §2.3).
+@Suite struct ACommandWordAloneKeepsTheLanguageTests {
+    @Test func pushesStayInTheLanguageOfSentences() throws {
+        let bot = try FamilyHarness("workorders")
+        let at = "2026-11-28T09:00:00+08:00"
+        #expect(try bot.say("报修 照明 楼道灯不亮了", from: "u-cap1", at: at).reply.refs == ["R1"])
+        #expect(try bot.say("报修 漏水 厨房滴水", from: "u-li", at: at).notifications.first?.to == "u-cap1")
+        let accepted = try bot.say("@小邻 accept R2", from: "u-cap1", in: "t-b1", at: at).reply
+        #expect(accepted.ok && accepted.text.hasPrefix("Accepted"), "the reply in the command's language: \(accepted.text)")
+        let next = try bot.say("报修 漏水 卫生间漏水", from: "u-li", at: at).notifications.first { $0.to == "u-cap1" }
+        #expect(next?.text.hasPrefix("【新报修】") == true, "\(next?.text ?? "")")
+        // A sentence in English does change it, as it did.
+        #expect(try bot.say("done R2 replaced the kitchen pipe", from: "u-cap1", at: at).reply.ok)
+        let third = try bot.say("报修 漏水 阳台漏水", from: "u-li", at: at).notifications.first { $0.to == "u-cap1" }
+        #expect(third?.text.hasPrefix("[New report]") == true, "\(third?.text ?? "")")
+    }
+}

@@ -43,6 +43,8 @@ import Testing
         // Minutes after 点 without 分, and a full-width colon, as people type them.
         ("下午3点30到5点", 930, 1020), ("15点30到16点30", 930, 990), ("下午三点三十到五点", 930, 1020), ("15：00-16：00", 900, 960),
         ("晚上7点30", 1170, 1170),
+        // An end past noon written on the clock's face, as people write it: 11 to 1 is 11:00-13:00.
+        ("11点到1点", 660, 780), ("11:30-1:30", 690, 810), ("10点到2点", 600, 840),
         // A start alone: a range that ends where it starts (the booking gives it the venue's minimum length).
         ("3pm", 900, 900), ("下午3点", 900, 900), ("15:00", 900, 900), ("上午10点", 600, 600),
     ]

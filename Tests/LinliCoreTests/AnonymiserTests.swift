@@ -11,6 +11,15 @@ import Testing
         #expect(anonymiser.text("维修师傅换了水管，物业已确认") == "维修师傅换了水管，物业已确认", "no one named: unchanged")
     }
 
+    /// A name written in letters is hidden word by word, in any case, as whole words
+    /// only (`Emma` of Emma Brown; not the `lei` of `Leisure`).
+    @Test func aNameInLettersIsHiddenWordByWord() {
+        let anonymiser = Anonymiser(names: ["Emma Brown", "Wang Lei", "u-emma", "陈美玲"])
+        let text = anonymiser.text("702陈美玲家的白色SUV已挪走，已提醒Emma和陈阿姨；told emma and Mr Brown, WANG too")
+        #expect(text == "＊＊家的白色SUV已挪走，已提醒＊和＊阿姨；told ＊ and Mr ＊, ＊ too", "\(text)")
+        #expect(anonymiser.text("Leisure room, Emmanuel's bike, a brownie") == "Leisure room, Emmanuel's bike, a brownie", "whole words only")
+    }
+
     /// Each rule hides what it looks for, and only that; the quick tests that skip a
     /// rule for text that cannot hold its kind never skip one that can.
     @Test(arguments: [

@@ -16,7 +16,6 @@ extension Effect {
             JSON.appendString(value, to: &out)
         }
         field("group", group)
-        field("lang", lang?.rawValue)
         field("priority", priority?.rawValue)
         field("reason", reason)
         out += ",\"refs\":["
@@ -24,7 +23,9 @@ extension Effect {
             if i > 0 { out += "," }
             JSON.appendString(ref, to: &out)
         }
-        out += "],\"text\":{\"en\":"
+        out += "]"
+        field("replyLang", replyLang?.rawValue)
+        out += ",\"text\":{\"en\":"
         JSON.appendString(text.en, to: &out)
         out += ",\"zh\":"
         JSON.appendString(text.zh, to: &out)

@@ -13,8 +13,9 @@ struct Effect: Codable, Equatable, Sendable {
     var refs: [String]
     /// The work order's priority: pushes below P0 wait out quiet hours.
     var priority: Priority?
-    /// A post's language, fixed when it is deferred.
-    var lang: Lang?
+    /// A private reply's language: the command's, as the reply it continues (the
+    /// recipient's noted language otherwise).
+    var replyLang: Lang?
     /// What a push held for quiet hours is filed under when it names no record (a
     /// person's registration), so that deciding it drops the ask; else its first ref.
     var about: String?

@@ -11,7 +11,7 @@ extension BuiltInCatalogFiles {
         help: {rank: 7, title: {en: Points, zh: 积分}}
         commands:
           - id: points
-            words: {en: [points, score], zh: [积分]}
+            words: {en: [points, score, "my points"], zh: [积分, 我的积分]}
             roles: [anyone]
             args:
               - {name: person, type: word, optional: true}
@@ -39,7 +39,7 @@ extension BuiltInCatalogFiles {
               - {say: 加分 u-fang 大扫除, args: {person: u-fang, item: 大扫除}}
 
           - id: leaderboard
-            words: {en: [leaderboard, ranking], zh: [排行, 积分榜]}
+            words: {en: [leaderboard, ranking], zh: [排行, 积分榜, 排行榜, 积分排行, 积分排行榜]}
             roles: [anyone]
             usage: {en: leaderboard, zh: 积分榜}
             summary: {en: "the points leaderboard of each grid", zh: "各网格积分排行"}

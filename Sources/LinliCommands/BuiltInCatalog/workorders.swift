@@ -65,7 +65,7 @@ extension BuiltInCatalogFiles {
               - {say: 催办R3, args: {record: R3}}
 
           - id: cancel
-            words: {en: [cancel, withdraw], zh: [撤销, 撤回, 取消]}
+            words: {en: [cancel, withdraw, "cancel booking", "cancel my booking", "cancel report", "cancel my report"], zh: [撤销, 撤回, 取消, 取消预约, 撤销预约, 取消报修, 撤销报修, 取消申请]}
             roles: [resident, staff]
             args:
               - name: record

@@ -18,7 +18,7 @@ import Testing
             let other = awkward[(i + 3) % awkward.count]
             out.append(.notify(to: text.isEmpty ? "u-li" : text, reason: "report", text: Localized(zh: text, en: other), refs: [text, "R\(i)"]))
             var post = Effect.post(group: "fudi-b3", reason: other, text: Localized(zh: other, en: text), refs: [], priority: .p2)
-            post.lang = i % 2 == 0 ? .en : .zh
+            post.replyLang = i % 2 == 0 ? .en : .zh
             out.append(post)
         }
         var bare = Effect.notify(to: "u-zhou", reason: "", text: Localized(zh: "", en: ""), refs: [])

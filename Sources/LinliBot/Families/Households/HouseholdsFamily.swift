@@ -169,12 +169,10 @@ private struct HouseholdFile {
     init(home: String, building: Building, members: [String], paired: [String], withVisits: Bool, _ ctx: CommandContext) throws {
         let n = HouseholdsFamily.shown
         let desk = WorkOrderDesk(ctx.kernel)
-        // A private report about the room (a dispute, noise) is not the household's to read, only its handlers'.
+        // A private report (a dispute, noise) is its reporter's and its handlers' to read: not the other
+        // members' (one may have joined since, even the other party), not a paired party member's.
         let orders = try ctx.tx.householdWorkOrders(members: members, building: building.id, room: WorkOrdersFamily.room(home), limit: n)
-            .filter {
-                !desk.isOtherParty(ctx.sender, $0)
-                    && (!desk.isPrivate($0) || members.contains($0.reporter) || desk.may(ctx.sender, [.reporter, .handler, .manager], $0))
-            }
+            .filter { !desk.isOtherParty(ctx.sender, $0) && (!desk.isPrivate($0) || desk.may(ctx.sender, [.reporter, .filer, .handler, .manager], $0)) }
         let bookings = try ctx.tx.householdBookings(home, limit: n)
         let requests = try ctx.tx.householdRequests(home, limit: n)
         let wishes = try ctx.tx.wishes(wishers: members, limit: n)

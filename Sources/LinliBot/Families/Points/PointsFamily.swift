@@ -34,9 +34,11 @@ struct PointsFamily: Family {
                 "\(ctx.calendar.day(of: e.at).description) \(item) \(sign)\(e.points)\(e.note.map { " \($0)" } ?? "")\(e.ref.map { " (\($0))" } ?? "")"
         }
         let recent = ledger.suffix(10)
+        // The ledger's lines (a deduction, its note about a complaint) are not the group's to read.
         return Outcome(
             zh: "\(name) 积分 \(total)\(recent.isEmpty ? "" : "：\n" + recent.map { line($0, .zh) }.joined(separator: "\n"))",
-            en: "\(name): \(total) points\(recent.isEmpty ? "" : "\n" + recent.map { line($0, .en) }.joined(separator: "\n"))")
+            en: "\(name): \(total) points\(recent.isEmpty ? "" : "\n" + recent.map { line($0, .en) }.joined(separator: "\n"))"
+        ).keepingPrivate(Localized(zh: "\(name) 积分", en: "\(name)'s points"), in: ctx)
     }
 
     func award(person who: String, item word: String, note: String?, _ ctx: CommandContext) throws -> Outcome {
@@ -92,7 +94,7 @@ struct PointsFamily: Family {
         for g in ctx.directory.community.grids { add(g.name, g.name, ahead.filter { grid(of: $0.person) == g.id }.prefix(10)) }
         // Those of no grid (a mediator or staff without a home here) have a place too.
         add("社区", "Community", ahead.filter { grid(of: $0.person) == nil }.prefix(10))
-        guard !zh.isEmpty else { return Outcome(zh: "还没有积分记录。", en: "No points recorded yet.") }
+        guard !zh.isEmpty else { return Outcome(zh: "还没有人获得积分。", en: "No one has earned points yet.") }
         return Outcome(zh: "积分榜：\n" + zh.joined(separator: "\n"), en: "Leaderboard:\n" + en.joined(separator: "\n"))
     }
 }
