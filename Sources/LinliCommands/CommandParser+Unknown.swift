@@ -111,3 +111,17 @@ extension ParseResult {
         if case .incomplete(id, _, _, _) = self { true } else { false }
     }
 }
+
+extension CommandParser {
+    /// `usage`: what was not read (`problem`, or the argument's prompt) and the command's usage.
+    func usage(_ spec: CommandSpec, _ lang: Lang, arg: ArgSpec? = nil, problem: Localized? = nil) -> LinliError {
+        let lead =
+            problem ?? arg.map { a in
+                a.prompt.map { Localized(zh: "没看懂。\($0.zh)", en: "I could not read that. \($0.en)") }
+                    ?? Localized(zh: "缺少或看不懂“\(a.name)”。", en: "Missing or unclear “\(a.name)”.")
+            }
+            ?? Localized(zh: "格式不对。", en: "That is not quite the form.")
+        let stop = lead.zh.hasSuffix("。") || lead.zh.hasSuffix("？") ? "" : "。"
+        return LinliError(.usage, zh: "\(lead.zh)\(stop)用法：\(spec.usage.zh)", en: "\(lead.en) Usage: \(spec.usage.en)")
+    }
+}

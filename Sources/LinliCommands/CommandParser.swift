@@ -148,6 +148,8 @@ public struct CommandParser: Sendable {
             switch read(arg, &cursor, strict: strict) {
             case .value(let v): args[arg.name] = v
             case .absent:
+                // `预约凉亭明天下午`: the times are asked for, and the answer read after the half of the day.
+                if arg.type == .times, cursor.isHalfOfTheDayAlone { return .incomplete(commandID: spec.id, soFar: folded, missing: arg, lang: lang) }
                 if !arg.optional { return .failure(usage(spec, lang, arg: arg), lang: lang) }
                 if arg.type == .date { unreadDate = cursor.pos }
             case .wrong(let problem): return .failure(usage(spec, lang, problem: problem), lang: lang)
@@ -385,16 +387,5 @@ public struct CommandParser: Sendable {
             return (chosen, w.lang)
         }
         return nil
-    }
-
-    private func usage(_ spec: CommandSpec, _ lang: Lang, arg: ArgSpec? = nil, problem: Localized? = nil) -> LinliError {
-        let lead =
-            problem ?? arg.map { a in
-                a.prompt.map { Localized(zh: "没看懂。\($0.zh)", en: "I could not read that. \($0.en)") }
-                    ?? Localized(zh: "缺少或看不懂“\(a.name)”。", en: "Missing or unclear “\(a.name)”.")
-            }
-            ?? Localized(zh: "格式不对。", en: "That is not quite the form.")
-        let stop = lead.zh.hasSuffix("。") || lead.zh.hasSuffix("？") ? "" : "。"
-        return LinliError(.usage, zh: "\(lead.zh)\(stop)用法：\(spec.usage.zh)", en: "\(lead.en) Usage: \(spec.usage.en)")
     }
 }

@@ -219,6 +219,19 @@ extension TextCursor {
 
     private enum Half { case am, pm, noon, evening }
 
+    /// The words for a half of the day that may stand before a clock time.
+    private static let halves: [(String, Half)] = [
+        ("上午", .am), ("早上", .am), ("早晨", .am), ("凌晨", .am), ("中午", .noon), ("下午", .pm), ("傍晚", .pm), ("晚上", .evening), ("夜里", .evening),
+        ("in the morning", .am), ("in the afternoon", .pm), ("in the evening", .evening), ("morning", .am), ("afternoon", .pm), ("evening", .evening),
+    ]
+
+    /// Whether all that is left is a half of the day with no clock time (`明天下午`,
+    /// `tomorrow afternoon`): the times are still to be asked for.
+    var isHalfOfTheDayAlone: Bool {
+        let rest = self.rest.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return Self.halves.contains { $0.0 == rest }
+    }
+
     /// What stands between a range's start and end (`15:00～16:00`: the tilde Chinese input writes full-width).
     static let rangeMarks: [Unicode.Scalar] = ["-", "~", "～", "〜", "到", "至", "–", "—"]
 
@@ -274,10 +287,9 @@ extension TextCursor {
     private mutating func clockTime(asEnd: Bool) -> (Int, Int, Half?, Bool)? {
         let start = pos
         var half: Half?
-        for (word, h) in [
-            ("上午", Half.am), ("早上", .am), ("早晨", .am), ("凌晨", .am), ("中午", .noon), ("下午", .pm), ("傍晚", .pm), ("晚上", .evening), ("夜里", .evening),
-        ] where take(word) {
+        for (word, h) in Self.halves where take(word) {
             half = h
+            skipSpaces()  // `下午 3点到5点`: an answer to “几点到几点？” after `预约凉亭明天下午`
             break
         }
         guard let hour = takeNumber(maxDigits: 2) else {

@@ -871,3 +871,58 @@ import Testing
         #expect(third?.text.hasPrefix("[New report]") == true, "\(third?.text ?? "")")
     }
 }
+
+/// `预约凉亭明天下午`: a half of the day with no clock time asks for the times, and the
+/// answer is read in that half (`3点到5点` is 15:00–17:00), privately and when the bot was
+/// called in a noisy group; unaddressed in a group it stays talk.
+@Suite struct AHalfOfTheDayAsksForTheTimesTests {
+    @Test func theAnswerIsReadInThatHalf() throws {
+        let chat = try Conversation()
+        let asked = try chat.say("@2026-11-28T09:00:00+08:00 u-li: 预约凉亭明天下午")
+        #expect(asked.reply.code == "usage" && asked.reply.text.hasPrefix("几点到几点？"), "\(asked.reply.text)")
+        let booked = try chat.say("@2026-11-28T09:01:00+08:00 u-li: 3点到5点").reply
+        #expect(booked.ok && booked.text.contains("15:00-17:00"), "\(booked.text)")
+        #expect(try chat.say("@2026-11-28T09:02:00+08:00 u-emma: book pavilion sunday in the afternoon").reply.text.hasPrefix("From when to when?"))
+        let english = try chat.say("@2026-11-28T09:03:00+08:00 u-emma: 1-2").reply
+        #expect(english.ok && english.text.contains("13:00-14:00"), "\(english.text)")
+    }
+
+    @Test func inANoisyGroupOnlyWhenCalled() throws {
+        let chat = try Conversation()
+        #expect(try chat.say("@2026-11-28T09:00:00+08:00 [fudi-b3] u-zhang: 预约 活动室 周日 晚上").isEmpty, "talk when not called")
+        let asked = try chat.say("@2026-11-28T09:01:00+08:00 [fudi-b3] u-zhang: @小邻 预约 活动室 周日 晚上")
+        #expect(asked.reply.text.hasPrefix("几点到几点？"), "\(asked.reply.text)")
+        #expect(try chat.say("@2026-11-28T09:01:30+08:00 [fudi-b3] u-chen-m: 大家早，今天降温了").isEmpty)
+        #expect(try chat.say("@2026-11-28T09:01:40+08:00 [fudi-b3] u-li: 谢谢提醒").isEmpty)
+        let booked = try chat.say("@2026-11-28T09:02:00+08:00 [fudi-b3] u-zhang: 7点到9点")
+        #expect(booked.reply.ok && booked.reply.text.contains("19:00-21:00"), "\(booked.reply.text)")
+        #expect(booked.notifications.contains { $0.reason == "booking_request" && $0.text.contains("19:00-21:00") })
+    }
+}
+
+/// `统计 昨天`, `上周`, `近7天`, `11月`, `stats last 7 days`, `晒数据 11月`: the periods the
+/// office asks for, each counting its own reports.
+@Suite struct StatsPeriodsTests {
+    @Test func eachPeriodCountsItsReports() throws {
+        let chat = try Conversation()
+        // Sat 2026-11-28 is “today”; Mon 11-23 starts this week.
+        for (day, text) in [("10-30", "漏水 厨房滴水"), ("11-14", "照明 楼道灯坏了"), ("11-22", "漏水 阳台渗水"), ("11-27", "电梯 按钮失灵"), ("11-28", "噪音 楼上装修")] {
+            #expect(try chat.say("@2026-\(day)T09:00:00+08:00 [fudi-b3] u-li: 报修 \(text)").reply.ok)
+        }
+        let at = "@2026-11-28T12:00:00+08:00"
+        for (asked, heading) in [
+            ("统计 昨天", "福地社区 · 昨天 工单统计（共 1 件）"), ("统计 上周", "福地社区 · 上周 工单统计（共 1 件）"),
+            ("统计 近7天", "福地社区 · 近7天 工单统计（共 3 件）"), ("统计 3栋 11月", "3栋 · 2026年11月 工单统计（共 4 件）"),
+            ("统计 10月", "福地社区 · 2026年10月 工单统计（共 1 件）"), ("统计 2026年10月", "福地社区 · 2026年10月 工单统计（共 1 件）"),
+        ] {
+            let reply = try chat.say("\(at) u-he: \(asked)").reply
+            #expect(reply.ok && reply.text.hasPrefix(heading), "\(asked): \(reply.text)")
+        }
+        let english = try chat.say("\(at) u-ma: stats last 7 days").reply.text
+        #expect(english.contains(" · the last 7 days: 3 work orders"), "\(english)")
+        #expect(try chat.say("\(at) u-ma: stats last week").reply.text.contains("last week: 1 work order"))
+        let posted = try chat.say("\(at) u-he: 晒数据 3栋 10月")
+        #expect(posted.posts.contains { $0.group == "fudi-b3" && $0.text.hasPrefix("【晒数据】3栋 2026年10月：报修 1 件") }, "\(posted.posts)")
+        #expect(try chat.say("\(at) u-he: 统计 13月").reply.code == "usage")
+    }
+}

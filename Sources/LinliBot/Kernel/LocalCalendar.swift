@@ -34,6 +34,22 @@ struct LocalCalendar {
         return day
     }
 
+    /// The month a token names: `2026-11`, `2026年11月`, or `11月` (this year's, or last
+    /// year's when it is still to come).
+    func month(named token: String) -> (year: Int, month: Int)? {
+        var t = Substring(token)
+        if t.hasSuffix("月") { t = t.dropLast() }
+        let parts = t.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "年" }
+        let (y, m, _) = today.civil
+        if parts.count == 1, parts[0].count <= 2, let month = Int(parts[0]), (1...12).contains(month), token.hasSuffix("月") {
+            return (month > m ? y - 1 : y, month)
+        }
+        guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), (2000...2099).contains(year),
+            (1...12).contains(month)
+        else { return nil }
+        return (year, month)
+    }
+
     /// The instant a local day's clock time falls on.
     func instant(_ day: LocalDay, _ minutes: Int) -> Instant {
         let guess = day.instant(minutes: minutes, offsetSeconds: offset(at: now))

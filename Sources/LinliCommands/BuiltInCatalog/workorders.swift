@@ -218,7 +218,7 @@ extension BuiltInCatalogFiles {
             roles: [captain, grid_leader, staff]
             args:
               - {name: what, type: text, optional: true}
-            usage: {en: "stats [building|grid] [today|week|month|7d|2026-11|all]", zh: "统计 [楼栋|网格] [今天|本周|本月|7d|2026-11|全部]"}
+            usage: {en: "stats [building|grid] [today|yesterday|week|last week|month|last 7 days|2026-11|all]", zh: "统计 [楼栋|网格] [今天|昨天|本周|上周|本月|近7天|11月|全部]"}
             summary: {en: "closure and satisfaction rates, times to accept and resolve", zh: "办结率、满意率、签收和办结用时"}
             examples:
               - {say: stats, args: {}}

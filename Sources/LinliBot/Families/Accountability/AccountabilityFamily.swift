@@ -38,7 +38,7 @@ struct AccountabilityFamily: Family {
         for token in ctx.directory.words(what ?? "", phrases: ["this month": "this-month", "last month": "last-month"]) {
             if let b = ctx.directory.building(named: token) {
                 if !buildings.contains(where: { $0.id == b.id }) { buildings.append(b) }
-            } else if let m = Self.month(token, today: ctx.calendar.today) {
+            } else if let m = Self.month(token, ctx.calendar) {
                 month = m
             } else {
                 throw LinliError(
@@ -73,16 +73,13 @@ struct AccountabilityFamily: Family {
         return Month(from: LocalDay(year: y, month: m, day: 1), to: next, name: Localized(zh: "\(y)年\(m)月", en: "\(english[m - 1]) \(y)"))
     }
 
-    /// `2026-11`, `上月|last-month`, `本月|this-month`.
-    static func month(_ token: String, today: LocalDay) -> Month? {
+    /// `2026-11`, `2026年11月`, `11月`, `上月|last-month`, `本月|this-month`.
+    static func month(_ token: String, _ calendar: LocalCalendar) -> Month? {
+        let today = calendar.today
         switch token.lowercased() {
         case "上月", "上个月", "last-month": return month(before: today)
         case "本月", "这个月", "this-month", "month": return month(year: today.civil.year, month: today.civil.month)
-        default:
-            let parts = token.split(separator: "-")
-            guard parts.count == 2, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), (2000...2099).contains(y), (1...12).contains(m)
-            else { return nil }
-            return month(year: y, month: m)
+        default: return calendar.month(named: token).map { month(year: $0.year, month: $0.month) }
         }
     }
 

@@ -25,16 +25,21 @@ extension WorkOrdersFamily {
         }
         var scope: StatsScope?
         var period: Period?
-        let phrases = ["this month": "month", "this week": "week", "last month": Self.lastMonth(ctx.calendar), "上个月": Self.lastMonth(ctx.calendar), "上月": Self.lastMonth(ctx.calendar)]
-        for token in ctx.directory.words(what ?? "", phrases: phrases) {
+        let phrases = [
+            "this month": "month", "this week": "week", "last week": "last-week", "last month": Self.lastMonth(ctx.calendar),
+            "上个月": Self.lastMonth(ctx.calendar), "上月": Self.lastMonth(ctx.calendar),
+        ]
+        // `last 7 days`, `past 30 days`: as `7d`.
+        let spans = (what ?? "").replacingOccurrences(of: #"(?i)\b(?:last|past) (\d+) days?\b"#, with: "$1d", options: .regularExpression)
+        for token in ctx.directory.words(spans, phrases: phrases) {
             if let s = statsScope(token, ctx.directory) {
                 scope = s
             } else if let p = Self.statsPeriod(token, ctx.calendar) {
                 period = p
             } else {
                 throw LinliError(
-                    .usage, zh: "看不懂“\(token)”：请写楼栋、网格或时段。用法：统计 [楼栋|网格] [今天|本周|本月|7d|2026-11|全部]",
-                    en: "“\(token)” is not a building, grid or period. Usage: stats [building|grid] [today|week|month|7d|2026-11|all]"
+                    .usage, zh: "看不懂“\(token)”：请写楼栋、网格或时段。用法：统计 [楼栋|网格] [今天|昨天|本周|上周|本月|近7天|11月|全部]",
+                    en: "“\(token)” is not a building, grid or period. Usage: stats [building|grid] [today|yesterday|week|last week|month|last 7 days|2026-11|all]"
                 ).about(token)
             }
         }
@@ -138,36 +143,47 @@ extension WorkOrdersFamily {
         return m == 1 ? "\(y - 1)-12" : "\(y)-\(m - 1 < 10 ? "0" : "")\(m - 1)"
     }
 
-    /// `today`, `week` (since Monday), `month`, `7d` (the last 7 days), `2026-11`, `all`; local time.
+    /// `today`, `yesterday`, `week` (since Monday), `last-week`, `month`, `7d` or `近7天` (the
+    /// last 7 days), `2026-11`, `11月`, `all`; local time.
     static func statsPeriod(_ token: String, _ calendar: LocalCalendar) -> Period? {
         let now = calendar.now
         let offsetMs = Int64(calendar.offset(at: now)) * 1000
         let day = Int(RFC3339.floorDivide(now.milliseconds + offsetMs, 86_400_000))
+        let monday = day - (day + 3) % 7
         func midnight(_ d: Int) -> Instant { Instant(milliseconds: Int64(d) * 86_400_000 - offsetMs) }
         switch token.lowercased() {
         case "today", "今天", "今日":
             return Period(from: midnight(day), to: nil, name: Localized(zh: "今天", en: "today"))
-        case "week", "本周":
-            return Period(from: midnight(day - (day + 3) % 7), to: nil, name: Localized(zh: "本周", en: "this week"))
+        case "yesterday", "昨天", "昨日":
+            return Period(from: midnight(day - 1), to: midnight(day), name: Localized(zh: "昨天", en: "yesterday"))
+        case "week", "本周", "这周":
+            return Period(from: midnight(monday), to: nil, name: Localized(zh: "本周", en: "this week"))
+        case "last-week", "上周", "上星期":
+            return Period(from: midnight(monday - 7), to: midnight(monday), name: Localized(zh: "上周", en: "last week"))
         case "month", "本月":
             let (y, m, _) = RFC3339.civilFromDays(day)
             return Period(from: midnight(RFC3339.daysFromCivil(year: y, month: m, day: 1)), to: nil, name: Localized(zh: "本月", en: "this month"))
         case "all", "全部":
             return Period(from: nil, to: nil, name: Localized(zh: "全部", en: "all time"))
         default:
-            if let span = Span(parsing: token.lowercased()), span.milliseconds > 0 {
+            if let span = Span(parsing: token.lowercased()) ?? Self.days(token), span.milliseconds > 0 {
                 return Period(
                     from: now.adding(Span(milliseconds: -span.milliseconds)), to: nil,
                     name: Localized(zh: "近\(span.spoken(.zh))", en: "the last \(span.spoken(.en))"))
             }
-            let parts = token.split(separator: "-")
-            if parts.count == 2, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m) {
-                let start = RFC3339.daysFromCivil(year: y, month: m, day: 1)
-                let end = m == 12 ? RFC3339.daysFromCivil(year: y + 1, month: 1, day: 1) : RFC3339.daysFromCivil(year: y, month: m + 1, day: 1)
-                return Period(from: midnight(start), to: midnight(end), name: Localized(zh: "\(y)年\(m)月", en: token))
-            }
-            return nil
+            guard let (y, m) = calendar.month(named: token) else { return nil }
+            let start = RFC3339.daysFromCivil(year: y, month: m, day: 1)
+            let end = m == 12 ? RFC3339.daysFromCivil(year: y + 1, month: 1, day: 1) : RFC3339.daysFromCivil(year: y, month: m + 1, day: 1)
+            return Period(from: midnight(start), to: midnight(end), name: Localized(zh: "\(y)年\(m)月", en: "\(y)-\(m < 10 ? "0" : "")\(m)"))
         }
+    }
+
+    /// `近7天`, `最近7天`, `过去7天`, `7天`: that many days.
+    private static func days(_ token: String) -> Span? {
+        var t = Substring(token)
+        for prefix in ["最近", "过去", "近"] where t.hasPrefix(prefix) { t = t.dropFirst(prefix.count) }
+        guard t.hasSuffix("天") || t.hasSuffix("日"), let n = Int(t.dropLast()), (1...3660).contains(n) else { return nil }
+        return Span(milliseconds: Int64(n) * 86_400_000)
     }
 
     private func render(_ s: WorkOrderStats, scope: Localized, period: Localized) -> Localized {
