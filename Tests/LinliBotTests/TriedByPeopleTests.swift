@@ -63,7 +63,7 @@ import Testing
     /// `催一下 R1`, `麻烦催办一下R1`: 一下 softens the command, it is no record.
     @Test(arguments: ["催一下 R1", "麻烦催办一下R1", "催办 一下 R1"])
     func yixiaSoftensACommand(_ text: String) throws {
-        guard case .command(.workOrders(.urge(let id)), _) = try Fixtures.parser().parse(text) else {
+        guard case .command(.workOrders(.urge(let id, _)), _) = try Fixtures.parser().parse(text) else {
             Issue.record("\(text) is not urge R1")
             return
         }
@@ -924,5 +924,42 @@ import Testing
         let posted = try chat.say("\(at) u-he: 晒数据 3栋 10月")
         #expect(posted.posts.contains { $0.group == "fudi-b3" && $0.text.hasPrefix("【晒数据】3栋 2026年10月：报修 1 件") }, "\(posted.posts)")
         #expect(try chat.say("\(at) u-he: 统计 13月").reply.code == "usage")
+    }
+}
+
+/// 督办: the office, the grid leader and the captain press whoever handles a report (a
+/// resident's 督办 of their own is a chase), in a noisy group with a private record in play,
+/// in both languages.
+@Suite struct SupervisionTests {
+    @Test func eachRolePressesTheHandler() throws {
+        let chat = try Conversation()
+        try chat.say("@2026-11-28T09:00:00+08:00 [fudi-b3] u-li: 报修 漏水 厨房滴水")
+        try chat.say("@2026-11-28T09:01:00+08:00 [fudi-b3] u-emma: report noise drilling upstairs after 11pm")
+        try chat.say("@2026-11-28T09:02:00+08:00 [fudi-b3] u-zhou: 交办 R1 红色物业")
+        #expect(try chat.say("@2026-11-28T09:03:00+08:00 [fudi-b3] u-zhang: 大家早，物业什么时候来？").isEmpty)
+        // The captain, in the group, with a note.
+        let captain = try chat.say("@2026-11-28T09:04:00+08:00 [fudi-b3] u-zhou: 督办 R1 今天必须修好")
+        #expect(captain.reply.ok && captain.reply.text == "已督办 R1，已提醒处理人，并告知报修人。", "\(captain.reply.text)")
+        let pressed = captain.notifications.first { $0.to == "u-chen" }
+        #expect(pressed?.reason == "reminder" && pressed?.text == "【督办】R1 漏水：厨房滴水。楼栋长（周永林）督办，请尽快处理：今天必须修好", "\(captain)")
+        #expect(captain.notifications.first { $0.to == "u-li" }?.text == "您的报修 R1 已由楼栋长督办，处理人已收到提醒。")
+        // The office, privately; and 催办 from the office is 督办 too.
+        let office = try chat.say("@2026-11-28T09:05:00+08:00 u-he: 催办 R1")
+        #expect(office.notifications.first { $0.to == "u-chen" }?.text.contains("社区（何书记）督办") == true, "\(office)")
+        // The grid leader, in English, about the private noise report: the group reads no details.
+        let leader = try chat.say("@2026-11-28T09:06:00+08:00 [fudi-b3] u-ma: @linli supervise R2 please call her today")
+        #expect(leader.reply.ok && !leader.reply.text.contains("drilling") && !leader.reply.text.contains("Emma"), "\(leader.reply.text)")
+        #expect(leader.notifications.first { $0.to == "u-zhou" }?.text.contains("网格长（马贤江）督办，请尽快处理：please call her today") == true, "\(leader)")
+        #expect(leader.notifications.first { $0.to == "u-emma" }?.text == "Your report R2 was pressed by the grid leader; its handler has been reminded.")
+        #expect(leader.posts.isEmpty)
+        // Its handler presses no one; a neighbour may not; its reporter chases (once a day).
+        #expect(try chat.say("@2026-11-28T09:07:00+08:00 u-chen: 督办 R1").reply.code == "invalid_state")
+        #expect(try chat.say("@2026-11-28T09:08:00+08:00 u-zhang: 督办 R1").reply.code == "forbidden")
+        let chased = try chat.say("@2026-11-28T09:09:00+08:00 u-li: 督办 R1 漏了两天了")
+        #expect(chased.notifications.first { $0.to == "u-chen" }?.text.hasPrefix("【催办】R1") == true, "\(chased)")
+        #expect(try chat.say("@2026-11-28T09:10:00+08:00 u-li: 催办 R1").reply.code == "rate_limited")
+        // Resolved: nothing to press.
+        try chat.say("@2026-11-28T10:00:00+08:00 u-chen: 办结 R1 已换水管")
+        #expect(try chat.say("@2026-11-28T10:01:00+08:00 u-he: 督办 R1").reply.code == "invalid_state")
     }
 }

@@ -50,18 +50,21 @@ extension BuiltInCatalogFiles {
               - {say: 进度 S3, args: {record: S3}}
 
           - id: urge
-            words: {en: [urge, chase, hurry], zh: [催办, 催促, 催]}
-            roles: [resident]
+            words: {en: [urge, chase, hurry, supervise], zh: [催办, 催促, 催, 督办]}
+            roles: [resident, captain, grid_leader, staff]
             args:
               - name: record
                 type: record
                 kinds: [R]
                 prompt: {en: "Which record? e.g. R1", zh: "催哪一条？例如 R1"}
-            usage: {en: "urge R<n>", zh: "催办 R编号"}
-            summary: {en: "chase the person handling it (once a day)", zh: "催一下处理人（每天一次）"}
+              - {name: note, type: text, optional: true}
+            usage: {en: "urge R<n> [note]", zh: "催办 R编号 [说明]"}
+            summary: {en: "chase the person handling it (once a day); from the office, a grid leader or a captain: supervise it (督办)", zh: "催一下处理人（每天一次）；社区、网格长、楼栋长：督办"}
             examples:
               - {say: urge R3, args: {record: R3}}
               - {say: 催办 R3, args: {record: R3}}
+              - {say: 督办 R3 请今天内处理, args: {record: R3, note: 请今天内处理}}
+              - {say: supervise R3 the lift has been out two days, args: {record: R3, note: the lift has been out two days}}
               - {say: 催办R3, args: {record: R3}}
 
           - id: cancel

@@ -10,7 +10,8 @@ public enum WorkOrdersCommand: FamilyCommand {
 
     case report(category: String, place: String?, details: String)
     case status(RecordID?)
-    case urge(RecordID)
+    /// 催办 by a reporter; 督办 by the office, a grid leader or a captain, with a note.
+    case urge(RecordID, note: String?)
     case cancel(RecordID)
     case rate(RecordID, score: Int, comment: String?)
     case reopen(RecordID, why: String?)
@@ -37,7 +38,7 @@ public enum WorkOrdersCommand: FamilyCommand {
         default:
             guard let r = args.record() else { return nil }
             switch id {
-            case .urge: self = .urge(r)
+            case .urge: self = .urge(r, note: args.text("note"))
             case .cancel: self = .cancel(r)
             case .rate:
                 guard let score = args.int("score") else { return nil }
@@ -67,7 +68,7 @@ public enum WorkOrdersCommand: FamilyCommand {
     public var record: RecordID? {
         switch self {
         case .status(let r): r
-        case .urge(let r), .cancel(let r), .rate(let r, _, _), .reopen(let r, _), .accept(let r), .assign(let r, _), .note(let r, _), .done(let r, _),
+        case .urge(let r, _), .cancel(let r), .rate(let r, _, _), .reopen(let r, _), .accept(let r), .assign(let r, _), .note(let r, _), .done(let r, _),
             .escalate(let r, _), .merge(let r, _), .metoo(let r):
             r
         case .report, .queue, .stats: nil

@@ -157,6 +157,8 @@ public enum WorkOrderAction: Sendable, Equatable {
     case reopen(why: String?)
     case cancel
     case urge
+    /// 督办: the office, the grid leader or the captain presses whoever handles it (any time it is open).
+    case supervise(note: String?)
     /// The same matter as the open report `into` (并单): closed as a duplicate; its reporter follows that one.
     case merge(into: RecordID)
 }
@@ -302,6 +304,10 @@ extension WorkOrder {
                     en: "\(rid) was chased less than 24 hours ago; it can be chased again once they have passed.", refs: [rid])
             }
             lastUrgedAt = now
+        case .supervise:
+            guard state.isOpen else {
+                throw refuse("\(rid) 当前\(state.label(.zh))，无需督办。", "\(rid) is \(state.label(.en)); there is nothing to supervise.")
+            }
         }
     }
 }

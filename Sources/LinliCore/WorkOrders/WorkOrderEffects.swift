@@ -84,6 +84,8 @@ extension WorkOrder {
             return WorkOrderEffects(history: ("note", text))
         case .urge:
             return WorkOrderEffects(history: ("urge", nil))
+        case .supervise(let note):
+            return WorkOrderEffects(history: ("supervise", note))
         }
     }
 }

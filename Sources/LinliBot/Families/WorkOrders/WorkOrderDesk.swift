@@ -311,6 +311,7 @@ struct WorkOrderDesk {
         "reopen": Localized(zh: "退回", en: "reopened"),
         "cancel": Localized(zh: "撤销", en: "withdrew"),
         "urge": Localized(zh: "催办", en: "chased"),
+        "supervise": Localized(zh: "督办", en: "supervised"),
         "duplicate": Localized(zh: "并单，并入", en: "merged as a duplicate into"),
         "merge": Localized(zh: "并入重复报修", en: "took in the duplicate"),
         "metoo": Localized(zh: "也受影响", en: "is affected too"),

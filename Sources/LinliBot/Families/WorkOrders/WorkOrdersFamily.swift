@@ -23,7 +23,7 @@ struct WorkOrdersFamily: Family {
         case .report(let category, let place, let details): try report(category: category, place: place, details: details, ctx)
         case .status(let id): try status(id, ctx)
         case .queue: try queue(ctx)
-        case .urge(let id): try urge(id, ctx)
+        case .urge(let id, let note): try urge(id, note: note, ctx)
         case .cancel(let id): try cancel(id, ctx)
         case .rate(let id, let score, let comment): try rate(id, score: score, comment: comment, ctx)
         case .reopen(let id, let why): try reopen(id, why: why, ctx)
@@ -279,16 +279,51 @@ struct WorkOrdersFamily: Family {
         return outcome.keepingPrivate(list { desk.publicLine($0, ctx.lang) }, in: ctx)
     }
 
-    func urge(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
+    /// 催办 by its reporter, a follower or whoever filed it (once a day, with what they add);
+    /// from the office, the grid leader or the captain over it, 督办 (`supervise`).
+    func urge(_ id: RecordID, note: String?, _ ctx: CommandContext) throws -> Outcome {
         let desk = WorkOrderDesk(ctx.kernel)
-        let order = try change(id, ctx, by: [.reporter, .follower, .filer]) { _ in .urge }
+        let chasers: Set<WorkOrderDesk.Party> = [.reporter, .follower, .filer]
+        let loaded = try ctx.workOrders.load(id)
+        if !desk.may(ctx.sender, chasers, loaded), try !ctx.workOrders.followers(of: id.number).contains(where: { $0.user == ctx.sender }) {
+            if desk.isHandler(ctx.sender, of: loaded) {
+                throw LinliError(.invalidState, zh: "\(id) 由您处理，无需催办。", en: "\(id) is yours to handle; there is no one to press.", refs: [id.description])
+            }
+            if desk.may(ctx.sender, [.manager], loaded) { return try supervise(id, note: note, ctx) }
+        }
+        let order = try change(id, ctx, by: chasers) { _ in .urge }
         let rid = id.description
+        let said = note.map { Localized(zh: "：\($0)", en: ": \($0)") } ?? Localized(zh: "。", en: ".")
         let text = Localized(
-            zh: "【催办】\(rid) \(desk.categoryName(order, .zh))：\(order.details)。\(order.reporter == ctx.sender ? "报修人" : "受影响的住户")（\(ctx.senderLabel)）在催，请尽快处理。",
-            en: "[Chase] \(rid) \(desk.categoryName(order, .en)): \(order.details). \(order.reporter == ctx.sender ? "The reporter" : "An affected household") (\(ctx.senderLabel)) is asking for progress.")
+            zh: "【催办】\(rid) \(desk.categoryName(order, .zh))：\(order.details)。\(order.reporter == ctx.sender ? "报修人" : "受影响的住户")（\(ctx.senderLabel)）在催，请尽快处理\(said.zh)",
+            en: "[Chase] \(rid) \(desk.categoryName(order, .en)): \(order.details). \(order.reporter == ctx.sender ? "The reporter" : "An affected household") (\(ctx.senderLabel)) is asking for progress\(said.en)")
         return Outcome(
             zh: "已催办 \(rid)，已提醒处理人。", en: "Chased \(rid); the handler has been reminded.", refs: [rid],
             effects: desk.notifyHandlers(order, except: ctx.sender, reason: "reminder", text: text))
+    }
+
+    /// 督办: the office, a grid leader or a captain presses whoever handles an open order
+    /// (any time, with a note), and its reporter and followers hear that it was pressed.
+    private func supervise(_ id: RecordID, note: String?, _ ctx: CommandContext) throws -> Outcome {
+        let desk = WorkOrderDesk(ctx.kernel)
+        let rid = id.description
+        let order = try change(id, ctx, by: [.manager]) { _ in .supervise(note: note) }
+        let building = ctx.directory.building(order.building)
+        let by =
+            building.flatMap { ctx.directory.gridLeader(of: $0) } == ctx.sender ? Localized(zh: "网格长", en: "the grid leader")
+            : building?.captain == ctx.sender ? Localized(zh: "楼栋长", en: "the captain") : Localized(zh: "社区", en: "the community office")
+        let who = ctx.directory.name(of: ctx.sender)
+        let said = note.map { Localized(zh: "：\($0)", en: ": \($0)") } ?? Localized(zh: "。", en: ".")
+        let text = Localized(
+            zh: "【督办】\(rid) \(desk.categoryName(order, .zh))：\(order.details)。\(by.zh)（\(who)）督办，请尽快处理\(said.zh)",
+            en: "[Supervised] \(rid) \(desk.categoryName(order, .en)): \(order.details). Pressed by \(by.en) (\(who)) to deal with it soon\(said.en)")
+        let handlers = desk.notifyHandlers(order, except: ctx.sender, reason: "reminder", text: text)
+        let told = try desk.notifyReporter(order, except: ctx.sender, reason: "status_changed") { r in
+            Localized(zh: "\(r.report.zh) \(rid) 已由\(by.zh)督办，处理人已收到提醒。", en: "\(r.report.en) \(rid) was pressed by \(by.en); its handler has been reminded.")
+        }
+        return Outcome(
+            zh: "已督办 \(rid)，已提醒处理人\(told.isEmpty ? "" : "，并告知报修人")。",
+            en: "Supervised \(rid): the handler was reminded\(told.isEmpty ? "" : " and the reporter told").", refs: [rid], effects: handlers + told)
     }
 
     /// The reporter withdraws a report, unless other households follow it (a duplicate
