@@ -82,22 +82,24 @@ struct WishesFamily: Family {
         }
         let (w, _) = try write(wish, ctx.kernel) { try $0.claim(by: ctx.sender, at: ctx.now) }
         let name = ctx.directory.name(of: ctx.sender)
-        func claimed(_ text: String) -> Localized {
+        // Whose wish it is and where they live: the volunteer is to find them (privately only).
+        let wisher = [ctx.directory.name(of: w.wisher), ctx.kernel.people.home(of: w.wisher)].compactMap { $0 }.joined(separator: " ")
+        func claimed(_ text: String, from: String? = nil) -> Localized {
             Localized(
-                zh: "已认领 \(id)：\(text)。完成后请发送：实现 \(id)（7天内未完成会自动释放）",
-                en: "Claimed \(id): \(text). When it is done: fulfil \(id) (an unfinished claim is released after 7 days)")
+                zh: "已认领 \(id)：\(text)\(from.map { "（心愿人：\($0)）" } ?? "")。完成后请发送：实现 \(id)（7天内未完成会自动释放）",
+                en: "Claimed \(id): \(text)\(from.map { " (from \($0))" } ?? ""). When it is done: fulfil \(id) (an unfinished claim is released after 7 days)")
         }
         let outcome = Outcome(
-            claimed(w.text), refs: [id.description],
+            claimed(w.text, from: wisher), refs: [id.description],
             effects: [
                 .notify(
                     to: w.wisher, reason: "status_changed",
                     text: Localized(
                         zh: "您的心愿 \(id) 已由\(name)认领。", en: "Your wish \(id) has been taken on by \(name)."), refs: [id.description])
             ])
-        // A wish often says how to reach the wisher (a room, a phone number): a group reads it as the wish list shows it.
-        let shown = ctx.directory.anonymiser.text(w.text)
-        return shown == w.text ? outcome : outcome.keepingPrivate(claimed(shown), in: ctx)
+        // A wish often says how to reach the wisher (a room, a phone number): a group reads it as the wish list
+        // shows it, without whose it is.
+        return outcome.keepingPrivate(claimed(ctx.directory.anonymiser.text(w.text)), in: ctx)
     }
 
     func fulfil(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {

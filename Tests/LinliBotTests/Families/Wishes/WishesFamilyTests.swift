@@ -95,7 +95,8 @@ import Testing
 }
 
 /// A wish often says how to reach the wisher. Claimed in a group, the reply reads it
-/// as the wish list does (no room, number or name); the volunteer gets it whole privately.
+/// as the wish list does (no room, number or name); the volunteer gets it whole privately,
+/// with whose wish it is and where they live.
 @Suite struct WishClaimedInAGroupTests {
     @Test func theGroupReadsTheClaimWithoutTheWishersDetails() throws {
         let bot = try FamilyHarness("wishes")
@@ -106,12 +107,14 @@ import Testing
         let out = try bot.say("认领 W1", from: "u-vol", in: "t-b2", at: at)
         #expect(out.reply.ok && !out.reply.text.contains("13912345678") && !out.reply.text.contains("李阿姨") && out.reply.text.contains("私信"), "\(out.reply.text)")
         let whole = out.notifications.filter { $0.to == "u-vol" }
-        #expect(whole.count == 1 && whole[0].text.contains("13912345678"), "\(whole)")
+        #expect(whole.count == 1 && whole[0].text.contains("13912345678") && whole[0].text.contains("（心愿人：李阿姨 b1-502）"), "\(whole)")
         #expect(out.notifications.contains { $0.to == "u-li" && $0.text.contains("已由方志愿认领") })
-        // Nothing to hide: the group reads the claim whole; privately it always does.
+        // Nothing to hide in the text: the group reads it whole, and whose it is goes privately.
         let plain = try bot.say("claim W2", from: "u-vol", in: "t-b2", at: at)
-        #expect(plain.reply.text.contains("a lift to the clinic") && !plain.reply.text.contains("privately") && plain.notifications.allSatisfy { $0.to != "u-vol" })
+        #expect(plain.reply.text.contains("a lift to the clinic") && !plain.reply.text.contains("Ann") && !plain.reply.text.contains("b1-501"), "\(plain.reply.text)")
+        #expect(plain.notifications.first { $0.to == "u-vol" }?.text.contains("a lift to the clinic on Monday (from Ann Lee b1-501)") == true, "\(plain.notifications)")
         try bot.say("微心愿 想要人陪我去医院，电话13812345678", from: "u-li", at: at)
-        #expect(try bot.say("认领 W3", from: "u-vol", at: at).reply.text.contains("13812345678"))
+        let alone = try bot.say("认领 W3", from: "u-vol", at: at)
+        #expect(alone.reply.text.contains("13812345678（心愿人：李阿姨 b1-502）") && alone.notifications.allSatisfy { $0.to != "u-vol" }, "\(alone)")
     }
 }
