@@ -963,3 +963,29 @@ import Testing
         #expect(try chat.say("@2026-11-28T10:01:00+08:00 u-he: 督办 R1").reply.code == "invalid_state")
     }
 }
+
+/// `报名名单 E1` / `signups E1`: whoever posted an event, and the office, see who signed up
+/// and where they live; in a group the names go privately; no one else sees them.
+@Suite struct EventSignupsTests {
+    @Test func theOrganiserSeesWhoIsComing() throws {
+        let chat = try Conversation()
+        #expect(try chat.say("@2026-11-28T09:00:00+08:00 [fudi-b3] u-zhou: 发布活动 电影之夜 12月5日 晚上7点 30").reply.refs == ["E1"])
+        #expect(try chat.say("@2026-11-28T09:00:30+08:00 [fudi-b3] u-zhou: 报名名单 E1").reply.text.hasSuffix("已报名 0/30，还没有人报名。"))
+        try chat.say("@2026-11-28T09:01:00+08:00 [fudi-b3] u-emma: report noise drilling upstairs after 11pm")
+        #expect(try chat.say("@2026-11-28T09:01:30+08:00 [fudi-b3] u-zhang: 太好了，谢谢周师傅！").isEmpty)
+        #expect(try chat.say("@2026-11-28T09:02:00+08:00 [fudi-b3] u-li: 报名 E1").reply.ok)
+        #expect(try chat.say("@2026-11-28T09:03:00+08:00 [fudi-b3] u-emma: join E1").reply.ok)
+        let inGroup = try chat.say("@2026-11-28T09:04:00+08:00 [fudi-b3] u-zhou: 报名名单 E1")
+        #expect(inGroup.reply.text.hasPrefix("E1 电影之夜") && inGroup.reply.text.contains("已报名 2/30") && !inGroup.reply.text.contains("李菊珍"), "\(inGroup.reply.text)")
+        let whole = inGroup.notifications.first { $0.to == "u-zhou" && $0.reason == "private_reply" }?.text ?? ""
+        #expect(whole.hasSuffix("已报名 2/30：\n1. 李菊珍 b3-501\n2. Emma Brown b3-801"), "\(whole)")
+        #expect(!whole.contains("drilling"))
+        let office = try chat.say("@2026-11-28T09:05:00+08:00 u-he: 报名名单 E1").reply.text
+        #expect(office.contains("1. 李菊珍 b3-501"), "\(office)")
+        #expect(try chat.say("@2026-11-28T09:06:00+08:00 u-gao: 报名名单 E1").reply.code == "forbidden")
+        let english = try chat.say("@2026-11-28T09:07:00+08:00 u-wang: signups E1").reply
+        #expect(english.code == "forbidden" && english.text.hasPrefix("Only whoever posted E1"), "\(english.text)")
+        #expect(try chat.say("@2026-11-28T09:08:00+08:00 [fudi-b3] u-li: 取消报名 E1").reply.ok)
+        #expect(try chat.say("@2026-11-28T09:09:00+08:00 u-zhou: 报名名单 E1").reply.text.hasSuffix("已报名 1/30：\n1. Emma Brown b3-801"))
+    }
+}

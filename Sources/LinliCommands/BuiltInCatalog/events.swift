@@ -67,6 +67,20 @@ extension BuiltInCatalogFiles {
               - {say: leave E1, args: {record: E1}}
               - {say: 取消报名 E1, args: {record: E1}}
 
+          - id: signups
+            words: {en: [signups, sign-ups, attendees], zh: [报名名单, 报名情况, 参加名单]}
+            roles: [captain, staff]
+            args:
+              - name: record
+                type: record
+                kinds: [E]
+                prompt: {en: "Which event? e.g. E1", zh: "哪个活动？例如 E1"}
+            usage: {en: "signups E<n>", zh: "报名名单 E编号"}
+            summary: {en: "who has signed up for an event you posted", zh: "查看您发布的活动的报名名单"}
+            examples:
+              - {say: signups E1, args: {record: E1}}
+              - {say: 报名名单 E1, args: {record: E1}}
+
         """####
     )
 }

@@ -2,7 +2,7 @@ import LinliCore
 
 /// Neighbourhood events (`commands/events.yaml`).
 public enum EventsCommand: FamilyCommand {
-    public enum ID: String, CaseIterable, Sendable { case events, event, join, leave }
+    public enum ID: String, CaseIterable, Sendable { case events, event, join, leave, signups }
     public static let family = "events"
     public static let recordKinds: Set<RecordKind> = [.event]
 
@@ -10,6 +10,8 @@ public enum EventsCommand: FamilyCommand {
     case create(title: String, date: DateSpec, start: Int, capacity: Int?)
     case join(RecordID)
     case leave(RecordID)
+    /// Who has signed up: for whoever posted it, and the office.
+    case signups(RecordID)
 
     public init?(id: ID, args: Arguments) {
         switch id {
@@ -23,6 +25,9 @@ public enum EventsCommand: FamilyCommand {
         case .leave:
             guard let r = args.record() else { return nil }
             self = .leave(r)
+        case .signups:
+            guard let r = args.record() else { return nil }
+            self = .signups(r)
         }
     }
 
@@ -32,6 +37,7 @@ public enum EventsCommand: FamilyCommand {
         case .create: ID.event.rawValue
         case .join: ID.join.rawValue
         case .leave: ID.leave.rawValue
+        case .signups: ID.signups.rawValue
         }
     }
 

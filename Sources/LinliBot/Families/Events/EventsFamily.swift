@@ -11,6 +11,7 @@ struct EventsFamily: Family {
         case .create(let title, let date, let start, let capacity): try createEvent(title: title, date: date, start: start, capacity: capacity, ctx)
         case .join(let id): try join(id, ctx)
         case .leave(let id): try leave(id, ctx)
+        case .signups(let id): try signups(id, ctx)
         }
     }
 
@@ -107,6 +108,27 @@ struct EventsFamily: Family {
             throw LinliError(.invalidState, zh: "您没有报名 \(id)。", en: "You are not signed up for \(id).", refs: [id.description])
         }
         return Outcome(zh: "已取消报名 \(id)。", en: "You have left \(id).", refs: [id.description])
+    }
+
+    /// `报名名单 E1`: who signed up, with their homes, for whoever posted it and the office;
+    /// in a group, the count only (the names go privately).
+    func signups(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
+        let e = try loadEvent(id, ctx)
+        guard ctx.isStaff || e.creator == ctx.sender else {
+            throw LinliError(.forbidden, zh: "报名名单只给活动发布人和社区查看。", en: "Only whoever posted \(id) and the community office see who signed up.", refs: [id.description])
+        }
+        let joined = try ctx.tx.participants(e.number)
+        let seats = e.capacity.map { "\(joined.count)/\($0)" } ?? "\(joined.count)"
+        let when = (zh: "\(e.day.spoken(.zh, from: ctx.calendar.today)) \(Booking.clock(e.start))", en: "\(e.day.spoken(.en, from: ctx.calendar.today)) \(Booking.clock(e.start))")
+        let head = Localized(zh: "\(id) \(e.title) \(when.zh)，已报名 \(seats)", en: "\(id) \(e.title) \(when.en): \(seats) signed up")
+        let names = joined.enumerated().map { i, user in
+            "\(i + 1). " + ([ctx.directory.name(of: user), ctx.kernel.people.home(of: user)].compactMap { $0 }.joined(separator: " "))
+        }
+        let outcome = Outcome(
+            Localized(zh: ([head.zh + (names.isEmpty ? "，还没有人报名。" : "：")] + names).joined(separator: "\n"),
+                en: ([head.en + (names.isEmpty ? "; no one yet." : ":")] + names).joined(separator: "\n")),
+            refs: [id.description])
+        return names.isEmpty ? outcome : outcome.keepingPrivate(head, in: ctx)
     }
 
     func reminder(_ id: RecordID, _ ctx: Kernel) throws -> [Effect] {
