@@ -989,3 +989,16 @@ import Testing
         #expect(try chat.say("@2026-11-28T09:09:00+08:00 u-zhou: 报名名单 E1").reply.text.hasSuffix("已报名 1/30：\n1. Emma Brown b3-801"))
     }
 }
+
+/// `进度` / `status` marks a loan past its return time as overdue (it read “on loan”).
+@Suite struct AnOverdueLoanInTheStatusTests {
+    @Test func itSaysOverdue() throws {
+        let chat = try Conversation()
+        #expect(try chat.say("@2026-11-28T09:00:00+08:00 [fudi-b3] u-li: 借 伞").reply.refs == ["S1"])
+        #expect(try chat.say("@2026-11-29T09:00:00+08:00 u-li: 进度").reply.text.contains("S1 爱心伞：借用中，12月1日 周二 09:00前归还"))
+        let late = try chat.say("@2026-12-05T09:00:00+08:00 u-li: 进度").reply.text
+        #expect(late.contains("S1 爱心伞：已逾期（应于12月1日 周二 09:00前归还），请尽快归还"), "\(late)")
+        #expect(try chat.say("@2026-12-05T09:01:00+08:00 u-emma: borrow umbrella").reply.refs == ["S2"])
+        #expect(try chat.say("@2026-12-25T09:00:00+08:00 u-emma: status").reply.text.contains("S2 Umbrella: overdue (due back by 09:01 on Tue 8 Dec)"))
+    }
+}

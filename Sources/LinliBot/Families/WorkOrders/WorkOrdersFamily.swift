@@ -220,6 +220,11 @@ struct WorkOrdersFamily: Family {
                 }
                 // The day and the hour, as the loan was given: "before the 1st" would be a day early.
                 let (day, time) = (ctx.calendar.day(of: due), ctx.calendar.clockTime(due))
+                if due <= ctx.now {
+                    return lang == .zh
+                        ? "\(r.id) \(name)：已逾期（应于\(day.spoken(.zh)) \(time)前归还），请尽快归还"
+                        : "\(r.id) \(name): overdue (due back by \(time) on \(day.spoken(.en))), please return it soon"
+                }
                 return lang == .zh
                     ? "\(r.id) \(name)：借用中，\(day.spoken(.zh)) \(time)前归还" : "\(r.id) \(name): on loan, due back by \(time) on \(day.spoken(.en))"
             }
