@@ -71,9 +71,10 @@ extension CommandParser {
         "mediator": .mediator, "调解员": .mediator,
     ]
 
-    /// The category named first in the clause at the cursor (up to `，。,.!?;`), if any; none
-    /// when one of `items` (the services' names) comes first: `充电宝没电了` and `borrow a
-    /// power bank` are about the item, not an outage.
+    /// The category named first in the clause at the cursor (up to `，。,.!?;`), if any. One of
+    /// `items` (the services' names) is read past, not for a category within it (`power bank`);
+    /// a category right after it is about the item (`充电宝没电了`): none. `充电桩冒烟有安全隐患`
+    /// is still about safety.
     static func category(
         in cursor: TextCursor, _ names: [(chars: [Unicode.Scalar], id: String)], after items: [(chars: [Unicode.Scalar], id: String)]
     ) -> (id: String, name: String)? {
@@ -82,7 +83,12 @@ extension CommandParser {
         while !probe.atEnd, !stops.contains(probe.chars[probe.pos]) {
             // An English name starts a word: `light` is not in `flight`.
             let startsWord = probe.pos == 0 || !(probe.lower[probe.pos - 1].properties.isAlphabetic && probe.lower[probe.pos - 1].isASCII)
-            if startsWord, items.contains(where: { probe.matchLength($0.chars) != nil }) { return nil }
+            if startsWord, let item = items.lazy.compactMap({ probe.matchLength($0.chars) }).first {
+                probe.pos += item
+                probe.skipSpaces()
+                if names.contains(where: { probe.matchLength($0.chars) != nil }) { return nil }
+                continue
+            }
             if startsWord, let name = names.first(where: { probe.matchLength($0.chars) != nil }) {
                 return (name.id, TextCursor.string(probe.chars[probe.pos..<probe.pos + name.chars.count]))
             }

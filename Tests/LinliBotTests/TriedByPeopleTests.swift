@@ -834,6 +834,15 @@ import Testing
         #expect(try bot.say("报修 充电宝没电了", from: "u-bo", in: "t-b2", at: at).isEmpty, "in a group, no category: talk")
     }
 
+    /// An item's name in a report is read past, not taken for the report's subject:
+    /// `充电桩冒烟有安全隐患` is about safety (P0), `遮阳伞旁的路灯不亮` about a light.
+    @Test(arguments: [("报修 充电桩冒烟有安全隐患", "安全隐患"), ("报修 遮阳伞旁的路灯不亮", "路灯"), ("报修 管家说电梯坏了", "电梯")])
+    func anItemsNameLeavesTheCategory(_ text: String, _ category: String) throws {
+        let chat = try Conversation()
+        let filed = try chat.say("@2026-11-28T09:00:00+08:00 [fudi-b3] u-li: \(text)")
+        #expect(filed.reply.ok && filed.reply.text.contains("（\(category) · 3栋"), "\(filed.reply.text)")
+    }
+
     /// `取消预约 B1`, `cancel my booking B1`: the thing cancelled named before its id.
     @Test(arguments: [("u-li", "取消预约", "已取消"), ("u-ann", "cancel my booking", "Cancelled")])
     func cancellingABookingByName(_ who: String, _ words: String, _ said: String) throws {
@@ -942,7 +951,14 @@ import Testing
         #expect(captain.reply.ok && captain.reply.text == "已督办 R1，已提醒处理人，并告知报修人。", "\(captain.reply.text)")
         let pressed = captain.notifications.first { $0.to == "u-chen" }
         #expect(pressed?.reason == "reminder" && pressed?.text == "【督办】R1 漏水：厨房滴水。楼栋长（周永林）督办，请尽快处理：今天必须修好", "\(captain)")
-        #expect(captain.notifications.first { $0.to == "u-li" }?.text == "您的报修 R1 已由楼栋长督办，处理人已收到提醒。")
+        let told = captain.notifications.first { $0.to == "u-li" }
+        #expect(told?.reason == "supervised" && told?.text == "您的报修 R1 已由楼栋长督办，处理人已收到提醒。")
+        // The note is the handler's alone: the group reads no trace of it.
+        let progress = try chat.say("@2026-11-28T09:04:30+08:00 [fudi-b3] u-li: @小邻 进度 R1").reply.text
+        #expect(progress.contains("督办") && !progress.contains("今天必须修好"), "\(progress)")
+        // Once an hour from each: a second press is not sent.
+        let again = try chat.say("@2026-11-28T09:04:40+08:00 [fudi-b3] u-zhou: @小邻 督办 R1 抓紧")
+        #expect(again.reply.code == "rate_limited" && again.reply.text == "您在09:04已督办过 R1，处理人已收到提醒。" && again.notifications.isEmpty, "\(again)")
         // The office, privately; and 催办 from the office is 督办 too.
         let office = try chat.say("@2026-11-28T09:05:00+08:00 u-he: 催办 R1")
         #expect(office.notifications.first { $0.to == "u-chen" }?.text.contains("社区（何书记）督办") == true, "\(office)")
@@ -954,7 +970,10 @@ import Testing
         #expect(leader.posts.isEmpty)
         // Its handler presses no one; a neighbour may not; its reporter chases (once a day).
         #expect(try chat.say("@2026-11-28T09:07:00+08:00 u-chen: 督办 R1").reply.code == "invalid_state")
-        #expect(try chat.say("@2026-11-28T09:08:00+08:00 u-zhang: 督办 R1").reply.code == "forbidden")
+        let neighbour = try chat.say("@2026-11-28T09:08:00+08:00 u-zhang: 督办 R1").reply
+        #expect(neighbour.code == "forbidden" && neighbour.text == "只有报修人可以催办 R1。您家也有这个问题，请发送：我也是 R1", "\(neighbour.text)")
+        let elsewhere = try chat.say("@2026-11-28T09:08:30+08:00 u-gao: supervise R1").reply
+        #expect(elsewhere.code == "forbidden" && elsewhere.text.hasPrefix("R1 is not in a building or grid you look after"), "\(elsewhere.text)")
         let chased = try chat.say("@2026-11-28T09:09:00+08:00 u-li: 督办 R1 漏了两天了")
         #expect(chased.notifications.first { $0.to == "u-chen" }?.text.hasPrefix("【催办】R1") == true, "\(chased)")
         #expect(try chat.say("@2026-11-28T09:10:00+08:00 u-li: 催办 R1").reply.code == "rate_limited")

@@ -10,7 +10,7 @@ public enum WorkOrdersCommand: FamilyCommand {
 
     case report(category: String, place: String?, details: String)
     case status(RecordID?)
-    /// 催办 by a reporter; 督办 by the office, a grid leader or a captain, with a note.
+    /// 催办 by a reporter, 督办 by the office, a grid leader or a captain; with what they add for the handler.
     case urge(RecordID, note: String?)
     case cancel(RecordID)
     case rate(RecordID, score: Int, comment: String?)

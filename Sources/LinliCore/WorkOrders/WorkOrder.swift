@@ -157,8 +157,8 @@ public enum WorkOrderAction: Sendable, Equatable {
     case reopen(why: String?)
     case cancel
     case urge
-    /// 督办: the office, the grid leader or the captain presses whoever handles it (any time it is open).
-    case supervise(note: String?)
+    /// 督办: the office, the grid leader or the captain presses whoever handles it (while it is open).
+    case supervise
     /// The same matter as the open report `into` (并单): closed as a duplicate; its reporter follows that one.
     case merge(into: RecordID)
 }

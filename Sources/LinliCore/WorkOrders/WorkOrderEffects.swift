@@ -84,8 +84,9 @@ extension WorkOrder {
             return WorkOrderEffects(history: ("note", text))
         case .urge:
             return WorkOrderEffects(history: ("urge", nil))
-        case .supervise(let note):
-            return WorkOrderEffects(history: ("supervise", note))
+        case .supervise:
+            // The note is for the handler alone: the history is read in groups (`进度 R1`).
+            return WorkOrderEffects(history: ("supervise", nil))
         }
     }
 }

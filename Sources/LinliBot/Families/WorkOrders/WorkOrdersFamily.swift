@@ -295,6 +295,14 @@ struct WorkOrdersFamily: Family {
                 throw LinliError(.invalidState, zh: "\(id) 由您处理，无需催办。", en: "\(id) is yours to handle; there is no one to press.", refs: [id.description])
             }
             if desk.may(ctx.sender, [.manager], loaded) { return try supervise(id, note: note, ctx) }
+            // Why, and what they may do instead; nothing of whose report it is.
+            throw ctx.roles.isDisjoint(with: [.captain, .gridLeader, .staff])
+                ? LinliError(
+                    .forbidden, zh: "只有报修人可以催办 \(id)。您家也有这个问题，请发送：我也是 \(id)",
+                    en: "Only whoever reported \(id) can chase it. If your home has the same trouble, send: me too \(id)", refs: [id.description])
+                : LinliError(
+                    .forbidden, zh: "\(id) 不在您负责的楼栋或网格，不能督办。", en: "\(id) is not in a building or grid you look after, so you cannot supervise it.",
+                    refs: [id.description])
         }
         let order = try change(id, ctx, by: chasers) { _ in .urge }
         let rid = id.description
@@ -307,12 +315,27 @@ struct WorkOrdersFamily: Family {
             effects: desk.notifyHandlers(order, except: ctx.sender, reason: "reminder", text: text))
     }
 
+    /// How often one person may press one order (督办).
+    static let superviseInterval = Span.hours(1)
+
     /// 督办: the office, a grid leader or a captain presses whoever handles an open order
-    /// (any time, with a note), and its reporter and followers hear that it was pressed.
+    /// (with a note for the handler alone), and its reporter and followers hear that it was pressed.
     private func supervise(_ id: RecordID, note: String?, _ ctx: CommandContext) throws -> Outcome {
         let desk = WorkOrderDesk(ctx.kernel)
         let rid = id.description
-        let order = try change(id, ctx, by: [.manager]) { _ in .supervise(note: note) }
+        let order = try change(id, ctx, by: [.manager]) { order in
+            // One press an hour from each, while it is open: a second would only repeat the first.
+            if order.state.isOpen,
+                let last = try ctx.workOrders.history(id.number).last(where: { $0.action == "supervise" && $0.actor == ctx.sender }),
+                ctx.now.since(last.at) < Self.superviseInterval
+            {
+                let at = ctx.calendar.clockTime(last.at)
+                throw LinliError(
+                    .rateLimited, zh: "您在\(at)已督办过 \(rid)，处理人已收到提醒。", en: "You pressed \(rid) at \(at) already; its handler has been reminded.",
+                    refs: [rid])
+            }
+            return .supervise
+        }
         let building = ctx.directory.building(order.building)
         let by =
             building.flatMap { ctx.directory.gridLeader(of: $0) } == ctx.sender ? Localized(zh: "网格长", en: "the grid leader")
@@ -323,7 +346,8 @@ struct WorkOrdersFamily: Family {
             zh: "【督办】\(rid) \(desk.categoryName(order, .zh))：\(order.details)。\(by.zh)（\(who)）督办，请尽快处理\(said.zh)",
             en: "[Supervised] \(rid) \(desk.categoryName(order, .en)): \(order.details). Pressed by \(by.en) (\(who)) to deal with it soon\(said.en)")
         let handlers = desk.notifyHandlers(order, except: ctx.sender, reason: "reminder", text: text)
-        let told = try desk.notifyReporter(order, except: ctx.sender, reason: "status_changed") { r in
+        // Its own reason: a held progress notice (`status_changed`) is not replaced by it.
+        let told = try desk.notifyReporter(order, except: ctx.sender, reason: "supervised") { r in
             Localized(zh: "\(r.report.zh) \(rid) 已由\(by.zh)督办，处理人已收到提醒。", en: "\(r.report.en) \(rid) was pressed by \(by.en); its handler has been reminded.")
         }
         return Outcome(
