@@ -34,7 +34,7 @@ extension Engine {
             expired = prompt
         }
         if let prompt = prompt(chat: chat, user: sender) {
-            if FollowUps.cancelWords.contains(Grammar.fold(text).lowercased()) {
+            if FollowUps.cancels(text) {
                 try deletePrompt(chat: chat, user: sender, tx)
                 commandName = "cancel_question"
                 var outcome = Outcome(zh: "好的，已取消。", en: "OK, cancelled.")
@@ -49,6 +49,8 @@ extension Engine {
             } else if Acknowledgement.word(in: text) != nil || alone.isIncomplete(prompt.command) {
                 if strict { return nil }
                 parsed = parser.parse(prompt.soFar)
+            } else if strict, case .incomplete(let id, _, let missing, _) = parser.parse(prompt.soFar), !parser.isOnly(text, answering: id, missing) {
+                return nil  // `7点到9点我要去接孩子` among neighbours: talk, and the question stays open
             } else {
                 parsed = parser.parse(prompt.soFar + " " + text, strict: strict)
             }
@@ -147,10 +149,18 @@ extension Engine {
             // A command's word with ids alone (`accept R1`, `签收 R1`) reads the same in either
             // language: once a sender has a language, such a line leaves it as it is.
             func wordAlone() -> Bool {
-                let folded = Grammar.fold(text).lowercased().filter { !$0.isWhitespace }
+                let said = Grammar.fold(text).lowercased()
+                let letters = said.filter { !$0.isWhitespace }
                 return parser.catalog.spec(command.name)?.words.contains { w in
                     let word = Grammar.fold(w.text).lowercased().filter { !$0.isWhitespace }
-                    return folded.hasPrefix(word) && !CommandParser.hasWords(String(folded.dropFirst(word.count)))
+                    guard letters.hasPrefix(word) else { return false }
+                    // What follows the word, its spaces kept (`R1 R2` is ids, `R1R2` would read as a word).
+                    var rest = Substring(said)
+                    var taken = 0
+                    while taken < word.count, let c = rest.popFirst() {
+                        if !c.isWhitespace { taken += 1 }
+                    }
+                    return !CommandParser.hasWords(String(rest))
                 } ?? false
             }
             if !wordless, chosen == nil, state.wrote[sender] != lang, state.wrote[sender] == nil || !wordAlone() { try kernel(tx).people.noteWritten(sender, lang) }

@@ -1,3 +1,4 @@
+import Foundation
 import LinliCommands
 import LinliCore
 import LinliStore
@@ -6,7 +7,17 @@ import LinliStore
 /// the families whose questions are asked privately, and whether a reply answers one.
 enum FollowUps {
     /// Words that drop a pending follow-up question.
-    static let cancelWords: Set<String> = ["cancel", "取消", "算了", "不用了", "quit"]
+    static let cancelWords: Set<String> = [
+        "cancel", "cancel it", "quit", "stop", "no", "no thanks", "never mind", "nevermind", "forget it",
+        "取消", "算了", "不用了", "不用", "不要了", "撤销", "不约了", "不预约了", "不订了", "取消预约",
+    ]
+
+    /// Whether `text` drops the pending question: one of `cancelWords`, closing marks and
+    /// polite words aside, or a sentence that opens with 算了 (`算了不约了`).
+    static func cancels(_ text: String) -> Bool {
+        let trimmed = Grammar.fold(text).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " ?？!！~～。.，,"))
+        return cancelWords.contains(trimmed) || trimmed.hasPrefix("算了") || trimmed.hasPrefix("不用了")
+    }
 
     /// Families whose follow-up questions are about private matters: asked in a private chat.
     static let privateFamilies: Set<String> = ["disputes", "households"]

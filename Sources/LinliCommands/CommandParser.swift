@@ -180,13 +180,13 @@ public struct CommandParser: Sendable {
         return .command(command, lang: lang)
     }
 
-    private enum Read {
+    enum Read {
         case value(ArgValue)
         case absent
         case wrong(Localized)
     }
 
-    private func read(_ arg: ArgSpec, _ c: inout TextCursor, strict: Bool) -> Read {
+    func read(_ arg: ArgSpec, _ c: inout TextCursor, strict: Bool) -> Read {
         c.skipFiller(before: arg.type, named: arg.name)
         switch arg.type {
         case .record(let kinds):

@@ -228,7 +228,7 @@ extension TextCursor {
     /// Whether all that is left is a half of the day with no clock time (`明天下午`,
     /// `tomorrow afternoon`): the times are still to be asked for.
     var isHalfOfTheDayAlone: Bool {
-        let rest = self.rest.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let rest = self.rest.lowercased().split { $0.isWhitespace || $0.isPunctuation }.joined(separator: " ")
         return Self.halves.contains { $0.0 == rest }
     }
 
@@ -271,7 +271,8 @@ extension TextCursor {
         if half1 == nil, let half2, let b = begin, let e = end, b >= e { begin = minutes(h1, m1, half2 == .pm ? .am : half2) }
         if half2 == nil, half1 != nil, let b = begin, let e = end, e <= b { end = minutes(h2, m2, .pm) }
         // `11点到1点`, `11:30-1:30`: an end on the clock's face past noon (people write 1 for 13 there).
-        if half1 == nil, half2 == nil, h2 < 12, let b = begin, let e = end, e <= b, e + 720 > b { end = e + 720 }
+        // Not `9点到9点` or `10点到9点`: a slip, not a twelve-hour booking.
+        if half1 == nil, half2 == nil, h2 < 12, let b = begin, let e = end, e < b, e + 720 - b <= 360 { end = e + 720 }
         guard let b = begin, let e = end, b < 1440, e <= 1440 else {
             return .wrong(Localized(zh: "时间不对：小时是 0-24，分钟是 0-59。", en: "That is not a time of day."))
         }
@@ -287,10 +288,10 @@ extension TextCursor {
     private mutating func clockTime(asEnd: Bool) -> (Int, Int, Half?, Bool)? {
         let start = pos
         var half: Half?
-        for (word, h) in Self.halves where take(word) {
+        // `下午 3点到5点`, `下午 下午3点到5点`: an answer to “几点到几点？” after `预约凉亭明天下午`.
+        while let (_, h) = Self.halves.first(where: { take($0.0) }) {
             half = h
-            skipSpaces()  // `下午 3点到5点`: an answer to “几点到几点？” after `预约凉亭明天下午`
-            break
+            skipSpaces()
         }
         guard let hour = takeNumber(maxDigits: 2) else {
             pos = start
@@ -364,8 +365,9 @@ extension TextCursor {
             guard (0...12).contains(h) else { return nil }
             if h == 12 { h = 0 }
         case .pm?, .evening?:
-            guard (0...12).contains(h) else { return nil }
-            if h < 12 { h += 12 } else if half == .evening { h = 24 }
+            // `下午15:00`: a 24-hour clock time after the half of the day is as written.
+            guard (0...23).contains(h) else { return nil }
+            if h < 12 { h += 12 } else if h == 12, half == .evening { h = 24 }
         case .noon?:
             guard (11...13).contains(h) || (1...2).contains(h) else { return nil }
             if h <= 2 { h += 12 }

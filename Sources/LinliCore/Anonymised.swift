@@ -7,17 +7,20 @@ import Foundation
 public struct Anonymiser: Sendable {
     /// The names to hide (two characters or more) by their first character, longest first.
     private let names: [Character: [String]]
-    /// The words of names written in letters (`Emma Brown`: `emma`, `brown`), three
-    /// letters or more, lower-cased, by their first letter: hidden as whole words in any case.
+    /// The words of names written in letters (`Emma Brown`: `emma`, `brown`; `Bo`), lower-cased,
+    /// by their first letter: hidden as whole words in any case (`Emmanuel` is no `Emma`). Of a
+    /// name of several words, those of three letters or more.
     private let words: [Character: [String]]
 
     public init(names: [String]) {
+        let inLetters = { (name: String) in name.allSatisfy { $0 == " " || Self.isLetter($0) } }
         var byFirst: [Character: [String]] = [:]
-        for name in Set(names) where name.count >= 2 { byFirst[name.first!, default: []].append(name) }
+        for name in Set(names) where name.count >= 2 && !inLetters(name) { byFirst[name.first!, default: []].append(name) }
         self.names = byFirst.mapValues { $0.sorted { $0.count > $1.count } }
         var letters: [Character: Set<String>] = [:]
-        for name in names where name.contains(" ") {
-            for word in name.lowercased().split(separator: " ") where word.count >= 3 && word.allSatisfy(Self.isLetter) {
+        for name in names where inLetters(name) {
+            let parts = name.lowercased().split(separator: " ")
+            for word in parts where word.count >= (parts.count == 1 ? 2 : 3) {
                 letters[word.first!, default: []].insert(String(word))
             }
         }

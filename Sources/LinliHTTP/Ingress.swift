@@ -122,6 +122,9 @@ public enum Ingress {
                 } else {
                     json = try await handle()
                 }
+            } catch is ReplayGuard.Unanswered {
+                answered(503)
+                return problem(.serviceUnavailable, "retry", "the first request with this webhook-id ended without an answer; send it again")
             } catch {
                 // Nothing of it was kept (the batch's transaction did not commit): the bridge sends it again.
                 answered(503)

@@ -8,7 +8,7 @@ import Synchronization
 /// least the signature window: an older request is refused as stale anyway), and
 /// at most `capacity` of them (the oldest go first), so memory stays bounded
 /// whatever the rate. The first is handled on the caller's task: no actor or task of
-/// its own, so a request stays on the thread that serves it.
+/// its own to hop to and back.
 final class ReplayGuard: Sendable {
     private struct State {
         var answers: [String: String] = [:]
@@ -43,7 +43,6 @@ final class ReplayGuard: Sendable {
             if let answer = s.answers[id] { return .answered(answer) }
             if s.running[id] != nil { return .waits }
             s.running[id] = []
-            s.order.append((id, now))
             return .first
         }
         switch turn {
@@ -62,7 +61,12 @@ final class ReplayGuard: Sendable {
         case .first:
             let result = await Result(awaiting: handle)
             let waiting = state.withLock { s in
-                if case .success(let answer) = result { s.answers[id] = answer }  // not answered: the sender may try again
+                // Kept from when it is answered, so that `forget` drops it in time; one not
+                // answered is not kept at all: the sender may try again.
+                if case .success(let answer) = result {
+                    s.answers[id] = answer
+                    s.order.append((id, now))
+                }
                 return s.running.removeValue(forKey: id) ?? []
             }
             for w in waiting { w.resume(with: result) }

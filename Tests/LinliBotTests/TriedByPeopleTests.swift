@@ -874,6 +874,9 @@ import Testing
         #expect(accepted.ok && accepted.text.hasPrefix("Accepted"), "the reply in the command's language: \(accepted.text)")
         let next = try bot.say("报修 漏水 卫生间漏水", from: "u-li", at: at).notifications.first { $0.to == "u-cap1" }
         #expect(next?.text.hasPrefix("【新报修】") == true, "\(next?.text ?? "")")
+        #expect(try bot.say("merge R3 R2", from: "u-cap1", at: at).reply.ok)
+        let merged = try bot.say("报修 漏水 阳台滴水", from: "u-li", at: at).notifications.first { $0.to == "u-cap1" }
+        #expect(merged?.text.hasPrefix("【新报修】") == true, "several ids are no sentence either: \(merged?.text ?? "")")
         // A sentence in English does change it, as it did.
         #expect(try bot.say("done R2 replaced the kitchen pipe", from: "u-cap1", at: at).reply.ok)
         let third = try bot.say("报修 漏水 阳台漏水", from: "u-li", at: at).notifications.first { $0.to == "u-cap1" }
@@ -906,6 +909,33 @@ import Testing
         let booked = try chat.say("@2026-11-28T09:02:00+08:00 [fudi-b3] u-zhang: 7点到9点")
         #expect(booked.reply.ok && booked.reply.text.contains("19:00-21:00"), "\(booked.reply.text)")
         #expect(booked.notifications.contains { $0.reason == "booking_request" && $0.text.contains("19:00-21:00") })
+    }
+
+    /// The question's own example, the half said again, a 24-hour clock: each answers it.
+    @Test(arguments: ["下午3点到5点", "下午三点到五点", "15:00-17:00", "3点到5点吧"])
+    func theAnswersPeopleGive(_ answer: String) throws {
+        let chat = try Conversation()
+        try chat.say("@2026-11-28T09:00:00+08:00 u-li: 预约凉亭明天下午")
+        let booked = try chat.say("@2026-11-28T09:01:00+08:00 u-li: \(answer)").reply
+        #expect(booked.ok && booked.text.contains("15:00-17:00"), "\(answer): \(booked.text)")
+    }
+
+    /// `算了不约了`, `never mind`: the question is dropped; in a group a later time said among
+    /// neighbours books nothing, nor does an answer that runs on into talk.
+    @Test func givingUpAndTalkBookNothing() throws {
+        let chat = try Conversation()
+        for (who, giveUp, reply) in [("u-li", "算了不约了", "好的，已取消。"), ("u-emma", "never mind!", "OK, cancelled.")] {
+            try chat.say("@2026-11-28T09:00:00+08:00 \(who): 预约凉亭明天下午")
+            #expect(try chat.say("@2026-11-28T09:00:30+08:00 \(who): \(giveUp)").reply.text == reply)
+            #expect(try chat.say("@2026-11-28T09:01:00+08:00 \(who): 3点到5点").reply.code == "unknown_command")
+        }
+        try chat.say("@2026-11-28T09:02:00+08:00 [fudi-b3] u-zhang: @小邻 预约 活动室 周日 晚上")
+        #expect(try chat.say("@2026-11-28T09:02:30+08:00 [fudi-b3] u-zhang: 算了不约了").reply.text == "好的，已取消。")
+        #expect(try chat.say("@2026-11-28T09:03:00+08:00 [fudi-b3] u-zhang: 7点到9点我要去接孩子").isEmpty)
+        try chat.say("@2026-11-28T09:04:00+08:00 [fudi-b3] u-zhang: @小邻 预约 活动室 周日 晚上")
+        #expect(try chat.say("@2026-11-28T09:05:00+08:00 [fudi-b3] u-zhang: 7点到9点我要去接孩子").isEmpty, "talk: the question stays open")
+        let booked = try chat.say("@2026-11-28T09:06:00+08:00 [fudi-b3] u-zhang: 7点到9点")
+        #expect(booked.reply.ok && booked.reply.text.contains("19:00-21:00") && !booked.reply.text.contains("孩子"), "\(booked.reply.text)")
     }
 }
 

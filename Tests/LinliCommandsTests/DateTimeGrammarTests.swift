@@ -45,6 +45,8 @@ import Testing
         ("晚上7点30", 1170, 1170),
         // An end past noon written on the clock's face, as people write it: 11 to 1 is 11:00-13:00.
         ("11点到1点", 660, 780), ("11:30-1:30", 690, 810), ("10点到2点", 600, 840),
+        // An answer after `预约凉亭明天下午`: the half said again, or a 24-hour clock after it.
+        ("下午 下午3点到5点", 900, 1020), ("下午 15:00-16:00", 900, 960), ("晚上 晚上7点到9点", 1140, 1260), ("afternoon 3-5", 900, 1020),
         // A start alone: a range that ends where it starts (the booking gives it the venue's minimum length).
         ("3pm", 900, 900), ("下午3点", 900, 900), ("15:00", 900, 900), ("上午10点", 600, 600),
     ]
@@ -54,7 +56,7 @@ import Testing
         #expect(Grammar.times(text) == .times(TimeRange(start: start, end: end)), "\(text)")
     }
 
-    @Test(arguments: ["16:00-15:00", "23:00-01:00", "晚上11点到凌晨1点", "10pm-2am", "25:00-26:00", "15:70-16:00", "24:30-25:00"])
+    @Test(arguments: ["16:00-15:00", "23:00-01:00", "晚上11点到凌晨1点", "10pm-2am", "25:00-26:00", "15:70-16:00", "24:30-25:00", "9点到9点", "10点到9点"])
     func refusedTimes(_ text: String) {
         guard case .wrong = Grammar.times(text) else {
             Issue.record("\(text) should be refused, got \(String(describing: Grammar.times(text)))")

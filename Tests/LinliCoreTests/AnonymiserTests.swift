@@ -18,6 +18,9 @@ import Testing
         let text = anonymiser.text("702陈美玲家的白色SUV已挪走，已提醒Emma和陈阿姨；told emma and Mr Brown, WANG too")
         #expect(text == "＊＊家的白色SUV已挪走，已提醒＊和＊阿姨；told ＊ and Mr ＊, ＊ too", "\(text)")
         #expect(anonymiser.text("Leisure room, Emmanuel's bike, a brownie") == "Leisure room, Emmanuel's bike, a brownie", "whole words only")
+        // A name of one word in letters, too: in any case, and whole (it was matched inside words, as written).
+        let single = Anonymiser(names: ["Emma", "Bo"])
+        #expect(single.text("told emma and BO; Emmanuel moved the box") == "told ＊ and ＊; Emmanuel moved the box")
     }
 
     /// Each rule hides what it looks for, and only that; the quick tests that skip a

@@ -64,4 +64,19 @@ import Testing
         for id in ["b", "c", "d"] { _ = try await replays.answer(id, now: now.adding(.minutes(12))) { id } }
         #expect(try await replays.answer("b", now: now.adding(.minutes(12))) { "B2" } == "B2", "the oldest beyond capacity")
     }
+
+    /// A first answered after others came and went is kept from when it is answered, and
+    /// forgotten in its turn like any other (it was kept for ever: memory grew).
+    @Test func anAnswerThatComesLateIsForgottenInItsTurn() async throws {
+        let replays = ReplayGuard(keep: .minutes(10), capacity: 2)
+        async let slow = replays.answer("slow", now: now) {
+            try await Task.sleep(for: .milliseconds(300))
+            return "S"
+        }
+        try await Task.sleep(for: .milliseconds(50))
+        for id in ["b", "c", "d"] { _ = try await replays.answer(id, now: now) { id } }
+        #expect(try await slow == "S")
+        for id in ["e", "f"] { _ = try await replays.answer(id, now: now) { id } }
+        #expect(try await replays.answer("slow", now: now) { "S2" } == "S2", "forgotten beyond capacity, as any other")
+    }
 }

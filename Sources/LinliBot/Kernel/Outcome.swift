@@ -3,8 +3,8 @@ import LinliCore
 import LinliStore
 
 /// A push the handling of an event causes, besides its reply: a `notify` to one
-/// person (in their language) or a `post` into a group (in the language of the
-/// command that caused it). Codable: a push deferred by quiet hours waits in a timer.
+/// person (in their language; a private reply in the reply's) or a `post` into a group
+/// (in the group's language). Codable: a push deferred by quiet hours waits in a timer.
 struct Effect: Codable, Equatable, Sendable {
     var to: String?
     var group: String?

@@ -169,8 +169,9 @@ private struct HouseholdFile {
     init(home: String, building: Building, members: [String], paired: [String], withVisits: Bool, _ ctx: CommandContext) throws {
         let n = HouseholdsFamily.shown
         let desk = WorkOrderDesk(ctx.kernel)
-        // A private report (a dispute, noise) is its reporter's and its handlers' to read: not the other
-        // members' (one may have joined since, even the other party), not a paired party member's.
+        // A private report (a dispute, noise) is for its reporter, whoever filed it on a visit, its
+        // handlers and those over its building: not the other members (one may have joined since,
+        // even the other party), nor a paired party member as such.
         let orders = try ctx.tx.householdWorkOrders(members: members, building: building.id, room: WorkOrdersFamily.room(home), limit: n)
             .filter { !desk.isOtherParty(ctx.sender, $0) && (!desk.isPrivate($0) || desk.may(ctx.sender, [.reporter, .filer, .handler, .manager], $0)) }
         let bookings = try ctx.tx.householdBookings(home, limit: n)

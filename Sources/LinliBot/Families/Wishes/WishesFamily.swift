@@ -76,14 +76,18 @@ struct WishesFamily: Family {
             throw LinliError(.forbidden, zh: "志愿者、党员和楼栋长可以认领心愿。", en: "Volunteers, party members and captains claim wishes.", refs: [id.description])
         }
         let wish = try loadWish(id, ctx.tx)
+        // Whose wish it is and where they live: the volunteer is to find them (privately only).
+        let wisher = [ctx.directory.name(of: wish.wisher), ctx.kernel.people.home(of: wish.wisher)].compactMap { $0 }.joined(separator: " ")
         if wish.state == .claimed, wish.claimer == ctx.sender {
-            return Outcome(
-                zh: "\(id) 已由您认领。完成后请发送：实现 \(id)", en: "You have taken on \(id) already. When it is done: fulfil \(id)", refs: [id.description])
+            func taken(_ from: String?) -> Localized {
+                Localized(
+                    zh: "\(id) 已由您认领\(from.map { "（心愿人：\($0)）" } ?? "")。完成后请发送：实现 \(id)",
+                    en: "You have taken on \(id) already\(from.map { " (from \($0))" } ?? ""). When it is done: fulfil \(id)")
+            }
+            return Outcome(taken(wisher), refs: [id.description]).keepingPrivate(taken(nil), in: ctx)
         }
         let (w, _) = try write(wish, ctx.kernel) { try $0.claim(by: ctx.sender, at: ctx.now) }
         let name = ctx.directory.name(of: ctx.sender)
-        // Whose wish it is and where they live: the volunteer is to find them (privately only).
-        let wisher = [ctx.directory.name(of: w.wisher), ctx.kernel.people.home(of: w.wisher)].compactMap { $0 }.joined(separator: " ")
         func claimed(_ text: String, from: String? = nil) -> Localized {
             Localized(
                 zh: "已认领 \(id)：\(text)\(from.map { "（心愿人：\($0)）" } ?? "")。完成后请发送：实现 \(id)（7天内未完成会自动释放）",

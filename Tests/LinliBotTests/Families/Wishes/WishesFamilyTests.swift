@@ -116,5 +116,9 @@ import Testing
         try bot.say("微心愿 想要人陪我去医院，电话13812345678", from: "u-li", at: at)
         let alone = try bot.say("认领 W3", from: "u-vol", at: at)
         #expect(alone.reply.text.contains("13812345678（心愿人：李阿姨 b1-502）") && alone.notifications.allSatisfy { $0.to != "u-vol" }, "\(alone)")
+        // Asked again (one the group told to ask privately does): whose it is, again.
+        #expect(try bot.say("认领 W3", from: "u-vol", at: at).reply.text == "W3 已由您认领（心愿人：李阿姨 b1-502）。完成后请发送：实现 W3")
+        let inGroup = try bot.say("认领 W3", from: "u-vol", in: "t-b2", at: at)
+        #expect(!inGroup.reply.text.contains("李阿姨") && inGroup.notifications.first { $0.to == "u-vol" }?.text.contains("李阿姨 b1-502") == true)
     }
 }
