@@ -23,6 +23,13 @@ extension Grammar {
     }
 
     /// Reads a whole text as a time range (for tests and tools); nil when it is not one.
+    /// A whole number written in digits or in Chinese (`30`, `三十`, `两`), and nothing else.
+    public static func number(_ text: String) -> Int? {
+        var c = TextCursor(text, simplified: false)
+        guard let n = c.takeNumber(), c.atEnd else { return nil }
+        return n
+    }
+
     public static func times(_ text: String) -> TimeRead? {
         var c = TextCursor(fold(text))
         guard let t = c.takeTimeRange() else { return nil }

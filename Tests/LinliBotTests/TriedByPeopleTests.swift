@@ -953,6 +953,9 @@ import Testing
             ("统计 昨天", "福地社区 · 昨天 工单统计（共 1 件）"), ("统计 上周", "福地社区 · 上周 工单统计（共 1 件）"),
             ("统计 近7天", "福地社区 · 近7天 工单统计（共 3 件）"), ("统计 3栋 11月", "3栋 · 2026年11月 工单统计（共 4 件）"),
             ("统计 10月", "福地社区 · 2026年10月 工单统计（共 1 件）"), ("统计 2026年10月", "福地社区 · 2026年10月 工单统计（共 1 件）"),
+            ("统计 11月份", "福地社区 · 2026年11月 工单统计（共 4 件）"), ("统计 近一周", "福地社区 · 近7天 工单统计（共 3 件）"),
+            ("统计 最近三十天", "福地社区 · 近30天 工单统计（共 5 件）"), ("统计 前天", "福地社区 · 前天 工单统计（共 0 件）"),
+            ("统计 近两周", "福地社区 · 近14天 工单统计（共 3 件）"),
         ] {
             let reply = try chat.say("\(at) u-he: \(asked)").reply
             #expect(reply.ok && reply.text.hasPrefix(heading), "\(asked): \(reply.text)")
@@ -960,6 +963,9 @@ import Testing
         let english = try chat.say("\(at) u-ma: stats last 7 days").reply.text
         #expect(english.contains(" · the last 7 days: 3 work orders"), "\(english)")
         #expect(try chat.say("\(at) u-ma: stats last week").reply.text.contains("last week: 1 work order"))
+        #expect(try chat.say("\(at) u-ma: stats 7 days").reply.text.contains(" · the last 7 days: 3 work orders"))
+        #expect(try chat.say("\(at) u-ma: stats november").reply.text.contains(" · 2026-11: 4 work orders"))
+        #expect(try chat.say("\(at) u-ma: stats oct").reply.text.contains(" · 2026-10: 1 work order"))
         let posted = try chat.say("\(at) u-he: 晒数据 3栋 10月")
         #expect(posted.posts.contains { $0.group == "fudi-b3" && $0.text.hasPrefix("【晒数据】3栋 2026年10月：报修 1 件") }, "\(posted.posts)")
         #expect(try chat.say("\(at) u-he: 统计 13月").reply.code == "usage")

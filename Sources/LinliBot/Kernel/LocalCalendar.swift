@@ -34,14 +34,18 @@ struct LocalCalendar {
         return day
     }
 
-    /// The month a token names: `2026-11`, `2026年11月`, or `11月` (this year's, or last
-    /// year's when it is still to come).
+    /// The month a token names: `2026-11`, `2026年11月`, or `11月`, `11月份`, `november`, `nov`
+    /// (this year's, or last year's when it is still to come).
     func month(named token: String) -> (year: Int, month: Int)? {
-        var t = Substring(token)
+        var t = Substring(token.lowercased())
+        if t.hasSuffix("份") { t = t.dropLast() }
+        let named = t.hasSuffix("月") || Self.months.contains { t == $0 || t == $0.prefix(3) }
         if t.hasSuffix("月") { t = t.dropLast() }
         let parts = t.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "年" }
         let (y, m, _) = today.civil
-        if parts.count == 1, parts[0].count <= 2, let month = Int(parts[0]), (1...12).contains(month), token.hasSuffix("月") {
+        if named, parts.count == 1, let month = Int(parts[0]) ?? Self.months.firstIndex(where: { t == $0 || t == $0.prefix(3) }).map({ $0 + 1 }),
+            (1...12).contains(month)
+        {
             return (month > m ? y - 1 : y, month)
         }
         guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), (2000...2099).contains(year),
@@ -49,6 +53,10 @@ struct LocalCalendar {
         else { return nil }
         return (year, month)
     }
+
+    private static let months = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    ]
 
     /// The instant a local day's clock time falls on.
     func instant(_ day: LocalDay, _ minutes: Int) -> Instant {

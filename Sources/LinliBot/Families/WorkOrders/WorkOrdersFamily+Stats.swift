@@ -29,8 +29,8 @@ extension WorkOrdersFamily {
             "this month": "month", "this week": "week", "last week": "last-week", "last month": Self.lastMonth(ctx.calendar),
             "上个月": Self.lastMonth(ctx.calendar), "上月": Self.lastMonth(ctx.calendar),
         ]
-        // `last 7 days`, `past 30 days`: as `7d`.
-        let spans = (what ?? "").replacingOccurrences(of: #"(?i)\b(?:last|past) (\d+) days?\b"#, with: "$1d", options: .regularExpression)
+        // `last 7 days`, `past 30 days`, `7 days`: as `7d`.
+        let spans = (what ?? "").replacingOccurrences(of: #"(?i)\b(?:(?:last|past) )?(\d+) days?\b"#, with: "$1d", options: .regularExpression)
         for token in ctx.directory.words(spans, phrases: phrases) {
             if let s = statsScope(token, ctx.directory) {
                 scope = s
@@ -156,6 +156,8 @@ extension WorkOrdersFamily {
             return Period(from: midnight(day), to: nil, name: Localized(zh: "今天", en: "today"))
         case "yesterday", "昨天", "昨日":
             return Period(from: midnight(day - 1), to: midnight(day), name: Localized(zh: "昨天", en: "yesterday"))
+        case "前天":
+            return Period(from: midnight(day - 2), to: midnight(day - 1), name: Localized(zh: "前天", en: "the day before yesterday"))
         case "week", "本周", "这周":
             return Period(from: midnight(monday), to: nil, name: Localized(zh: "本周", en: "this week"))
         case "last-week", "上周", "上星期":
@@ -178,12 +180,15 @@ extension WorkOrdersFamily {
         }
     }
 
-    /// `近7天`, `最近7天`, `过去7天`, `7天`: that many days.
+    /// `近7天`, `最近三十天`, `过去7日`, `一周`, `近两周`, `最近一个月` (30 days): that long, to now.
     private static func days(_ token: String) -> Span? {
         var t = Substring(token)
         for prefix in ["最近", "过去", "近"] where t.hasPrefix(prefix) { t = t.dropFirst(prefix.count) }
-        guard t.hasSuffix("天") || t.hasSuffix("日"), let n = Int(t.dropLast()), (1...3660).contains(n) else { return nil }
-        return Span(milliseconds: Int64(n) * 86_400_000)
+        for (unit, days) in [("个月", 30), ("星期", 7), ("周", 7), ("天", 1), ("日", 1)] where t.hasSuffix(unit) {
+            guard let n = Grammar.number(String(t.dropLast(unit.count))), (1...3660).contains(n * days) else { return nil }
+            return Span(milliseconds: Int64(n * days) * 86_400_000)
+        }
+        return nil
     }
 
     private func render(_ s: WorkOrderStats, scope: Localized, period: Localized) -> Localized {
