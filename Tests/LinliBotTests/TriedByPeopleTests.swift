@@ -1057,3 +1057,15 @@ import Testing
         #expect(try chat.say("@2026-12-25T09:00:00+08:00 u-emma: status").reply.text.contains("S2 Umbrella: overdue (due back by 09:01 on Tue 8 Dec)"))
     }
 }
+
+/// A captain who is the grid leader too: a report he leaves unaccepted goes on to the
+/// office, not back to himself as grid leader.
+@Suite struct ACaptainWhoLeadsTheGridTooTests {
+    @Test func theLadderPassesHisSecondRung() throws {
+        let community = try FamilyHarness.community(replacing: "leader: u-grid}", with: "leader: u-cap1}")
+        let bot = try FamilyHarness("workorders", community: community)
+        #expect(try bot.say("报修 漏水 厨房滴水", from: "u-li", in: "t-b1", at: "2026-11-28T09:00:00+08:00").notifications.map(\.to) == ["u-cap1"])
+        let climbed = try bot.tick("2026-11-28T09:31:00+08:00").notifications.filter { $0.reason == "escalated" }
+        #expect(climbed.map(\.to) == ["u-office"], "\(climbed)")
+    }
+}

@@ -67,11 +67,14 @@ struct WorkOrderDesk {
     }
 
     /// The rung above `level` that takes `order`: past either side of a dispute, who would
-    /// learn who complained (or be asked to settle their own matter).
+    /// learn who complained (or be asked to settle their own matter), and past the one who
+    /// holds it now (a captain who is the grid leader too goes on to the office).
     func rung(above level: Level, for order: WorkOrder) -> (person: String, level: Level)? {
         let ladder = EscalationLadder(directory: directory)
         var next = ladder.rung(above: level, building: order.building)
-        while let n = next, isParty(n.person, order) { next = ladder.rung(above: n.level, building: order.building) }
+        while let n = next, isParty(n.person, order) || order.assignee == .person(n.person) {
+            next = ladder.rung(above: n.level, building: order.building)
+        }
         return next
     }
 
