@@ -167,6 +167,11 @@ extension Engine {
         case .incomplete(let id, let soFar, let missing, let lang):
             try settle(lang)
             let spec = parser.catalog.spec(id)
+            // `同意` from a resident: a command only others give asks nothing; they are told whose it is.
+            if let spec, !ctx.mayUse(spec), !spec.roles.contains("resident") {
+                outcome = Outcome(error: Self.othersCommand(spec))
+                break
+            }
             // A dispute's parties or terms, what a visit found: asked, and answered, privately.
             let privately = event.group != nil && (spec.map { FollowUps.privateFamilies.contains($0.family) } == true || reportsPrivately(soFar))
             if privately, !ctx.reachedPrivately {  // nothing asked: where to say it instead (FollowUps.askPrivately)
@@ -198,6 +203,19 @@ extension Engine {
             outcome.effects[i].replyLang = outcome.lang
         }
         return outcome
+    }
+
+    /// Said of a command the sender may not give: whose it is, and where to look for theirs.
+    static func othersCommand(_ spec: CommandSpec) -> LinliError {
+        let roles: [String: (zh: String, en: String)] = [
+            "captain": ("楼栋长", "captains"), "grid_leader": ("网格长", "grid leaders"), "staff": ("社区工作人员", "the community office"),
+            "volunteer": ("志愿者", "volunteers"), "party_member": ("党员", "party members"), "mediator": ("调解员", "mediators"),
+            "department": ("部门", "departments"),
+        ]
+        let whose = spec.roles.compactMap { roles[$0] }
+        return LinliError(
+            .forbidden, zh: "“\(spec.usage.zh)”是\(whose.map(\.zh).joined(separator: "、"))用的命令。发送“帮助”查看您可以用的命令。",
+            en: "“\(spec.usage.en)” is for \(whose.map(\.en).joined(separator: ", ")). Send “help” to see what you can use.")
     }
 
     /// An unfinished command made whole with what its family presumes for the missing

@@ -1069,3 +1069,18 @@ import Testing
         #expect(climbed.map(\.to) == ["u-office"], "\(climbed)")
     }
 }
+
+/// `同意` or `approve` alone from a resident: the bot asked them which booking to approve,
+/// a command they may not give; it now says whose command it is, asks nothing, and their
+/// next message is no answer to it.
+@Suite struct AnotherRolesWordAloneTests {
+    @Test func aResidentIsToldWhoseItIs() throws {
+        let chat = try Conversation()
+        let zh = try chat.say("@2026-11-28T09:00:00+08:00 u-li: 同意").reply
+        #expect(zh.code == "forbidden" && zh.text == "“批准 B编号”是楼栋长、网格长、社区工作人员用的命令。发送“帮助”查看您可以用的命令。", "\(zh.text)")
+        #expect(try chat.say("@2026-11-28T09:01:00+08:00 u-li: B1").reply.code != "not_found", "no question was left open")
+        #expect(try chat.say("@2026-11-28T09:02:00+08:00 u-emma: approve").reply.text.hasPrefix("“approve <person>” is for captains"))
+        #expect(try chat.say("@2026-11-28T09:03:00+08:00 u-zhou: 同意").reply.text.hasPrefix("批准哪个预约？"), "a captain is asked")
+        #expect(try chat.say("@2026-11-28T09:04:00+08:00 [fudi-b3] u-li: 同意").isEmpty, "in a group, talk")
+    }
+}
