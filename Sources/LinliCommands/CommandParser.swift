@@ -338,8 +338,8 @@ public struct CommandParser: Sendable {
         case .text:
             let rest = c.rest
             c.pos = c.chars.count
-            // `报修？` is not a report whose details are "?".
-            guard rest.unicodeScalars.contains(where: Self.hasMeaning) else { return .absent }
+            // `报修？` is not a report whose details are "?"; `3点到5点吧` books no purpose `吧`.
+            guard rest.unicodeScalars.contains(where: Self.hasMeaning), !(arg.optional && Self.isPoliteTail(rest)) else { return .absent }
             // Echoed in replies, pushed, posted to groups: a page of text is not a report.
             guard rest.count <= Self.maxText else {
                 return .wrong(
