@@ -1084,3 +1084,26 @@ import Testing
         #expect(try chat.say("@2026-11-28T09:04:00+08:00 [fudi-b3] u-li: 同意").isEmpty, "in a group, talk")
     }
 }
+
+/// A report that climbed to the office and waits there unaccepted: the office is reminded
+/// each accept limit, three times (it waited unseen for ever), and no more once accepted.
+@Suite struct UnacceptedAtTheOfficeTests {
+    @Test func theOfficeIsReminded() throws {
+        let bot = try FamilyHarness("workorders")
+        try bot.say("报修 漏水 厨房滴水", from: "u-li", in: "t-b1", at: "2026-11-28T09:00:00+08:00")
+        #expect(try bot.tick("2026-11-28T09:31:00+08:00").notifications.map(\.to) == ["u-grid"])
+        #expect(try bot.tick("2026-11-28T10:02:00+08:00").notifications.map(\.to) == ["u-office"])
+        var reminders: [String] = []
+        for t in ["10:33", "11:04", "11:35", "12:06", "12:37"] {
+            reminders += try bot.tick("2026-11-28T\(t):00+08:00").notifications.filter { $0.to == "u-office" && $0.reason == "reminder" }.map(\.text)
+        }
+        #expect(reminders.count == 3, "\(reminders)")
+        #expect(reminders.first == "【待签收】R1 漏水 · 1栋 502：厨房滴水。仍未签收，请签收：签收 R1", "\(reminders)")
+        // Accepted: no more.
+        try bot.say("报修 漏水 卫生间漏水", from: "u-ann", in: "t-b1", at: "2026-11-28T13:00:00+08:00")
+        try bot.tick("2026-11-28T13:31:00+08:00")
+        try bot.tick("2026-11-28T14:02:00+08:00")
+        #expect(try bot.say("accept R2", from: "u-office", at: "2026-11-28T14:10:00+08:00").reply.ok)
+        #expect(try bot.tick("2026-11-28T15:00:00+08:00").notifications.filter { $0.reason == "reminder" }.isEmpty)
+    }
+}

@@ -27,12 +27,34 @@ extension WorkOrdersFamily {
         }
     }
 
+    /// How often the top of the ladder (the office) is reminded of a report it has not accepted.
+    static let topReminders = 3
+
+    /// At the top of the ladder no one is above to go to: whoever holds it is reminded, one
+    /// accept limit after another, `topReminders` times (it waited there for ever unseen).
+    private func remindTheTop(_ order: WorkOrder, _ timer: TimerRow, _ ctx: Kernel) throws -> [Effect] {
+        let desk = WorkOrderDesk(ctx)
+        let reminded = Int(timer.payload) ?? 0
+        guard reminded < Self.topReminders, case .person(let holder)? = order.assignee else { return [] }
+        let rid = order.id.description
+        try ctx.timers.schedule(WorkOrderClock.accept, at: ctx.now.adding(desk.limits(order).accept), subject: rid, payload: String(reminded + 1))
+        return [
+            .notify(
+                to: holder, reason: "reminder",
+                text: Localized(
+                    zh: "【待签收】\(desk.headline(order, .zh))：\(order.details)。仍未签收，请签收：签收 \(rid)",
+                    en: "[Not accepted] \(desk.headline(order, .en)): \(order.details). Still not accepted. To accept: accept \(rid)"),
+                refs: [rid], priority: desk.priority(of: order))
+        ]
+    }
+
     /// Nobody accepted in time: one rung up, with a notice naming the record and how
     /// long it waited; the clock restarts at the new level, from now. A department that does
     /// not accept is reported to the office but keeps the order.
     func acceptDeadlinePassed(_ order: WorkOrder, _ timer: TimerRow, _ ctx: Kernel) throws -> [Effect] {
         let desk = WorkOrderDesk(ctx)
-        guard order.awaitsAcceptance, let (person, level) = desk.rung(above: order.level, for: order) else { return [] }
+        guard order.awaitsAcceptance else { return [] }
+        guard let (person, level) = desk.rung(above: order.level, for: order) else { return try remindTheTop(order, timer, ctx) }
         let rid = order.id.description
         // From when this level's clock started (the deadline less the limit) to now.
         let waited = ctx.now.since(timer.dueAt.adding(Span(milliseconds: -desk.limits(order).accept.milliseconds)))
