@@ -34,7 +34,8 @@ extension Engine {
             expired = prompt
         }
         if let prompt = prompt(chat: chat, user: sender) {
-            if FollowUps.cancels(text) {
+            let asked: ArgSpec? = if case .incomplete(_, _, let missing, _) = parser.parse(prompt.soFar) { missing } else { nil }
+            if FollowUps.cancels(text, asking: asked, inGroup: strict) {
                 try deletePrompt(chat: chat, user: sender, tx)
                 commandName = "cancel_question"
                 var outcome = Outcome(zh: "好的，已取消。", en: "OK, cancelled.")
@@ -49,7 +50,7 @@ extension Engine {
             } else if Acknowledgement.word(in: text) != nil || alone.isIncomplete(prompt.command) {
                 if strict { return nil }
                 parsed = parser.parse(prompt.soFar)
-            } else if strict, case .incomplete(let id, _, let missing, _) = parser.parse(prompt.soFar), !parser.isOnly(text, answering: id, missing) {
+            } else if strict, let asked, !parser.isOnly(text, answering: prompt.command, asked) {
                 return nil  // `7点到9点我要去接孩子` among neighbours: talk, and the question stays open
             } else {
                 parsed = parser.parse(prompt.soFar + " " + text, strict: strict)

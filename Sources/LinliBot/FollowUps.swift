@@ -12,11 +12,14 @@ enum FollowUps {
         "取消", "算了", "不用了", "不用", "不要了", "撤销", "不约了", "不预约了", "不订了", "取消预约",
     ]
 
-    /// Whether `text` drops the pending question: one of `cancelWords`, closing marks and
-    /// polite words aside, or a sentence that opens with 算了 (`算了不约了`).
-    static func cancels(_ text: String) -> Bool {
+    /// Whether `text` drops the pending question: one of `cancelWords`, closing marks aside, or
+    /// a sentence that opens with 算了 or 不用了 (`算了不约了`) unless free text is asked for
+    /// (`算了，双方都不追究了` answers it). In a group, not `no`, `stop`, `不用`: said to a neighbour.
+    static func cancels(_ text: String, asking missing: ArgSpec?, inGroup: Bool) -> Bool {
         let trimmed = Grammar.fold(text).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " ?？!！~～。.，,"))
-        return cancelWords.contains(trimmed) || trimmed.hasPrefix("算了") || trimmed.hasPrefix("不用了")
+        if inGroup, ["no", "stop", "不用"].contains(trimmed) { return false }
+        let freeText = missing?.type == .text
+        return cancelWords.contains(trimmed) || !freeText && (trimmed.hasPrefix("算了") || trimmed.hasPrefix("不用了"))
     }
 
     /// Families whose follow-up questions are about private matters: asked in a private chat.

@@ -19,19 +19,23 @@ extension CommandParser {
         }
     }
 
-    /// Whether `text` is the argument `missing` of command `id` and nothing more than the
-    /// required ones after it (closing marks and polite words aside): in a group, only such a
-    /// reply answers the bot's question (`7点到9点`, `漏水 厨房滴水`; not `7点到9点我要去接孩子`,
-    /// where the talk would be taken for the booking's purpose).
+    /// Whether `text` holds the argument `missing` of command `id`, and else only arguments
+    /// of it that are no optional free text (closing marks and polite words aside): in a group,
+    /// only such a reply answers the bot's question (`7点到9点`, `周日 7点到9点`, `漏水 厨房滴水`;
+    /// not `7点到9点我要去接孩子`, where the talk would be taken for the booking's purpose).
     public func isOnly(_ text: String, answering id: String, _ missing: ArgSpec) -> Bool {
-        guard let spec = catalog.spec(id), let first = spec.args.firstIndex(where: { $0.name == missing.name }) else { return true }
+        guard let spec = catalog.spec(id) else { return true }
         var cursor = TextCursor(Grammar.fold(text), simplified: false)
-        for arg in spec.args[first...] where !arg.optional || arg.name == missing.name {
+        var answered = false
+        for arg in spec.args where !(arg.optional && arg.type == .text) {
             cursor.skipSpaces()
             guard !cursor.atEnd else { break }
-            guard case .value = read(arg, &cursor, strict: true) else { return false }
+            var probe = cursor
+            guard case .value = read(arg, &probe, strict: true) else { continue }
+            cursor = probe
+            answered = answered || arg.name == missing.name
         }
-        return Self.isPoliteTail(cursor.rest)
+        return answered && Self.isPoliteTail(cursor.rest)
     }
 
     /// Whether, at `cursor` just past the word of a command that takes free text or a word

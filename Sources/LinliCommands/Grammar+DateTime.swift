@@ -22,7 +22,6 @@ extension Grammar {
         return t
     }
 
-    /// Reads a whole text as a time range (for tests and tools); nil when it is not one.
     /// A whole number written in digits or in Chinese (`30`, `三十`, `两`), and nothing else.
     public static func number(_ text: String) -> Int? {
         var c = TextCursor(text, simplified: false)
@@ -30,6 +29,7 @@ extension Grammar {
         return n
     }
 
+    /// Reads a whole text as a time range (for tests and tools); nil when it is not one.
     public static func times(_ text: String) -> TimeRead? {
         var c = TextCursor(fold(text))
         guard let t = c.takeTimeRange() else { return nil }

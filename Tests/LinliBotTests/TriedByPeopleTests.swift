@@ -936,6 +936,11 @@ import Testing
         #expect(try chat.say("@2026-11-28T09:05:00+08:00 [fudi-b3] u-zhang: 7点到9点我要去接孩子").isEmpty, "talk: the question stays open")
         let booked = try chat.say("@2026-11-28T09:06:00+08:00 [fudi-b3] u-zhang: 7点到9点")
         #expect(booked.reply.ok && booked.reply.text.contains("19:00-21:00") && !booked.reply.text.contains("孩子"), "\(booked.reply.text)")
+        // The day with the times answers too; `no` said to a neighbour drops nothing.
+        try chat.say("@2026-11-28T09:07:00+08:00 [fudi-b3] u-li: @小邻 预约 凉亭")
+        #expect(try chat.say("@2026-11-28T09:07:30+08:00 [fudi-b3] u-li: no").isEmpty)
+        let withTheDay = try chat.say("@2026-11-28T09:08:00+08:00 [fudi-b3] u-li: 后天 下午3点到4点").reply
+        #expect(withTheDay.ok && withTheDay.text.contains("11月30日") && withTheDay.text.contains("15:00-16:00"), "\(withTheDay.text)")
     }
 }
 
@@ -955,7 +960,7 @@ import Testing
             ("统计 10月", "福地社区 · 2026年10月 工单统计（共 1 件）"), ("统计 2026年10月", "福地社区 · 2026年10月 工单统计（共 1 件）"),
             ("统计 11月份", "福地社区 · 2026年11月 工单统计（共 4 件）"), ("统计 近一周", "福地社区 · 近7天 工单统计（共 3 件）"),
             ("统计 最近三十天", "福地社区 · 近30天 工单统计（共 5 件）"), ("统计 前天", "福地社区 · 前天 工单统计（共 0 件）"),
-            ("统计 近两周", "福地社区 · 近14天 工单统计（共 3 件）"),
+            ("统计 近两周", "福地社区 · 近14天 工单统计（共 3 件）"), ("统计 最近一个星期", "福地社区 · 近7天 工单统计（共 3 件）"),
         ] {
             let reply = try chat.say("\(at) u-he: \(asked)").reply
             #expect(reply.ok && reply.text.hasPrefix(heading), "\(asked): \(reply.text)")

@@ -37,7 +37,9 @@ extension WorkOrdersFamily {
         let reminded = Int(timer.payload) ?? 0
         guard reminded < Self.topReminders, case .person(let holder)? = order.assignee else { return [] }
         let rid = order.id.description
-        try ctx.timers.schedule(WorkOrderClock.accept, at: ctx.now.adding(desk.limits(order).accept), subject: rid, payload: String(reminded + 1))
+        // As the accept clock runs: from when a push of its priority can be read (after quiet hours).
+        let next = ctx.calendar.deliveryTime(desk.priority(of: order)).adding(desk.limits(order).accept)
+        try ctx.timers.schedule(WorkOrderClock.accept, at: next, subject: rid, payload: String(reminded + 1))
         return [
             .notify(
                 to: holder, reason: "reminder",
@@ -128,7 +130,7 @@ extension WorkOrdersFamily {
                     "[Overdue] \(rid) \(desk.categoryName(order, .en)) · \(desk.buildingName(order, .en)): past its \(limit.spoken(.en)) limit. Please resolve it or post progress: note \(rid) <text>"
             ))
         let level = ctx.ladder.level(of: order.assignee, building: order.building) ?? order.level
-        if let (above, _) = ctx.ladder.rung(above: level, building: order.building), !pushes.contains(where: { $0.to == above }) {
+        if let (above, _) = desk.rung(above: level, for: order), !pushes.contains(where: { $0.to == above }) {
             pushes.append(
                 .notify(
                     to: above, reason: "overdue",

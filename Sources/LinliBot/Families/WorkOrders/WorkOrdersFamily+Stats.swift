@@ -185,7 +185,9 @@ extension WorkOrdersFamily {
         var t = Substring(token)
         for prefix in ["最近", "过去", "近"] where t.hasPrefix(prefix) { t = t.dropFirst(prefix.count) }
         for (unit, days) in [("个月", 30), ("星期", 7), ("周", 7), ("天", 1), ("日", 1)] where t.hasSuffix(unit) {
-            guard let n = Grammar.number(String(t.dropLast(unit.count))), (1...3660).contains(n * days) else { return nil }
+            var count = t.dropLast(unit.count)
+            if count.hasSuffix("个") { count = count.dropLast() }  // 一个星期
+            guard let n = Grammar.number(String(count)), (1...3660).contains(n * days) else { return nil }
             return Span(milliseconds: Int64(n * days) * 86_400_000)
         }
         return nil

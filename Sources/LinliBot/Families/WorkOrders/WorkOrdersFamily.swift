@@ -415,7 +415,7 @@ struct WorkOrdersFamily: Family {
             text: Localized(
                 zh: "\(rid) 被报修人退回：没解决\(why.map { "（\($0)）" } ?? "")。请重新签收：签收 \(rid)",
                 en: "\(rid) was sent back by the reporter: not fixed\(why.map { " (\($0))" } ?? ""). Please accept it again: accept \(rid)"))
-        if let (above, _) = ctx.ladder.rung(above: order.level, building: order.building), !effects.contains(where: { $0.to == above }) {
+        if let (above, _) = desk.rung(above: order.level, for: order), !effects.contains(where: { $0.to == above }) {
             let who = order.assignee.map { ctx.directory.name(of: $0.id) } ?? "—"
             effects.append(
                 .notify(
