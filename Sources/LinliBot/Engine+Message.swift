@@ -34,7 +34,8 @@ extension Engine {
             expired = prompt
         }
         if let prompt = prompt(chat: chat, user: sender) {
-            let asked: ArgSpec? = if case .incomplete(_, _, let missing, _) = parser.parse(prompt.soFar) { missing } else { nil }
+            let before = parser.parse(prompt.soFar)
+            let asked: ArgSpec? = if case .incomplete(_, _, let missing, _) = before { missing } else { nil }
             if FollowUps.cancels(text, asking: asked, inGroup: strict) {
                 try deletePrompt(chat: chat, user: sender, tx)
                 commandName = "cancel_question"
@@ -49,7 +50,7 @@ extension Engine {
                 parsed = alone
             } else if Acknowledgement.word(in: text) != nil || alone.isIncomplete(prompt.command) {
                 if strict { return nil }
-                parsed = parser.parse(prompt.soFar)
+                parsed = before
             } else if strict, let asked, !parser.isOnly(text, answering: prompt.command, asked) {
                 return nil  // `7点到9点我要去接孩子` among neighbours: talk, and the question stays open
             } else {
@@ -57,7 +58,7 @@ extension Engine {
             }
             // An answer that does not answer leaves the question open: in a group it is chatter;
             // in a private chat it is told why, and the corrected answer still answers.
-            if !FollowUps.answers(parsed, prompt, parser) {
+            if !FollowUps.answers(parsed, asking: asked) {
                 if strict { return nil }
             } else {
                 try deletePrompt(chat: chat, user: sender, tx)
@@ -149,22 +150,9 @@ extension Engine {
             }
             // A command's word with ids alone (`accept R1`, `签收 R1`) reads the same in either
             // language: once a sender has a language, such a line leaves it as it is.
-            func wordAlone() -> Bool {
-                let said = Grammar.fold(text).lowercased()
-                let letters = said.filter { !$0.isWhitespace }
-                return parser.catalog.spec(command.name)?.words.contains { w in
-                    let word = Grammar.fold(w.text).lowercased().filter { !$0.isWhitespace }
-                    guard letters.hasPrefix(word) else { return false }
-                    // What follows the word, its spaces kept (`R1 R2` is ids, `R1R2` would read as a word).
-                    var rest = Substring(said)
-                    var taken = 0
-                    while taken < word.count, let c = rest.popFirst() {
-                        if !c.isWhitespace { taken += 1 }
-                    }
-                    return !CommandParser.hasWords(String(rest))
-                } ?? false
+            if !wordless, chosen == nil, state.wrote[sender] != lang, state.wrote[sender] == nil || !parser.isWordWithIDsAlone(text, of: command.name) {
+                try kernel(tx).people.noteWritten(sender, lang)
             }
-            if !wordless, chosen == nil, state.wrote[sender] != lang, state.wrote[sender] == nil || !wordAlone() { try kernel(tx).people.noteWritten(sender, lang) }
         case .incomplete(let id, let soFar, let missing, let lang):
             try settle(lang)
             let spec = parser.catalog.spec(id)
@@ -208,12 +196,14 @@ extension Engine {
 
     /// Said of a command the sender may not give: whose it is, and where to look for theirs.
     static func othersCommand(_ spec: CommandSpec) -> LinliError {
-        let roles: [String: (zh: String, en: String)] = [
-            "captain": ("楼栋长", "captains"), "grid_leader": ("网格长", "grid leaders"), "staff": ("社区工作人员", "the community office"),
-            "volunteer": ("志愿者", "volunteers"), "party_member": ("党员", "party members"), "mediator": ("调解员", "mediators"),
-            "department": ("部门", "departments"),
-        ]
-        let whose = spec.roles.compactMap { roles[$0] }
+        let whose: [(zh: String, en: String)] = spec.roles.compactMap { id in
+            switch Role(rawValue: id) {
+            case .staff?: ("社区工作人员", "the community office")
+            case .department?: ("部门", "departments")
+            case let role?: RolesFamily.names[role].map { ($0.zh, $0.pluralEn.lowercased()) }
+            case nil: nil
+            }
+        }
         return LinliError(
             .forbidden, zh: "“\(spec.usage.zh)”是\(whose.map(\.zh).joined(separator: "、"))用的命令。发送“帮助”查看您可以用的命令。",
             en: "“\(spec.usage.en)” is for \(whose.map(\.en).joined(separator: ", ")). Send “help” to see what you can use.")

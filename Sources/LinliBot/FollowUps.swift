@@ -16,7 +16,8 @@ enum FollowUps {
     /// a sentence that opens with 算了 or 不用了 (`算了不约了`) unless free text is asked for
     /// (`算了，双方都不追究了` answers it). In a group, not `no`, `stop`, `不用`: said to a neighbour.
     static func cancels(_ text: String, asking missing: ArgSpec?, inGroup: Bool) -> Bool {
-        let trimmed = Grammar.fold(text).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " ?？!！~～。.，,"))
+        let folded = Grammar.fold(text).lowercased()
+        let trimmed = CommandParser.withoutClosingMarks(folded) ?? folded
         if inGroup, ["no", "stop", "不用"].contains(trimmed) { return false }
         let freeText = missing?.type == .text
         return cancelWords.contains(trimmed) || !freeText && (trimmed.hasPrefix("算了") || trimmed.hasPrefix("不用了"))
@@ -30,15 +31,13 @@ enum FollowUps {
         LinliError(.usage, zh: "这涉及私密事项，请私聊\(bot.zh)发送这条命令。", en: "That is a private matter: send this command to \(bot.en) in a private chat.")
     }
 
-    /// Whether `parsed` (the question's text so far and the answer) answers the
-    /// question: a whole command, or one that moved on to the next question.
-    static func answers(_ parsed: ParseResult, _ prompt: Prompt, _ parser: CommandParser) -> Bool {
+    /// Whether `parsed` (the question's text so far and the answer) answers the question
+    /// that asked for `asked`: a whole command, or one that moved on to the next question.
+    static func answers(_ parsed: ParseResult, asking asked: ArgSpec?) -> Bool {
         switch parsed {
         case .command: return true
         case .failure: return false
-        case .incomplete(_, _, let missing, _):
-            if case .incomplete(_, _, let before, _) = parser.parse(prompt.soFar) { return before.name != missing.name }
-            return false
+        case .incomplete(_, _, let missing, _): return asked.map { $0.name != missing.name } ?? false
         }
     }
 }

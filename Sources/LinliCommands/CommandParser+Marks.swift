@@ -2,7 +2,7 @@
 extension CommandParser {
     /// `text` without the marks that close it (full stops, question and exclamation
     /// marks; questions kept when `keepingQuestions`); nil when it has none, or nothing else.
-    static func withoutClosingMarks(_ text: String, keepingQuestions: Bool = false) -> String? {
+    public static func withoutClosingMarks(_ text: String, keepingQuestions: Bool = false) -> String? {
         var scalars = Array(text.unicodeScalars)
         while let last = scalars.last, closingMarks.contains(last) && !(keepingQuestions && questionMarks.contains(last)) || last == " " {
             scalars.removeLast()
@@ -17,6 +17,24 @@ extension CommandParser {
         rest.lowercased().split(whereSeparator: { closingMarks.contains($0.unicodeScalars.first!) || " ,，、:：".contains($0) }).allSatisfy {
             politeWords.contains(String($0))
         }
+    }
+
+    /// Whether `text` is a word of command `id` followed by record ids and numbers alone
+    /// (`accept R1`, `并单 R1 R2`, `cancel my booking B1`): no sentence in either language.
+    public func isWordWithIDsAlone(_ text: String, of id: String) -> Bool {
+        let said = Grammar.fold(text).lowercased()
+        let letters = said.filter { !$0.isWhitespace }
+        return catalog.spec(id)?.words.contains { w in
+            let word = Grammar.fold(w.text).lowercased().filter { !$0.isWhitespace }
+            guard letters.hasPrefix(word) else { return false }
+            // What follows the word, its spaces kept (`R1 R2` is ids, `R1R2` would read as a word).
+            var rest = Substring(said)
+            var taken = 0
+            while taken < word.count, let c = rest.popFirst() {
+                if !c.isWhitespace { taken += 1 }
+            }
+            return !Self.hasWords(String(rest))
+        } ?? false
     }
 
     /// Whether `text` holds the argument `missing` of command `id`, and else only arguments

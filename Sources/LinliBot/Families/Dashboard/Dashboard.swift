@@ -94,13 +94,6 @@ public struct Dashboard {
     }
 }
 
-extension Engine {
-    /// Runs `body` with the staff pages' reader. Only between batches (`EngineGate.withDashboard`).
-    public func withDashboard<T>(_ body: (Dashboard) throws -> T) rethrows -> T {
-        try body(Dashboard(store: store, state: state, now: max(clock, wallClock())))
-    }
-}
-
 /// The buildings a page covers and what to call them: one building, one grid, or by
 /// default what `stats` covers (staff the community, a grid leader their grid, a
 /// captain their building). Outside the viewer's scope: `forbidden`.
