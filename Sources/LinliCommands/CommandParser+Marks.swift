@@ -22,19 +22,9 @@ extension CommandParser {
     /// Whether `text` is a word of command `id` followed by record ids and numbers alone
     /// (`accept R1`, `并单 R1 R2`, `cancel my booking B1`): no sentence in either language.
     public func isWordWithIDsAlone(_ text: String, of id: String) -> Bool {
-        let said = Grammar.fold(text).lowercased()
-        let letters = said.filter { !$0.isWhitespace }
-        return catalog.spec(id)?.words.contains { w in
-            let word = Grammar.fold(w.text).lowercased().filter { !$0.isWhitespace }
-            guard letters.hasPrefix(word) else { return false }
-            // What follows the word, its spaces kept (`R1 R2` is ids, `R1R2` would read as a word).
-            var rest = Substring(said)
-            var taken = 0
-            while taken < word.count, let c = rest.popFirst() {
-                if !c.isWhitespace { taken += 1 }
-            }
-            return !Self.hasWords(String(rest))
-        } ?? false
+        var cursor = TextCursor(Grammar.fold(text))
+        guard let (spec, _) = matchCommandWord(&cursor), catalog.commands[spec].id == id else { return false }
+        return !Self.hasWords(cursor.chars[cursor.pos...])
     }
 
     /// Whether `text` holds the argument `missing` of command `id`, and else only arguments

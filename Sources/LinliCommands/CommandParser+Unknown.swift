@@ -70,12 +70,14 @@ extension CommandParser {
 
     /// Whether `text` has a word of some language: a Chinese character, or Latin
     /// letters other than a record id's or a building's one letter before digits (`R1`, `b3`).
-    public static func hasWords(_ text: String) -> Bool {
+    public static func hasWords(_ text: String) -> Bool { hasWords(text.unicodeScalars) }
+
+    static func hasWords(_ scalars: some Sequence<Unicode.Scalar>) -> Bool {
         var letters = 0
         var digits = 0
         // Read as `Grammar.fold` would leave it, without folding: a full-width digit is a digit,
         // and any space or mark between two runs parts them.
-        for scalar in text.unicodeScalars {
+        for scalar in scalars {
             if Grammar.isCJK(scalar) { return true }
             if scalar.properties.isAlphabetic {
                 if digits > 0 || letters > 0 { return true }  // `a1b`, `ok`
