@@ -27,6 +27,18 @@ extension CommandParser {
         return !Self.hasWords(cursor.chars[cursor.pos...])
     }
 
+    /// The day `date` names right after the times, standing alone (`3pm-5pm tomorrow`,
+    /// `下午3点到5点 明天 跳舞`), the cursor moved past it; nil, the cursor left, when there is none.
+    func dayAfterTimes(_ date: ArgSpec, _ cursor: inout TextCursor, strict: Bool) -> ArgValue? {
+        var probe = cursor
+        probe.skipSpaces()
+        guard case .value(let day) = read(date, &probe, strict: strict), probe.atEnd || TextCursor.separators.contains(probe.chars[probe.pos]) else {
+            return nil
+        }
+        cursor = probe
+        return day
+    }
+
     /// Whether `text` holds the argument `missing` of command `id`, and else only arguments
     /// of it that are no optional free text (closing marks and polite words aside): in a group,
     /// only such a reply answers the bot's question (`7点到9点`, `周日 7点到9点`, `漏水 厨房滴水`;

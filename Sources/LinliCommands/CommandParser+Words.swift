@@ -31,6 +31,30 @@ extension CommandParser {
         return false
     }
 
+    /// `R1修好了吗？`, `R1 怎么样了`, `is R1 fixed?`, `any update on R1?`: a question about one
+    /// record, said to the bot, as `进度 R1`; it asks where the record stands and never acts on
+    /// it (`R1修好了吗` read as `修好了 R1 吗` closed the report with the result `吗`). Nil when
+    /// the text is no question, names no record or several, or the record is not one `status` reads.
+    func statusQuestion(_ folded: String) -> String? {
+        let bare = Self.withoutClosingMarks(folded) ?? folded
+        guard folded.unicodeScalars.last.map(Self.questionMarks.contains) == true || Self.questionEndings.contains(where: bare.hasSuffix) else { return nil }
+        var cursor = TextCursor(folded)
+        var ids: [RecordID] = []
+        while !cursor.atEnd {
+            let start = cursor.pos
+            if start == 0 || !Grammar.isWordChar(cursor.chars[start - 1]), let id = cursor.takeRecord() {
+                ids.append(id)
+            } else {
+                cursor.pos = start + 1
+            }
+        }
+        guard ids.count == 1, let id = ids.first, let status = catalog.spec("status"), status.recordKinds.contains(id.kind) else { return nil }
+        return "\(status.word(Self.guessLang(folded))) \(id)"
+    }
+
+    /// How a Chinese question about a record may end without a question mark (`R1修好了没`).
+    static let questionEndings = ["吗", "么", "呢", "没", "没有", "如何", "怎么样", "怎么样了", "咋样", "咋样了", "怎样了"]
+
     /// `R1 签收 …` as `签收 R1 …`: a record id, then the word of a command that takes
     /// a record of its kind; nil when the text is not that.
     func recordFirst(_ folded: String) -> String? {

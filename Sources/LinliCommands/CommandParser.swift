@@ -86,6 +86,7 @@ public struct CommandParser: Sendable {
             let again = parse(rest, strict: false, simplified: false)
             if case .failure = again {} else { return again }
         }
+        if !strict, case .failure = first, let asked = statusQuestion(folded) { return parse(asked) }
         // `R1 签收`, `＃Ａ１ 收到`, said to the bot `请问 R1 进度`: the record named before the word of the command that takes it.
         if case .failure = first, let swapped = recordFirst(folded) ?? (strict ? nil : Self.withoutOpening(folded).flatMap(recordFirst)) {
             let again = parse(swapped, strict: strict)
@@ -120,6 +121,7 @@ public struct CommandParser: Sendable {
         }
         var args: [String: ArgValue] = [:]
         var unreadDate: Int?
+        var skippedDate: ArgSpec?
         for arg in spec.args {
             cursor.skipSpaces()
             if cursor.atEnd {
@@ -146,12 +148,15 @@ public struct CommandParser: Sendable {
                 }
             }
             switch read(arg, &cursor, strict: strict) {
-            case .value(let v): args[arg.name] = v
+            case .value(let v):
+                args[arg.name] = v
+                // `book pavilion 3pm-5pm tomorrow`: a day said after the times is the day, not the purpose.
+                if arg.type == .times, let date = skippedDate, let day = dayAfterTimes(date, &cursor, strict: strict) { args[date.name] = day }
             case .absent:
                 // `预约凉亭明天下午`: the times are asked for, and the answer read after the half of the day.
                 if arg.type == .times, cursor.isHalfOfTheDayAlone { return .incomplete(commandID: spec.id, soFar: folded, missing: arg, lang: lang) }
                 if !arg.optional { return .failure(usage(spec, lang, arg: arg), lang: lang) }
-                if arg.type == .date { unreadDate = cursor.pos }
+                if arg.type == .date { (unreadDate, skippedDate) = (cursor.pos, arg) }
             case .wrong(let problem): return .failure(usage(spec, lang, problem: problem), lang: lang)
             }
         }

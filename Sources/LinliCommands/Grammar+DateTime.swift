@@ -256,7 +256,9 @@ extension TextCursor {
             guard explicit1, let b = minutes(h1, m1, half1), b < 1440 else {
                 return .wrong(Localized(zh: "请写开始和结束时间，例如 15:00-16:30 或 下午3点到5点。", en: "Give a start and an end, e.g. 15:00-16:30 or 3-4pm."))
             }
-            return .times(TimeRange(start: b, end: b))
+            // `3pm for 2 hours`, `下午3点 两个小时`: a start and a length.
+            let length = takeDuration() ?? 0
+            return .times(TimeRange(start: b, end: min(b + length, 1440)))
         }
         skipSpaces()
         let second = pos

@@ -77,4 +77,26 @@ extension TextCursor {
         pos += 1
         skipSpaces()
     }
+
+    /// A length after a start time (`3pm for 2 hours`, `下午3点 两个小时`, `一个半小时`, `90分钟`,
+    /// `half an hour`), in minutes; nil, the cursor unmoved, when there is none.
+    mutating func takeDuration() -> Int? {
+        let start = pos
+        if take("for") { skipSpaces() }
+        if let minutes = Self.lengths.first(where: { take($0.0) })?.1 { return minutes }
+        if let n = takeNumber() ?? Self.englishNumbers.prefix(12).first(where: { take($0.0) })?.1 {
+            skipSpaces()
+            let half = take("个半") || take("半") ? 30 : 0
+            skipSpaces()
+            _ = take("个")
+            if Self.hourWords.contains(where: { take($0) }) { return n * 60 + half }
+            if half == 0, Self.minuteWords.contains(where: { take($0) }) { return n }
+        }
+        pos = start
+        return nil
+    }
+
+    static let lengths = [("半个小时", 30), ("半小时", 30), ("half an hour", 30), ("an hour and a half", 90), ("an hour", 60), ("one hour", 60)]
+    static let hourWords = ["小时", "钟头", "hours", "hour", "hrs", "hr"]
+    static let minuteWords = ["分钟", "minutes", "minute", "mins", "min"]
 }

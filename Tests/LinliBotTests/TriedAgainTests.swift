@@ -1,0 +1,58 @@
+import LinliProtocol
+import LinliTesting
+import Testing
+
+// What people trying the demo community ran into (session 25), each as they said it.
+
+/// `R1修好了吗？` said to the bot asks where the report stands: it was read as
+/// `修好了 R1 吗`, closing the report with the result `吗` and posting that to the building.
+@Suite struct AQuestionAboutAReportTests {
+    @Test func itIsReadAsStatusNeverAsDone() throws {
+        let chat = try Conversation()
+        try chat.say("@2026-12-01T09:00:00+08:00 [fudi-b3] u-li: 报修 电梯 电梯按钮失灵")
+        try chat.say("@2026-12-01T09:05:00+08:00 [fudi-b3] u-zhou: 签收 R1")
+        for (line, reader) in [
+            ("@2026-12-01T15:00:00+08:00 u-zhou: R1修好了吗？", "u-zhou"), ("@2026-12-01T15:01:00+08:00 u-li: R1 怎么样了", "u-li"),
+            ("@2026-12-01T15:02:00+08:00 [fudi-b3] u-li: 小邻 R1修好了没", "u-li"),
+        ] {
+            let said = try chat.say(line)
+            #expect(said.reply.to == reader && said.reply.ok && said.reply.text.hasPrefix("R1 电梯 · 3栋 501：已签收"), "\(line): \(said.reply.text)")
+            #expect(said.notifications.isEmpty && said.posts.isEmpty, "\(line) told nobody: \(said)")
+        }
+        #expect(try chat.say("@2026-12-01T15:03:00+08:00 [fudi-b3] u-li: R1修好了吗").isEmpty, "unaddressed in a group: talk")
+        let en = try chat.say("@2026-12-01T15:04:00+08:00 u-zhou: any update on R1?").reply
+        #expect(en.ok && en.text.hasPrefix("R1 elevator · Building 3 501: accepted"), "\(en.text)")
+        // Said as a statement, it still closes it.
+        let done = try chat.say("@2026-12-01T15:05:00+08:00 u-zhou: R1修好了 换了按钮")
+        #expect(done.reply.text.hasPrefix("已办结 R1"), "\(done.reply.text)")
+    }
+}
+
+/// The day said after the times (`book pavilion 3pm-5pm tomorrow`) booked today with the
+/// purpose “tomorrow”; a length after a start (`3pm for 2 hours`, `两个小时`) booked the
+/// venue's minimum of half an hour.
+@Suite struct ADayOrALengthAfterTheTimesTests {
+    @Test func bothAreRead() throws {
+        let chat = try Conversation()
+        // 2026-12-01 is a Tuesday.
+        try #expect(chat.say("@2026-12-01T10:00:00+08:00 [fudi-b3] u-zhang: 大家早，今天好冷").isEmpty)
+        let en = try chat.say("@2026-12-01T10:01:00+08:00 [fudi-b3] u-emma: book pavilion 3pm-5pm tomorrow").reply
+        #expect(en.text.hasPrefix("Booked B1: Culture pavilion Wed 2 Dec 15:00-17:00.") && !en.text.contains("(tomorrow)"), "\(en.text)")
+        let zh = try chat.say("@2026-12-01T10:02:00+08:00 [fudi-b3] u-li: 预约 驿站 下午3点-5点 周五 跳舞").reply
+        #expect(zh.text.hasPrefix("已预约 B2：邻里驿站 12月4日 周五 15:00-17:00（跳舞）"), "\(zh.text)")
+        try #expect(chat.say("@2026-12-01T10:03:00+08:00 [fudi-b3] u-chen-m: 谢谢小邻，明天见").isEmpty)
+        for (line, booked) in [
+            ("u-emma: book station thursday 3pm for 2 hours", "Thu 3 Dec 15:00-17:00"),
+            ("u-li: 预约 凉亭 周六 下午3点 两个小时 跳舞", "12月5日 周六 15:00-17:00（跳舞）"),
+            ("u-zhang: 预约 凉亭 周日 上午9点 一个半小时", "12月6日 周日 09:00-10:30"),
+            ("u-emma: book kiosk friday 10am for 45 mins", "Fri 4 Dec 10:00-10:45"),
+            ("u-zhang: 预约 凉亭 周五 下午3点 90分钟 打牌", "12月4日 周五 15:00-16:30（打牌）"),
+        ] {
+            let reply = try chat.say("@2026-12-01T10:05:00+08:00 [fudi-b3] \(line)").reply
+            #expect(reply.ok && reply.text.contains(booked), "\(line): \(reply.text)")
+        }
+        // A count of people after a start is no length.
+        let people = try chat.say("@2026-12-01T10:06:00+08:00 u-wu: 预约 凉亭 周六 上午10点 5人打牌").reply
+        #expect(people.text.contains("10:00-10:30（5人打牌）"), "\(people.text)")
+    }
+}
