@@ -56,3 +56,16 @@ import Testing
         #expect(people.text.contains("10:00-10:30（5人打牌）"), "\(people.text)")
     }
 }
+
+/// An escalation fired in quiet hours waits for 07:00: it said how long the report had
+/// waited when it was written (`已等待2小时30分钟`), read hours later; it says it as read.
+@Suite struct AnEscalationReadAfterTheNightTests {
+    @Test func itSaysHowLongItWaitedWhenRead() throws {
+        let chat = try Conversation()
+        try chat.say("@2026-12-01T20:00:00+08:00 [fudi-b3] u-emma: report elevator stuck on the 5th floor")
+        try #expect(chat.say("@2026-12-01T20:10:00+08:00 [fudi-b3] u-zhang: 电梯又坏了？谁知道").isEmpty)
+        try #expect(chat.say("@2026-12-01T22:30:00+08:00").notifications.isEmpty, "held for the night")
+        let morning = try chat.say("@2026-12-02T07:00:00+08:00").notifications.filter { $0.reason == "escalated" }
+        #expect(morning.map(\.to) == ["u-ma"] && morning.first?.text.contains("楼栋长周永林已等待11小时未签收") == true, "\(morning.map(\.text))")
+    }
+}

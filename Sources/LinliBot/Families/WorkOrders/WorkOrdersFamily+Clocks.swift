@@ -58,8 +58,9 @@ extension WorkOrdersFamily {
         guard order.awaitsAcceptance else { return [] }
         guard let (person, level) = desk.rung(above: order.level, for: order) else { return try remindTheTop(order, timer, ctx) }
         let rid = order.id.description
-        // From when this level's clock started (the deadline less the limit) to now.
-        let waited = ctx.now.since(timer.dueAt.adding(Span(milliseconds: -desk.limits(order).accept.milliseconds)))
+        // From when this level's clock started (the deadline less the limit) to when the notice
+        // is read: now, or the end of quiet hours it waits for (it said 2小时30分钟 at 07:00).
+        let waited = ctx.calendar.deliveryTime(desk.priority(of: order)).since(timer.dueAt.adding(Span(milliseconds: -desk.limits(order).accept.milliseconds)))
         let who = order.assignee.map { ctx.directory.name(of: $0.id) } ?? "—"
         let what = Localized(zh: "\(desk.headline(order, .zh))：\(order.details)", en: "\(desk.headline(order, .en)): \(order.details)")
         if order.level == .department {
