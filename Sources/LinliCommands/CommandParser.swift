@@ -107,8 +107,11 @@ public struct CommandParser: Sendable {
         }
         let spec = catalog.commands[specIndex]
         let wordEnd = cursor.pos
-        // `通过了吗`, `报修的时候`: in a group, a command word run into other words is talk.
-        if strict, Self.runsIntoWords(spec, cursor) { return .failure(usage(spec, lang), lang: lang) }
+        // `通过了吗`, `报修的时候`: in a group, a command word run into other words is talk, and so is
+        // one of everyday talk (`need a haircut lol`, `我要理发`) not said to the bot.
+        if strict, Self.runsIntoWords(spec, cursor) || Self.saidToTheBotOnly.contains(Array(cursor.lower[..<wordEnd])) {
+            return .failure(usage(spec, lang), lang: lang)
+        }
         // `notice anything odd in the lift?`, `借伞吗？`, `我要伞吗`: in a group, a message that asks a question is talk.
         if strict, Self.asksAQuestion(folded) { return .failure(usage(spec, lang), lang: lang) }
         // `alert me if anyone sees my cat`, `wish you all a happy weekend`: English puts a space

@@ -69,3 +69,32 @@ import Testing
         #expect(morning.map(\.to) == ["u-ma"] && morning.first?.text.contains("楼栋长周永林已等待11小时未签收") == true, "\(morning.map(\.text))")
     }
 }
+
+/// `need a haircut lol`, `我要理发`, `need an umbrella` said to neighbours filed requests and lent
+/// umbrellas; said to the bot they still do, and privately `I need an umbrella` now does too.
+@Suite struct EverydayWordsInAGroupTests {
+    @Test func needAndWoYaoAreForTheBotOnly() throws {
+        let chat = try Conversation()
+        for line in ["u-emma: need a haircut lol", "u-zhang: 我要理发", "u-emma: need an umbrella", "u-chen-m: 我需要一把伞，谁有？"] {
+            try #expect(chat.say("@2026-12-01T10:04:00+08:00 [fudi-b3] \(line)").isEmpty, "\(line)")
+        }
+        let called = try chat.say("@2026-12-01T10:05:00+08:00 [fudi-b3] u-zhang: 小邻 我要理发")
+        #expect(called.reply.text.hasPrefix("已收到 S1：义剪"), "\(called.reply.text)")
+        let mine = try chat.say("@2026-12-01T10:06:00+08:00 u-emma: I need an umbrella").reply
+        #expect(mine.text.hasPrefix("Lent S2: one Umbrella"), "\(mine.text)")
+        let zh = try chat.say("@2026-12-01T10:07:00+08:00 u-li: 我需要一把伞").reply
+        #expect(zh.text.hasPrefix("已借出 S3：爱心伞一把"), "\(zh.text)")
+        #expect(try chat.say("@2026-12-01T10:08:00+08:00 [fudi-b3] u-li: 借 伞").reply.text.hasPrefix("已借出 S4"), "the command's own word still reads in a group")
+    }
+
+    /// The red butler promised someone “is coming to you now” before anyone had accepted,
+    /// and the requester was never told it had gone on to the office.
+    @Test func anUrgentRequestPromisesNoMoreThanWasDone() throws {
+        let chat = try Conversation()
+        let asked = try chat.say("@2026-12-02T23:31:00+08:00 u-emma: I need the butler, my elderly neighbour fell").reply
+        #expect(asked.text.hasPrefix("Received S1: Red butler. 方阿姨, on duty, has been alerted"), "\(asked.text)")
+        let later = try chat.say("@2026-12-02T23:50:00+08:00").notifications
+        #expect(later.contains { $0.to == "u-emma" && $0.text == "Your S1 Red butler: 方阿姨 could not take it in time; it is now with 何书记 (the office)." }, "\(later.map(\.text))")
+        #expect(later.contains { $0.to == "u-he" && $0.reason == "escalated" })
+    }
+}

@@ -20,7 +20,7 @@ extension BuiltInCatalogFiles {
               - {say: 便民服务, args: {}}
 
           - id: request
-            words: {en: [request, borrow, need], zh: [申请, 借, 我要]}
+            words: {en: [request, borrow, need, "i need"], zh: [申请, 借, 我要, 我需要]}
             roles: [resident, staff]
             args:
               - {name: count, type: quantity, optional: true}

@@ -95,8 +95,9 @@ struct ServicesFamily: Family {
                 Localized(zh: "，楼栋长\(ctx.directory.name(of: $0))也已知悉", en: "; your captain \(ctx.directory.name(of: $0)) has been told too")
             }
             return Outcome(
-                zh: "已收到 \(sid)：\(s.name)。值班的\(name)马上联系您\(also?.zh ?? "")。",
-                en: "Received \(sid): \(s.title.en). \(name), on duty, is coming to you now\(also?.en ?? "").", refs: [sid], effects: effects)
+                zh: "已收到 \(sid)：\(s.name)。已通知值班的\(name)，签收后会马上联系您\(also?.zh ?? "")。",
+                en: "Received \(sid): \(s.title.en). \(name), on duty, has been alerted and will contact you once they accept it\(also?.en ?? "").",
+                refs: [sid], effects: effects)
         }
         if let told = ctx.calendar.quietEnd(for: s.priority) {
             let at = ctx.calendar.clockTime(told)
@@ -270,7 +271,14 @@ struct ServicesFamily: Family {
         try write(open, ctx) { try $0.apply(.escalate(to: person, level: level, due: due), at: ctx.now) }
         let sid = id.description
         let requester = "\(ctx.directory.name(of: open.requester)) \(open.household)"
-        return [
+        // Whoever asked for help urgently is told it has gone on to someone else: nobody came yet.
+        let told = Effect.notify(
+            to: open.requester, reason: "escalated",
+            text: Localized(
+                zh: "您的\(sid) \(s.name)\(who)未能及时签收，已转给\(ctx.directory.name(of: person))（\(EscalationLadder.name(level, .zh))）。",
+                en: "Your \(sid) \(s.title.en): \(who) could not take it in time; it is now with \(ctx.directory.name(of: person)) (\(EscalationLadder.name(level, .en)))."),
+            refs: [sid], priority: s.priority)
+        return (s.urgent ? [told] : []) + [
             .notify(
                 to: person, reason: "escalated",
                 text: Localized(
