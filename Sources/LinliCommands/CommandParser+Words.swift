@@ -95,7 +95,9 @@ extension CommandParser {
         "mediator": .mediator, "调解员": .mediator,
     ]
 
-    /// The category named first in the clause at the cursor (up to `，。,.!?;`), if any. One of
+    /// The category named in the clause at the cursor (up to `，。,.!?;`), if any: of several,
+    /// the one with the longest name, the first of those (`water leaking from the ceiling` is a
+    /// leak, not a water outage; `水管漏水` a leak). One of
     /// `items` (the services' names) is read past, not for a category within it (`power bank`);
     /// a category right after it is about the item (`充电宝没电了`): none. `充电桩冒烟有安全隐患`
     /// is still about safety.
@@ -104,20 +106,21 @@ extension CommandParser {
     ) -> (id: String, name: String)? {
         let stops: Set<Unicode.Scalar> = ["，", "。", ",", ".", "!", "！", "?", "？", ";", "；", "\n"]
         var probe = cursor
+        var best: (id: String, name: String)?
         while !probe.atEnd, !stops.contains(probe.chars[probe.pos]) {
             // An English name starts a word: `light` is not in `flight`.
             let startsWord = probe.pos == 0 || !(probe.lower[probe.pos - 1].properties.isAlphabetic && probe.lower[probe.pos - 1].isASCII)
             if startsWord, let item = items.lazy.compactMap({ probe.matchLength($0.chars) }).first {
                 probe.pos += item
                 probe.skipSpaces()
-                if names.contains(where: { probe.matchLength($0.chars) != nil }) { return nil }
+                if names.contains(where: { probe.matchLength($0.chars) != nil }) { return best }
                 continue
             }
-            if startsWord, let name = names.first(where: { probe.matchLength($0.chars) != nil }) {
-                return (name.id, TextCursor.string(probe.chars[probe.pos..<probe.pos + name.chars.count]))
+            if startsWord, let name = names.first(where: { probe.matchLength($0.chars) != nil }), name.chars.count > (best?.name.unicodeScalars.count ?? 0) {
+                best = (name.id, TextCursor.string(probe.chars[probe.pos..<probe.pos + name.chars.count]))
             }
             probe.pos += 1
         }
-        return nil
+        return best
     }
 }

@@ -98,3 +98,18 @@ import Testing
         #expect(later.contains { $0.to == "u-he" && $0.reason == "escalated" })
     }
 }
+
+/// `report there's water leaking from the ceiling` went to the water company as an outage
+/// (停水): of two categories named in a sentence, the longer name says more.
+@Suite struct TwoCategoriesInOneSentenceTests {
+    @Test(arguments: [
+        ("u-emma: linli, report there's water leaking from the ceiling", "leak"), ("u-emma: linli, report no water since this morning", "water"),
+        ("u-li: 报修 停水了，水管也在漏", "停水"), ("u-li: 报修 厨房水管爆了", "漏水"),
+    ])
+    func theLongerNameWins(_ line: String, _ category: String) throws {
+        let chat = try Conversation()
+        try #expect(chat.say("@2026-12-01T09:59:00+08:00 [fudi-b3] u-zhang: 楼上好像在漏水？").isEmpty)
+        let reply = try chat.say("@2026-12-01T10:00:00+08:00 [fudi-b3] \(line)").reply
+        #expect(reply.ok && (reply.text.contains("(\(category) · ") || reply.text.contains("（\(category) · ")), "\(reply.text)")
+    }
+}
