@@ -113,3 +113,24 @@ import Testing
         #expect(reply.ok && (reply.text.contains("(\(category) · ") || reply.text.contains("（\(category) · ")), "\(reply.text)")
     }
 }
+
+/// A neighbour asking about someone's private report was told `我也是 R1` would do, then that
+/// R1 does not exist, then that they may not view it: a private report is not there for them.
+@Suite struct APrivateReportOthersAskAboutTests {
+    @Test func itIsNotFoundEverywhere() throws {
+        let chat = try Conversation()
+        try chat.say("@2026-12-01T10:00:00+08:00 u-emma: report noise 902 karaoke until 2am every night")
+        try #expect(chat.say("@2026-12-01T10:00:30+08:00 [fudi-b3] u-zhang: 昨晚谁家在唱歌？").isEmpty)
+        for line in ["u-li: 我也是 R1", "u-li: 进度 R1", "u-li: 催办 R1", "u-sun: 督办 R1", "u-wang: status R1"] {
+            let reply = try chat.say("@2026-12-01T10:01:00+08:00 [fudi-b3] \(line)").reply
+            #expect(reply.code == "not_found" && !reply.text.contains("我也是") && !reply.text.contains("me too"), "\(line): \(reply.text)")
+        }
+        // Its own building's captain still reads it (privately).
+        let captain = try chat.say("@2026-12-01T10:02:00+08:00 [fudi-b3] u-zhou: 进度 R1")
+        #expect(captain.reply.ok && captain.reply.text.hasPrefix("R1 私密事项"), "\(captain.reply.text)")
+        #expect(captain.notifications.contains { $0.to == "u-zhou" && $0.reason == "private_reply" && $0.text.contains("karaoke") })
+        // A report that is not private still says whose it is to chase.
+        try chat.say("@2026-12-01T10:03:00+08:00 [fudi-b3] u-zhang: 报修 电梯 按钮失灵")
+        #expect(try chat.say("@2026-12-01T10:04:00+08:00 [fudi-b3] u-li: 催办 R2").reply.text.contains("我也是 R2"))
+    }
+}
