@@ -211,15 +211,22 @@ extension Engine {
 
     /// An unfinished command made whole with what its family presumes for the missing
     /// argument (a bare `收到`: the one alert awaiting the sender).
+    /// A word two commands share said alone (`参加`: an event's sign-up, a mediation meeting) is
+    /// made whole by whichever family presumes something (the one meeting the sender is invited to).
     private func presumed(_ parsed: ParseResult, _ ctx: CommandContext) throws -> Presumption<ParseResult> {
-        guard case .incomplete(let id, let soFar, let missing, _) = parsed, let family = parser.catalog.spec(id)?.family else { return .ask }
-        switch try dispatcher.presume(missing, of: id, family: family, ctx) {
-        case .value(let value):
-            let whole = parser.parse(soFar + " " + value)
-            return whole.isCommand ? .value(whole) : .ask
-        case .ask: return .ask
-        case .nothing: return .nothing
+        guard case .incomplete(let id, let soFar, let missing, _) = parsed, let spec = parser.catalog.spec(id) else { return .ask }
+        let sharing = parser.commands(sayingOnly: soFar).filter { $0.id != id && ctx.mayUse($0) }
+        var result = Presumption<ParseResult>.nothing
+        for (other, arg) in [(spec, missing)] + sharing.compactMap({ s in s.args.first { !$0.optional }.map { (s, $0) } }) {
+            switch try dispatcher.presume(arg, of: other.id, family: other.family, ctx) {
+            case .value(let value):
+                let whole = parser.parse(soFar + " " + value)
+                return whole.isCommand ? .value(whole) : .ask
+            case .ask: result = .ask
+            case .nothing: break
+            }
         }
+        return result
     }
 
     /// Whether an unfinished command is a report in a private category (noise, a

@@ -27,6 +27,12 @@ extension CommandParser {
         return !Self.hasWords(cursor.chars[cursor.pos...])
     }
 
+    /// The commands of which `text` is a word and nothing else (`参加`: `join` and `attend`).
+    public func commands(sayingOnly text: String) -> [CommandSpec] {
+        let said = Grammar.loweredScalars(Self.withoutClosingMarks(Grammar.fold(text)) ?? Grammar.fold(text))
+        return words.filter { $0.chars == said }.map { catalog.commands[$0.spec] }
+    }
+
     /// The day `date` names right after the times, standing alone (`3pm-5pm tomorrow`,
     /// `下午3点到5点 明天 跳舞`), the cursor moved past it; nil, the cursor left, when there is none.
     func dayAfterTimes(_ date: ArgSpec, _ cursor: inout TextCursor, strict: Bool) -> ArgValue? {

@@ -134,3 +134,25 @@ import Testing
         #expect(try chat.say("@2026-12-01T10:04:00+08:00 [fudi-b3] u-li: 催办 R2").reply.text.contains("我也是 R2"))
     }
 }
+
+/// A party invited to a mediation meeting answered `参加`, as the invitation asks, and was
+/// asked which event to sign up for (参加 is an event's word too): it is the one meeting
+/// they are invited to; someone invited to none is still asked which event.
+@Suite struct AttendAloneTests {
+    @Test func theOneInvitationIsAnswered() throws {
+        let chat = try Conversation()
+        try chat.say("@2026-12-01T09:00:00+08:00 [fudi-office] u-he: 发布活动 邻里节 12月12日 上午9点 200")
+        try chat.say("@2026-12-01T21:30:00+08:00 u-li: 报修 纠纷 楼上702天天晚上拖椅子，说了还吵")
+        try chat.say("@2026-12-02T08:01:00+08:00 [fudi-b3] u-zhou: 签收 R1")
+        let invited = try chat.say("@2026-12-02T08:02:00+08:00 [fudi-b3] u-zhou: 邀请 R1 陈美玲 明天 下午3点到4点").notifications
+        #expect(invited.contains { $0.to == "u-chen-m" && $0.text.contains("请回复：参加 R1") })
+        try #expect(chat.say("@2026-12-02T08:02:30+08:00 [fudi-b3] u-chen-m: 参加").isEmpty, "said among neighbours: talk")
+        let said = try chat.say("@2026-12-02T08:03:00+08:00 u-chen-m: 参加")
+        #expect(said.reply.text.hasPrefix("好的，已记下您会参加 R1 的议事"), "\(said.reply.text)")
+        #expect(said.notifications.contains { $0.to == "u-zhou" && $0.text.hasPrefix("陈美玲（对方）会参加 R1") })
+        let again = try chat.say("@2026-12-02T08:04:00+08:00 u-chen-m: 参加").reply
+        #expect(again.text.hasPrefix("报名哪个活动？"), "answered already: the event's question, \(again.text)")
+        #expect(try chat.say("@2026-12-02T08:05:00+08:00 u-zhang: 参加").reply.text.hasPrefix("报名哪个活动？"))
+        #expect(try chat.say("@2026-12-02T08:06:00+08:00 u-li: attend").reply.text.hasPrefix("好的，已记下您会参加 R1 的议事"), "li reads Chinese")
+    }
+}

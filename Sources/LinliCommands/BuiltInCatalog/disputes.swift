@@ -44,7 +44,7 @@ extension BuiltInCatalogFiles {
                 kinds: [R]
                 prompt: {en: "Which meeting? e.g. R1", zh: "参加哪一次议事？例如 R1"}
             usage: {en: "attend R<n>", zh: "参加 R编号"}
-            summary: {en: "say you will come to a mediation meeting you were invited to", zh: "答复会参加调解议事"}
+            summary: {en: "say you will come to a mediation meeting you were invited to (alone: the one awaiting your answer)", zh: "答复会参加调解议事（只说“参加”：等您答复的那一次）"}
             examples:
               - {say: attend R1, args: {record: R1}}
               - {say: 参加 R1, args: {record: R1}}

@@ -63,6 +63,16 @@ extension StoreTransaction {
         return try records(Dispute.codec, "WHERE number IN (\(marks)) ORDER BY number", values: numbers.map { .int($0) })
     }
 
+    /// The unsettled disputes in which `person` is invited and has not said they will attend.
+    public func disputes(unansweredBy person: String) throws -> [Dispute] {
+        try records(
+            Dispute.codec,
+            """
+            WHERE settled_at IS NULL AND ((complainant = ? AND complainant_attending_at IS NULL) OR (respondent = ? AND respondent_attending_at IS NULL))
+            ORDER BY number
+            """, values: [.text(person), .text(person)])
+    }
+
     /// Writes the columns in which `new` differs from `old`.
     public func update(_ new: Dispute, from old: Dispute) throws { try update(new, from: old, Dispute.codec) }
 }
