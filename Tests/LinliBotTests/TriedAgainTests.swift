@@ -156,3 +156,21 @@ import Testing
         #expect(try chat.say("@2026-12-02T08:06:00+08:00 u-li: attend").reply.text.hasPrefix("好的，已记下您会参加 R1 的议事"), "li reads Chinese")
     }
 }
+
+/// An umbrella lent at 23:31 was due at 23:31 three days later, in quiet hours: its reminder
+/// came at 07:00, hours after it was due. A loan due in quiet hours is due when they end.
+@Suite struct ALoanDueInTheNightTests {
+    @Test func itIsDueWhenQuietHoursEnd() throws {
+        let chat = try Conversation()
+        try #expect(chat.say("@2026-12-01T23:30:00+08:00 [fudi-b3] u-chen-m: 下雨了，谁有伞").isEmpty)
+        let lent = try chat.say("@2026-12-01T23:31:00+08:00 [fudi-b3] u-zhang: 借 伞").reply
+        #expect(lent.text == "已借出 S1：爱心伞一把，请在12月5日 周六 07:00前归还（归还 S1）。", "\(lent.text)")
+        let en = try chat.say("@2026-12-01T23:32:00+08:00 u-emma: borrow umbrella").reply
+        #expect(en.text.hasSuffix("due back by 07:00 on Sat 5 Dec (return S2)."), "\(en.text)")
+        try #expect(chat.say("@2026-12-04T23:45:00+08:00").notifications.isEmpty)
+        let morning = try chat.say("@2026-12-05T07:00:00+08:00").notifications.filter { $0.reason == "reminder" }
+        #expect(morning.compactMap(\.to).sorted() == ["u-emma", "u-zhang"], "\(morning)")
+        // By day, a loan is due at the hour it was lent.
+        #expect(try chat.say("@2026-12-05T10:00:00+08:00 [fudi-b3] u-li: 借 伞").reply.text.contains("12月8日 周二 10:00前归还"))
+    }
+}

@@ -20,7 +20,9 @@ extension ServicesFamily {
             )
         }
         let number = ctx.numbers.next(.service)
-        let due = ctx.now.adding(loan)
+        // Due in quiet hours (lent at 23:31): due when they end, so the reminder that it is due
+        // comes when it is, not hours after.
+        let due = ctx.calendar.quietEnd(for: Effect.routine, at: ctx.now.adding(loan)) ?? ctx.now.adding(loan)
         let request = ServiceRequest(
             number: number, service: s.id, requester: ctx.sender, household: household, details: details,
             isLoan: true, createdAt: ctx.now, dueAt: due, quantity: count)
