@@ -174,3 +174,23 @@ import Testing
         #expect(try chat.say("@2026-12-05T10:00:00+08:00 [fudi-b3] u-li: 借 伞").reply.text.contains("12月8日 周二 10:00前归还"))
     }
 }
+
+
+/// Appointing a captain replaced the one there without saying so; removing them again left
+/// the building with none, and nobody was told.
+@Suite struct AppointingACaptainTests {
+    @Test func theReplyNamesWhomItReplacedAndAVacancy() throws {
+        let chat = try Conversation()
+        try #expect(chat.say("@2026-12-01T08:59:00+08:00 [fudi-office] u-ma: 何书记早").isEmpty)
+        let appointed = try chat.say("@2026-12-01T09:00:00+08:00 [fudi-office] u-he: 任命 李菊珍 楼栋长 3栋")
+        #expect(appointed.reply.text == "已任命李菊珍为3栋楼栋长（接替周永林）。", "\(appointed.reply.text)")
+        #expect(appointed.notifications.contains { $0.to == "u-zhou" && $0.text == "您已不再担任3栋楼栋长，由李菊珍接任。" })
+        let removed = try chat.say("@2026-12-01T09:01:00+08:00 [fudi-office] u-he: 免去 李菊珍 楼栋长 3栋").reply
+        #expect(removed.text == "已免去李菊珍的3栋楼栋长职务。3栋楼栋长现在空缺，请尽快任命。", "\(removed.text)")
+        let en = try chat.say("@2026-12-01T09:02:00+08:00 u-ma: role 周永林 captain b3").reply
+        #expect(en.text == "周永林 is now captain of Building 3.", "nobody replaced: \(en.text)")
+        // A role of no building or grid leaves no vacancy.
+        try chat.say("@2026-12-01T09:03:00+08:00 u-he: 任命 张伟 志愿者")
+        #expect(try chat.say("@2026-12-01T09:04:00+08:00 u-he: 免去 张伟 志愿者").reply.text == "已免去张伟的志愿者职务。")
+    }
+}

@@ -66,10 +66,17 @@ struct RolesFamily: Family {
             RoleChange(
                 person: person, name: before.person(person) == nil ? ctx.people.registration(person)?.name : nil, role: role, scope: scope,
                 granted: granted, actor: ctx.sender, at: ctx.now))
+        // Whom an appointment replaced; a building or grid left with nobody, said (reports go up a rung).
+        let replaced = granted ? old.map(before.name(of:)) : nil
+        let vacant = !granted && scope != nil
         var outcome =
             granted
-            ? Outcome(zh: "已任命\(name)为\(title.zh)。", en: "\(name) is now \(title.en).")
-            : Outcome(zh: "已免去\(name)的\(title.zh)职务。", en: "\(name) is no longer \(title.en).")
+            ? Outcome(
+                zh: "已任命\(name)为\(title.zh)\(replaced.map { "（接替\($0)）" } ?? "")。",
+                en: "\(name) is now \(title.en)\(replaced.map { ", taking over from \($0)" } ?? "").")
+            : Outcome(
+                zh: "已免去\(name)的\(title.zh)职务。\(vacant ? "\(title.zh)现在空缺，请尽快任命。" : "")",
+                en: "\(name) is no longer \(title.en).\(vacant ? " There is no \(title.en) now; please appoint one." : "")")
         // What each person is told, in order: the one whose role changed first.
         var told: [(to: String, lines: [Localized], priority: Priority?)] = [
             (

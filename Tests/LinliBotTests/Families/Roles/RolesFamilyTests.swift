@@ -14,7 +14,7 @@ import Testing
     @Test func staffMakesACaptainAndTheNextReportGoesToThem() throws {
         let bot = try FamilyHarness("roles", "workorders")
         let made = try bot.say("role u-li captain b1", from: "u-office", at: at("09:00"))
-        #expect(made.reply.ok && made.reply.text == "李阿姨 is now captain of 1栋.", "\(made)")
+        #expect(made.reply.ok && made.reply.text == "李阿姨 is now captain of 1栋, taking over from 刘队长.", "\(made)")
         #expect(made.notifications.map(\.to) == ["u-li", "u-cap1"], "the new captain and the one replaced are told")
         let report = try bot.say("report leak kitchen ceiling dripping", from: "u-ann", in: "t-b1", at: at("09:05"))
         #expect(report.reply.ok && report.notifications.map(\.to) == ["u-li"], "\(report)")
@@ -32,7 +32,7 @@ import Testing
         try bot.say("报修 漏水 厨房滴水", from: "u-bo", in: "t-b2", at: at("09:03"))
         let made = try bot.say("任命 张博 楼栋长 1栋", from: "u-office", at: at("09:10"))
         #expect(made.reply.ok && made.reply.refs == ["R1", "R2"], "\(made)")
-        #expect(made.reply.text == "已任命张博为1栋楼栋长。\nR1、R2 已从刘队长交接给张博。")
+        #expect(made.reply.text == "已任命张博为1栋楼栋长（接替刘队长）。\nR1、R2 已从刘队长交接给张博。")
         let told = Dictionary(uniqueKeysWithValues: made.notifications.map { ($0.to ?? "", $0.text) })
         #expect(told["u-bo"]?.contains("刘队长的工单 R1、R2 现由您处理") == true, "\(told)")
         #expect(told["u-cap1"]?.contains("您的工单 R1、R2 已交接给张博") == true, "\(told)")
@@ -50,7 +50,7 @@ import Testing
         let escalated = try bot.tick(at("09:31"))
         #expect(escalated.notifications.map(\.to) == ["u-grid"], "nobody accepted in 30 minutes: \(escalated)")
         let made = try bot.say("role u-bo grid_leader g1", from: "u-office", at: at("09:40"))
-        #expect(made.reply.text == "张博 is now grid leader of 一网格.\nR1 handed over from 马网格 to 张博.", "\(made)")
+        #expect(made.reply.text == "张博 is now grid leader of 一网格, taking over from 马网格.\nR1 handed over from 马网格 to 张博.", "\(made)")
         #expect(try bot.say("status R1", from: "u-ann", at: at("09:41")).reply.text.contains("张博"))
         let taken = try bot.say("unrole u-bo grid_leader", from: "u-office", at: at("09:50"))
         #expect(taken.reply.text == "张博 is no longer a grid leader.\nR1 handed over from 张博 to 王主任.", "\(taken)")
@@ -121,7 +121,7 @@ import Testing
         #expect(en.notifications.first?.text == "您已被任命为党员。")
         #expect(try bot.say("role u-li party_member", from: "u-office", at: at("09:03")).reply.text == "李阿姨 is a party member already.")
         let mentioned = try bot.say("任命 @小孙 网格长", from: "u-office", in: "t-b2", mentions: ["u-cap2"], at: at("09:04"))
-        #expect(mentioned.reply.text == "已任命孙队长为一网格网格长。", "the grid of the building group it is said in")
+        #expect(mentioned.reply.text == "已任命孙队长为一网格网格长（接替马网格）。", "the grid of the building group it is said in")
     }
 
     @Test(arguments: ["任命书下来了吗", "角色扮演好玩吗", "免去了吗？", "role play tonight", "设置角色了吗", "谁是新楼栋长？", "roles are changing"])
@@ -135,7 +135,7 @@ import Testing
         let bot = try FamilyHarness("roles", "workorders")
         #expect(try bot.say("刘队长要搬走了，谁来当楼栋长？", from: "u-li", in: "t-b1", at: at("09:00")).isEmpty)
         let made = try bot.say("小邻，任命 李阿姨 楼栋长", from: "u-office", in: "t-b1", at: at("09:01"))
-        #expect(made.reply.ok && made.reply.text == "已任命李阿姨为1栋楼栋长。", "the building of the group it is said in: \(made)")
+        #expect(made.reply.ok && made.reply.text == "已任命李阿姨为1栋楼栋长（接替刘队长）。", "the building of the group it is said in: \(made)")
         #expect(try bot.say("恭喜李阿姨！", from: "u-ann", in: "t-b1", at: at("09:02")).isEmpty)
         #expect(try bot.say("谢谢大家", from: "u-li", in: "t-b1", at: at("09:03")).isEmpty)
         #expect(try bot.say("任命 李阿姨 调解员", from: "u-office", in: "t-b1", at: at("09:04")).reply.ok, "a whole command")
@@ -165,7 +165,7 @@ import Testing
         ])
         let replies = out.filter { $0.type == .reply }
         #expect(replies.map(\.code) == [nil, "internal", nil])
-        #expect(replies.first?.text == "李阿姨 is now captain of 1栋.", "\(replies)")
+        #expect(replies.first?.text == "李阿姨 is now captain of 1栋, taking over from 刘队长.", "\(replies)")
         #expect(out.notifications.last?.to == "u-li", "the report after it goes to the new captain")
         let again = try FamilyHarness("roles", "workorders", database: path)
         #expect(try again.store.read { try $0.roleChanges() }.count == 1)
