@@ -275,7 +275,7 @@ struct ServicesFamily: Family {
         let told = Effect.notify(
             to: open.requester, reason: "escalated",
             text: Localized(
-                zh: "您的\(sid) \(s.name)\(who)未能及时签收，已转给\(ctx.directory.name(of: person))（\(EscalationLadder.name(level, .zh))）。",
+                zh: "您申请的 \(sid) \(s.name)：\(who)未能及时签收，已转给\(ctx.directory.name(of: person))（\(EscalationLadder.name(level, .zh))）。",
                 en: "Your \(sid) \(s.title.en): \(who) could not take it in time; it is now with \(ctx.directory.name(of: person)) (\(EscalationLadder.name(level, .en)))."),
             refs: [sid], priority: s.priority)
         return (s.urgent ? [told] : []) + [

@@ -109,7 +109,7 @@ import Testing
         // The party member who filed it follows and chases it too (both were forbidden), but does not rate it.
         #expect(try bot.say("进度 R1", from: "u-party", at: "2026-11-28T09:31:10+08:00").reply.ok)
         #expect(try bot.say("催办 R1", from: "u-party", at: "2026-11-28T09:31:20+08:00").reply.ok)
-        #expect(try bot.say("进度 R1", from: "u-red", at: "2026-11-28T09:31:30+08:00").reply.code == "forbidden", "another member does not")
+        #expect(try bot.say("进度 R1", from: "u-red", at: "2026-11-28T09:31:30+08:00").reply.code == "not_found", "another member does not: to him it is not there")
         #expect(try bot.say("积分", from: "u-party", at: "2026-11-28T09:32:00+08:00").reply.text.contains("积分 4"), "2 points a visit")
 
         #expect(try bot.say("visit b1-501 hello", from: "u-ann", at: "2026-11-28T09:33:00+08:00").reply.code == "forbidden")
