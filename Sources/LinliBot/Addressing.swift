@@ -15,6 +15,11 @@ enum Addressing {
         guard let bot else { return (text, false) }
         var rest = Substring(text).drop(while: \.isWhitespace)
         var called = event.mentions.contains(bot.id)
+        // `Hi linli, status?`, `你好小邻，进度`: a greeting before the name goes with it (said alone
+        // with the name, `hi linli`, it is what is said).
+        if let (greeting, after) = greeting(rest), let said = afterName(after.first == "@" || after.first == "＠" ? after.dropFirst() : after, bot) {
+            (rest, called) = (said.isEmpty ? greeting : said, true)
+        }
         while true {
             let at = rest.first == "@" || rest.first == "＠"
             let word = at ? rest.dropFirst() : rest
@@ -67,6 +72,17 @@ enum Addressing {
         }
         return nil
     }
+
+    /// A greeting at the start of `text` and what follows it and its marks; nil when there is none.
+    private static func greeting(_ text: Substring) -> (Substring, Substring)? {
+        guard let word = greetings.first(where: { text.prefix($0.count).lowercased() == $0 }) else { return nil }
+        let after = text.dropFirst(word.count)
+        guard let next = after.first, next.isWhitespace || nameEnds.contains(next) || "!！~～".contains(next) || !word.first!.isASCII else { return nil }
+        return (text.prefix(word.count), after.drop { $0.isWhitespace || nameEnds.contains($0) || "!！~～".contains($0) })
+    }
+
+    /// Greetings that may come before the bot's name, longest first.
+    static let greetings = ["good morning", "早上好", "hello", "你好", "您好", "hey", "hi", "嗨", "早"]
 
     /// What may follow the bot's name besides a space: a zero-width space, a comma, a
     /// colon, or their full-width forms.

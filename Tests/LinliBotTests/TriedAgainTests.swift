@@ -194,3 +194,21 @@ import Testing
         #expect(try chat.say("@2026-12-01T09:04:00+08:00 u-he: 免去 张伟 志愿者").reply.text == "已免去张伟的志愿者职务。")
     }
 }
+
+/// `Hi linli, can you book the pavilion tomorrow 3-5pm?` and `hey linli, status?` went
+/// unanswered in a group (the name was not first), `hi linli` privately was an unknown `Hi`.
+@Suite struct AGreetingBeforeTheNameTests {
+    @Test func theGreetingGoesWithTheName() throws {
+        let chat = try Conversation()
+        let booked = try chat.say("@2026-12-01T10:00:00+08:00 [fudi-b3] u-emma: Hi linli, can you book the pavilion tomorrow 3-5pm?").reply
+        #expect(booked.text.hasPrefix("Booked B1: Culture pavilion Wed 2 Dec 15:00-17:00."), "\(booked.text)")
+        #expect(try chat.say("@2026-12-01T10:01:00+08:00 [fudi-b3] u-emma: hey linli, status?").reply.text == "You have no open records.")
+        #expect(try chat.say("@2026-12-01T10:02:00+08:00 [fudi-b3] u-zhang: 你好小邻，进度").reply.text == "您没有未办结的记录。")
+        #expect(try chat.say("@2026-12-01T10:03:00+08:00 u-emma: hi linli").reply.text.hasPrefix("Hello!"))
+        #expect(try chat.say("@2026-12-01T10:04:00+08:00 u-emma: what can you do").reply.text.contains("book"))
+        // Among neighbours: talk.
+        for line in ["u-zhang: hi everyone", "u-zhang: 早上好小邻居们", "u-emma: what can you do", "u-zhang: 你好"] {
+            try #expect(chat.say("@2026-12-01T10:05:00+08:00 [fudi-b3] \(line)").isEmpty, "\(line)")
+        }
+    }
+}
