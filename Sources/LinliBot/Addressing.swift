@@ -75,7 +75,7 @@ enum Addressing {
 
     /// A greeting at the start of `text` and what follows it and its marks; nil when there is none.
     private static func greeting(_ text: Substring) -> (Substring, Substring)? {
-        guard let word = greetings.first(where: { text.prefix($0.count).lowercased() == $0 }) else { return nil }
+        guard let first = text.first, "gh早你您嗨GH".contains(first), let word = greetings.first(where: { text.prefix($0.count).lowercased() == $0 }) else { return nil }
         let after = text.dropFirst(word.count)
         guard let next = after.first, next.isWhitespace || nameEnds.contains(next) || "!！~～".contains(next) || !word.first!.isASCII else { return nil }
         return (text.prefix(word.count), after.drop { $0.isWhitespace || nameEnds.contains($0) || "!！~～".contains($0) })
