@@ -212,3 +212,15 @@ import Testing
         }
     }
 }
+
+/// `report the lift is broken again`, an example of the catalogue, filed nothing in a group:
+/// an article before the category is read past.
+@Suite struct AnArticleBeforeTheCategoryTests {
+    @Test func theLiftIsTheElevator() throws {
+        let chat = try Conversation()
+        let filed = try chat.say("@2026-12-01T10:00:00+08:00 [fudi-b3] u-emma: report the lift is broken again").reply
+        #expect(filed.text.hasPrefix("Got it: R1 (elevator · Building 3 801)"), "\(filed.text)")
+        try #expect(chat.say("@2026-12-01T10:01:00+08:00 [fudi-b3] u-wang: report the thing to the police lol").isEmpty)
+        try #expect(chat.say("@2026-12-01T10:02:00+08:00 [fudi-b3] u-wang: report my kitchen is leaking").isEmpty, "no category of its own: talk")
+    }
+}
