@@ -95,6 +95,19 @@ extension CommandParser {
         "mediator": .mediator, "调解员": .mediator,
     ]
 
+    /// Whether a category's name read up to `probe` stands on its own: the end, a separator, or
+    /// a Latin letter on either side (`漏水 厨房滴水`, `leak kitchen`, not `电梯坏了`).
+    static func endsAName(_ probe: TextCursor) -> Bool {
+        probe.atEnd || TextCursor.separators.contains(probe.chars[probe.pos]) || probe.chars[probe.pos].isASCII || probe.chars[probe.pos - 1].isASCII
+    }
+
+    /// The category named on its own right after `the`, `our` or `my` at the cursor, if any.
+    func categoryAfterArticle(_ c: TextCursor) -> String? {
+        var probe = c
+        guard ["the ", "our ", "my "].contains(where: { probe.take($0) }), let id = Self.take(categoryNames, &probe), Self.endsAName(probe) else { return nil }
+        return id
+    }
+
     /// The category named in the clause at the cursor (up to `，。,.!?;`), if any: of several,
     /// the one with the longest name, the first of those (`water leaking from the ceiling` is a
     /// leak, not a water outage; `水管漏水` a leak). One of

@@ -220,13 +220,12 @@ public struct CommandParser: Sendable {
             // A name of its own (`漏水 厨房滴水`, `leak kitchen`) is the category; one that runs
             // into the sentence (`电梯坏了`) names it too but stays in the details.
             var probe = c
-            if let id = Self.take(categoryNames, &probe),
-                probe.atEnd || TextCursor.separators.contains(probe.chars[probe.pos]) || probe.chars[probe.pos].isASCII
-                    || probe.chars[probe.pos - 1].isASCII
-            {
+            if let id = Self.take(categoryNames, &probe), Self.endsAName(probe) {
                 c = probe
                 return .value(.text(id))
             }
+            // `report the lift is broken again`: named after an article, the whole sentence is the details.
+            if let id = categoryAfterArticle(c) { return .value(.text(id)) }
             // Named anywhere in the first clause (`报修 厨房水管爆了` is a leak). In a group only a
             // Chinese name after a space: `报修电梯的师傅来了吗` and `lol the lift again` are talk.
             let spaced = c.pos > 0 && TextCursor.separators.contains(c.chars[c.pos - 1])
@@ -362,7 +361,7 @@ public struct CommandParser: Sendable {
     public static let maxText = 2_000
 
     /// The id of the longest name at the cursor (names sorted longest first), moving past it.
-    private static func take(_ names: [(chars: [Unicode.Scalar], id: String)], _ c: inout TextCursor) -> String? {
+    static func take(_ names: [(chars: [Unicode.Scalar], id: String)], _ c: inout TextCursor) -> String? {
         for name in names {
             if let n = c.matchLength(name.chars) {
                 c.pos += n

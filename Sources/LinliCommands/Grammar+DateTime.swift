@@ -54,7 +54,6 @@ extension TextCursor {
         let words: [String] =
             switch type {
             case .venue, .service: ["the "]
-            case .category: ["the ", "our ", "my "]  // `report the lift is broken again`
             case .date: ["on ", "this "]
             case .times: ["from "]
             case .time: ["at ", "from "]
