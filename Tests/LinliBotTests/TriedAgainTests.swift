@@ -224,3 +224,17 @@ import Testing
         try #expect(chat.say("@2026-12-01T10:02:00+08:00 [fudi-b3] u-wang: report my kitchen is leaking").isEmpty, "no category of its own: talk")
     }
 }
+
+/// Thanked for nothing yet: `谢谢` told the wisher to confirm a wish a volunteer had only
+/// claimed, and `谢谢 W1` then refused. The hint comes once the wish is fulfilled.
+@Suite struct ThankingForAWishTests {
+    @Test func theHintWaitsForTheFulfilment() throws {
+        let chat = try Conversation()
+        try chat.say("@2026-12-01T09:00:00+08:00 [fudi-b3] u-li: 微心愿 想要一副老花镜")
+        try chat.say("@2026-12-01T09:10:00+08:00 [fudi-b3] u-wang: claim W1")
+        #expect(try chat.say("@2026-12-01T09:11:00+08:00 [fudi-b3] u-li: 小邻 谢谢").reply.text == "不客气！")
+        try chat.say("@2026-12-02T10:00:00+08:00 [fudi-b3] u-wang: fulfil W1")
+        #expect(try chat.say("@2026-12-02T10:05:00+08:00 [fudi-b3] u-li: 小邻 谢谢").reply.text == "不客气！要感谢帮您圆梦的志愿者，请发送：谢谢 W1")
+        #expect(try chat.say("@2026-12-02T10:06:00+08:00 [fudi-b3] u-li: 谢谢 W1").reply.text.hasPrefix("谢谢！心愿 W1 已确认实现"))
+    }
+}

@@ -33,9 +33,10 @@ extension StoreTransaction {
         try records(Wish.codec, "WHERE state = 'open' ORDER BY number LIMIT ?", .int(limit))
     }
 
-    /// `wisher`'s wishes a volunteer has taken on and they have not yet thanked for, oldest first.
+    /// `wisher`'s wishes a volunteer has fulfilled and they have not yet thanked for, oldest first
+    /// (`谢谢 W1` confirms a fulfilled wish only).
     public func wishesToThank(by wisher: String) throws -> [Wish] {
-        try records(Wish.codec, "WHERE wisher = ? AND state IN ('claimed', 'fulfilled') ORDER BY number", .text(wisher))
+        try records(Wish.codec, "WHERE wisher = ? AND state = 'fulfilled' ORDER BY number", .text(wisher))
     }
 
     /// Writes the columns in which `new` differs from `old`.

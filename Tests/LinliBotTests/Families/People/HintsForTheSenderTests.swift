@@ -52,7 +52,7 @@ import Testing
     }
 
     /// Thanks to the bot names the wish command only to someone a volunteer has helped:
-    /// not to a resident who just reported a leak, nor to the department.
+    /// not to a resident who just reported a leak, nor to the department; once a wish is fulfilled.
     @Test func thanksNamesTheWishesCommandOnlyToWhoeverHasAWishToThank() throws {
         let bot = try FamilyHarness("workorders", "wishes")
         let at = "2026-11-28T09:00:00+08:00"
@@ -62,9 +62,12 @@ import Testing
         #expect(try bot.say("心愿 想要一副老花镜", from: "u-li", at: at).reply.ok)
         #expect(try bot.say("谢谢", from: "u-li", at: at).reply.text == "不客气！", "nobody has taken it on yet")
         #expect(try bot.say("认领 W1", from: "u-vol", at: at).reply.ok)
+        #expect(try bot.say("小邻，谢谢", from: "u-li", in: "t-b1", at: at).reply.text == "不客气！", "taken on, not fulfilled yet")
+        #expect(try bot.say("实现 W1", from: "u-vol", at: at).reply.ok)
         #expect(try bot.say("小邻，谢谢", from: "u-li", in: "t-b1", at: at).reply.text.hasSuffix("请发送：谢谢 W1"))
         #expect(try bot.say("心愿 想学用智能手机", from: "u-li", at: at).reply.ok)
         #expect(try bot.say("认领 W2", from: "u-vol", at: at).reply.ok)
+        #expect(try bot.say("实现 W2", from: "u-vol", at: at).reply.ok)
         #expect(try bot.say("谢谢！", from: "u-li", at: at).reply.text.hasSuffix("请发送：谢谢 W编号"), "two to choose from")
     }
 }
