@@ -238,3 +238,16 @@ import Testing
         #expect(try chat.say("@2026-12-02T10:06:00+08:00 [fudi-b3] u-li: 谢谢 W1").reply.text.hasPrefix("谢谢！心愿 W1 已确认实现"))
     }
 }
+
+/// Booking again the slot one's own household holds read as someone else's clash.
+@Suite struct BookingOnesOwnSlotTests {
+    @Test func itSaysItIsTheirs() throws {
+        let chat = try Conversation()
+        try chat.say("@2026-12-01T10:00:00+08:00 [fudi-b3] u-li: 预约 凉亭 明天 下午3点到5点 跳舞")
+        try #expect(chat.say("@2026-12-01T10:00:30+08:00 [fudi-b3] u-chen-m: 李阿姨又去跳舞啦").isEmpty)
+        let again = try chat.say("@2026-12-01T10:01:00+08:00 [fudi-b3] u-li: 小邻，预约 凉亭 明天下午3点到5点 合唱排练").reply
+        #expect(again.code == "conflict" && again.text == "您家已预约 B1：文化凉亭 15:00-17:00。要换时间，请先取消：取消 B1", "\(again.text)")
+        let other = try chat.say("@2026-12-01T10:02:00+08:00 [fudi-b3] u-emma: book pavilion tomorrow 4-5pm").reply
+        #expect(other.code == "conflict" && other.text.hasPrefix("Culture pavilion is taken at 15:00-17:00."), "\(other.text)")
+    }
+}

@@ -83,6 +83,13 @@ struct BookingsFamily: Family {
             venue: v, day: d, start: times.start, end: times.end, startAt: startAt, now: ctx.now, today: ctx.calendar.today, householdThisWeek: held)
         let taken = try ctx.tx.bookings(venue: v.id, day: d)
         if let clash = taken.first(where: { $0.overlaps(start: times.start, end: times.end) }) {
+            // Their own booking: said so, not as someone else's.
+            if clash.household == household {
+                throw LinliError(
+                    .conflict, zh: "您家已预约 \(clash.id)：\(v.name) \(clash.times)。要换时间，请先取消：取消 \(clash.id)",
+                    en: "Your household has booked \(v.title.en) at \(clash.times) already (\(clash.id)). To change it, cancel it first: cancel \(clash.id)",
+                    refs: [clash.id.description])
+            }
             throw LinliError(
                 .conflict,
                 zh: "\(v.name) \(clash.times) 已有预约。\(try nearestFreeText(v, d, length: times.end - times.start, wanted: times.start, .zh, ctx))",
