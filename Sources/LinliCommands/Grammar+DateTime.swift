@@ -137,6 +137,11 @@ extension TextCursor {
         ] where take(word) {
             return .relative(days: days)
         }
+        // `今晚7点`, `明早8点`: the day, and its half left for the times.
+        for (word, days) in [("今晚", 0), ("今早", 0), ("明晚", 1), ("明早", 1)] where take(word) {
+            pos -= 1
+            return .relative(days: days)
+        }
         // `dec 5`, `December 5th`, `5 Dec`
         for (word, month) in Self.englishMonths where take(word) {
             _ = take(".")  // `Dec. 5`
@@ -230,6 +235,7 @@ extension TextCursor {
     private static let halves: [(String, Half)] = [
         ("上午", .am), ("早上", .am), ("早晨", .am), ("凌晨", .am), ("中午", .noon), ("下午", .pm), ("傍晚", .pm), ("晚上", .evening), ("夜里", .evening),
         ("in the morning", .am), ("in the afternoon", .pm), ("in the evening", .evening), ("morning", .am), ("afternoon", .pm), ("evening", .evening),
+        ("晚", .evening), ("早", .am),  // after `今晚`, `明早` (the day read)
     ]
 
     /// Whether all that is left is a half of the day with no clock time (`明天下午`,

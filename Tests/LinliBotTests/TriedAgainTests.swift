@@ -251,3 +251,18 @@ import Testing
         #expect(other.code == "conflict" && other.text.hasPrefix("Culture pavilion is taken at 15:00-17:00."), "\(other.text)")
     }
 }
+
+/// `预约 凉亭 今晚7点到8点`, `明早8点到9点` were not understood (没看懂。几点到几点？).
+@Suite struct TonightAndTomorrowMorningTests {
+    @Test func theDayAndItsHalfAreRead() throws {
+        let chat = try Conversation()
+        let tonight = try chat.say("@2026-12-01T10:00:00+08:00 [fudi-b3] u-li: 预约 凉亭 今晚7点到8点 跳舞").reply
+        #expect(tonight.text.hasPrefix("已预约 B1：文化凉亭 12月1日 周二 19:00-20:00（跳舞）"), "\(tonight.text)")
+        try #expect(chat.say("@2026-12-01T10:00:30+08:00 [fudi-b3] u-zhang: 今晚谁去跳舞？").isEmpty)
+        let morning = try chat.say("@2026-12-01T10:01:00+08:00 [fudi-b3] u-zhang: 预约 凉亭 明早8点到9点").reply
+        #expect(morning.text.hasPrefix("已预约 B2：文化凉亭 12月2日 周三 08:00-09:00"), "\(morning.text)")
+        let asked = try chat.say("@2026-12-01T10:02:00+08:00 u-wu: 预约凉亭明晚").reply
+        #expect(asked.text.hasPrefix("几点到几点？"), "\(asked.text)")
+        #expect(try chat.say("@2026-12-01T10:03:00+08:00 u-wu: 7点到9点").reply.text.hasPrefix("已预约 B3：文化凉亭 12月2日 周三 19:00-21:00"))
+    }
+}
