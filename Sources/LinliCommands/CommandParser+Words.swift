@@ -55,6 +55,27 @@ extension CommandParser {
     /// How a Chinese question about a record may end without a question mark (`R1修好了没`).
     static let questionEndings = ["吗", "么", "呢", "没", "没有", "如何", "怎么样", "怎么样了", "咋样", "咋样了", "怎样了"]
 
+    /// `伞还有吗？`, `还有充电宝吗`, `any umbrellas left?`: what is in stock (`服务`); `伞还了`:
+    /// the item given back (`归还 伞`). Nil when the text names no item or is neither.
+    func itemQuestion(_ folded: String) -> String? {
+        let bare = (Self.withoutClosingMarks(folded) ?? folded).lowercased()
+        var cursor = TextCursor(folded)
+        var item: String?
+        while item == nil, !cursor.atEnd {
+            if let n = serviceNames.lazy.compactMap({ cursor.matchLength($0.chars) }).first {
+                item = TextCursor.string(cursor.chars[cursor.pos..<cursor.pos + n])
+            }
+            cursor.pos += 1
+        }
+        guard let item, let services = catalog.spec("services"), let giveBack = catalog.spec("return") else { return nil }
+        if ["还有吗", "有吗", "还有没有", "有没有", "还有没"].contains(where: bare.hasSuffix) || bare.hasPrefix("还有") && bare.hasSuffix("吗") || bare.hasPrefix("有没有")
+            || folded.hasSuffix("?") && [" left", "available", "any "].contains(where: bare.contains)
+        {
+            return services.word(Self.guessLang(folded))
+        }
+        return ["还了", "已还", "还回来了", "还回去了"].contains(where: bare.hasSuffix) ? "\(giveBack.word(.zh)) \(item)" : nil
+    }
+
     /// `R1 签收 …` as `签收 R1 …`: a record id, then the word of a command that takes
     /// a record of its kind; nil when the text is not that.
     func recordFirst(_ folded: String) -> String? {

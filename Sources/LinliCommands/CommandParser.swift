@@ -86,7 +86,7 @@ public struct CommandParser: Sendable {
             let again = parse(rest, strict: false, simplified: false)
             if case .failure = again {} else { return again }
         }
-        if !strict, case .failure = first, let asked = statusQuestion(folded) { return parse(asked) }
+        if !strict, case .failure = first, let asked = statusQuestion(folded) ?? itemQuestion(folded) { return parse(asked) }
         // `R1 签收`, `＃Ａ１ 收到`, said to the bot `请问 R1 进度`: the record named before the word of the command that takes it.
         if case .failure = first, let swapped = recordFirst(folded) ?? (strict ? nil : Self.withoutOpening(folded).flatMap(recordFirst)) {
             let again = parse(swapped, strict: strict)

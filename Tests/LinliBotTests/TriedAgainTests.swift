@@ -266,3 +266,19 @@ import Testing
         #expect(try chat.say("@2026-12-01T10:03:00+08:00 u-wu: 7点到9点").reply.text.hasPrefix("已预约 B3：文化凉亭 12月2日 周三 19:00-21:00"))
     }
 }
+
+/// `小邻 伞还有吗？` was not understood and pointed to 归还 (return); `伞还了` too.
+@Suite struct AskingForAnItemTests {
+    @Test func theStockIsShownAndAReturnRead() throws {
+        let chat = try Conversation()
+        for line in ["[fudi-b3] u-li: 小邻 伞还有吗？", "u-li: 还有充电宝吗", "u-zhang: 有没有雨伞"] {
+            let reply = try chat.say("@2026-12-01T10:00:00+08:00 \(line)").reply
+            #expect(reply.ok && reply.text.contains("爱心伞（umbrella）：可借 20/20"), "\(line): \(reply.text)")
+        }
+        let en = try chat.say("@2026-12-01T10:00:10+08:00 u-emma: any umbrellas left?").reply
+        #expect(en.text.contains("Umbrella (umbrella): 20 of 20 available"), "\(en.text)")
+        try #expect(chat.say("@2026-12-01T10:00:20+08:00 [fudi-b3] u-chen-m: 伞还有吗？我忘带了").isEmpty, "among neighbours: talk")
+        try chat.say("@2026-12-01T10:01:00+08:00 u-li: 借 伞")
+        #expect(try chat.say("@2026-12-01T10:02:00+08:00 [fudi-b3] u-li: 小邻 伞还了").reply.text == "已归还爱心伞一把（S1），谢谢！")
+    }
+}
