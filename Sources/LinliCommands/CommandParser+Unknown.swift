@@ -50,8 +50,8 @@ extension CommandParser {
                 if !rest.atEnd { example = rest.rest }
             }
             return LinliError(
-                .unknownCommand, zh: "要报修吗？请发送：\(spec.word(.zh)) \(name) 具体情况，例如：\(spec.word(.zh)) \(example)",
-                en: "Shall I file a report? Send: \(spec.word(.en)) \(id) <what happened>, e.g. \(spec.word(.en)) \(example)")
+                .unknownCommand, zh: "如需报修，请发送：\(spec.word(.zh)) \(name) 具体情况，例如：\(spec.word(.zh)) \(example)",
+                en: "To file a report, send: \(spec.word(.en)) \(id) <what happened>, e.g. \(spec.word(.en)) \(example)")
         }
         let token = TextCursor(folded).peekToken()
         var shown = token.count > 20 ? String(token.prefix(20)) + "…" : token

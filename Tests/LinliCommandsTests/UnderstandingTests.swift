@@ -43,9 +43,9 @@ import Testing
             Issue.record("not a command")
             return
         }
-        #expect(error.code == .unknownCommand && error.message.zh.hasPrefix("要报修吗？请发送：报修 漏水"))
+        #expect(error.code == .unknownCommand && error.message.zh.hasPrefix("如需报修，请发送：报修 漏水"))
         guard case .failure(let english, _) = parser.parse("my kitchen is leaking") else { return }
-        #expect(english.message.en.hasPrefix("Shall I file a report? Send: report leak"))
+        #expect(english.message.en.hasPrefix("To file a report, send: report leak"))
     }
 }
 

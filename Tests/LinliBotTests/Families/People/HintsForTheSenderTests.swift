@@ -38,17 +38,17 @@ import Testing
         let bot = try FamilyHarness("workorders", "alerts")
         let at = "2026-11-28T09:00:00+08:00"
         let typo = try bot.say("办洁 R1 漏水修好了", from: "u-cap1", at: at).reply
-        #expect(typo.text.contains("你是不是想说：办结") && !typo.text.contains("要报修吗"), "\(typo.text)")
+        #expect(typo.text.contains("你是不是想说：办结") && !typo.text.contains("如需报修"), "\(typo.text)")
         let alert = try bot.say("紧急通值 今晚漏水检修", from: "u-office", at: at).reply
-        #expect(alert.text.contains("紧急通知") && !alert.text.contains("要报修吗"), "\(alert.text)")
+        #expect(alert.text.contains("紧急通知") && !alert.text.contains("如需报修"), "\(alert.text)")
         let en = try bot.say("resolv R1 the leak is fixed", from: "u-cap1", at: at).reply
         #expect(en.text.contains("Did you mean: resolve") || en.text.contains("Did you mean: done"), "\(en.text)")
         // A resident's mistype of a staff command naming a problem is offered the report, without the mistype.
         let offered = try bot.say("紧急通值 今晚漏水检修", from: "u-li", at: at).reply.text
-        #expect(offered.hasPrefix("要报修吗？") && !offered.contains("通值"), "\(offered)")
+        #expect(offered.hasPrefix("如需报修，") && !offered.contains("通值"), "\(offered)")
         // A problem with no command word in it is still offered as a report.
-        #expect(try bot.say("我家漏水了", from: "u-li", at: at).reply.text.hasPrefix("要报修吗？请发送：报修 漏水"))
-        #expect(try bot.say("my kitchen has a leak", from: "u-ann", at: at).reply.text.hasPrefix("Shall I file a report?"))
+        #expect(try bot.say("我家漏水了", from: "u-li", at: at).reply.text.hasPrefix("如需报修，请发送：报修 漏水"))
+        #expect(try bot.say("my kitchen has a leak", from: "u-ann", at: at).reply.text.hasPrefix("To file a report, send:"))
     }
 
     /// Thanks to the bot names the wish command only to someone a volunteer has helped:
