@@ -282,3 +282,13 @@ import Testing
         #expect(try chat.say("@2026-12-01T10:02:00+08:00 [fudi-b3] u-li: 小邻 伞还了").reply.text == "已归还爱心伞一把（S1），谢谢！")
     }
 }
+
+/// A newcomer registered in chat read their points under their id (`u-new2 积分 0`).
+@Suite struct PointsOfANewcomerTests {
+    @Test func theyAreCalledByTheNameTheyGave() throws {
+        let chat = try Conversation()
+        try chat.say("@2026-12-01T10:00:00+08:00 [fudi-b3] u-new2 (老赵): 登记 903")
+        let points = try chat.say("@2026-12-01T10:01:00+08:00 u-new2 (老赵): 积分").reply
+        #expect(points.text == "老赵 积分 0", "\(points.text)")
+    }
+}

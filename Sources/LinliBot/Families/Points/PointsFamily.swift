@@ -26,7 +26,7 @@ struct PointsFamily: Family {
         }
         let ledger = try ctx.tx.ledger(target)
         let total = ledger.reduce(0) { $0 + $1.points }
-        let name = ctx.directory.name(of: target)
+        let name = ctx.people.name(of: target)  // one registered in chat goes by the name they gave
         func line(_ e: PointsEntry, _ lang: Lang) -> String {
             let item = ctx.directory.community.points.first { $0.id == e.item }.map { lang == .zh ? ($0.names.last ?? $0.id) : $0.id } ?? e.item
             let sign = e.points >= 0 ? "+" : ""
