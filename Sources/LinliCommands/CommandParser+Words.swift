@@ -157,4 +157,32 @@ extension CommandParser {
         }
         return best
     }
+
+
+    /// The command whose word starts the text, moving past the word. A word that
+    /// several commands share goes to the one whose record argument takes the kind of
+    /// the record that follows (`完成 W2` fulfils a wish, `完成 R2 …` resolves a report).
+    func matchCommandWord(_ cursor: inout TextCursor) -> (Int, Lang)? {
+        guard !cursor.atEnd else { return nil }
+        for i in wordsByFirst[cursor.lower[cursor.pos]] ?? [] {
+            let w = words[i]
+            guard let n = cursor.matchLength(w.chars) else { continue }
+            cursor.pos += n
+            var chosen = w.spec
+            let sharing = words[(i + 1)...].prefix { $0.chars.count == w.chars.count }.filter { $0.chars == w.chars }
+            if !sharing.isEmpty {
+                var probe = cursor
+                probe.skipSpaces()
+                // By the record that follows (`approve B2`); else the one that takes no record (`approve u-li`).
+                let kind = probe.takeRecord()?.kind
+                chosen =
+                    ([w] + sharing).first {
+                        kind.map(catalog.commands[$0.spec].recordKinds.contains) ?? catalog.commands[$0.spec].recordKinds.isEmpty
+                    }?
+                    .spec ?? w.spec
+            }
+            return (chosen, w.lang)
+        }
+        return nil
+    }
 }

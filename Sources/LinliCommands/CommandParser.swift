@@ -23,6 +23,8 @@ public enum ParseResult: Equatable, Sendable {
 public struct CommandParser: Sendable {
     public let catalog: Catalog
     let words: [(chars: [Unicode.Scalar], spec: Int, lang: Lang)]
+    /// The indices in `words` of the words that start with each character, in order.
+    let wordsByFirst: [Unicode.Scalar: [Int]]
     let categoryNames: [(chars: [Unicode.Scalar], id: String)]
     private let venueNames: [(chars: [Unicode.Scalar], id: String)]
     let serviceNames: [(chars: [Unicode.Scalar], id: String)]
@@ -40,7 +42,9 @@ public struct CommandParser: Sendable {
         for (i, spec) in catalog.commands.enumerated() {
             for w in spec.words { words.append((Grammar.loweredScalars(w.text), i, w.lang)) }
         }
-        self.words = words.sorted { $0.chars.count > $1.chars.count }
+        let sorted = words.sorted { $0.chars.count > $1.chars.count }
+        self.words = sorted
+        wordsByFirst = Dictionary(grouping: sorted.indices.filter { !sorted[$0].chars.isEmpty }) { sorted[$0].chars[0] }
         var names: [(chars: [Unicode.Scalar], id: String)] = []
         for c in categories {
             for n in c.names + [c.id] { names.append((Grammar.loweredScalars(Grammar.fold(n)), c.id)) }
@@ -367,31 +371,6 @@ public struct CommandParser: Sendable {
                 c.pos += n
                 return name.id
             }
-        }
-        return nil
-    }
-
-    /// The command whose word starts the text, moving past the word. A word that
-    /// several commands share goes to the one whose record argument takes the kind of
-    /// the record that follows (`完成 W2` fulfils a wish, `完成 R2 …` resolves a report).
-    func matchCommandWord(_ cursor: inout TextCursor) -> (Int, Lang)? {
-        for (i, w) in words.enumerated() {
-            guard let n = cursor.matchLength(w.chars) else { continue }
-            cursor.pos += n
-            var chosen = w.spec
-            let sharing = words[(i + 1)...].prefix { $0.chars.count == w.chars.count }.filter { $0.chars == w.chars }
-            if !sharing.isEmpty {
-                var probe = cursor
-                probe.skipSpaces()
-                // By the record that follows (`approve B2`); else the one that takes no record (`approve u-li`).
-                let kind = probe.takeRecord()?.kind
-                chosen =
-                    ([w] + sharing).first {
-                        kind.map(catalog.commands[$0.spec].recordKinds.contains) ?? catalog.commands[$0.spec].recordKinds.isEmpty
-                    }?
-                    .spec ?? w.spec
-            }
-            return (chosen, w.lang)
         }
         return nil
     }

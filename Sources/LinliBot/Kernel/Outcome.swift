@@ -99,12 +99,19 @@ struct CommandContext {
     var isStaff: Bool { roles.contains(.staff) }
     /// Whether the catalog lists a command for the sender (its `roles:` name `anyone`,
     /// `resident` with a home, one of their roles, `department` for a department's member).
+    /// Made for every message and mostly not called: nothing is looked up until it is.
     var mayUse: @Sendable (CommandSpec) -> Bool {
-        var mine: Set<String> = ["anyone"]
-        if home != nil { mine.insert("resident") }
-        for role in roles { mine.insert(role.rawValue) }
-        if !kernel.directory.departments(of: sender).isEmpty { mine.insert("department") }
-        return { [mine] spec in spec.roles.contains { mine.contains($0) } }
+        let (resident, roles, directory, sender) = (home != nil, roles, kernel.directory, sender)
+        return { spec in
+            spec.roles.contains { role in
+                switch role {
+                case "anyone": true
+                case "resident": resident
+                case "department": !directory.departments(of: sender).isEmpty
+                default: Role(rawValue: role).map(roles.contains) ?? false
+                }
+            }
+        }
     }
 
     /// The sender as a handler reads it: name and household.
