@@ -77,14 +77,14 @@ enum Addressing {
     private static func greeting(_ text: Substring) -> (Substring, Substring)? {
         guard let first = text.first, "gh早你您嗨GH".contains(first), let word = greetings.first(where: { text.prefix($0.count).lowercased() == $0 }) else { return nil }
         let after = text.dropFirst(word.count)
-        guard let next = after.first, next.isWhitespace || nameEnds.contains(next) || "!！~～".contains(next) || !word.first!.isASCII else { return nil }
-        return (text.prefix(word.count), after.drop { $0.isWhitespace || nameEnds.contains($0) || "!！~～".contains($0) })
+        guard let next = after.first, next.isWhitespace || nameEnds.contains(next) || !word.first!.isASCII else { return nil }
+        return (text.prefix(word.count), after.drop { $0.isWhitespace || nameEnds.contains($0) })
     }
 
     /// Greetings that may come before the bot's name, longest first.
     static let greetings = ["good morning", "早上好", "hello", "你好", "您好", "hey", "hi", "嗨", "早"]
 
-    /// What may follow the bot's name besides a space: a zero-width space, a comma, a
-    /// colon, or their full-width forms.
-    static let nameEnds: Set<Character> = ["\u{200B}", ",", "，", ":", "：", "、"]
+    /// What may follow the bot's name (or a greeting) besides a space: a zero-width space, a
+    /// comma, a colon, an exclamation mark or a tilde, or their full-width forms.
+    static let nameEnds: Set<Character> = ["\u{200B}", ",", "，", ":", "：", "、", "!", "！", "~", "～"]
 }

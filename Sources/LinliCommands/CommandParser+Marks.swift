@@ -82,9 +82,9 @@ extension CommandParser {
 
     static let politeWords: Set<String> = ["please", "pls", "plz", "thanks", "thank", "you", "thx", "谢谢", "谢谢你", "一下", "吧", "呢", "啊", "呀", "哦", "嘛"]
 
-    /// Command words people say to each other too (`need`, `我要`, `what can you do`): read in a group only when
+    /// Command words people say to each other too (`need`, `我要`): read in a group only when
     /// the bot is called (`小邻 我要理发`); privately, as any word.
-    static let saidToTheBotOnly: Set<[Unicode.Scalar]> = Set(["need", "i need", "我要", "我需要", "what can you do", "你能做什么", "你会做什么"].map(Grammar.loweredScalars))
+    static let saidToTheBotOnly: Set<[Unicode.Scalar]> = Set(["need", "i need", "我要", "我需要"].map(Grammar.loweredScalars))
 
     static let closingMarks = Set("?？!！~～。.".unicodeScalars)
     static let questionMarks = Set("?？".unicodeScalars)

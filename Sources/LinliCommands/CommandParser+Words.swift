@@ -36,8 +36,7 @@ extension CommandParser {
     /// it (`R1修好了吗` read as `修好了 R1 吗` closed the report with the result `吗`). Nil when
     /// the text is no question, names no record or several, or the record is not one `status` reads.
     func statusQuestion(_ folded: String) -> String? {
-        let bare = Self.withoutClosingMarks(folded) ?? folded
-        guard folded.unicodeScalars.last.map(Self.questionMarks.contains) == true || Self.questionEndings.contains(where: bare.hasSuffix) else { return nil }
+        guard Self.isAQuestion(folded) else { return nil }
         var cursor = TextCursor(folded)
         var ids: [RecordID] = []
         while !cursor.atEnd {
@@ -55,25 +54,33 @@ extension CommandParser {
     /// How a Chinese question about a record may end without a question mark (`R1修好了没`).
     static let questionEndings = ["吗", "么", "呢", "没", "没有", "如何", "怎么样", "怎么样了", "咋样", "咋样了", "怎样了"]
 
+    /// Whether `text` asks something: a question mark or 吗 anywhere (`R1修好了吗？师傅说今天来`),
+    /// or a question's ending (`R1修好了没`).
+    static func isAQuestion(_ text: String) -> Bool {
+        let bare = withoutClosingMarks(text) ?? text
+        return text.unicodeScalars.contains { questionMarks.contains($0) || $0 == "吗" } || questionEndings.contains(where: bare.hasSuffix)
+    }
+
     /// `伞还有吗？`, `还有充电宝吗`, `any umbrellas left?`: what is in stock (`服务`); `伞还了`:
-    /// the item given back (`归还 伞`). Nil when the text names no item or is neither.
+    /// the item given back (`归还 伞`). The item with only such words around it: not
+    /// `有没有人捡到一把伞` or `张伟借的伞还了`.
     func itemQuestion(_ folded: String) -> String? {
-        let bare = (Self.withoutClosingMarks(folded) ?? folded).lowercased()
-        var cursor = TextCursor(folded)
-        var item: String?
-        while item == nil, !cursor.atEnd {
-            if let n = serviceNames.lazy.compactMap({ cursor.matchLength($0.chars) }).first {
-                item = TextCursor.string(cursor.chars[cursor.pos..<cursor.pos + n])
-            }
-            cursor.pos += 1
+        let text = TextCursor(Self.withoutClosingMarks(folded) ?? folded)
+        var cursor = text
+        while !cursor.atEnd, serviceNames.allSatisfy({ cursor.matchLength($0.chars) == nil }) { cursor.pos += 1 }
+        guard let n = serviceNames.lazy.compactMap({ cursor.matchLength($0.chars) }).first,
+            let services = catalog.spec("services"), let giveBack = catalog.spec("return")
+        else { return nil }
+        let before = TextCursor.string(text.lower[..<cursor.pos])
+        let after = TextCursor.string(text.lower[(cursor.pos + n)...])
+        let item = TextCursor.string(text.chars[cursor.pos..<cursor.pos + n])
+        if before.isEmpty && ["还有吗", "有吗", "还有没有", "有没有", "还有没"].contains(after) || ["还有", "有没有", "还有没有"].contains(before) && ["吗", ""].contains(after) {
+            return services.word(.zh)
         }
-        guard let item, let services = catalog.spec("services"), let giveBack = catalog.spec("return") else { return nil }
-        if ["还有吗", "有吗", "还有没有", "有没有", "还有没"].contains(where: bare.hasSuffix) || bare.hasPrefix("还有") && bare.hasSuffix("吗") || bare.hasPrefix("有没有")
-            || folded.hasSuffix("?") && [" left", "available", "any "].contains(where: bare.contains)
-        {
-            return services.word(Self.guessLang(folded))
+        if ["any ", "are there any ", "is there any ", "do you have any "].contains(before) && ([" left", " available"].contains(after) || after.isEmpty && folded.hasSuffix("?")) {
+            return services.word(.en)
         }
-        return ["还了", "已还", "还回来了", "还回去了"].contains(where: bare.hasSuffix) ? "\(giveBack.word(.zh)) \(item)" : nil
+        return before.isEmpty && ["还了", "已还", "还回来了", "还回去了"].contains(after) ? "\(giveBack.word(.zh)) \(item)" : nil
     }
 
     /// `R1 签收 …` as `签收 R1 …`: a record id, then the word of a command that takes
@@ -87,6 +94,10 @@ extension CommandParser {
         // A word several commands share (`完成`: a wish's and a report's) is read by the record.
         let chars = Array(cursor.lower[word..<cursor.pos])
         guard words.contains(where: { $0.chars == chars && catalog.commands[$0.spec].recordKinds.contains(id.kind) }) else { return nil }
+        // `R1修好了没有啊`, `R1修好了吗？师傅说今天来`: a question, never a command that acts on the record.
+        if catalog.commands[words.first { $0.chars == chars }!.spec].id != "status", Self.isAQuestion(cursor.rest) || Self.questionEndings.contains(where: { cursor.rest.hasPrefix($0) }) {
+            return nil
+        }
         return "\(TextCursor.string(cursor.chars[word..<cursor.pos])) \(id)\(cursor.rest)"
     }
 
@@ -129,9 +140,9 @@ extension CommandParser {
         return id
     }
 
-    /// The category named in the clause at the cursor (up to `，。,.!?;`), if any: of several,
-    /// the one with the longest name, the first of those (`water leaking from the ceiling` is a
-    /// leak, not a water outage; `水管漏水` a leak). One of
+    /// The category named first in the clause at the cursor (up to `，。,.!?;`), if any; of
+    /// two names side by side, the longer (`water leaking from the ceiling` is a leak, not a
+    /// water outage; `stuck in the lift by the garbage room` is the lift). One of
     /// `items` (the services' names) is read past, not for a category within it (`power bank`);
     /// a category right after it is about the item (`充电宝没电了`): none. `充电桩冒烟有安全隐患`
     /// is still about safety.
@@ -140,24 +151,39 @@ extension CommandParser {
     ) -> (id: String, name: String)? {
         let stops: Set<Unicode.Scalar> = ["，", "。", ",", ".", "!", "！", "?", "？", ";", "；", "\n"]
         var probe = cursor
-        var best: (id: String, name: String)?
         while !probe.atEnd, !stops.contains(probe.chars[probe.pos]) {
             // An English name starts a word: `light` is not in `flight`.
             let startsWord = probe.pos == 0 || !(probe.lower[probe.pos - 1].properties.isAlphabetic && probe.lower[probe.pos - 1].isASCII)
             if startsWord, let item = items.lazy.compactMap({ probe.matchLength($0.chars) }).first {
                 probe.pos += item
                 probe.skipSpaces()
-                if names.contains(where: { probe.matchLength($0.chars) != nil }) { return best }
+                if names.contains(where: { probe.matchLength($0.chars) != nil }) { return nil }
                 continue
             }
-            if startsWord, let name = names.first(where: { probe.matchLength($0.chars) != nil }), name.chars.count > (best?.name.unicodeScalars.count ?? 0) {
-                best = (name.id, TextCursor.string(probe.chars[probe.pos..<probe.pos + name.chars.count]))
+            if startsWord, var name = names.first(where: { probe.matchLength($0.chars) != nil }) {
+                var next = probe
+                next.pos += name.chars.count
+                if let beside = longerBeside(next, than: name.chars.count, names) { (name, probe) = beside }
+                return (name.id, TextCursor.string(probe.chars[probe.pos..<probe.pos + name.chars.count]))
             }
             probe.pos += 1
         }
-        return best
+        return nil
     }
 
+    /// An English name longer than the English one of `length` that ends at `cursor`, right
+    /// after it, with where it starts: `water leaking` names a leak. Not in Chinese, where a
+    /// name before a space is the category said (`报修 停电 楼道灯也不亮`).
+    static func longerBeside(
+        _ cursor: TextCursor, than length: Int, _ names: [(chars: [Unicode.Scalar], id: String)]
+    ) -> ((chars: [Unicode.Scalar], id: String), TextCursor)? {
+        var next = cursor
+        next.skipSpaces()
+        guard cursor.pos > 0, cursor.chars[cursor.pos - 1].isASCII, let beside = names.first(where: { next.matchLength($0.chars) != nil }),
+            beside.chars.count > length, beside.chars.allSatisfy(\.isASCII)
+        else { return nil }
+        return (beside, next)
+    }
 
     /// The command whose word starts the text, moving past the word. A word that
     /// several commands share goes to the one whose record argument takes the kind of

@@ -225,8 +225,10 @@ public struct CommandParser: Sendable {
             // into the sentence (`电梯坏了`) names it too but stays in the details.
             var probe = c
             if let id = Self.take(categoryNames, &probe), Self.endsAName(probe) {
+                // `report water leaking …`: a longer name beside it says which, and stays in the details.
+                let beside = Self.longerBeside(probe, than: probe.pos - c.pos, categoryNames)
                 c = probe
-                return .value(.text(id))
+                return .value(.text(beside?.0.id ?? id))
             }
             // `report the lift is broken again`: named after an article, the whole sentence is the details.
             if let id = categoryAfterArticle(c) { return .value(.text(id)) }

@@ -10,7 +10,7 @@ extension BuiltInCatalogFiles {
         help: {rank: 9, title: {en: You and Linli, zh: 我和小邻}}
         commands:
           - id: help
-            words: {en: [help, commands, "what can you do"], zh: [帮助, 菜单, 命令, 你能做什么, 你会做什么]}
+            words: {en: [help, commands], zh: [帮助, 菜单, 命令]}
             roles: [anyone]
             args:
               - {name: topic, type: command, optional: true}

@@ -83,8 +83,9 @@ struct BookingsFamily: Family {
             venue: v, day: d, start: times.start, end: times.end, startAt: startAt, now: ctx.now, today: ctx.calendar.today, householdThisWeek: held)
         let taken = try ctx.tx.bookings(venue: v.id, day: d)
         if let clash = taken.first(where: { $0.overlaps(start: times.start, end: times.end) }) {
-            // Their own booking: said so, not as someone else's.
-            if clash.household == household {
+            // Their own booking: said so, not as someone else's (of the office's, only one's own:
+            // the office's household holds the mediation meetings too).
+            if clash.household == household, household != CommandContext.office || clash.booker == ctx.sender {
                 throw LinliError(
                     .conflict, zh: "您家已预约 \(clash.id)：\(v.name) \(clash.times)。要换时间，请先取消：取消 \(clash.id)",
                     en: "Your household has booked \(v.title.en) at \(clash.times) already (\(clash.id)). To change it, cancel it first: cancel \(clash.id)",

@@ -10,11 +10,14 @@ import LinliStore
 /// (向邻里晒事). Each party hears only their own messages, never the other's, and
 /// the other party never learns who complained.
 struct DisputesFamily: Family {
-    /// A bare `参加` / `attend` (a word an event's sign-up shares): the one meeting the sender
-    /// is invited to and has not answered.
+    /// A bare `参加` / `attend` (a word an event's sign-up shares): the one meeting still to
+    /// come the sender is invited to and has not answered.
     func presume(_ missing: ArgSpec, of id: String, _ ctx: CommandContext) throws -> Presumption<String> {
         guard id == "attend" else { return .ask }
-        let open = try ctx.tx.disputes(unansweredBy: ctx.sender)
+        // Not one withdrawn, closed or whose meeting is past.
+        let open = try ctx.tx.disputes(unansweredBy: ctx.sender).filter {
+            try $0.meeting.day >= ctx.calendar.today && ctx.tx.workOrder($0.number)?.state.isOpen == true
+        }
         return open.count == 1 ? .value(open[0].id.description) : open.isEmpty ? .nothing : .ask
     }
 

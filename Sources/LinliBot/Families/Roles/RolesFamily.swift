@@ -67,7 +67,7 @@ struct RolesFamily: Family {
                 person: person, name: before.person(person) == nil ? ctx.people.registration(person)?.name : nil, role: role, scope: scope,
                 granted: granted, actor: ctx.sender, at: ctx.now))
         // Whom an appointment replaced; a building or grid left with nobody, said (reports go up a rung).
-        let replaced = granted ? old.map(before.name(of:)) : nil
+        let replaced = granted ? old.map(ctx.people.name(of:)) : nil
         let vacant = !granted && scope != nil
         var outcome =
             granted

@@ -252,6 +252,12 @@ struct WorkOrderDesk {
         isPrivate(order) || (try? tx.isVisitReport(order.number)) == true
     }
 
+    /// Whether `order` is not there for `sender`, who may not see it: private, and they are
+    /// not the other party to its dispute (invited to a meeting about it, they know of it).
+    func hidden(_ order: WorkOrder, from sender: String) throws -> Bool {
+        try keptFromGroups(order) && tx.dispute(order.number)?.respondent.person != sender
+    }
+
     /// A line that names a record only when it is private: what a group may read.
     func publicLine(_ o: WorkOrder, _ lang: Lang) -> String {
         guard keptFromGroups(o) else { return summaryLine(o, lang) }

@@ -16,7 +16,7 @@ extension WorkOrdersFamily {
             }
             if desk.may(ctx.sender, [.manager], loaded) { return try supervise(id, note: note, ctx) }
             // Why, and what they may do instead; nothing of whose report it is, and of a private one nothing at all.
-            if desk.keptFromGroups(loaded) { throw LinliError.notFound(id) }
+            if try desk.hidden(loaded, from: ctx.sender) { throw LinliError.notFound(id) }
             throw ctx.roles.isDisjoint(with: [.captain, .gridLeader, .staff])
                 ? LinliError(
                     .forbidden, zh: "只有报修人可以催办 \(id)。您家也有这个问题，请发送：我也是 \(id)",

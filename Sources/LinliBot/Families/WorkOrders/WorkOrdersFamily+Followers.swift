@@ -66,7 +66,8 @@ extension WorkOrdersFamily {
     func metoo(_ id: RecordID, _ ctx: CommandContext) throws -> Outcome {
         let desk = WorkOrderDesk(ctx.kernel)
         let building = try ctx.requireBuilding()
-        guard let order = try ctx.workOrders.find(id.number), !desk.keptFromGroups(order) else { throw LinliError.notFound(id) }
+        guard let order = try ctx.workOrders.find(id.number), try !desk.hidden(order, from: ctx.sender) else { throw LinliError.notFound(id) }
+        guard !desk.keptFromGroups(order) else { throw LinliError.notYours(id) }
         let rid = id.description
         guard order.building == building.id else {
             throw LinliError(

@@ -239,10 +239,8 @@ struct WorkOrdersFamily: Family {
         let order = try ctx.workOrders.load(id)
         let followers = try ctx.workOrders.followers(of: order.number)
         guard desk.may(ctx.sender, [.reporter, .filer, .handler, .manager], order) || followers.contains(where: { $0.user == ctx.sender }) else {
-            // A private report is not there for whoever may not see it (`我也是 R1` says so too),
-            // but for the other party to its dispute, invited to a meeting about it.
-            let invited = try ctx.tx.dispute(order.number)?.respondent.person == ctx.sender
-            throw desk.keptFromGroups(order) && !invited ? LinliError.notFound(id) : LinliError.notYours(id)
+            // A private report is not there for whoever may not see it (`我也是 R1` says so too).
+            throw try desk.hidden(order, from: ctx.sender) ? LinliError.notFound(id) : LinliError.notYours(id)
         }
         let last = try ctx.workOrders.history(order.number).last
         let latest =
