@@ -294,6 +294,14 @@ import Testing
 
 /// From a review of this session's own changes, each as it went wrong.
 @Suite struct ReviewedAgainTests {
+    /// 李菊珍's dispute R1 with 陈美玲, accepted by the captain and a meeting on 12月3日 set.
+    static func invite(_ chat: Conversation) throws {
+        try chat.say("@2026-12-01T09:00:00+08:00 u-li: 报修 纠纷 楼上702天天晚上拖椅子")
+        try chat.say("@2026-12-01T09:01:00+08:00 [fudi-b3] u-zhou: 签收 R1")
+        let invited = try chat.say("@2026-12-01T09:02:00+08:00 [fudi-b3] u-zhou: 邀请 R1 陈美玲 12月3日 15:00-16:00").notifications
+        #expect(invited.contains { $0.to == "u-chen-m" && $0.text.contains("请回复：参加 R1") })
+    }
+
     @Test func aQuestionWithMoreSaidStillAsks() throws {
         let chat = try Conversation()
         try chat.say("@2026-12-01T09:00:00+08:00 [fudi-b3] u-li: 报修 漏水 厨房滴水")
@@ -306,9 +314,7 @@ import Testing
 
     @Test func theOfficesMediationIsNoStaffMembersOwnBooking() throws {
         let chat = try Conversation()
-        try chat.say("@2026-12-01T09:00:00+08:00 u-li: 报修 纠纷 楼上702天天晚上拖椅子")
-        try chat.say("@2026-12-01T09:01:00+08:00 [fudi-b3] u-zhou: 签收 R1")
-        try chat.say("@2026-12-01T09:02:00+08:00 [fudi-b3] u-zhou: 邀请 R1 陈美玲 12月3日 15:00-16:00")
+        try Self.invite(chat)
         let clash = try chat.say("@2026-12-01T09:03:00+08:00 u-he: 预约 商议亭 12月3日 15:00-16:00 开会").reply
         #expect(clash.code == "conflict" && !clash.text.contains("您家"), "\(clash.text)")
     }
@@ -324,9 +330,7 @@ import Testing
 
     @Test func attendAloneAnswersNoWithdrawnMeeting() throws {
         let chat = try Conversation()
-        try chat.say("@2026-12-01T09:00:00+08:00 u-li: 报修 纠纷 楼上702天天晚上拖椅子")
-        try chat.say("@2026-12-01T09:01:00+08:00 [fudi-b3] u-zhou: 签收 R1")
-        try chat.say("@2026-12-01T09:02:00+08:00 [fudi-b3] u-zhou: 邀请 R1 陈美玲 12月3日 15:00-16:00")
+        try Self.invite(chat)
         try chat.say("@2026-12-01T09:03:00+08:00 u-li: 撤销 R1")
         #expect(try chat.say("@2026-12-01T09:04:00+08:00 u-chen-m: 参加").reply.text.hasPrefix("报名哪个活动？"))
         // The other party asking about it is refused alike everywhere, not told it is not there.
