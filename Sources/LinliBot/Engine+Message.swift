@@ -210,9 +210,9 @@ extension Engine {
     }
 
     /// An unfinished command made whole with what its family presumes for the missing
-    /// argument (a bare `收到`: the one alert awaiting the sender).
-    /// A word two commands share said alone (`参加`: an event's sign-up, a mediation meeting) is
-    /// made whole by whichever family presumes something (the one meeting the sender is invited to).
+    /// argument (a bare `收到`: the one alert awaiting the sender). A word two commands share
+    /// said alone (`参加`: an event's sign-up, a mediation meeting) is made whole by whichever
+    /// family presumes something (the one meeting the sender is invited to).
     private func presumed(_ parsed: ParseResult, _ ctx: CommandContext) throws -> Presumption<ParseResult> {
         guard case .incomplete(let id, let soFar, let missing, _) = parsed, let spec = parser.catalog.spec(id) else { return .ask }
         let sharing = parser.commands(sayingOnly: soFar).filter { $0.id != id && ctx.mayUse($0) }
