@@ -1,4 +1,3 @@
-import Foundation
 import LinliCommands
 import LinliCore
 import LinliStore
@@ -16,8 +15,7 @@ enum FollowUps {
     /// a sentence that opens with 算了 or 不用了 (`算了不约了`) unless free text is asked for
     /// (`算了，双方都不追究了` answers it). In a group, not `no`, `stop`, `不用`: said to a neighbour.
     static func cancels(_ text: String, asking missing: ArgSpec?, inGroup: Bool) -> Bool {
-        let folded = Grammar.fold(text).lowercased()
-        let trimmed = CommandParser.withoutClosingMarks(folded) ?? folded
+        let trimmed = CommandParser.unmarked(Grammar.fold(text).lowercased())
         if inGroup, ["no", "stop", "不用"].contains(trimmed) { return false }
         let freeText = missing?.type == .text
         return cancelWords.contains(trimmed) || !freeText && (trimmed.hasPrefix("算了") || trimmed.hasPrefix("不用了"))

@@ -19,6 +19,9 @@ extension CommandParser {
         }
     }
 
+    /// `text` without the marks that close it, or as it is when it has none (`算了！` → `算了`).
+    public static func unmarked(_ text: String) -> String { withoutClosingMarks(text) ?? text }
+
     /// Whether `text` is a word of command `id` followed by record ids and numbers alone
     /// (`accept R1`, `并单 R1 R2`, `cancel my booking B1`): no sentence in either language.
     public func isWordWithIDsAlone(_ text: String, of id: String) -> Bool {
@@ -29,7 +32,7 @@ extension CommandParser {
 
     /// The commands of which `text` is a word and nothing else (`参加`: `join` and `attend`).
     public func commands(sayingOnly text: String) -> [CommandSpec] {
-        let said = Grammar.loweredScalars(Self.withoutClosingMarks(Grammar.fold(text)) ?? Grammar.fold(text))
+        let said = Grammar.loweredScalars(Self.unmarked(Grammar.fold(text)))
         return words.filter { $0.chars == said }.map { catalog.commands[$0.spec] }
     }
 

@@ -57,7 +57,7 @@ extension CommandParser {
     /// Whether `text` asks something: a question mark or 吗 anywhere (`R1修好了吗？师傅说今天来`),
     /// or a question's ending (`R1修好了没`).
     static func isAQuestion(_ text: String) -> Bool {
-        let bare = withoutClosingMarks(text) ?? text
+        let bare = unmarked(text)
         return text.unicodeScalars.contains { questionMarks.contains($0) || $0 == "吗" } || questionEndings.contains(where: bare.hasSuffix)
     }
 
@@ -65,7 +65,7 @@ extension CommandParser {
     /// the item given back (`归还 伞`). The item with only such words around it: not
     /// `有没有人捡到一把伞` or `张伟借的伞还了`.
     func itemQuestion(_ folded: String) -> String? {
-        let text = TextCursor(Self.withoutClosingMarks(folded) ?? folded)
+        let text = TextCursor(Self.unmarked(folded))
         var cursor = text
         while !cursor.atEnd, serviceNames.allSatisfy({ cursor.matchLength($0.chars) == nil }) { cursor.pos += 1 }
         guard let n = serviceNames.lazy.compactMap({ cursor.matchLength($0.chars) }).first,
