@@ -7,9 +7,10 @@ extension Engine {
     /// Handles one chat message: answers a pending question or parses a command,
     /// then runs it. Nil when the message is not addressed to the bot (chatter in a
     /// group, PROTOCOL.md §2.1): nothing is said and nothing changes.
-    func message(_ event: InboundEvent, parsed preparsed: ParseResult? = nil, _ tx: StoreTransaction) throws -> Outcome? {
+    func message(_ event: InboundEvent, parsed read: Preparsed? = nil, _ tx: StoreTransaction) throws -> Outcome? {
         let sender = event.from ?? ""
-        let (text, mentioned) = Addressing.address(event, bot: directory.community.bot, names: parser.spacedNames)
+        let (text, mentioned) = read.map { ($0.text, $0.mentioned) } ?? Addressing.address(event, bot: directory.community.bot, names: parser.spacedNames)
+        let preparsed = read?.result
         // In a group, a message the bot was not called by counts only if it reads as a whole command.
         let strict = event.group != nil && !mentioned
         let registration = state.memory.registrations[sender]

@@ -116,7 +116,7 @@ public final class Engine {
     /// `then`, if given, holds for each batch what its caller keeps of its outcome in the
     /// same transaction (a chat platform's reply queued for delivery): committed with
     /// the events or not at all.
-    public func process(groups: [[InputItem]], parsed: [[ParseResult?]]? = nil, then: [AlsoKeep?]? = nil) throws -> [[OutboundEvent]] {
+    public func process(groups: [[InputItem]], parsed: [[Preparsed?]]? = nil, then: [AlsoKeep?]? = nil) throws -> [[OutboundEvent]] {
         // A wall-clock tick with no timer due changes nothing: no transaction for it (unless a caller keeps something).
         if groups.allSatisfy({ $0.allSatisfy(isIdleTick) }), then?.allSatisfy({ $0 == nil }) ?? true { return groups.map { _ in [] } }
         do {
@@ -155,12 +155,20 @@ public final class Engine {
         return state.memory.nextTimer.map { $0 > (e.ts ?? wallClock()) } ?? true
     }
 
+    /// A message read before the engine takes it: its text without the bot's name,
+    /// whether the bot was called, and what that text parses to.
+    public struct Preparsed: Sendable {
+        let text: String
+        let mentioned: Bool
+        let result: ParseResult
+    }
+
     /// What each message of `items` parses to, on whatever thread: for `process(groups:parsed:)`.
-    public static func parse(_ items: [InputItem], with parser: CommandParser, bot: Bot?) -> [ParseResult?] {
+    public static func parse(_ items: [InputItem], with parser: CommandParser, bot: Bot?) -> [Preparsed?] {
         items.map { item in
             guard case .event(let e, _) = item, e.type == .message, e.text != nil else { return nil }
             let (text, mentioned) = Addressing.address(e, bot: bot, names: parser.spacedNames)
-            return parser.parse(text, strict: e.group != nil && !mentioned)
+            return Preparsed(text: text, mentioned: mentioned, result: parser.parse(text, strict: e.group != nil && !mentioned))
         }
     }
 
@@ -169,7 +177,7 @@ public final class Engine {
         var underlying: any Error
     }
 
-    private func run(_ groups: [[InputItem]], _ parsed: [[ParseResult?]]?, _ then: [AlsoKeep?]?, careful: Bool) throws -> [[OutboundEvent]] {
+    private func run(_ groups: [[InputItem]], _ parsed: [[Preparsed?]]?, _ then: [AlsoKeep?]?, careful: Bool) throws -> [[OutboundEvent]] {
         let saved = state.memory
         self.careful = careful
         measured = Measured()
@@ -251,7 +259,7 @@ public final class Engine {
         return "o\(state.memory.outSeq)"
     }
 
-    private func handle(_ event: InboundEvent, parsed: ParseResult?, _ tx: StoreTransaction, into out: inout [OutboundEvent]) throws {
+    private func handle(_ event: InboundEvent, parsed: Preparsed?, _ tx: StoreTransaction, into out: inout [OutboundEvent]) throws {
         if let key = event.dedupeKey, let events = kept.events(of: key) {
             // A repeat within the batch.
             measured.dedupeHits += 1

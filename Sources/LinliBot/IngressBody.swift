@@ -70,7 +70,7 @@ public final class EngineGate: @unchecked Sendable {
     private let parser: CommandParser
     private let bot: Bot?
     /// Batches with their messages parsed, committed together.
-    private let batches: GroupCommit<(items: [InputItem], parsed: [ParseResult?], then: Engine.AlsoKeep?), [OutboundEvent]>
+    private let batches: GroupCommit<(items: [InputItem], parsed: [Engine.Preparsed?], then: Engine.AlsoKeep?), [OutboundEvent]>
 
     /// Called after a batch that queued webhook pushes (to wake the deliverer).
     private let pushesQueued: @Sendable () -> Void

@@ -40,7 +40,7 @@ public struct StdinRunner {
     /// Runs to the end of input. Throws when the store fails (nothing of the failed
     /// batch has been printed or kept) or when input or output fails.
     public func run() throws {
-        let lines = Handoff<(items: [InputItem], parsed: [ParseResult?])>(limit: Self.depth)
+        let lines = Handoff<(items: [InputItem], parsed: [Engine.Preparsed?])>(limit: Self.depth)
         let results = Handoff<[OutboundEvent]>(limit: Self.depth)
         let failure = FirstError()
         let reader = Self.spawn { [input, maxLine, stop, parser = engine.parser, bot = engine.bot] in

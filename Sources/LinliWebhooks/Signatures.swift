@@ -43,10 +43,10 @@ public enum Signatures {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Compares without an early exit, so timing says nothing about where they differ.
-    public static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    public static func constantTimeEqual(_ a: some Collection<UInt8>, _ b: some Collection<UInt8>) -> Bool {
         guard a.count == b.count else { return false }
         var diff: UInt8 = 0
-        for i in a.indices { diff |= a[i] ^ b[i] }
+        for (x, y) in zip(a, b) { diff |= x ^ y }
         return diff == 0
     }
 }
@@ -67,14 +67,15 @@ public struct StandardWebhooksKey: Sendable {
     /// `v1,<base64 HMAC-SHA256 of "id.timestamp.body">`.
     public func signature(id: String, timestamp: Int64, body: [UInt8]) -> String {
         var mac = keyed
-        mac.update(data: Array("\(id).\(timestamp).".utf8))
-        mac.update(data: body)
+        var signed = "\(id).\(timestamp)."
+        signed.withUTF8 { mac.update(data: UnsafeRawBufferPointer($0)) }
+        body.withUnsafeBytes { mac.update(data: $0) }
         return "v1," + Data(mac.finalize()).base64EncodedString()
     }
 
     /// Checks a `webhook-signature` header (space-separated `v1,…` entries) in constant time.
     public func verify(id: String, timestamp: Int64, body: [UInt8], header: String) -> Bool {
-        let expected = Array(signature(id: id, timestamp: timestamp, body: body).utf8)
-        return header.split(separator: " ").contains { Signatures.constantTimeEqual(Array($0.utf8), expected) }
+        let expected = signature(id: id, timestamp: timestamp, body: body)
+        return header.utf8.split(separator: UInt8(ascii: " ")).contains { Signatures.constantTimeEqual($0, expected.utf8) }
     }
 }
