@@ -88,8 +88,8 @@ extension Engine {
                     refs: effect.refs)
                 out.append(event)
                 let routes = directory.community.postRoutes(into: group)
-                for route in routes.isEmpty && byTheClock ? directory.community.bridge.map { [$0] } ?? [] : routes {
-                    try queue(event, for: route, recipient: group, tx)
+                for route in routes.isEmpty && byTheClock ? directory.community.bridge.map { [($0, nil, 1)] } ?? [] : routes {
+                    try queue(event, for: route.endpoint, recipient: group, chat: route.chat, copy: route.copy, tx)
                 }
             }
         }
@@ -120,13 +120,25 @@ extension Engine {
         }
     }
 
-    /// Queues an outbound event for a webhook (a person's, a department's, a group's robot).
-    private func queue(_ event: OutboundEvent, for webhook: String, recipient: String, _ tx: StoreTransaction) throws {
+    /// Queues an outbound event for a webhook (a person's, a department's, a group's
+    /// robot) or a chat platform. A post for one chat of a platform names it in the
+    /// row's event (`"chat"`, read only by that platform's channel); its second chat's
+    /// row is the outbound id with `-2` (a message of its own, under its own idempotency key).
+    private func queue(
+        _ event: OutboundEvent, for webhook: String, recipient: String, chat: String? = nil, copy: Int = 1, _ tx: StoreTransaction
+    ) throws {
         let now = wallClock()
+        var json = eventJSON.jsonObject(event)
+        if let chat {
+            json.removeLast()  // the object's closing brace
+            json += ",\"chat\":"
+            JSON.appendString(chat, to: &json)
+            json += "}"
+        }
         try tx.enqueue(
             OutboxRow(
-                eventID: event.id, webhook: webhook, recipient: recipient, reason: event.reason ?? "", text: event.text, refs: event.refs,
-                event: eventJSON.jsonObject(event), createdAt: now, dueAt: now))
+                eventID: copy > 1 ? "\(event.id)-\(copy)" : event.id, webhook: webhook, recipient: recipient, reason: event.reason ?? "", text: event.text, refs: event.refs,
+                event: json, createdAt: now, dueAt: now))
         state.memory.queuedPushes += 1
     }
 }

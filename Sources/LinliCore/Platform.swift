@@ -63,9 +63,10 @@ public struct Platform: Sendable, Equatable {
 
     public subscript(_ name: String) -> String? { settings[name] }
 
-    /// The platform chat id of a community group, if the map names it.
-    public func chat(ofGroup group: String) -> String? {
-        groups.filter { $0.value == group }.keys.sorted().first
+    /// The platform chat ids a community group meets in (a building too big for one
+    /// chat has two), in a fixed order.
+    public func chats(ofGroup group: String) -> [String] {
+        groups.filter { $0.value == group }.keys.sorted()
     }
 
     /// The outbox's name for this platform's deliveries (never a webhook id: those have no colon).
@@ -101,9 +102,12 @@ extension Community {
         return recipient.hasPrefix(platform.id + ":") ? String(recipient.dropFirst(platform.id.count + 1)) : nil
     }
 
-    /// Where a post into `group` goes: its robot, and every chat platform that posts to
-    /// its chat (a group may meet in several), as outbox endpoints.
-    public func postRoutes(into group: String) -> [String] {
-        (groupSettings[group]?.webhook.map { [$0] } ?? []) + platforms.filter { $0.postsToChats && $0.chat(ofGroup: group) != nil }.map(\.outboxEndpoint)
+    /// Where a post into `group` goes: its robot, and each chat it meets in on a chat
+    /// platform that posts to chats (a group may meet in several, on one platform or
+    /// more), as outbox endpoints with the chat; `copy` counts the chats of one
+    /// platform (1, 2, …): a post is one message a chat.
+    public func postRoutes(into group: String) -> [(endpoint: String, chat: String?, copy: Int)] {
+        (groupSettings[group]?.webhook.map { [($0, nil, 1)] } ?? [])
+            + platforms.filter(\.postsToChats).flatMap { p in p.chats(ofGroup: group).enumerated().map { (p.outboxEndpoint, $1, $0 + 1) } }
     }
 }

@@ -74,7 +74,7 @@ struct PlatformChannel: OutboxChannel {
             }
         case (.feishu, nil):
             let type = described["type"]?.string == "post" ? "chat_id" : "open_id"
-            let receiver = type == "chat_id" ? platform.chat(ofGroup: row.recipient) : community.account(of: row.recipient, on: platform)
+            let receiver = type == "chat_id" ? chat(of: row, described) : community.account(of: row.recipient, on: platform)
             guard let receiver else { return refuse("no \(type) for '\(row.recipient)' on platform \(platform.id)") }
             withToken(done) { token in
                 HTTPRequest(
@@ -98,7 +98,7 @@ struct PlatformChannel: OutboxChannel {
             send(HTTPRequest(url: described["url"]?.string ?? "", headers: Self.jsonHeader, body: Array(body.utf8)), format: .wecom, done: done)
         case (.onebot, nil):
             let post = described["type"]?.string == "post"
-            let target = post ? platform.chat(ofGroup: row.recipient) : community.account(of: row.recipient, on: platform)
+            let target = post ? chat(of: row, described) : community.account(of: row.recipient, on: platform)
             guard let target, let number = Int64(target) else { return refuse("no QQ number for '\(row.recipient)'") }
             let body =
                 "{\"\(post ? "group_id" : "user_id")\":\(number),\"message\":"
@@ -114,6 +114,12 @@ struct PlatformChannel: OutboxChannel {
     }
 
     static let jsonHeader = [HTTPHeader("Content-Type", "application/json; charset=utf-8")]
+
+    /// The chat a post goes to: the one its row names (one row a chat), else (a row
+    /// queued before rows named it) the group's first.
+    func chat(of row: OutboxRow, _ described: JSONValue) -> String? {
+        described["chat"]?.string ?? platform.chats(ofGroup: row.recipient).first
+    }
 
     func bearer(_ token: String) -> [HTTPHeader] { Self.jsonHeader + [HTTPHeader("Authorization", "Bearer \(token)")] }
 

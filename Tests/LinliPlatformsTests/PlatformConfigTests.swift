@@ -38,7 +38,7 @@ import Testing
         #expect(community.platforms[0].groups == ["cidPvvXBY8Ksl3JzHCDn9w==": "fudi-b3"])
         #expect(community.platforms[2]["agent_id"] == "218" && community.platforms[2].sendsToAccounts)
         #expect(community.platforms[3]["token"] == "bt")
-        #expect(community.platforms[4].apiBase == "http://127.0.0.1:5700" && community.platforms[4].chat(ofGroup: "fudi-b2") == "123456")
+        #expect(community.platforms[4].apiBase == "http://127.0.0.1:5700" && community.platforms[4].chats(ofGroup: "fudi-b2") == ["123456"])
         let urls = Platforms.callbackURLs(community, base: "https://linli.example.org/").map(\.1)
         #expect(urls.first == "https://linli.example.org/v1/platforms/dd" && urls.last == "https://linli.example.org/v1/platforms/qq")
     }
