@@ -130,6 +130,7 @@ extension Engine {
         let now = wallClock()
         var json = eventJSON.jsonObject(event)
         if let chat {
+            assert(json.last == "}", "an encoded event is one JSON object")
             json.removeLast()  // the object's closing brace
             json += ",\"chat\":"
             JSON.appendString(chat, to: &json)

@@ -115,10 +115,12 @@ struct PlatformChannel: OutboxChannel {
 
     static let jsonHeader = [HTTPHeader("Content-Type", "application/json; charset=utf-8")]
 
-    /// The chat a post goes to: the one its row names (one row a chat), else (a row
-    /// queued before rows named it) the group's first.
+    /// The chat a post goes to: the one its row names (one row a chat) while the
+    /// groups map still gives it to the row's group (a map corrected since posts into
+    /// no other building's chat), else (a row queued before rows named it) the group's first.
     func chat(of row: OutboxRow, _ described: JSONValue) -> String? {
-        described["chat"]?.string ?? platform.chats(ofGroup: row.recipient).first
+        guard let chat = described["chat"]?.string else { return platform.chats(ofGroup: row.recipient).first }
+        return platform.groups[chat] == row.recipient ? chat : nil
     }
 
     func bearer(_ token: String) -> [HTTPHeader] { Self.jsonHeader + [HTTPHeader("Authorization", "Bearer \(token)")] }

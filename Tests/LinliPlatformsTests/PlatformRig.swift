@@ -21,6 +21,8 @@ final class PlatformRig: Sendable {
     final class Flags: Sendable {
         let issued = Atomic<Int>(0)
         let firstTokenRevoked = Atomic<Bool>(false)
+        /// A request whose body holds this text is answered 500, once.
+        let failOnce = Mutex<String?>(nil)
     }
     let flags: Flags
 
@@ -38,6 +40,12 @@ final class PlatformRig: Sendable {
                 let n = flags.issued.add(1, ordering: .relaxed).newValue
                 return .init(body: #"{"errcode":0,"errmsg":"ok","access_token":"AT\#(n)","expires_in":7200}"#)
             }
+            let failed = flags.failOnce.withLock { marker in
+                guard let m = marker, request.text.contains(m) else { return false }
+                marker = nil
+                return true
+            }
+            if failed { return .init(status: 500, body: "{}") }
             if flags.firstTokenRevoked.load(ordering: .relaxed), request.headers["authorization"] == "Bearer t-1" {
                 return .init(body: #"{"code":99991663,"msg":"Invalid access token for authorization."}"#)
             }

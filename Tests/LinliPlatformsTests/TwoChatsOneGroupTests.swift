@@ -1,6 +1,7 @@
 import Foundation
 import LinliCore
 import LinliPlatforms
+import LinliStore
 import LinliTesting
 import LinliWebhooks
 import Testing
@@ -49,7 +50,8 @@ import Testing
                     bodies == [123456, 654321].map { #"{"group_id":\#($0),"message":\#(literal(text)),"auto_escape":true}"# }, "\(sent.map(\.text))")
             }
             // The private complaint went to no group chat.
-            #expect(!sent.contains { $0.text.contains("装修") })
+            try await rig.settled()
+            #expect(!rig.received("/send_group_msg").contains { $0.text.contains("装修") })
         }
     }
 
@@ -68,6 +70,47 @@ import Testing
                     FeishuConversationTests.replyBody(text, uuid: "fudi-\(id)", receiver: "oc_5ad11d72b830411d72b836c20"),
                     FeishuConversationTests.replyBody(text, uuid: "fudi-\(id)-2", receiver: "oc_second"),
                 ].sorted())
+        }
+    }
+
+    /// A chat that fails is tried again alone: the other one is not sent the post twice.
+    @Test func aChatThatFailsIsTriedAgainAlone() async throws {
+        let rig = try PlatformRig(platforms: Self.qq, people: OneBotConversationTests.people)
+        rig.flags.failOnce.withLock { $0 = "654321" }
+        try await rig.serve { qq in
+            let notice = OneBotConversationTests.message(7, text: "通知 今晚8点消防演练", from: 20_002_000, group: false)
+            #expect(await qq.post("/v1/platforms/qq", notice, headers: OneBotConversationTests.signature(notice)).status == 200)
+            _ = try await rig.await("/send_group_msg", count: 3)
+            try await rig.settled()
+            let sent = rig.received("/send_group_msg").map(\.text)
+            #expect(sent.filter { $0.contains(#""group_id":123456"#) }.count == 1, "\(sent)")
+            #expect(sent.filter { $0.contains(#""group_id":654321"#) }.count == 2, "\(sent)")
+            #expect(try rig.store.read { try $0.outbox() }.filter { $0.webhook == "platform:qq" }.allSatisfy { $0.status == .delivered })
+        }
+    }
+
+    /// A post queued before rows named their chat goes to the group's first chat; one
+    /// naming a chat the corrected map gives to no group (or another) is not posted there.
+    @Test func rowsOfBeforeAndOfAnOlderMapGoWhereTheMapSays() async throws {
+        let rig = try PlatformRig(platforms: Self.qq, people: OneBotConversationTests.people)
+        let now = rigClock()
+        func row(_ id: String, _ text: String, chat: String?) -> OutboxRow {
+            let named = chat.map { #","chat":\#(literal($0))"# } ?? ""
+            return OutboxRow(
+                eventID: id, webhook: "platform:qq", recipient: "fudi-b3", reason: "notice", text: text, refs: [],
+                event: #"{"type":"post","id":\#(literal(id)),"ts":"2026-12-01T09:00:00+08:00","group":"fudi-b3","text":\#(literal(text))\#(named)}"#,
+                createdAt: now, dueAt: now)
+        }
+        try rig.store.write { tx in
+            try tx.enqueue(row("o90", "旧的通知", chat: nil))
+            try tx.enqueue(row("o91", "别的楼的群", chat: "777777"))
+        }
+        try await rig.serve { _ in
+            _ = try await rig.await("/send_group_msg", count: 1)
+            try await rig.settled()
+            #expect(rig.received("/send_group_msg").map(\.text) == [#"{"group_id":123456,"message":"旧的通知","auto_escape":true}"#])
+            let refused = try rig.store.read { try $0.outbox() }.first { $0.eventID == "o91" }
+            #expect(refused?.status == .dead)
         }
     }
 }
