@@ -248,6 +248,19 @@ extension Schema {
         m.registerMigration("v26-platform-signatures") { db in
             try db.execute(sql: Schema.platformSignatures)
         }
+        m.registerMigration("v27-first-acceptance") { db in
+            try db.execute(sql: Schema.firstAcceptance("INTEGER"))
+        }
+    }
+
+    /// When each work order was first accepted, kept apart from its current acceptance
+    /// (which a reopening clears) for the response rate; an order accepted now was first
+    /// accepted then, as far as anyone can tell. PostgreSQL's v27 too.
+    static func firstAcceptance(_ integer: String) -> String {
+        """
+        ALTER TABLE work_orders ADD COLUMN first_accepted_at \(integer);
+        UPDATE work_orders SET first_accepted_at = accepted_at;
+        """
     }
 
     /// A booking's states since v25.

@@ -73,6 +73,10 @@ public struct WorkOrder: Sendable, Equatable {
     public var level: Level
     public var createdAt: Instant
     public var acceptedAt: Instant?
+    /// When it was first accepted: reopening, escalating or passing it on clears
+    /// `acceptedAt` (the resolve clock waits on a new acceptance), not this, which the
+    /// response rate reads (SERVICES.md: accepted within the accept limit).
+    public var firstAcceptedAt: Instant?
     public var resolvedAt: Instant?
     public var closedAt: Instant?
     public var result: String?
@@ -233,6 +237,7 @@ extension WorkOrder {
             if case .department = assignee, !takingOver {} else { assignee = .person(by) }
             state = .accepted
             acceptedAt = now
+            if firstAcceptedAt == nil { firstAcceptedAt = now }
         case .handOver(let who, let level):
             guard state.isOpen else {
                 throw refuse("\(rid) 当前\(state.label(.zh))，无需交接。", "\(rid) is \(state.label(.en)); there is nothing to hand over.")
@@ -258,6 +263,7 @@ extension WorkOrder {
             resolution = how
             resolvedAt = now
             if acceptedAt == nil { acceptedAt = now }
+            if firstAcceptedAt == nil { firstAcceptedAt = now }
         case .closeUnrated:
             guard state == .resolved else { throw refuse("\(rid) 当前\(state.label(.zh))。", "\(rid) is \(state.label(.en)).") }
             state = .closed

@@ -56,9 +56,11 @@ public struct WorkOrderStats: Sendable, Equatable {
             byState[o.state, default: 0] += 1
             let isCounted = o.state != .cancelled && o.state != .duplicate
             if isCounted { counted += 1 }
-            if isCounted, o.acceptedAt != nil || now.map({ o.createdAt.adding(acceptLimit(o)) <= $0 }) ?? true { due += 1 }
+            // The first acceptance: a reopened report was answered when it was first accepted.
+            let firstAccepted = o.firstAcceptedAt ?? o.acceptedAt
+            if isCounted, firstAccepted != nil || now.map({ o.createdAt.adding(acceptLimit(o)) <= $0 }) ?? true { due += 1 }
             if o.overdueAt != nil { overdue += 1 }
-            if let at = o.acceptedAt {
+            if let at = firstAccepted {
                 let t = at.since(o.createdAt)
                 acceptTimes.append(t)
                 accepted += 1

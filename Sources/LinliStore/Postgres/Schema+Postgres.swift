@@ -24,6 +24,7 @@ extension Schema {
             "ALTER TABLE bookings DROP CONSTRAINT bookings_state_check, ADD CONSTRAINT bookings_state_check CHECK (\(oneOf("state", bookingStates)))"
         ),
         ("v26-platform-signatures", platformSignatures),
+        ("v27-first-acceptance", firstAcceptance("BIGINT")),
     ]
 
     /// The DingTalk signatures taken, each with the message it came with (its signature

@@ -42,6 +42,7 @@ extension WorkOrder {
             .init("resolution") { .text($0.resolution?.rawValue) },
             .init("overdue_at") { .int($0.overdueAt?.milliseconds) },
             .init("external_ref") { .text($0.externalRef) },
+            .init("first_accepted_at") { .int($0.firstAcceptedAt?.milliseconds) },
         ]
     ) { row in
         let assignee: Assignee? =
@@ -65,6 +66,7 @@ extension WorkOrder {
         o.resolution = row.optionalText("resolution").flatMap(Resolution.init)
         o.overdueAt = row.optionalInstant("overdue_at")
         o.externalRef = row.optionalText("external_ref")
+        o.firstAcceptedAt = row.optionalInstant("first_accepted_at")
         return o
     }
 
