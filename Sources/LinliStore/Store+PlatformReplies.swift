@@ -6,15 +6,22 @@ extension StoreTransaction {
     /// queued now; nil when it was there.
     @discardableResult
     public func enqueueOnce(_ row: OutboxRow) throws -> OutboxRow? {
-        let id = try first(
-            """
+        let insert = """
             INSERT INTO outbox(event_id, webhook, recipient, reason, text, refs, event, created_at, due_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id
-            """,
-            [
-                row.eventID, row.webhook, row.recipient, row.reason, row.text, row.refs.joined(separator: ","),
-                row.event, row.createdAt.milliseconds, row.dueAt.milliseconds,
-            ]) { $0.int(0) }
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+            """
+        let values: [any SQLArgument] = [
+            row.eventID, row.webhook, row.recipient, row.reason, row.text, row.refs.joined(separator: ","),
+            row.event, row.createdAt.milliseconds, row.dueAt.milliseconds,
+        ]
+        let id: Int64?
+        if let db {
+            // SQLite's RETURNING doubled the insert's cost (a platform callback's costliest
+            // statement): the row it added, if it added one, is the connection's last.
+            id = try execute(insert, values) == 1 ? db.lastInsertedRowID : nil
+        } else {
+            id = try first(insert + " RETURNING id", values) { $0.int(0) }
+        }
         guard let id else { return nil }
         var queued = row
         queued.id = id
