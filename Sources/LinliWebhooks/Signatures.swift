@@ -43,6 +43,7 @@ public enum Signatures {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Compares without an early exit, so timing says nothing about where they differ.
+    @inlinable  // specialized where it is called: generic code unspecialized looked up type metadata each call
     public static func constantTimeEqual(_ a: some Collection<UInt8>, _ b: some Collection<UInt8>) -> Bool {
         guard a.count == b.count else { return false }
         var diff: UInt8 = 0
