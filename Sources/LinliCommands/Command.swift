@@ -42,6 +42,12 @@ public enum Command: Equatable, Sendable {
             self = command
             return
         }
+        // The family that declares `id` (a look-up: trying each family's ids in turn was a
+        // fifth of a parse), then any that takes it as a verb shared for its own records.
+        if let owner = Self.owners[id], let command = owner.make(id, args) {
+            self = command
+            return
+        }
         for family in Self.families {
             if let command = family.make(id, args) {
                 self = command
@@ -50,6 +56,15 @@ public enum Command: Equatable, Sendable {
         }
         return nil
     }
+
+    /// Which family declares each catalog id: the first in `families` that does.
+    private static let owners: [String: any FamilyCommand.Type] = {
+        var owners: [String: any FamilyCommand.Type] = [:]
+        for family in families {
+            for id in family.ids where owners[id] == nil { owners[id] = family }
+        }
+        return owners
+    }()
 
     public init?(id: String, args: [String: ArgValue]) { self.init(id: id, args: Arguments(args)) }
 

@@ -32,7 +32,15 @@ struct JSONCursor {
         }
         guard i < bytes.count else { return nil }
         defer { i += 1 }
-        return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+        return Self.utf8(UnsafeBufferPointer(rebasing: bytes[start..<i]))
+    }
+
+    /// The bytes as a string; nil when they are not UTF-8. Decoding repairs what is not
+    /// (with U+FFFD), so the bytes were UTF-8 when they come back unchanged: the standard
+    /// library's `String(validating:as:)` is generic, and looked up type metadata on every string.
+    static func utf8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let string = String(decoding: bytes, as: UTF8.self)
+        return string.utf8.count == bytes.count && string.utf8.elementsEqual(bytes) ? string : nil
     }
 
     /// A string; `.some(nil)` for null; nil for anything else.
@@ -77,14 +85,14 @@ struct JSONCursor {
         guard i < bytes.count else { return nil }
         if bytes[i] == UInt8(ascii: "\"") {
             defer { i += 1 }
-            return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+            return Self.utf8(UnsafeBufferPointer(rebasing: bytes[start..<i]))
         }
         var out = Array(UnsafeBufferPointer(rebasing: bytes[start..<i]))
         while i < bytes.count {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
                 i += 1
-                return String(validating: out, as: UTF8.self)
+                return out.withUnsafeBufferPointer(Self.utf8)
             }
             if b < 0x20 { return nil }
             guard b == UInt8(ascii: "\\") else {
