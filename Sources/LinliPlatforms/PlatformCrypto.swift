@@ -7,7 +7,7 @@ import LinliWebhooks
 /// comparison is in constant time; every check reads the raw bytes as received.
 public enum PlatformCrypto {
     static func same(_ a: String, _ b: String) -> Bool {
-        Signatures.constantTimeEqual(Array(a.utf8), Array(b.utf8))
+        Signatures.constantTimeEqual(a.utf8, b.utf8)
     }
 
     // MARK: DingTalk
@@ -81,7 +81,7 @@ public enum PlatformCrypto {
         guard length <= plain.count - 20 else { return nil }
         let message = plain[start..<start + length]
         let receiver = plain[(start + length)...]
-        guard Signatures.constantTimeEqual(Array(receiver), Array(receiveID.utf8)) else { return nil }
+        guard Signatures.constantTimeEqual(receiver, receiveID.utf8) else { return nil }
         return Array(message)
     }
 

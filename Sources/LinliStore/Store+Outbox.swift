@@ -56,15 +56,21 @@ extension StoreTransaction {
 
     /// Queues a push.
     public func enqueue(_ row: OutboxRow) throws {
-        try execute(
-            """
-            INSERT INTO outbox(event_id, webhook, recipient, reason, text, refs, event, created_at, due_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [
-                row.eventID, row.webhook, row.recipient, row.reason, row.text, row.refs.joined(separator: ","),
-                row.event, row.createdAt.milliseconds, row.dueAt.milliseconds,
-            ])
+        try execute(Self.insertOutbox, Self.values(of: row))
+    }
+
+    /// A row's insert into the outbox (`enqueueOnce` adds what to do when it is there).
+    static let insertOutbox = """
+        INSERT INTO outbox(event_id, webhook, recipient, reason, text, refs, event, created_at, due_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    /// What `insertOutbox` binds for `row`.
+    static func values(of row: OutboxRow) -> [any SQLArgument] {
+        [
+            row.eventID, row.webhook, row.recipient, row.reason, row.text, row.refs.joined(separator: ","),
+            row.event, row.createdAt.milliseconds, row.dueAt.milliseconds,
+        ]
     }
 
     /// Queued pushes for webhooks other than `known` (the community file no longer names them).

@@ -6,14 +6,7 @@ extension StoreTransaction {
     /// queued now; nil when it was there.
     @discardableResult
     public func enqueueOnce(_ row: OutboxRow) throws -> OutboxRow? {
-        let insert = """
-            INSERT INTO outbox(event_id, webhook, recipient, reason, text, refs, event, created_at, due_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-            """
-        let values: [any SQLArgument] = [
-            row.eventID, row.webhook, row.recipient, row.reason, row.text, row.refs.joined(separator: ","),
-            row.event, row.createdAt.milliseconds, row.dueAt.milliseconds,
-        ]
+        let (insert, values) = (Self.insertOutboxOnce, Self.values(of: row))
         let id: Int64?
         if let db {
             // SQLite's RETURNING doubled the insert's cost (a platform callback's costliest
@@ -27,6 +20,8 @@ extension StoreTransaction {
         queued.id = id
         return queued
     }
+
+    private static let insertOutboxOnce = insertOutbox + " ON CONFLICT DO NOTHING"
 
     /// The message a platform's signature was taken with, if it was.
     public func signatureTaken(platform: String, sign: String) throws -> String? {
