@@ -1,5 +1,6 @@
 import LinliCommands
 import LinliCore
+import LinliProtocol
 import LinliStore
 
 /// `deliveries | 投递`: the office sees the pushes the outbox gave up on (dead
@@ -53,15 +54,18 @@ struct DeliveriesFamily: Family {
     static func listing(
         _ dead: [OutboxRow], _ disabled: [(webhook: String, at: Instant, reason: String)], _ ctx: Kernel, heading: (zh: String, en: String)
     ) -> Localized {
-        func who(_ id: String) -> String {
-            ctx.directory.person(id) != nil || ctx.directory.department(id) != nil
-                ? ctx.directory.name(of: id) : ctx.directory.label(ofGroup: id) + " " + id
+        func who(_ row: OutboxRow) -> String {
+            let id = row.recipient
+            if ctx.directory.person(id) != nil || ctx.directory.department(id) != nil { return ctx.directory.name(of: id) }
+            // A group that meets in two chats of a platform has a row a chat: the chat tells them apart.
+            let chat = JSONValue.parse(row.event.utf8)?["chat"]?.string
+            return ctx.directory.label(ofGroup: id) + " " + id + (chat.map { " (\($0))" } ?? "")
         }
         func snippet(_ text: String) -> String { text.count > 30 ? String(text.prefix(30)) + "…" : text }
         let letters = dead.suffix(shown).map { row in
             (
-                zh: "\(who(row.recipient))（\(row.reason)）：\(snippet(row.text))；\(row.lastError ?? "")",
-                en: "\(who(row.recipient)) (\(row.reason)): \(snippet(row.text)); \(row.lastError ?? "")"
+                zh: "\(who(row))（\(row.reason)）：\(snippet(row.text))；\(row.lastError ?? "")",
+                en: "\(who(row)) (\(row.reason)): \(snippet(row.text)); \(row.lastError ?? "")"
             )
         }
         let hooks = disabled.map { (webhook, at, reason) in

@@ -58,4 +58,23 @@ import Testing
         #expect(next.count == 1 && next[0].text.contains("孙队长") && !next[0].text.contains("刘队长"), "only what came since")
         #expect(try bot.say("投递", from: "u-office", at: "2026-11-30T09:01:00+08:00")[0].text.contains("未送达的推送 2 条"), "on demand: all")
     }
+
+    /// A building that meets in two chats of a platform has a post's row a chat: a post
+    /// given up on in both is listed twice, each naming its chat (they read the same otherwise).
+    @Test func aPostGivenUpOnInTwoChatsNamesEachChat() throws {
+        let bot = try FamilyHarness("deliveries")
+        try bot.store.write { tx in
+            let t = Instant(milliseconds: 1_795_827_600_000)
+            for (id, chat) in [("o7", "123456"), ("o7-2", "654321")] {
+                try tx.enqueue(
+                    OutboxRow(
+                        eventID: id, webhook: "platform:qq", recipient: "t-b1", reason: "notice", text: "明天停水", refs: [],
+                        event: #"{"type":"post","id":"o7","group":"t-b1","text":"明天停水","chat":"\#(chat)"}"#, createdAt: t, dueAt: t))
+                try tx.markDead(try #require(tx.outbox().last?.id), reason: "HTTP 500", attempted: true)
+            }
+        }
+        let lines = try bot.say("投递", from: "u-office", at: "2026-11-28T09:01:00+08:00").reply.text.split(separator: "\n")
+        #expect(lines.count == 3, "\(lines)")
+        #expect(lines.filter { $0.contains("t-b1 (123456)") }.count == 1 && lines.filter { $0.contains("t-b1 (654321)") }.count == 1, "\(lines)")
+    }
 }
