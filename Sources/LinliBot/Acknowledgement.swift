@@ -97,6 +97,8 @@ enum Acknowledgement {
     /// What `word(in:)` returns for 收到 said with acknowledgements: the receipt of
     /// the one alert awaiting the sender, else an OK.
     static let receipt = "收到"
+    /// The acknowledgement command a receipt in `text` stands for, in the language it was written in (“Received” is `ack`).
+    static func receiptCommand(in text: String) -> String { CommandParser.guessLang(text) == .en ? "ack" : receipt }
 
     static let marks = Set(" !！。.~～,，、?？".unicodeScalars)
 

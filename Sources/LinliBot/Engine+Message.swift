@@ -17,7 +17,7 @@ extension Engine {
         let person = directory.person(sender)
         let chosen = registration?.lang ?? person?.lang
         var ctx = CommandContext(
-            sender: sender, displayName: event.name, group: event.group, mentions: event.mentions, via: event.via,
+            sender: sender, displayName: event.name, group: event.group, called: !strict, mentions: event.mentions, via: event.via,
             person: person, registration: registration, lang: chosen ?? CommandParser.guessLang(text), kernel: kernel(tx))
         let chat = event.group ?? ""
         // Hints suggest only the commands the sender may use.
@@ -67,13 +67,19 @@ extension Engine {
             }
         } else {
             parsed = preparsed ?? parser.parse(text, strict: strict)
-            if strict, case .command = parsed {} else if strict { return nil }
+            if strict, case .command = parsed {} else if strict {
+                // `收到` under an alert posted in this group asking the sender to acknowledge it answers that (§2.1, 3).
+                guard Acknowledgement.word(in: text) == Acknowledgement.receipt,
+                    case .value(let whole) = try presumed(parser.parse(Acknowledgement.receiptCommand(in: text)), ctx)
+                else { return nil }
+                parsed = whole
+            }
             if preparsed != nil, case .failure = parsed { parsed = parser.parse(text, strict: strict) }  // with the sender's hints
             // “小邻，谢谢！”: thanks or an “OK” said to the bot is answered in kind, not questioned.
             if !parsed.isCommand, let word = Acknowledgement.word(in: text) {
                 // “好的，收到”, “收到了”: the receipt of the one alert awaiting the sender; of which,
                 // asked of whoever acknowledges alerts (several may await); an OK from anyone else.
-                let receipt = word == Acknowledgement.receipt ? parser.parse(word) : nil
+                let receipt = word == Acknowledgement.receipt ? parser.parse(Acknowledgement.receiptCommand(in: text)) : nil
                 let presumption: Presumption<ParseResult> =
                     if let receipt, case .incomplete(let id, _, _, _) = receipt, parser.catalog.spec(id).map(ctx.mayUse) == true {
                         try presumed(receipt, ctx)

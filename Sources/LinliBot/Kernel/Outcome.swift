@@ -73,6 +73,9 @@ struct CommandContext {
     let sender: String
     let displayName: String?
     let group: String?
+    /// Whether the bot was called: a private chat, or in a group by its name or a mention.
+    /// Uncalled in a group, a message counts only as a whole command or an answer (PROTOCOL.md §2.1).
+    let called: Bool
     let mentions: [String]
     /// The chat platform the message came through; nil for LLP/1 (`InboundEvent.via`).
     let via: String?

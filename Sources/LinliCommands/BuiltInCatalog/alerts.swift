@@ -46,7 +46,7 @@ extension BuiltInCatalogFiles {
                 kinds: [A]
                 prompt: {en: "Which alert? e.g. A1", zh: "收到哪条紧急通知？例如 A1"}
             usage: {en: "ack A<n>", zh: "收到 A编号"}
-            summary: {en: "acknowledge an emergency alert (alone, said to the bot: the one awaiting you)", zh: "确认收到紧急通知（对小邻只说“收到”：确认等您确认的那一条）"}
+            summary: {en: "acknowledge an emergency alert (alone: the one awaiting you; in a group, also without calling the bot: the one posted there)", zh: "确认收到紧急通知（只说“收到”：确认等您确认的那一条；在群里不@小邻也可以：确认群里发的那一条）"}
             examples:
               - {say: ack A1, args: {record: A1}}
               - {say: 收到 A1, args: {record: A1}}

@@ -23,7 +23,12 @@ struct AlertsFamily: Family {
     /// A bare `收到` / `ack` acknowledges the one alert awaiting the sender's acknowledgement.
     func presume(_ missing: ArgSpec, of id: String, _ ctx: CommandContext) throws -> Presumption<String> {
         guard id == "ack" else { return .ask }
-        let awaiting = try ctx.tx.alerts().filter { $0.missing.contains(ctx.sender) }
+        var awaiting = try ctx.tx.alerts().filter { $0.missing.contains(ctx.sender) }
+        // In a group, the alerts posted there come first; a `收到` that does not call the bot answers only those.
+        if let group = ctx.group {
+            let here = awaiting.filter { ctx.directory.groups(inScopeOf: $0.sender).contains(group) }
+            if !here.isEmpty || !ctx.called { awaiting = here }
+        }
         switch awaiting.count {
         case 0: return .nothing
         case 1: return .value(awaiting[0].id.description)

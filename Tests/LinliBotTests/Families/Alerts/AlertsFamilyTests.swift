@@ -112,24 +112,46 @@ import Testing
         #expect(en.notifications.map { $0.text.hasPrefix("【应急演练 A2】") } == [true, false])
     }
 
-    @Test func inANoisyGroupOnlyTheWholeAckIsAnswered() throws {
+    /// In a noisy group, neighbours' 收到 and thanks are chatter; the captain's 收到 under
+    /// the alert posted there answers the alert's request (PROTOCOL.md §2.1, 3): one reply.
+    @Test func inANoisyGroupTheCaptainsReceiptUnderTheAlertIsTheAck() throws {
         let bot = try FamilyHarness("alerts")
         try bot.say("紧急通知 暴雨预警，请把车移出地下车库", from: "u-office", at: at("09:00"))
-        for (user, text) in [
-            ("u-li", "收到"), ("u-cap1", "收到"), ("u-cap1", "收到了"), ("u-li", "收到，谢谢"), ("u-li", "好的"), ("u-li", "谢谢"),
-            ("u-cap1", "已收到！"), ("u-li", "应急通道别停车"), ("u-li", "收到 R1"), ("u-ann", "ack"),
-        ] {
+        for (user, text) in [("u-li", "收到"), ("u-li", "收到，谢谢"), ("u-li", "好的"), ("u-li", "谢谢"), ("u-li", "应急通道别停车"), ("u-ann", "ack")] {
             #expect(try bot.say(text, from: user, in: "t-b1", at: at("09:01")).isEmpty, "“\(text)” from \(user)")
         }
-        #expect(try bot.say("收到 A1", from: "u-cap1", in: "t-b1", at: at("09:02")).reply.ok)
+        let acked = try bot.say("收到", from: "u-cap1", in: "t-b1", at: at("09:01"))
+        #expect(acked.count == 1 && acked.reply.refs == ["A1"] && acked.reply.text.contains("已确认收到 A1"), "\(acked)")
+        // Acknowledged: the captain's next 收到 among neighbours is chatter again.
+        for text in ["收到了", "已收到！", "收到 R1"] {
+            #expect(try bot.say(text, from: "u-cap1", in: "t-b1", at: at("09:02")).isEmpty, "“\(text)”")
+        }
+        #expect(try bot.say("收到 A1", from: "u-cap1", in: "t-b1", at: at("09:02")).reply.text.contains("已在 09:01 确认收到 A1"))
         #expect(try bot.say("@小邻 收到", from: "u-cap1", in: "t-b1", at: at("09:03")).reply.text.hasPrefix("好的！"), "asked by name, nothing awaiting: an OK")
+        // In English, in the other building's group.
+        let english = try bot.say("Received, on my way", from: "u-cap2", in: "t-b2", at: at("09:04")).reply
+        #expect(english.text == "Acknowledged A1. Thank you!")
+    }
+
+    /// Uncalled, 收到 answers only an alert posted in that group: a captain's alert of
+    /// their building asks the grid leader, whose 收到 in another building's group is talk.
+    @Test func aReceiptInAGroupTheAlertWasNotPostedInIsChatter() throws {
+        let bot = try FamilyHarness("alerts")
+        try bot.say("紧急通知 1栋电梯困人，已联系维保", from: "u-cap1", in: "t-b1", at: at("09:00"))
+        #expect(try bot.say("收到", from: "u-grid", in: "t-b2", at: at("09:01")).isEmpty)
+        #expect(try bot.say("小邻 收到", from: "u-grid", in: "t-b2", at: at("09:02")).reply.text.contains("已确认收到 A1"), "called by name: the one awaiting")
+        // Two posted in the group: which one is not asked among neighbours.
+        try bot.say("紧急通知 水管爆裂", from: "u-office", at: at("09:20"))
+        try bot.say("演练 消防疏散", from: "u-office", at: at("09:21"))
+        #expect(try bot.say("收到", from: "u-cap2", in: "t-b2", at: at("09:22")).isEmpty)
+        #expect(try bot.say("小邻，收到", from: "u-cap2", in: "t-b2", at: at("09:23")).reply.text.contains("收到哪条紧急通知"))
     }
 
     @Test func aBareReceiptAcknowledgesTheOneAlertAwaitingTheCaptain() throws {
         let bot = try FamilyHarness("alerts")
         try bot.say("紧急通知 小区停电", from: "u-office", at: at("09:00"))
-        // In the group, a bare 收到 among neighbours is chatter; said to the bot, it is the receipt.
-        #expect(try bot.say("收到", from: "u-cap1", in: "t-b1", at: at("09:01")).isEmpty)
+        // In the group, a resident's bare 收到 is chatter; said to the bot, it is the captain's receipt.
+        #expect(try bot.say("收到", from: "u-li", in: "t-b1", at: at("09:01")).isEmpty)
         #expect(try bot.say("大家好，停电了吗？", from: "u-li", in: "t-b1", at: at("09:01")).isEmpty)
         let said = try bot.say("小邻 收到", from: "u-cap1", in: "t-b1", at: at("09:02")).reply
         #expect(said.ok && said.refs == ["A1"] && said.text.contains("已确认收到 A1"))
@@ -166,9 +188,10 @@ import Testing
     func everydayReceiptsAcknowledgeTheOneAlertAwaiting(_ text: String) throws {
         let bot = try FamilyHarness("alerts")
         try bot.say("紧急通知 小区停电", from: "u-office", at: at("09:00"))
-        #expect(try bot.say(text, from: "u-cap1", in: "t-b1", at: at("09:01")).isEmpty, "unaddressed in a group it is chatter")
-        let said = try bot.say(text, from: "u-cap1", at: at("09:02")).reply
+        #expect(try bot.say(text, from: "u-li", in: "t-b1", at: at("09:01")).isEmpty, "a resident's, in the group: chatter")
+        let said = try bot.say(text, from: "u-cap1", in: "t-b1", at: at("09:02")).reply
         #expect(said.ok && said.refs == ["A1"], "“\(text)”: \(said.text)")
+        #expect(said.text.hasPrefix(text == "Received" ? "Acknowledged A1" : "已确认收到 A1"), "in the language it was written in: \(said.text)")
         // Said again, nothing awaits: an OK, not a question; a resident's 收到 is an OK too.
         #expect(try bot.say(text, from: "u-cap1", at: at("09:03")).reply.code == nil)
         #expect(try bot.say("收到", from: "u-li", at: at("09:04")).reply.text.hasPrefix("好的！"), "no alert asks a resident")
