@@ -56,7 +56,9 @@ extension CommandParser {
         guard let spec = catalog.spec(id) else { return true }
         var cursor = TextCursor(Grammar.fold(text), simplified: false)
         var answered = false
-        for arg in spec.args where !(arg.optional && arg.type == .text) {
+        // Free text before the argument asked for was given: read, an event's title would take the date asked for.
+        let asked = spec.args.firstIndex { $0.name == missing.name } ?? 0
+        for (i, arg) in spec.args.enumerated() where !(arg.type == .text && arg.optional || [.text, .phrase].contains(arg.type) && i < asked) {
             cursor.skipSpaces()
             guard !cursor.atEnd else { break }
             var probe = cursor

@@ -133,10 +133,10 @@ extension CommandParser {
         probe.atEnd || TextCursor.separators.contains(probe.chars[probe.pos]) || probe.chars[probe.pos].isASCII || probe.chars[probe.pos - 1].isASCII
     }
 
-    /// The category named on its own right after `the`, `our` or `my` at the cursor, if any.
+    /// The category named on its own right after `the`, `our`, `my`, `a` or `an` at the cursor, if any.
     func categoryAfterArticle(_ c: TextCursor) -> String? {
         var probe = c
-        guard ["the ", "our ", "my "].contains(where: { probe.take($0) }), let id = Self.take(categoryNames, &probe), Self.endsAName(probe) else { return nil }
+        guard ["the ", "our ", "my ", "a ", "an "].contains(where: { probe.take($0) }), let id = Self.take(categoryNames, &probe), Self.endsAName(probe) else { return nil }
         return id
     }
 
