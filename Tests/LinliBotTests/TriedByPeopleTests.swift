@@ -971,7 +971,10 @@ import Testing
         #expect(try chat.say("\(at) u-ma: stats 7 days").reply.text.contains(" · the last 7 days: 3 work orders"))
         #expect(try chat.say("\(at) u-ma: stats november").reply.text.contains(" · 2026-11: 4 work orders"))
         #expect(try chat.say("\(at) u-ma: stats oct").reply.text.contains(" · 2026-10: 1 work order"))
-        let posted = try chat.say("\(at) u-he: 晒数据 3栋 10月")
+        // October's figures went out on 1 November: asked again, the office is told so.
+        let told = try chat.say("\(at) u-he: 晒数据 3栋 10月").reply
+        #expect(told.code == "conflict" && told.text.hasSuffix("请发送：晒数据 3栋 10月 重发"), "\(told.text)")
+        let posted = try chat.say("\(at) u-he: 晒数据 3栋 10月 重发")
         #expect(posted.posts.contains { $0.group == "fudi-b3" && $0.text.hasPrefix("【晒数据】3栋 2026年10月：报修 1 件") }, "\(posted.posts)")
         #expect(try chat.say("\(at) u-he: 统计 13月").reply.code == "usage")
     }

@@ -5,7 +5,9 @@ import LinliStore
 /// Public accountability 晒事: on the first of each month at 09:00 each building's
 /// groups get last month's figures for that building (reports, 办结率, 满意率 with
 /// the number of ratings, the median time to resolve) and the office groups the
-/// whole community's; `publish` posts them on demand.
+/// whole community's; `publish` posts them on demand. A month's figures go to a group
+/// once: the morning run skips what the office already published by hand, and a
+/// publish of figures already posted says so unless told `again` (`重发`).
 struct AccountabilityFamily: Family {
     enum Timer: String, TimerKind {
         /// Every morning; on the first of the month it posts.
@@ -26,7 +28,7 @@ struct AccountabilityFamily: Family {
         // server was down): those figures, unless today's own run, still to come, posts them.
         let waitedThroughAFirst = (due.civil.year, due.civil.month) != (today.civil.year, today.civil.month) && !(today.civil.day == 1 && ctx.calendar.minuteOfDay < 9 * 60)
         guard due.civil.day == 1 || waitedThroughAFirst else { return [] }
-        return try posts(Self.month(before: today), buildings: ctx.directory.community.buildings, office: true, ctx)
+        return try posts(Self.month(before: today), buildings: ctx.directory.community.buildings, office: true, again: false, ctx).effects
     }
 
     /// Staff post a month's figures: the buildings' named (each to its groups), or every
@@ -35,7 +37,14 @@ struct AccountabilityFamily: Family {
         guard ctx.isStaff else { throw LinliError(.forbidden, zh: "晒数据由社区发布。", en: "The community office publishes the figures.") }
         var month = Self.month(before: ctx.calendar.today)
         var buildings: [Building] = []
+        var again = false
+        var named: [String] = []  // what was said, without `again`: how to ask for it again
         for token in ctx.directory.words(what ?? "", phrases: ["this month": "this-month", "last month": "last-month"]) {
+            if Self.again.contains(token.lowercased()) {
+                again = true
+                continue
+            }
+            named.append(token)
             if let b = ctx.directory.building(named: token) {
                 if !buildings.contains(where: { $0.id == b.id }) { buildings.append(b) }
             } else if let m = Self.month(token, ctx.calendar) {
@@ -47,12 +56,27 @@ struct AccountabilityFamily: Family {
                 ).about(token)
             }
         }
-        let effects = try posts(month, buildings: buildings.isEmpty ? ctx.directory.community.buildings : buildings, office: buildings.isEmpty, ctx.kernel)
+        let (effects, skipped) = try posts(
+            month, buildings: buildings.isEmpty ? ctx.directory.community.buildings : buildings, office: buildings.isEmpty, again: again, ctx.kernel)
         let groups = Set(effects.compactMap(\.group)).count
+        let retry = Localized(
+            zh: (["晒数据"] + named + ["重发"]).joined(separator: " "), en: (["publish"] + named + ["again"]).joined(separator: " "))
+        let places = Localized(zh: skipped.map(\.zh).joined(separator: "、"), en: skipped.map(\.en).joined(separator: ", "))
+        if effects.isEmpty, !skipped.isEmpty {
+            throw LinliError(
+                .conflict, zh: "\(month.name.zh)的数据已经发过了（\(places.zh)），没有再发。如需再发一次，请发送：\(retry.zh)",
+                en: "The figures for \(month.name.en) were posted already (\(places.en)); not posted again. To post them again: \(retry.en)")
+        }
+        let but = Localized(
+            zh: skipped.isEmpty ? "" : "（\(places.zh)已发过，没有再发；如需再发：\(retry.zh)）",
+            en: skipped.isEmpty ? "" : " (\(places.en) had them already, not posted again; to post them again: \(retry.en))")
         return Outcome(
-            zh: "已把\(month.name.zh)的数据发到\(groups)个群。", en: "Posted the figures for \(month.name.en) to \(English.count(groups, "group")).",
+            zh: "已把\(month.name.zh)的数据发到\(groups)个群\(but.zh)。", en: "Posted the figures for \(month.name.en) to \(English.count(groups, "group"))\(but.en).",
             effects: effects)
     }
+
+    /// Words that post figures already posted (`晒数据 重发`).
+    static let again: Set<String> = ["again", "重发", "再发", "重新发"]
 
     /// A calendar month: its first day and the first day of the next.
     struct Month {
@@ -84,23 +108,44 @@ struct AccountabilityFamily: Family {
     }
 
     /// Each building's figures to its groups; with `office`, the whole community's to the office groups.
-    private func posts(_ month: Month, buildings: [Building], office: Bool, _ ctx: Kernel) throws -> [Effect] {
+    /// A month that has ended goes to each once: where it went already is skipped (and named)
+    /// unless `again`; where it goes is written down (`meta`, so that a restart knows it too).
+    private func posts(_ month: Month, buildings: [Building], office: Bool, again: Bool, _ ctx: Kernel) throws -> (
+        effects: [Effect], skipped: [Localized]
+    ) {
         let offset = ctx.calendar.offset(at: ctx.now)
         let (from, to) = (month.from.instant(minutes: 0, offsetSeconds: offset), month.to.instant(minutes: 0, offsetSeconds: offset))
+        let ended = month.to <= ctx.calendar.today
+        let code = Int64(month.from.civil.year * 100 + month.from.civil.month)
         func figures(_ of: [Building], _ name: Localized) throws -> Localized {
             let (s, _) = try WorkOrdersFamily.figures(try ctx.tx.workOrders(buildings: of.map(\.id), from: from, to: to), ctx)
             return Self.text(s, place: name, month: month.name)
         }
         var effects: [Effect] = []
+        var skipped: [Localized] = []
+        /// Posts to `groups` (`target`: a building's id, or nil for the office's) unless they had this month's figures.
+        func post(_ groups: [String], _ target: String?, _ name: Localized, _ text: () throws -> Localized) throws {
+            let key = "monthly_figures:" + (target ?? "office")
+            let last = try ctx.tx.meta(key)
+            if ended, last == code, !again {
+                skipped.append(name)
+                return
+            }
+            let text = try text()
+            effects += groups.map { .post(group: $0, reason: "monthly_figures", text: text, refs: [], priority: Effect.routine) }
+            // The latest month posted: a month published again or an older one leaves it.
+            if ended, !groups.isEmpty, last.map({ $0 < code }) ?? true { try ctx.tx.setMeta(key, code) }
+        }
         for b in buildings {
-            let text = try figures([b], b.title)
-            effects += b.groups.map { .post(group: $0, reason: "monthly_figures", text: text, refs: [], priority: Effect.routine) }
+            try post(b.groups, b.id, b.title) { try figures([b], b.title) }
         }
         if office {
-            let text = try figures(ctx.directory.community.buildings, Localized(zh: ctx.directory.community.name, en: ctx.directory.community.name))
-            effects += ctx.directory.community.groups.map { .post(group: $0, reason: "monthly_figures", text: text, refs: [], priority: Effect.routine) }
+            let community = Localized(zh: ctx.directory.community.name, en: ctx.directory.community.name)
+            try post(ctx.directory.community.groups, nil, Localized(zh: "社区群", en: "the office groups")) {
+                try figures(ctx.directory.community.buildings, community)
+            }
         }
-        return effects
+        return (effects, skipped)
     }
 
     /// `【晒数据】3栋 2026年11月：报修 12 件，办结率 91.7%（11/12），满意率 90.0%（9/10 人评价），办结用时中位 5小时。`
