@@ -28,7 +28,7 @@ struct PointsFamily: Family {
         let total = ledger.reduce(0) { $0 + $1.points }
         let name = ctx.people.name(of: target)  // one registered in chat goes by the name they gave
         func line(_ e: PointsEntry, _ lang: Lang) -> String {
-            let item = ctx.directory.community.points.first { $0.id == e.item }.map { lang == .zh ? ($0.names.last ?? $0.id) : $0.id } ?? e.item
+            let item = ctx.directory.community.points.first { $0.id == e.item }.map { $0.name(lang) } ?? e.item
             let sign = e.points >= 0 ? "+" : ""
             return
                 "\(ctx.calendar.day(of: e.at).description) \(item) \(sign)\(e.points)\(e.note.map { " \($0)" } ?? "")\(e.ref.map { " (\($0))" } ?? "")"
@@ -47,8 +47,14 @@ struct PointsFamily: Family {
             throw LinliError.unknownName(who)
         }
         guard let item = ctx.points.item(word) else {
-            let items = ctx.directory.community.points.map(\.id).joined(separator: ", ")
-            throw LinliError(.usage, zh: "没有“\(word)”这个积分项目（\(items)）。", en: "There is no points item “\(word)” (\(items)).")
+            // The items as the reader names them, to copy one; the word given was most likely the note.
+            let items = ctx.directory.community.points
+            let example = items.first.map { first in
+                Localized(zh: "例如：加分 \(who) \(first.name(.zh)) \(word)", en: "e.g. award \(who) \(first.name(.en)) \(word)")
+            }
+            throw LinliError(
+                .usage, zh: "没有“\(word)”这个积分项目，可选：\(items.map { $0.name(.zh) }.joined(separator: "、"))。\(example?.zh ?? "")",
+                en: "There is no points item “\(word)”; the items are: \(items.map { $0.name(.en) }.joined(separator: ", ")).\(example.map { " \($0.en)" } ?? "")")
         }
         // No one awards points to themselves: another member of the office records them.
         guard target != ctx.sender || item.points < 0 else {
@@ -59,15 +65,15 @@ struct PointsFamily: Family {
         let sign = item.points >= 0 ? "+" : ""
         let name = ctx.directory.name(of: target)
         return Outcome(
-            zh: "已记录：\(name) \(item.names.last ?? item.id) \(sign)\(item.points)。", en: "Recorded: \(name) \(item.id) \(sign)\(item.points).",
+            zh: "已记录：\(name) \(item.name(.zh)) \(sign)\(item.points)。", en: "Recorded: \(name) \(item.name(.en)) \(sign)\(item.points).",
             effects: target == ctx.sender
                 ? []
                 : [
                     .notify(
                         to: target, reason: "points",
                         text: Localized(
-                            zh: "积分变动：\(item.names.last ?? item.id) \(sign)\(item.points)\(note.map { "（\($0)）" } ?? "")。",
-                            en: "Points: \(item.id) \(sign)\(item.points)\(note.map { " (\($0))" } ?? "")."), refs: [])
+                            zh: "积分变动：\(item.name(.zh)) \(sign)\(item.points)\(note.map { "（\($0)）" } ?? "")。",
+                            en: "Points: \(item.name(.en)) \(sign)\(item.points)\(note.map { " (\($0))" } ?? "")."), refs: [])
                 ])
     }
 
@@ -96,5 +102,18 @@ struct PointsFamily: Family {
         add("社区", "Community", ahead.filter { grid(of: $0.person) == nil }.prefix(10))
         guard !zh.isEmpty else { return Outcome(zh: "还没有人获得积分。", en: "No one has earned points yet.") }
         return Outcome(zh: "积分榜：\n" + zh.joined(separator: "\n"), en: "Leaderboard:\n" + en.joined(separator: "\n"))
+    }
+}
+
+extension PointsItem {
+    /// The item as a reader of `lang` names it: the first of its names written in that
+    /// language (Chinese: with a Chinese character in it), else its first name, else its id
+    /// (English: its id, an ASCII word the ledger accepts too).
+    func name(_ lang: Lang) -> String {
+        let chinese = { (name: String) in name.unicodeScalars.contains { !$0.isASCII } }
+        switch lang {
+        case .zh: return names.first(where: chinese) ?? names.first ?? id
+        case .en: return names.first { !chinese($0) } ?? id
+        }
     }
 }

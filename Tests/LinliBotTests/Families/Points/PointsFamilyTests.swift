@@ -33,3 +33,28 @@ import Testing
         #expect(try chat.say("@2026-12-02T09:01:00+08:00 u-li: 登记 3栋 502").reply.ok, "a building and its room, apart, are still one place")
     }
 }
+
+/// An item not in the ledger: the items are listed as the reader names them, so that
+/// they can copy one (a Chinese reader read `wish, ontime`).
+@Suite struct PointsItemsInTheReadersLanguageTests {
+    @Test func theItemsAreListedInTheSendersLanguage() throws {
+        let bot = try FamilyHarness("points")
+        let at = "2026-12-15T09:10:00+08:00"
+        #expect(try bot.say("大家辛苦了", from: "u-grid", in: "t-office", at: at).isEmpty)
+        let zh = try bot.say("加分 方志愿 帮忙搬东西", from: "u-office", in: "t-office", at: at).reply
+        #expect(zh.code == "usage" && zh.text == "没有“帮忙搬东西”这个积分项目，可选：微心愿、及时签收。例如：加分 方志愿 微心愿 帮忙搬东西", "\(zh.text)")
+        #expect(try bot.say("谢谢主任", from: "u-grid", in: "t-office", at: at).isEmpty)
+        let en = try bot.say("award u-vol moving help", from: "u-office", at: at).reply
+        #expect(en.code == "usage" && en.text.contains("the items are: wish, ontime.") && !en.text.contains("微心愿"), "\(en.text)")
+        let copied = try bot.say("加分 方志愿 微心愿 帮忙搬东西", from: "u-office", in: "t-office", at: at)
+        #expect(copied.reply.text == "已记录：方志愿 微心愿 +5。" && copied.notifications.first?.text == "积分变动：微心愿 +5（帮忙搬东西）。")
+        #expect(try bot.say("award u-vol wish", from: "u-office", at: at).reply.text == "Recorded: 方志愿 wish +5.")
+    }
+
+    /// The seeded community, as the tester wrote it.
+    @Test func theTestersMessage() throws {
+        let chat = try Conversation()
+        let out = try chat.say("@2026-12-15T09:10:00+08:00 [fudi-office] u-he: 加分 张伟 帮忙搬东西").reply
+        #expect(out.code == "usage" && out.text.contains("志愿服务、巡楼") && !out.text.contains("volunteer"), "\(out.text)")
+    }
+}
