@@ -50,7 +50,7 @@ extension BuiltInCatalogFiles {
               - {say: 进度 S3, args: {record: S3}}
 
           - id: urge
-            words: {en: [urge, chase, hurry, supervise], zh: [催办, 催促, 催, 督办]}
+            words: {en: [urge, chase, hurry, supervise, press], zh: [催办, 催促, 催, 督办]}
             roles: [resident, captain, grid_leader, staff]
             args:
               - name: record
@@ -65,6 +65,7 @@ extension BuiltInCatalogFiles {
               - {say: 催办 R3, args: {record: R3}}
               - {say: 督办 R3 请今天内处理, args: {record: R3, note: 请今天内处理}}
               - {say: supervise R3 the lift has been out two days, args: {record: R3, note: the lift has been out two days}}
+              - {say: press R1 urgent, args: {record: R1, note: urgent}}
               - {say: 催办R3, args: {record: R3}}
 
           - id: cancel
@@ -136,7 +137,7 @@ extension BuiltInCatalogFiles {
               - {say: 签收 S2, args: {record: S2}}
 
           - id: assign
-            words: {en: [assign, route], zh: [交办, 派单, 转交, 指派]}
+            words: {en: [assign, route, transfer], zh: [交办, 派单, 转交, 指派]}
             roles: [captain, grid_leader, staff]
             args:
               - name: record
@@ -152,6 +153,7 @@ extension BuiltInCatalogFiles {
               - {say: assign R1 property, args: {record: R1, to: property}}
               - {say: 交办 R1 u-wang, args: {record: R1, to: u-wang}}
               - {say: 派单 R4 @王磊, args: {record: R4, to: "@王磊"}}
+              - {say: transfer R1 to property, args: {record: R1, to: property}}
 
           - id: note
             words: {en: [note, update], zh: [进展, 备注, 跟进]}
