@@ -251,7 +251,33 @@ extension Schema {
         m.registerMigration("v27-first-acceptance") { db in
             try db.execute(sql: Schema.firstAcceptance("INTEGER"))
         }
+        m.registerMigration("v28-wishes-withdrawn") { db in
+            // The wisher withdraws a wish (`cancelled`, a claimer kept or none); SQLite
+            // changes a CHECK only by copying the table.
+            try db.execute(
+                sql: """
+                    CREATE TABLE wishes_v28 (
+                        number INTEGER PRIMARY KEY NOT NULL,
+                        text TEXT NOT NULL,
+                        wisher TEXT NOT NULL,
+                        state TEXT NOT NULL CHECK (\(oneOf("state", Schema.wishStates))),
+                        claimer TEXT,
+                        claimed_at INTEGER,
+                        fulfilled_at INTEGER,
+                        created_at INTEGER NOT NULL,
+                        CHECK (\(Schema.wishClaimer))
+                    ) STRICT;
+                    INSERT INTO wishes_v28 SELECT number, text, wisher, state, claimer, claimed_at, fulfilled_at, created_at FROM wishes;
+                    DROP TABLE wishes;
+                    ALTER TABLE wishes_v28 RENAME TO wishes;
+                    """)
+        }
     }
+
+    /// A wish's states since v28.
+    static let wishStates = ["open", "claimed", "fulfilled", "confirmed", "cancelled"]
+    /// An open wish has no claimer, a claimed, fulfilled or confirmed one has; a withdrawn one either.
+    static let wishClaimer = "CASE state WHEN 'open' THEN claimer IS NULL WHEN 'cancelled' THEN TRUE ELSE claimer IS NOT NULL END"
 
     /// When each work order was first accepted, kept apart from its current acceptance
     /// (which a reopening clears) for the response rate; an order accepted now was first

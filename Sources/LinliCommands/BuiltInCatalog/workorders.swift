@@ -40,14 +40,15 @@ extension BuiltInCatalogFiles {
             words: {en: [status, progress], zh: [进度, 查询, 状态]}
             roles: [resident, staff]
             args:
-              - {name: record, type: record, kinds: [R, S], optional: true}
-            usage: {en: "status [R<n>|S<n>]", zh: "进度 [R编号|S编号]"}
+              - {name: record, type: record, kinds: [R, S, W], optional: true}
+            usage: {en: "status [R<n>|S<n>|W<n>]", zh: "进度 [R编号|S编号|W编号]"}
             summary: {en: "one record, or your open records", zh: "查看一条记录，或我未办结的记录"}
             examples:
               - {say: status, args: {}}
               - {say: status R1, args: {record: R1}}
               - {say: "进度 #r12", args: {record: R12}}
               - {say: 进度 S3, args: {record: S3}}
+              - {say: status W2, args: {record: W2}}
 
           - id: urge
             words: {en: [urge, chase, hurry, supervise, press], zh: [催办, 催促, 催, 督办]}
@@ -74,15 +75,16 @@ extension BuiltInCatalogFiles {
             args:
               - name: record
                 type: record
-                kinds: [R, B, S]
+                kinds: [R, B, S, W]
                 prompt: {en: "Which record? e.g. R1 or B1", zh: "撤销哪一条？例如 R1 或 B1"}
-            usage: {en: "cancel R<n>|B<n>|S<n>", zh: "撤销 R编号|B编号|S编号"}
-            summary: {en: "withdraw your own open report (not one other households follow), booking or service request", zh: "撤回自己的报修（有其他住户关注的除外）、预约或服务申请"}
+            usage: {en: "cancel R<n>|B<n>|S<n>|W<n>", zh: "撤销 R编号|B编号|S编号|W编号"}
+            summary: {en: "withdraw your own open report (not one other households follow), booking, service request or wish", zh: "撤回自己的报修（有其他住户关注的除外）、预约、服务申请或心愿"}
             examples:
               - {say: cancel R2, args: {record: R2}}
               - {say: 撤销 R2, args: {record: R2}}
               - {say: 取消 B3, args: {record: B3}}
               - {say: 撤销 S2, args: {record: S2}}
+              - {say: 撤销 W1, args: {record: W1}}
 
           - id: rate
             words: {en: [rate, rating], zh: [评价, 打分, 评分]}

@@ -1,6 +1,7 @@
 import LinliCore
 
-/// Micro-wishes (微心愿) that volunteers fulfil (`commands/wishes.yaml`).
+/// Micro-wishes (微心愿) that volunteers fulfil (`commands/wishes.yaml`); `status W<n>`
+/// and `cancel W<n>` are shared with work orders.
 public enum WishesCommand: FamilyCommand {
     public enum ID: String, CaseIterable, Sendable { case wish, wishes, claim, fulfil, thanks }
     public static let family = "wishes"
@@ -12,6 +13,10 @@ public enum WishesCommand: FamilyCommand {
     case claim(RecordID)
     case fulfil(RecordID)
     case thanks(RecordID)
+    /// The wish's state, for its wisher (and the office, and its claimer).
+    case status(RecordID)
+    /// The wisher withdraws it.
+    case cancel(RecordID)
 
     public init?(id: ID, args: Arguments) {
         if id == .wish {
@@ -32,6 +37,15 @@ public enum WishesCommand: FamilyCommand {
         }
     }
 
+    public init?(sharedVerb verb: String, args: Arguments) {
+        guard let r = args.record(), r.kind == .wish else { return nil }
+        switch verb {
+        case "status": self = .status(r)
+        case "cancel": self = .cancel(r)
+        default: return nil
+        }
+    }
+
     public var name: String {
         switch self {
         case .wish: ID.wish.rawValue
@@ -39,6 +53,8 @@ public enum WishesCommand: FamilyCommand {
         case .claim: ID.claim.rawValue
         case .fulfil: ID.fulfil.rawValue
         case .thanks: ID.thanks.rawValue
+        case .status: "status"
+        case .cancel: "cancel"
         }
     }
 

@@ -1,6 +1,7 @@
-/// A micro-wish (`W<n>`, 微心愿): open → claimed → fulfilled → confirmed.
+/// A micro-wish (`W<n>`, 微心愿): open → claimed → fulfilled → confirmed; the wisher
+/// withdraws one not yet fulfilled (cancelled; a claimer is kept, to say who had it).
 public struct Wish: Sendable, Equatable {
-    public enum State: String, Sendable { case open, claimed, fulfilled, confirmed }
+    public enum State: String, Sendable { case open, claimed, fulfilled, confirmed, cancelled }
     public var number: Int
     public var text: String
     public var wisher: String
@@ -67,6 +68,22 @@ public struct Wish: Sendable, Equatable {
         return Transition(stop: [.confirm], credit: claimer.map { .init(item: "wish", person: $0) })
     }
 
+    /// The wisher withdraws a wish no volunteer has fulfilled yet; a claim's clock stops.
+    @discardableResult
+    public mutating func cancel() throws(LinliError) -> Transition<WishClock> {
+        guard state == .open || state == .claimed else {
+            if state == .fulfilled {
+                throw LinliError(
+                    .invalidState, zh: "\(id) 志愿者已说完成了，不能撤销。如已实现，请发送：谢谢 \(id)",
+                    en: "The volunteer says \(id) is fulfilled, so it cannot be withdrawn. If it came true: thanks \(id)", refs: [id.description])
+            }
+            throw LinliError(.invalidState, where: self)
+        }
+        let wasClaimed = state == .claimed
+        state = .cancelled
+        return wasClaimed ? Transition(stop: [.claim]) : .none
+    }
+
     /// Gives a stale claim back to everyone.
     public mutating func release() {
         state = .open
@@ -93,6 +110,7 @@ extension LinliError {
             case .claimed: ("\(id) 已被认领，还没有完成。", "\(id) has been claimed and is not fulfilled yet.")
             case .fulfilled: ("\(id) 已完成，正等心愿人确认。", "\(id) is fulfilled and waits for the wisher to confirm.")
             case .confirmed: ("\(id) 已经实现了。", "\(id) has come true already.")
+            case .cancelled: ("\(id) 已由心愿人撤销。", "\(id) was withdrawn by the wisher.")
             }
         self.init(code, zh: zh, en: en, refs: [id.description])
     }

@@ -61,6 +61,6 @@ extension StoreTransaction {
 
     /// Wishes not yet confirmed, newest first.
     public func unfinishedWishes(limit: Int) throws -> [Wish] {
-        try records(Wish.codec, "WHERE state != 'confirmed' ORDER BY number DESC LIMIT ?", .int(limit))
+        try records(Wish.codec, "WHERE state NOT IN ('confirmed', 'cancelled') ORDER BY number DESC LIMIT ?", .int(limit))
     }
 }

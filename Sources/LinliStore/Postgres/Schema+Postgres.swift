@@ -25,6 +25,13 @@ extension Schema {
         ),
         ("v26-platform-signatures", platformSignatures),
         ("v27-first-acceptance", firstAcceptance("BIGINT")),
+        (
+            "v28-wishes-withdrawn",
+            """
+            ALTER TABLE wishes DROP CONSTRAINT wishes_state_check, ADD CONSTRAINT wishes_state_check CHECK (\(oneOf("state", wishStates))),
+                DROP CONSTRAINT wishes_check, ADD CONSTRAINT wishes_check CHECK (\(wishClaimer))
+            """
+        ),
     ]
 
     /// The DingTalk signatures taken, each with the message it came with (its signature

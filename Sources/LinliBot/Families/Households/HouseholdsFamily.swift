@@ -252,6 +252,8 @@ extension Wish.State {
         case (.fulfilled, .en): "fulfilled"
         case (.confirmed, .zh): "已确认"
         case (.confirmed, .en): "confirmed"
+        case (.cancelled, .zh): "已撤销"
+        case (.cancelled, .en): "withdrawn"
         }
     }
 }

@@ -12,6 +12,8 @@ struct WishesFamily: Family {
         case .claim(let id): try claim(id, ctx)
         case .fulfil(let id): try fulfil(id, ctx)
         case .thanks(let id): try thanks(id, ctx)
+        case .status(let id): try status(id, ctx)
+        case .cancel(let id): try cancel(id, ctx)
         }
     }
 
