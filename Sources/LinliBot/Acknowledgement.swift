@@ -107,9 +107,13 @@ enum Acknowledgement {
         thanks.contains(word) ? try tx.wishesToThank(by: sender).map(\.id) : []
     }
 
+    /// Whether `word` is an OK (or a receipt, a pause), which may stand for something the bot asked of the sender.
+    static func isOK(_ word: String) -> Bool { !thanks.contains(word) && !greetings.contains(word) }
+
     /// The answer to an acknowledgement said to the bot: thanks (with how to thank the
-    /// volunteer, to whoever has `wishes` taken on), a greeting, an OK.
-    static func answer(_ word: String, bot: Bot?, wishes: [RecordID]) -> Outcome {
+    /// volunteer, to whoever has `wishes` taken on), a greeting, an OK (with what still
+    /// `awaits` the sender's word, which an OK does not give).
+    static func answer(_ word: String, bot: Bot?, wishes: [RecordID], awaits: [Localized] = []) -> Outcome {
         let names = bot?.names ?? []
         let zhName = names.first { !$0.allSatisfy(\.isASCII) } ?? names.first ?? "小邻"
         let enName = names.first { $0.allSatisfy(\.isASCII) } ?? zhName
@@ -122,6 +126,9 @@ enum Acknowledgement {
         }
         if greetings.contains(word) {
             return Outcome(zh: "您好！我是\(zhName)，发送“帮助”看看我能做什么。", en: "Hello! I'm \(enName); send “help” to see what I can do.")
+        }
+        guard awaits.isEmpty else {
+            return Outcome(zh: "好的！" + awaits.map(\.zh).joined(separator: "；") + "。", en: "OK! " + awaits.map(\.en).joined(separator: "; ") + ".")
         }
         return Outcome(zh: "好的！需要时随时找我，发送“帮助”看看我能做什么。", en: "OK! Send “help” any time to see what I can do.")
     }

@@ -97,7 +97,9 @@ extension Engine {
                     parsed = receipt  // which one: asked below
                 } else {
                     commandName = "acknowledgement"
-                    var outcome = Acknowledgement.answer(word, bot: directory.community.bot, wishes: try Acknowledgement.wishes(word, sender, tx))
+                    var outcome = Acknowledgement.answer(
+                        word, bot: directory.community.bot, wishes: try Acknowledgement.wishes(word, sender, tx),
+                        awaits: Acknowledgement.isOK(word) ? try dispatcher.awaiting(ctx) : [])
                     let written = Acknowledgement.lang(of: word, in: text)
                     // `好的，谢谢` is written in Chinese: later pushes follow it too (PROTOCOL.md §2.3).
                     if let written, chosen == nil { try kernel(tx).people.noteWritten(sender, written) }

@@ -84,3 +84,54 @@ import Testing
         #expect(chinese.ok && chinese.text.contains("（漏水 · "), "\(chinese.text)")
     }
 }
+
+/// Asked by an alert to reply `收到 A1`, captains answered `好的` or `got it` and were told
+/// `好的！需要时随时找我`: they believed they had confirmed and were chased as unconfirmed. A
+/// captain's `收到，马上去` to a new report's push was an OK too, and the report escalated.
+@Suite struct AnOKWithSomethingAwaitingTests {
+    @Test func theOKSaysWhatStillAwaitsAndHow() throws {
+        let chat = try Conversation()
+        try chat.say("@2026-12-02T10:00:00+08:00 [fudi-office] u-he: 紧急通知 3栋燃气泄漏，请立即疏散")
+        #expect(try chat.say("@2026-12-02T10:03:00+08:00 u-sun: 好的").reply.text == "好的！A1 还等您确认，请回复：收到 A1。")
+        #expect(try chat.say("@2026-12-02T10:03:40+08:00 u-ma: got it").reply.text == "OK! A1 still awaits your acknowledgement: reply “ack A1”.")
+        #expect(try chat.say("@2026-12-02T10:04:00+08:00 u-ma: ack A1").reply.refs == ["A1"])
+        #expect(try chat.say("@2026-12-02T10:04:30+08:00 u-ma: OK").reply.text.hasPrefix("OK! Send “help”"), "nothing awaits now")
+        #expect(try chat.say("@2026-12-02T10:05:00+08:00 u-li: 好的").reply.text.hasPrefix("好的！需要时随时找我"), "a resident: nothing asked of her")
+        #expect(try chat.say("@2026-12-02T10:05:30+08:00 u-sun: 谢谢").reply.text == "不客气！", "thanks stay thanks")
+    }
+
+    @Test func aCaptainsReceiptOfANewReportPointsToAccepting() throws {
+        let chat = try Conversation()
+        try chat.say("@2026-12-15T08:59:00+08:00 [fudi-b3] u-zhang: 早上好！")
+        try chat.say("@2026-12-15T09:00:00+08:00 [fudi-b3] u-li: 报修 漏水 厨房水管漏水")
+        try chat.say("@2026-12-15T09:00:30+08:00 u-li: 报修 噪音 602半夜跺脚")  // private: named by its id alone
+        let ok = try chat.say("@2026-12-15T09:01:00+08:00 u-zhou: 收到，马上去").reply.text
+        #expect(ok == "好的！R1 等您签收，请发送：签收 R1；R2 等您签收，请发送：签收 R2。", "\(ok)")
+        #expect(try chat.say("@2026-12-15T09:01:30+08:00 [fudi-b3] u-zhou: 好的").isEmpty, "among neighbours: talk")
+        try chat.say("@2026-12-15T09:02:00+08:00 u-zhou: 签收 R1")
+        let inGroup = try chat.say("@2026-12-15T09:03:00+08:00 [fudi-b3] u-zhou: @小邻 好的").reply.text
+        #expect(inGroup == "好的！R2 等您签收，请发送：签收 R2。" && !inGroup.contains("跺脚"), "\(inGroup)")
+        #expect(try chat.say("@2026-12-15T09:04:00+08:00 u-zhou: got it").reply.text.hasPrefix("OK! R2 awaits your acceptance: send “accept R2”"))
+    }
+}
+
+/// A neighbour asking the bot whether the building's lift report was fixed was told
+/// `您无权查看 R1。` and no more: she may follow it with `我也是 R1`.
+@Suite struct ANeighbourAsksAfterAReportTests {
+    @Test func sheIsToldHowToFollowIt() throws {
+        let chat = try Conversation()
+        try chat.say("@2026-12-08T09:00:00+08:00 [fudi-b3] u-zhang: 报修 电梯 3号梯按钮失灵")
+        try chat.say("@2026-12-08T09:01:00+08:00 u-li: 报修 噪音 602半夜跺脚")
+        #expect(try chat.say("@2026-12-08T09:06:00+08:00 [fudi-b3] u-chen-m: 电梯又坏了？谢谢张伟报修").isEmpty)
+        let asked = try chat.say("@2026-12-08T09:07:00+08:00 [fudi-b3] u-chen-m: 小邻 R1修好了吗？").reply
+        #expect(asked.code == "forbidden" && asked.text.contains("我也是 R1"), "\(asked.text)")
+        let en = try chat.say("@2026-12-08T09:08:00+08:00 u-emma: any update on R1?").reply
+        #expect(en.code == "forbidden" && en.text.contains("me too R1"), "\(en.text)")
+        #expect(try chat.say("@2026-12-08T09:09:00+08:00 u-chen-m: R2 怎么样了").reply.code == "not_found", "a private one is not there for her")
+        // Another building's resident is not pointed to following it.
+        let other = try chat.say("@2026-12-08T09:10:00+08:00 u-wu: R1 怎么样了").reply
+        #expect(other.code == "forbidden" && !other.text.contains("我也是"), "\(other.text)")
+        #expect(try chat.say("@2026-12-08T09:11:00+08:00 [fudi-b3] u-chen-m: 我也是 R1").reply.ok)
+        #expect(try chat.say("@2026-12-08T09:12:00+08:00 u-chen-m: R1 怎么样了").reply.ok, "followed: she sees it")
+    }
+}

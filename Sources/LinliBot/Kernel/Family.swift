@@ -26,6 +26,9 @@ protocol Family: Sendable {
     /// What a missing argument of command `id` can only be for this sender (the one
     /// alert awaiting their acknowledgement), so that nobody is asked.
     func presume(_ missing: ArgSpec, of id: String, _ ctx: CommandContext) throws -> Presumption<String>
+    /// What waits on the sender's word in this family (an alert to acknowledge, a report to
+    /// accept), each with the command that gives it: told to whoever answers the bot with a mere OK.
+    func awaiting(_ ctx: CommandContext) throws -> [Localized]
 }
 
 /// What a family presumes of a missing argument: the one thing it can be; to ask which
@@ -39,6 +42,7 @@ enum Presumption<Value> {
 extension Family {
     var daily: (timer: Timer, minutes: Int)? { nil }
     func presume(_ missing: ArgSpec, of id: String, _ ctx: CommandContext) throws -> Presumption<String> { .ask }
+    func awaiting(_ ctx: CommandContext) throws -> [Localized] { [] }
 }
 
 extension Family where Timer == NoTimer {
@@ -114,6 +118,11 @@ struct Dispatcher: Sendable {
     /// What `family`'s command `id` presumes for its `missing` argument, if anything.
     func presume(_ missing: ArgSpec, of id: String, family: String, _ ctx: CommandContext) throws -> Presumption<String> {
         try byCommand.values.first { $0.name == family }?.presume(missing, of: id, ctx) ?? .ask
+    }
+
+    /// What waits on the sender's word, in every family.
+    func awaiting(_ ctx: CommandContext) throws -> [Localized] {
+        try Self.families.filter { byCommand[$0.commandType] != nil }.flatMap { try $0.awaiting(ctx) }
     }
 
     func run(_ command: Command, _ ctx: CommandContext) throws -> Outcome {

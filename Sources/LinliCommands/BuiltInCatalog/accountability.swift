@@ -15,8 +15,8 @@ extension BuiltInCatalogFiles {
             roles: [staff]
             args:
               - {name: what, type: text, optional: true}
-            usage: {en: "publish [building] [period]", zh: "晒数据 [楼栋] [时段]"}
-            summary: {en: "post a month's figures to the groups (last month unless named)", zh: "把一个月的办结率、满意率晒到群里（默认上个月）"}
+            usage: {en: "publish [building] [period] [again]", zh: "晒数据 [楼栋] [时段] [重发]"}
+            summary: {en: "post a month's figures to the groups (last month unless named; once a month, unless again)", zh: "把一个月的办结率、满意率晒到群里（默认上个月；每月一次，要再发请加“重发”）"}
             examples:
               - {say: publish, args: {}}
               - {say: publish b3 2026-11, args: {what: b3 2026-11}}

@@ -36,6 +36,13 @@ struct AlertsFamily: Family {
         }
     }
 
+    /// The alerts awaiting the sender's acknowledgement.
+    func awaiting(_ ctx: CommandContext) throws -> [Localized] {
+        try ctx.tx.alerts().filter { $0.missing.contains(ctx.sender) }.map {
+            Localized(zh: "\($0.id) 还等您确认，请回复：收到 \($0.id)", en: "\($0.id) still awaits your acknowledgement: reply “ack \($0.id)”")
+        }
+    }
+
     func fire(_ timer: AlertClock, _ row: TimerRow, _ ctx: Kernel) throws -> [Effect] {
         guard let id = RecordID(parsing: Substring(row.subject)), id.kind == .alert, let alert = try ctx.tx.alert(id.number) else { return [] }
         switch timer {

@@ -240,7 +240,12 @@ struct WorkOrdersFamily: Family {
         let followers = try ctx.workOrders.followers(of: order.number)
         guard desk.may(ctx.sender, [.reporter, .filer, .handler, .manager], order) || followers.contains(where: { $0.user == ctx.sender }) else {
             // A private report is not there for whoever may not see it (`我也是 R1` says so too).
-            throw try desk.hidden(order, from: ctx.sender) ? LinliError.notFound(id) : LinliError.notYours(id)
+            if try desk.hidden(order, from: ctx.sender) { throw LinliError.notFound(id) }
+            // A neighbour asking after an open report of their building may follow it (one not private: a dispute's other party may not).
+            guard order.state.isOpen, ctx.building?.id == order.building, !desk.keptFromGroups(order) else { throw LinliError.notYours(id) }
+            throw LinliError(
+                .forbidden, zh: "您无权查看 \(id)。您家也有这个问题的话，可以发送：我也是 \(id)，之后的进展会告诉您。",
+                en: "You may not view \(id). If your home has the same trouble, send: me too \(id), and you will hear how it goes.", refs: [id.description])
         }
         let last = try ctx.workOrders.history(order.number).last
         let latest =
@@ -255,12 +260,23 @@ struct WorkOrdersFamily: Family {
         return outcome.keepingPrivate(Localized(zh: desk.publicLine(order, .zh), en: desk.publicLine(order, .en)), in: ctx)
     }
 
+    /// The open work orders waiting on the sender (or their department), or in the buildings they captain with no one on them yet.
+    private func waiting(_ ctx: CommandContext) throws -> [WorkOrder] {
+        let assignees = [ctx.sender] + ctx.directory.departments(of: ctx.sender).map(\.id)
+        return try ctx.tx.queue(assignees: assignees, buildings: ctx.directory.community.buildings.filter { $0.captain == ctx.sender }.map(\.id))
+    }
+
+    /// The reports waiting for the sender to accept them.
+    func awaiting(_ ctx: CommandContext) throws -> [Localized] {
+        try waiting(ctx).filter { $0.acceptedAt == nil }.map {
+            Localized(zh: "\($0.id) 等您签收，请发送：签收 \($0.id)", en: "\($0.id) awaits your acceptance: send “accept \($0.id)”")
+        }
+    }
+
     /// The open work orders and service requests waiting on the sender.
     func queue(_ ctx: CommandContext) throws -> Outcome {
         let desk = WorkOrderDesk(ctx.kernel)
-        let assignees = [ctx.sender] + ctx.directory.departments(of: ctx.sender).map(\.id)
-        let captainOf = ctx.directory.community.buildings.filter { $0.captain == ctx.sender }.map(\.id)
-        let open = try ctx.tx.queue(assignees: assignees, buildings: captainOf)
+        let open = try waiting(ctx)
         let services = Dictionary(ctx.directory.community.services.map { ($0.id, $0) }) { first, _ in first }
         let requests = try ctx.tx.openRequests(services: ctx.directory.community.services.filter { !$0.isLoan }.map(\.id))
             .filter { $0.waitsOn(ctx.sender, services[$0.service], ctx.directory) }
