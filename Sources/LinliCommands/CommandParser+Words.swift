@@ -7,7 +7,7 @@ extension CommandParser {
     public init(catalog: Catalog, community: Community) {
         self.init(
             catalog: catalog, categories: community.categories, venues: community.venues, services: community.services,
-            people: community.people.map(\.name) + community.buildings.map(\.title.en))
+            people: community.people.map(\.name), buildings: community.buildings.map(\.title.en))
     }
 
     /// A token meant as a record id: a record letter, then digits or a sign (`R-1`, `#r0`).

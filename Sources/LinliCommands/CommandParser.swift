@@ -31,13 +31,18 @@ public struct CommandParser: Sendable {
     /// Names of more than one word (`Emma Brown`, `Building 3`), longest first: one word
     /// argument each, and one @-name before the bot's (`@Emma Brown @小邻 …`).
     public let spacedNames: [String]
+    /// The buildings' English names, lowercased (`building 3`): with a room after one, one place.
+    let buildingNames: [String]
     private let fallbackCategory: String?
     /// The commands a hint may suggest (`进度 S1` → “可以发送：归还 S1”): the sender's (`suggesting`).
     var suggests: @Sendable (CommandSpec) -> Bool = { _ in true }
 
-    public init(catalog: Catalog, categories: [Category], venues: [Venue] = [], services: [Service] = [], people: [String] = []) {
+    public init(
+        catalog: Catalog, categories: [Category], venues: [Venue] = [], services: [Service] = [], people: [String] = [], buildings: [String] = []
+    ) {
         self.catalog = catalog
-        spacedNames = Set(people.filter { $0.contains(" ") }).sorted { $0.count > $1.count }
+        spacedNames = Set((people + buildings).filter { $0.contains(" ") }).sorted { $0.count > $1.count }
+        buildingNames = Set(buildings.filter { $0.contains(" ") }.map { $0.lowercased() }).sorted { $0.count > $1.count }
         var words: [(chars: [Unicode.Scalar], spec: Int, lang: Lang)] = []
         for (i, spec) in catalog.commands.enumerated() {
             for w in spec.words { words.append((Grammar.loweredScalars(w.text), i, w.lang)) }
@@ -241,7 +246,7 @@ public struct CommandParser: Sendable {
             if !strict, let fallback = fallbackCategory { return .value(.text(fallback)) }
             return .wrong(Localized(zh: "不认识的类别“\(c.peekToken())”。", en: "Unknown category “\(c.peekToken())”."))
         case .place:
-            return c.takePlace().map { .value(.text($0)) } ?? .absent
+            return (buildingAndRoom(&c) ?? c.takePlace()).map { .value(.text($0)) } ?? .absent
         case .venue:
             if let id = Self.take(venueNames, &c) { return .value(.text(id)) }
             return .wrong(
@@ -305,6 +310,7 @@ public struct CommandParser: Sendable {
             }
             return .value(.int(n))
         case .word:
+            if let place = buildingAndRoom(&c) { return .value(.text(place)) }
             // `award Emma Brown cleanup`: a person's name of two words is one.
             if !spacedNames.isEmpty, case let rest = c.rest, let name = spacedNames.first(where: { rest == $0 || rest.hasPrefix($0 + " ") }) {
                 c.pos += name.unicodeScalars.count
@@ -367,6 +373,16 @@ public struct CommandParser: Sendable {
     public static let maxText = 2_000
 
     /// The id of the longest name at the cursor (names sorted longest first), moving past it.
+    /// `Building 3 1203` at the cursor: a building's English name and its room, one place.
+    func buildingAndRoom(_ c: inout TextCursor) -> String? {
+        guard !buildingNames.isEmpty, case let rest = c.rest.lowercased(),
+            let name = buildingNames.first(where: { rest.hasPrefix($0 + " ") && rest.dropFirst($0.count + 1).first?.isNumber == true })
+        else { return nil }
+        let written = String(c.rest.prefix(name.count))  // as written: `Building 3`
+        c.pos += name.unicodeScalars.count + 1
+        return written + " " + c.takeToken()
+    }
+
     static func take(_ names: [(chars: [Unicode.Scalar], id: String)], _ c: inout TextCursor) -> String? {
         for name in names {
             if let n = c.matchLength(name.chars) {

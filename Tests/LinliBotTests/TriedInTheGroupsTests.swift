@@ -135,3 +135,23 @@ import Testing
         #expect(try chat.say("@2026-12-08T09:12:00+08:00 u-chen-m: R1 怎么样了").reply.ok, "followed: she sees it")
     }
 }
+
+/// A newcomer copied the bot's own English (`Registered: Building 3 1203`) and was told to
+/// name the building: a building's English name (any case) and a room are one place.
+@Suite struct ABuildingsEnglishNameTests {
+    @Test func registerAndHouseholdTakeIt() throws {
+        let chat = try Conversation()
+        try chat.say("@2026-12-02T08:59:00+08:00 u-li: 报修 噪音 楼上半夜装修")
+        let welcome = try chat.say("@2026-12-02T09:00:00+08:00 [fudi-b3] u-zhang: welcome to the building!")
+        #expect(welcome.isEmpty, "\(welcome)")
+        let sam = try chat.say("@2026-12-02T09:01:00+08:00 u-sam (Sam Lee): register Building 3 1203").reply
+        #expect(sam.ok && sam.text.hasPrefix("Registered: Building 3 1203"), "\(sam.text)")
+        let tom = try chat.say("@2026-12-02T09:02:00+08:00 [fudi-b2] u-tom (Tom Baker): register building 3 1204").reply
+        #expect(tom.ok && tom.text.hasPrefix("Registered: Building 3 1204"), "named, the building is not the group's: \(tom.text)")
+        #expect(try chat.say("@2026-12-02T09:03:00+08:00 u-ann (安娜): 登记 3栋 1205").reply.text.hasPrefix("登记成功：3栋 1205"))
+        let file = try chat.say("@2026-12-02T09:04:00+08:00 u-zhou: household Building 3 1203").reply
+        #expect(file.ok && file.text.hasPrefix("Household b3-1203") && file.text.contains("Sam Lee"), "\(file.text)")
+        #expect(try chat.say("@2026-12-02T09:05:00+08:00 u-zhou: stats Building 3 week").reply.text.hasPrefix("Building 3 · this week"))
+        #expect(try chat.say("@2026-12-02T09:06:00+08:00 u-sam: register Building 9 101").reply.code == "usage")
+    }
+}

@@ -292,6 +292,10 @@ struct People {
         } else if let b = directory.community.buildings.first(where: { folded.hasPrefix($0.name) && folded.count > $0.name.count }) {
             building = b
             unit = String(folded.dropFirst(b.name.count))
+        } else if let b = directory.community.buildings.first(where: { folded.lowercased().hasPrefix($0.title.en.lowercased() + " ") }) {
+            // `Building 3 1203`: its English name, then the room.
+            building = b
+            unit = String(folded.dropFirst(b.title.en.count + 1))
         } else {
             building = group.flatMap(directory.building(ofGroup:)) ?? own
         }
