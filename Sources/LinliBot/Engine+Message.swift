@@ -232,7 +232,7 @@ extension Engine {
         let sharing = parser.commands(sayingOnly: soFar).filter { $0.id != id && ctx.mayUse($0) }
         var result = Presumption<ParseResult>.nothing
         for (other, arg) in [(spec, missing)] + sharing.compactMap({ s in s.args.first { !$0.optional }.map { (s, $0) } }) {
-            switch try dispatcher.presume(arg, of: other.id, family: other.family, ctx) {
+            switch try dispatcher.presume(arg, of: other.id, family: other.family, said: soFar, ctx) {
             case .value(let value):
                 let whole = parser.parse(soFar + " " + value)
                 return whole.isCommand ? .value(whole) : .ask

@@ -136,13 +136,16 @@ public struct CommandParser: Sendable {
         var skippedDate: ArgSpec?
         for arg in spec.args {
             cursor.skipSpaces()
-            if cursor.atEnd {
+            // `cancel my booking please`: a polite word where an argument is missing is no argument.
+            let politeEnd = !cursor.atEnd && !arg.optional && Self.isPoliteTail(cursor.rest)
+            if cursor.atEnd || politeEnd {
                 if arg.optional { continue }
                 // `done S1`: a verb another family takes for its own records asks only for what that family needs.
                 if let shared = Command(id: spec.id, args: Arguments(args)), type(of: shared.family).family != spec.family {
                     return .command(shared, lang: lang)
                 }
-                return .incomplete(commandID: spec.id, soFar: folded, missing: arg, lang: lang)
+                let soFar = politeEnd ? TextCursor.string(cursor.chars[..<cursor.pos]).trimmingCharacters(in: .whitespaces) : folded
+                return .incomplete(commandID: spec.id, soFar: soFar, missing: arg, lang: lang)
             }
             if case .text = arg.type, let count = spec.args.first(where: { if case .quantity = $0.type { true } else { false } }),
                 args[count.name] == nil

@@ -155,3 +155,26 @@ import Testing
         #expect(try chat.say("@2026-12-02T09:06:00+08:00 u-sam: register Building 9 101").reply.code == "usage")
     }
 }
+
+/// `cancel my booking please` was told `"please" is not a record id`, and `cancel my
+/// booking` asked which record, though she had one booking.
+@Suite struct CancelMyBookingTests {
+    @Test func theOneBookingToComeIsCancelled() throws {
+        let chat = try Conversation()
+        try chat.say("@2026-12-02T08:59:00+08:00 u-li: 报修 噪音 楼上半夜装修")
+        #expect(try chat.say("@2026-12-02T09:00:00+08:00 u-emma: book pavilion Saturday 14:00-16:00 book club").reply.refs == ["B1"])
+        #expect(try chat.say("@2026-12-02T09:00:30+08:00 [fudi-b3] u-zhang: anyone coming to book club? thanks!").isEmpty)
+        let cancelled = try chat.say("@2026-12-02T09:01:00+08:00 [fudi-b3] u-emma: @linli cancel my booking please").reply
+        #expect(cancelled.ok && cancelled.text.hasPrefix("Cancelled B1"), "\(cancelled.text)")
+        // None left: asked which, not cancelled.
+        #expect(try chat.say("@2026-12-02T09:02:00+08:00 u-emma: cancel my booking").reply.code == "usage")
+        // Two to come: asked which; a report is not taken for a booking.
+        try chat.say("@2026-12-02T09:03:00+08:00 u-li: 预约 凉亭 周六 9:00-10:00 跳舞")
+        try chat.say("@2026-12-02T09:04:00+08:00 u-li: 预约 驿站 周日 9:00-10:00 读书")
+        #expect(try chat.say("@2026-12-02T09:05:00+08:00 u-li: 取消预约").reply.text.hasPrefix("撤销哪一条"))
+        #expect(try chat.say("@2026-12-02T09:06:00+08:00 u-li: B3").reply.refs.contains("B3"))
+        let one = try chat.say("@2026-12-02T09:07:00+08:00 [fudi-b3] u-li: 小邻 取消预约").reply
+        #expect(one.ok && one.refs == ["B2"] && !one.text.contains("装修"), "\(one.text)")
+        #expect(try chat.say("@2026-12-02T09:08:00+08:00 [fudi-b3] u-li: 取消预约了吗").isEmpty, "among neighbours: talk")
+    }
+}

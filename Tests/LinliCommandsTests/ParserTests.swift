@@ -128,7 +128,17 @@ private let r1 = RecordID(.workOrder, 1)
         }
     }
 
-    static let usage: [String] = ["rate R1 9", "rate R1 fivefold", "rate R1 an excellent job", "status B1", "accept please", "评价 R1 十分", "lang fr", "urge 1"]
+    static let usage: [String] = ["rate R1 9", "rate R1 fivefold", "rate R1 an excellent job", "status B1", "评价 R1 十分", "lang fr", "urge 1"]
+
+    /// A polite word where a record is missing is no record: the record is asked for.
+    @Test(arguments: [("accept please", "accept"), ("cancel my booking please", "cancel my booking"), ("签收 谢谢", "签收")])
+    func aPoliteWordForAMissingRecordAsksForIt(_ text: String, _ soFar: String) {
+        guard case .incomplete(_, let said, let missing, _) = Self.parser.parse(text) else {
+            Issue.record("\(text) should ask for its record")
+            return
+        }
+        #expect(said == soFar && missing.name == "record", "\(text): \(said)")
+    }
 
     @Test(arguments: usage)
     func badArgumentsAreUsage(_ text: String) {

@@ -23,9 +23,9 @@ protocol Family: Sendable {
     /// A timer the kernel fires every day at this local time (minutes after midnight)
     /// from the engine's first start on; nil: none.
     var daily: (timer: Timer, minutes: Int)? { get }
-    /// What a missing argument of command `id` can only be for this sender (the one
-    /// alert awaiting their acknowledgement), so that nobody is asked.
-    func presume(_ missing: ArgSpec, of id: String, _ ctx: CommandContext) throws -> Presumption<String>
+    /// What a missing argument of command `id`, after the words `said`, can only be for
+    /// this sender (the one alert awaiting their acknowledgement), so that nobody is asked.
+    func presume(_ missing: ArgSpec, of id: String, said: String, _ ctx: CommandContext) throws -> Presumption<String>
     /// What waits on the sender's word in this family (an alert to acknowledge, a report to
     /// accept), each with the command that gives it: told to whoever answers the bot with a mere OK.
     func awaiting(_ ctx: CommandContext) throws -> [Localized]
@@ -41,7 +41,7 @@ enum Presumption<Value> {
 
 extension Family {
     var daily: (timer: Timer, minutes: Int)? { nil }
-    func presume(_ missing: ArgSpec, of id: String, _ ctx: CommandContext) throws -> Presumption<String> { .ask }
+    func presume(_ missing: ArgSpec, of id: String, said: String, _ ctx: CommandContext) throws -> Presumption<String> { .ask }
     func awaiting(_ ctx: CommandContext) throws -> [Localized] { [] }
 }
 
@@ -116,8 +116,8 @@ struct Dispatcher: Sendable {
     }
 
     /// What `family`'s command `id` presumes for its `missing` argument, if anything.
-    func presume(_ missing: ArgSpec, of id: String, family: String, _ ctx: CommandContext) throws -> Presumption<String> {
-        try byCommand.values.first { $0.name == family }?.presume(missing, of: id, ctx) ?? .ask
+    func presume(_ missing: ArgSpec, of id: String, family: String, said: String, _ ctx: CommandContext) throws -> Presumption<String> {
+        try byCommand.values.first { $0.name == family }?.presume(missing, of: id, said: said, ctx) ?? .ask
     }
 
     /// What waits on the sender's word, in every family.

@@ -78,7 +78,7 @@ extension BuiltInCatalogFiles {
                 kinds: [R, B, S, W]
                 prompt: {en: "Which record? e.g. R1 or B1", zh: "撤销哪一条？例如 R1 或 B1"}
             usage: {en: "cancel R<n>|B<n>|S<n>|W<n>", zh: "撤销 R编号|B编号|S编号|W编号"}
-            summary: {en: "withdraw your own open report (not one other households follow), booking, service request or wish", zh: "撤回自己的报修（有其他住户关注的除外）、预约、服务申请或心愿"}
+            summary: {en: "withdraw your own open report (not one other households follow), booking, service request or wish (cancel my booking: your one booking to come)", zh: "撤回自己的报修（有其他住户关注的除外）、预约、服务申请或心愿（取消预约：您唯一一个待用的预约）"}
             examples:
               - {say: cancel R2, args: {record: R2}}
               - {say: 撤销 R2, args: {record: R2}}

@@ -21,7 +21,7 @@ struct AlertsFamily: Family {
     }
 
     /// A bare `收到` / `ack` acknowledges the one alert awaiting the sender's acknowledgement.
-    func presume(_ missing: ArgSpec, of id: String, _ ctx: CommandContext) throws -> Presumption<String> {
+    func presume(_ missing: ArgSpec, of id: String, said: String, _ ctx: CommandContext) throws -> Presumption<String> {
         guard id == "ack" else { return .ask }
         var awaiting = try ctx.tx.alerts().filter { $0.missing.contains(ctx.sender) }
         // In a group, the alerts posted there come first; a `收到` that does not call the bot answers only those.

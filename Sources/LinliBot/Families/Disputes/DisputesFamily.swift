@@ -12,7 +12,7 @@ import LinliStore
 struct DisputesFamily: Family {
     /// A bare `参加` / `attend` (a word an event's sign-up shares): the one meeting still to
     /// come the sender is invited to and has not answered.
-    func presume(_ missing: ArgSpec, of id: String, _ ctx: CommandContext) throws -> Presumption<String> {
+    func presume(_ missing: ArgSpec, of id: String, said: String, _ ctx: CommandContext) throws -> Presumption<String> {
         guard id == "attend" else { return .ask }
         // Not one withdrawn, closed or whose meeting is past.
         let open = try ctx.tx.disputes(unansweredBy: ctx.sender).filter {

@@ -260,6 +260,14 @@ struct WorkOrdersFamily: Family {
         return outcome.keepingPrivate(Localized(zh: desk.publicLine(order, .zh), en: desk.publicLine(order, .en)), in: ctx)
     }
 
+    /// `cancel my booking`, `取消预约` with no record named: the sender's one booking to come.
+    func presume(_ missing: ArgSpec, of id: String, said: String, _ ctx: CommandContext) throws -> Presumption<String> {
+        let words = said.lowercased()
+        guard id == "cancel", words.contains("booking") || words.contains("预约") else { return .ask }
+        let upcoming = try ctx.tx.bookings(booker: ctx.sender, from: ctx.calendar.today).filter { ctx.calendar.instant($0.day, $0.end) > ctx.now }
+        return upcoming.count == 1 ? .value(upcoming[0].id.description) : upcoming.isEmpty ? .nothing : .ask
+    }
+
     /// The open work orders waiting on the sender (or their department), or in the buildings they captain with no one on them yet.
     private func waiting(_ ctx: CommandContext) throws -> [WorkOrder] {
         let assignees = [ctx.sender] + ctx.directory.departments(of: ctx.sender).map(\.id)
