@@ -29,7 +29,7 @@ enum Addressing {
             }
             guard at else { break }
             let name = names.first { word.hasPrefix($0) && word.dropFirst($0.count).first?.isWhitespace != false }
-            guard let end = name.map({ word.index(word.startIndex, offsetBy: $0.count) }) ?? wechatEnd(word) ?? word.firstIndex(where: \.isWhitespace)
+            guard let end = name.map({ word.index(word.startIndex, offsetBy: $0.count) }) ?? wechatEnd(word) ?? unknownName(word, bot) ?? word.firstIndex(where: \.isWhitespace)
             else { break }
             rest = word[end...].drop(while: \.isWhitespace)
         }
@@ -51,14 +51,28 @@ enum Addressing {
     /// The words before and after the bot's @-name within `text` (after a space, not at
     /// its start); nil when it has none.
     private static func atName(in text: Substring, _ bot: Bot) -> (Substring, Substring)? {
+        botAt(in: text, bot).map { (at, after) in (Substring(text[..<at].trimmingCharacters(in: .whitespaces)), after) }
+    }
+
+    /// Where the bot's @-name starts within `text` (after a space), and what follows it.
+    private static func botAt(in text: Substring, _ bot: Bot) -> (Substring.Index, Substring)? {
         var from = text.startIndex
         while let at = text[from...].firstIndex(where: { $0 == "@" || $0 == "＠" }) {
             if at > text.startIndex, text[text.index(before: at)].isWhitespace, let after = afterName(text[text.index(after: at)...], bot) {
-                return (Substring(text[..<at].trimmingCharacters(in: .whitespaces)), after)
+                return (at, after)
             }
             from = text.index(after: at)
         }
         return nil
+    }
+
+    /// Where an @-name of up to three words the community file does not know ends, right
+    /// before the bot's @-name (`@Tom Baker @linli status`: a newcomer's chat name).
+    private static func unknownName(_ word: Substring, _ bot: Bot) -> Substring.Index? {
+        guard let (at, _) = botAt(in: word, bot), !word[..<at].contains(where: { $0 == "@" || $0 == "＠" || $0.isNewline }),
+            word[..<at].split(whereSeparator: \.isWhitespace).count <= 3
+        else { return nil }
+        return at
     }
 
     /// What follows one of the bot's names and its separator at the start of `word`; nil

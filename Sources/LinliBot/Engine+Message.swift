@@ -52,15 +52,13 @@ extension Engine {
             } else if Acknowledgement.word(in: text) != nil || alone.isIncomplete(prompt.command) {
                 if strict { return nil }
                 parsed = before
-            } else if case .incomplete(let id, _, _, _) = alone, id != prompt.command {
-                // Another command's word (`紧急通知` while asked an event's time) starts that command,
-                // which asks its own question instead, as a whole one would; among neighbours, talk.
-                if strict { return nil }
-                parsed = alone
             } else if strict, let asked, !parser.isOnly(text, answering: prompt.command, asked) {
                 return nil  // `7点到9点我要去接孩子` among neighbours: talk, and the question stays open
             } else {
                 parsed = parser.parse(prompt.soFar + " " + text, strict: strict)
+                // No answer, but another command's word (`紧急通知` while asked an event's time): that
+                // command, which asks its own question instead (a points item, `走访`, still answers).
+                if !strict, !FollowUps.answers(parsed, asking: asked), case .incomplete(let id, _, _, _) = alone, id != prompt.command { parsed = alone }
             }
             // An answer that does not answer leaves the question open: in a group it is chatter;
             // in a private chat it is told why, and the corrected answer still answers.

@@ -133,8 +133,11 @@ extension CommandParser {
         probe.atEnd || TextCursor.separators.contains(probe.chars[probe.pos]) || probe.chars[probe.pos].isASCII || probe.chars[probe.pos - 1].isASCII
     }
 
-    /// The category named on its own right after `the`, `our`, `my`, `a` or `an` at the cursor, if any.
-    func categoryAfterArticle(_ c: TextCursor) -> String? {
+    /// The category named on its own right after `the`, `our`, `my`, `a` or `an` at the cursor,
+    /// if any; in a group only after `report` (`fix a lamp for my mum`, `repair the light bulb
+    /// myself` are neighbours' talk).
+    func categoryAfterArticle(_ c: TextCursor, strict: Bool) -> String? {
+        if strict, !TextCursor.string(c.chars[..<c.pos]).lowercased().trimmingCharacters(in: .whitespaces).hasSuffix("report") { return nil }
         var probe = c
         guard ["the ", "our ", "my ", "a ", "an "].contains(where: { probe.take($0) }), let id = Self.take(categoryNames, &probe), Self.endsAName(probe) else { return nil }
         return id

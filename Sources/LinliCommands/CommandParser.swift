@@ -239,7 +239,7 @@ public struct CommandParser: Sendable {
                 return .value(.text(beside?.0.id ?? id))
             }
             // `report the lift is broken again`: named after an article, the whole sentence is the details.
-            if let id = categoryAfterArticle(c) { return .value(.text(id)) }
+            if let id = categoryAfterArticle(c, strict: strict) { return .value(.text(id)) }
             // Named anywhere in the first clause (`报修 厨房水管爆了` is a leak). In a group only a
             // Chinese name after a space: `报修电梯的师傅来了吗` and `lol the lift again` are talk.
             let spaced = c.pos > 0 && TextCursor.separators.contains(c.chars[c.pos - 1])

@@ -50,9 +50,16 @@ import Testing
         #expect(try chat.say("@2026-12-16T11:03:00+08:00 u-zhou: event film night").reply.text.hasPrefix("On which day?"))
         #expect(try chat.say("@2026-12-16T11:04:00+08:00 u-zhou: alert").reply.text.hasPrefix("What is the emergency?"))
         #expect(try chat.say("@2026-12-16T11:04:30+08:00 u-emma: alert").reply.code == "forbidden", "a resident: whose command it is")
+        #expect(try chat.say("@2026-12-16T11:05:00+08:00 u-zhou: cancel").reply.text == "OK, cancelled.")
         // A word of the same command is no answer and no new command: the question is asked again.
-        #expect(try chat.say("@2026-12-16T11:05:00+08:00 u-zhou: 发布活动 冬至包饺子").reply.text.hasPrefix("哪天？"))
-        #expect(try chat.say("@2026-12-16T11:06:00+08:00 u-zhou: 发布活动").reply.text.hasPrefix("哪天？"))
+        #expect(try chat.say("@2026-12-16T11:06:00+08:00 u-zhou: 发布活动 冬至包饺子").reply.text.hasPrefix("哪天？"))
+        #expect(try chat.say("@2026-12-16T11:07:00+08:00 u-zhou: 发布活动").reply.text.hasPrefix("哪天？"))
+        // An answer that is also a command's word answers: a points item the office is asked for (走访 is a visit's word).
+        #expect(try chat.say("@2026-12-16T11:08:00+08:00 u-he: 加分 u-wang").reply.code == "usage")
+        #expect(try chat.say("@2026-12-16T11:09:00+08:00 u-he: 走访").reply.text.hasPrefix("已记录：Wang Lei 走访 +2"))
+        // In a group, called by name, an event's name that is a command's word is its name.
+        try chat.say("@2026-12-16T11:10:00+08:00 [fudi-b3] u-zhou: @小邻 发布活动")
+        #expect(try chat.say("@2026-12-16T11:11:00+08:00 [fudi-b3] u-zhou: 应急演练").reply.text.hasPrefix("哪天？"))
     }
 }
 
@@ -77,7 +84,7 @@ import Testing
 
     @Test func anArticleBeforeNoCategoryIsStillTalk() throws {
         let chat = try Conversation()
-        for line in ["report a lot of people in the lobby lol", "report an issue? ask the captain", "report a"] {
+        for line in ["report a lot of people in the lobby lol", "report an issue? ask the captain", "report a", "repair a power bank for my son", "fix a lamp for my mum this evening", "fix the light bulb myself today"] {
             #expect(try chat.say("@2026-12-01T10:00:00+08:00 [fudi-b3] u-emma: \(line)").isEmpty, "\(line)")
         }
         let chinese = try chat.say("@2026-12-01T10:01:00+08:00 [fudi-b3] u-li: 报修 漏水 一楼大堂在滴水").reply
@@ -176,5 +183,36 @@ import Testing
         let one = try chat.say("@2026-12-02T09:07:00+08:00 [fudi-b3] u-li: 小邻 取消预约").reply
         #expect(one.ok && one.refs == ["B2"] && !one.text.contains("装修"), "\(one.text)")
         #expect(try chat.say("@2026-12-02T09:08:00+08:00 [fudi-b3] u-li: 取消预约了吗").isEmpty, "among neighbours: talk")
+    }
+}
+
+/// `@Tom Baker @linli status` (a plain space, as bridges send) was answered
+/// `I don't know "Baker"`: an @-name the community file does not know, of a newcomer
+/// registered in chat, ran into the command.
+@Suite struct AnUnknownAtNameBeforeTheBotsTests {
+    @Test func itGoesWithTheBotsName() throws {
+        let chat = try Conversation()
+        try chat.say("@2026-12-02T08:59:00+08:00 u-li: 报修 噪音 楼上半夜装修")
+        try chat.say("@2026-12-02T09:00:00+08:00 [fudi-b3] u-tom (Tom Baker): register 1203")
+        #expect(try chat.say("@2026-12-02T09:00:30+08:00 [fudi-b3] u-emma: @Tom Baker welcome!").isEmpty)
+        for line in ["@Tom Baker @linli status", "@Zhou Yonglin @linli status", "@Tom @linli status", "@Tom Baker ＠linli：status"] {
+            let said = try chat.say("@2026-12-02T09:01:00+08:00 [fudi-b3] u-emma: \(line)").reply
+            #expect(said.ok && said.text == "You have no open records.", "\(line): \(said.text)")
+        }
+        let zh = try chat.say("@2026-12-02T09:02:00+08:00 [fudi-b3] u-li: @张 伟 @小邻 进度").reply
+        #expect(zh.ok && zh.text.hasPrefix("您未办结的记录：\nR1 私密事项") && !zh.text.contains("装修"), "\(zh.text)")
+    }
+}
+
+/// A week after an alert he never acknowledged, a captain's `收到` to a neighbour was taken
+/// as its acknowledgement, and said so in the group: uncalled, only within the hour.
+@Suite struct AnOldAlertsReceiptTests {
+    @Test func aReceiptLongAfterIsTalk() throws {
+        let chat = try Conversation()
+        try chat.say("@2026-12-02T09:00:00+08:00 [fudi-office] u-he: 紧急通知: 停水 到下午3点")
+        try chat.say("@2026-12-02T10:00:00+08:00")  // its reminders
+        #expect(try chat.say("@2026-12-02T10:01:00+08:00 [fudi-b3] u-li: 周师傅，明天下午我家要装空调，先跟您说一声").isEmpty)
+        #expect(try chat.say("@2026-12-02T10:01:30+08:00 [fudi-b3] u-zhou: 收到").isEmpty)
+        #expect(try chat.say("@2026-12-02T10:02:00+08:00 [fudi-b3] u-zhou: 小邻 收到").reply.text.contains("已确认收到 A1"), "called: still his to acknowledge")
     }
 }

@@ -125,16 +125,14 @@ struct AccountabilityFamily: Family {
         var skipped: [Localized] = []
         /// Posts to `groups` (`target`: a building's id, or nil for the office's) unless they had this month's figures.
         func post(_ groups: [String], _ target: String?, _ name: Localized, _ text: () throws -> Localized) throws {
-            let key = "monthly_figures:" + (target ?? "office")
-            let last = try ctx.tx.meta(key)
-            if ended, last == code, !again {
+            let key = "monthly_figures:\(target ?? "office"):\(code)"
+            if ended, try ctx.tx.meta(key) != nil, !again {
                 skipped.append(name)
                 return
             }
             let text = try text()
             effects += groups.map { .post(group: $0, reason: "monthly_figures", text: text, refs: [], priority: Effect.routine) }
-            // The latest month posted: a month published again or an older one leaves it.
-            if ended, !groups.isEmpty, last.map({ $0 < code }) ?? true { try ctx.tx.setMeta(key, code) }
+            if ended, !groups.isEmpty { try ctx.tx.setMeta(key, 1) }  // each month's, an older one's too
         }
         for b in buildings {
             try post(b.groups, b.id, b.title) { try figures([b], b.title) }

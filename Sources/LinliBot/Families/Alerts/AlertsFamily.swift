@@ -24,10 +24,12 @@ struct AlertsFamily: Family {
     func presume(_ missing: ArgSpec, of id: String, said: String, _ ctx: CommandContext) throws -> Presumption<String> {
         guard id == "ack" else { return .ask }
         var awaiting = try ctx.tx.alerts().filter { $0.missing.contains(ctx.sender) }
-        // In a group, the alerts posted there come first; a `收到` that does not call the bot answers only those.
+        // In a group, the alerts posted there come first; a `收到` that does not call the bot answers
+        // only those, and only within the hour the alert is chased (later it is said to a neighbour).
         if let group = ctx.group {
             let here = awaiting.filter { ctx.directory.groups(inScopeOf: $0.sender).contains(group) }
             if !here.isEmpty || !ctx.called { awaiting = here }
+            if !ctx.called { awaiting = awaiting.filter { ctx.now < $0.createdAt.adding(.hours(1)) } }
         }
         switch awaiting.count {
         case 0: return .nothing

@@ -47,11 +47,10 @@ struct PointsFamily: Family {
             throw LinliError.unknownName(who)
         }
         guard let item = ctx.points.item(word) else {
-            // The items as the reader names them, to copy one; the word given was most likely the note.
+            // The items as the reader names them, to copy one; the word given was most likely the note
+            // (the example names no item: the first would be awarded for whatever the note says).
             let items = ctx.directory.community.points
-            let example = items.first.map { first in
-                Localized(zh: "例如：加分 \(who) \(first.name(.zh)) \(word)", en: "e.g. award \(who) \(first.name(.en)) \(word)")
-            }
+            let example = items.isEmpty ? nil : Localized(zh: "例如：加分 \(who) <项目> \(word)", en: "e.g. award \(who) <item> \(word)")
             throw LinliError(
                 .usage, zh: "没有“\(word)”这个积分项目，可选：\(items.map { $0.name(.zh) }.joined(separator: "、"))。\(example?.zh ?? "")",
                 en: "There is no points item “\(word)”; the items are: \(items.map { $0.name(.en) }.joined(separator: ", ")).\(example.map { " \($0.en)" } ?? "")")

@@ -49,6 +49,15 @@ import Testing
         #expect(all.code == "conflict", "\(all.text)")
     }
 
+    /// An older month is posted once too, after a later one went out.
+    @Test func anOlderMonthIsPostedOnce() throws {
+        let bot = try AccountabilityFamilyTests.november()
+        #expect(try bot.tick(Self.at("09:00")).posts.count == 3)
+        #expect(try bot.say("晒数据 2026-10", from: "u-office", at: Self.at("10:00")).posts.count == 3)
+        let twice = try bot.say("publish 2026-10", from: "u-office", at: Self.at("10:01"))
+        #expect(twice.reply.code == "conflict" && twice.posts.isEmpty, "\(twice.reply.text)")
+    }
+
     /// This month's figures so far are no month's figures: the 1st still posts the whole month.
     @Test func thisMonthSoFarDoesNotCount() throws {
         let bot = try AccountabilityFamilyTests.november()

@@ -42,7 +42,7 @@ import Testing
         let at = "2026-12-15T09:10:00+08:00"
         #expect(try bot.say("大家辛苦了", from: "u-grid", in: "t-office", at: at).isEmpty)
         let zh = try bot.say("加分 方志愿 帮忙搬东西", from: "u-office", in: "t-office", at: at).reply
-        #expect(zh.code == "usage" && zh.text == "没有“帮忙搬东西”这个积分项目，可选：微心愿、及时签收。例如：加分 方志愿 微心愿 帮忙搬东西", "\(zh.text)")
+        #expect(zh.code == "usage" && zh.text == "没有“帮忙搬东西”这个积分项目，可选：微心愿、及时签收。例如：加分 方志愿 <项目> 帮忙搬东西", "\(zh.text)")
         #expect(try bot.say("谢谢主任", from: "u-grid", in: "t-office", at: at).isEmpty)
         let en = try bot.say("award u-vol moving help", from: "u-office", at: at).reply
         #expect(en.code == "usage" && en.text.contains("the items are: wish, ontime.") && !en.text.contains("微心愿"), "\(en.text)")
