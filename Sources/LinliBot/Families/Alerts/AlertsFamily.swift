@@ -23,7 +23,7 @@ struct AlertsFamily: Family {
     /// A bare `收到` / `ack` acknowledges the one alert awaiting the sender's acknowledgement.
     func presume(_ missing: ArgSpec, of id: String, said: String, _ ctx: CommandContext) throws -> Presumption<String> {
         guard id == "ack" else { return .ask }
-        var awaiting = try ctx.tx.alerts().filter { $0.missing.contains(ctx.sender) }
+        var awaiting = try awaitingAlerts(ctx)
         // In a group, the alerts posted there come first; a `收到` that does not call the bot answers
         // only those, and only within the hour the alert is chased (later it is said to a neighbour).
         if let group = ctx.group {
@@ -39,8 +39,10 @@ struct AlertsFamily: Family {
     }
 
     /// The alerts awaiting the sender's acknowledgement.
+    private func awaitingAlerts(_ ctx: CommandContext) throws -> [Alert] { try ctx.tx.alerts().filter { $0.missing.contains(ctx.sender) } }
+
     func awaiting(_ ctx: CommandContext) throws -> [Localized] {
-        try ctx.tx.alerts().filter { $0.missing.contains(ctx.sender) }.map {
+        try awaitingAlerts(ctx).map {
             Localized(zh: "\($0.id) 还等您确认，请回复：收到 \($0.id)", en: "\($0.id) still awaits your acknowledgement: reply “ack \($0.id)”")
         }
     }

@@ -51,9 +51,9 @@ extension WishesFamily {
         guard wish.state == .claimed, let claimer = wish.claimer else {
             return Outcome(zh: "已撤销心愿 \(id)。", en: "Withdrawn: wish \(id).", refs: [id.description])
         }
-        let name = ctx.people.name(of: claimer)
+        // Whom, not by name: the reply may be read in a group, where a wish names no one.
         return Outcome(
-            zh: "已撤销心愿 \(id)，已告诉认领的\(name)。", en: "Withdrawn: wish \(id); \(name), who took it on, has been told.", refs: [id.description],
+            zh: "已撤销心愿 \(id)，已告诉认领的志愿者。", en: "Withdrawn: wish \(id); the volunteer who took it on has been told.", refs: [id.description],
             effects: [
                 .notify(
                     to: claimer, reason: "status_changed",

@@ -26,7 +26,7 @@ import Testing
         #expect(try bot.say("cancel W1", from: "u-ann", at: at("09:09")).reply.code == "forbidden")
         #expect(try bot.say("谢谢大家", from: "u-bo", in: "t-b1", at: at("09:10")).isEmpty)
         let withdrawn = try bot.say("撤销 W1", from: "u-li", in: "t-b1", at: at("09:11"))
-        #expect(withdrawn.reply.text == "已撤销心愿 W1，已告诉认领的方志愿。" && withdrawn.notifications.map(\.to) == ["u-vol"], "\(withdrawn)")
+        #expect(withdrawn.reply.text == "已撤销心愿 W1，已告诉认领的志愿者。" && withdrawn.notifications.map(\.to) == ["u-vol"], "\(withdrawn)")
         #expect(try bot.say("进度 W1", from: "u-li", at: at("09:12")).reply.text.hasSuffix("：已由心愿人撤销。"))
         #expect(try bot.say("进度 R1", from: "u-li", at: at("09:12")).reply.ok, "the report is the reporter's still")
         #expect(try bot.say("认领 W1", from: "u-cap2", at: at("09:13")).reply.code == "conflict")
