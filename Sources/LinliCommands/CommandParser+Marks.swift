@@ -56,7 +56,7 @@ extension CommandParser {
         guard let spec = catalog.spec(id) else { return true }
         var cursor = TextCursor(Grammar.fold(text), simplified: false)
         var answered = false
-        // Free text before the argument asked for was given: read, an event's title would take the date asked for.
+        // Free text before the argument asked for was given already; read again, an event's title would take the date asked for.
         let asked = spec.args.firstIndex { $0.name == missing.name } ?? 0
         for (i, arg) in spec.args.enumerated() where !(arg.type == .text && arg.optional || [.text, .phrase].contains(arg.type) && i < asked) {
             cursor.skipSpaces()
