@@ -13,10 +13,20 @@ extension CommandParser {
 
     /// Whether what follows a command that takes nothing may be let pass: marks, and
     /// polite words (`contacts please`, `联系人 谢谢`), not a sentence (`who is coming tonight?`).
-    static func isPoliteTail(_ rest: String) -> Bool {
-        rest.lowercased().split(whereSeparator: { closingMarks.contains($0.unicodeScalars.first!) || " ,，、:：".contains($0) }).allSatisfy {
-            politeWords.contains(String($0))
+    /// Read from the cursor on, as matched (lowercased), without moving it; the first word
+    /// that is not polite ends the look.
+    static func isPoliteTail(_ cursor: TextCursor) -> Bool {
+        var word: [Unicode.Scalar] = []
+        for s in cursor.lower[cursor.pos...] {
+            if closingMarks.contains(s) || TextCursor.separators.contains(s) {
+                guard word.isEmpty || politeWords.contains(word) else { return false }
+                word.removeAll(keepingCapacity: true)
+            } else {
+                word.append(s)
+                if word.count > longestPoliteWord { return false }
+            }
         }
+        return word.isEmpty || politeWords.contains(word)
     }
 
     /// `text` without the marks that close it, or as it is when it has none (`算了！` → `算了`).
@@ -66,7 +76,7 @@ extension CommandParser {
             cursor = probe
             answered = answered || arg.name == missing.name
         }
-        return answered && Self.isPoliteTail(cursor.rest)
+        return answered && Self.isPoliteTail(cursor)
     }
 
     /// Whether, at `cursor` just past the word of a command that takes free text or a word
@@ -85,7 +95,9 @@ extension CommandParser {
     /// What may follow the word of a command that takes free text or a word first, in a group.
     private static let afterWord: Set<Unicode.Scalar> = [" ", ":", "：", ",", "，", "\u{3000}"]
 
-    static let politeWords: Set<String> = ["please", "pls", "plz", "thanks", "thank", "you", "thx", "谢谢", "谢谢你", "一下", "吧", "呢", "啊", "呀", "哦", "嘛"]
+    static let politeWords: Set<[Unicode.Scalar]> = Set(
+        ["please", "pls", "plz", "thanks", "thank", "you", "thx", "谢谢", "谢谢你", "一下", "吧", "呢", "啊", "呀", "哦", "嘛"].map { Array($0.unicodeScalars) })
+    static let longestPoliteWord = politeWords.map(\.count).max()!
 
     /// Command words people say to each other too (`need`, `我要`): read in a group only when
     /// the bot is called (`小邻 我要理发`); privately, as any word.

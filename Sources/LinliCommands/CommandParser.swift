@@ -137,7 +137,7 @@ public struct CommandParser: Sendable {
         for arg in spec.args {
             cursor.skipSpaces()
             // `cancel my booking please`: a polite word where an argument is missing is no argument.
-            let politeEnd = !cursor.atEnd && !arg.optional && Self.isPoliteTail(cursor.rest)
+            let politeEnd = !cursor.atEnd && !arg.optional && Self.isPoliteTail(cursor)
             if cursor.atEnd || politeEnd {
                 if arg.optional { continue }
                 // `done S1`: a verb another family takes for its own records asks only for what that family needs.
@@ -186,7 +186,7 @@ public struct CommandParser: Sendable {
         } else if args.isEmpty, !cursor.atEnd, cursor.pos == wordEnd, !TextCursor.separators.contains(cursor.chars[cursor.pos]) {
             // `我家漏水了`: the word of a command that read nothing, run into a sentence, is not that command.
             return .failure(unknown(folded), lang: lang)
-        } else if spec.args.isEmpty, !Self.isPoliteTail(cursor.rest) {
+        } else if spec.args.isEmpty, !Self.isPoliteTail(cursor) {
             // `who is coming tonight?`: a command that takes nothing, followed by a sentence; by one word (`活动 E1`), its usage.
             return .failure(cursor.rest.contains(" ") ? unknown(folded) : usage(spec, lang), lang: lang)
         }
@@ -358,10 +358,10 @@ public struct CommandParser: Sendable {
                 return .absent
             }
         case .text:
-            let rest = c.rest
+            let (rest, tail) = (c.rest, c)
             c.pos = c.chars.count
             // `报修？` is not a report whose details are "?"; `3点到5点吧` books no purpose `吧`.
-            guard rest.unicodeScalars.contains(where: Self.hasMeaning), !(arg.optional && Self.isPoliteTail(rest)) else { return .absent }
+            guard rest.unicodeScalars.contains(where: Self.hasMeaning), !(arg.optional && Self.isPoliteTail(tail)) else { return .absent }
             // Echoed in replies, pushed, posted to groups: a page of text is not a report.
             guard rest.count <= Self.maxText else {
                 return .wrong(
