@@ -136,7 +136,11 @@ extension Engine {
                 if noting, chosen == nil { try kernel(tx).people.noteWritten(sender, lang) }
             }
         }
-        if case .value(let whole) = try presumed(parsed, ctx) { parsed = whole }
+        switch try presumed(parsed, ctx) {
+        case .value(let whole): parsed = whole
+        case .refused(let error): parsed = .failure(error, lang: ctx.lang)
+        case .ask, .nothing: break
+        }
         var outcome: Outcome
         commandName = parsed.metricName
         switch parsed {
@@ -235,6 +239,7 @@ extension Engine {
                 let whole = parser.parse(soFar + " " + value)
                 return whole.isCommand ? .value(whole) : .ask
             case .ask: result = .ask
+            case .refused(let error): if case .nothing = result { result = .refused(error) }
             case .nothing: break
             }
         }

@@ -173,8 +173,12 @@ import Testing
         #expect(try chat.say("@2026-12-02T09:00:30+08:00 [fudi-b3] u-zhang: anyone coming to book club? thanks!").isEmpty)
         let cancelled = try chat.say("@2026-12-02T09:01:00+08:00 [fudi-b3] u-emma: @linli cancel my booking please").reply
         #expect(cancelled.ok && cancelled.text.hasPrefix("Cancelled B1"), "\(cancelled.text)")
-        // None left: asked which, not cancelled.
-        #expect(try chat.say("@2026-12-02T09:02:00+08:00 u-emma: cancel my booking").reply.code == "usage")
+        // None left: told so (nothing to ask), in her language; a report is not taken for a booking.
+        let none = try chat.say("@2026-12-02T09:02:00+08:00 u-emma: cancel my booking").reply
+        #expect(none.code == "not_found" && none.text.hasPrefix("You have no booking to come"), "\(none.text)")
+        let 没有 = try chat.say("@2026-12-02T09:02:30+08:00 [fudi-b3] u-zhang: 小邻 取消预约").reply
+        #expect(没有.code == "not_found" && 没有.text.hasPrefix("您没有待进行的预约"), "\(没有.text)")
+        #expect(try chat.say("@2026-12-02T09:02:40+08:00 u-zhang: R1").reply.code == "unknown_command", "nothing was asked")
         // Two to come: asked which; a report is not taken for a booking.
         try chat.say("@2026-12-02T09:03:00+08:00 u-li: 预约 凉亭 周六 9:00-10:00 跳舞")
         try chat.say("@2026-12-02T09:04:00+08:00 u-li: 预约 驿站 周日 9:00-10:00 读书")

@@ -32,11 +32,13 @@ protocol Family: Sendable {
 }
 
 /// What a family presumes of a missing argument: the one thing it can be; to ask which
-/// (several can be); or that there is nothing it could be (no alert awaits the sender).
+/// (several can be); that there is nothing it could be (no alert awaits the sender); or
+/// that the command cannot be, and why (`cancel my booking` with no booking to come).
 enum Presumption<Value> {
     case value(Value)
     case ask
     case nothing
+    case refused(LinliError)
 }
 
 extension Family {

@@ -265,7 +265,10 @@ struct WorkOrdersFamily: Family {
         let words = said.lowercased()
         guard id == "cancel", words.contains("booking") || words.contains("预约") else { return .ask }
         let upcoming = try ctx.tx.bookings(booker: ctx.sender, from: ctx.calendar.today).filter { ctx.calendar.instant($0.day, $0.end) > ctx.now }
-        return upcoming.count == 1 ? .value(upcoming[0].id.description) : upcoming.isEmpty ? .nothing : .ask
+        guard !upcoming.isEmpty else {
+            return .refused(LinliError(.notFound, zh: "您没有待进行的预约。撤销报修等请写编号：撤销 R1", en: "You have no booking to come. To cancel something else, give its id: cancel R1"))
+        }
+        return upcoming.count == 1 ? .value(upcoming[0].id.description) : .ask
     }
 
     /// The open work orders waiting on the sender (or their department), or in the buildings they captain with no one on them yet.
