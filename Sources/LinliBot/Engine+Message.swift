@@ -159,10 +159,7 @@ extension Engine {
                 // not a valid argument, so the message was no whole command (PROTOCOL.md §2.1):
                 // a question it was taken to answer stays open.
                 if strict, error.unknownWord != nil { return try talk() }
-                outcome = Outcome(error: error)
-                if let detail = error.privately, ctx.reachedPrivately {
-                    outcome.effects = [.notify(to: sender, reason: "private_reply", text: detail, refs: error.refs)]
-                }
+                outcome = refusal(error, ctx)
             }
             // A command's word with ids alone (`accept R1`, `签收 R1`) reads the same in either
             // language: once a sender has a language, such a line leaves it as it is.
@@ -175,6 +172,12 @@ extension Engine {
             // `同意` from a resident: a command only others give asks nothing; they are told whose it is.
             if let spec, !ctx.mayUse(spec), !spec.roles.contains("resident") {
                 outcome = Outcome(error: Self.othersCommand(spec))
+                break
+            }
+            // `达成 R1` before its meeting, `办结 R9` of another's report: refused whatever the
+            // text about the record says, so it is not asked for.
+            if missing.type == .text, spec?.args.contains(where: { if case .record = $0.type { true } else { false } }) == true, let error = try refusedWhatever(soFar, ctx) {
+                outcome = refusal(error, ctx)
                 break
             }
             // A dispute's parties or terms, what a visit found: asked, and answered, privately.
@@ -244,6 +247,31 @@ extension Engine {
             }
         }
         return result
+    }
+
+    /// A refusal's reply; why, when it is not said in the group, goes to the sender privately.
+    private func refusal(_ error: LinliError, _ ctx: CommandContext) -> Outcome {
+        var outcome = Outcome(error: error)
+        if let detail = error.privately, ctx.reachedPrivately {
+            outcome.effects = [.notify(to: ctx.sender, reason: "private_reply", text: detail, refs: error.refs)]
+        }
+        return outcome
+    }
+
+    /// How an unfinished command whose missing argument is free text would be refused
+    /// whatever that text says: tried with a stand-in, and nothing of the try kept. Nil
+    /// when it would be done (or refused for the text itself).
+    private func refusedWhatever(_ soFar: String, _ ctx: CommandContext) throws -> LinliError? {
+        struct Tried: Error {}
+        guard case .command(let command, _) = parser.parse(soFar + " x") else { return nil }
+        let saved = state.memory
+        defer { restore(saved) }
+        do {
+            try ctx.tx.savepoint { _ = try dispatcher.run(command, ctx); throw Tried() }
+        } catch let error as LinliError where error.code != .usage {
+            return error
+        } catch is Tried, is LinliError {}
+        return nil
     }
 
     /// Whether an unfinished command is a report in a private category (noise, a
