@@ -73,6 +73,17 @@ enum Acknowledgement {
         return read.first(where: thanks.contains) ?? read.first(where: greetings.contains) ?? read.first
     }
 
+    /// Whether `text` opens with thanks or an OK and goes on (`好的，谢谢小张`, `谢谢你小张`,
+    /// `thanks Zhang!`): in a group, said to a neighbour rather than in answer to the bot.
+    static func opensWithOne(_ text: String) -> Bool {
+        let folded = Grammar.fold(text).lowercased()
+        guard let first = openings.first(where: { folded.hasPrefix($0) }) else { return false }
+        // `thanksgiving`, `okra`: an English word that only begins like one.
+        return folded.dropFirst(first.count).unicodeScalars.first.map { !($0.isASCII && $0.properties.isAlphabetic) } ?? true
+    }
+
+    private static let openings = thanks.union(["好的", "好滴", "嗯嗯", "哈哈", "ok", "okay"]).sorted { $0.count > $1.count }
+
     /// The words, longest first (`okay` before `ok`), for `said`.
     private static let spoken = words.sorted { $0.count > $1.count }
     /// What may follow an acknowledgement and changes nothing (“好的呀”, “明白了”, “好嘞”).

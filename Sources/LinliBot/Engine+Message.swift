@@ -52,6 +52,8 @@ extension Engine {
             } else if Acknowledgement.word(in: text) != nil || alone.isIncomplete(prompt.command) {
                 if strict { return nil }
                 parsed = before
+            } else if strict, Acknowledgement.opensWithOne(text) {
+                return nil  // `好的，谢谢小张` among neighbours: talk, and the question stays open
             } else if strict, let asked, !parser.isOnly(text, answering: prompt.command, asked) {
                 return nil  // `7点到9点我要去接孩子` among neighbours: talk, and the question stays open
             } else {
@@ -78,6 +80,8 @@ extension Engine {
                 parsed = whole
             }
             if preparsed != nil, case .failure = parsed { parsed = parser.parse(text, strict: strict) }  // with the sender's hints
+            // `@linli R1`, `R1` privately (no question open, none just expired): where it stands.
+            if !strict, expired == nil, case .failure = parsed, let status = parser.statusQuestion(Grammar.fold(text), alone: true) { parsed = parser.parse(status) }
             // “小邻，谢谢！”: thanks or an “OK” said to the bot is answered in kind, not questioned.
             if !parsed.isCommand, let word = Acknowledgement.word(in: text) {
                 // “好的，收到”, “收到了”: the receipt of the one alert awaiting the sender; of which,
@@ -174,9 +178,12 @@ extension Engine {
                 outcome = Outcome(error: Self.othersCommand(spec))
                 break
             }
-            // `达成 R1` before its meeting, `办结 R9` of another's report: refused whatever the
-            // text about the record says, so it is not asked for.
-            if missing.type == .text, spec?.args.contains(where: { if case .record = $0.type { true } else { false } }) == true, let error = try refusedWhatever(soFar, ctx) {
+            // `达成 R1` before its meeting, `办结 R9` of another's report, `评价 R1` rated already:
+            // refused whatever the text or score for the record says, so it is not asked for.
+            let standIn: String? = switch missing.type { case .text: "x"; case .int: "5"; default: nil }
+            if let standIn, spec?.args.contains(where: { if case .record = $0.type { true } else { false } }) == true,
+                let error = try refusedWhatever(soFar + " " + standIn, ctx)
+            {
                 outcome = refusal(error, ctx)
                 break
             }
@@ -258,12 +265,12 @@ extension Engine {
         return outcome
     }
 
-    /// How an unfinished command whose missing argument is free text would be refused
-    /// whatever that text says: tried with a stand-in, and nothing of the try kept. Nil
-    /// when it would be done (or refused for the text itself).
-    private func refusedWhatever(_ soFar: String, _ ctx: CommandContext) throws -> LinliError? {
+    /// How an unfinished command would be refused whatever its missing argument says:
+    /// `whole` is it made whole with a stand-in, tried, and nothing of the try kept. Nil
+    /// when it would be done (or refused for the stand-in itself).
+    private func refusedWhatever(_ whole: String, _ ctx: CommandContext) throws -> LinliError? {
         struct Tried: Error {}
-        guard case .command(let command, _) = parser.parse(soFar + " x") else { return nil }
+        guard case .command(let command, _) = parser.parse(whole) else { return nil }
         let saved = state.memory
         defer { restore(saved) }
         do {

@@ -99,9 +99,9 @@ extension CommandParser {
         ["please", "pls", "plz", "thanks", "thank", "you", "thx", "谢谢", "谢谢你", "一下", "吧", "呢", "啊", "呀", "哦", "嘛"].map { Array($0.unicodeScalars) })
     static let longestPoliteWord = politeWords.map(\.count).max()!
 
-    /// Command words people say to each other too (`need`, `我要`): read in a group only when
-    /// the bot is called (`小邻 我要理发`); privately, as any word.
-    static let saidToTheBotOnly: Set<[Unicode.Scalar]> = Set(["need", "i need", "我要", "我需要"].map(Grammar.loweredScalars))
+    /// Command words people say to each other too (`need`, `我要`, `我家` answering “谁家有塑料袋？”):
+    /// read in a group only when the bot is called (`小邻 我要理发`); privately, as any word.
+    static let saidToTheBotOnly: Set<[Unicode.Scalar]> = Set(["need", "i need", "我要", "我需要", "我家", "my home"].map(Grammar.loweredScalars))
 
     static let closingMarks = Set("?？!！~～。.".unicodeScalars)
     static let questionMarks = Set("?？".unicodeScalars)

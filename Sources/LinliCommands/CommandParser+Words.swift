@@ -35,8 +35,10 @@ extension CommandParser {
     /// record, said to the bot, as `进度 R1`; it asks where the record stands and never acts on
     /// it (`R1修好了吗` read as `修好了 R1 吗` closed the report with the result `吗`). Nil when
     /// the text is no question, names no record or several, or the record is not one `status` reads.
-    func statusQuestion(_ folded: String) -> String? {
-        guard Self.isAQuestion(folded) else { return nil }
+    /// `alone`: also a record id said with nothing else (`R1`).
+    public func statusQuestion(_ folded: String, alone: Bool = false) -> String? {
+        let bare = Self.unmarked(folded).trimmingCharacters(in: .whitespaces)
+        guard Self.isAQuestion(folded) || alone && RecordID(parsing: Substring(bare)) != nil else { return nil }
         var cursor = TextCursor(folded)
         var ids: [RecordID] = []
         while !cursor.atEnd {
@@ -143,9 +145,9 @@ extension CommandParser {
         return id
     }
 
-    /// The category named first in the clause at the cursor (up to `，。,.!?;`), if any; of
-    /// two names side by side, the longer (`water leaking from the ceiling` is a leak, not a
-    /// water outage; `stuck in the lift by the garbage room` is the lift). One of
+    /// The category named first in the clause at the cursor (up to `，。,.!?;`), if any (`stuck
+    /// in the lift by the garbage room` is the lift; `water leaking from the ceiling` a leak, as
+    /// `nameBeside` reads it). One of
     /// `items` (the services' names) is read past, not for a category within it (`power bank`);
     /// a category right after it is about the item (`充电宝没电了`): none. `充电桩冒烟有安全隐患`
     /// is still about safety.
@@ -166,7 +168,7 @@ extension CommandParser {
             if startsWord, var name = names.first(where: { probe.matchLength($0.chars) != nil }) {
                 var next = probe
                 next.pos += name.chars.count
-                if let beside = longerBeside(next, than: name.chars.count, names) { (name, probe) = beside }
+                if let beside = nameBeside(next, after: name.chars.count, names) { (name, probe) = beside }
                 return (name.id, TextCursor.string(probe.chars[probe.pos..<probe.pos + name.chars.count]))
             }
             probe.pos += 1
@@ -174,17 +176,21 @@ extension CommandParser {
         return nil
     }
 
-    /// An English name longer than the English one of `length` that ends at `cursor`, right
-    /// after it, with where it starts: `water leaking` names a leak. Not in Chinese, where a
-    /// name before a space is the category said (`报修 停电 楼道灯也不亮`).
-    static func longerBeside(
-        _ cursor: TextCursor, than length: Int, _ names: [(chars: [Unicode.Scalar], id: String)]
+    /// The English name right after the English one of `length` that ends at `cursor`, when a
+    /// name of its category begins with that one (`water leaking`: `water leak` is a leak's
+    /// name), with where it starts. Otherwise the first name said stands (`leak water
+    /// everywhere`, `noise parking lot`). Not in Chinese, where a name before a space is the
+    /// category said (`报修 停电 楼道灯也不亮`).
+    static func nameBeside(
+        _ cursor: TextCursor, after length: Int, _ names: [(chars: [Unicode.Scalar], id: String)]
     ) -> ((chars: [Unicode.Scalar], id: String), TextCursor)? {
         var next = cursor
         next.skipSpaces()
-        guard cursor.pos > 0, cursor.chars[cursor.pos - 1].isASCII, let beside = names.first(where: { next.matchLength($0.chars) != nil }),
-            beside.chars.count > length, beside.chars.allSatisfy(\.isASCII)
+        guard cursor.pos > 0, cursor.chars[cursor.pos - 1].isASCII, next.pos > cursor.pos,
+            let beside = names.first(where: { next.matchLength($0.chars) != nil }), beside.chars.allSatisfy(\.isASCII)
         else { return nil }
+        let said = Array(cursor.lower[(cursor.pos - length)..<cursor.pos]) + [" "]
+        guard names.contains(where: { $0.id == beside.id && $0.chars.starts(with: said) }) else { return nil }
         return (beside, next)
     }
 

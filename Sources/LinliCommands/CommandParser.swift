@@ -233,8 +233,8 @@ public struct CommandParser: Sendable {
             // into the sentence (`电梯坏了`) names it too but stays in the details.
             var probe = c
             if let id = Self.take(categoryNames, &probe), Self.endsAName(probe) {
-                // `report water leaking …`: a longer name beside it says which, and stays in the details.
-                let beside = Self.longerBeside(probe, than: probe.pos - c.pos, categoryNames)
+                // `report water leaking …`: a name beside it may say which, and stays in the details.
+                let beside = Self.nameBeside(probe, after: probe.pos - c.pos, categoryNames)
                 c = probe
                 return .value(.text(beside?.0.id ?? id))
             }

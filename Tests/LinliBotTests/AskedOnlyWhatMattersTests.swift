@@ -66,3 +66,95 @@ import Testing
         #expect(try chat.say("@2026-11-28T09:41:00+08:00 u-emma: report leak bathroom ceiling").reply.refs == ["R3"])
     }
 }
+
+/// `评价 R9` asked for a score and then said there is no R9; `rate R1` of a report rated
+/// already asked for the stars before saying so.
+@Suite struct ScoreNotAskedInVainTests {
+    @Test func aRatingThatCannotBeIsRefusedAtOnce() throws {
+        let chat = try Conversation()
+        try chat.say("@2026-12-09T08:00:00+08:00 u-zhang: 报修 噪音 楼上半夜装修")  // a private record in play
+        try chat.say("@2026-12-09T09:00:00+08:00 u-emma: report leak bathroom ceiling dripping")
+        try chat.say("@2026-12-09T09:10:00+08:00 u-zhou: accept R2")
+        try chat.say("@2026-12-09T09:20:00+08:00 u-zhou: done R2 new seal fitted")
+        let none = try chat.say("@2026-12-09T09:30:00+08:00 u-li: 评价 R9").reply
+        #expect(none.code == "not_found" && none.text.contains("R9"), "\(none.text)")
+        #expect(try chat.say("@2026-12-09T09:31:00+08:00 u-li: 5").reply.code == "unknown_command", "nothing was asked")
+        // Her own report: the stars asked, and taken.
+        #expect(try chat.say("@2026-12-09T09:32:00+08:00 [fudi-b3] u-zhang: morning all, thanks for fixing the leak!").isEmpty)
+        #expect(try chat.say("@2026-12-09T09:33:00+08:00 [fudi-b3] u-emma: @linli rate R2").reply.text.hasPrefix("How many stars"))
+        #expect(try chat.say("@2026-12-09T09:34:00+08:00 [fudi-b3] u-emma: 5").reply.ok)
+        let again = try chat.say("@2026-12-09T09:35:00+08:00 u-emma: rate R2").reply
+        #expect(again.code == "invalid_state" && again.text.contains("R2"), "\(again.text)")
+        // Another's private report: forbidden at once, and nothing of it said in the group.
+        let theirs = try chat.say("@2026-12-09T09:36:00+08:00 [fudi-b3] u-li: 小邻 评价 R1").reply
+        #expect(!theirs.ok && !theirs.text.contains("装修"), "\(theirs.text)")
+        #expect(try chat.say("@2026-12-09T09:37:00+08:00 [fudi-b3] u-li: 5").isEmpty)
+    }
+}
+
+/// `report leak water dripping from the ceiling` was filed as a water outage, and `report
+/// noise parking lot, 602 plays music at midnight` as parking: not private, shown to the group.
+@Suite struct TheFirstCategorySaidTests {
+    @Test func theFirstNameStandsUnlessTheNextQualifiesIt() throws {
+        let chat = try Conversation()
+        let leak = try chat.say("@2026-12-09T09:00:00+08:00 u-emma: report leak water dripping from the ceiling")
+        #expect(leak.notifications.first { $0.to == "u-zhou" }?.text.contains("R1 漏水") == true, "\(leak.notifications.map(\.text))")
+        #expect(try chat.say("@2026-12-09T09:00:30+08:00 [fudi-b3] u-zhang: anyone else hear that at midnight?").isEmpty)
+        let noise = try chat.say("@2026-12-09T09:01:00+08:00 [fudi-b3] u-emma: @linli report noise parking lot, 602 plays car music at midnight")
+        #expect(noise.reply.ok && noise.reply.text.hasPrefix("Got it: R2, passed privately"), "\(noise.reply.text)")
+        #expect(!noise.reply.text.contains("602") && !noise.posts.contains { $0.text.contains("602") })
+        let garbage = try chat.say("@2026-12-09T09:02:00+08:00 u-emma: report noise garbage truck at 5am").reply
+        #expect(garbage.ok && garbage.text.contains("R3 (noise"), "\(garbage.text)")
+        // A name that qualifies the next still gives way to it: water leaking is a leak.
+        let leaking = try chat.say("@2026-12-09T09:03:00+08:00 u-li: report water leaking from the ceiling")
+        #expect(leaking.notifications.first { $0.to == "u-zhou" }?.text.contains("R4 漏水") == true, "\(leaking.notifications.map(\.text))")
+    }
+}
+
+/// Asked to describe her leak, 李菊珍 thanked a neighbour in the group (`好的，谢谢小张`),
+/// and the captain's order read “好的，谢谢小张”. `我家`, answering “谁家有塑料袋？”, was
+/// answered with the household file.
+@Suite struct NeighboursTalkInAGroupTests {
+    @Test func thanksToANeighbourIsNoAnswer() throws {
+        let chat = try Conversation()
+        try chat.say("@2026-12-09T08:00:00+08:00 u-zhang: 报修 噪音 楼上半夜装修")  // a private record in play
+        #expect(try chat.say("@2026-12-09T09:00:00+08:00 [fudi-b3] u-li: 小邻 报修 漏水").reply.code == "usage")
+        #expect(try chat.say("@2026-12-09T09:01:00+08:00 [fudi-b3] u-zhang: 李姨，要不要我上来帮你看看？").isEmpty)
+        #expect(try chat.say("@2026-12-09T09:02:00+08:00 [fudi-b3] u-li: 好的，谢谢小张").isEmpty)
+        #expect(try chat.say("@2026-12-09T09:02:30+08:00 [fudi-b3] u-li: thanks Zhang!").isEmpty)
+        let filed = try chat.say("@2026-12-09T09:03:00+08:00 [fudi-b3] u-li: 厨房水管滴水")
+        #expect(filed.reply.ok && filed.reply.text.contains("厨房水管滴水"), "\(filed.reply.text)")
+        #expect(!filed.notifications.contains { $0.text.contains("谢谢小张") })
+    }
+
+    @Test func myHomeIsTalkUnlessTheBotIsCalled() throws {
+        let chat = try Conversation()
+        #expect(try chat.say("@2026-12-09T09:00:00+08:00 [fudi-b3] u-zhang: 谁家有塑料袋？").isEmpty)
+        #expect(try chat.say("@2026-12-09T09:01:00+08:00 [fudi-b3] u-li: 我家").isEmpty)
+        #expect(try chat.say("@2026-12-09T09:02:00+08:00 [fudi-b3] u-emma: my home").isEmpty)
+        let called = try chat.say("@2026-12-09T09:03:00+08:00 [fudi-b3] u-li: 小邻 我家")
+        #expect(called.reply.ok && called.notifications.contains { $0.to == "u-li" && $0.reason == "private_reply" })
+        #expect(try chat.say("@2026-12-09T09:04:00+08:00 u-emma: my home").reply.ok)
+    }
+}
+
+/// `@linli R1` was told `I don't know "R1"`, though `@linli R1?` gave its status.
+@Suite struct ARecordIDAloneTests {
+    @Test func saidToTheBotItIsAskedAfter() throws {
+        let chat = try Conversation()
+        try chat.say("@2026-12-09T08:00:00+08:00 u-zhang: 报修 噪音 楼上半夜装修")  // a private record in play: R1
+        try chat.say("@2026-12-09T09:00:00+08:00 u-emma: report leak bathroom ceiling dripping")
+        #expect(try chat.say("@2026-12-09T09:01:00+08:00 [fudi-b3] u-li: R2").isEmpty, "among neighbours: talk")
+        let called = try chat.say("@2026-12-09T09:02:00+08:00 [fudi-b3] u-emma: @linli R2").reply
+        #expect(called.ok && called.text.hasPrefix("R2 leak"), "\(called.text)")
+        #expect(try chat.say("@2026-12-09T09:03:00+08:00 u-zhang: #r1").reply.text.hasPrefix("R1 噪音"))
+        // Another's private record: not shown, in the group least of all.
+        let hidden = try chat.say("@2026-12-09T09:04:00+08:00 [fudi-b3] u-li: 小邻 R1").reply
+        #expect(!hidden.ok && !hidden.text.contains("装修"), "\(hidden.text)")
+        // A question open for a record: the id answers it.
+        try chat.say("@2026-12-09T09:05:00+08:00 u-emma: book pavilion Saturday 14:00-16:00 book club")
+        try chat.say("@2026-12-09T09:06:00+08:00 u-emma: book station Sunday 09:00-10:00 reading")
+        #expect(try chat.say("@2026-12-09T09:07:00+08:00 u-emma: cancel my booking").reply.text.hasPrefix("Which record?"))
+        #expect(try chat.say("@2026-12-09T09:08:00+08:00 u-emma: B2").reply.text.hasPrefix("Cancelled B2"))
+    }
+}

@@ -149,7 +149,7 @@ import Testing
     }
 
     @Test func cancelDropsTheQuestion() throws {
-        try chat.say(at("09:00", "[fudi-b3] u-li: @小邻 rate R1"))
+        try chat.say(at("09:00", "[fudi-b3] u-li: @小邻 报修 漏水"))
         let out = try chat.say(at("09:01", "[fudi-b3] u-li: 取消"))
         #expect(out.reply.ok && out.reply.text.contains("取消"))
         #expect(try chat.say(at("09:02", "[fudi-b3] u-li: 5")).isEmpty, "no question is open: chatter")

@@ -178,7 +178,7 @@ import Testing
         #expect(none.code == "not_found" && none.text.hasPrefix("You have no booking to come"), "\(none.text)")
         let 没有 = try chat.say("@2026-12-02T09:02:30+08:00 [fudi-b3] u-zhang: 小邻 取消预约").reply
         #expect(没有.code == "not_found" && 没有.text.hasPrefix("您没有待进行的预约"), "\(没有.text)")
-        #expect(try chat.say("@2026-12-02T09:02:40+08:00 u-zhang: R1").reply.code == "unknown_command", "nothing was asked")
+        #expect(try chat.say("@2026-12-02T09:02:40+08:00 u-zhang: B1").reply.code == "unknown_command", "nothing was asked")
         // Two to come: asked which; a report is not taken for a booking.
         try chat.say("@2026-12-02T09:03:00+08:00 u-li: 预约 凉亭 周六 9:00-10:00 跳舞")
         try chat.say("@2026-12-02T09:04:00+08:00 u-li: 预约 驿站 周日 9:00-10:00 读书")
