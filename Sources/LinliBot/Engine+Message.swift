@@ -240,7 +240,7 @@ extension Engine {
     /// said alone (`参加`: an event's sign-up, a mediation meeting) is made whole by whichever
     /// family presumes something (the one meeting the sender is invited to).
     private func presumed(_ parsed: ParseResult, _ ctx: CommandContext) throws -> Presumption<ParseResult> {
-        guard case .incomplete(let id, let soFar, let missing, _) = parsed, let spec = parser.catalog.spec(id) else { return .ask }
+        guard case .incomplete(let id, let soFar, let missing, let lang) = parsed, let spec = parser.catalog.spec(id) else { return .ask }
         let sharing = parser.commands(sayingOnly: soFar).filter { $0.id != id && ctx.mayUse($0) }
         var result = Presumption<ParseResult>.nothing
         for (other, arg) in [(spec, missing)] + sharing.compactMap({ s in s.args.first { !$0.optional }.map { (s, $0) } }) {
@@ -248,7 +248,10 @@ extension Engine {
             case .value(let value):
                 let whole = parser.parse(soFar + " " + value)
                 return whole.isCommand ? .value(whole) : .ask
-            case .ask: result = .ask
+            case .ask:
+                // `sign up` alone from a registered resident: not the room, which `register` refused, but the event.
+                if case .refused = result, other.id != id { return .value(.incomplete(commandID: other.id, soFar: other.word(lang), missing: arg, lang: lang)) }
+                result = .ask
             case .refused(let error): if case .nothing = result { result = .refused(error) }
             case .nothing: break
             }

@@ -23,3 +23,12 @@ public enum English {
         "\(n) \(n == 1 ? noun : plural ?? noun + "s")"
     }
 }
+
+extension String {
+    /// The text as a sentence in `lang`: a full stop after it, unless it ends with one
+    /// already (`水漫到客厅了！` is not followed by `。`).
+    public func closed(_ lang: Lang) -> String {
+        guard let last = unicodeScalars.last, !"。！？!?.…~～".unicodeScalars.contains(last) else { return self }
+        return self + (lang == .zh ? "。" : ".")
+    }
+}

@@ -158,3 +158,40 @@ import Testing
         #expect(try chat.say("@2026-12-09T09:08:00+08:00 u-emma: B2").reply.text.hasPrefix("Cancelled B2"))
     }
 }
+
+/// Emma, registered, wrote `@linli sign up` to join the dumpling party and was asked which
+/// room she lives in; her next words were read as a room.
+@Suite struct SignUpWhenRegisteredTests {
+    @Test func itJoinsAnEventAndAsksNoRoom() throws {
+        let chat = try Conversation()
+        try chat.say("@2026-12-09T08:00:00+08:00 u-zhang: 报修 噪音 楼上半夜装修")  // a private record in play
+        #expect(try chat.say("@2026-12-09T08:30:00+08:00 u-zhou: 发布活动 包饺子 12月12日 10:00").reply.refs == ["E1"])
+        #expect(try chat.say("@2026-12-09T09:00:00+08:00 [fudi-b3] u-zhang: who's making dumplings on Saturday?").isEmpty)
+        let asked = try chat.say("@2026-12-09T09:01:00+08:00 [fudi-b3] u-emma: @linli sign up").reply
+        #expect(asked.code == "usage" && !asked.text.contains("room"), "\(asked.text)")
+        #expect(try chat.say("@2026-12-09T09:02:00+08:00 [fudi-b3] u-emma: the lift is broken again").isEmpty, "talk: the question stays open")
+        let joined = try chat.say("@2026-12-09T09:03:00+08:00 [fudi-b3] u-emma: E1").reply
+        #expect(joined.ok && joined.text.hasPrefix("Signed up: E1"), "\(joined.text)")
+        // `登记` alone from one registered: where she is, and how to move; nothing asked.
+        let 登记 = try chat.say("@2026-12-09T09:04:00+08:00 u-li: 登记").reply
+        #expect(登记.code == "invalid_state" && 登记.text.hasPrefix("您已登记在3栋 501"), "\(登记.text)")
+        #expect(try chat.say("@2026-12-09T09:05:00+08:00 u-li: 601").reply.code == "unknown_command", "nothing was asked")
+        // Someone not registered is still asked for the room.
+        let newcomer = try chat.say("@2026-12-09T09:06:00+08:00 [fudi-b3] u-sam (Sam Lee): @linli sign up").reply
+        #expect(newcomer.code == "usage" && newcomer.text.contains("room"), "\(newcomer.text)")
+        #expect(try chat.say("@2026-12-09T09:07:00+08:00 [fudi-b3] u-sam: 1203").reply.ok)
+    }
+}
+
+/// `水管爆了，水漫到客厅了！` was echoed `水漫到客厅了！。`.
+@Suite struct AReportsOwnMarkTests {
+    @Test func noFullStopAfterOne() throws {
+        let chat = try Conversation()
+        let zh = try chat.say("@2026-12-09T09:00:00+08:00 [fudi-b3] u-li: 报修 漏水 水管爆了，水漫到客厅了！").reply.text
+        #expect(zh.contains("水漫到客厅了！已转") && !zh.contains("！。"), "\(zh)")
+        let night = try chat.say("@2026-12-09T23:30:00+08:00 u-emma: report leak the bathroom is flooding!").reply.text
+        #expect(night.contains("flooding! It is quiet hours") && !night.contains("!."), "\(night)")
+        let plain = try chat.say("@2026-12-10T09:00:00+08:00 u-zhang: 报修 路灯 楼道灯不亮").reply.text
+        #expect(plain.contains("楼道灯不亮。已转"), "\(plain)")
+    }
+}

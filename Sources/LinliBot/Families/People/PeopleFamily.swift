@@ -17,6 +17,17 @@ struct PeopleFamily: Family {
         }
     }
 
+    /// `登记`, `sign up` alone from one registered already: no room is asked (a move names
+    /// it); said so, and `sign up` goes to the event it shares the word with.
+    func presume(_ missing: ArgSpec, of id: String, said: String, _ ctx: CommandContext) throws -> Presumption<String> {
+        guard id == "register", let home = ctx.people.home(of: ctx.sender), let building = ctx.directory.building(ofHome: home) else { return .ask }
+        let unit = WorkOrdersFamily.room(home)
+        return .refused(
+            LinliError(
+                .invalidState, zh: "您已登记在\(building.name) \(unit)。搬家了请发送：登记 新房号",
+                en: "You are registered at \(building.title.en) \(unit) already. Moved? Send: register <new room>"))
+    }
+
     /// What follows `help` when it asks for the menu, not for a command.
     static let helpMe: Set<String> = ["me", "me please", "me out", "please", "我", "我一下", "一下", "下", "我吧"]
 

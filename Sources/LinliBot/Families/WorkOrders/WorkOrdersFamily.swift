@@ -126,17 +126,17 @@ struct WorkOrdersFamily: Family {
             let at = ctx.calendar.clockTime(told)
             var outcome = Outcome(
                 zh:
-                    "已受理 \(rid)（\(what.zh)）：\(details)。现在是夜间免打扰时段，\(at)通知\(EscalationLadder.holder(level, handler, .zh))，之后\(category.accept.spoken(.zh))内签收。",
+                    "已受理 \(rid)（\(what.zh)）：\(details.closed(.zh))现在是夜间免打扰时段，\(at)通知\(EscalationLadder.holder(level, handler, .zh))，之后\(category.accept.spoken(.zh))内签收。",
                 en:
-                    "Got it: \(rid) (\(what.en)): \(details). It is quiet hours: \(EscalationLadder.holder(level, handler, .en)) will be told at \(at) and has \(category.accept.spoken(.en)) from then to accept it.",
+                    "Got it: \(rid) (\(what.en)): \(details.closed(.en)) It is quiet hours: \(EscalationLadder.holder(level, handler, .en)) will be told at \(at) and has \(category.accept.spoken(.en)) from then to accept it.",
                 refs: [rid], effects: effects)
             outcome.saysWhenHeld = true
             return outcome
         }
         return Outcome(
-            zh: "已受理 \(rid)（\(what.zh)）：\(details)。已转\(EscalationLadder.holder(level, handler, .zh))，\(category.accept.spoken(.zh))内签收。",
+            zh: "已受理 \(rid)（\(what.zh)）：\(details.closed(.zh))已转\(EscalationLadder.holder(level, handler, .zh))，\(category.accept.spoken(.zh))内签收。",
             en:
-                "Got it: \(rid) (\(what.en)): \(details). Sent to \(EscalationLadder.holder(level, handler, .en)), to be accepted within \(category.accept.spoken(.en)).",
+                "Got it: \(rid) (\(what.en)): \(details.closed(.en)) Sent to \(EscalationLadder.holder(level, handler, .en)), to be accepted within \(category.accept.spoken(.en)).",
             refs: [rid], effects: effects)
     }
 
