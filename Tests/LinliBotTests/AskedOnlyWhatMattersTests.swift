@@ -195,3 +195,20 @@ import Testing
         #expect(plain.contains("楼道灯不亮。已转"), "\(plain)")
     }
 }
+
+/// `status R1` of a neighbour's noise report said “There is no R1”, and `cancel R1` then said
+/// “You may not do that to R1”: the second answer showed the first was not so.
+@Suite struct AnotherPrivateRecordIsNotThereTests {
+    @Test func everyCommandSaysWhatStatusSays() throws {
+        let chat = try Conversation()
+        try chat.say("@2026-12-09T08:00:00+08:00 u-zhang: 报修 噪音 楼上半夜装修")
+        #expect(try chat.say("@2026-12-09T08:01:00+08:00 u-emma: status R1").reply.text == "There is no R1.")
+        #expect(try chat.say("@2026-12-09T08:02:00+08:00 u-emma: cancel R1").reply.text == "There is no R1.")
+        #expect(try chat.say("@2026-12-09T08:03:00+08:00 [fudi-b3] u-li: 大家早上好").isEmpty)
+        let gao = try chat.say("@2026-12-09T08:04:00+08:00 u-gao: 签收 R1").reply
+        #expect(gao.code == "not_found" && gao.text == "没有找到 R1。", "\(gao.text)")
+        // Its reporter and its captain are refused or served as before.
+        #expect(try chat.say("@2026-12-09T08:05:00+08:00 u-zhang: 签收 R1").reply.code == "forbidden")
+        #expect(try chat.say("@2026-12-09T08:06:00+08:00 [fudi-b3] u-zhou: 小邻 签收 R1").reply.ok)
+    }
+}

@@ -258,6 +258,14 @@ struct WorkOrderDesk {
         try keptFromGroups(order) && tx.dispute(order.number)?.respondent.person != sender
     }
 
+    /// Whether `sender` may not so much as know of `order` (what `status` answers `not_found`
+    /// for): hidden from them, and they are none of its reporter, filer, handler, managers
+    /// and followers.
+    func unseen(_ order: WorkOrder, by sender: String) throws -> Bool {
+        try !may(sender, [.reporter, .filer, .handler, .manager], order) && hidden(order, from: sender)
+            && !workOrders.followers(of: order.number).contains { $0.user == sender }
+    }
+
     /// A line that names a record only when it is private: what a group may read.
     func publicLine(_ o: WorkOrder, _ lang: Lang) -> String {
         guard keptFromGroups(o) else { return summaryLine(o, lang) }

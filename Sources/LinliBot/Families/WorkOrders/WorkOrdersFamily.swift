@@ -15,6 +15,10 @@ struct WorkOrdersFamily: Family {
                 throw error
             }
             throw error.keptPrivate(id, in: ctx)
+        } catch let error as LinliError where error.code == .forbidden {
+            // `cancel R1` of another's private report is told what `status R1` is: there is no R1.
+            guard let id = command.record, let order = try ctx.workOrders.find(id.number), try WorkOrderDesk(ctx.kernel).unseen(order, by: ctx.sender) else { throw error }
+            throw LinliError.notFound(id)
         }
     }
 
@@ -258,17 +262,6 @@ struct WorkOrdersFamily: Family {
             refs: [id.description])
         guard ctx.group != nil, desk.keptFromGroups(order) else { return outcome }
         return outcome.keepingPrivate(Localized(zh: desk.publicLine(order, .zh), en: desk.publicLine(order, .en)), in: ctx)
-    }
-
-    /// `cancel my booking`, `取消预约` with no record named: the sender's one booking to come.
-    func presume(_ missing: ArgSpec, of id: String, said: String, _ ctx: CommandContext) throws -> Presumption<String> {
-        let words = said.lowercased()
-        guard id == "cancel", words.contains("booking") || words.contains("预约") else { return .ask }
-        let upcoming = try ctx.tx.bookings(booker: ctx.sender, from: ctx.calendar.today).filter { ctx.calendar.instant($0.day, $0.end) > ctx.now }
-        guard !upcoming.isEmpty else {
-            return .refused(LinliError(.notFound, zh: "您没有待进行的预约。撤销报修等请写编号：撤销 R1", en: "You have no booking to come. To cancel something else, give its id: cancel R1"))
-        }
-        return upcoming.count == 1 ? .value(upcoming[0].id.description) : .ask
     }
 
     /// The open work orders waiting on the sender (or their department), or in the buildings they captain with no one on them yet.

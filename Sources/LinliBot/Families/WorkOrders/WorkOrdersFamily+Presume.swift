@@ -1,0 +1,15 @@
+import LinliCommands
+import LinliCore
+
+extension WorkOrdersFamily {
+    /// `cancel my booking`, `取消预约` with no record named: the sender's one booking to come.
+    func presume(_ missing: ArgSpec, of id: String, said: String, _ ctx: CommandContext) throws -> Presumption<String> {
+        let words = said.lowercased()
+        guard id == "cancel", words.contains("booking") || words.contains("预约") else { return .ask }
+        let upcoming = try ctx.tx.bookings(booker: ctx.sender, from: ctx.calendar.today).filter { ctx.calendar.instant($0.day, $0.end) > ctx.now }
+        guard !upcoming.isEmpty else {
+            return .refused(LinliError(.notFound, zh: "您没有待进行的预约。撤销报修等请写编号：撤销 R1", en: "You have no booking to come. To cancel something else, give its id: cancel R1"))
+        }
+        return upcoming.count == 1 ? .value(upcoming[0].id.description) : .ask
+    }
+}
