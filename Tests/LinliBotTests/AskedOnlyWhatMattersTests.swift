@@ -212,3 +212,22 @@ import Testing
         #expect(try chat.say("@2026-12-09T08:06:00+08:00 [fudi-b3] u-zhou: 小邻 签收 R1").reply.ok)
     }
 }
+
+/// `return` with nothing borrowed asked “Which loan?”, and `umbrella` then said there was none.
+@Suite struct ReturnAloneTests {
+    @Test func theOneLoanOutIsReturnedAndNoneIsSaid() throws {
+        let chat = try Conversation()
+        try chat.say("@2026-12-09T08:00:00+08:00 u-zhang: 报修 噪音 楼上半夜装修")  // a private record in play
+        let none = try chat.say("@2026-12-09T09:00:00+08:00 u-emma: return").reply
+        #expect(none.code == "not_found" && none.text == "You have nothing out on loan.", "\(none.text)")
+        #expect(try chat.say("@2026-12-09T09:00:30+08:00 u-emma: umbrella").reply.code == "unknown_command", "nothing was asked")
+        #expect(try chat.say("@2026-12-09T09:01:00+08:00 u-li: 借 伞").reply.refs == ["S1"])
+        #expect(try chat.say("@2026-12-09T09:01:30+08:00 [fudi-b3] u-zhang: 下雨了，大家记得带伞").isEmpty)
+        let back = try chat.say("@2026-12-09T18:00:00+08:00 [fudi-b3] u-li: 小邻 归还").reply
+        #expect(back.ok && back.refs == ["S1"], "\(back.text)")
+        // Two out: asked which.
+        try chat.say("@2026-12-10T09:00:00+08:00 u-li: 借 伞")
+        try chat.say("@2026-12-10T09:01:00+08:00 u-li: 借 充电宝")
+        #expect(try chat.say("@2026-12-10T09:02:00+08:00 u-li: 归还").reply.text.hasPrefix("归还哪一件？"))
+    }
+}

@@ -5,6 +5,15 @@ import LinliStore
 /// Loans of items from stock: one record `S<n>` per loan, of one item or several
 /// (`借两把伞`), returned whole (`归还 S1`) or in part (`还 S1 一把`, `还 1 把伞`).
 extension ServicesFamily {
+    /// `return`, `归还` alone: the sender's one item still out; with none, said so; with
+    /// several (or one loan of two umbrellas: one may come back), asked which.
+    func presume(_ missing: ArgSpec, of id: String, said: String, _ ctx: CommandContext) throws -> Presumption<String> {
+        guard id == "return" else { return .ask }
+        let out = try ctx.directory.community.services.filter(\.isLoan).flatMap { try ctx.tx.openLoans(requester: ctx.sender, service: $0.id) }
+        guard !out.isEmpty else { return .refused(LinliError(.notFound, zh: "您没有未还的借用物品。", en: "You have nothing out on loan.")) }
+        return out.count == 1 && out[0].quantity - out[0].returned == 1 ? .value(out[0].id.description) : .ask
+    }
+
     /// Lends `count` items when the stock allows all of them; otherwise nothing is lent
     /// and the reply says how many are left.
     func lend(_ s: Service, count: Int, household: String, details: String?, _ ctx: CommandContext) throws -> Outcome {
