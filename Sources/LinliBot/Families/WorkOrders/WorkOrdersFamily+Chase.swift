@@ -15,8 +15,7 @@ extension WorkOrdersFamily {
                 throw LinliError(.invalidState, zh: "\(id) 由您处理，无需催办。", en: "\(id) is yours to handle; there is no one to press.", refs: [id.description])
             }
             if desk.may(ctx.sender, [.manager], loaded) { return try supervise(id, note: note, ctx) }
-            // Why, and what they may do instead; nothing of whose report it is, and of a private one nothing at all.
-            if try desk.hidden(loaded, from: ctx.sender) { throw LinliError.notFound(id) }
+            // Why, and what they may do instead; nothing of whose report it is (of a private one, `run` says `not_found`).
             throw ctx.roles.isDisjoint(with: [.captain, .gridLeader, .staff])
                 ? LinliError(
                     .forbidden, zh: "只有报修人可以催办 \(id)。您家也有这个问题，请发送：我也是 \(id)",
