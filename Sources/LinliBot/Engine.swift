@@ -133,6 +133,10 @@ public final class Engine {
     /// How far past the wall clock a `ts` may be (`linli serve`: 5 minutes); nil: no bound.
     public var maxAheadOfWallClock: Span?
 
+    /// Whether a batch's commit returns before it is on disk: then its caller syncs the
+    /// store's log before telling anyone of it (`EngineGate` does).
+    var syncLater = false
+
     /// Why a `ts` may not move the clock (PROTOCOL.md §4), or nil: outside the
     /// years 2000–2099, more than a year ahead of the bot's clock, or (in `linli serve`)
     /// too far past the wall clock. Such an event changes nothing.
@@ -183,7 +187,7 @@ public final class Engine {
         measured = Measured()
         kept.begin()
         do {
-            let outs = try store.write { tx in
+            let outs = try store.write(syncLater: syncLater) { tx in
                 if store.isShared { try state.follow(tx) }
                 seen = try tx.handled(groups.flatMap { $0.compactMap(\.dedupeKey) })
                 var outs: [[OutboundEvent]] = []

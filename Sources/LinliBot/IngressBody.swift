@@ -96,12 +96,19 @@ public final class EngineGate: @unchecked Sendable {
         bot = engine.bot
         let health = HealthKeeper(engine.store)
         self.health = health
+        // A batch's commit does not wait for the disk: its callers are answered (and the
+        // outbox woken) once a sync has taken it there, while the engine goes on with the next.
+        engine.syncLater = true
+        let store = engine.store
         batches = GroupCommit(queue: queue) { jobs in
             try health.noting {
                 let queued = engine.queuedPushes
                 let outs = try engine.process(groups: jobs.map(\.items), parsed: jobs.map(\.parsed), then: jobs.map(\.then))
-                if engine.queuedPushes != queued { pushesQueued() }
-                return outs
+                let (through, pushed) = (store.committedUnsynced, engine.queuedPushes != queued)
+                return (outs, {
+                    try store.syncLog(through: through)
+                    if pushed { pushesQueued() }
+                })
             }
         }
     }

@@ -7,8 +7,8 @@ import LinliStore
 /// event id gets the same outbound events (PROTOCOL.md §4).
 ///
 /// Encoding those events as JSON is a sixth of the engine's work, and it depends on
-/// nothing but the events: it runs on a queue of its own, a chunk at a time, while
-/// the engine goes on with the batch. The outcomes are inserted just before the
+/// nothing but the events: in a batch of more than a chunk (the replay's) it runs on
+/// a queue of its own, a chunk at a time, while the engine goes on with the batch. The outcomes are inserted just before the
 /// batch commits, in the same transaction as what the events did.
 ///
 /// ```swift
@@ -67,8 +67,15 @@ final class KeptOutcomes: @unchecked Sendable {
     /// Inserts every kept outcome (waiting for the last encodings) and returns each
     /// entry's events as JSON, in the order of `entries`.
     func finish(_ tx: StoreTransaction) throws -> [[String]] {
-        handOn()
-        let strings = queue.sync { encoded }
+        let strings: [[String]]
+        if handed == 0 {
+            // Under a chunk (an HTTP request's batch): waking the queue and waiting for it
+            // costs more than encoding here.
+            strings = entries.map { $0.events.map(encoder.jsonObject) }
+        } else {
+            handOn()
+            strings = queue.sync { encoded }
+        }
         for (entry, json) in zip(entries, strings) {
             var outcome = entry.outcome
             // A sign-in link's token goes to its person, never into the database.

@@ -20,6 +20,8 @@ public final class Store: Sendable {
     let checkpointer: Checkpointer?
     /// The PostgreSQL connection; nil on SQLite.
     let postgres: PostgresLink?
+    /// Takes the commits of `write(syncLater:)` to disk (a SQLite file only).
+    let log: LogSync?
 
     /// Opens (creating if needed) the database at `path`: a SQLite file, `:memory:`
     /// for a database that lives as long as the process, or a PostgreSQL URL
@@ -31,6 +33,7 @@ public final class Store: Sendable {
             postgres = try PostgresLink(url: path)
             queue = nil
             checkpointer = nil
+            log = nil
             return
         }
         postgres = nil
@@ -62,9 +65,13 @@ public final class Store: Sendable {
         }
         try Schema.migrator.migrate(queue!)
         checkpointer = path == ":memory:" ? nil : try Checkpointer(path: path, limit: walLimit)
+        log = path == ":memory:" ? nil : LogSync(database: path)
     }
 
-    deinit { checkpointer?.finish() }
+    deinit {
+        checkpointer?.finish()
+        log?.close()
+    }
 
     /// Why text may sort otherwise than on SQLite (bytes, as the golden transcripts
     /// expect): a PostgreSQL database whose collation is not C. Nil when it sorts by bytes.
@@ -90,9 +97,29 @@ public final class Store: Sendable {
     }
 
     /// Runs `body` in one write transaction: all of it is committed, or none.
-    public func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+    ///
+    /// With `syncLater`, on a SQLite file the commit returns before its log is on disk
+    /// (`synchronous = NORMAL` for it): the caller tells nobody of it before
+    /// `syncLog(through: committedUnsynced)` (PROTOCOL.md §4). The server's engine goes on
+    /// with the next batch while the last one's sync waits for the disk, and the batches
+    /// committed meanwhile go to disk with one sync. PostgreSQL's commit is synced either way.
+    public func write<T>(syncLater: Bool = false, _ body: (StoreTransaction) throws -> T) throws -> T {
         if let postgres { return try postgres.transaction(.synced) { try body(StoreTransaction(postgres: $0)) } }
-        return try queue!.write { db in try body(StoreTransaction(db: db)) }
+        guard syncLater, let log else { return try queue!.write { db in try body(StoreTransaction(db: db)) } }
+        let result = try unsynced { try body(StoreTransaction(db: $0)) }
+        log.committed()
+        return result
+    }
+
+    /// How many commits of `write(syncLater: true)` this store has made.
+    public var committedUnsynced: Int { log?.commits ?? 0 }
+
+    /// Returns once every commit of this store up to the `through`th of `write(syncLater:)`
+    /// is on disk (at once if one sync already took it). Without `through`, syncs the log
+    /// whoever wrote it (another process, the outbox's own bookkeeping): for what was read
+    /// from the database before it is sent on.
+    public func syncLog(through: Int? = nil) throws {
+        try log?.sync(through: through)
     }
 
     /// The outbox's own bookkeeping: like `write`, but the commit is not waited on to
@@ -104,12 +131,18 @@ public final class Store: Sendable {
     /// so deliverers go on beside each other and beside the engines' batches.
     public func writeOutbox<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         if let postgres { return try postgres.transaction(.outbox) { try body(StoreTransaction(postgres: $0)) } }
-        return try queue!.writeWithoutTransaction { db in
+        return try unsynced { try body(StoreTransaction(db: $0)) }
+    }
+
+    /// One transaction on the SQLite connection whose commit does not wait for the disk.
+    private func unsynced<T>(_ body: (Database) throws -> T) throws -> T {
+        try queue!.writeWithoutTransaction { db in
+            // Prepared anew each time: SQLite sets a connection's synchronous while preparing the pragma.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
             var result: T?
             try db.inTransaction {
-                result = try body(StoreTransaction(db: db))
+                result = try body(db)
                 return .commit
             }
             return result!
