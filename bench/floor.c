@@ -16,8 +16,8 @@
  * sqlite3_step), of about the same sizes. linli's reads (the duplicate check of
  * ids, `status`'s history) are left out: this is the durable work alone.
  *
- * Connection as linli's writer (Sources/LinliStore/Store.swift): WAL, synchronous
- * FULL (each commit synced), temp_store MEMORY, no checkpoint in a commit (linli
+ * Connection as linli's writer (Sources/LinliStore/Store.swift): WAL, each commit
+ * synced (FULL here; linli commits with NORMAL and syncs the log itself, one sync too), temp_store MEMORY, no checkpoint in a commit (linli
  * checkpoints on another connection, beside the writer), foreign keys on.
  *
  * Prints: events, transactions. Built by bench/run.sh (cc -O2 -o .build/bench-floor bench/floor.c -lsqlite3).

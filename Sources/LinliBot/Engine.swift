@@ -116,14 +116,19 @@ public final class Engine {
     /// `then`, if given, holds for each batch what its caller keeps of its outcome in the
     /// same transaction (a chat platform's reply queued for delivery): committed with
     /// the events or not at all.
-    public func process(groups: [[InputItem]], parsed: [[Preparsed?]]? = nil, then: [AlsoKeep?]? = nil) throws -> [[OutboundEvent]] {
+    ///
+    /// With `syncLater`, the commit returns before it is on disk: the caller syncs the
+    /// store's log (`Store.syncLog(through:)`) before telling anyone of it (`EngineGate` does).
+    public func process(
+        groups: [[InputItem]], parsed: [[Preparsed?]]? = nil, then: [AlsoKeep?]? = nil, syncLater: Bool = false
+    ) throws -> [[OutboundEvent]] {
         // A wall-clock tick with no timer due changes nothing: no transaction for it (unless a caller keeps something).
         if groups.allSatisfy({ $0.allSatisfy(isIdleTick) }), then?.allSatisfy({ $0 == nil }) ?? true { return groups.map { _ in [] } }
         do {
-            return try run(groups, parsed, then, careful: false)
+            return try run(groups, parsed, then, careful: false, syncLater: syncLater)
         } catch let failure as EventFailure {
             logger.warning("re-running a batch with savepoints", metadata: ["cause": "\(failure.underlying)"])
-            return try run(groups, parsed, then, careful: true)
+            return try run(groups, parsed, then, careful: true, syncLater: syncLater)
         }
     }
 
@@ -132,10 +137,6 @@ public final class Engine {
 
     /// How far past the wall clock a `ts` may be (`linli serve`: 5 minutes); nil: no bound.
     public var maxAheadOfWallClock: Span?
-
-    /// Whether a batch's commit returns before it is on disk: then its caller syncs the
-    /// store's log before telling anyone of it (`EngineGate` does).
-    var syncLater = false
 
     /// Why a `ts` may not move the clock (PROTOCOL.md §4), or nil: outside the
     /// years 2000–2099, more than a year ahead of the bot's clock, or (in `linli serve`)
@@ -181,7 +182,9 @@ public final class Engine {
         var underlying: any Error
     }
 
-    private func run(_ groups: [[InputItem]], _ parsed: [[Preparsed?]]?, _ then: [AlsoKeep?]?, careful: Bool) throws -> [[OutboundEvent]] {
+    private func run(
+        _ groups: [[InputItem]], _ parsed: [[Preparsed?]]?, _ then: [AlsoKeep?]?, careful: Bool, syncLater: Bool
+    ) throws -> [[OutboundEvent]] {
         let saved = state.memory
         self.careful = careful
         measured = Measured()

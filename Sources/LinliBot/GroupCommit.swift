@@ -13,20 +13,21 @@ public final class GroupCommit<Job: Sendable, Output: Sendable>: @unchecked Send
     public typealias Settle = @Sendable () throws -> Void
     private typealias Waiting = (job: Job, done: CheckedContinuation<Output, any Error>)
     private let queue: DispatchQueue
-    private let settling = DispatchQueue(label: "linli.group-commit.settle")
+    private let settling: DispatchQueue
     private let run: ([Job]) throws -> (outputs: [Output], settle: Settle?)
     /// The jobs waiting, and whether a drain is already on the queue for them.
     private let waiting = Mutex<(jobs: [Waiting], drainQueued: Bool)>(([], false))
 
-    /// `run` is called on `queue` only.
-    public init(queue: DispatchQueue, _ run: @escaping ([Job]) throws -> (outputs: [Output], settle: Settle?)) {
+    /// `run` is called on `queue` only; the settles it returns on `settling`, in order.
+    public init(queue: DispatchQueue, settling: DispatchQueue, _ run: @escaping ([Job]) throws -> (outputs: [Output], settle: Settle?)) {
         self.queue = queue
+        self.settling = settling
         self.run = run
     }
 
     /// A group commit whose batches need no settling.
     public convenience init(queue: DispatchQueue, _ run: @escaping ([Job]) throws -> [Output]) {
-        self.init(queue: queue) { (try run($0), nil) }
+        self.init(queue: queue, settling: queue) { (try run($0), nil) }
     }
 
     /// Does `job` with whatever else is waiting, off the caller's thread.

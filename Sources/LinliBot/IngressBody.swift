@@ -67,10 +67,14 @@ public enum IngressBody {
 public final class EngineGate: @unchecked Sendable {
     private let engine: Engine
     private let queue = DispatchQueue(label: "linli.engine")
+    /// Where a batch waits for the sync that takes it to disk before it is answered, in
+    /// batch order, while the engine's queue goes on.
+    private let settling = DispatchQueue(label: "linli.sync")
     private let parser: CommandParser
     private let bot: Bot?
     /// Batches with their messages parsed, committed together.
-    private let batches: GroupCommit<(items: [InputItem], parsed: [Engine.Preparsed?], then: Engine.AlsoKeep?), [OutboundEvent]>
+    private let batches: GroupCommit<Job, [OutboundEvent]>
+    private typealias Job = (items: [InputItem], parsed: [Engine.Preparsed?], then: Engine.AlsoKeep?)
 
     /// Called after a batch that queued webhook pushes (to wake the deliverer).
     private let pushesQueued: @Sendable () -> Void
@@ -81,11 +85,15 @@ public final class EngineGate: @unchecked Sendable {
     public struct Health: Sendable {
         /// Why the last batch (or tick) failed to commit; nil when it committed.
         public var storeError: String?
+        /// Why a sync of the log failed: it stands until the server restarts (what the log
+        /// held may not be on disk, whatever a later sync would say).
+        public var syncError: String?
         /// Pushes waiting for delivery, counted at most once a second.
         public var outboxDepth: Int
         var counted: ContinuousClock.Instant
-        /// When a batch or tick last committed (or the gate opened): with the server's
-        /// tick every second, a long while means the engine is stuck (waiting on a lock).
+        /// When a batch or tick was last committed and on disk (or the gate opened): with
+        /// the server's tick every second, a long while means the engine is stuck (waiting
+        /// on a lock, or on a disk that does not sync).
         public var committed: ContinuousClock.Instant
     }
 
@@ -98,19 +106,37 @@ public final class EngineGate: @unchecked Sendable {
         self.health = health
         // A batch's commit does not wait for the disk: its callers are answered (and the
         // outbox woken) once a sync has taken it there, while the engine goes on with the next.
-        engine.syncLater = true
         let store = engine.store
-        batches = GroupCommit(queue: queue) { jobs in
-            try health.noting {
-                let queued = engine.queuedPushes
-                let outs = try engine.process(groups: jobs.map(\.items), parsed: jobs.map(\.parsed), then: jobs.map(\.then))
-                let (through, pushed) = (store.committedUnsynced, engine.queuedPushes != queued)
-                return (outs, {
-                    try store.syncLog(through: through)
-                    if pushed { pushesQueued() }
-                })
+        batches = GroupCommit(queue: queue, settling: settling) { jobs in
+            let queued = engine.queuedPushes
+            let outs = try health.noting {
+                try engine.process(groups: jobs.map(\.items), parsed: jobs.map(\.parsed), then: jobs.map(\.then), syncLater: true)
             }
+            return (outs, Self.settle(store, health, pushed: engine.queuedPushes != queued, pushesQueued))
         }
+    }
+
+    /// What a batch's answers (or, after a tick, the outbox's wake-up) wait for: the sync
+    /// that takes it to disk, noted in the health. Nil on a store whose commits are on disk already.
+    private static func settle(
+        _ store: Store, _ health: HealthKeeper, pushed: Bool, _ pushesQueued: @escaping @Sendable () -> Void
+    ) -> GroupCommit<Job, [OutboundEvent]>.Settle? {
+        let through = store.syncLaterCommits
+        @Sendable func settled() throws {
+            do {
+                try store.syncLog(through: through)
+            } catch {
+                health.synced(error)
+                throw error
+            }
+            health.synced(nil)
+            if pushed { pushesQueued() }
+        }
+        guard store.syncsLater else {
+            try? settled()
+            return nil
+        }
+        return settled
     }
 
     /// The message a platform's signature was taken with, if it was, read off the engine's queue.
@@ -149,10 +175,14 @@ public final class EngineGate: @unchecked Sendable {
         timer.schedule(deadline: .now(), repeating: interval, leeway: .milliseconds(50))
         timer.setEventHandler { [self] in
             do {
+                let queued = engine.queuedPushes
                 try health.noting(probing: true) {
-                    let queued = engine.queuedPushes
-                    _ = try engine.process([.event(InboundEvent(type: .tick), line: 0)])
-                    if engine.queuedPushes != queued { pushesQueued() }
+                    _ = try engine.process(groups: [[.event(InboundEvent(type: .tick), line: 0)]], syncLater: true)
+                }
+                if let settle = Self.settle(engine.store, health, pushed: engine.queuedPushes != queued, pushesQueued) {
+                    settling.async {
+                        do { try settle() } catch { onError(error) }
+                    }
                 }
             } catch {
                 onError(error)
@@ -166,7 +196,12 @@ public final class EngineGate: @unchecked Sendable {
     /// the community as it now stands and the bot's clock.
     public func withDashboard<T: Sendable>(_ body: @escaping @Sendable (Dashboard) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            queue.async { continuation.resume(with: Result { try self.engine.withDashboard(body) }) }
+            queue.async { [self] in
+                let read = Result { try engine.withDashboard(body) }
+                // What it read may be a batch not on disk yet: shown once it is.
+                let (store, through) = (engine.store, engine.store.syncLaterCommits)
+                settling.async { continuation.resume(with: read.flatMap { value in Result { try store.syncLog(through: through) }.map { value } }) }
+            }
         }
     }
 
@@ -184,7 +219,9 @@ private final class HealthKeeper: Sendable {
         self.store = store
         let depth = try? store.read { try $0.outboxDepth() }
         state = Mutex(
-            .init(storeError: depth == nil ? "the outbox could not be read" : nil, outboxDepth: depth ?? 0, counted: .now, committed: .now))
+            .init(
+                storeError: depth == nil ? "the outbox could not be read" : nil, syncError: nil, outboxDepth: depth ?? 0, counted: .now,
+                committed: .now))
     }
 
     /// Runs a batch, noting whether it committed, and the outbox's depth when a
@@ -206,10 +243,7 @@ private final class HealthKeeper: Sendable {
             throw error
         }
         let now = ContinuousClock.now
-        let due = state.withLock { h in
-            h.committed = now
-            return h.storeError != nil || now - h.counted >= .seconds(1)
-        }
+        let due = state.withLock { h in h.storeError != nil || now - h.counted >= .seconds(1) }
         guard due else { return result }
         let depth = Result { try store.read { try $0.outboxDepth() } }
         state.withLock { h in
@@ -219,5 +253,17 @@ private final class HealthKeeper: Sendable {
             }
         }
         return result
+    }
+
+    /// Notes a batch or tick on disk (its sync returned), or why its sync failed: then every
+    /// later sync fails too, and `/healthz` says so.
+    func synced(_ error: (any Error)?) {
+        state.withLock { h in
+            if let error {
+                h.syncError = "the log could not be synced (\(error))"
+            } else {
+                h.committed = .now
+            }
+        }
     }
 }

@@ -46,7 +46,7 @@ final class KeptOutcomes: @unchecked Sendable {
 
     /// Forgets whatever an earlier (failed) run of a batch left.
     func begin() {
-        queue.sync { encoded.removeAll(keepingCapacity: true) }
+        if handed > 0 { queue.sync { encoded.removeAll(keepingCapacity: true) } }  // the last batch's, encoded on the queue
         entries.removeAll(keepingCapacity: true)
         byKey.removeAll(keepingCapacity: true)
         handed = 0

@@ -185,7 +185,12 @@ public final class OutboxService: @unchecked Sendable {
         }
         // What is sent is on disk first (PROTOCOL.md §4): the server's engine answers a batch
         // once a sync has taken it there, and this pass may have read it before that.
-        if !plans.isEmpty { try store.syncLog() }
+        do {
+            if !plans.isEmpty { try store.syncLog() }
+        } catch {
+            state.withLock { $0.waitingForRoom.insert(contentsOf: handed, at: 0) }  // the rest wait out their lease
+            throw error
+        }
         if let metrics {
             for (verdict, n) in verdicts { metrics.count("linli_delivery_attempts_total", [("result", verdict)], by: n) }
             if dead > 0 { metrics.count("linli_dead_letters_total", by: dead) }

@@ -137,11 +137,11 @@ public enum Ingress {
         // From what the gate keeps as batches and ticks (one a second) go: no query.
         router.get("healthz") { _, _ -> Response in
             let health = gate.currentHealth
-            if let error = health.storeError { return problem(.serviceUnavailable, "database_unavailable", error) }
+            if let error = health.syncError ?? health.storeError { return problem(.serviceUnavailable, "database_unavailable", error) }
             let idle = ContinuousClock.now - health.committed
             if idle > configuration.stalledAfter {
                 return problem(
-                    .serviceUnavailable, "engine_stalled", "no batch or tick has committed for \(idle.components.seconds) s (waiting on a lock?)")
+                    .serviceUnavailable, "engine_stalled", "no batch or tick has committed and reached the disk for \(idle.components.seconds) s (waiting on a lock, or on the disk?)")
             }
             let json = "{\"status\":\"ok\",\"database\":\"ok\",\"outbox_depth\":\(health.outboxDepth)}"
             return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: json)))

@@ -5,17 +5,18 @@ import Synchronization
 /// (`Store.write(syncLater:)`): one `fdatasync` of the log for every commit made
 /// before it began, however many came while the last one ran.
 final class LogSync: Sendable {
-    private let path: String
     /// Commits made without a sync, counted after each returned.
     private let made = Atomic<Int>(0)
-    /// The log's file (opened at the first sync: SQLite makes it at the first write),
-    /// how many commits the last sync took to disk, and the error of a sync that failed:
-    /// after it, what the log held may not be on disk whatever a later sync says, so
-    /// every later sync fails too.
-    private let state = Mutex<(file: Int32, synced: Int, failed: POSIXErrorCode?, syncs: Int)>((-1, 0, nil, 0))
+    /// The log's file, how many commits the last sync took to disk, and the error of a
+    /// sync that failed: after it, what the log held may not be on disk whatever a later
+    /// sync says, so every later sync fails too.
+    private let state: Mutex<(file: Int32, synced: Int, failed: POSIXErrorCode?, syncs: Int)>
 
-    init(database path: String) {
-        self.path = path + "-wal"
+    /// Opens the log at `path` (SQLite made it when its connection first read the database).
+    init(log path: String) throws {
+        let file = open(path, O_RDWR | O_CLOEXEC)
+        guard file >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        state = Mutex((file, 0, nil, 0))
     }
 
     /// Counts a commit that returned without a sync.
@@ -31,12 +32,6 @@ final class LogSync: Sendable {
             if let through, s.synced >= through { return }
             // Every commit counted now wrote its frames before this sync begins.
             let target = made.load(ordering: .acquiring)
-            if s.file < 0 {
-                s.file = open(path, O_RDWR | O_CLOEXEC)
-                // No log yet: nothing was ever committed to it.
-                if s.file < 0, errno == ENOENT, target == 0 { return }
-                guard s.file >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-            }
             while fdatasync(s.file) != 0 {
                 guard errno == EINTR else {
                     s.failed = POSIXErrorCode(rawValue: errno) ?? .EIO

@@ -52,10 +52,11 @@ public final class Store: Sendable {
             // connection closing may hold the lock for a moment.
             config.busyMode = .timeout(5)
             config.prepareDatabase { db in
-                // FULL: each commit's log is on disk (fsync) before the commit returns, so
-                // nothing printed or answered after it is lost even to a power cut
-                // (PROTOCOL.md §4). Group commit keeps it to one sync per batch.
-                try db.execute(sql: "PRAGMA synchronous = FULL")
+                // NORMAL: a commit returns without waiting for the disk; `write` then syncs
+                // the log itself (`LogSync`), so nothing printed or answered after it is lost
+                // even to a power cut (PROTOCOL.md §4), and `write(syncLater:)` leaves that
+                // sync to its caller. Group commit keeps it to one sync per batch.
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
                 // Statement journals and sorts in memory, not in temporary files.
                 try db.execute(sql: "PRAGMA temp_store = MEMORY")
                 // Never checkpoint inside a commit: the Checkpointer does it beside the writer.
@@ -64,8 +65,17 @@ public final class Store: Sendable {
             queue = try DatabaseQueue(path: path, configuration: config)
         }
         try Schema.migrator.migrate(queue!)
-        checkpointer = path == ":memory:" ? nil : try Checkpointer(path: path, limit: walLimit)
-        log = path == ":memory:" ? nil : LogSync(database: path)
+        if path == ":memory:" {
+            (checkpointer, log) = (nil, nil)
+            return
+        }
+        checkpointer = try Checkpointer(path: path, limit: walLimit)
+        // The log's name as SQLite has it (beside the file a symbolic link names).
+        let logPath = try queue!.inDatabase { db in
+            sqlite3_filename_wal(sqlite3_db_filename(db.sqliteConnection, "main")).map { String(cString: $0) }
+        }
+        log = try LogSync(log: logPath ?? path + "-wal")
+        try log!.sync(through: nil)  // the migrations
     }
 
     deinit {
@@ -96,23 +106,26 @@ public final class Store: Sendable {
         database.hasPrefix("postgres://") || database.hasPrefix("postgresql://")
     }
 
-    /// Runs `body` in one write transaction: all of it is committed, or none.
+    /// Runs `body` in one write transaction: all of it is committed, or none, and it is on
+    /// disk when this returns.
     ///
-    /// With `syncLater`, on a SQLite file the commit returns before its log is on disk
-    /// (`synchronous = NORMAL` for it): the caller tells nobody of it before
-    /// `syncLog(through: committedUnsynced)` (PROTOCOL.md §4). The server's engine goes on
-    /// with the next batch while the last one's sync waits for the disk, and the batches
-    /// committed meanwhile go to disk with one sync. PostgreSQL's commit is synced either way.
+    /// With `syncLater`, on a SQLite file the commit returns before its log is on disk:
+    /// the caller tells nobody of it before `syncLog(through: syncLaterCommits)` (PROTOCOL.md
+    /// §4). The server's engine goes on with the next batch while the last one's sync waits
+    /// for the disk, and the batches committed meanwhile go to disk with one sync.
+    /// PostgreSQL's commit is synced either way.
     public func write<T>(syncLater: Bool = false, _ body: (StoreTransaction) throws -> T) throws -> T {
         if let postgres { return try postgres.transaction(.synced) { try body(StoreTransaction(postgres: $0)) } }
-        guard syncLater, let log else { return try queue!.write { db in try body(StoreTransaction(db: db)) } }
-        let result = try unsynced { try body(StoreTransaction(db: $0)) }
-        log.committed()
+        let result = try queue!.write { db in try body(StoreTransaction(db: db)) }
+        if syncLater { log?.committed() } else { try log?.sync(through: nil) }
         return result
     }
 
-    /// How many commits of `write(syncLater: true)` this store has made.
-    public var committedUnsynced: Int { log?.commits ?? 0 }
+    /// Whether `write(syncLater:)` leaves a sync to its caller (a SQLite file).
+    public var syncsLater: Bool { log != nil }
+
+    /// How many commits `write(syncLater: true)` has made: a running count.
+    public var syncLaterCommits: Int { log?.commits ?? 0 }
 
     /// Returns once every commit of this store up to the `through`th of `write(syncLater:)`
     /// is on disk (at once if one sync already took it). Without `through`, syncs the log
@@ -123,30 +136,15 @@ public final class Store: Sendable {
     }
 
     /// The outbox's own bookkeeping: like `write`, but the commit is not waited on to
-    /// reach the disk (`synchronous = NORMAL` for it; PostgreSQL's `synchronous_commit =
-    /// off`): it survives the process dying, not a power cut, and the next synced commit
-    /// takes it to disk too; at worst a push is sent again. Never for what a person is
+    /// reach the disk (no sync of the log; PostgreSQL's `synchronous_commit = off`): it
+    /// survives the process dying, not a power cut, and the next sync takes it to disk
+    /// too; at worst a push is sent again. Never for what a person is
     /// told. On PostgreSQL it does not take the writer lock: it touches only the outbox
     /// rows it claims (`due`, `FOR UPDATE SKIP LOCKED`), their attempts and the endpoints,
     /// so deliverers go on beside each other and beside the engines' batches.
     public func writeOutbox<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         if let postgres { return try postgres.transaction(.outbox) { try body(StoreTransaction(postgres: $0)) } }
-        return try unsynced { try body(StoreTransaction(db: $0)) }
-    }
-
-    /// One transaction on the SQLite connection whose commit does not wait for the disk.
-    private func unsynced<T>(_ body: (Database) throws -> T) throws -> T {
-        try queue!.writeWithoutTransaction { db in
-            // Prepared anew each time: SQLite sets a connection's synchronous while preparing the pragma.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
-            var result: T?
-            try db.inTransaction {
-                result = try body(db)
-                return .commit
-            }
-            return result!
-        }
+        return try queue!.write { db in try body(StoreTransaction(db: db)) }
     }
 
     /// Runs `body` on a consistent snapshot, for reads only.
