@@ -57,7 +57,7 @@ extension Engine {
             } else if strict, let asked, !parser.isOnly(text, answering: prompt.command, asked) {
                 return nil  // `7点到9点我要去接孩子` among neighbours: talk, and the question stays open
             } else {
-                parsed = parser.parse(prompt.soFar + " " + text, strict: strict)
+                parsed = parser.parse(CommandParser.completing(prompt.soFar, with: text), strict: strict)
                 // No answer, but another command's word (`紧急通知` while asked an event's time): that
                 // command, which asks its own question instead (a points item, `走访`, still answers).
                 if !strict, !FollowUps.answers(parsed, asking: asked), case .incomplete(let id, _, _, _) = alone, id != prompt.command { parsed = alone }
@@ -182,7 +182,7 @@ extension Engine {
             // refused whatever the text or score for the record says, so it is not asked for.
             let standIn: String? = switch missing.type { case .text: "x"; case .int: "5"; default: nil }
             if let standIn, spec?.args.contains(where: { if case .record = $0.type { true } else { false } }) == true,
-                let error = try refusedWhatever(soFar + " " + standIn, ctx)
+                let error = try refusedWhatever(CommandParser.completing(soFar, with: standIn), ctx)
             {
                 outcome = refusal(error, ctx)
                 break
@@ -246,7 +246,7 @@ extension Engine {
         for (other, arg) in [(spec, missing)] + sharing.compactMap({ s in s.args.first { !$0.optional }.map { (s, $0) } }) {
             switch try dispatcher.presume(arg, of: other.id, family: other.family, said: soFar, ctx) {
             case .value(let value):
-                let whole = parser.parse(soFar + " " + value)
+                let whole = parser.parse(CommandParser.completing(soFar, with: value))
                 return whole.isCommand ? .value(whole) : .ask
             case .ask:
                 // `sign up` alone from a registered resident: not the room, which `register` refused, but the event.
@@ -288,7 +288,7 @@ extension Engine {
     /// dispute): its details, which name neighbours, are asked for privately. Read by
     /// parsing what was said with a stand-in for the details.
     private func reportsPrivately(_ soFar: String) -> Bool {
-        guard case .command(let command, _) = parser.parse(soFar + " x"),
+        guard case .command(let command, _) = parser.parse(CommandParser.completing(soFar, with: "x")),
             case .report(let category, _, _)? = command.family as? WorkOrdersCommand
         else { return false }
         return state.directory.category(category)?.isPrivate == true

@@ -105,6 +105,18 @@ extension StoreTransaction {
             """, .text(person), .text(person))
     }
 
+    /// The resolved work orders awaiting `person`'s rating: reported by them, followed by
+    /// them, or a mediation in which they are the other party, not rated by them yet.
+    public func workOrders(awaitingRatingBy person: String) throws -> [WorkOrder] {
+        try records(
+            WorkOrder.codec,
+            """
+            WHERE state = 'resolved' AND ((reporter = ?1 AND rating IS NULL)
+              OR number IN (SELECT work_order FROM followers WHERE user = ?1 AND rating IS NULL)
+              OR number IN (SELECT number FROM disputes WHERE respondent = ?1 AND respondent_rating IS NULL)) ORDER BY number
+            """, .text(person))
+    }
+
     /// Where open work orders are and who holds them: each building, level and
     /// person (nil: a department) with one or more, and the lowest number there.
     public func openHolders() throws -> [(building: String, level: Level, person: String?, first: Int)] {

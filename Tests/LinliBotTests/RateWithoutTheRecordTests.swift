@@ -1,0 +1,68 @@
+import LinliProtocol
+import LinliTesting
+import Testing
+
+/// Asked to rate a finished report (`请评价（1-5分）：评价 R1 5`), residents answered `评价 5`
+/// and were told that “5” is not a record id.
+@Suite struct RateWithoutTheRecordTests {
+    /// Li's leak R1 and Emma's lamp R2, both done by the captain; Zhang's private noise
+    /// report R3 still open.
+    func community() throws -> Conversation {
+        let chat = try Conversation()
+        try chat.say("@2026-11-28T09:00:00+08:00 [fudi-b3] u-li: 报修 漏水 厨房滴水")
+        try chat.say("@2026-11-28T09:01:00+08:00 u-emma: report light corridor lamp out")
+        #expect(try chat.say("@2026-11-28T09:02:00+08:00 u-zhang: 报修 噪音 楼上半夜装修").reply.refs == ["R3"])
+        for n in 1...2 {
+            try chat.say("@2026-11-28T09:05:00+08:00 u-zhou: 接单 R\(n)")
+            let done = try chat.say("@2026-11-28T09:30:00+08:00 u-zhou: 办结 R\(n) 已修好")
+            #expect(done.notifications.contains { $0.reason == "rating_request" })
+        }
+        return chat
+    }
+
+    @Test func theOneReportAwaitingTheSendersRatingIsRated() throws {
+        let chat = try community()
+        let rated = try chat.say("@2026-11-28T09:40:00+08:00 u-li: 评价 5 师傅很快，谢谢").reply
+        #expect(rated.ok && rated.refs == ["R1"] && rated.text.contains("5分"), "\(rated.text)")
+        #expect(try chat.engine.history(1).contains { $0.action == "rate" && ($0.detail ?? "").contains("师傅很快") })
+        #expect(try chat.engine.history(2).allSatisfy { $0.action != "rate" }, "Emma's is hers to rate")
+        let english = try chat.say("@2026-11-28T09:41:00+08:00 u-emma: rate 4 quick fix").reply
+        #expect(english.ok && english.refs == ["R2"] && english.text.contains("4/5"), "\(english.text)")
+        // Nothing more awaits either: said so, not asked which record.
+        let again = try chat.say("@2026-11-28T09:42:00+08:00 u-li: 评价 4").reply
+        #expect(again.code == "not_found" && again.text.contains("没有待评价"), "\(again.text)")
+        let none = try chat.say("@2026-11-28T09:43:00+08:00 u-zhang: 评价 5").reply
+        #expect(none.code == "not_found" && !none.text.contains("R3"), "an open report awaits no rating: \(none.text)")
+        #expect(try chat.say("@2026-11-28T09:44:00+08:00 u-emma: rate 5").reply.text.hasPrefix("You have no resolved report"))
+    }
+
+    @Test func withTwoAwaitingTheRecordIsAskedAndTheScoreKept() throws {
+        let chat = try community()
+        try chat.say("@2026-11-28T10:00:00+08:00 [fudi-b3] u-li: 报修 路灯 楼道灯不亮")
+        try chat.say("@2026-11-28T10:05:00+08:00 u-zhou: 接单 R4")
+        try chat.say("@2026-11-28T10:06:00+08:00 u-zhou: 办结 R4 换了灯泡")
+        let asked = try chat.say("@2026-11-28T10:10:00+08:00 u-li: 评价 3 还行").reply
+        #expect(asked.code == "usage" && asked.text.hasPrefix("评价哪一条？"), "\(asked.text)")
+        let rated = try chat.say("@2026-11-28T10:11:00+08:00 u-li: R4").reply
+        #expect(rated.ok && rated.refs == ["R4"] && rated.text.contains("3分"), "\(rated.text)")
+        #expect(try chat.engine.history(4).contains { $0.action == "rate" && ($0.detail ?? "").contains("还行") })
+        // The other one is now the only one: presumed.
+        #expect(try chat.say("@2026-11-28T10:12:00+08:00 u-li: 评价 5").reply.refs == ["R1"])
+    }
+
+    @Test func inTheGroupOnlyWhenTheBotIsCalled() throws {
+        let chat = try community()
+        #expect(try chat.say("@2026-11-28T09:40:00+08:00 [fudi-b3] u-zhang: 李姨，水管修好了吗？").isEmpty)
+        #expect(try chat.say("@2026-11-28T09:41:00+08:00 [fudi-b3] u-li: 修好了，评价 5 分都不够").isEmpty)
+        #expect(try chat.say("@2026-11-28T09:42:00+08:00 [fudi-b3] u-li: 评价 5").isEmpty, "not said to the bot")
+        #expect(try chat.engine.history(1).allSatisfy { $0.action != "rate" })
+        let called = try chat.say("@2026-11-28T09:43:00+08:00 [fudi-b3] u-li: @小邻 评价 5")
+        #expect(called.reply.ok && called.reply.refs == ["R1"] && called.reply.group == "fudi-b3")
+        // The captain and a neighbour with a private report open are told so, and nothing of R3 shows.
+        for who in ["u-zhou", "u-zhang"] {
+            let told = try chat.say("@2026-11-28T09:44:00+08:00 [fudi-b3] \(who): @小邻 评价 5").reply
+            #expect(told.code == "not_found" && !told.text.contains("R3") && !told.text.contains("装修"), "\(told.text)")
+        }
+        #expect(try chat.say("@2026-11-28T09:45:00+08:00 [fudi-b3] u-zhang: 谢谢小邻").isEmpty)
+    }
+}
