@@ -47,7 +47,11 @@ extension Engine {
             // A whole command on its own is taken as such; a mere “OK”, or the command's word
             // again, asks the question again (in a group it is chatter); anything else answers it.
             let alone = parser.parse(text, strict: strict)
+            // `评价 2 电梯还是响` while asked which report: the newer score stands, and which is asked again.
+            let restated = alone.scoreWithoutRecord && alone.isIncomplete(prompt.command)
             if case .command = alone {
+                parsed = alone
+            } else if restated {
                 parsed = alone
             } else if Acknowledgement.word(in: text) != nil || alone.isIncomplete(prompt.command) {
                 if strict { return nil }
@@ -65,7 +69,7 @@ extension Engine {
             // An answer that does not answer leaves the question open: in a group it is chatter;
             // in a private chat it is told why, and the corrected answer still answers.
             if !FollowUps.answers(parsed, asking: asked) {
-                if strict { return nil }
+                if strict, !restated { return nil }
             } else {
                 try deletePrompt(chat: chat, user: sender, tx)
                 answered = prompt
@@ -73,9 +77,10 @@ extension Engine {
         } else {
             parsed = preparsed ?? parser.parse(text, strict: strict)
             if strict, case .command = parsed {} else if strict {
-                // `收到` under an alert posted in this group asking the sender to acknowledge it answers that (§2.1, 3).
-                guard Acknowledgement.word(in: text) == Acknowledgement.receipt,
-                    case .value(let whole) = try presumed(parser.parse(Acknowledgement.receiptCommand(in: text)), ctx)
+                // `收到` under an alert posted in this group asking the sender to acknowledge it answers that (§2.1, 3);
+                // `评价 5` is a whole command once the one report awaiting the sender's rating is presumed.
+                let receipt = Acknowledgement.word(in: text) == Acknowledgement.receipt ? parser.parse(Acknowledgement.receiptCommand(in: text)) : nil
+                guard let unfinished = receipt ?? (parsed.scoreWithoutRecord ? parsed : nil), case .value(let whole) = try presumed(unfinished, ctx)
                 else { return nil }
                 parsed = whole
             }

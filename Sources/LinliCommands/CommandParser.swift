@@ -147,7 +147,7 @@ public struct CommandParser: Sendable {
                 let soFar = politeEnd ? TextCursor.string(cursor.chars[..<cursor.pos]).trimmingCharacters(in: .whitespaces) : folded
                 return .incomplete(commandID: spec.id, soFar: soFar, missing: arg, lang: lang)
             }
-            if let soFar = scoreFirst(arg, of: spec, cursor) { return .incomplete(commandID: spec.id, soFar: soFar, missing: arg, lang: lang) }
+            if let scoreFirst = scoreFirst(arg, of: spec, cursor, lang: lang) { return scoreFirst }
             if case .text = arg.type, let count = spec.args.first(where: { if case .quantity = $0.type { true } else { false } }),
                 args[count.name] == nil
             {

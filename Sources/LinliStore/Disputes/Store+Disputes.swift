@@ -73,6 +73,17 @@ extension StoreTransaction {
             """, values: [.text(person), .text(person)])
     }
 
+    /// The unsettled disputes whose agreement is recorded and `person`, a party, has not confirmed.
+    public func disputes(toConfirmBy person: String) throws -> [Dispute] {
+        try records(
+            Dispute.codec,
+            """
+            WHERE settled_at IS NULL AND agreed_at IS NOT NULL
+              AND ((complainant = ? AND complainant_confirmed_at IS NULL) OR (respondent = ? AND respondent_confirmed_at IS NULL))
+            ORDER BY number
+            """, values: [.text(person), .text(person)])
+    }
+
     /// Writes the columns in which `new` differs from `old`.
     public func update(_ new: Dispute, from old: Dispute) throws { try update(new, from: old, Dispute.codec) }
 }

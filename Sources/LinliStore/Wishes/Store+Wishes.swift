@@ -39,6 +39,11 @@ extension StoreTransaction {
         try records(Wish.codec, "WHERE wisher = ? AND state = 'fulfilled' ORDER BY number", .text(wisher))
     }
 
+    /// The wishes `claimer` has claimed and not yet fulfilled, oldest first.
+    public func wishes(claimedBy claimer: String) throws -> [Wish] {
+        try records(Wish.codec, "WHERE claimer = ? AND state = 'claimed' ORDER BY number", .text(claimer))
+    }
+
     /// Writes the columns in which `new` differs from `old`.
     public func update(_ new: Wish, from old: Wish) throws { try update(new, from: old, Wish.codec) }
 }

@@ -105,16 +105,19 @@ extension StoreTransaction {
             """, .text(person), .text(person))
     }
 
-    /// The resolved work orders awaiting `person`'s rating: reported by them, followed by
-    /// them, or a mediation in which they are the other party, not rated by them yet.
-    public func workOrders(awaitingRatingBy person: String) throws -> [WorkOrder] {
+    /// The work orders awaiting `person`'s rating: resolved and reported by them; or, resolved
+    /// or closed since `closedSince` (the reporter's rating closes an order), followed by them
+    /// or a mediation in which they are the other party; not rated by them yet.
+    public func workOrders(awaitingRatingBy person: String, closedSince: Instant) throws -> [WorkOrder] {
         try records(
             WorkOrder.codec,
             """
-            WHERE state = 'resolved' AND ((reporter = ?1 AND rating IS NULL)
-              OR number IN (SELECT work_order FROM followers WHERE user = ?1 AND rating IS NULL)
-              OR number IN (SELECT number FROM disputes WHERE respondent = ?1 AND respondent_rating IS NULL)) ORDER BY number
-            """, .text(person))
+            WHERE (state = 'resolved' AND reporter = ?1 AND rating IS NULL)
+              OR ((state = 'resolved' OR (state = 'closed' AND closed_at >= ?2))
+                AND (number IN (SELECT work_order FROM followers WHERE user = ?1 AND rating IS NULL)
+                  OR number IN (SELECT number FROM disputes WHERE respondent = ?1 AND respondent_rating IS NULL)))
+            ORDER BY number
+            """, .text(person), .int(closedSince.milliseconds))
     }
 
     /// Where open work orders are and who holds them: each building, level and

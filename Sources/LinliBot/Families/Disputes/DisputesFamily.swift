@@ -11,8 +11,16 @@ import LinliStore
 /// the other party never learns who complained.
 struct DisputesFamily: Family {
     /// A bare `参加` / `attend` (a word an event's sign-up shares): the one meeting still to
-    /// come the sender is invited to and has not answered.
+    /// come the sender is invited to and has not answered. A bare `确认` / `confirm`: the one
+    /// agreement the sender has to confirm.
     func presume(_ missing: ArgSpec, of id: String, said: String, _ ctx: CommandContext) throws -> Presumption<String> {
+        if id == "confirm" {
+            let agreed = try ctx.tx.disputes(toConfirmBy: ctx.sender)
+            guard !agreed.isEmpty else {
+                return .refused(LinliError(.notFound, zh: "您没有待确认的调解协议。", en: "You have no mediation agreement to confirm."))
+            }
+            return agreed.count == 1 ? .value(agreed[0].id.description) : .ask
+        }
         guard id == "attend" else { return .ask }
         // Not one withdrawn, closed or whose meeting is past.
         let open = try ctx.tx.disputes(unansweredBy: ctx.sender).filter {

@@ -63,3 +63,24 @@ extension WishesFamily {
             ])
     }
 }
+
+extension WishesFamily {
+    /// `fulfil`, `完成` alone: the one wish the sender has claimed and not fulfilled. `claim`,
+    /// `认领` alone with no wish open: said so, instead of asking which.
+    func presume(_ missing: ArgSpec, of id: String, said: String, _ ctx: CommandContext) throws -> Presumption<String> {
+        switch id {
+        case "fulfil":
+            let claimed = try ctx.tx.wishes(claimedBy: ctx.sender)
+            guard !claimed.isEmpty else {
+                return .refused(
+                    LinliError(.notFound, zh: "您没有认领中的心愿。看看心愿墙：心愿列表", en: "You have no claimed wish to fulfil. See the open ones: wishes"))
+            }
+            return claimed.count == 1 ? .value(claimed[0].id.description) : .ask
+        case "claim":
+            guard try ctx.tx.openWishes(limit: 1).isEmpty else { return .ask }
+            return .refused(LinliError(.notFound, zh: "现在没有待认领的心愿。", en: "There is no open wish to claim now."))
+        default:
+            return .ask
+        }
+    }
+}

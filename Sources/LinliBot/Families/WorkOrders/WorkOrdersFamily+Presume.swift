@@ -16,7 +16,7 @@ extension WorkOrdersFamily {
 
     /// `评价 5`, `rate 4 thanks`: the one record awaiting the sender's rating. With none, why not.
     private func toRate(_ ctx: CommandContext) throws -> Presumption<String> {
-        let awaiting = try ctx.tx.workOrders(awaitingRatingBy: ctx.sender)
+        let awaiting = try ctx.tx.workOrders(awaitingRatingBy: ctx.sender, closedSince: ctx.now.adding(.days(-7)))
         guard !awaiting.isEmpty else {
             return .refused(
                 LinliError(.notFound, zh: "您没有待评价的报修（办结后会请您评价）。", en: "You have no resolved report awaiting your rating (you are asked once one is done)."))
