@@ -100,7 +100,7 @@ extension Engine {
                     }
                 if case .value(let whole) = presumption {
                     parsed = whole
-                } else if case .ask = presumption, let receipt {
+                } else if presumption.asks, let receipt {
                     parsed = receipt  // which one: asked below
                 } else {
                     commandName = "acknowledgement"
@@ -145,9 +145,11 @@ extension Engine {
                 if noting, chosen == nil { try kernel(tx).people.noteWritten(sender, lang) }
             }
         }
+        var choices: Localized?  // the question naming what the missing argument may be
         switch try presumed(parsed, ctx) {
         case .value(let whole): parsed = whole
         case .refused(let error): parsed = .failure(error, lang: ctx.lang)
+        case .choose(let question): choices = question
         case .ask, .nothing: break
         }
         var outcome: Outcome
@@ -202,7 +204,7 @@ extension Engine {
                 Prompt(
                     chat: privately ? "" : chat, user: sender, command: id, soFar: soFar, lang: ctx.lang, expiresAt: clock.adding(Self.promptLifetime)),
                 tx)
-            let question = missing.prompt ?? Localized(zh: "请补充“\(missing.name)”。", en: "Please add “\(missing.name)”.")
+            let question = choices ?? missing.prompt ?? Localized(zh: "请补充“\(missing.name)”。", en: "Please add “\(missing.name)”.")
             let usage = spec?.usage ?? Localized(zh: "", en: "")
             let asked = LinliError(
                 .usage,
@@ -249,14 +251,15 @@ extension Engine {
         let sharing = parser.commands(sayingOnly: soFar).filter { $0.id != id && ctx.mayUse($0) }
         var result = Presumption<ParseResult>.nothing
         for (other, arg) in [(spec, missing)] + sharing.compactMap({ s in s.args.first { !$0.optional }.map { (s, $0) } }) {
-            switch try dispatcher.presume(arg, of: other.id, family: other.family, said: soFar, ctx) {
+            let presumption = try dispatcher.presume(arg, of: other.id, family: other.family, said: soFar, ctx)
+            switch presumption {
             case .value(let value):
                 let whole = parser.parse(CommandParser.completing(soFar, with: value))
                 return whole.isCommand ? .value(whole) : .ask
-            case .ask:
+            case .ask, .choose:
                 // `sign up` alone from a registered resident: not the room, which `register` refused, but the event.
                 if case .refused = result, other.id != id { return .value(.incomplete(commandID: other.id, soFar: other.word(lang), missing: arg, lang: lang)) }
-                result = .ask
+                if case .choose(let question) = presumption { result = .choose(question) } else if !result.asks { result = .ask }
             case .refused(let error): if case .nothing = result { result = .refused(error) }
             case .nothing: break
             }

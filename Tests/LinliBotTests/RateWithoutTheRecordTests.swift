@@ -42,7 +42,7 @@ import Testing
         try chat.say("@2026-11-28T10:05:00+08:00 u-zhou: 接单 R4")
         try chat.say("@2026-11-28T10:06:00+08:00 u-zhou: 办结 R4 换了灯泡")
         let asked = try chat.say("@2026-11-28T10:10:00+08:00 u-li: 评价 3 还行").reply
-        #expect(asked.code == "usage" && asked.text.hasPrefix("评价哪一条？"), "\(asked.text)")
+        #expect(asked.code == "usage" && asked.text.hasPrefix("评价哪一条？R1 漏水 · 3栋 501；R4 路灯 · 3栋 501"), "\(asked.text)")
         let rated = try chat.say("@2026-11-28T10:11:00+08:00 u-li: R4").reply
         #expect(rated.ok && rated.refs == ["R4"] && rated.text.contains("3分"), "\(rated.text)")
         #expect(try chat.engine.history(4).contains { $0.action == "rate" && ($0.detail ?? "").contains("还行") })
@@ -65,6 +65,21 @@ import Testing
             #expect(told.code == "not_found" && !told.text.contains("R3") && !told.text.contains("装修"), "\(told.text)")
         }
         #expect(try chat.say("@2026-11-28T09:45:00+08:00 [fudi-b3] u-zhang: 谢谢小邻").isEmpty)
+    }
+
+    @Test func theQuestionNamesThemAndInAGroupAPrivateOneByItsNumberOnly() throws {
+        let chat = try community()
+        try chat.say("@2026-11-28T10:00:00+08:00 u-li: 报修 噪音 楼上702每晚装修")
+        try chat.say("@2026-11-28T10:05:00+08:00 u-zhou: 接单 R4")
+        try chat.say("@2026-11-28T10:06:00+08:00 u-zhou: 办结 R4 已与702沟通")
+        let privately = try chat.say("@2026-11-28T10:10:00+08:00 u-li: 评价 4").reply.text
+        #expect(privately.hasPrefix("评价哪一条？R1 漏水 · 3栋 501；R4 噪音 · 3栋 501"), "\(privately)")
+        #expect(try chat.say("@2026-11-28T10:11:00+08:00 u-li: 取消").reply.ok)
+        let group = try chat.say("@2026-11-28T10:12:00+08:00 [fudi-b3] u-li: @小邻 评价 4").reply
+        #expect(group.group == "fudi-b3" && group.text.hasPrefix("评价哪一条？R1 漏水 · 3栋 501；R4（"), "\(group.text)")
+        #expect(!group.text.contains("噪音") && !group.text.contains("702"))
+        let english = try chat.say("@2026-11-28T10:13:00+08:00 u-emma: rate 4").reply.text
+        #expect(english.hasPrefix("Thank you for rating R2"), "one awaits Emma: \(english)")
     }
 
     @Test func aNewerScoreWhileAskedWhichStands() throws {

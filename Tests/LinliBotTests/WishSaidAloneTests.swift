@@ -21,7 +21,7 @@ import Testing
         #expect(try chat.say("@2026-11-28T09:32:00+08:00 u-li: 心愿 想找人陪我去医院").reply.refs == ["W3"])
         try chat.say("@2026-11-28T09:33:00+08:00 u-liu: 认领 W3")
         let asked = try chat.say("@2026-11-28T09:34:00+08:00 u-liu: 完成").reply
-        #expect(asked.code == "usage" && asked.text.hasPrefix("完成了哪个心愿？"), "\(asked.text)")
+        #expect(asked.code == "usage" && asked.text.hasPrefix("完成了哪个心愿？W1 想请人帮忙修一下收音机；W3 想找人陪我去医院"), "\(asked.text)")
         #expect(try chat.say("@2026-11-28T09:35:00+08:00 u-liu: W3").reply.refs == ["W3"])
     }
 

@@ -32,13 +32,25 @@ protocol Family: Sendable {
 }
 
 /// What a family presumes of a missing argument: the one thing it can be; to ask which
-/// (several can be); that there is nothing it could be (no alert awaits the sender); or
-/// that the command cannot be, and why (`cancel my booking` with no booking to come).
+/// (several can be), with the question naming them if it can (`choose`); that there is
+/// nothing it could be (no alert awaits the sender); or that the command cannot be, and
+/// why (`cancel my booking` with no booking to come).
 enum Presumption<Value> {
     case value(Value)
     case ask
+    case choose(Localized)
     case nothing
     case refused(LinliError)
+}
+
+extension Presumption {
+    /// Whether the sender is to be asked which.
+    var asks: Bool {
+        switch self {
+        case .ask, .choose: true
+        case .value, .nothing, .refused: false
+        }
+    }
 }
 
 extension Family {

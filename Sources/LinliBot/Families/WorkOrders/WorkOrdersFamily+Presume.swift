@@ -21,6 +21,13 @@ extension WorkOrdersFamily {
             return .refused(
                 LinliError(.notFound, zh: "您没有待评价的报修（办结后会请您评价）。", en: "You have no resolved report awaiting your rating (you are asked once one is done)."))
         }
-        return awaiting.count == 1 ? .value(awaiting[0].id.description) : .ask
+        guard awaiting.count > 1 else { return .value(awaiting[0].id.description) }
+        // In a group a private one is named by its number only.
+        let desk = WorkOrderDesk(ctx.kernel)
+        func named(_ lang: Lang) -> String {
+            awaiting.map { ctx.group != nil && desk.keptFromGroups($0) ? $0.id.description : desk.headline($0, lang) }
+                .joined(separator: lang == .zh ? "；" : "; ")
+        }
+        return .choose(Localized(zh: "评价哪一条？\(named(.zh))", en: "Which one? \(named(.en))"))
     }
 }
