@@ -14,9 +14,11 @@ enum FollowUps {
     /// Whether `text` drops the pending question: one of `cancelWords`, closing marks aside, or
     /// a sentence that opens with 算了 or 不用了 (`算了不约了`) unless free text is asked for
     /// (`算了，双方都不追究了` answers it). In a group, not `no`, `stop`, `不用`: said to a neighbour.
-    static func cancels(_ text: String, asking missing: ArgSpec?, inGroup: Bool) -> Bool {
+    static func cancels(_ text: String, asking missing: ArgSpec?, of command: String, inGroup: Bool) -> Bool {
         let trimmed = CommandParser.unmarked(Grammar.fold(text).lowercased())
         if inGroup, ["no", "stop", "不用"].contains(trimmed) { return false }
+        // Asked which booking to cancel, `取消预约` again says the command again: it is asked again.
+        if command == "cancel", ["取消预约", "cancel my booking", "cancel booking"].contains(trimmed) { return false }
         let freeText = missing?.type == .text
         return cancelWords.contains(trimmed) || !freeText && (trimmed.hasPrefix("算了") || trimmed.hasPrefix("不用了"))
     }

@@ -96,7 +96,7 @@ extension CommandParser {
     private static let afterWord: Set<Unicode.Scalar> = [" ", ":", "：", ",", "，", "\u{3000}"]
 
     static let politeWords: Set<[Unicode.Scalar]> = Set(
-        ["please", "pls", "plz", "thanks", "thank", "you", "thx", "谢谢", "谢谢你", "一下", "吧", "呢", "啊", "呀", "哦", "嘛"].map { Array($0.unicodeScalars) })
+        ["please", "pls", "plz", "thanks", "thank", "you", "thx", "谢谢", "谢谢你", "一下", "吧", "呢", "啊", "呀", "哦", "嘛", "了", "啦"].map { Array($0.unicodeScalars) })
     static let longestPoliteWord = politeWords.map(\.count).max()!
 
     /// Command words people say to each other too (`need`, `我要`, `我家` answering “谁家有塑料袋？”):

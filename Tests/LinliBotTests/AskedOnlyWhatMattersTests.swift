@@ -154,7 +154,7 @@ import Testing
         // A question open for a record: the id answers it.
         try chat.say("@2026-12-09T09:05:00+08:00 u-emma: book pavilion Saturday 14:00-16:00 book club")
         try chat.say("@2026-12-09T09:06:00+08:00 u-emma: book station Sunday 09:00-10:00 reading")
-        #expect(try chat.say("@2026-12-09T09:07:00+08:00 u-emma: cancel my booking").reply.text.hasPrefix("Which record?"))
+        #expect(try chat.say("@2026-12-09T09:07:00+08:00 u-emma: cancel my booking").reply.text.hasPrefix("Which booking? B1 Culture pavilion"))
         #expect(try chat.say("@2026-12-09T09:08:00+08:00 u-emma: B2").reply.text.hasPrefix("Cancelled B2"))
     }
 }

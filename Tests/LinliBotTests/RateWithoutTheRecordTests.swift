@@ -82,6 +82,21 @@ import Testing
         #expect(english.hasPrefix("Thank you for rating R2"), "one awaits Emma: \(english)")
     }
 
+    @Test func statusAloneSaysWhatAwaitsARating() throws {
+        let chat = try community()
+        let li = try chat.say("@2026-11-28T09:40:00+08:00 u-li: 进度").reply.text
+        #expect(li == "您没有未办结的记录。\n待您评价：R1 漏水 · 3栋 501（1-5分，发送：评价 5）", "\(li)")
+        let emma = try chat.say("@2026-11-28T09:41:00+08:00 u-emma: status").reply.text
+        #expect(emma.hasSuffix("Awaiting your rating: R2 light · Building 3 801 (1-5; send: rate 5)"), "\(emma)")
+        // Zhang's noise report is open; once done, in the group it is named by its number only.
+        try chat.say("@2026-11-28T09:42:00+08:00 u-zhou: 接单 R3")
+        try chat.say("@2026-11-28T09:43:00+08:00 u-zhou: 办结 R3 已与楼上沟通")
+        #expect(try chat.say("@2026-11-28T09:44:00+08:00 [fudi-b3] u-wu: 今天天气真好").isEmpty)
+        let group = try chat.say("@2026-11-28T09:45:00+08:00 [fudi-b3] u-zhang: 小邻 进度").reply
+        #expect(group.group == "fudi-b3" && group.text.hasSuffix("待您评价：R3（1-5分，发送：评价 5）"), "\(group.text)")
+        #expect(!group.text.contains("噪音") && !group.text.contains("装修"))
+    }
+
     @Test func aNewerScoreWhileAskedWhichStands() throws {
         let chat = try community()
         try chat.say("@2026-11-28T10:00:00+08:00 [fudi-b3] u-li: 报修 路灯 楼道灯不亮")

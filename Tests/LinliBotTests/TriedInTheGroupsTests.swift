@@ -182,7 +182,7 @@ import Testing
         // Two to come: asked which; a report is not taken for a booking.
         try chat.say("@2026-12-02T09:03:00+08:00 u-li: 预约 凉亭 周六 9:00-10:00 跳舞")
         try chat.say("@2026-12-02T09:04:00+08:00 u-li: 预约 驿站 周日 9:00-10:00 读书")
-        #expect(try chat.say("@2026-12-02T09:05:00+08:00 u-li: 取消预约").reply.text.hasPrefix("撤销哪一条"))
+        #expect(try chat.say("@2026-12-02T09:05:00+08:00 u-li: 取消预约").reply.text.hasPrefix("撤销哪一个预约？B2 文化凉亭"))
         #expect(try chat.say("@2026-12-02T09:06:00+08:00 u-li: B3").reply.refs.contains("B3"))
         let one = try chat.say("@2026-12-02T09:07:00+08:00 [fudi-b3] u-li: 小邻 取消预约").reply
         #expect(one.ok && one.refs == ["B2"] && !one.text.contains("装修"), "\(one.text)")

@@ -25,6 +25,17 @@ import Testing
         #expect(try chat.say("@2026-11-28T09:35:00+08:00 u-liu: W3").reply.refs == ["W3"])
     }
 
+    @Test func doneAsPeopleSayItAndTheWisherPointedToThanks() throws {
+        let chat = try Conversation()
+        try chat.say("@2026-11-28T09:00:00+08:00 u-li: 心愿 想请人帮忙换个灯泡")
+        try chat.say("@2026-11-28T09:01:00+08:00 u-fang: 认领 W1")
+        let done = try chat.say("@2026-11-28T09:30:00+08:00 u-fang: 完成了").reply
+        #expect(done.ok && done.refs == ["W1"], "\(done.text)")
+        let confirm = try chat.say("@2026-11-28T09:31:00+08:00 u-li: 确认").reply
+        #expect(confirm.code == "not_found" && confirm.text.hasSuffix("心愿 W1 已完成的话，请发送：谢谢 W1"), "\(confirm.text)")
+        #expect(try chat.say("@2026-11-28T09:32:00+08:00 u-li: 谢谢 W1").reply.ok)
+    }
+
     @Test func claimAloneWithNoWishOpenIsToldSo() throws {
         let chat = try Conversation()
         let none = try chat.say("@2026-11-28T09:00:00+08:00 u-liu: 认领").reply

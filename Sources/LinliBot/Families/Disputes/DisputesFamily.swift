@@ -17,6 +17,13 @@ struct DisputesFamily: Family {
         if id == "confirm" {
             let agreed = try ctx.tx.disputes(toConfirmBy: ctx.sender)
             guard !agreed.isEmpty else {
+                // `确认` from a wisher whose wish is done: the wish is confirmed by thanks.
+                if let wish = try ctx.tx.wishesToThank(by: ctx.sender).first {
+                    return .refused(
+                        LinliError(
+                            .notFound, zh: "您没有待确认的调解协议。心愿 \(wish.id) 已完成的话，请发送：谢谢 \(wish.id)",
+                            en: "You have no mediation agreement to confirm. If wish \(wish.id) is done, send: thanks \(wish.id)"))
+                }
                 return .refused(LinliError(.notFound, zh: "您没有待确认的调解协议。", en: "You have no mediation agreement to confirm."))
             }
             return agreed.count == 1 ? .value(agreed[0].id.description) : .ask

@@ -215,7 +215,12 @@ struct WorkOrdersFamily: Family {
             try ctx.requireKnown()
             let open = try ctx.tx.openWorkOrders(reportedOrFollowedBy: ctx.sender)
             let requests = try ctx.tx.openRequests(requester: ctx.sender)
-            guard !open.isEmpty || !requests.isEmpty else { return Outcome(zh: "您没有未办结的记录。", en: "You have no open records.") }
+            let toRate = try Self.awaitingRating(ctx)
+            let rate = { (inGroup: Bool) in toRate.isEmpty ? nil : Self.toRateLine(toRate, desk, inGroup: inGroup) }
+            guard !open.isEmpty || !requests.isEmpty else {
+                let none = Localized(zh: "您没有未办结的记录。", en: "You have no open records.")
+                return Outcome(rate(ctx.group != nil).map { Localized(zh: "\(none.zh)\n\($0.zh)", en: "\(none.en)\n\($0.en)") } ?? none)
+            }
             func requestLine(_ r: ServiceRequest, _ lang: Lang) -> String {
                 let title = ctx.directory.community.serviceTitle(r.service)(lang)
                 let name = title + r.countShown
@@ -232,13 +237,15 @@ struct WorkOrdersFamily: Family {
                 return lang == .zh
                     ? "\(r.id) \(name)：借用中，\(day.spoken(.zh)) \(time)前归还" : "\(r.id) \(name): on loan, due back by \(time) on \(day.spoken(.en))"
             }
-            func list(_ line: (WorkOrder) -> String) -> Localized {
+            func list(_ line: (WorkOrder) -> String, inGroup: Bool) -> Localized {
                 let lines = (open.map(line) + requests.map { requestLine($0, ctx.lang) }).joined(separator: "\n")
-                return Localized(zh: "您未办结的记录：\n\(lines)", en: "Your open records:\n\(lines)")
+                let more = rate(inGroup)
+                return Localized(
+                    zh: "您未办结的记录：\n\(lines)\(more.map { "\n" + $0.zh } ?? "")", en: "Your open records:\n\(lines)\(more.map { "\n" + $0.en } ?? "")")
             }
-            let outcome = Outcome(list { desk.summaryLine($0, ctx.lang) }, refs: open.map(\.id.description) + requests.map(\.id.description))
-            guard ctx.group != nil, open.contains(where: desk.keptFromGroups) else { return outcome }
-            return outcome.keepingPrivate(list { desk.publicLine($0, ctx.lang) }, in: ctx)
+            let outcome = Outcome(list({ desk.summaryLine($0, ctx.lang) }, inGroup: false), refs: open.map(\.id.description) + requests.map(\.id.description))
+            guard ctx.group != nil, (open + toRate).contains(where: desk.keptFromGroups) else { return outcome }
+            return outcome.keepingPrivate(list({ desk.publicLine($0, ctx.lang) }, inGroup: true), in: ctx)
         }
         let order = try ctx.workOrders.load(id)
         let followers = try ctx.workOrders.followers(of: order.number)
