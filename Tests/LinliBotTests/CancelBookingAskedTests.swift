@@ -37,3 +37,30 @@ import Testing
         #expect(try chat.say("@2026-11-28T09:07:00+08:00 [fudi-b3] u-emma: B1").reply.text.hasPrefix("Cancelled B1"))
     }
 }
+
+/// `book` → `pavilion` → `tomorrow at 3` (“I could not read that. From when to when?”) → `3-4pm`
+/// booked the pavilion for today: the day said with a time the bot could not read was lost,
+/// and `book station tomorrow at 3pm` asked “From when to when?” with nothing waiting for the answer.
+@Suite struct TheDayKeptWhenTheTimeIsAskedTests {
+    @Test func anUnreadTimeIsAskedForAndTheDayKept() throws {
+        let chat = try Conversation()
+        try chat.say("@2026-11-28T09:09:00+08:00 u-zhang: 报修 噪音 楼上半夜装修")  // a private record in play
+        #expect(try chat.say("@2026-11-28T09:10:00+08:00 u-emma: book").reply.text.hasPrefix("Which venue?"))
+        #expect(try chat.say("@2026-11-28T09:10:30+08:00 u-emma: pavilion").reply.text.hasPrefix("From when to when?"))
+        #expect(try chat.say("@2026-11-28T09:11:00+08:00 u-emma: tomorrow at 3").reply.text.hasPrefix("From when to when?"))
+        let booked = try chat.say("@2026-11-28T09:11:30+08:00 u-emma: 3-4pm").reply
+        #expect(booked.ok && booked.text.contains("Sun 29 Nov 15:00-16:00"), "\(booked.text)")
+        #expect(try chat.say("@2026-11-28T09:12:00+08:00 u-emma: book station tomorrow at 3pm").reply.text.hasPrefix("From when to when?"))
+        #expect(try chat.say("@2026-11-28T09:12:30+08:00 u-emma: 5-6pm").reply.text.contains("Sun 29 Nov 17:00-18:00"))
+    }
+
+    @Test func inChineseAndInAGroupOnlyWhenCalled() throws {
+        let chat = try Conversation()
+        #expect(try chat.say("@2026-11-28T09:00:00+08:00 [fudi-b3] u-li: 预约 凉亭 后天 那个时候").isEmpty, "half a command among neighbours")
+        #expect(try chat.say("@2026-11-28T09:01:00+08:00 [fudi-b3] u-zhang: 李姨好").isEmpty)
+        let asked = try chat.say("@2026-11-28T09:02:00+08:00 [fudi-b3] u-li: 小邻 预约 凉亭 后天 那个时候").reply
+        #expect(asked.group == "fudi-b3" && asked.text.hasPrefix("几点到几点？"), "\(asked.text)")
+        let booked = try chat.say("@2026-11-28T09:03:00+08:00 [fudi-b3] u-li: 下午3点到4点").reply
+        #expect(booked.ok && booked.text.contains("11月30日 周一 15:00-16:00"), "\(booked.text)")
+    }
+}
