@@ -262,9 +262,11 @@ extension TextCursor {
             guard explicit1, let b = minutes(h1, m1, half1), b < 1440 else {
                 return .wrong(Localized(zh: "请写开始和结束时间，例如 15:00-16:30 或 下午3点到5点。", en: "Give a start and an end, e.g. 15:00-16:30 or 3-4pm."))
             }
-            // `3pm for 2 hours`, `下午3点 两个小时`: a start and a length.
+            // `3pm for 2 hours`, `下午3点 两个小时`: a start and a length. `三点` without 上午/下午:
+            // which half of the day, the booking decides, as for 三点到四点.
+            let ambiguous = half1 == nil && b < 12 * 60 && !chars[start..<pos].contains(where: { $0 == ":" || $0 == "：" })
             let length = takeDuration() ?? 0
-            return .times(TimeRange(start: b, end: min(b + length, 1440)))
+            return .times(TimeRange(start: b, end: min(b + length, 1440), ambiguous: ambiguous))
         }
         skipSpaces()
         let second = pos
@@ -322,7 +324,9 @@ extension TextCursor {
         } else if pos < chars.count, chars[pos] == "点" || chars[pos] == "时" {
             explicit = true
             pos += 1
-            if take("半") {
+            if take("钟") {
+                // 三点钟: on the hour.
+            } else if take("半") {
                 minute = 30
             } else if take("一刻") {
                 minute = 15

@@ -64,3 +64,23 @@ import Testing
         #expect(booked.ok && booked.text.contains("11月30日 周一 15:00-16:00"), "\(booked.text)")
     }
 }
+
+/// `预约 凉亭 后天 三点钟` was refused: “文化凉亭开放时间是 07:00-21:00” (read as 03:00).
+@Suite struct AnHourWithoutItsHalfOfTheDayTests {
+    @Test(arguments: [
+        ("u-li", "预约 凉亭 后天 三点钟 跳舞", "11月30日 周一 15:00-15:30（跳舞）"),
+        ("u-li", "预约 驿站 后天 三点钟到五点钟", "11月30日 周一 15:00-17:00"),
+        ("u-li", "预约 驿站 后天 9点", "11月30日 周一 09:00-09:30"),
+        ("u-emma", "book pavilion Monday 3:30pm", "Mon 30 Nov 15:30-16:00"),
+    ])
+    func theBookingReadsItInOpeningHours(who: String, said: String, says: String) throws {
+        let chat = try Conversation()
+        let booked = try chat.say("@2026-11-28T09:13:00+08:00 \(who): \(said)").reply
+        #expect(booked.ok && booked.text.contains(says), "\(booked.text)")
+    }
+
+    @Test func aClockTimeWithAColonIsAsWritten() throws {
+        let chat = try Conversation()
+        #expect(try chat.say("@2026-11-28T09:13:00+08:00 u-emma: book kiosk Monday 3:00").reply.text == "Discussion kiosk is open 09:00-18:00.")
+    }
+}

@@ -796,7 +796,7 @@ import Testing
 /// `积分` asked in a group: the ledger's lines (what for, a note about a complaint)
 /// go to the asker privately; the group reads only whose points they are.
 @Suite struct PointsAskedInAGroupTests {
-    @Test(arguments: [("u-li", "积分", "李阿姨 积分"), ("u-ann", "points", "Ann Lee's points")])
+    @Test(arguments: [("u-li", "积分", "李阿姨的积分"), ("u-ann", "points", "Ann Lee's points")])
     func theLedgerGoesPrivately(_ who: String, _ text: String, _ named: String) throws {
         let bot = try FamilyHarness("points")
         let at = "2026-11-28T09:00:00+08:00"

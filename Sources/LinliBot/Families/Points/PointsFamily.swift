@@ -38,7 +38,7 @@ struct PointsFamily: Family {
         return Outcome(
             zh: "\(name) 积分 \(total)\(recent.isEmpty ? "" : "：\n" + recent.map { line($0, .zh) }.joined(separator: "\n"))",
             en: "\(name): \(total) points\(recent.isEmpty ? "" : "\n" + recent.map { line($0, .en) }.joined(separator: "\n"))"
-        ).keepingPrivate(Localized(zh: "\(name) 积分", en: "\(name)'s points"), in: ctx)
+        ).keepingPrivate(Localized(zh: "\(name)的积分", en: "\(name)'s points"), in: ctx)
     }
 
     func award(person who: String, item word: String, note: String?, _ ctx: CommandContext) throws -> Outcome {

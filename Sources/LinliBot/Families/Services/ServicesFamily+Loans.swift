@@ -20,7 +20,7 @@ extension ServicesFamily {
         guard let stock = s.stock, let loan = s.loan else { throw LinliError(.invalidState, zh: "\(s.name)不外借。", en: "\(s.title.en) is not lent.") }
         let left = max(0, stock - (try ctx.tx.onLoan(s.id)))
         guard left > 0 else {
-            throw LinliError(.limit, zh: "\(s.name)已经借完了，请稍后再试。", en: "All the \(s.title.en) are out; please try again later.")
+            throw LinliError(.limit, zh: "\(s.name)已经借完了，请稍后再试。", en: "\(s.title.en): none free to lend right now; please try again later.")
         }
         guard count <= left else {
             throw LinliError(
