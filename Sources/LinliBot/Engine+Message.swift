@@ -48,7 +48,7 @@ extension Engine {
             // again, asks the question again (in a group it is chatter); anything else answers it.
             let alone = parser.parse(text, strict: strict)
             // `评价 2 电梯还是响` while asked which report: the newer score stands, and which is asked again.
-            let restated = alone.scoreWithoutRecord && alone.isIncomplete(prompt.command)
+            let restated = alone.recordToPresume && alone.isIncomplete(prompt.command)
             if case .command = alone {
                 parsed = alone
             } else if restated {
@@ -78,9 +78,9 @@ extension Engine {
             parsed = preparsed ?? parser.parse(text, strict: strict)
             if strict, case .command = parsed {} else if strict {
                 // `收到` under an alert posted in this group asking the sender to acknowledge it answers that (§2.1, 3);
-                // `评价 5` is a whole command once the one report awaiting the sender's rating is presumed.
+                // `评价 5`, `报名 邻里节` are whole commands once the record is presumed.
                 let receipt = Acknowledgement.word(in: text) == Acknowledgement.receipt ? parser.parse(Acknowledgement.receiptCommand(in: text)) : nil
-                guard let unfinished = receipt ?? (parsed.scoreWithoutRecord ? parsed : nil), case .value(let whole) = try presumed(unfinished, ctx)
+                guard let unfinished = receipt ?? (parsed.recordToPresume ? parsed : nil), case .value(let whole) = try presumed(unfinished, ctx)
                 else { return nil }
                 parsed = whole
             }

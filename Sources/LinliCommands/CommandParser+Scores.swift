@@ -26,6 +26,26 @@ extension CommandParser {
         return .incomplete(commandID: spec.id, soFar: said, missing: arg, lang: lang)
     }
 
+    /// `报名 邻里节`, `join film night`: an event named by its title where its id should be.
+    /// The command unfinished, with the record's place marked before the title (its family
+    /// finds the event by it); nil when `arg` is no event or the text is an id mistyped.
+    func titleFirst(_ arg: ArgSpec, of spec: CommandSpec, _ cursor: TextCursor, lang: Lang) -> ParseResult? {
+        guard case .record(let kinds) = arg.type, kinds == [.event], !arg.optional, spec.args.count == 1, !cursor.atEnd,
+            !Self.looksLikeRecord(cursor.peekToken()), cursor.peekToken() != Self.missingRecord
+        else { return nil }
+        var probe = cursor
+        guard probe.takeRecord() == nil else { return nil }  // `报名 E1。`
+        let said = TextCursor.string(cursor.chars[..<cursor.pos]) + Self.missingRecord + " " + cursor.rest
+        return .incomplete(commandID: spec.id, soFar: said, missing: arg, lang: lang)
+    }
+
+    /// The title said after the record's place (`报名 ￼ 邻里节`), or nil.
+    public static func titleSaid(_ soFar: String) -> String? {
+        guard let mark = soFar.range(of: missingRecord) else { return nil }
+        let title = soFar[mark.upperBound...].trimmingCharacters(in: .whitespaces)
+        return title.isEmpty ? nil : title
+    }
+
     /// What was said so far made whole with `value`: in the missing record's place, else after it.
     public static func completing(_ soFar: String, with value: String) -> String {
         soFar.contains(missingRecord) ? soFar.replacingOccurrences(of: missingRecord, with: value) : soFar + " " + value
@@ -33,8 +53,9 @@ extension CommandParser {
 }
 
 extension ParseResult {
-    /// Whether this is a command unfinished for its record only, a score said (`评价 5`).
-    public var scoreWithoutRecord: Bool {
+    /// Whether this is a command unfinished for its record only, what it is about said
+    /// instead (`评价 5`, `报名 邻里节`): its family may presume the record.
+    public var recordToPresume: Bool {
         if case .incomplete(_, let soFar, _, _) = self { soFar.contains(CommandParser.missingRecord) } else { false }
     }
 }

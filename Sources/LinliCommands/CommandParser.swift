@@ -147,7 +147,7 @@ public struct CommandParser: Sendable {
                 let soFar = politeEnd ? TextCursor.string(cursor.chars[..<cursor.pos]).trimmingCharacters(in: .whitespaces) : folded
                 return .incomplete(commandID: spec.id, soFar: soFar, missing: arg, lang: lang)
             }
-            if let scoreFirst = scoreFirst(arg, of: spec, cursor, lang: lang) { return scoreFirst }
+            if let marked = scoreFirst(arg, of: spec, cursor, lang: lang) ?? titleFirst(arg, of: spec, cursor, lang: lang) { return marked }
             if case .text = arg.type, let count = spec.args.first(where: { if case .quantity = $0.type { true } else { false } }),
                 args[count.name] == nil
             {

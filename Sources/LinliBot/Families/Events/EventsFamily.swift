@@ -146,3 +146,23 @@ struct EventsFamily: Family {
 }
 
 extension EventClock: TimerKind {}
+
+extension EventsFamily {
+    /// `报名 邻里节`, `报名 电影夜`: the event to come whose title is (or holds) what was said;
+    /// several, which is asked, naming them; none, said so with where to look.
+    func presume(_ missing: ArgSpec, of id: String, said: String, _ ctx: CommandContext) throws -> Presumption<String> {
+        guard let title = CommandParser.titleSaid(said) else { return .ask }
+        let folded = Grammar.fold(title).lowercased()
+        let coming = try ctx.tx.events(from: ctx.calendar.today).filter { ctx.calendar.instant($0.day, $0.start) > ctx.now }
+        // The title or a part of it; not a sentence that holds it (`报名邻里节的人好多`).
+        let named = coming.filter { Grammar.fold($0.title).lowercased().contains(folded) }
+        guard !named.isEmpty else {
+            return .refused(
+                LinliError(.notFound, zh: "近期没有叫“\(title)”的活动。看看有哪些：活动", en: "No event to come is called “\(title)”. See them: events"))
+        }
+        guard named.count > 1 else { return .value(named[0].id.description) }
+        let listed = named.map { "\($0.id) \($0.title) \($0.day.spoken(.zh, from: ctx.calendar.today))" }.joined(separator: "；")
+        let listedEn = named.map { "\($0.id) \($0.title) \($0.day.spoken(.en, from: ctx.calendar.today))" }.joined(separator: "; ")
+        return .choose(Localized(zh: "是哪一个活动？\(listed)", en: "Which event? \(listedEn)"))
+    }
+}
