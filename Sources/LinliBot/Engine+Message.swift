@@ -37,7 +37,7 @@ extension Engine {
         if let prompt = prompt(chat: chat, user: sender) {
             let before = parser.parse(prompt.soFar)
             let asked: ArgSpec? = if case .incomplete(_, _, let missing, _) = before { missing } else { nil }
-            if FollowUps.cancels(text, asking: asked, of: prompt.command, inGroup: strict) {
+            if FollowUps.cancels(text, asking: asked, of: parser.catalog.spec(prompt.command), inGroup: strict) {
                 try deletePrompt(chat: chat, user: sender, tx)
                 commandName = "cancel_question"
                 var outcome = Outcome(zh: "好的，已取消。", en: "OK, cancelled.")

@@ -22,3 +22,16 @@ import Testing
         #expect(group.notifications.map(\.to) == ["u-li"])
     }
 }
+
+/// `不借了` while asked what to borrow was answered “没有“不借了”这项服务”; `不报了` while asked
+/// what the problem is filed a report whose details were “不报了”.
+@Suite struct SaidAwayTests {
+    @Test(arguments: [("借", "不借了"), ("申请", "不用申请了"), ("报修", "不报了"), ("报修", "不用报修了"), ("预约", "不约了")])
+    func theCommandsOwnWordSaidAwayDropsTheQuestion(command: String, away: String) throws {
+        let chat = try Conversation()
+        try chat.say("@2026-11-28T08:59:00+08:00 u-zhang: 报修 噪音 楼上半夜装修")  // a private record in play
+        #expect(try chat.say("@2026-11-28T09:00:00+08:00 u-li: \(command)").reply.code == "usage")
+        #expect(try chat.say("@2026-11-28T09:01:00+08:00 u-li: \(away)").reply.text == "好的，已取消。")
+        #expect(try chat.say("@2026-11-28T09:02:00+08:00 u-li: 进度").reply.text == "您没有未办结的记录。", "nothing was filed")
+    }
+}
