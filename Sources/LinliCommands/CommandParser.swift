@@ -169,12 +169,7 @@ public struct CommandParser: Sendable {
                 // `book pavilion 3pm-5pm tomorrow`: a day said after the times is the day, not the purpose.
                 if arg.type == .times, let date = skippedDate, let day = dayAfterTimes(date, &cursor, strict: strict) { args[date.name] = day }
             case .absent:
-                // `预约凉亭明天下午`: the times are asked for, and the answer read after the half of the day;
-                // `book pavilion tomorrow at 3`: asked for, and the answer read after what was read (the day kept).
-                if arg.type == .times, !arg.optional {
-                    let soFar = cursor.isHalfOfTheDayAlone ? folded : TextCursor.string(cursor.chars[..<cursor.pos]).trimmingCharacters(in: .whitespaces)
-                    return .incomplete(commandID: spec.id, soFar: soFar, missing: arg, lang: lang)
-                }
+                if let asked = timesAsked(arg, of: spec, cursor, said: folded, lang: lang) { return asked }
                 if !arg.optional { return .failure(usage(spec, lang, arg: arg), lang: lang) }
                 if arg.type == .date { (unreadDate, skippedDate) = (cursor.pos, arg) }
             case .wrong(let problem): return .failure(usage(spec, lang, problem: problem), lang: lang)

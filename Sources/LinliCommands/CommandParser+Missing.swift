@@ -46,6 +46,15 @@ extension CommandParser {
         return title.isEmpty ? nil : title
     }
 
+    /// `预约凉亭明天下午`: the times are asked for, and the answer read after the half of the
+    /// day; `book pavilion tomorrow at 3`: asked for, and the answer read after what was read
+    /// (the day kept). Nil when `arg` is no times a command needs.
+    func timesAsked(_ arg: ArgSpec, of spec: CommandSpec, _ cursor: TextCursor, said: String, lang: Lang) -> ParseResult? {
+        guard arg.type == .times, !arg.optional else { return nil }
+        let soFar = cursor.isHalfOfTheDayAlone ? said : TextCursor.string(cursor.chars[..<cursor.pos]).trimmingCharacters(in: .whitespaces)
+        return .incomplete(commandID: spec.id, soFar: soFar, missing: arg, lang: lang)
+    }
+
     /// What was said so far made whole with `value`: in the missing record's place, else after it.
     public static func completing(_ soFar: String, with value: String) -> String {
         soFar.contains(missingRecord) ? soFar.replacingOccurrences(of: missingRecord, with: value) : soFar + " " + value
