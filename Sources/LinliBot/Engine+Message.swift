@@ -49,9 +49,7 @@ extension Engine {
             let alone = parser.parse(text, strict: strict)
             // `评价 2 电梯还是响` while asked which report: the newer score stands, and which is asked again.
             let restated = alone.recordToPresume && alone.isIncomplete(prompt.command)
-            if case .command = alone {
-                parsed = alone
-            } else if restated {
+            if alone.isCommand || restated {
                 parsed = alone
             } else if Acknowledgement.word(in: text) != nil || alone.isIncomplete(prompt.command) {
                 if strict { return nil }

@@ -44,6 +44,11 @@ enum Presumption<Value> {
 }
 
 extension Presumption {
+    /// Which of `names` (each in the language it is asked in), after `question`: `撤销哪一个预约？B1 …；B2 …`.
+    static func choose(_ question: Localized, among names: (Lang) -> [String]) -> Presumption {
+        .choose(Localized(zh: question.zh + names(.zh).joined(separator: "；"), en: question.en + " " + names(.en).joined(separator: "; ")))
+    }
+
     /// Whether the sender is to be asked which.
     var asks: Bool {
         switch self {

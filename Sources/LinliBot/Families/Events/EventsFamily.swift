@@ -26,8 +26,7 @@ struct EventsFamily: Family {
     static let eventReminderLead = Span.hours(1)
 
     func eventsList(_ ctx: CommandContext) throws -> Outcome {
-        // Today's too, until they begin.
-        let list = try ctx.tx.events(from: ctx.calendar.today).filter { ctx.calendar.instant($0.day, $0.start) > ctx.now }
+        let list = try Self.coming(ctx)
         guard !list.isEmpty else { return Outcome(zh: "近期没有活动。", en: "No upcoming events.") }
         var zh: [String] = []
         var en: [String] = []
@@ -153,7 +152,7 @@ extension EventsFamily {
     func presume(_ missing: ArgSpec, of id: String, said: String, _ ctx: CommandContext) throws -> Presumption<String> {
         guard let title = CommandParser.titleSaid(said) else { return .ask }
         let folded = Grammar.fold(title).lowercased()
-        let coming = try ctx.tx.events(from: ctx.calendar.today).filter { ctx.calendar.instant($0.day, $0.start) > ctx.now }
+        let coming = try Self.coming(ctx)
         // The title or a part of it; not a sentence that holds it (`报名邻里节的人好多`).
         let named = coming.filter { Grammar.fold($0.title).lowercased().contains(folded) }
         guard !named.isEmpty else {
@@ -161,8 +160,13 @@ extension EventsFamily {
                 LinliError(.notFound, zh: "近期没有叫“\(title)”的活动。看看有哪些：活动", en: "No event to come is called “\(title)”. See them: events"))
         }
         guard named.count > 1 else { return .value(named[0].id.description) }
-        let listed = named.map { "\($0.id) \($0.title) \($0.day.spoken(.zh, from: ctx.calendar.today))" }.joined(separator: "；")
-        let listedEn = named.map { "\($0.id) \($0.title) \($0.day.spoken(.en, from: ctx.calendar.today))" }.joined(separator: "; ")
-        return .choose(Localized(zh: "是哪一个活动？\(listed)", en: "Which event? \(listedEn)"))
+        return .choose(Localized(zh: "是哪一个活动？", en: "Which event?")) { lang in
+            named.map { "\($0.id) \($0.title) \($0.day.spoken(lang, from: ctx.calendar.today))" }
+        }
+    }
+
+    /// The events still to begin (today's too, until they begin).
+    static func coming(_ ctx: CommandContext) throws -> [CommunityEvent] {
+        try ctx.tx.events(from: ctx.calendar.today).filter { ctx.calendar.instant($0.day, $0.start) > ctx.now }
     }
 }

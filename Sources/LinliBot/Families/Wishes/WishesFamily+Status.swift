@@ -76,8 +76,7 @@ extension WishesFamily {
                     LinliError(.notFound, zh: "您没有认领中的心愿。看看心愿墙：心愿列表", en: "You have no claimed wish to fulfil. See the open ones: wishes"))
             }
             guard claimed.count > 1 else { return .value(claimed[0].id.description) }
-            let named = claimed.map { "\($0.id) \($0.text)" }
-            return .choose(Localized(zh: "完成了哪个心愿？\(named.joined(separator: "；"))", en: "Which wish? \(named.joined(separator: "; "))"))
+            return .choose(Localized(zh: "完成了哪个心愿？", en: "Which wish?")) { _ in claimed.map { "\($0.id) \($0.text)" } }
         case "claim":
             guard try ctx.tx.openWishes(limit: 1).isEmpty else { return .ask }
             return .refused(LinliError(.notFound, zh: "现在没有待认领的心愿。", en: "There is no open wish to claim now."))

@@ -12,11 +12,9 @@ extension WorkOrdersFamily {
             return .refused(LinliError(.notFound, zh: "您没有待进行的预约。撤销报修等请写编号：撤销 R1", en: "You have no booking to come. To cancel something else, give its id: cancel R1"))
         }
         guard upcoming.count > 1 else { return .value(upcoming[0].id.description) }
-        func named(_ lang: Lang) -> String {
+        return .choose(Localized(zh: "撤销哪一个预约？", en: "Which booking?")) { lang in
             upcoming.map { "\($0.id) \(ctx.directory.community.venueTitle($0.venue)(lang)) \($0.day.spoken(lang)) \($0.times)" }
-                .joined(separator: lang == .zh ? "；" : "; ")
         }
-        return .choose(Localized(zh: "撤销哪一个预约？\(named(.zh))", en: "Which booking? \(named(.en))"))
     }
 
     /// `评价 5`, `rate 4 thanks`: the one record awaiting the sender's rating. With none, why not.
